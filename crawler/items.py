@@ -1,0 +1,111 @@
+"""The record: the one contract between parsing and storage.
+
+An ``Article`` is what a parser makes of one page and what the archive stores.  Its
+``to_dict()`` is the JSON record printed by ``govnews parse`` and written, one per line,
+by ``govnews export --format jsonl``; key order is fixed so exports diff cleanly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+RECORD_KEYS = (
+    "url",
+    "site",
+    "article_id",
+    "title",
+    "published_at",
+    "author",
+    "summary",
+    "body",
+    "body_html",
+    "category",
+    "tags",
+    "related",
+    "images",
+    "attachments",
+    "fetched_at",
+    "parser",
+)
+
+
+@dataclass
+class Link:
+    url: str
+    title: str | None = None
+
+
+@dataclass
+class Image:
+    url: str
+    caption: str | None = None
+
+
+@dataclass
+class Attachment:
+    url: str
+    name: str | None = None
+
+
+@dataclass
+class Article:
+    url: str
+    site: str
+    title: str
+    body: str
+    article_id: str | None = None
+    published_at: str | None = None
+    author: str | None = None
+    summary: str | None = None
+    body_html: str = ""
+    category: str | None = None
+    tags: list[str] = field(default_factory=list)
+    related: list[Link] = field(default_factory=list)
+    images: list[Image] = field(default_factory=list)
+    attachments: list[Attachment] = field(default_factory=list)
+    fetched_at: str | None = None
+    # "name/version" of the parser that produced the record, so a record can be traced
+    # to the code that made it and re-made when that code changes.
+    parser: str | None = None
+    # Which source answered each field ("jsonld", "meta", "layout", "generic", ...).
+    # Diagnostic only: kept out of the record's public keys.
+    sources: dict[str, str] = field(default_factory=dict, compare=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        return {key: data[key] for key in RECORD_KEYS}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Article:
+        known = {k: v for k, v in data.items() if k in RECORD_KEYS}
+        known["related"] = [Link(**x) for x in known.get("related") or []]
+        known["images"] = [Image(**x) for x in known.get("images") or []]
+        known["attachments"] = [Attachment(**x) for x in known.get("attachments") or []]
+        known["tags"] = list(known.get("tags") or [])
+        return cls(**known)
+
+
+@dataclass
+class ListingEntry:
+    """One item of a category listing page (or of a LoadArticle pagination fragment)."""
+
+    url: str
+    title: str | None = None
+    published_at: str | None = None
+    summary: str | None = None
+    image: str | None = None
+
+
+@dataclass
+class Listing:
+    """What a parser makes of a category listing page."""
+
+    url: str
+    category: str | None = None
+    entries: list[ListingEntry] = field(default_factory=list)
+    # POST pagination parameters read from the page's inline script (vnPortal), or {}.
+    pagination: dict[str, str] = field(default_factory=dict)
+    max_page: int = 1
+    # Other same-site listing (category) pages linked from this one.
+    category_links: list[str] = field(default_factory=list)

@@ -1,0 +1,607 @@
+"""Shared machinery for the layout parsers: decoding, structured data, and the field
+extractors that every layout needs in the same form (body text, byline, related block,
+images, attachments, breadcrumb).
+
+Layout modules (vnportal, nukeviet, generic) hold only their selectors and the order in
+which sources are tried; the mechanics live here so that one fix reaches every layout.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+from urllib.parse import parse_qs, urljoin, urlsplit
+
+import lxml.html
+from lxml import etree
+from lxml.cssselect import CSSSelector
+from w3lib.encoding import html_to_unicode
+
+from ..items import Attachment, Image, Link
+from .dates import parse_date
+from .text import canonical_url, clean_text, fold
+
+# --- decoding ---------------------------------------------------------------------------
+
+# A charset header that claims a single-byte Western encoding on a Vietnamese page is
+# wrong more often than not (misconfigured IIS); such pages are really UTF-8.
+_SUSPECT_DECLARED = {"iso-8859-1", "latin-1", "latin1", "cp1252", "windows-1252", "ascii", "us-ascii"}
+
+
+def decode_html(body: bytes | str, content_type: str | None = None) -> str:
+    """Page bytes -> text, honouring BOM, HTTP header and <meta charset> (w3lib's order)."""
+    if isinstance(body, str):
+        return body
+    encoding, text = html_to_unicode(content_type, body)
+    if encoding.lower().replace("_", "-") in _SUSPECT_DECLARED:
+        try:
+            decoded = body.decode("utf-8")
+        except UnicodeDecodeError:
+            return text
+        if any(ord(ch) > 127 for ch in decoded):
+            return decoded
+    return text
+
+
+def load(html: bytes | str, content_type: str | None = None):
+    text = decode_html(html, content_type)
+    # lxml refuses str input carrying an XML encoding declaration.
+    text = re.sub(r"^\s*<\?xml[^>]*>", "", text)
+    if not text.strip():
+        raise ValueError("empty page")
+    return lxml.html.document_fromstring(text)
+
+
+# --- generic element helpers ------------------------------------------------------------
+
+def css(selector: str) -> CSSSelector:
+    return CSSSelector(selector, translator="html")
+
+
+def first(doc, selectors) -> etree._Element | None:
+    for sel in selectors:
+        found = sel(doc)
+        if found:
+            return found[0]
+    return None
+
+
+def text_of(el) -> str:
+    if el is None:
+        return ""
+    return clean_text(el.text_content())
+
+
+def meta_content(doc, *names: str) -> str | None:
+    for name in names:
+        for el in doc.xpath("//meta[@property=$n or @name=$n or @itemprop=$n]", n=name):
+            value = clean_text(el.get("content"))
+            if value:
+                return value
+    return None
+
+
+ARTICLE_TYPES = {"newsarticle", "article", "blogposting", "reportagenewsarticle", "analysisnewsarticle"}
+
+
+def jsonld_article(doc) -> dict:
+    """The first JSON-LD object typed as an article (also inside @graph), or {}."""
+    for script in doc.xpath('//script[@type="application/ld+json"]'):
+        try:
+            data = json.loads(script.text or "")
+        except (ValueError, TypeError):
+            continue
+        stack = [data]
+        while stack:
+            item = stack.pop(0)
+            if isinstance(item, list):
+                stack.extend(item)
+            elif isinstance(item, dict):
+                kind = item.get("@type")
+                kinds = kind if isinstance(kind, list) else [kind]
+                if any(str(k).lower() in ARTICLE_TYPES for k in kinds):
+                    return item
+                if "@graph" in item:
+                    stack.extend(item["@graph"] if isinstance(item["@graph"], list) else [item["@graph"]])
+    return {}
+
+
+def jsonld_text(value) -> str | None:
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if isinstance(value, dict):
+        value = value.get("name") or value.get("@value")
+    return clean_text(str(value)) if value else None
+
+
+# --- body -------------------------------------------------------------------------------
+
+BLOCK_TAGS = {
+    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "blockquote", "pre",
+    "table", "tr", "td", "th", "tbody", "thead", "section", "article", "figure", "figcaption",
+    "dl", "dt", "dd", "center", "header", "footer", "aside", "address",
+}
+NOISE_TAGS = ("script", "style", "noscript", "form", "button", "input", "select", "textarea",
+              "iframe", "object", "embed", "svg", "template", "link", "meta")
+FILE_EXTENSIONS = (".pdf", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".zip", ".rar",
+                   ".7z", ".odt", ".ods", ".rtf", ".txt", ".csv")
+ATTACHMENT_LABELS = ("file đính kèm", "tệp đính kèm", "tập tin đính kèm", "văn bản đính kèm",
+                     "tài liệu đính kèm", "đính kèm", "tải về", "download", "xem chi tiết tại",
+                     "xem file", "tải file")
+_FOLDED_ATTACHMENT_LABELS = tuple(fold(x) for x in ATTACHMENT_LABELS)
+
+
+def block_lines(el) -> list[str]:
+    """Visible text of ``el`` as lines: one per block element or <br>, cleaned, non-empty."""
+    parts: list[str] = []
+
+    def walk(node):
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if tag in NOISE_TAGS:
+            if node.tail:
+                parts.append(node.tail)
+            return
+        block = tag in BLOCK_TAGS
+        if block:
+            parts.append("\n")
+        if tag == "br":
+            parts.append("\n")
+        if node.text and tag:
+            parts.append(node.text)
+        for child in node:
+            walk(child)
+        if block:
+            parts.append("\n")
+        if node.tail:
+            parts.append(node.tail)
+
+    text = el.text or ""
+    parts.append(text)
+    for child in el:
+        walk(child)
+    return [line for line in (clean_text(x) for x in "".join(parts).split("\n")) if line]
+
+
+def _style(el) -> str:
+    return (el.get("style") or "").replace(" ", "").lower()
+
+
+def is_right_aligned(el) -> bool:
+    for node in [el, *el.iterdescendants()]:
+        if not isinstance(node.tag, str):
+            continue
+        if "text-align:right" in _style(node) or (node.get("align") or "").lower() == "right":
+            return True
+        classes = (node.get("class") or "").lower().split()
+        if "text-right" in classes or "right" in classes or "author" in classes:
+            return True
+    return False
+
+
+def is_all_bold(el) -> bool:
+    """Every visible character of el sits inside <strong>/<b> (or a bold style)."""
+    total = text_of(el)
+    if not total:
+        return False
+    bold = "".join(
+        text_of(b) for b in el.xpath(".//strong | .//b | .//*[contains(translate(@style,'BOLD','bold'),'font-weight:bold') or contains(@style,'font-weight: bold') or contains(@style,'font-weight:700')]")
+        if not b.xpath("ancestor::strong | ancestor::b")
+    )
+    return len(clean_text(bold)) >= len(total) * 0.9
+
+
+def is_all_italic(el) -> bool:
+    total = text_of(el)
+    if not total:
+        return False
+    italic = "".join(text_of(i) for i in el.xpath(".//em | .//i") if not i.xpath("ancestor::em | ancestor::i"))
+    return len(clean_text(italic)) >= len(total) * 0.9
+
+
+BYLINE_LABELS = ("tác giả", "người viết", "bài và ảnh", "bài, ảnh", "bài - ảnh", "bài ảnh",
+                 "tin và ảnh", "tin, ảnh", "tin - ảnh", "tin ảnh", "tin", "bài", "người đăng",
+                 "biên tập", "phóng viên", "pv", "theo")
+_BYLINE_LABEL_RE = re.compile(
+    r"^\s*(?:" + "|".join(re.escape(x) for x in sorted(BYLINE_LABELS, key=len, reverse=True)) + r")\s*[:：]\s*",
+    re.IGNORECASE,
+)
+MAX_BYLINE_CHARS = 80
+
+
+def strip_byline_label(text: str | None) -> str | None:
+    text = clean_text(text)
+    text = _BYLINE_LABEL_RE.sub("", text, count=1)
+    text = text.strip(" -–—|()[]").strip()
+    return text or None
+
+
+def looks_like_byline(el) -> bool:
+    """A short, right-aligned or wholly bold paragraph: how CKEditor users sign an article."""
+    text = text_of(el)
+    if not text or len(text) > MAX_BYLINE_CHARS or len(text.split()) > 12:
+        return False
+    if text.endswith((":", ";", ",")) or el.xpath(".//img | .//a[contains(@href,'.pdf')]"):
+        return False
+    if _BYLINE_LABEL_RE.match(text):
+        return True
+    right = is_right_aligned(el)
+    if right and (is_all_bold(el) or is_all_italic(el) or len(text.split()) <= 6):
+        return True
+    return False
+
+
+def body_blocks(body) -> list:
+    """The block-level children that carry the body's paragraphs, in order (descends
+    through wrapper divs that CKEditor or a theme put around the real paragraphs)."""
+    blocks = []
+    for child in body:
+        if not isinstance(child.tag, str):
+            continue
+        if child.tag == "div" and any(
+            isinstance(c.tag, str) and c.tag in BLOCK_TAGS for c in child
+        ) and not child.xpath("self::*[contains(@class,'author')]"):
+            blocks.extend(body_blocks(child))
+        else:
+            blocks.append(child)
+    return blocks
+
+
+def is_file_link(href: str | None) -> bool:
+    if not href:
+        return False
+    path = urlsplit(href.strip()).path.lower()
+    return path.endswith(FILE_EXTENSIONS)
+
+
+def is_attachment_block(el) -> bool:
+    """A paragraph that only announces attached files ("File đính kèm: …")."""
+    links = [a for a in el.xpath(".//a[@href]") if is_file_link(a.get("href")) or
+             "link-download" in (a.get("class") or "") or "view-gallery" in (a.get("class") or "")]
+    text = fold(text_of(el))
+    if links:
+        rest = text
+        for a in links:
+            rest = rest.replace(fold(text_of(a)), "")
+        rest = rest.strip(" :-–,.;()")
+        if not rest or any(rest.startswith(label) for label in _FOLDED_ATTACHMENT_LABELS) or len(rest) < 25:
+            return True
+    if el.xpath(".//iframe[contains(@src,'file=')]") and len(text) < 60:
+        return True
+    return bool(text) and any(text == label or text == label + ":" for label in _FOLDED_ATTACHMENT_LABELS)
+
+
+_CAPTION_MAX = 400
+
+
+def image_only(el) -> bool:
+    return bool(el.xpath(".//img")) and not text_of(el)
+
+
+def find_caption_after(el):
+    """The caption paragraph right after an image block: short, italic or centred."""
+    nxt = el.getnext()
+    while nxt is not None and isinstance(nxt.tag, str) and nxt.tag in ("br",):
+        nxt = nxt.getnext()
+    if nxt is None or not isinstance(nxt.tag, str) or nxt.tag not in ("p", "div", "em", "i", "span", "figcaption", "h6"):
+        return None
+    text = text_of(nxt)
+    if not text or len(text) > _CAPTION_MAX or nxt.xpath(".//img"):
+        return None
+    centred = "text-align:center" in _style(nxt) or (nxt.get("align") or "").lower() == "center" or any(
+        "text-align:center" in _style(d) for d in nxt.iterdescendants() if isinstance(d.tag, str)
+    ) or "caption" in (nxt.get("class") or "").lower()
+    if is_all_italic(nxt) or nxt.tag in ("em", "i", "figcaption") or centred:
+        return nxt
+    return None
+
+
+class BodyResult:
+    def __init__(self):
+        self.text = ""
+        self.html = ""
+        self.author: str | None = None
+        self.images: list[Image] = []
+        self.attachments: list[Attachment] = []
+
+
+def img_src(img) -> str | None:
+    for attr in ("src", "data-src", "data-original", "data-lazy-src"):
+        value = (img.get(attr) or "").strip()
+        if value and not value.startswith("data:"):
+            return value
+    return None
+
+
+def extract_body(body_el, page_url: str, *, remove=(), find_byline=True, summary: str | None = None) -> BodyResult:
+    """Clean a body element: drop noise, captions, attachment lines and the byline; collect
+    images (with captions) and attachments along the way."""
+    result = BodyResult()
+    body = copy.deepcopy(body_el)
+    body.tail = None
+
+    for sel in remove:
+        for el in sel(body):
+            el.drop_tree()
+
+    result.attachments = collect_attachments(body, page_url)
+
+    # Images and their captions, before the captions are removed from the text.
+    seen_images = set()
+    for img in body.xpath(".//img"):
+        src = img_src(img)
+        if not src or img.xpath("ancestor::a[@href]") and any(
+            is_file_link(a.get("href")) for a in img.xpath("ancestor::a[@href]")
+        ):
+            continue
+        url = canonical_url(src, page_url)
+        caption_el = None
+        figure = img.xpath("ancestor::figure[1]")
+        if figure:
+            caps = figure[0].xpath(".//figcaption")
+            caption_el = caps[0] if caps else find_caption_after(figure[0])
+        if caption_el is None:
+            table = img.xpath("ancestor::table[1]")
+            if table and len(table[0].xpath(".//img")) == 1 and len(text_of(table[0])) <= _CAPTION_MAX:
+                caption_text = text_of(table[0])
+                if caption_text:
+                    caption_el = table[0]
+        if caption_el is None:
+            holder = img
+            # climb to the block that holds only this image
+            while holder.getparent() is not None and holder.getparent() is not body and not text_of(holder.getparent()):
+                holder = holder.getparent()
+            if holder.getparent() is not None and holder is not img or img.getparent() is body:
+                caption_el = find_caption_after(holder)
+            elif holder is img:
+                caption_el = find_caption_after(img)
+        caption = text_of(caption_el) if caption_el is not None else None
+        if url not in seen_images:
+            seen_images.add(url)
+            result.images.append(Image(url=url, caption=caption or None))
+        if caption_el is not None and caption_el.getparent() is not None:
+            if caption_el.tag == "table":
+                # a layout table holding image + caption: keep nothing of it in the text
+                caption_el.drop_tree()
+            else:
+                caption_el.drop_tree()
+
+    for el in body.xpath(".//figcaption"):
+        el.drop_tree()
+
+    for el in list(body.iter(*NOISE_TAGS)):
+        if el.getparent() is not None:
+            el.drop_tree()
+
+    for el in body_blocks(body):
+        if el.getparent() is not None and is_attachment_block(el):
+            el.drop_tree()
+
+    if find_byline:
+        blocks = [b for b in body_blocks(body) if text_of(b)]
+        if blocks and looks_like_byline(blocks[-1]):
+            result.author = strip_byline_label(text_of(blocks[-1]))
+            blocks[-1].drop_tree()
+
+    lines = block_lines(body)
+    if summary and lines and clean_text(summary) == lines[0]:
+        lines = lines[1:]
+    result.text = "\n".join(lines)
+    result.html = clean_body_html(body, page_url)
+    return result
+
+
+def clean_body_html(body, page_url: str) -> str:
+    """The body's markup, with absolute links, without styling, handlers or empty blocks."""
+    body.make_links_absolute(page_url, resolve_base_href=False, handle_failures="ignore")
+    for el in list(body.iter("p", "div", "span")):
+        if el is not body and not text_of(el) and not el.xpath(".//img") and el.getparent() is not None:
+            el.drop_tree()
+    for el in body.iter():
+        if not isinstance(el.tag, str):
+            continue
+        for attr in list(el.attrib):
+            if attr.startswith("on") or attr in ("style", "class", "id") and el.tag not in ("img", "figure"):
+                del el.attrib[attr]
+    inner = (body.text or "") + "".join(
+        lxml.html.tostring(child, encoding="unicode") for child in body
+    )
+    return inner.strip()
+
+
+def collect_attachments(scope, page_url: str, selectors=()) -> list[Attachment]:
+    found: dict[str, Attachment] = {}
+
+    def add(href, name):
+        if not href:
+            return
+        url = canonical_url(href, page_url)
+        if url in found:
+            if not found[url].name and name:
+                found[url].name = name
+            return
+        found[url] = Attachment(url=url, name=name or None)
+
+    for a in scope.xpath(".//a[@href]"):
+        classes = (a.get("class") or "").split()
+        href = a.get("href")
+        if "link-download" in classes or "view-gallery" in classes or is_file_link(href):
+            add(href, text_of(a) or clean_text(a.get("title")) or None)
+    for frame in scope.xpath(".//iframe[@src] | .//embed[@src] | .//object[@data]"):
+        src = frame.get("src") or frame.get("data")
+        query = parse_qs(urlsplit(src).query)
+        files = query.get("file") or query.get("File") or query.get("url")
+        if files:
+            add(urljoin(urljoin(page_url, src), files[0]), clean_text(frame.get("title")) or None)
+        elif is_file_link(src):
+            add(src, clean_text(frame.get("title")) or None)
+    return list(found.values())
+
+
+# --- related news -----------------------------------------------------------------------
+
+RELATED_LABELS = ("tin cùng chuyên mục", "tin liên quan", "tin khác", "các tin khác",
+                  "bài liên quan", "tin bài liên quan", "các tin liên quan", "tin đã đưa",
+                  "các tin đã đưa", "bài viết liên quan", "tin tức liên quan",
+                  "tin cùng loại", "các bài viết khác", "bài viết khác")
+# Side boxes that sit next to the related block and are not related news.
+OTHER_BOX_LABELS = ("tin nổi bật", "tin mới", "tin mới nhất", "tin xem nhiều", "xem nhiều nhất",
+                    "tin đọc nhiều", "đọc nhiều nhất", "liên kết website", "thông báo", "video",
+                    "thư viện ảnh", "tin tiêu điểm", "tin nóng", "sự kiện nổi bật", "tiêu điểm",
+                    "văn bản mới", "lịch công tác", "thăm dò ý kiến", "thống kê truy cập")
+_FOLDED_RELATED = {fold(x) for x in RELATED_LABELS}
+_FOLDED_OTHER = {fold(x) for x in OTHER_BOX_LABELS}
+_MORE_LINK_TEXT = {fold(x) for x in ("xem thêm", "xem tất cả", "chi tiết", "xem tiếp", "đọc tiếp", ">>", "»")}
+ARTICLE_PATH = re.compile(r"-(\d{3,})(?:\.html?|\.aspx)?/?$")
+
+
+def _label_key(text: str) -> str:
+    return fold(text).strip(" :»>-–|").strip()
+
+
+def article_id_from_url(url: str) -> str | None:
+    match = ARTICLE_PATH.search(urlsplit(url).path)
+    return match.group(1) if match else None
+
+
+def is_article_url(url: str) -> bool:
+    return article_id_from_url(url) is not None
+
+
+def _is_heading_candidate(el) -> bool:
+    if not isinstance(el.tag, str) or el.tag in ("a", "html", "body", "script", "style", "option"):
+        return False
+    text = el.text_content()
+    return len(text) <= 60
+
+
+def find_related_heading(doc, exclude=None):
+    """The first element (deepest of its nesting) whose whole text is a related-news label."""
+    best = None
+    for el in doc.iter():
+        if not _is_heading_candidate(el):
+            continue
+        if exclude is not None and (el is exclude or exclude in el.iterancestors()):
+            continue
+        if _label_key(el.text_content()) not in _FOLDED_RELATED:
+            continue
+        if best is None or best in el.iterancestors():
+            best = el
+        else:
+            break
+    return best
+
+
+def _is_stop(el, heading) -> bool:
+    """Another box's heading after the related block ends the block."""
+    if not isinstance(el.tag, str) or el is heading:
+        return False
+    text = el.text_content()
+    if not text or len(text) > 60 or el.xpath(".//a[@href]") and el.tag != "a":
+        return False
+    key = _label_key(text)
+    if key in _FOLDED_OTHER:
+        return True
+    return el.tag in ("h1", "h2", "h3", "h4") and key not in _FOLDED_RELATED and not el.xpath("ancestor::a")
+
+
+def extract_related(doc, page_url: str, *, scope_exclude=None, heading=None) -> list[Link]:
+    heading = heading if heading is not None else find_related_heading(doc, exclude=scope_exclude)
+    if heading is None:
+        return []
+    page = canonical_url(page_url)
+    host = urlsplit(page).netloc
+
+    def candidate_links(container):
+        after = False
+        links = []
+        for el in container.iter():
+            if el is heading:
+                after = True
+                continue
+            if not after or heading in el.iterancestors():
+                continue
+            if _is_stop(el, heading):
+                break
+            if isinstance(el.tag, str) and el.tag == "a" and el.get("href"):
+                links.append(el)
+        return links
+
+    def article_links(links):
+        out = []
+        for a in links:
+            href = a.get("href").strip()
+            if href.startswith(("javascript:", "mailto:", "#", "tel:")):
+                continue
+            url = canonical_url(href, page_url)
+            if urlsplit(url).netloc != host or url == page or not is_article_url(url):
+                continue
+            if _label_key(text_of(a)) in _MORE_LINK_TEXT:
+                continue
+            out.append((url, a))
+        return out
+
+    container = heading
+    found = []
+    while container.getparent() is not None:
+        container = container.getparent()
+        found = article_links(candidate_links(container))
+        if found:
+            break
+    entries: dict[str, Link] = {}
+    weak: set[str] = set()
+    for url, a in found:
+        text = text_of(a)
+        title = text
+        if not title:
+            title = clean_text(a.get("title")) or next(
+                (clean_text(i.get("alt")) or clean_text(i.get("title")) for i in a.xpath(".//img")), ""
+            )
+        if url not in entries:
+            entries[url] = Link(url=url, title=title or None)
+            if not text:
+                weak.add(url)
+        elif url in weak and text:
+            entries[url].title = text
+            weak.discard(url)
+    return list(entries.values())
+
+
+# --- breadcrumb -------------------------------------------------------------------------
+
+HOME_LABELS = {fold(x) for x in ("trang chủ", "home", "trang chu", "")}
+
+
+def breadcrumb_category(items, title: str | None) -> str | None:
+    names = [clean_text(x) for x in items]
+    names = [n for n in names if n and fold(n) not in HOME_LABELS and n not in (">", "»", "/", "|")]
+    if title:
+        names = [n for n in names if n != title]
+    return names[-1] if names else None
+
+
+def jsonld_breadcrumb(doc) -> list[str]:
+    for script in doc.xpath('//script[@type="application/ld+json"]'):
+        try:
+            data = json.loads(script.text or "")
+        except (ValueError, TypeError):
+            continue
+        items = data if isinstance(data, list) else [data]
+        for item in items:
+            if isinstance(item, dict) and item.get("@type") == "BreadcrumbList":
+                out = []
+                for entry in sorted(item.get("itemListElement", []), key=lambda e: e.get("position", 0)):
+                    name = entry.get("name") or (entry.get("item") or {}).get("name") if isinstance(entry.get("item"), dict) else entry.get("name")
+                    if name:
+                        out.append(name)
+                return out
+    return []
+
+
+def date_from(doc_or_el, selectors) -> str | None:
+    for sel in selectors:
+        for el in sel(doc_or_el):
+            value = parse_date(el.get("datetime") or el.get("content") or el.text_content())
+            if value:
+                return value
+    return None

@@ -1,0 +1,114 @@
+"""NukeViet 4 subsites (hcc.nghean.gov.vn, many commune sites).
+
+The news module's detail page keeps the body in ``div#news-bodyhtml.bodytext``, the lead in
+``div.hometext``, and the byline and source as ``<p class="h5 text-right"><strong>Tác giả:
+</strong>…`` lines after the body.  Selectors are named constants, one function per field.
+"""
+
+from __future__ import annotations
+
+from ..items import Article
+from . import base
+from .base import css, first, text_of
+from .dates import parse_date
+from .text import canonical_url, clean_or_none, clean_text, fold, site_of
+
+NAME = "nukeviet"
+VERSION = "1"
+
+GENERATOR = "nukeviet"
+BODY = (css("div#news-bodyhtml"), css("div.bodytext"), css("#news-bodyhtml"))
+TITLE = (css(".news_column h1"), css("h1.title"), css("h1"), css("h2.title"))
+DATE = (css(".news_column span.h5"), css("span.h5"), css(".time"), css(".publtime"), css("time"))
+SUMMARY = (css("div.hometext"), css(".hometext"))
+BYLINE_LINES = css("p.h5.text-right, p.text-right, .author")
+TAG_LINKS = (css("a[href*='/tag/']"),)
+BREADCRUMB_ITEMS = (css(".breadcrumbs li"), css(".breadcrumb li"),
+                    css("[itemtype*=BreadcrumbList] [itemprop=name]"), css(".breadcrumbs a"))
+BODY_NOISE = (css(".hometext"), css("script"), css(".socialicon"), css(".fb-like"))
+AUTHOR_LABELS = {fold("Tác giả"), fold("Người viết"), fold("Tác giả bài viết")}
+
+
+def is_nukeviet(doc) -> bool:
+    gen = base.meta_content(doc, "generator") or ""
+    return GENERATOR in gen.lower() or bool(doc.xpath('//div[@id="news-bodyhtml"]'))
+
+
+def author(doc) -> str | None:
+    for p in BYLINE_LINES(doc):
+        label = p.xpath("./strong | ./b")
+        if label:
+            key = fold(text_of(label[0])).rstrip(" :")
+            if key in AUTHOR_LABELS:
+                return base.strip_byline_label(text_of(p))
+    return None
+
+
+def published_at(doc, ld, sources) -> str | None:
+    for value, source in ((ld.get("datePublished") if ld else None, "jsonld"),
+                          (base.meta_content(doc, "article:published_time"), "meta")):
+        parsed = parse_date(str(value)) if value else None
+        if parsed:
+            sources["published_at"] = source
+            return parsed
+    parsed = base.date_from(doc, DATE)
+    if parsed:
+        sources["published_at"] = "layout"
+    return parsed
+
+
+def category(doc, title_text) -> str | None:
+    for sel in BREADCRUMB_ITEMS:
+        name = base.breadcrumb_category([el.text_content() for el in sel(doc)], title_text)
+        if name:
+            return name
+    return base.breadcrumb_category(base.jsonld_breadcrumb(doc), title_text)
+
+
+def tags(doc) -> list[str]:
+    found = []
+    for sel in TAG_LINKS:
+        found = [text_of(a) for a in sel(doc)]
+    return [t for t in dict.fromkeys(found) if t]
+
+
+def parse(doc, url: str, fetched_at: str | None = None) -> Article | None:
+    body_el = first(doc, BODY)
+    if body_el is None:
+        return None
+    url = canonical_url(url)
+    sources: dict[str, str] = {}
+    ld = base.jsonld_article(doc)
+    title_el = first(doc, TITLE)
+    title_text = clean_text(ld.get("headline") or "") if ld else ""
+    if title_text:
+        sources["title"] = "jsonld"
+    elif title_el is not None:
+        title_text = text_of(title_el)
+        sources["title"] = "layout"
+    else:
+        title_text = base.meta_content(doc, "og:title") or ""
+    lead_el = first(doc, SUMMARY)
+    lead = clean_or_none(lead_el.text_content()) if lead_el is not None else None
+    byline = author(doc)
+    body = base.extract_body(body_el, url, remove=BODY_NOISE, find_byline=byline is None,
+                             summary=lead)
+    return Article(
+        url=url,
+        site=site_of(url),
+        article_id=base.article_id_from_url(url),
+        title=title_text,
+        published_at=published_at(doc, ld, sources),
+        author=byline or body.author,
+        summary=lead,
+        body=body.text,
+        body_html=body.html,
+        category=category(doc, title_text),
+        tags=tags(doc),
+        related=base.extract_related(doc, url, scope_exclude=body_el),
+        images=body.images,
+        attachments=body.attachments,
+        fetched_at=fetched_at,
+        parser=f"{NAME}/{VERSION}",
+        sources=sources,
+    )

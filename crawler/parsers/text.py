@@ -1,0 +1,82 @@
+"""Text and URL normalisation: small pure steps every parser chains.
+
+Vietnamese text reaches the portal's pages composed (NFC) and decomposed (NFD), as HTML
+entities, with non-breaking and zero-width spaces from CKEditor.  Everything the archive
+stores goes through ``clean_text`` so that one article always reads, compares and searches
+the same way whichever form the page used.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+
+# Zero-width characters and the BOM carry no text; CKEditor and Word pastes leave them.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_SPACES = re.compile(r"\s+", re.UNICODE)
+
+# Query parameters that name the same page (vnPortal adds ?pageindex=0 to article links).
+NOISE_QUERY_PARAMS = {"pageindex": {"0"}}
+
+
+def clean_text(value: str | None) -> str:
+    """Entities decoded, NFC, invisible characters removed, whitespace collapsed."""
+    if not value:
+        return ""
+    if "&" in value:
+        value = html.unescape(value)
+    value = unicodedata.normalize("NFC", value).translate(_INVISIBLE)
+    # \s covers NBSP (U+00A0) and the other Unicode spaces in Python's re.
+    return _SPACES.sub(" ", value).strip()
+
+
+def clean_or_none(value: str | None) -> str | None:
+    text = clean_text(value)
+    return text or None
+
+
+def clean_lines(lines) -> str:
+    """Paragraph texts, each cleaned, empty ones dropped, joined by newlines."""
+    return "\n".join(t for t in (clean_text(x) for x in lines) if t)
+
+
+def canonical_url(url: str, base: str | None = None) -> str:
+    """Absolute URL without fragment and without query parameters that name the same page."""
+    url = clean_text(url)
+    if base:
+        url = urljoin(base, url)
+    parts = urlsplit(url)
+    query = [
+        (k, v)
+        for k, v in parse_qsl(parts.query, keep_blank_values=True)
+        if v not in NOISE_QUERY_PARAMS.get(k.lower(), ())
+    ]
+    netloc = parts.netloc.lower()
+    scheme = parts.scheme.lower()
+    if (scheme, netloc.rsplit(":", 1)[-1]) in (("http", "80"), ("https", "443")):
+        netloc = netloc.rsplit(":", 1)[0]
+    path = parts.path or "/"
+    return urlunsplit((scheme, netloc, path, urlencode(query), ""))
+
+
+def site_of(url: str) -> str:
+    return urlsplit(url).netloc.lower()
+
+
+_FOLD_EXTRA = str.maketrans({"đ": "d", "Đ": "D"})
+
+
+def fold(value: str) -> str:
+    """Lowercase ASCII skeleton of Vietnamese text ("Nguyễn Đức" -> "nguyen duc").
+
+    Unicode decomposition strips the tone and vowel marks; đ has no decomposition, so it
+    is mapped by hand.
+    """
+    decomposed = unicodedata.normalize("NFD", clean_text(value).translate(_FOLD_EXTRA))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+def slugify(value: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", fold(value)).strip("-")

@@ -1,0 +1,279 @@
+"""The VNPT vnPortal layout (www.nghean.gov.vn and most of its subsites; other provinces'
+portals run the same product).
+
+Selectors are named constants, one small function per field.  Each field tries structured
+data first where it is trustworthy (JSON-LD article objects, article:published_time), then
+these selectors, then the generic fallbacks in ``base``; ``Article.sources`` records which
+one answered.  When the site changes its markup, add a new module version next to this one
+(see README "When the site changes") rather than editing these constants in place.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..items import Article, Listing, ListingEntry
+from . import base
+from .base import css, first, text_of
+from .dates import parse_date
+from .text import canonical_url, clean_or_none, clean_text, site_of
+
+NAME = "vnportal"
+VERSION = "1"
+
+# --- article page -----------------------------------------------------------------------
+ARTICLE_ROOT = (css("div.ArticleDetailControl"), css(".ArticleDetail"), css("div.article-detail"))
+TITLE = (css("div.ArticleHeader h1"), css("div.ArticleHeader h2"), css("div.ArticleHeader"),
+         css(".ArticleTitle"), css("h1.title"), css("h1"))
+POST_DATE = (css("div.PostDate"), css(".PostDate"), css(".post-date"), css(".ArticleDate"),
+             css(".date-post"), css("time[datetime]"))
+SUMMARY = (css("div.ArticleSummary"), css(".ArticleSummary"), css(".sapo"), css(".summary"))
+BODY = (css("div.ArticleContent"), css(".ArticleContent"), css("#ArticleContent"),
+        css(".article-content"), css(".NewsContent"))
+AUTHOR = (css("div.author"), css(".ArticleAuthor"), css(".author"), css(".tacgia"))
+BREADCRUMB_ITEMS = (
+    css(".breadcrumb li"), css(".breadcrumbs li"), css("[itemtype*=BreadcrumbList] [itemprop=name]"),
+    css(".BreadcrumbControl a"), css(".breadcrumb a"), css(".breadcrumbs a"), css(".path a"),
+    css(".duongdan a"), css("div.NavigationControl a"),
+)
+TAGS = (css(".ArticleTags a"), css(".tags a"), css(".tag a"), css(".keyword a"), css(".TagControl a"))
+# Noise inside the article control or the body.
+BODY_NOISE = (css("div.tool"), css(".UISocialShare"), css("img.ImgDetailImage"),
+              css(".social-share"), css(".share"), css(".ArticleSummary"), css(".PostDate"),
+              css(".ArticleHeader"), css("div.author"), css(".print"), css(".fb-like"),
+              css(".zalo-share-button"))
+ARTICLE_MARKERS = ARTICLE_ROOT + (css("div.ArticleContent"),)
+
+# --- listing page -----------------------------------------------------------------------
+LISTING_ITEMS = (css("div.UIArticleInMenu_Default ul.ArticleList li.row"), css("ul.ArticleList li.row"),
+                 css("ul.ArticleList > li"), css(".ArticleList .row"))
+ITEM_LINK = (css("h2.Title a"), css(".Title a"), css("h3 a"), css("h2 a"), css("a[href]"))
+ITEM_DATE = (css("div.Ngaydang"), css(".Ngaydang"), css(".PostDate"), css(".date"))
+ITEM_IMAGE = (css("img.image"), css("img"))
+LISTING_TITLE = (css(".UIArticleInMenu_Default .title"), css(".CategoryTitle"), css(".cat-title"),
+                 css("h1"), css(".TitleControl"))
+PAGER_PAGES = css("ul.pagination li.page-item.page-number[data-page], ul.pagination li[data-page]")
+
+# The pagination parameters sit in the listing page's inline script, e.g.
+#   article_category_id: 5120, categoryIds: "5120", site_id: 2930, page_size: 15
+#   var maxPage = parseInt(37)
+PAGINATION_KEYS = ("article_category_id", "categoryIds", "site_id", "page_size", "num_of_text",
+                   "show_no", "show_post_date", "show_view_count", "filter_order_in_list",
+                   "is_default", "new", "number_of_day", "articlelang", "keyword", "date_begin",
+                   "date_end")
+_JS_PAIR = r"""["']?{key}["']?\s*[:=]\s*(?:"([^"]*)"|'([^']*)'|([\w.\-]+))"""
+MAX_PAGE_RE = re.compile(r"""maxPage\s*=\s*(?:parseInt\(\s*)?["']?(\d+)""", re.IGNORECASE)
+REQUIRED_PAGINATION = ("article_category_id", "categoryIds", "site_id", "page_size")
+
+
+def is_article_page(doc) -> bool:
+    return first(doc, ARTICLE_MARKERS) is not None
+
+
+def is_listing_page(doc) -> bool:
+    return first(doc, LISTING_ITEMS) is not None
+
+
+def title(doc, root, ld, sources) -> str:
+    value = clean_text(ld.get("headline") or "") if ld else ""
+    if value:
+        sources["title"] = "jsonld"
+        return value
+    el = first(root, TITLE) if root is not None else None
+    if el is None:
+        el = first(doc, TITLE)
+    if el is not None and text_of(el):
+        sources["title"] = "layout"
+        return text_of(el)
+    value = base.meta_content(doc, "og:title", "twitter:title")
+    if value:
+        sources["title"] = "meta"
+        return value
+    return ""
+
+
+def published_at(doc, root, ld, sources) -> str | None:
+    for value, source in ((ld.get("datePublished") if ld else None, "jsonld"),
+                          (base.meta_content(doc, "article:published_time", "pubdate",
+                                             "datePublished"), "meta")):
+        parsed = parse_date(str(value)) if value else None
+        if parsed:
+            sources["published_at"] = source
+            return parsed
+    scope = root if root is not None else doc
+    parsed = base.date_from(scope, POST_DATE)
+    if parsed:
+        sources["published_at"] = "layout"
+        return parsed
+    return None
+
+
+def summary(root, sources) -> str | None:
+    el = first(root, SUMMARY)
+    if el is not None:
+        sources["summary"] = "layout"
+        return clean_or_none(el.text_content())
+    return None
+
+
+def author_from_layout(root) -> str | None:
+    el = first(root, AUTHOR)
+    return base.strip_byline_label(text_of(el)) if el is not None else None
+
+
+def category(doc, title_text, ld, sources) -> str | None:
+    for sel in BREADCRUMB_ITEMS:
+        items = [el.text_content() for el in sel(doc)]
+        name = base.breadcrumb_category(items, title_text)
+        if name:
+            sources["category"] = "layout"
+            return name
+    name = base.breadcrumb_category(base.jsonld_breadcrumb(doc), title_text)
+    if name:
+        sources["category"] = "jsonld"
+        return name
+    value = (ld.get("articleSection") if ld else None) or base.meta_content(doc, "article:section")
+    if value:
+        sources["category"] = "meta"
+        return base.jsonld_text(value)
+    return None
+
+
+def tags(doc) -> list[str]:
+    for sel in TAGS:
+        found = [text_of(a) for a in sel(doc)]
+        found = [t for t in dict.fromkeys(found) if t]
+        if found:
+            return found
+    return [clean_text(x) for x in dict.fromkeys(
+        el.get("content") for el in doc.xpath('//meta[@property="article:tag"]')) if x]
+
+
+def parse(doc, url: str, fetched_at: str | None = None) -> Article | None:
+    root = first(doc, ARTICLE_ROOT)
+    body_el = first(root if root is not None else doc, BODY)
+    if root is None and body_el is None:
+        return None
+    if root is None:
+        root = body_el.getparent()
+    sources: dict[str, str] = {}
+    ld = base.jsonld_article(doc)
+    url = canonical_url(url)
+    title_text = title(doc, root, ld, sources)
+    lead = summary(root, sources)
+    author = author_from_layout(root)
+    if author:
+        sources["author"] = "layout"
+
+    body = base.BodyResult()
+    if body_el is not None:
+        body = base.extract_body(body_el, url, remove=BODY_NOISE, find_byline=True,
+                                 summary=lead)
+        sources["body"] = "layout"
+    if not author and body.author:
+        author = body.author
+        sources["author"] = "byline-paragraph"
+    # Attachments may sit outside the body (a download box under it) but inside the control.
+    attachments = {a.url: a for a in base.collect_attachments(root, url)}
+    for a in body.attachments:
+        attachments.setdefault(a.url, a)
+
+    return Article(
+        url=url,
+        site=site_of(url),
+        article_id=base.article_id_from_url(url),
+        title=title_text,
+        published_at=published_at(doc, root, ld, sources),
+        author=author,
+        summary=lead,
+        body=body.text,
+        body_html=body.html,
+        category=category(doc, title_text, ld, sources),
+        tags=tags(doc),
+        related=base.extract_related(doc, url, scope_exclude=body_el),
+        images=body.images,
+        attachments=list(attachments.values()),
+        fetched_at=fetched_at,
+        parser=f"{NAME}/{VERSION}",
+        sources=sources,
+    )
+
+
+# --- listings ---------------------------------------------------------------------------
+
+def listing_entries(scope, page_url: str) -> list[ListingEntry]:
+    entries = []
+    seen = set()
+    for item in first_all(scope, LISTING_ITEMS):
+        link = first(item, ITEM_LINK)
+        if link is None or not link.get("href"):
+            continue
+        url = canonical_url(link.get("href"), page_url)
+        if url in seen:
+            continue
+        seen.add(url)
+        image = first(item, ITEM_IMAGE)
+        lead = item.xpath(".//p")
+        entries.append(ListingEntry(
+            url=url,
+            title=text_of(link) or clean_or_none(link.get("title")),
+            published_at=base.date_from(item, ITEM_DATE),
+            summary=clean_or_none(lead[0].text_content()) if lead else None,
+            image=canonical_url(base.img_src(image), page_url) if image is not None and base.img_src(image) else None,
+        ))
+    return entries
+
+
+def first_all(scope, selectors):
+    for sel in selectors:
+        found = sel(scope)
+        if found:
+            return found
+    return []
+
+
+def pagination_params(doc) -> dict[str, str]:
+    """The LoadArticle parameters from the page's inline scripts (values as strings)."""
+    scripts = "\n".join(s.text or "" for s in doc.xpath("//script[not(@src)]"))
+    params: dict[str, str] = {}
+    for key in PAGINATION_KEYS:
+        match = re.search(_JS_PAIR.format(key=re.escape(key)), scripts)
+        if match:
+            params[key] = next(g for g in match.groups() if g is not None)
+    return params
+
+
+def max_page(doc) -> int:
+    scripts = "\n".join(s.text or "" for s in doc.xpath("//script[not(@src)]"))
+    match = MAX_PAGE_RE.search(scripts)
+    pages = [int(match.group(1))] if match else []
+    for li in PAGER_PAGES(doc):
+        try:
+            pages.append(int(li.get("data-page")))
+        except (TypeError, ValueError):
+            pass
+    return max(pages) if pages else 1
+
+
+def listing_category(doc, page_url: str) -> str | None:
+    for sel in BREADCRUMB_ITEMS:
+        name = base.breadcrumb_category([el.text_content() for el in sel(doc)], None)
+        if name:
+            return name
+    el = first(doc, LISTING_TITLE)
+    if el is not None and text_of(el) and len(text_of(el)) < 120:
+        return text_of(el)
+    return None
+
+
+def parse_listing(doc, url: str) -> Listing | None:
+    if not is_listing_page(doc):
+        return None
+    url = canonical_url(url)
+    return Listing(
+        url=url,
+        category=listing_category(doc, url),
+        entries=listing_entries(doc, url),
+        pagination=pagination_params(doc),
+        max_page=max_page(doc),
+    )

@@ -132,6 +132,11 @@ ATTACHMENT_LABELS = ("file đính kèm", "tệp đính kèm", "tập tin đính 
 _FOLDED_ATTACHMENT_LABELS = tuple(fold(x) for x in ATTACHMENT_LABELS)
 
 
+# Block boundaries are marked with a character no page contains, because the page's own
+# newlines are mere whitespace inside a paragraph.
+_BREAK = "\ue000"
+
+
 def block_lines(el) -> list[str]:
     """Visible text of ``el`` as lines: one per block element or <br>, cleaned, non-empty."""
     parts: list[str] = []
@@ -144,15 +149,15 @@ def block_lines(el) -> list[str]:
             return
         block = tag in BLOCK_TAGS
         if block:
-            parts.append("\n")
+            parts.append(_BREAK)
         if tag == "br":
-            parts.append("\n")
+            parts.append(_BREAK)
         if node.text and tag:
             parts.append(node.text)
         for child in node:
             walk(child)
         if block:
-            parts.append("\n")
+            parts.append(_BREAK)
         if node.tail:
             parts.append(node.tail)
 
@@ -160,7 +165,7 @@ def block_lines(el) -> list[str]:
     parts.append(text)
     for child in el:
         walk(child)
-    return [line for line in (clean_text(x) for x in "".join(parts).split("\n")) if line]
+    return [line for line in (clean_text(x) for x in "".join(parts).split(_BREAK)) if line]
 
 
 def _style(el) -> str:

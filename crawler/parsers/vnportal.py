@@ -201,10 +201,10 @@ def parse(doc, url: str, fetched_at: str | None = None) -> Article | None:
 
 # --- listings ---------------------------------------------------------------------------
 
-def listing_entries(scope, page_url: str) -> list[ListingEntry]:
+def listing_entries(scope, page_url: str, selectors=LISTING_ITEMS) -> list[ListingEntry]:
     entries = []
     seen = set()
-    for item in first_all(scope, LISTING_ITEMS):
+    for item in first_all(scope, selectors):
         link = first(item, ITEM_LINK)
         if link is None or not link.get("href"):
             continue

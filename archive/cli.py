@@ -1,0 +1,239 @@
+"""``govnews``: a thin click layer over the crawler and the archive.
+
+Each command's docstring is its ``--help``; errors are ClickExceptions with a sentence a
+person can act on.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from crawler.items import RECORD_KEYS
+
+DEFAULT_DB = "archive.db"
+
+
+def _db_option(f):
+    return click.option("--db", "db_path", default=DEFAULT_DB, show_default=True,
+                        type=click.Path(dir_okay=False),
+                        help="The archive database (SQLite).")(f)
+
+
+def _open_existing(db_path: str):
+    from archive.store import Archive
+
+    if not Path(db_path).exists():
+        raise click.ClickException(
+            f"no archive at {db_path}: run `govnews crawl --db {db_path}` first, or pass --db")
+    return Archive(db_path)
+
+
+@click.group()
+@click.version_option(package_name="govnews")
+def cli():
+    """govnews: crawl Vietnamese government news portals into a SQLite archive."""
+
+
+def run_crawl(sites, db_path, delay=None, concurrency=None, max_pages=None, settings=(),
+              log_level="INFO", quiet=False):
+    """Run one crawl in this process; return the crawl_runs row."""
+    from scrapy.crawler import CrawlerProcess
+    from scrapy.settings import Settings
+
+    from crawler import settings as default_settings
+    from crawler.spiders.portal import PortalSpider
+
+    s = Settings()
+    s.setmodule(default_settings, priority="project")
+    s.set("GOVNEWS_DB", str(db_path), priority="cmdline")
+    s.set("LOG_LEVEL", "WARNING" if quiet else log_level, priority="cmdline")
+    if delay is not None:
+        s.set("DOWNLOAD_DELAY", float(delay), priority="cmdline")
+        if float(delay) == 0:
+            s.set("AUTOTHROTTLE_ENABLED", False, priority="cmdline")
+            s.set("RANDOMIZE_DOWNLOAD_DELAY", False, priority="cmdline")
+        else:
+            s.set("AUTOTHROTTLE_START_DELAY", float(delay), priority="cmdline")
+    if concurrency is not None:
+        s.set("CONCURRENT_REQUESTS_PER_DOMAIN", int(concurrency), priority="cmdline")
+        s.set("CONCURRENT_REQUESTS", max(int(concurrency), 8), priority="cmdline")
+    if max_pages is not None:
+        s.set("GOVNEWS_MAX_LISTING_PAGES", int(max_pages), priority="cmdline")
+    for pair in settings:
+        key, _, value = pair.partition("=")
+        if not key or not _:
+            raise click.BadParameter(f"{pair!r}: expected NAME=VALUE", param_hint="-s")
+        s.set(key, value, priority="cmdline")
+
+    process = CrawlerProcess(s, install_root_handler=not quiet)
+    if quiet:
+        import logging
+
+        logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
+    process.crawl(PortalSpider, site=",".join(sites) if sites else None)
+    process.start()
+
+    from archive.store import Archive
+
+    archive = Archive(db_path)
+    try:
+        return next(archive.db.query("select * from crawl_runs order by id desc limit 1"), None)
+    finally:
+        archive.close()
+
+
+@cli.command()
+@click.argument("sites", nargs=-1, metavar="[SITE_URL ...]")
+@_db_option
+@click.option("--delay", type=float, default=None,
+              help="Seconds between requests to one host (default 1, adapted by AutoThrottle; "
+                   "0 turns throttling off, for local replicas).")
+@click.option("--concurrency", type=int, default=None,
+              help="Concurrent requests per host (default 2).")
+@click.option("--max-pages", type=int, default=None,
+              help="Listing pages walked per category (default: all).")
+@click.option("-s", "settings", multiple=True, metavar="NAME=VALUE",
+              help="Override a Scrapy or GOVNEWS_* setting (repeatable).")
+@click.option("--log-level", default="INFO", show_default=True,
+              type=click.Choice(["DEBUG", "INFO", "WARNING", "ERROR"]))
+@click.option("--quiet", is_flag=True, help="Print only problems.")
+def crawl(sites, db_path, delay, concurrency, max_pages, settings, log_level, quiet):
+    """Crawl one or more portal sites into the archive.
+
+    SITE_URL defaults to https://www.nghean.gov.vn; any vnPortal site, subsite or local
+    mirror works. Example:
+
+        govnews crawl https://vhttdl.nghean.gov.vn --db archive.db --max-pages 3
+    """
+    run = run_crawl(sites, db_path, delay, concurrency, max_pages, settings, log_level, quiet)
+    if run is None:
+        raise click.ClickException("the crawl did not start; see the log above")
+    click.echo(
+        f"run {run['id']}: {run['status']}; {run['requests']} requests, "
+        f"{run['articles_new']} new, {run['articles_updated']} updated, "
+        f"{run['articles_unchanged']} unchanged, {run['errors']} errors "
+        f"{run['errors_by_kind'] if run['errors'] else ''}".rstrip(),
+        err=True,
+    )
+
+
+@cli.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--url", help="The page's URL (default: its canonical link or og:url).")
+@click.option("--fetched-at", help="When the page was fetched (ISO 8601), copied to the record.")
+def parse(file, url, fetched_at):
+    """Parse one stored page and print its record as JSON.
+
+        govnews parse page.html --url https://www.nghean.gov.vn/tin-tuc/abc-569138
+    """
+    from crawler.parsers import load, parse_article_doc
+
+    data = file.read_bytes()
+    try:
+        doc = load(data)
+    except ValueError as exc:
+        raise click.ClickException(f"{file}: cannot read it as HTML ({exc})")
+    if not url:
+        found = doc.xpath('//link[@rel="canonical"]/@href | //meta[@property="og:url"]/@content')
+        if not found or "://" not in found[0]:
+            raise click.ClickException(
+                f"{file} names no canonical URL; pass the page's address with --url")
+        url = found[0].strip()
+    article = parse_article_doc(doc, url, fetched_at)
+    if article is None:
+        raise click.ClickException(f"{file} is not an article page (no article body found)")
+    click.echo(json.dumps(article.to_dict(), ensure_ascii=False, indent=2))
+
+
+@cli.command()
+@_db_option
+@click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl",
+              show_default=True)
+@click.option("--out", type=click.Path(dir_okay=False), default="-",
+              help="Output file (default: standard output).")
+def export(db_path, fmt, out):
+    """Write every article's full record, one JSON object per line.
+
+        govnews export --db archive.db --format jsonl --out articles.jsonl
+    """
+    from archive.query import records
+
+    archive = _open_existing(db_path)
+    stream = click.open_file(out, "w", encoding="utf-8")
+    count = 0
+    with stream:
+        for rec in records(archive.db):
+            stream.write(json.dumps({k: rec[k] for k in RECORD_KEYS}, ensure_ascii=False))
+            stream.write("\n")
+            count += 1
+    archive.close()
+    if out != "-":
+        click.echo(f"{count} articles written to {out}", err=True)
+
+
+@cli.command()
+@_db_option
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+              show_default=True)
+def stats(db_path, fmt):
+    """Counts of archived articles per site, per category and per month.
+
+        govnews stats --db archive.db
+    """
+    from archive.query import stats as get_stats
+
+    archive = _open_existing(db_path)
+    data = get_stats(archive.db)
+    archive.close()
+    if fmt == "json":
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+        return
+    click.echo(f"{data['articles']} articles")
+    for title, key, rows in (("site", "site", data["by_site"]),
+                             ("category", "category", data["by_category"]),
+                             ("month", "month", data["by_month"])):
+        click.echo(f"\nby {title}:")
+        for row in rows:
+            click.echo(f"  {row['articles']:>7}  {row[key]}")
+    run = data["last_run"]
+    if run:
+        click.echo(f"\nlast run {run['id']}: {run['status']}, started {run['started_at']}, "
+                   f"{run['articles_new']} new, {run['errors']} errors")
+
+
+@cli.command()
+@click.option("--db", "db_path", default="demo.db", show_default=True,
+              type=click.Path(dir_okay=False), help="Database to create (replaced if present).")
+@click.option("--port", type=int, default=0, help="Port for the replica (default: any free).")
+def demo(db_path, port):
+    """Serve the offline replica of the portal on 127.0.0.1, crawl it into a fresh
+    database and print the stats: the whole job, without internet.
+
+        govnews demo --db demo.db
+    """
+    from crawler.replica import ReplicaServer
+
+    for suffix in ("", "-wal", "-shm"):
+        if os.path.exists(db_path + suffix):
+            os.remove(db_path + suffix)
+    with ReplicaServer(port=port) as server:
+        click.echo(f"replica of the portal serving at {server.url}", err=True)
+        run = run_crawl([server.url], db_path, delay=0, quiet=True)
+    if run is None:
+        raise click.ClickException("the demo crawl did not start")
+    click.echo(f"crawled {run['requests']} pages into {db_path}\n", err=True)
+    ctx = click.get_current_context()
+    ctx.invoke(stats, db_path=db_path, fmt="table")
+
+
+def main():  # pragma: no cover - console entry point
+    cli(prog_name="govnews")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

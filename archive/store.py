@@ -1,0 +1,165 @@
+"""The only module that writes to the archive.
+
+Articles are upserted on their canonical URL, so a re-crawl, or an article listed in two
+categories, updates one row and never adds a second.  Writes come in batches, each one
+transaction, so the crawl never waits on the disk and a crash loses at most the open batch,
+never a committed one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections import Counter
+from datetime import datetime, timezone
+from typing import Iterable
+
+import sqlite_utils
+
+from crawler.items import Article
+
+from . import schema
+
+# Fields whose change makes a new version of an article; fetched_at, parser and the
+# markup are not among them, so a re-fetch of an unchanged article changes nothing.
+CONTENT_FIELDS = ("title", "published_at", "author", "summary", "body", "category", "tags",
+                  "related", "images", "attachments")
+
+
+def utcnow() -> str:
+    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+
+
+def content_hash(record: dict) -> str:
+    payload = json.dumps({k: record.get(k) for k in CONTENT_FIELDS}, ensure_ascii=False,
+                         sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def open_db(path: str | os.PathLike) -> sqlite_utils.Database:
+    db = sqlite_utils.Database(path)
+    db.execute("PRAGMA journal_mode=WAL")
+    db.execute("PRAGMA synchronous=NORMAL")
+    db.execute("PRAGMA busy_timeout=30000")
+    db.execute("PRAGMA foreign_keys=ON")
+    schema.apply(db)
+    return db
+
+
+class Archive:
+    """A handle on one archive database."""
+
+    def __init__(self, path: str | os.PathLike):
+        self.path = str(path)
+        self.db = open_db(path)
+
+    def close(self) -> None:
+        self.db.close()
+
+    # --- runs -----------------------------------------------------------------------
+    def start_run(self, sites: Iterable[str], settings: dict | None = None) -> int:
+        with self.db.conn:
+            table = self.db["crawl_runs"].insert({
+                "started_at": utcnow(),
+                "status": "running",
+                "sites": json.dumps(list(sites)),
+                "pid": os.getpid(),
+                "requests": 0, "responses": 0,
+                "articles_new": 0, "articles_updated": 0, "articles_unchanged": 0,
+                "errors": 0, "errors_by_kind": "{}",
+                "settings": json.dumps(settings or {}, ensure_ascii=False, default=str),
+            })
+        return table.last_pk
+
+    def finish_run(self, run_id: int, status: str, **counts) -> None:
+        kinds = Counter(
+            row["kind"] for row in self.db.query(
+                "select kind from crawl_errors where run_id = ?", [run_id]))
+        with self.db.conn:
+            self.db["crawl_runs"].update(run_id, {
+                "finished_at": utcnow(),
+                "status": status,
+                "errors": sum(kinds.values()),
+                "errors_by_kind": json.dumps(dict(kinds)),
+                **counts,
+            })
+
+    def record_error(self, run_id: int | None, url: str, kind: str, message: str) -> None:
+        with self.db.conn:
+            self.db["crawl_errors"].insert({
+                "run_id": run_id, "at": utcnow(), "url": url, "kind": kind,
+                "message": message[:2000],
+            })
+
+    def run(self, run_id: int) -> dict:
+        return self.db["crawl_runs"].get(run_id)
+
+    # --- articles -------------------------------------------------------------------
+    def store_articles(self, articles: Iterable[Article]) -> Counter:
+        """Upsert a batch of articles in one transaction; count new/updated/unchanged."""
+        counts: Counter = Counter()
+        now = utcnow()
+        with self.db.conn:
+            for article in articles:
+                counts[self._upsert(article, now)] += 1
+        return counts
+
+    def store_listings(self, listings: dict[str, list[tuple[str, str | None]]]) -> None:
+        """Remember which listing pages showed each article (first sighting kept)."""
+        now = utcnow()
+        rows = [
+            {"article_url": url, "listing_url": listing_url, "category": category,
+             "first_seen_at": now}
+            for url, seen in listings.items() for listing_url, category in seen
+        ]
+        with self.db.conn:
+            self.db["article_listings"].insert_all(rows, ignore=True, batch_size=500)
+
+    def _upsert(self, article: Article, now: str) -> str:
+        record = article.to_dict()
+        digest = content_hash(record)
+        existing = next(self.db.query(
+            "select content_hash, first_seen_at, last_changed_at from articles where url = ?",
+            [article.url]), None)
+        row = {key: record[key] for key in (
+            "url", "site", "article_id", "title", "published_at", "author", "summary", "body",
+            "body_html", "category", "fetched_at", "parser")}
+        row["tags"] = json.dumps(record["tags"], ensure_ascii=False)
+        row["content_hash"] = digest
+        row["last_seen_at"] = now
+        if existing is None:
+            row["first_seen_at"] = now
+            row["last_changed_at"] = now
+            self.db["articles"].insert(row)
+            self._replace_children(article)
+            return "new"
+        if existing["content_hash"] == digest:
+            self.db.execute(
+                "update articles set last_seen_at = ?, fetched_at = ?, parser = ?, body_html = ?"
+                " where url = ?",
+                [now, row["fetched_at"], row["parser"], row["body_html"], article.url])
+            return "unchanged"
+        row["first_seen_at"] = existing["first_seen_at"]
+        row["last_changed_at"] = now
+        self.db["articles"].update(article.url, row)
+        self._replace_children(article)
+        return "updated"
+
+    def _replace_children(self, article: Article) -> None:
+        for table, items, fields in (
+            ("related_links", article.related, ("url", "title")),
+            ("images", article.images, ("url", "caption")),
+            ("attachments", article.attachments, ("url", "name")),
+        ):
+            self.db.execute(f"delete from {table} where article_url = ?", [article.url])
+            rows = [
+                {"article_url": article.url, "position": i,
+                 **{f: getattr(item, f) for f in fields}}
+                for i, item in enumerate(items)
+            ]
+            if rows:
+                self.db[table].insert_all(rows)
+
+    def known_urls(self) -> set[str]:
+        return {row["url"] for row in self.db.query("select url from articles")}

@@ -1,0 +1,95 @@
+"""Thin pipeline: validate, buffer, hand over to ``archive.store`` in batches.
+
+Scrapy's own pattern: ``from_crawler`` reads settings, ``open_spider`` opens the archive and
+starts a run record, ``process_item`` buffers, ``close_spider`` flushes and closes the run.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from scrapy import signals
+import time
+from collections import Counter
+
+from archive.store import Archive
+from crawler.spiders.portal import Listed, Problem
+
+logger = logging.getLogger(__name__)
+
+
+class ArchivePipeline:
+    def __init__(self, db_path: str, batch_size: int, batch_seconds: float, crawler=None):
+        self.db_path = db_path
+        self.batch_size = batch_size
+        self.batch_seconds = batch_seconds
+        self.crawler = crawler
+        self.buffer: list = []
+        self.listings: dict[str, list[tuple[str, str | None]]] = {}
+        self.counts: Counter = Counter()
+        self.last_flush = time.monotonic()
+        self.archive: Archive | None = None
+        self.run_id: int | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        s = crawler.settings
+        pipeline = cls(s.get("GOVNEWS_DB"), s.getint("GOVNEWS_BATCH_SIZE", 50),
+                       s.getfloat("GOVNEWS_BATCH_SECONDS", 5.0), crawler)
+        # The run's outcome (finish reason, request counts) is known only once the engine
+        # has closed the spider, after the pipelines' close_spider.
+        crawler.signals.connect(pipeline.spider_closed, signal=signals.spider_closed)
+        return pipeline
+
+    def open_spider(self, spider=None):
+        self.archive = Archive(self.db_path)
+        spider = spider or self.crawler.spider
+        options = {k: self.crawler.settings.get(k) for k in (
+            "DOWNLOAD_DELAY", "CONCURRENT_REQUESTS_PER_DOMAIN", "GOVNEWS_MAX_LISTING_PAGES",
+            "AUTOTHROTTLE_ENABLED")} if self.crawler else {}
+        self.run_id = self.archive.start_run(getattr(spider, "sites", []), options)
+        logger.info("archive %s, run %s", self.db_path, self.run_id)
+
+    def process_item(self, item, spider=None):
+        if isinstance(item, Problem):
+            self.counts["problems"] += 1
+            logger.warning("%s: %s (%s)", item["kind"], item["url"], item["message"])
+            self.archive.record_error(self.run_id, item["url"], item["kind"], item["message"])
+            return item
+        if isinstance(item, Listed):
+            for url in item["article_urls"]:
+                self.listings.setdefault(url, []).append((item["listing_url"], item["category"]))
+            return item
+        article = item["article"]
+        if not article.category:
+            # A page without a breadcrumb takes the category of the listing that showed it.
+            article.category = item.get("listing_category") or next(
+                (c for _, c in self.listings.get(article.url, ()) if c), None)
+        self.buffer.append(article)
+        if len(self.buffer) >= self.batch_size or time.monotonic() - self.last_flush > self.batch_seconds:
+            self.flush()
+        return item
+
+    def flush(self):
+        if self.buffer:
+            self.counts.update(self.archive.store_articles(self.buffer))
+            self.buffer = []
+        self.last_flush = time.monotonic()
+
+    def close_spider(self, spider=None):
+        self.flush()
+        self.archive.store_listings(self.listings)
+
+    def spider_closed(self, spider, reason):
+        stats = self.crawler.stats.get_stats()
+        status = "ok" if reason == "finished" else str(reason)
+        self.archive.finish_run(
+            self.run_id, status,
+            requests=stats.get("downloader/request_count", 0),
+            responses=stats.get("downloader/response_count", 0),
+            articles_new=self.counts["new"],
+            articles_updated=self.counts["updated"],
+            articles_unchanged=self.counts["unchanged"],
+        )
+        self.summary = dict(self.archive.run(self.run_id))
+        self.archive.close()

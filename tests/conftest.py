@@ -1,0 +1,41 @@
+"""Shared test helpers: running the real CLI in a subprocess against the local replica.
+
+Whole crawls run in a subprocess because a Twisted reactor cannot be restarted inside one
+test process; parser tests stay pure and in-process.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def govnews(*args: str, check: bool = True, timeout: float = 300) -> subprocess.CompletedProcess:
+    """Run the ``govnews`` CLI exactly as a user would, in a child process."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT), PYTHONIOENCODING="utf-8")
+    proc = subprocess.run(
+        [sys.executable, "-m", "archive.cli", *args],
+        capture_output=True, text=True, env=env, timeout=timeout, cwd=ROOT,
+    )
+    if check and proc.returncode != 0:
+        raise AssertionError(
+            f"govnews {' '.join(args)} exited {proc.returncode}\n"
+            f"stdout:\n{proc.stdout[-3000:]}\nstderr:\n{proc.stderr[-5000:]}")
+    return proc
+
+
+def export_records(db: Path) -> list[dict]:
+    out = govnews("export", "--db", str(db), "--format", "jsonl").stdout
+    return [json.loads(line) for line in out.splitlines() if line.strip()]
+
+
+@pytest.fixture
+def run_govnews():
+    return govnews

@@ -1,0 +1,105 @@
+"""The archive's storage rules: one row per canonical URL, updates in place, children kept
+in page order, runs recorded."""
+
+from __future__ import annotations
+
+import json
+
+from archive.query import records, stats
+from archive.store import Archive
+from crawler.items import Article, Attachment, Image, Link
+
+
+def make(url="https://www.nghean.gov.vn/tin-tuc/bai-viet-123456", **over):
+    fields = dict(
+        url=url, site="www.nghean.gov.vn", title="Tiêu đề", body="Đoạn một.\nĐoạn hai.",
+        article_id="123456", published_at="2020-08-14T16:30:00+07:00", author="Quang Minh",
+        summary="Tóm tắt", category="Tin tức", tags=["a"],
+        related=[Link("https://www.nghean.gov.vn/tin-tuc/khac-1234", "Khác")],
+        images=[Image("https://datafiles.nghean.gov.vn/a.jpg", "Ảnh")],
+        attachments=[Attachment("https://www.nghean.gov.vn/f/qd.pdf", "QĐ")],
+        fetched_at="2026-01-01T00:00:00+00:00", parser="vnportal/1",
+    )
+    fields.update(over)
+    return Article(**fields)
+
+
+def counts(archive):
+    return {t: archive.db[t].count for t in ("articles", "related_links", "images", "attachments")}
+
+
+def test_store_is_idempotent_and_updates_in_place(tmp_path):
+    archive = Archive(tmp_path / "a.db")
+    assert archive.store_articles([make()]) == {"new": 1}
+    before = counts(archive)
+    assert before == {"articles": 1, "related_links": 1, "images": 1, "attachments": 1}
+
+    assert archive.store_articles([make(fetched_at="2026-01-02T00:00:00+00:00")]) == {"unchanged": 1}
+    assert counts(archive) == before
+
+    changed = make(body="Đoạn mới.", related=[Link("https://www.nghean.gov.vn/x/a-1111", "A"),
+                                              Link("https://www.nghean.gov.vn/x/b-2222", "B")])
+    assert archive.store_articles([changed]) == {"updated": 1}
+    assert archive.db["articles"].count == 1
+    assert archive.db["related_links"].count == 2
+    rec = next(records(archive.db))
+    assert rec["body"] == "Đoạn mới."
+    assert [r["title"] for r in rec["related"]] == ["A", "B"]
+    archive.close()
+
+
+def test_full_record_round_trips(tmp_path):
+    archive = Archive(tmp_path / "a.db")
+    article = make()
+    archive.store_articles([article])
+    rec = next(records(archive.db))
+    assert rec == article.to_dict()
+    archive.close()
+
+
+def test_listed_in_two_categories_is_one_row(tmp_path):
+    archive = Archive(tmp_path / "a.db")
+    archive.store_articles([make()])
+    archive.store_listings({make().url: [("https://www.nghean.gov.vn/a", "A"),
+                                         ("https://www.nghean.gov.vn/b", "B")]})
+    archive.store_listings({make().url: [("https://www.nghean.gov.vn/a", "A")]})
+    assert archive.db["articles"].count == 1
+    assert archive.db["article_listings"].count == 2
+    archive.close()
+
+
+def test_runs_and_errors_are_recorded(tmp_path):
+    archive = Archive(tmp_path / "a.db")
+    run = archive.start_run(["https://www.nghean.gov.vn/"])
+    archive.record_error(run, "https://www.nghean.gov.vn/x", "http_500", "HTTP 500")
+    archive.record_error(run, "https://www.nghean.gov.vn/y", "http_500", "HTTP 500")
+    archive.finish_run(run, "ok", requests=10)
+    row = archive.run(run)
+    assert row["status"] == "ok" and row["errors"] == 2 and row["requests"] == 10
+    assert json.loads(row["errors_by_kind"]) == {"http_500": 2}
+    archive.close()
+
+
+def test_schema_migrations_apply_once(tmp_path):
+    path = tmp_path / "a.db"
+    Archive(path).close()
+    archive = Archive(path)  # reopening applies nothing twice
+    names = [r["name"] for r in archive.db.query("select name from _sqlite_migrations")]
+    assert len(names) == len(set(names)) >= 2
+    archive.close()
+
+
+def test_stats_counts_per_category_and_month(tmp_path):
+    archive = Archive(tmp_path / "a.db")
+    archive.store_articles([
+        make(),
+        make(url="https://www.nghean.gov.vn/tin-tuc/b-222222", category="Khác",
+             published_at="2021-01-05"),
+        make(url="https://www.nghean.gov.vn/tin-tuc/c-333333", published_at=None),
+    ])
+    data = stats(archive.db)
+    assert data["articles"] == 3
+    assert {r["category"]: r["articles"] for r in data["by_category"]} == {"Tin tức": 2, "Khác": 1}
+    assert {r["month"]: r["articles"] for r in data["by_month"]} == {
+        "2020-08": 1, "2021-01": 1, "(undated)": 1}
+    archive.close()

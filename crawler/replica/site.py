@@ -1,0 +1,435 @@
+"""The replica's site model: categories and articles loaded from `data/`, and what follows.
+
+Owns the source data's shape (see `data/README.md`), its validation, the URL of every
+page, listing order, related lists, and the helpers tests use to know what the site holds
+(`article_paths`, `non_article_paths`, `disallowed_paths`, `variants`). Rendering lives in
+`render.py`, the expected records in `expected.py`, serving in `server.py`.
+
+`build_site(**options)` is the one way to make a `Site`. A server serves whichever `Site`
+it is given and the site can be swapped while it runs, so a changed site (articles added,
+edited or removed, another template) is just another `build_site(...)` call.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from .textutil import slugify
+
+DATA_DIR = Path(__file__).parent / "data"
+
+# Display forms of PORTAL.md "Dates"; True where the form shows a time of day.
+DATE_FORMATS = {
+    "dmy": False,  # 15/09/2023
+    "dmy_short": False,  # 14/8/2020
+    "hm_dmy": True,  # 22:57 15/09/2023
+    "dmy_hm": True,  # 15/09/2023 22:57
+    "weekday": True,  # Thứ Sáu, 14/08/2020 - 16:30
+    "dash_hms": True,  # 14-08-2020 16:30:00
+    "words": False,  # Ngày 14 tháng 8 năm 2020
+}
+BYLINES = ("div", "div_label", "p_right_strong", "p_align_b")
+TEXT_MODES = ("nfc", "nfd", "nfd_body", "entities")
+LINK_STYLES = ("plain", "pageindex", "absolute", "mixed")
+IMAGE_STYLES = ("figure", "figure_strong", "p_img", "figcaption")
+ATTACHMENT_KINDS = ("link-download", "docx", "iframe", "inline")
+RELATED_STYLES = ("double_ul", "divs_double", "ul_single", "divs_single")
+LAYOUTS = ("a", "b", "c")
+RELATED_DEFAULT_COUNT = 5
+
+# Paths robots.txt disallows. The chrome links to each, so a crawler that ignores
+# robots.txt is caught asking for them.
+DISALLOWED_PREFIXES = ("/Admin/", "/tim-kiem", "/Viewer")
+
+
+def attachment_marker(n: int) -> str:
+    """Where an inline attachment link sits in a body paragraph of the source data."""
+    return f"{{attachment:{n}}}"
+
+
+@dataclass
+class Category:
+    slug: str
+    name: str
+    id: int
+    # How this category's listing writes its links (listings differ between modules).
+    links: str = "plain"
+
+    @property
+    def path(self) -> str:
+        return "/" + self.slug
+
+
+@dataclass
+class ImageSpec:
+    after: int  # number of body paragraphs before the image
+    caption: str | None = None
+    style: str = "figure"
+    src: str | None = None  # explicit URL or root-relative path; computed when missing
+    relative: bool = False  # computed URL written root-relative instead of absolute
+
+
+@dataclass
+class AttachmentSpec:
+    kind: str
+    href: str
+    name: str | None = None
+
+
+@dataclass
+class RelatedSpec:
+    heading: str = "Tin cùng chuyên mục"
+    style: str = "double_ul"
+    ids: list[str] | None = None  # None: the nearest articles of the same listing
+
+
+@dataclass
+class ArticleSource:
+    id: str
+    category: str
+    title: str
+    published: datetime
+    date_format: str
+    lead: str
+    body: list[str]
+    also_in: list[str] = field(default_factory=list)
+    date_label: str | None = None
+    updated: datetime | None = None
+    images: list[ImageSpec] = field(default_factory=list)
+    author: str | None = None
+    byline: str | None = None
+    attachments: list[AttachmentSpec] = field(default_factory=list)
+    related: RelatedSpec | None = field(default_factory=RelatedSpec)
+    text: str = "nfc"
+    layout: str = "a"
+    links: str = "plain"
+    tags: list[str] = field(default_factory=list)
+    featured: bool = False
+
+    @property
+    def slug(self) -> str:
+        return slugify(self.title)
+
+    @property
+    def shows_time(self) -> bool:
+        return DATE_FORMATS[self.date_format]
+
+
+def _parse_when(value: str, where: str) -> tuple[datetime, bool]:
+    for fmt, has_time in (
+        ("%Y-%m-%d %H:%M:%S", True),
+        ("%Y-%m-%d %H:%M", True),
+        ("%Y-%m-%d", False),
+    ):
+        try:
+            return datetime.strptime(value, fmt), has_time
+        except ValueError:
+            continue
+    raise ValueError(f"{where}: bad date {value!r} (want YYYY-MM-DD[ HH:MM[:SS]])")
+
+
+def _article_from_dict(raw: dict[str, Any]) -> ArticleSource:
+    where = f"article {raw.get('id')!r}"
+    known = set(ArticleSource.__dataclass_fields__)
+    unknown = set(raw) - known
+    if unknown:
+        raise ValueError(f"{where}: unknown keys {sorted(unknown)}")
+    data = dict(raw)
+    published, has_time = _parse_when(data.pop("published"), where)
+    fmt = data.get("date_format", "dmy")
+    if fmt not in DATE_FORMATS:
+        raise ValueError(f"{where}: unknown date_format {fmt!r}")
+    if DATE_FORMATS[fmt] and not has_time:
+        raise ValueError(f"{where}: date_format {fmt!r} shows a time but 'published' has none")
+    data["date_format"] = fmt
+    if data.get("updated"):
+        data["updated"] = _parse_when(data["updated"], where)[0]
+    data["images"] = [ImageSpec(**x) for x in data.get("images", [])]
+    data["attachments"] = [AttachmentSpec(**x) for x in data.get("attachments", [])]
+    if "related" in data:
+        data["related"] = None if data["related"] is None else RelatedSpec(**data["related"])
+    return ArticleSource(published=published, **data)
+
+
+class Site:
+    """Everything the replica serves, built from source data; immutable once built."""
+
+    def __init__(
+        self,
+        categories: list[Category],
+        articles: list[ArticleSource],
+        *,
+        site_id: int = 2930,
+        page_size: int = 10,
+        options: dict[str, Any] | None = None,
+    ) -> None:
+        self.site_id = site_id
+        self.page_size = page_size
+        self.options = dict(options or {})
+        self.categories = list(categories)
+        self._categories = {c.slug: c for c in self.categories}
+        self.articles = {a.id: a for a in articles}
+        self._validate()
+        self._by_path = {self.article_path(a): a for a in self.articles.values()}
+
+    # --- lookup ---------------------------------------------------------------------
+    def category(self, slug: str) -> Category:
+        return self._categories[slug]
+
+    def category_by_id(self, category_id: int) -> Category | None:
+        return next((c for c in self.categories if c.id == category_id), None)
+
+    def article_path(self, article: ArticleSource) -> str:
+        return f"/{article.category}/{article.slug}-{article.id}"
+
+    def article_at(self, path: str) -> ArticleSource | None:
+        return self._by_path.get(path)
+
+    def listing(self, slug: str) -> list[ArticleSource]:
+        """A category's articles, newest first (ties: higher id first), as the portal lists."""
+        items = [a for a in self.articles.values() if a.category == slug or slug in a.also_in]
+        return sorted(items, key=lambda a: (a.published, a.id), reverse=True)
+
+    def max_page(self, slug: str) -> int:
+        return max(1, math.ceil(len(self.listing(slug)) / self.page_size))
+
+    def listing_page(self, slug: str, page: int) -> list[ArticleSource]:
+        start = (page - 1) * self.page_size
+        return self.listing(slug)[start : start + self.page_size]
+
+    def related_of(self, article: ArticleSource) -> list[ArticleSource]:
+        spec = article.related
+        if spec is None:
+            return []
+        if spec.ids is not None:
+            # An id whose article was removed from the site drops out of the list, as
+            # the portal rebuilds the list from what it still has.
+            ids = dict.fromkeys(i for i in spec.ids if i in self.articles)
+            return [self.articles[i] for i in ids]
+        same = self.listing(article.category)
+        pos = same.index(article)
+        # The nearest older articles first, then newer ones when the older run out.
+        ordered = same[pos + 1 :] + list(reversed(same[:pos]))
+        return ordered[:RELATED_DEFAULT_COUNT]
+
+    def image_src(self, article: ArticleSource, n: int) -> str:
+        """The image's src as the page writes it (absolute, or root-relative)."""
+        img = article.images[n]
+        if img.src:
+            return img.src
+        when = article.published if article.shows_time else article.published.replace(hour=12)
+        # The file name ends in the .NET tick count of the upload, a little before the
+        # article went out; the id makes the sub-second digits differ between articles.
+        seconds = int((when - datetime(1, 1, 1)).total_seconds()) - (30 - n) * 60
+        ticks = seconds * 10**7 + int(article.id) % 10**7
+        name = f"anh{n + 1}{ticks}.jpg"
+        if when < datetime(2021, 1, 1):
+            url = f"https://storage-vnportal.vnpt.vn/nan-ubnd/1/quantritintuc/{name}"
+        elif when < datetime(2023, 7, 1):
+            url = f"https://datafiles.nghean.gov.vn/nan-ubnd/{self.site_id}/quantritintuc/{name}"
+        else:
+            folder = f"quantritintuc{when.year}{when.month}"  # month not zero-padded
+            url = f"https://datafiles.nghean.gov.vn/nan-ubnd/{self.site_id}/{folder}/{name}"
+        if img.relative:
+            return "/" + url.split("/", 3)[3]
+        return url
+
+    def thumbnail(self, article: ArticleSource) -> str:
+        if article.images:
+            src = self.image_src(article, 0)
+            if not src.startswith("/"):
+                return src
+        return f"https://datafiles.nghean.gov.vn/nan-ubnd/{self.site_id}/quantritintuc/no-image.png"
+
+    def featured(self) -> list[ArticleSource]:
+        items = [a for a in self.articles.values() if a.featured]
+        return sorted(items, key=lambda a: (a.published, a.id), reverse=True)
+
+    def latest(self, count: int) -> list[ArticleSource]:
+        items = sorted(self.articles.values(), key=lambda a: (a.published, a.id), reverse=True)
+        return items[:count]
+
+    # --- what tests need to know ----------------------------------------------------
+    def article_paths(self) -> list[str]:
+        return [self.article_path(a) for a in self.articles.values()]
+
+    def listing_paths(self) -> list[str]:
+        return [c.path for c in self.categories]
+
+    def static_paths(self) -> list[str]:
+        from .render import STATIC_PAGES
+
+        return list(STATIC_PAGES)
+
+    def non_article_paths(self) -> list[str]:
+        """Allowed pages that are not articles: home and other static pages, then listings."""
+        return self.static_paths() + self.listing_paths()
+
+    def disallowed_paths(self) -> list[str]:
+        """Path prefixes robots.txt disallows; the site links to a page under each."""
+        return list(DISALLOWED_PREFIXES)
+
+    def expected_records(self, base_url: str) -> list[dict[str, Any]]:
+        from .expected import expected_records
+
+        return expected_records(self, base_url)
+
+    def expected_record(self, article_id: str, base_url: str) -> dict[str, Any]:
+        from .expected import expected_record
+
+        return expected_record(self, self.articles[article_id], base_url)
+
+    def variants(self) -> dict[str, list[str]]:
+        """Variant name -> article paths carrying it (e.g. "date:weekday", "text:nfd")."""
+        out: dict[str, list[str]] = {}
+
+        def add(name: str, a: ArticleSource) -> None:
+            out.setdefault(name, []).append(self.article_path(a))
+
+        for a in self.articles.values():
+            add(f"layout:{a.layout}", a)
+            add(f"date:{a.date_format}", a)
+            if a.date_label:
+                add(f"date_label:{a.date_label}", a)
+            if a.updated:
+                add("date_label:both", a)
+            add(f"byline:{a.byline or 'none'}", a)
+            add(f"text:{a.text}", a)
+            add(f"links:{a.links}", a)
+            for img in a.images:
+                add(f"image:{img.style}", a)
+                if img.caption is None:
+                    add("image:no_caption", a)
+                if img.relative or (img.src or "").startswith("/"):
+                    add("image:relative_src", a)
+            for att in a.attachments:
+                add(f"attachment:{att.kind}", a)
+            if a.related is None:
+                add("related:none", a)
+            else:
+                add(f"related_heading:{a.related.heading}", a)
+                add(f"related_style:{a.related.style}", a)
+            if a.also_in:
+                add("category:listed_twice", a)
+            if a.tags:
+                add("tags", a)
+            if a.slug != slugify(a.title, max_length=10_000):
+                add("slug:cut", a)
+        for paths in out.values():
+            paths[:] = list(dict.fromkeys(paths))
+        return dict(sorted(out.items()))
+
+    # --- serving --------------------------------------------------------------------
+    def respond(
+        self, method: str, target: str, body: bytes, headers: dict[str, str], base_url: str
+    ):
+        from .render import respond
+
+        return respond(self, method, target, body, headers, base_url)
+
+    # --- checks ---------------------------------------------------------------------
+    def _validate(self) -> None:
+        errors: list[str] = []
+        for a in self.articles.values():
+            where = f"article {a.id}"
+            if not (a.id.isdigit() and len(a.id) == 6):
+                errors.append(f"{where}: id must be a 6-digit number")
+            for slug in [a.category, *a.also_in]:
+                if slug not in self._categories:
+                    errors.append(f"{where}: unknown category {slug!r}")
+            if a.byline is not None and a.byline not in BYLINES:
+                errors.append(f"{where}: unknown byline {a.byline!r}")
+            if (a.byline is None) != (a.author is None):
+                errors.append(f"{where}: author and byline go together")
+            if a.text not in TEXT_MODES:
+                errors.append(f"{where}: unknown text mode {a.text!r}")
+            if a.links not in LINK_STYLES:
+                errors.append(f"{where}: unknown link style {a.links!r}")
+            if a.layout not in LAYOUTS:
+                errors.append(f"{where}: unknown layout {a.layout!r}")
+            for img in a.images:
+                if img.style not in IMAGE_STYLES or not 0 <= img.after <= len(a.body):
+                    errors.append(f"{where}: bad image {img}")
+            for n, att in enumerate(a.attachments):
+                if att.kind not in ATTACHMENT_KINDS:
+                    errors.append(f"{where}: unknown attachment kind {att.kind!r}")
+                placed = sum(attachment_marker(n) in p for p in a.body)
+                if (att.kind == "inline") != (placed == 1):
+                    errors.append(f"{where}: an inline attachment is placed once, others never")
+            if a.related is not None:
+                if a.related.style not in RELATED_STYLES:
+                    errors.append(f"{where}: unknown related style {a.related.style!r}")
+                for rid in a.related.ids or []:
+                    if rid not in self.articles:
+                        errors.append(f"{where}: related id {rid} is not an article")
+        paths = [self.article_path(a) for a in self.articles.values()]
+        if len(set(paths)) != len(paths):
+            errors.append("two articles share a URL")
+        if errors:
+            raise ValueError("replica source data:\n  " + "\n  ".join(errors))
+
+
+def load_source(data_dir: Path | str | None = None) -> dict[str, Any]:
+    """The raw source data: `site.json` plus every `articles/*.json`, in file order."""
+    root = Path(data_dir) if data_dir else DATA_DIR
+    meta = json.loads((root / "site.json").read_text(encoding="utf-8"))
+    articles: list[dict[str, Any]] = []
+    for path in sorted((root / "articles").glob("*.json")):
+        articles.extend(json.loads(path.read_text(encoding="utf-8")))
+    meta["articles"] = articles
+    return meta
+
+
+def build_site(
+    *,
+    data_dir: Path | str | None = None,
+    add: Iterable[dict[str, Any]] = (),
+    edit: dict[str, dict[str, Any]] | None = None,
+    remove: Iterable[str] = (),
+    layout: str | None = None,
+) -> Site:
+    """Build the replica's site from its source data, optionally changed.
+
+    - ``add``: more articles, as dicts in the source-data shape (see data/README.md);
+    - ``edit``: ``{article_id: {field: new value}}``, e.g. a new title or body;
+    - ``remove``: article ids that are gone (their pages answer 404, listings drop them);
+    - ``layout``: render every article with this layout key.
+    """
+    source = copy.deepcopy(load_source(data_dir))
+    added = [copy.deepcopy(dict(x)) for x in add]
+    raw_articles = source["articles"] + added
+    removed = set(remove)
+    edits = edit or {}
+    known_ids = {x["id"] for x in raw_articles}
+    missing = (set(edits) | removed) - known_ids
+    if missing:
+        raise ValueError(f"no such article ids: {sorted(missing)}")
+    articles = []
+    for raw in raw_articles:
+        if raw["id"] in removed:
+            continue
+        raw = {**raw, **edits.get(raw["id"], {})}
+        if layout is not None:
+            raw["layout"] = layout
+        articles.append(_article_from_dict(raw))
+    # Related lists that name a removed article simply lose it (see Site.related_of).
+    present = {a.id for a in articles}
+    for a in articles:
+        if a.related is not None and a.related.ids is not None:
+            a.related.ids = [i for i in a.related.ids if i in present]
+    categories = [Category(**c) for c in source["categories"]]
+    options = {"add": added, "edit": edits, "remove": sorted(removed), "layout": layout}
+    return Site(
+        categories,
+        articles,
+        site_id=source.get("site_id", 2930),
+        page_size=source.get("page_size", 10),
+        options=options,
+    )

@@ -1,0 +1,492 @@
+"""Tests of the offline replica itself, over HTTP on 127.0.0.1 (no crawler involved).
+
+They check that the replica serves what PORTAL.md describes and that its pages agree
+with the expected records it computes from its source data, so a crawl test that fails
+points at the crawler, not at the replica.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import signal
+import subprocess
+import sys
+import unicodedata
+import urllib.error
+import urllib.request
+import urllib.robotparser
+from urllib.parse import parse_qs, urlencode, urljoin, urlsplit
+
+import lxml.html
+import pytest
+
+from crawler.replica import EXPECTED_KEYS, ReplicaServer, build_site
+from crawler.replica.render import LOAD_ARTICLE_PATH
+from crawler.replica.textutil import slugify
+
+SEED_ID = "566421"
+SEED_RELATED_TITLES = [
+    "Thanh Chương tập trung thực hiện hiệu quả 5 chương trình trọng tâm, 3 khâu đột phá",
+    "Chủ tịch HĐND tỉnh Nguyễn Xuân Sơn kiểm tra công tác chuẩn bị bầu cử tại Đô Lương",
+    "Ủy ban bầu cử tỉnh kiểm tra công tác bầu cử tại huyện Thanh Chương",
+    "Chủ tịch UBND tỉnh kiểm tra công tác chuẩn bị bầu cử tại thị xã Hoàng Mai",
+    "Chủ tịch UBND tỉnh Nguyễn Đức Trung thăm các mô hình kinh tế tại huyện Quỳnh Lưu",
+    "Chủ tịch UBND tỉnh: Xây dựng huyện Nghi Lộc trở thành vệ tinh quan trọng của các đô thị lớn",
+    "Chủ tịch UBND tỉnh Nguyễn Đức Trung động viên tân binh lên đường nhập ngũ tại Nam Đàn",
+    "Chủ tịch HĐND tỉnh Nguyễn Xuân Sơn dự lễ giao nhận quân năm 2021 tại Tân Kỳ",
+    "Chủ tịch UBND tỉnh Nguyễn Đức Trung chúc mừng năm mới các tổ chức tôn giáo",
+    "Chủ tịch UBND tỉnh Nguyễn Đức Trung thăm, chúc Tết Bộ đội Biên phòng tỉnh",
+    "Chủ tịch UBND tỉnh Nguyễn Đức Trung thăm, chúc Tết tại huyện Kỳ Sơn",
+    "Nghệ An trao Giấy chứng nhận đăng ký đầu tư cho dự án 200 triệu USD",
+    "Phó Chủ tịch Thường trực UBND tỉnh chúc mừng giáo xứ Cầu Rầm nhân dịp đón Giáng Sinh 2020",
+    "HĐND tỉnh chúc mừng Bộ CHQS tỉnh và Bộ Chỉ huy BĐBP tỉnh nhân kỷ niệm 76 năm ngày thành lập QĐND Việt Nam",
+    "Ba nhiệm vụ trọng tâm cần thực hiện sau kỳ họp thứ 17, HĐND tỉnh khóa XVII",
+]
+
+
+@pytest.fixture(scope="module")
+def server():
+    with ReplicaServer(port=0) as srv:
+        yield srv
+
+
+def fetch(url: str, data: bytes | None = None, headers: dict | None = None):
+    req = urllib.request.Request(url, data=data, headers=headers or {})
+    try:
+        with urllib.request.urlopen(req, timeout=10) as resp:
+            return resp.status, resp.headers, resp.read()
+    except urllib.error.HTTPError as err:
+        return err.code, err.headers, err.read()
+
+
+def get(server, path: str):
+    return fetch(server.url + path)
+
+
+def post_form(server, fields: dict):
+    body = urlencode(fields).encode()
+    return fetch(
+        server.url + LOAD_ARTICLE_PATH,
+        data=body,
+        headers={"Content-Type": "application/x-www-form-urlencoded; charset=UTF-8"},
+    )
+
+
+def doc(raw: bytes):
+    return lxml.html.fromstring(raw.decode("utf-8"))
+
+
+def norm(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def load_fields(site, slug: str, page: int) -> dict:
+    """The POST fields PORTAL.md lists, for one category page."""
+    cat = site.category(slug)
+    size = site.page_size
+    return {
+        "article_category_id": cat.id,
+        "categoryIds": str(cat.id),
+        "site_id": site.site_id,
+        "page": page,
+        "page_size": size,
+        "keyword": "",
+        "date_begin": "",
+        "date_end": "",
+        "show_no": "False",
+        "show_post_date": "True",
+        "num_of_text": 0,
+        "show_view_count": "False",
+        "filter_order_in_list": "False",
+        "is_default": "False",
+        "new": "False",
+        "number_of_day": 3,
+        "no": -size,
+        "articlelang": "vi-VN",
+        "is_authenticated": "False",
+    }
+
+
+def canonical(base: str, href: str) -> str:
+    return urljoin(base + "/", href).split("#")[0].split("?")[0]
+
+
+# --- the source data ----------------------------------------------------------------
+
+
+def test_site_size_and_listings_cover_every_article():
+    site = build_site()
+    assert len(site.categories) >= 3
+    assert len(site.articles) >= 60
+    listed = {a.id for c in site.categories for a in site.listing(c.slug)}
+    assert listed == set(site.articles)
+    for c in site.categories:
+        assert site.max_page(c.slug) >= 2, c.slug
+
+
+def test_variants_cover_every_required_form():
+    variants = build_site().variants()
+    required = [
+        *(
+            f"date:{f}"
+            for f in ("dmy", "dmy_short", "hm_dmy", "dmy_hm", "weekday", "dash_hms", "words")
+        ),
+        "date_label:Ngày đăng:",
+        "date_label:Cập nhật:",
+        "date_label:both",
+        *(f"byline:{b}" for b in ("div", "div_label", "p_right_strong", "p_align_b", "none")),
+        "text:nfd",
+        "text:entities",
+        "links:pageindex",
+        "links:absolute",
+        "attachment:link-download",
+        "attachment:docx",
+        "attachment:iframe",
+        *(
+            f"related_heading:{h}"
+            for h in ("Tin cùng chuyên mục", "Tin liên quan", "Tin khác", "Các tin khác")
+        ),
+        "related:none",
+        "category:listed_twice",
+        "layout:a",
+        "layout:b",
+        "layout:c",
+        "slug:cut",
+    ]
+    missing = [v for v in required if v not in variants]
+    assert not missing
+
+
+def test_tone_mark_styles_and_names_for_search():
+    records = build_site().expected_records("http://127.0.0.1:8000")
+    text = "\n".join(
+        " ".join(str(r[k]) for k in ("title", "summary", "body", "author")) for r in records
+    )
+    for word in ("Hoà Bình", "Hòa Bình", "thuỷ", "thủy"):
+        assert word in text, word
+    with_name = [
+        r
+        for r in records
+        if "Nguyễn Đức Trung" in " ".join(str(r[k]) for k in ("title", "summary", "body", "author"))
+    ]
+    assert len(with_name) >= 5
+    assert any(r["author"] == "Nguyễn Đức Trung" for r in records)
+
+
+def test_slugs():
+    assert slugify(
+        "Ký kết quy chế phối hợp giữa Ban cán sự đảng UBND với Ban Tuyên giáo Tỉnh ủy"
+    ) == ("ky-ket-quy-che-phoi-hop-giua-ban-can-su-dang-ubnd-voi-ban-tuyen-giao-tinh-uy")
+    assert slugify("Đô Lương: Hoà Bình, thuỷ lợi") == "do-luong-hoa-binh-thuy-loi"
+    long = slugify(
+        "Tổng kết 5 năm thực hiện Nghị quyết số 26-NQ/TW ngày 30/7/2013 của Bộ Chính trị về phương hướng"
+    )
+    assert len(long) <= 96 and not long.endswith("-")
+
+
+def test_expected_record_shape():
+    base = "http://127.0.0.1:8000"
+    site = build_site()
+    records = site.expected_records(base)
+    assert len(records) == len(site.articles)
+    assert len({r["url"] for r in records}) == len(records)
+    for r in records:
+        assert tuple(r) == EXPECTED_KEYS
+        assert r["site"] == "127.0.0.1:8000"
+        assert r["url"].startswith(base + "/") and "?" not in r["url"]
+        assert r["url"].endswith("-" + r["article_id"]) and re.fullmatch(r"\d{6}", r["article_id"])
+        assert re.fullmatch(r"\d{4}-\d\d-\d\d(T\d\d:\d\d:\d\d\+07:00)?", r["published_at"])
+        assert r["body"] and r["title"] and r["summary"]
+        for value in (r["title"], r["summary"], r["body"]):
+            assert value == unicodedata.normalize("NFC", value)
+        assert len({x["url"] for x in r["related"]}) == len(r["related"])
+    seed = site.expected_record(SEED_ID, base)
+    assert seed["author"] == "Quang Minh"
+    assert seed["published_at"] == "2020-08-14T17:05:00+07:00"
+    assert seed["category"] == "Tin tức - Sự kiện"
+    assert len(seed["body"].split("\n")) == 5
+    assert [x["title"] for x in seed["related"]] == SEED_RELATED_TITLES
+
+
+# --- over HTTP ----------------------------------------------------------------------
+
+
+def test_listing_page_shows_first_ten_and_the_pagination_script(server):
+    site = server.site
+    status, _, raw = get(server, "/tin-tuc-su-kien-73053")
+    assert status == 200
+    page = doc(raw)
+    items = page.cssselect("div.UIArticleInMenu_Default ul.ArticleList li.row")
+    assert len(items) == 10
+    for li in items:
+        assert li.cssselect("h2.Title a")[0].get("href")
+        assert re.fullmatch(
+            r"\d\d/\d\d/\d{4}", li.cssselect("div.Ngaydang")[0].text_content().strip()
+        )
+        assert li.cssselect("img.image") and li.cssselect("p")
+    titles = [norm(li.cssselect("h2.Title a")[0].text_content()) for li in items]
+    assert titles == [a.title for a in site.listing("tin-tuc-su-kien-73053")[:10]]
+    text = raw.decode()
+    assert 'article_category_id: 5120, categoryIds: "5120", site_id: 2930, page_size: 10' in text
+    assert "var maxPage = parseInt(3)" in text
+    pages = [
+        li.get("data-page")
+        for li in page.cssselect("ul.pagination li.page-item.page-number[data-page]")
+    ]
+    assert pages == ["1", "2", "3"]
+
+
+def test_load_article_returns_later_pages(server):
+    site = server.site
+    slug = "tin-tuc-su-kien-73053"
+    listing = site.listing(slug)
+    status, _, raw = post_form(server, load_fields(site, slug, 2))
+    assert status == 200
+    frag = lxml.html.fragment_fromstring(raw.decode(), create_parent="ul")
+    items = frag.cssselect("li.row")
+    assert [norm(li.cssselect("h2.Title a")[0].text_content()) for li in items] == [
+        a.title for a in listing[10:20]
+    ]
+    status, _, raw = post_form(server, load_fields(site, slug, 3))
+    assert status == 200 and raw.decode().count('<li class="row">') == len(listing) - 20
+    status, _, raw = post_form(server, load_fields(site, slug, 4))
+    assert status == 200 and raw.strip() == b""
+
+
+@pytest.mark.parametrize(
+    "field", ["article_category_id", "categoryIds", "site_id", "page", "page_size"]
+)
+def test_load_article_rejects_a_missing_field(server, field):
+    fields = load_fields(server.site, "chi-dao-dieu-hanh", 2)
+    del fields[field]
+    status, _, raw = post_form(server, fields)
+    assert status == 400
+    assert field in raw.decode()
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"site_id": 1},
+        {"page_size": 15},
+        {"categoryIds": "9999"},
+        {"article_category_id": 1},
+        {"page": 0},
+    ],
+)
+def test_load_article_rejects_wrong_values(server, change):
+    fields = {**load_fields(server.site, "chi-dao-dieu-hanh", 2), **change}
+    status, _, _ = post_form(server, fields)
+    assert status == 400
+
+
+def test_load_article_wants_a_form_body(server):
+    body = json.dumps(load_fields(server.site, "chi-dao-dieu-hanh", 2)).encode()
+    status, _, _ = fetch(
+        server.url + LOAD_ARTICLE_PATH, data=body, headers={"Content-Type": "application/json"}
+    )
+    assert status == 400
+
+
+def test_robots_txt_disallows_pages_the_home_page_links(server):
+    status, _, raw = get(server, "/robots.txt")
+    assert status == 200
+    rp = urllib.robotparser.RobotFileParser()
+    rp.parse(raw.decode().splitlines())
+    site = server.site
+    home_links = [a.get("href") for a in doc(get(server, "/")[2]).iter("a") if a.get("href")]
+    for prefix in site.disallowed_paths():
+        assert not rp.can_fetch("*", server.url + prefix)
+        assert any(
+            urlsplit(urljoin(server.url + "/", h)).path.startswith(prefix) for h in home_links
+        ), prefix
+    for path in [*site.article_paths(), *site.non_article_paths(), LOAD_ARTICLE_PATH]:
+        assert rp.can_fetch("*", server.url + path), path
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/khong-co-trang-nay",
+        "/tin-tuc-su-kien-73053/khong-co-bai-nay-999999",
+        # the seed's id and slug under another category
+        "/chi-dao-dieu-hanh/ky-ket-quy-che-phoi-hop-giua-ban-can-su-dang-ubnd-voi-ban-tuyen-giao-tinh-uy-566421",
+        "/tin-tuc-su-kien-73053/",
+    ],
+)
+def test_unknown_paths_answer_404(server, path):
+    assert get(server, path)[0] == 404
+
+
+def test_seed_article_has_its_fifteen_related_titles(server):
+    site = server.site
+    status, _, raw = get(server, site.article_path(site.articles[SEED_ID]))
+    assert status == 200
+    text = norm(doc(raw).text_content())
+    assert "Tin cùng chuyên mục" in text
+    for title in SEED_RELATED_TITLES:
+        # once as the image link's title, once as the title link
+        assert raw.decode().count(f">{title}</a>") == 1, title
+        assert raw.decode().count(f'title="{title}"') == 1, title
+
+
+def test_every_expected_url_answers_200(server):
+    for record in server.site.expected_records(server.url):
+        status, _, raw = fetch(record["url"])
+        assert status == 200, record["url"]
+        assert b"ArticleDetailControl" in raw
+        # ?pageindex=0 names the same article
+        assert fetch(record["url"] + "?pageindex=0")[0] == 200
+
+
+def test_non_article_pages(server):
+    for path in server.site.non_article_paths():
+        status, _, raw = get(server, path)
+        assert status == 200, path
+        assert b"ArticleDetailControl" not in raw, path
+        assert (
+            "ĐĂNG NHẬP" in raw.decode() and "Banner Tỉnh ủy Nghệ An (Home-latest-1)" in raw.decode()
+        )
+
+
+def test_text_modes_reach_the_page(server):
+    site = server.site
+    nfd = site.articles["612477"]
+    raw = get(server, site.article_path(nfd))[2].decode()
+    assert unicodedata.normalize("NFD", nfd.title) in raw and nfd.title not in raw
+    body_only = site.articles["721560"]
+    raw = get(server, site.article_path(body_only))[2].decode()
+    assert body_only.title in raw  # title composed, body decomposed
+    first = body_only.body[0]
+    assert unicodedata.normalize("NFD", first) in raw and first not in raw
+    ent = site.articles["670115"]
+    raw = get(server, site.article_path(ent))[2]
+    assert raw.isascii() and b"&#7897;" in raw and b"&agrave;" in raw
+
+
+def test_request_log_records_method_path_form_and_status(tmp_path):
+    log = tmp_path / "requests.jsonl"
+    with ReplicaServer(port=0, log_path=log) as srv:
+        get(srv, "/van-hoa-xa-hoi?pageindex=0")
+        post_form(srv, load_fields(srv.site, "van-hoa-xa-hoi", 2))
+        get(srv, "/nope")
+        entries = srv.requests.snapshot()
+    assert [(e["method"], e["status"]) for e in entries] == [
+        ("GET", 200),
+        ("POST", 200),
+        ("GET", 404),
+    ]
+    assert entries[0]["path"] == "/van-hoa-xa-hoi?pageindex=0" and entries[0]["form"] is None
+    assert entries[1]["path"] == LOAD_ARTICLE_PATH
+    assert entries[1]["form"]["page"] == "2" and entries[1]["form"]["categoryIds"] == "5131"
+    assert entries[1]["form"]["keyword"] == ""
+    lines = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
+    assert lines == entries
+
+
+def test_site_can_be_swapped_while_serving():
+    site = build_site()
+    seed_path = site.article_path(site.articles[SEED_ID])
+    other = site.articles["598830"]
+    with ReplicaServer(site, port=0) as srv:
+        assert get(srv, seed_path)[0] == 200
+        srv.site = build_site(remove=[SEED_ID], edit={other.id: {"lead": "Tóm tắt mới."}})
+        assert get(srv, seed_path)[0] == 404
+        assert "Tóm tắt mới." in get(srv, site.article_path(other))[2].decode()
+        record = srv.site.expected_record(other.id, srv.url)
+        assert record["summary"] == "Tóm tắt mới."
+        assert SEED_ID not in {a.id for a in srv.site.listing("tin-tuc-su-kien-73053")}
+
+
+def test_command_line_entry_point_serves_until_interrupted():
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "crawler.replica", "--port", "0"],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        line = proc.stdout.readline()
+        url = re.search(r"http://127\.0\.0\.1:\d+", line).group(0)
+        assert fetch(url + "/robots.txt")[0] == 200
+    finally:
+        proc.send_signal(signal.SIGINT)
+        assert proc.wait(timeout=10) == 0
+
+
+# --- the pages agree with the expected records ---------------------------------------
+
+
+def _content_paragraph_texts(content) -> list[str]:
+    texts = []
+    for el in content.iter("p", "figcaption"):
+        t = norm(el.text_content())
+        if t:
+            texts.append(t)
+    return texts
+
+
+def test_every_article_page_agrees_with_its_expected_record(server):
+    """A check of the replica, not a parser: each expected value is found where
+    PORTAL.md says the page keeps it, so the records are fair to hold a parser to."""
+    base = server.url
+    for rec in server.site.expected_records(base):
+        raw = fetch(rec["url"])[2]
+        page = doc(raw)
+        where = rec["url"]
+        (control,) = page.cssselect("div.ArticleDetailControl")
+        assert norm(control.cssselect("div.ArticleHeader")[0].text_content()) == rec["title"], where
+        assert norm(control.cssselect("div.ArticleSummary")[0].text_content()) == rec["summary"], (
+            where
+        )
+        date_text = norm(control.cssselect("div.PostDate")[0].text_content())
+        year, _month, day = rec["published_at"][:10].split("-")
+        assert year in date_text and str(int(day)) in date_text, where
+        if "T" in rec["published_at"]:
+            assert rec["published_at"][11:16] in date_text, where
+        crumbs = page.cssselect(".breadcrumb, .breadcrumbs")
+        assert rec["category"] in norm(crumbs[0].text_content()), where
+
+        (content,) = control.cssselect("div.ArticleContent")
+        paras = _content_paragraph_texts(content)
+        captions = {i["caption"] for i in rec["images"] if i["caption"]}
+        lines = rec["body"].split("\n")
+        assert [p for p in paras if p in lines] == lines, where
+        extras = [p for p in paras if p not in lines]
+        for extra in extras:
+            assert (
+                extra in captions or extra == rec["author"] or extra.startswith("File đính kèm:")
+            ), (where, extra)
+
+        if rec["author"] is None:
+            assert not control.cssselect("div.author"), where
+        else:
+            shown = [norm(e.text_content()) for e in control.cssselect("div.author")] + paras[-1:]
+            assert any(s.endswith(rec["author"]) for s in shown), where
+
+        srcs = [canonical(base, img.get("src")) for img in content.iter("img")]
+        assert srcs == [i["url"] for i in rec["images"]], where
+
+        docs = []
+        for a in content.iter("a"):
+            if re.search(r"\.(pdf|docx?|xlsx?)$", a.get("href", "")):
+                docs.append(canonical(base, a.get("href")))
+        for frame in content.iter("iframe"):
+            (file_,) = parse_qs(urlsplit(frame.get("src")).query)["file"]
+            docs.append(canonical(base, file_))
+        assert sorted(docs) == sorted(x["url"] for x in rec["attachments"]), where
+
+        assert [norm(a.text_content()) for a in control.cssselect("div.tags a")] == rec["tags"], (
+            where
+        )
+
+        # Related links: anchors after the article control inside the content pane.
+        pane = page.cssselect("div.content-pane")[0]
+        after, seen = [], False
+        for el in pane.iter():
+            if el is control:
+                seen = True
+                continue
+            if seen and el.tag == "a" and not any(p is control for p in el.iterancestors()):
+                after.append(canonical(base, el.get("href")))
+        assert list(dict.fromkeys(after)) == [r["url"] for r in rec["related"]], where

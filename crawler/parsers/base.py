@@ -217,7 +217,9 @@ MAX_BYLINE_CHARS = 80
 def strip_byline_label(text: str | None) -> str | None:
     text = clean_text(text)
     text = _BYLINE_LABEL_RE.sub("", text, count=1)
-    text = text.strip(" -–—|()[]").strip()
+    text = text.strip(" -–—|").strip()
+    if len(text) > 2 and text[0] + text[-1] in ("()", "[]"):
+        text = text[1:-1].strip()
     return text or None
 
 
@@ -457,7 +459,9 @@ OTHER_BOX_LABELS = ("tin nổi bật", "tin mới", "tin mới nhất", "tin xem
 _FOLDED_RELATED = {fold(x) for x in RELATED_LABELS}
 _FOLDED_OTHER = {fold(x) for x in OTHER_BOX_LABELS}
 _MORE_LINK_TEXT = {fold(x) for x in ("xem thêm", "xem tất cả", "chi tiết", "xem tiếp", "đọc tiếp", ">>", "»")}
-ARTICLE_PATH = re.compile(r"-(\d{3,})(?:\.html?|\.aspx)?/?$")
+# vnPortal: /{cat}/{slug}-{id} (ids have 4+ digits; a shorter number ends many titles,
+# "kỳ họp thứ 17"); NukeViet: /{cat}/{alias}-{id}.html with any id.
+ARTICLE_PATH = re.compile(r"-(\d+)\.(?:html?|aspx)$|-(\d{4,})/?$")
 
 
 def _label_key(text: str) -> str:
@@ -466,7 +470,7 @@ def _label_key(text: str) -> str:
 
 def article_id_from_url(url: str) -> str | None:
     match = ARTICLE_PATH.search(urlsplit(url).path)
-    return match.group(1) if match else None
+    return (match.group(1) or match.group(2)) if match else None
 
 
 def is_article_url(url: str) -> bool:
@@ -610,3 +614,34 @@ def date_from(doc_or_el, selectors) -> str | None:
             if value:
                 return value
     return None
+
+
+def structured_date(doc, ld) -> tuple[str | None, str | None]:
+    """published date from JSON-LD, article:published_time meta or an itemprop element."""
+    candidates = [(ld.get("datePublished") if ld else None, "jsonld"),
+                  (meta_content(doc, "article:published_time", "pubdate", "datePublished",
+                                "dc.date.issued"), "meta")]
+    for el in doc.xpath('//*[@itemprop="datePublished"][not(self::meta)]'):
+        candidates.append((el.get("datetime") or el.get("content") or el.text_content(), "microdata"))
+    first_day = None
+    for value, source in candidates:
+        parsed = parse_date(str(value)) if value else None
+        if parsed and "T" in parsed:
+            return parsed, source
+        if parsed and first_day is None:
+            first_day = (parsed, source)
+    return first_day or (None, None)
+
+
+def best_date(*candidates: tuple[str | None, str | None]) -> tuple[str | None, str | None]:
+    """The first date found; but a bare day yields to a later source that gives the same
+    day with its time (a meta tag with no time, a date box with one)."""
+    found = [(v, s) for v, s in candidates if v]
+    if not found:
+        return None, None
+    best = found[0]
+    if "T" not in best[0]:
+        for value, source in found[1:]:
+            if "T" in value and value.startswith(best[0]):
+                return value, source
+    return best

@@ -22,8 +22,9 @@ LOCAL_TZ = timezone(timedelta(hours=7))
 # 2020-08-14T16:30:00+07:00 / 2020-08-14 16:30 / 2020-08-14 (meta tags, JSON-LD, <time>)
 _ISO = re.compile(
     r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})"
-    r"(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?(?!\d)"
+    r"(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?(?!\d)"
 )
+_NUKEVIET_META = re.compile(r"(\d{4}-\d{2}-\d{2})([+-]\d{2}(?::?\d{2})?)(\d{2}:\d{2}(?::\d{2})?)")
 # 14/08/2020, 14/8/2020, 14-08-2020, 14.08.2020
 _DMY = re.compile(r"(?<!\d)(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4})(?!\d)")
 # Ngày 14 tháng 8 năm 2020 (also "14 tháng 08, 2020")
@@ -95,6 +96,8 @@ def parse_date(text: str | None) -> str | None:
         return None
     text = clean_text(text)
 
+    # NukeViet writes article:published_time as "2023-09-15+0722:57:00" (offset before time).
+    text = _NUKEVIET_META.sub(r"\1T\3\2", text)
     for match in _ISO.finditer(text):
         year, month, day = (int(match.group(i)) for i in (1, 2, 3))
         found = _valid_day(year, month, day)

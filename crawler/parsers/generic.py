@@ -2,7 +2,7 @@
 
 Structured data first (JSON-LD article, og: and article: meta), then the text-densest block
 of paragraphs as the body.  It only answers for pages that declare themselves articles or
-sit at an article-like URL with a real body, so a contact page or a listing is never taken
+sit at an article-like URL with a real body and a date, so a contact page or a listing is never taken
 for an article.
 """
 
@@ -41,6 +41,11 @@ def parse(doc, url: str, fetched_at: str | None = None) -> Article | None:
     if not declared and not (base.is_article_url(url) and body_len >= MIN_BODY_CHARS):
         return None
     sources: dict[str, str] = {}
+    dated = (ld.get("datePublished") if ld else None) or base.meta_content(
+        doc, "article:published_time", "pubdate") or base.date_from(doc, DATE)
+    if not declared and not dated:
+        # News has a date; an undated page at an article-like URL is an "about" page.
+        return None
     title_text = clean_text(ld.get("headline") or "") if ld else ""
     if not title_text:
         title_text = base.meta_content(doc, "og:title") or text_of(first(doc, TITLE))

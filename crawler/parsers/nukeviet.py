@@ -10,7 +10,6 @@ from __future__ import annotations
 from ..items import Article
 from . import base
 from .base import css, first, text_of
-from .dates import parse_date
 from .text import canonical_url, clean_or_none, clean_text, fold, site_of
 
 NAME = "nukeviet"
@@ -45,16 +44,11 @@ def author(doc) -> str | None:
 
 
 def published_at(doc, ld, sources) -> str | None:
-    for value, source in ((ld.get("datePublished") if ld else None, "jsonld"),
-                          (base.meta_content(doc, "article:published_time"), "meta")):
-        parsed = parse_date(str(value)) if value else None
-        if parsed:
-            sources["published_at"] = source
-            return parsed
-    parsed = base.date_from(doc, DATE)
-    if parsed:
-        sources["published_at"] = "layout"
-    return parsed
+    value, source = base.best_date(base.structured_date(doc, ld),
+                                   (base.date_from(doc, DATE), "layout"))
+    if value:
+        sources["published_at"] = source
+    return value
 
 
 def category(doc, title_text) -> str | None:

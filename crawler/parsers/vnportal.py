@@ -15,7 +15,6 @@ import re
 from ..items import Article, Listing, ListingEntry
 from . import base
 from .base import css, first, text_of
-from .dates import parse_date
 from .text import canonical_url, clean_or_none, clean_text, site_of
 
 NAME = "vnportal"
@@ -93,19 +92,12 @@ def title(doc, root, ld, sources) -> str:
 
 
 def published_at(doc, root, ld, sources) -> str | None:
-    for value, source in ((ld.get("datePublished") if ld else None, "jsonld"),
-                          (base.meta_content(doc, "article:published_time", "pubdate",
-                                             "datePublished"), "meta")):
-        parsed = parse_date(str(value)) if value else None
-        if parsed:
-            sources["published_at"] = source
-            return parsed
     scope = root if root is not None else doc
-    parsed = base.date_from(scope, POST_DATE)
-    if parsed:
-        sources["published_at"] = "layout"
-        return parsed
-    return None
+    value, source = base.best_date(base.structured_date(doc, ld),
+                                   (base.date_from(scope, POST_DATE), "layout"))
+    if value:
+        sources["published_at"] = source
+    return value
 
 
 def summary(root, sources) -> str | None:

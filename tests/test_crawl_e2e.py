@@ -1,0 +1,129 @@
+"""End to end: crawl the offline replica with the real CLI and compare every stored article
+with the record the replica computes from its own source data."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from urllib.parse import urlsplit
+
+import pytest
+
+from crawler.replica import ReplicaServer
+from tests.conftest import export_records, govnews
+
+# Compared exactly; body is compared as text (line by line, whitespace-normalised).
+EXACT_FIELDS = ("url", "site", "article_id", "title", "published_at", "author", "summary",
+                "category", "related", "images", "attachments", "tags")
+TABLES = ("articles", "related_links", "images", "attachments", "article_listings")
+
+
+def row_counts(db):
+    con = sqlite3.connect(db)
+    try:
+        return {t: con.execute(f"select count(*) from {t}").fetchone()[0] for t in TABLES}
+    finally:
+        con.close()
+
+
+@pytest.fixture(scope="module")
+def crawled(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("crawl")
+    db = tmp / "archive.db"
+    with ReplicaServer(port=0, log_path=tmp / "requests.jsonl") as server:
+        first = govnews("crawl", server.url, "--db", str(db), "--delay", "0")
+        records = export_records(db)
+        counts_after_first = row_counts(db)
+        first_requests = list(server.requests)
+        second = govnews("crawl", server.url, "--db", str(db), "--delay", "0")
+        counts_after_second = row_counts(db)
+        yield {
+            "server": server, "db": db, "records": records, "first": first, "second": second,
+            "expected": server.site.expected_records(server.url),
+            "counts": (counts_after_first, counts_after_second),
+            "requests": first_requests,
+            "all_requests": list(server.requests),
+            "log_path": tmp / "requests.jsonl",
+        }
+
+
+def normalise_body(text):
+    return [" ".join(line.split()) for line in (text or "").splitlines() if line.strip()]
+
+
+def test_every_article_stored_exactly_once(crawled):
+    urls = [r["url"] for r in crawled["records"]]
+    assert len(urls) == len(set(urls))
+    assert sorted(urls) == sorted(e["url"] for e in crawled["expected"])
+    assert len(urls) >= 60
+
+
+def test_every_field_of_every_article(crawled):
+    got = {r["url"]: r for r in crawled["records"]}
+    problems = []
+    for expected in crawled["expected"]:
+        record = got.get(expected["url"])
+        if record is None:
+            problems.append(f"{expected['url']}: not stored")
+            continue
+        for field in EXACT_FIELDS:
+            if field in expected and record[field] != expected[field]:
+                problems.append(f"{expected['url']} {field}: expected {expected[field]!r}, "
+                                f"got {record[field]!r}")
+        if normalise_body(record["body"]) != normalise_body(expected["body"]):
+            problems.append(f"{expected['url']} body differs:\n  expected {expected['body']!r}\n"
+                            f"  got      {record['body']!r}")
+    assert not problems, "\n".join(problems)
+
+
+def test_no_non_article_page_is_stored(crawled):
+    server = crawled["server"]
+    stored_paths = {urlsplit(r["url"]).path for r in crawled["records"]}
+    assert not stored_paths & set(server.site.non_article_paths())
+    # ...although the crawl did look at them (they are linked from the home page).
+    fetched = {urlsplit(r["path"]).path for r in crawled["requests"]}
+    assert set(server.site.non_article_paths()) & fetched
+
+
+def test_listings_were_paginated_through_the_post_endpoint(crawled):
+    posts = [r for r in crawled["requests"] if r["method"] == "POST"]
+    assert posts, "no LoadArticle POST was sent"
+    assert all(r.get("status") == 200 for r in posts)
+    pages = {(r["form"]["categoryIds"], r["form"]["page"]) for r in posts}
+    assert len(pages) == len(posts), "a listing page was requested twice"
+
+
+def test_each_article_fetched_once(crawled):
+    gets = [urlsplit(r["path"]).path for r in crawled["requests"] if r["method"] == "GET"]
+    article_paths = set(crawled["server"].site.article_paths())
+    fetched_articles = [p for p in gets if p in article_paths]
+    assert sorted(set(fetched_articles)) == sorted(article_paths)
+    assert len(fetched_articles) == len(set(fetched_articles))
+
+
+def test_robots_disallowed_paths_never_requested(crawled):
+    disallowed = crawled["server"].site.disallowed_paths()
+    assert disallowed
+    logged = [json.loads(line) for line in crawled["log_path"].read_text().splitlines()]
+    assert any(r["path"] == "/robots.txt" for r in logged)
+    for entry in logged:
+        assert not any(entry["path"].startswith(p) for p in disallowed), entry
+
+
+def test_second_crawl_changes_no_row_count(crawled):
+    first, second = crawled["counts"]
+    assert first == second
+    con = sqlite3.connect(crawled["db"])
+    runs = con.execute("select status, articles_new, articles_updated, articles_unchanged "
+                       "from crawl_runs order by id").fetchall()
+    con.close()
+    assert runs[0][:2] == ("ok", len(crawled["expected"]))
+    assert runs[1] == ("ok", 0, 0, len(crawled["expected"]))
+
+
+def test_stats_show_every_category(crawled):
+    out = govnews("stats", "--db", str(crawled["db"]), "--format", "json").stdout
+    data = json.loads(out)
+    assert data["articles"] == len(crawled["expected"])
+    expected_categories = {e["category"] for e in crawled["expected"]}
+    assert {r["category"] for r in data["by_category"]} == expected_categories

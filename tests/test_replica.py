@@ -429,6 +429,19 @@ def _content_paragraph_texts(content) -> list[str]:
 def test_every_article_page_agrees_with_its_expected_record(server):
     """A check of the replica, not a parser: each expected value is found where
     PORTAL.md says the page keeps it, so the records are fair to hold a parser to."""
+    check_pages_against_records(server)
+
+
+@pytest.mark.parametrize("layout", ["a", "b", "c"])
+def test_every_layout_renders_every_article_faithfully(layout):
+    site = build_site(layout=layout)
+    # The template changes the markup, never the meaning.
+    assert site.expected_records("http://x") == build_site().expected_records("http://x")
+    with ReplicaServer(site, port=0) as srv:
+        check_pages_against_records(srv)
+
+
+def check_pages_against_records(server):
     base = server.url
     for rec in server.site.expected_records(base):
         raw = fetch(rec["url"])[2]

@@ -480,14 +480,14 @@ def check_pages_against_records(server):
         srcs = [canonical(base, img.get("src")) for img in content.iter("img")]
         assert srcs == [i["url"] for i in rec["images"]], where
 
-        docs = []
-        for a in content.iter("a"):
-            if re.search(r"\.(pdf|docx?|xlsx?)$", a.get("href", "")):
-                docs.append(canonical(base, a.get("href")))
-        for frame in content.iter("iframe"):
-            (file_,) = parse_qs(urlsplit(frame.get("src")).query)["file"]
-            docs.append(canonical(base, file_))
-        assert sorted(docs) == sorted(x["url"] for x in rec["attachments"]), where
+        docs = []  # in page order
+        for el in content.iter("a", "iframe"):
+            if el.tag == "iframe":
+                (file_,) = parse_qs(urlsplit(el.get("src")).query)["file"]
+                docs.append(canonical(base, file_))
+            elif re.search(r"\.(pdf|docx?|xlsx?)$", el.get("href", "")):
+                docs.append(canonical(base, el.get("href")))
+        assert docs == [x["url"] for x in rec["attachments"]], where
 
         assert [norm(a.text_content()) for a in control.cssselect("div.tags a")] == rec["tags"], (
             where

@@ -429,19 +429,21 @@ def collect_attachments(scope, page_url: str, selectors=()) -> list[Attachment]:
             return
         found[url] = Attachment(url=url, name=name or None)
 
-    for a in scope.xpath(".//a[@href]"):
-        classes = (a.get("class") or "").split()
-        href = a.get("href")
-        if "link-download" in classes or "view-gallery" in classes or is_file_link(href):
-            add(href, text_of(a) or clean_text(a.get("title")) or None)
-    for frame in scope.xpath(".//iframe[@src] | .//embed[@src] | .//object[@data]"):
-        src = frame.get("src") or frame.get("data")
+    # One pass in document order, so attachments keep the page's order.
+    for el in scope.xpath(".//a[@href] | .//iframe[@src] | .//embed[@src] | .//object[@data]"):
+        if el.tag == "a":
+            classes = (el.get("class") or "").split()
+            href = el.get("href")
+            if "link-download" in classes or "view-gallery" in classes or is_file_link(href):
+                add(href, text_of(el) or clean_text(el.get("title")) or None)
+            continue
+        src = el.get("src") or el.get("data")
         query = parse_qs(urlsplit(src).query)
         files = query.get("file") or query.get("File") or query.get("url")
         if files:
-            add(urljoin(urljoin(page_url, src), files[0]), clean_text(frame.get("title")) or None)
+            add(urljoin(urljoin(page_url, src), files[0]), clean_text(el.get("title")) or None)
         elif is_file_link(src):
-            add(src, clean_text(frame.get("title")) or None)
+            add(src, clean_text(el.get("title")) or None)
     return list(found.values())
 
 
@@ -484,21 +486,26 @@ def _is_heading_candidate(el) -> bool:
     return len(text) <= 60
 
 
+_LABEL_TEXTS = etree.XPath(
+    "//text()[normalize-space() and string-length(normalize-space()) < 40]"
+    "[not(ancestor::script) and not(ancestor::style) and not(ancestor::a)]")
+_LABEL_HINTS = ("tin", "bài", "bai", "tin")
+
+
 def find_related_heading(doc, exclude=None):
-    """The first element (deepest of its nesting) whose whole text is a related-news label."""
-    best = None
-    for el in doc.iter():
-        if not _is_heading_candidate(el):
+    """The first element whose whole text is a related-news label (e.g. "Tin liên quan")."""
+    for node in _LABEL_TEXTS(doc):
+        low = node.lower()
+        if not any(h in low for h in _LABEL_HINTS) or _label_key(node) not in _FOLDED_RELATED:
             continue
+        el = node.getparent()
+        if not node.is_text:
+            continue  # tail text: not an element's own label
         if exclude is not None and (el is exclude or exclude in el.iterancestors()):
             continue
-        if _label_key(el.text_content()) not in _FOLDED_RELATED:
-            continue
-        if best is None or best in el.iterancestors():
-            best = el
-        else:
-            break
-    return best
+        if _label_key(el.text_content()) in _FOLDED_RELATED:
+            return el
+    return None
 
 
 def _is_stop(el, heading) -> bool:

@@ -265,6 +265,10 @@ def is_attachment_block(el) -> bool:
     """A paragraph that only announces attached files ("File đính kèm: …")."""
     links = [a for a in el.xpath(".//a[@href]") if is_file_link(a.get("href")) or
              "link-download" in (a.get("class") or "") or "view-gallery" in (a.get("class") or "")]
+    if not links and not el.xpath(".//iframe"):
+        raw = el.text_content()
+        if len(raw) > 60:
+            return False
     text = fold(text_of(el))
     if links:
         rest = text

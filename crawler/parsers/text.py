@@ -14,7 +14,7 @@ import unicodedata
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 # Zero-width characters and the BOM carry no text; CKEditor and Word pastes leave them.
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _SPACES = re.compile(r"\s+", re.UNICODE)
 
 # Query parameters that name the same page (vnPortal adds ?pageindex=0 to article links).
@@ -27,7 +27,10 @@ def clean_text(value: str | None) -> str:
         return ""
     if "&" in value:
         value = html.unescape(value)
-    value = unicodedata.normalize("NFC", value).translate(_INVISIBLE)
+    if not value.isascii():
+        if not unicodedata.is_normalized("NFC", value):
+            value = unicodedata.normalize("NFC", value)
+        value = _INVISIBLE.sub("", value)
     # \s covers NBSP (U+00A0) and the other Unicode spaces in Python's re.
     return _SPACES.sub(" ", value).strip()
 

@@ -35,7 +35,7 @@ BREADCRUMB_ITEMS = (
     css(".BreadcrumbControl a"), css(".breadcrumb a"), css(".breadcrumbs a"), css(".path a"),
     css(".duongdan a"), css("div.NavigationControl a"),
 )
-TAGS = (css(".ArticleTags a"), css(".tags a"), css(".tag a"), css(".keyword a"), css(".TagControl a"))
+TAGS = (css(".ArticleTags a, .tags a, .tag a, .keyword a, .TagControl a"),)
 # Noise inside the article control or the body.
 BODY_NOISE = (css("div.tool"), css(".UISocialShare"), css("img.ImgDetailImage"),
               css(".social-share"), css(".share"), css(".ArticleSummary"), css(".PostDate"),

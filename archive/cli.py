@@ -56,7 +56,7 @@ def run_crawl(sites, db_path, delay=None, concurrency=None, max_pages=None, sett
         s.set("DOWNLOAD_DELAY", float(delay), priority="cmdline")
         if float(delay) == 0:
             s.set("AUTOTHROTTLE_ENABLED", False, priority="cmdline")
-            s.set("RANDOMIZE_DOWNLOAD_DELAY", False, priority="cmdline")
+            s.set("DOWNLOAD_DELAY_JITTER", 0, priority="cmdline")
         else:
             s.set("AUTOTHROTTLE_START_DELAY", float(delay), priority="cmdline")
     if concurrency is not None:
@@ -204,6 +204,96 @@ def stats(db_path, fmt):
     if run:
         click.echo(f"\nlast run {run['id']}: {run['status']}, started {run['started_at']}, "
                    f"{run['articles_new']} new, {run['errors']} errors")
+
+
+@cli.command("search")
+@click.argument("query")
+@_db_option
+@click.option("--since", metavar="DATE",
+              help="Only articles published on or after DATE (YYYY-MM-DD, YYYY-MM or YYYY).")
+@click.option("--until", metavar="DATE",
+              help="Only articles published on or before DATE (YYYY-MM-DD, YYYY-MM or YYYY: "
+                   "--until 2020 takes in all of 2020).")
+@click.option("--category", metavar="NAME",
+              help="Only articles in this category, as `govnews stats` lists it.")
+@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True,
+              help="How many articles to show, best first.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
+              show_default=True,
+              help="table: to read; json: the full records; csv: url, title, published_at, "
+                   "category, author, snippet.")
+@click.option("--exact", is_flag=True,
+              help="Match accents as typed (Hoà then finds Hoà, not Hòa); case is still ignored.")
+@click.option("--words", is_flag=True,
+              help="Find the words anywhere in a title, lead, body or byline, in any order "
+                   "(default: next to each other, in order, as a phrase).")
+def search_command(query, db_path, since, until, category, limit, fmt, exact, words):
+    """Search titles, leads, bodies and bylines for QUERY, best matches first.
+
+    Case, accents and tone-mark style do not matter: "nguyen duc trung", "Nguyễn Đức
+    Trung" and "NGUYEN ĐUC TRUNG" find the same articles, "Hòa Bình" finds "Hoà Bình".
+    Several words are searched as a phrase. Punctuation and operators are read as text.
+
+    \b
+        govnews search "Nguyễn Đức Trung" --db archive.db --since 2023 --limit 5
+        govnews search "thủy lợi" --category "Kinh tế" --format csv > thuy-loi.csv
+    """
+    import csv
+    import io
+    import textwrap
+
+    from archive.query import records
+    from archive.search import date_bound, query_words
+    from archive.search import search as run_search
+
+    for hint, value in (("--since", since), ("--until", until)):
+        try:
+            date_bound(value)
+        except ValueError as exc:
+            raise click.BadParameter(str(exc), param_hint=hint) from None
+    archive = _open_existing(db_path)
+    try:
+        hits = run_search(archive.db, query, exact=exact, since=since, until=until,
+                          category=category, limit=limit, phrase=not words)
+        if fmt == "json":
+            by_url = {}
+            urls = [hit["url"] for hit in hits]
+            for i in range(0, len(urls), 500):
+                chunk = urls[i:i + 500]
+                where = f"url in ({','.join('?' * len(chunk))})"
+                by_url.update((rec["url"], rec) for rec in records(archive.db, where, chunk))
+            out = [by_url[u] for u in urls if u in by_url]
+            click.echo(json.dumps(out, ensure_ascii=False, indent=2))
+        elif fmt == "csv":
+            fields = ("url", "title", "published_at", "category", "author", "snippet")
+            buffer = io.StringIO()
+            writer = csv.DictWriter(buffer, fieldnames=fields, extrasaction="ignore",
+                                    lineterminator="\n")
+            writer.writeheader()
+            writer.writerows(hits)
+            click.echo(buffer.getvalue(), nl=False)
+        else:
+            for n, hit in enumerate(hits, 1):
+                meta = "  ".join(x for x in ((hit["published_at"] or "undated")[:10],
+                                             hit["category"], hit["author"]) if x)
+                click.echo(f"{n:>3}. {hit['title']}\n     {meta}")
+                click.echo(textwrap.fill(hit["snippet"], width=96, initial_indent="     ",
+                                         subsequent_indent="     "))
+                click.echo(f"     {hit['url']}\n")
+        if not hits:
+            why = ""
+            if not query_words(query):
+                why = ": the query has no letters or digits"
+            elif category is not None and archive.db.execute(
+                    "select 1 from articles where category = ? limit 1", [category]
+            ).fetchone() is None:
+                why = f": no article has the category {category!r} (`govnews stats` lists them)"
+            click.echo(f"no article matches {query!r}{why}", err=True)
+        elif len(hits) == limit:
+            click.echo(f"the {limit} best matches shown; there may be more: raise --limit",
+                       err=True)
+    finally:
+        archive.close()
 
 
 @cli.command()

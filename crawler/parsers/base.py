@@ -16,7 +16,7 @@ from urllib.parse import parse_qs, urljoin, urlsplit
 import lxml.html
 from lxml import etree
 from lxml.cssselect import CSSSelector
-from w3lib.encoding import html_to_unicode
+from w3lib.encoding import html_body_declared_encoding, html_to_unicode
 
 from ..items import Attachment, Image, Link
 from .dates import parse_date
@@ -34,6 +34,19 @@ def decode_html(body: bytes | str, content_type: str | None = None) -> str:
     if isinstance(body, str):
         return body
     encoding, text = html_to_unicode(content_type, body)
+    if "\ufffd" in text and encoding.lower().replace("_", "-") in ("utf-8", "utf8"):
+        # Declared UTF-8 but not UTF-8: older subsites save pages in windows-1258 and
+        # say so only in <meta>, or not at all.
+        try:
+            body.decode("utf-8")
+        except UnicodeDecodeError:
+            declared = html_body_declared_encoding(body)
+            for candidate in (declared, "cp1258"):
+                if candidate and candidate.lower() not in ("utf-8", "utf8"):
+                    try:
+                        return body.decode(candidate)
+                    except (UnicodeDecodeError, LookupError):
+                        continue
     if encoding.lower().replace("_", "-") in _SUSPECT_DECLARED:
         try:
             decoded = body.decode("utf-8")

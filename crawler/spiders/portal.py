@@ -18,6 +18,12 @@ from urllib.parse import urljoin, urlsplit
 
 import scrapy
 from scrapy.http import FormRequest, JsonRequest
+from scrapy.exceptions import IgnoreRequest
+
+try:  # Scrapy >= 2.14 raises its own timeout error
+    from scrapy.exceptions import DownloadTimeoutError
+except ImportError:  # pragma: no cover
+    DownloadTimeoutError = TimeoutError
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.internet.error import DNSLookupError, TCPTimedOutError, TimeoutError
 
@@ -111,6 +117,12 @@ class PortalSpider(scrapy.Spider):
         except Exception as exc:
             yield Problem(url=url, kind="parser_error", message=f"{type(exc).__name__}: {exc}")
         if article is not None:
+            if looks_truncated(response.body):
+                # A cut-off page would overwrite a good stored copy with half an article.
+                yield Problem(url=url, kind="truncated",
+                              message=f"page ends before </html> ({len(response.body)} bytes); "
+                                      "not stored, fetched again next run")
+                return
             if not article.title or not article.body:
                 missing = [f for f in ("title", "body") if not getattr(article, f)]
                 yield Problem(url=url, kind="parse_incomplete",
@@ -212,10 +224,14 @@ class PortalSpider(scrapy.Spider):
 
     def on_error(self, failure):
         request = failure.request
+        if failure.check(IgnoreRequest) and not failure.check(HttpError):
+            # robots.txt said no, or a middleware dropped it on purpose: not a failure.
+            self.logger.debug("skipped %s (%s)", request.url, failure.value)
+            return
         if failure.check(HttpError):
             status = failure.value.response.status
             kind, message = f"http_{status}", f"HTTP {status}"
-        elif failure.check(TimeoutError, TCPTimedOutError):
+        elif failure.check(TimeoutError, TCPTimedOutError, DownloadTimeoutError):
             kind, message = "timeout", str(failure.value)
         elif failure.check(DNSLookupError):
             kind, message = "dns", str(failure.value)
@@ -226,6 +242,11 @@ class PortalSpider(scrapy.Spider):
 
     def same_site(self, url: str) -> bool:
         return urlsplit(url).netloc in self.hosts
+
+
+def looks_truncated(body: bytes) -> bool:
+    head, tail = body[:4096].lower(), body[-4096:].lower()
+    return b"<html" in head and b"</html" not in tail and b"</body" not in tail
 
 
 def normalise_site(site: str) -> str:

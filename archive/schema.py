@@ -86,5 +86,41 @@ def m002_runs(db: sqlite_utils.Database) -> None:
     db["crawl_errors"].create_index(["run_id"])
 
 
+@migrations()
+def m003_search(db: sqlite_utils.Database) -> None:
+    """Full-text index over title, summary, body and author (read by archive/search.py).
+
+    unicode61 with remove_diacritics 2 folds case and every Vietnamese mark (1 would leave
+    letters with two marks, ộ or ế, unfolded) but nothing folds đ, which has no
+    decomposition: the index is fed text with đ/Đ replaced by d/D.  The folding is plain
+    SQL in the triggers, so a row written by any client (sqlite3, Datasette) is indexed
+    the same way.  The index takes its text through its triggers but reads documents back
+    from ``articles`` (external content), so snippets show the original accented text;
+    replacing only đ keeps the token positions of the two texts identical, which the
+    snippets rely on.  FTS5's own 'rebuild' would index the unfolded text: use
+    ``archive.search.rebuild_index`` instead.
+    """
+    cols = ("title", "summary", "body", "author")
+
+    def folded(prefix: str) -> str:
+        return ", ".join(f"replace(replace({prefix}{c}, 'đ', 'd'), 'Đ', 'D')" for c in cols)
+
+    names = ", ".join(cols)
+    db.execute(
+        f"create virtual table articles_fts using fts5({names}, content='articles',"
+        " content_rowid='rowid', tokenize='unicode61 remove_diacritics 2')")
+    insert = f"insert into articles_fts(rowid, {names}) values (new.rowid, {folded('new.')});"
+    delete = (f"insert into articles_fts(articles_fts, rowid, {names})"
+              f" values ('delete', old.rowid, {folded('old.')});")
+    db.execute(f"create trigger articles_fts_ai after insert on articles begin {insert} end")
+    db.execute(f"create trigger articles_fts_ad after delete on articles begin {delete} end")
+    # Only a change to an indexed column re-indexes: a re-crawl that finds an article
+    # unchanged updates last_seen_at on every row and must not rewrite the index.
+    db.execute(f"create trigger articles_fts_au after update of {names} on articles"
+               f" begin {delete} {insert} end")
+    db.execute(f"insert into articles_fts(rowid, {names}) select rowid, {folded('')}"
+               " from articles")
+
+
 def apply(db: sqlite_utils.Database) -> None:
     migrations.apply(db)

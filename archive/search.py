@@ -1,0 +1,301 @@
+"""Full-text search over the archive, for Vietnamese as people type it.
+
+A query matches whatever its case, its diacritics (đ/d included) and its tone-mark style
+("Hòa"/"Hoà", "thủy"/"thuỷ"): the index (``articles_fts``, made by migration
+``m003_search``) holds text folded by the unicode61 tokenizer plus đ -> d, and a query is
+folded the same way.  Results are ranked by bm25 with the title weighted above the body,
+and each carries a snippet of the original accented text with the match highlighted.
+Never writes, except ``rebuild_index``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Iterator
+
+import sqlite_utils
+
+FTS_TABLE = "articles_fts"
+COLUMNS = ("title", "summary", "body", "author")
+# bm25 weights, in COLUMNS order: a word in the title says more about what an article is
+# about than the same word deep in the body; a name in the byline is nearly as telling.
+WEIGHTS = (10.0, 4.0, 1.0, 5.0)
+HIGHLIGHT = ("**", "**")
+ELLIPSIS = "…"
+SNIPPET_TOKENS = 16
+# Below this many matches, a date filter looks up each match's row (see _filters).
+FEW_MATCHES = 3000
+
+# What unicode61 treats as one token: runs of letters and digits (combining marks stay
+# with their letter).  Everything else, quotes and FTS5 operators included, separates.
+_TOKEN = re.compile(r"(?:[^\W_]|[\u0300-\u036f])+")
+_FOLD_D = str.maketrans({"đ": "d", "Đ": "D"})
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_SPACES = re.compile(r"\s+")
+
+
+def fold_sql(expr: str) -> str:
+    """SQL folding ``expr`` the way the index triggers do (đ/Đ -> d/D; the tokenizer does
+    the rest)."""
+    return f"replace(replace({expr}, 'đ', 'd'), 'Đ', 'D')"
+
+
+def query_words(query: str) -> list[str]:
+    """The words of a query as the index sees them: NFC, split on anything that is not a
+    letter or digit."""
+    return _TOKEN.findall(unicodedata.normalize("NFC", query))
+
+
+def fts_query(query: str, *, phrase: bool = True) -> str | None:
+    """An FTS5 MATCH expression for user text, or None when it has no words.
+
+    Only letters and digits reach FTS5, each inside a double-quoted string, so no input
+    (``"``, ``AND OR (``, ``title:x``, ``NEAR``, ``*``) can be read as query syntax.
+    """
+    words = [w.translate(_FOLD_D) for w in query_words(query)]
+    if not words:
+        return None
+    if phrase:
+        return '"' + " ".join(words) + '"'
+    return " ".join(f'"{w}"' for w in words)
+
+
+def date_bound(value: str | dt.date | None, *, end: bool = False) -> str | None:
+    """A ``published_at`` bound for DATE given as YYYY-MM-DD, YYYY-MM or YYYY.
+
+    ``end=False``: the first instant of DATE (compare with >=); ``end=True``: the first
+    instant after DATE (compare with <), so ``--until 2020`` takes in all of 2020.
+    Raises ValueError with a sentence a person can act on.
+    """
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return (value + dt.timedelta(days=1) if end else value).isoformat()
+    m = _DATE.match(str(value).strip())
+    try:
+        if not m:
+            raise ValueError
+        year, month, day = int(m[1]), int(m[2] or 1), int(m[3] or 1)
+        start = dt.date(year, month, day)
+    except ValueError:
+        raise ValueError(f"{value!r} is not a date: use YYYY-MM-DD, YYYY-MM or YYYY") from None
+    if not end:
+        return start.isoformat()
+    if m[3]:
+        after = start + dt.timedelta(days=1)
+    elif m[2]:
+        after = dt.date(year + (month == 12), month % 12 + 1, 1)
+    else:
+        after = dt.date(year + 1, 1, 1)
+    return after.isoformat()
+
+
+def has_index(db: sqlite_utils.Database) -> bool:
+    return db[FTS_TABLE].exists()
+
+
+def _filters(db: sqlite_utils.Database, match: str, since: str | None, until: str | None,
+             category: str | None) -> tuple[str, dict]:
+    """SQL conditions on the FTS rowid ``f.rowid`` for the filters, and their parameters.
+
+    The filters join ``articles`` on rowid inside the ranked subquery, so the LIMIT counts
+    only articles that pass them.  Two ways to test a row, chosen by cost:
+
+    - a set of rowids made once per query from the published_at or category index alone
+      (cost grows with the articles the filter keeps: ~30 ms for 100,000);
+    - a look-up of each match's published_at (cost grows with the matches; published_at is
+      stored before the body, at the head of the row).
+
+    A query matching few articles (a name, a rare word) takes the look-up; a common one
+    takes the set.  Category always takes the set: it is stored after the body, so
+    reading it from the row walks the body's overflow pages.  The unary + keeps SQLite
+    from turning an IN into one FTS look-up per rowid of, say, a ten-year range.
+    """
+    where, params = [], {}
+    if since or until:
+        conds = []
+        if since:
+            conds.append("published_at >= :since")
+            params["since"] = since
+        if until:
+            conds.append("published_at < :until")
+            params["until"] = until
+        cond = " and ".join(conds)
+        probe = db.execute(f"select count(*) from (select rowid from {FTS_TABLE}"
+                           f" where {FTS_TABLE} match ? limit ?)",
+                           [match, FEW_MATCHES]).fetchone()[0]
+        if probe < FEW_MATCHES:
+            where.append(f"exists (select 1 from articles where rowid = f.rowid and {cond})")
+        else:
+            where.append(f"+f.rowid in (select rowid from articles where {cond})")
+    if category is not None:
+        where.append("+f.rowid in (select rowid from articles where category = :category)")
+        params["category"] = category
+    return "".join(f" and {w}" for w in where), params
+
+
+def _ranked(db: sqlite_utils.Database, match: str, filters: str, params: dict,
+            limit: int | None) -> Iterator[tuple[int, float]]:
+    """(rowid, bm25) of matching articles, best first.
+
+    The MATCH and its LIMIT run alone, before any join: joined to ``articles`` first,
+    SQLite would compute the rank (and read the row) of every match before keeping the best.
+    """
+    weights = ", ".join(str(w) for w in WEIGHTS)
+    sql = (f"select f.rowid, bm25({FTS_TABLE}, {weights}) as score"
+           f" from {FTS_TABLE} f where {FTS_TABLE} match :match{filters} order by score")
+    if limit is not None:
+        sql += " limit :limit"
+    yield from db.execute(sql, {**params, "match": match, "limit": limit})
+
+
+def search(db: sqlite_utils.Database, query: str, *, exact: bool = False,
+           since: str | dt.date | None = None, until: str | dt.date | None = None,
+           category: str | None = None, limit: int = 20, phrase: bool = True) -> list[dict]:
+    """Articles matching ``query``, best first, at most ``limit``.
+
+    Each result: url, title, published_at, category, author, rank (bm25: lower is a
+    better match) and snippet (the original text around the match, the match between
+    ``**``).  ``phrase``: the words must be adjacent and in order (default) or may be
+    anywhere in one column.  ``exact``: accents must be as typed (case still ignored).
+    ``since``/``until``: published_at on or after / on or before the date (YYYY-MM-DD,
+    YYYY-MM or YYYY); articles without a date are then left out.  ``category``: the
+    article's category, as stored.
+    """
+    if limit < 1:
+        return []
+    if not has_index(db):
+        raise LookupError("the archive has no search index; open it once with "
+                          "archive.store.Archive (or any govnews command) to add it")
+    match = fts_query(query, phrase=phrase)
+    if match is None:
+        return []
+    filters, params = _filters(db, match, date_bound(since), date_bound(until, end=True),
+                               category)
+    if not exact:
+        return _rows(db, list(_ranked(db, match, filters, params, limit)), match)
+    words = [w.lower() for w in query_words(query)]
+    hits, snippets = [], {}
+    # Accents as typed are checked on the original text of candidates that matched the
+    # folded query, in rank order, until enough pass; the cursor is read lazily.
+    for rowid, score in _ranked(db, match, filters, params, None):
+        row = db.execute(f"select {', '.join(COLUMNS)} from articles where rowid = ?",
+                         [rowid]).fetchone()
+        if row is None:
+            continue
+        found = _exact_snippet(dict(zip(COLUMNS, row)), words, phrase)
+        if found is not None:
+            hits.append((rowid, score))
+            snippets[rowid] = found
+            if len(hits) == limit:
+                break
+    return [dict(row, snippet=snippets[rowid])
+            for (rowid, _), row in zip(hits, _rows(db, hits))]
+
+
+def _rows(db: sqlite_utils.Database, hits: list[tuple[int, float]],
+          match: str | None = None) -> list[dict]:
+    """The result rows of ``hits``, in their order; with ``match``, with FTS5 snippets.
+
+    Snippets are made for the chosen hits only: each one re-reads and re-tokenizes its
+    article, too slow to make for every match.
+    """
+    if not hits:
+        return []
+    marks = ",".join("?" * len(hits))
+    cols = "a.url, a.title, a.published_at, a.category, a.author"
+    if match is None:
+        sql = f"select a.rowid, {cols}, null from articles a where a.rowid in ({marks})"
+        params: list = []
+    else:
+        sql = (f"select f.rowid, {cols}, snippet({FTS_TABLE}, -1, ?, ?, ?, {SNIPPET_TOKENS})"
+               f" from {FTS_TABLE} f join articles a on a.rowid = f.rowid"
+               f" where {FTS_TABLE} match ? and f.rowid in ({marks})")
+        params = [*HIGHLIGHT, ELLIPSIS, match]
+    found = {row[0]: row[1:] for row in db.execute(sql, params + [r for r, _ in hits])}
+    keys = ("url", "title", "published_at", "category", "author")
+    out = []
+    for rowid, score in hits:
+        if rowid in found:  # an index entry whose article is gone: see rebuild_index
+            *values, snippet = found[rowid]
+            out.append(dict(zip(keys, values), rank=score, snippet=_tidy(snippet or "")))
+    return out
+
+
+def _exact_snippet(texts: dict[str, str | None], words: list[str],
+                   phrase: bool) -> str | None:
+    """A snippet around the first place the words occur with accents as typed, or None.
+
+    Compared case-insensitively on NFC text, word by word, as the index compares.
+    """
+    for column in COLUMNS:
+        text = texts.get(column)
+        if not text:
+            continue
+        lowered = text.lower()
+        if not all(w in lowered for w in words):
+            continue
+        tokens = list(_TOKEN.finditer(text))
+        values = [t[0].lower() for t in tokens]
+        spans = _find(values, words, phrase)
+        if spans is not None:
+            return _cut(text, tokens, spans)
+    return None
+
+
+def _find(values: list[str], words: list[str], phrase: bool) -> list[int] | None:
+    """Token indexes of the match: the phrase's first occurrence, or each word's."""
+    n = len(words)
+    if phrase:
+        for i in range(len(values) - n + 1):
+            if values[i:i + n] == words:
+                return list(range(i, i + n))
+        return None
+    try:
+        return sorted({values.index(w) for w in words})
+    except ValueError:
+        return None
+
+
+def _cut(text: str, tokens: list[re.Match], hit: list[int]) -> str:
+    """At most SNIPPET_TOKENS tokens of ``text`` around the first hit, hits highlighted."""
+    first = max(0, min(hit[0] - SNIPPET_TOKENS // 4, len(tokens) - SNIPPET_TOKENS))
+    last = min(len(tokens), first + max(SNIPPET_TOKENS, hit[-1] - first + 1))
+    start, stop = HIGHLIGHT
+    marked = set(hit)
+    out = [ELLIPSIS] if first > 0 else []
+    pos = tokens[first].start()
+    for i in range(first, last):
+        tok = tokens[i]
+        out.append(text[pos:tok.start()])
+        out.append(f"{start}{tok[0]}{stop}" if i in marked else tok[0])
+        pos = tok.end()
+    snippet = "".join(out) + (ELLIPSIS if last < len(tokens) else text[pos:])
+    return _tidy(snippet)
+
+
+def _tidy(snippet: str) -> str:
+    """One line; highlighted words in a row read as one: "**Hoà** **Bình**" -> "**Hoà Bình**"."""
+    start, stop = HIGHLIGHT
+    return _SPACES.sub(" ", snippet).strip().replace(f"{stop} {start}", " ")
+
+
+def rebuild_index(db: sqlite_utils.Database) -> int:
+    """Re-make the search index from ``articles``; return the number of articles indexed.
+
+    For an index out of step with its table (a writer that bypassed the triggers, e.g.
+    ``INSERT OR REPLACE`` without ``PRAGMA recursive_triggers``).  FTS5's own 'rebuild'
+    cannot be used: it would index the unfolded text.
+    """
+    names = ", ".join(COLUMNS)
+    folded = ", ".join(fold_sql(c) for c in COLUMNS)
+    with db.conn:
+        db.execute(f"insert into {FTS_TABLE}({FTS_TABLE}) values ('delete-all')")
+        db.execute(f"insert into {FTS_TABLE}(rowid, {names}) select rowid, {folded}"
+                   " from articles")
+    return db.execute("select count(*) from articles").fetchone()[0]
+

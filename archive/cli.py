@@ -70,11 +70,9 @@ def run_crawl(sites, db_path, delay=None, concurrency=None, max_pages=None, sett
             raise click.BadParameter(f"{pair!r}: expected NAME=VALUE", param_hint="-s")
         s.set(key, value, priority="cmdline")
 
-    process = CrawlerProcess(s, install_root_handler=not quiet)
     if quiet:
-        import logging
-
-        logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
+        s.set("LOG_FORMAT", "%(levelname)s: %(message)s", priority="cmdline")
+    process = CrawlerProcess(s)
     process.crawl(PortalSpider, site=",".join(sites) if sites else None)
     process.start()
 

@@ -259,7 +259,7 @@ def listing_category(doc, page_url: str) -> str | None:
 
 
 def parse_listing(doc, url: str) -> Listing | None:
-    if not is_listing_page(doc):
+    if not is_listing_page(doc) or is_article_page(doc):
         return None
     url = canonical_url(url)
     return Listing(

@@ -35,6 +35,8 @@ from crawler.parsers.text import canonical_url, clean_text
 SKIP_EXTENSIONS = base.FILE_EXTENSIONS + (".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg",
                                           ".mp4", ".mp3", ".css", ".js", ".ico", ".xml")
 SKIP_SCHEMES = ("javascript:", "mailto:", "tel:", "#", "data:")
+# Listing pages paginated by URL rather than by POST.
+PAGER_LINK = re.compile(r"/page-\d+/?$|[?&](?:page|p|trang)=\d+$", re.IGNORECASE)
 # Listing fragments answer li.row items, without the surrounding list.
 FRAGMENT_ITEMS = vnportal.LISTING_ITEMS + (base.css("li.row"), base.css("li"))
 
@@ -105,11 +107,8 @@ class PortalSpider(scrapy.Spider):
         url = canonical_url(response.url)
         hops = response.meta.get("depth_hops", 0)
 
-        listing = vnportal.parse_listing(doc, url)
-        if listing is not None:
-            yield from self.handle_listing(doc, listing, response, hops)
-            return
-
+        # Article first: an article page may embed a listing widget ("Tin cùng chuyên mục"
+        # rendered by the same module), never the reverse.
         article = None
         layout = detect_layout(doc)
         try:
@@ -130,6 +129,11 @@ class PortalSpider(scrapy.Spider):
                 return
             yield {"article": article, "listing_url": response.meta.get("listing_url"),
                    "listing_category": response.meta.get("category")}
+            return
+
+        listing = vnportal.parse_listing(doc, url)
+        if listing is not None:
+            yield from self.handle_listing(doc, listing, response, hops)
             return
 
         if response.meta.get("kind") == "article":
@@ -213,7 +217,13 @@ class PortalSpider(scrapy.Spider):
             parts = urlsplit(url)
             if not self.same_site(url) or parts.path.lower().endswith(SKIP_EXTENSIONS):
                 continue
-            if parts.path in ("", "/") or parts.query:
+            if parts.path in ("", "/"):
+                continue
+            if PAGER_LINK.search(url):
+                # Server-side pagination (NukeViet /page-2, ?page=2): same depth as its list.
+                yield self.page_request(url, hops)
+                continue
+            if parts.query:
                 continue
             segments = [s for s in parts.path.split("/") if s]
             if base.is_article_url(url) and len(segments) >= 2:

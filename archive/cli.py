@@ -135,7 +135,7 @@ def parse(file, url, fetched_at):
     try:
         doc = load(data)
     except ValueError as exc:
-        raise click.ClickException(f"{file}: cannot read it as HTML ({exc})")
+        raise click.ClickException(f"{file}: cannot read it as HTML ({exc})") from None
     if not url:
         found = doc.xpath('//link[@rel="canonical"]/@href | //meta[@property="og:url"]/@content')
         if not found or "://" not in found[0]:

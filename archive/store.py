@@ -12,8 +12,8 @@ import hashlib
 import json
 import os
 from collections import Counter
+from collections.abc import Iterable
 from datetime import datetime, timezone
-from typing import Iterable
 
 import sqlite_utils
 

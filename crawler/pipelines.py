@@ -7,10 +7,10 @@ starts a run record, ``process_item`` buffers, ``close_spider`` flushes and clos
 from __future__ import annotations
 
 import logging
-
-from scrapy import signals
 import time
 from collections import Counter
+
+from scrapy import signals
 
 from archive.store import Archive
 from crawler.spiders.portal import Listed, Problem

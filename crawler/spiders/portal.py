@@ -17,8 +17,8 @@ from datetime import datetime, timezone
 from urllib.parse import urljoin, urlsplit
 
 import scrapy
-from scrapy.http import FormRequest, JsonRequest
 from scrapy.exceptions import IgnoreRequest
+from scrapy.http import FormRequest, JsonRequest
 
 try:  # Scrapy >= 2.14 raises its own timeout error
     from scrapy.exceptions import DownloadTimeoutError

@@ -244,7 +244,7 @@ def run_queries(path: Path, count: int) -> None:
     archive = Archive(path)
     db = archive.db
     plan = queries(count)
-    for kind, text, options in plan[:20]:  # warm the page cache as a long-lived server would
+    for _kind, text, options in plan[:20]:  # warm the page cache as a long-lived server would
         search(db, text, **options)
     times: dict[str, list[float]] = {}
     matches: dict[str, list[int]] = {}

@@ -161,7 +161,7 @@ def search(db: sqlite_utils.Database, query: str, *, exact: bool = False,
     Each result: url, title, published_at, category, author, rank (bm25: lower is a
     better match) and snippet (the original text around the match, the match between
     ``**``).  ``phrase``: the words must be adjacent and in order (default) or may be
-    anywhere in one column.  ``exact``: accents must be as typed (case still ignored).
+    anywhere in the article.  ``exact``: accents must be as typed (case still ignored).
     ``since``/``until``: published_at on or after / on or before the date (YYYY-MM-DD,
     YYYY-MM or YYYY); articles without a date are then left out.  ``category``: the
     article's category, as stored.
@@ -183,18 +183,17 @@ def search(db: sqlite_utils.Database, query: str, *, exact: bool = False,
     # Accents as typed are checked on the original text of candidates that matched the
     # folded query, in rank order, until enough pass; the cursor is read lazily.
     for rowid, score in _ranked(db, match, filters, params, None):
-        row = db.execute(f"select {', '.join(COLUMNS)} from articles where rowid = ?",
+        row = db.execute(f"select url, {', '.join(COLUMNS)} from articles where rowid = ?",
                          [rowid]).fetchone()
         if row is None:
             continue
-        found = _exact_snippet(dict(zip(COLUMNS, row)), words, phrase)
+        found = _exact_snippet(dict(zip(COLUMNS, row[1:])), words, phrase)
         if found is not None:
             hits.append((rowid, score))
-            snippets[rowid] = found
+            snippets[row[0]] = found
             if len(hits) == limit:
                 break
-    return [dict(row, snippet=snippets[rowid])
-            for (rowid, _), row in zip(hits, _rows(db, hits))]
+    return [dict(row, snippet=snippets[row["url"]]) for row in _rows(db, hits)]
 
 
 def _rows(db: sqlite_utils.Database, hits: list[tuple[int, float]],
@@ -204,19 +203,21 @@ def _rows(db: sqlite_utils.Database, hits: list[tuple[int, float]],
     Snippets are made for the chosen hits only: each one re-reads and re-tokenizes its
     article, too slow to make for every match.
     """
-    if not hits:
-        return []
-    marks = ",".join("?" * len(hits))
     cols = "a.url, a.title, a.published_at, a.category, a.author"
     if match is None:
-        sql = f"select a.rowid, {cols}, null from articles a where a.rowid in ({marks})"
+        sql = f"select a.rowid, {cols}, null from articles a where a.rowid in"
         params: list = []
     else:
         sql = (f"select f.rowid, {cols}, snippet({FTS_TABLE}, -1, ?, ?, ?, {SNIPPET_TOKENS})"
                f" from {FTS_TABLE} f join articles a on a.rowid = f.rowid"
-               f" where {FTS_TABLE} match ? and f.rowid in ({marks})")
+               f" where {FTS_TABLE} match ? and f.rowid in")
         params = [*HIGHLIGHT, ELLIPSIS, match]
-    found = {row[0]: row[1:] for row in db.execute(sql, params + [r for r, _ in hits])}
+    found = {}
+    rowids = [rowid for rowid, _ in hits]
+    for i in range(0, len(rowids), 500):  # within SQLite's limit on bound parameters
+        chunk = rowids[i:i + 500]
+        marks = ",".join("?" * len(chunk))
+        found.update((row[0], row[1:]) for row in db.execute(f"{sql} ({marks})", params + chunk))
     keys = ("url", "title", "published_at", "category", "author")
     out = []
     for rowid, score in hits:
@@ -228,43 +229,47 @@ def _rows(db: sqlite_utils.Database, hits: list[tuple[int, float]],
 
 def _exact_snippet(texts: dict[str, str | None], words: list[str],
                    phrase: bool) -> str | None:
-    """A snippet around the first place the words occur with accents as typed, or None.
+    """A snippet where the words occur with accents as typed, or None if they do not.
 
-    Compared case-insensitively on NFC text, word by word, as the index compares.
+    Compared case-insensitively on NFC text, word by word, as the index compares: the
+    phrase within one column, or (not ``phrase``) each word in some column.
     """
+    wanted = set(words)
+    seen: set[str] = set()
+    best: tuple[int, str, list[re.Match], list[int]] | None = None
     for column in COLUMNS:
         text = texts.get(column)
         if not text:
             continue
         lowered = text.lower()
-        if not all(w in lowered for w in words):
+        if not (all if phrase else any)(w in lowered for w in wanted):
             continue
         tokens = list(_TOKEN.finditer(text))
         values = [t[0].lower() for t in tokens]
-        spans = _find(values, words, phrase)
-        if spans is not None:
-            return _cut(text, tokens, spans)
+        if phrase:
+            n = len(words)
+            for i in range(len(values) - n + 1):
+                if values[i:i + n] == words:
+                    return _cut(text, tokens, list(range(i, i + n)))
+            continue
+        hit = [i for i, v in enumerate(values) if v in wanted]
+        found = {values[i] for i in hit}
+        seen |= found
+        if hit and (best is None or len(found) > best[0]):
+            best = (len(found), text, tokens, hit)
+    if best is not None and seen == wanted:
+        return _cut(*best[1:])
     return None
 
 
-def _find(values: list[str], words: list[str], phrase: bool) -> list[int] | None:
-    """Token indexes of the match: the phrase's first occurrence, or each word's."""
-    n = len(words)
-    if phrase:
-        for i in range(len(values) - n + 1):
-            if values[i:i + n] == words:
-                return list(range(i, i + n))
-        return None
-    try:
-        return sorted({values.index(w) for w in words})
-    except ValueError:
-        return None
-
-
 def _cut(text: str, tokens: list[re.Match], hit: list[int]) -> str:
-    """At most SNIPPET_TOKENS tokens of ``text`` around the first hit, hits highlighted."""
+    """About SNIPPET_TOKENS tokens of ``text`` from just before the first hit, the hits
+    among them highlighted."""
+    run = 1  # a phrase's tokens, all of which are shown
+    while run < len(hit) and hit[run] == hit[0] + run:
+        run += 1
     first = max(0, min(hit[0] - SNIPPET_TOKENS // 4, len(tokens) - SNIPPET_TOKENS))
-    last = min(len(tokens), first + max(SNIPPET_TOKENS, hit[-1] - first + 1))
+    last = min(len(tokens), max(first + SNIPPET_TOKENS, hit[0] + run))
     start, stop = HIGHLIGHT
     marked = set(hit)
     out = [ELLIPSIS] if first > 0 else []

@@ -141,6 +141,26 @@ def test_exact_fills_the_limit_past_folded_matches(tmp_path):
     archive.close()
 
 
+def test_exact_words_in_any_column(tmp_path):
+    archive = Archive(tmp_path / "a.db")
+    archive.store_articles([make(1, "Tỉnh Hoà Bình", "Đoàn thăm nhà máy thuỷ điện."),
+                            make(2, "Tỉnh Hòa Bình", "Đoàn thăm nhà máy thuỷ điện.")])
+    [hit] = search(archive.db, "thuỷ Hoà", exact=True, phrase=False)
+    assert numbers([hit]) == [1]
+    assert "**Hoà**" in hit["snippet"] or "**thuỷ**" in hit["snippet"]
+    assert search(archive.db, "thuỷ Hòa bình", exact=True, phrase=False)[0]["url"].endswith("-2")
+    assert search(archive.db, "thủy Hoà", exact=True, phrase=False) == []
+    archive.close()
+
+
+def test_a_large_limit_returns_every_match(tmp_path):
+    archive = Archive(tmp_path / "a.db")
+    archive.store_articles([make(i, f"Tin số {i}", "Tỉnh Nghệ An.") for i in range(1, 1201)])
+    assert len(search(archive.db, "nghe an", limit=5000)) == 1200
+    assert len(search(archive.db, "Nghệ An", exact=True, limit=5000)) == 1200
+    archive.close()
+
+
 # --- phrases ------------------------------------------------------------------------
 
 def test_words_are_a_phrase_by_default(archive):

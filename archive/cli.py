@@ -148,30 +148,132 @@ def parse(file, url, fetched_at):
     click.echo(json.dumps(article.to_dict(), ensure_ascii=False, indent=2))
 
 
+def _filter_options(f):
+    f = click.option("--category", metavar="NAME", help="Only this category.")(f)
+    f = click.option("--until", metavar="DATE",
+                     help="Published on or before DATE (YYYY-MM-DD, YYYY-MM or YYYY).")(f)
+    f = click.option("--since", metavar="DATE",
+                     help="Published on or after DATE (YYYY-MM-DD, YYYY-MM or YYYY).")(f)
+    return f
+
+
+def _article_filter(since, until, category) -> tuple[str, list]:
+    from archive.search import date_bound
+
+    conds, params = [], []
+    for hint, value, end, op in (("--since", since, False, ">="), ("--until", until, True, "<")):
+        try:
+            bound = date_bound(value, end=end)
+        except ValueError as exc:
+            raise click.BadParameter(str(exc), param_hint=hint) from None
+        if bound:
+            conds.append(f"published_at {op} ?")
+            params.append(bound)
+    if category:
+        conds.append("category = ?")
+        params.append(category)
+    return " and ".join(conds), params
+
+
+CSV_LIST_SEPARATOR = " | "
+
+
 @cli.command()
 @_db_option
-@click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl",
-              show_default=True)
-@click.option("--out", type=click.Path(dir_okay=False), default="-",
-              help="Output file (default: standard output).")
-def export(db_path, fmt, out):
-    """Write every article's full record, one JSON object per line.
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "warc"]), default="jsonl",
+              show_default=True,
+              help="jsonl: full records; csv: one row per article, lists joined, UTF-8 with BOM "
+                   "for spreadsheets; warc: the raw fetches as WARC 1.1 (gzip).")
+@click.option("--out", type=click.Path(dir_okay=False), default=None,
+              help="Output file (default: standard output; for warc: archive.warc.gz).")
+@_filter_options
+def export(db_path, fmt, out, since, until, category):
+    """Export the archive: records as JSON lines or CSV, or raw pages as WARC.
 
+    \b
         govnews export --db archive.db --format jsonl --out articles.jsonl
+        govnews export --format csv --since 2023 --category "Tin tức - Sự kiện" --out a.csv
+        govnews export --format warc --out archive.warc.gz
     """
     from archive.query import records
 
+    where, params = _article_filter(since, until, category)
     archive = _open_existing(db_path)
-    stream = click.open_file(out, "w", encoding="utf-8")
-    count = 0
-    with stream:
-        for rec in records(archive.db):
-            stream.write(json.dumps({k: rec[k] for k in RECORD_KEYS}, ensure_ascii=False))
-            stream.write("\n")
-            count += 1
-    archive.close()
-    if out != "-":
-        click.echo(f"{count} articles written to {out}", err=True)
+    try:
+        if fmt == "warc":
+            from archive.warc import write_warc
+
+            out = out or "archive.warc.gz"
+            fetch_where, fetch_params = "", []
+            if where:
+                # the fetches of the selected articles' URLs
+                fetch_where = f"url in (select url from articles where {where})"
+                fetch_params = params
+            with click.open_file(out, "wb") as stream:
+                count = write_warc(archive.db, stream, fetch_where, fetch_params)
+            click.echo(f"{count} fetches written to {out}", err=True)
+            return
+        out = out or "-"
+        count = 0
+        if fmt == "jsonl":
+            with click.open_file(out, "w", encoding="utf-8") as stream:
+                for rec in records(archive.db, where, params):
+                    stream.write(json.dumps({k: rec[k] for k in RECORD_KEYS}, ensure_ascii=False))
+                    stream.write("\n")
+                    count += 1
+        else:
+            import csv
+
+            columns = [k for k in RECORD_KEYS if k != "body_html"]
+            with click.open_file(out, "w", encoding="utf-8-sig", newline="") as stream:
+                writer = csv.writer(stream)
+                writer.writerow(columns)
+                for rec in records(archive.db, where, params):
+                    writer.writerow([_csv_cell(rec[k]) for k in columns])
+                    count += 1
+        if out != "-":
+            click.echo(f"{count} articles written to {out}", err=True)
+    finally:
+        archive.close()
+
+
+def _csv_cell(value):
+    """Lists joined so that one article stays one spreadsheet row."""
+    if isinstance(value, list):
+        parts = []
+        for item in value:
+            if isinstance(item, dict):
+                text, url = item.get("title") or item.get("caption") or item.get("name"), item["url"]
+                parts.append(f"{text} <{url}>" if text else url)
+            else:
+                parts.append(str(item))
+        return CSV_LIST_SEPARATOR.join(parts)
+    return "" if value is None else value
+
+
+@cli.command()
+@_db_option
+@click.option("--dry-run", is_flag=True, help="Report what would change; write nothing.")
+def reparse(db_path, dry_run):
+    """Run today's parsers over the stored raw pages and update the records, with no
+    network. Changed records keep their old version in article_versions.
+
+        govnews reparse --db archive.db --dry-run
+    """
+    from archive.reparse import reparse as run_reparse
+
+    archive = _open_existing(db_path)
+    try:
+        report = run_reparse(archive, dry_run=dry_run)
+    finally:
+        archive.close()
+    verb = "would change" if dry_run else "changed"
+    click.echo(f"{report.total} articles re-parsed: {report.unchanged} unchanged, "
+               f"{report.changed} {verb}, {len(report.failed)} failed")
+    for name, n in report.fields.most_common():
+        click.echo(f"  {name}: {n} records (e.g. {report.examples[name]})")
+    for url, why in report.failed[:20]:
+        click.echo(f"  failed: {url} ({why})")
 
 
 @cli.command()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import zlib
 from collections.abc import Iterator
 
 import sqlite_utils
@@ -68,3 +69,31 @@ def stats(db: sqlite_utils.Database) -> dict:
     last_run = next(db.query("select * from crawl_runs order by id desc limit 1"), None)
     return {"articles": total, "by_site": by_site, "by_category": by_category,
             "by_month": by_month, "last_run": last_run}
+
+
+def snapshot(db: sqlite_utils.Database, fetch_id: int) -> dict | None:
+    """One stored fetch with its body decompressed (``body``) and headers as pairs."""
+    row = next(db.query(
+        "select f.*, b.data, b.compression from fetches f join bodies b"
+        " on b.sha256 = f.body_sha256 where f.id = ?", [fetch_id]), None)
+    if row is None:
+        return None
+    row = dict(row)
+    data = row.pop("data")
+    compression = row.pop("compression")
+    row["body"] = zlib.decompress(data) if compression == "zlib" else data
+    row["headers"] = json.loads(row["headers"] or "[]")
+    row["request_headers"] = json.loads(row["request_headers"] or "[]")
+    return row
+
+
+def header(pairs: list, name: str) -> str | None:
+    name = name.lower()
+    return next((v for k, v in pairs if k.lower() == name), None)
+
+
+def fetches(db: sqlite_utils.Database, where: str = "", params=()) -> Iterator[dict]:
+    """Every stored fetch in order, bodies decompressed one at a time."""
+    sql = "select id from fetches" + (f" where {where}" if where else "") + " order by id"
+    for (fetch_id,) in db.execute(sql, list(params)).fetchall():
+        yield snapshot(db, fetch_id)

@@ -122,5 +122,53 @@ def m003_search(db: sqlite_utils.Database) -> None:
                " from articles")
 
 
+@migrations()
+def m004_snapshots_and_versions(db: sqlite_utils.Database) -> None:
+    """Raw fetches (bodies stored once per sha256, zlib-compressed), superseded article
+    versions, and the gone state of articles that stopped answering."""
+    db["bodies"].create(
+        {"sha256": str, "size": int, "compression": str, "data": bytes}, pk="sha256")
+    db["fetches"].create(
+        {
+            "id": int,
+            "run_id": int,
+            "url": str,  # the URL answered (after redirects)
+            "request_url": str,  # the URL asked for
+            "method": str,
+            "request_headers": str,  # JSON [[name, value], ...]
+            "request_body": bytes,  # the POST form, as sent
+            "status": int,
+            "headers": str,  # JSON [[name, value], ...]
+            "fetched_at": str,
+            "body_sha256": str,
+        },
+        pk="id",
+        foreign_keys=[("body_sha256", "bodies", "sha256")],
+    )
+    db["fetches"].create_index(["url"])
+    db["fetches"].create_index(["run_id"])
+    db["articles"].add_column("snapshot_id", int)
+    db["articles"].add_column("gone_at", str)
+    db["articles"].add_column("gone_reason", str)
+    db["article_versions"].create(
+        {
+            "id": int,
+            "url": str,
+            "version": int,  # 1 = the first record ever stored for this URL
+            "content_hash": str,
+            "record": str,  # the full record as JSON, as `govnews export` writes it
+            "parser": str,
+            "snapshot_id": int,
+            "valid_from": str,
+            "replaced_at": str,
+            "replaced_because": str,  # "site" (a new fetch differed) or "reparse"
+        },
+        pk="id",
+    )
+    db["article_versions"].create_index(["url", "version"], unique=True)
+    db["crawl_runs"].add_column("articles_gone", int)
+    db["crawl_runs"].add_column("snapshots", int)
+
+
 def apply(db: sqlite_utils.Database) -> None:
     migrations.apply(db)

@@ -11,13 +11,15 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import zlib
 from collections import Counter
 from collections.abc import Iterable
 from datetime import datetime, timezone
 
 import sqlite_utils
 
-from crawler.items import Article
+from crawler.items import Article, Gone, Snapshot
+from crawler.parsers.text import canonical_url
 
 from . import schema
 
@@ -95,15 +97,64 @@ class Archive:
     def run(self, run_id: int) -> dict:
         return self.db["crawl_runs"].get(run_id)
 
-    # --- articles -------------------------------------------------------------------
-    def store_articles(self, articles: Iterable[Article]) -> Counter:
-        """Upsert a batch of articles in one transaction; count new/updated/unchanged."""
+    # --- batches --------------------------------------------------------------------
+    def store_batch(self, articles: Iterable[Article] = (), snapshots: Iterable[Snapshot] = (),
+                    gone: Iterable[Gone] = (), run_id: int | None = None) -> Counter:
+        """Snapshots, articles and gone marks of one batch, in one transaction: after a
+        crash either all of a batch is there or none of it."""
         counts: Counter = Counter()
         now = utcnow()
         with self.db.conn:
+            fetch_ids = {}
+            for snap in snapshots:
+                fetch_id = self._insert_snapshot(snap, run_id)
+                for key in (snap.url, snap.request_url):
+                    if key:
+                        fetch_ids[canonical_url(key)] = fetch_id
             for article in articles:
-                counts[self._upsert(article, now)] += 1
+                fetch_id = fetch_ids.get(article.url) or self._latest_fetch(article.url)
+                counts[self._upsert(article, now, fetch_id, "site")] += 1
+            for mark in gone:
+                counts["gone"] += self._mark_gone(mark)
         return counts
+
+    def store_articles(self, articles: Iterable[Article]) -> Counter:
+        """Upsert a batch of articles in one transaction; count new/updated/unchanged."""
+        return self.store_batch(articles=articles)
+
+    def store_reparsed(self, pairs) -> Counter:
+        """Records re-made from stored snapshots: (article, snapshot_id) pairs."""
+        counts: Counter = Counter()
+        now = utcnow()
+        with self.db.conn:
+            for article, snapshot_id in pairs:
+                counts[self._upsert(article, now, snapshot_id, "reparse", seen=False)] += 1
+        return counts
+
+    def _insert_snapshot(self, snap: Snapshot, run_id: int | None) -> int:
+        digest = hashlib.sha256(snap.body).hexdigest()
+        self.db.execute(
+            "insert or ignore into bodies (sha256, size, compression, data) values (?, ?, ?, ?)",
+            [digest, len(snap.body), "zlib", zlib.compress(snap.body, 6)])
+        cursor = self.db.execute(
+            "insert into fetches (run_id, url, request_url, method, request_headers, request_body,"
+            " status, headers, fetched_at, body_sha256) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [run_id, snap.url, snap.request_url or snap.url, snap.method,
+             json.dumps(snap.request_headers, ensure_ascii=False), snap.request_body or None,
+             snap.status, json.dumps(snap.headers, ensure_ascii=False), snap.fetched_at, digest])
+        return cursor.lastrowid
+
+    def _latest_fetch(self, url: str) -> int | None:
+        row = self.db.execute(
+            "select id from fetches where url = ? and status = 200 order by id desc limit 1",
+            [url]).fetchone()
+        return row[0] if row else None
+
+    def _mark_gone(self, mark: Gone) -> int:
+        cursor = self.db.execute(
+            "update articles set gone_at = ?, gone_reason = ? where url = ? and gone_at is null",
+            [mark.at, mark.reason, mark.url])
+        return cursor.rowcount
 
     def store_listings(self, listings: dict[str, list[tuple[str, str | None]]]) -> None:
         """Remember which listing pages showed each article (first sighting kept)."""
@@ -116,35 +167,66 @@ class Archive:
         with self.db.conn:
             self.db["article_listings"].insert_all(rows, ignore=True, batch_size=500)
 
-    def _upsert(self, article: Article, now: str) -> str:
+    def _upsert(self, article: Article, now: str, snapshot_id: int | None = None,
+                because: str = "site", seen: bool = True) -> str:
         record = article.to_dict()
         digest = content_hash(record)
         existing = next(self.db.query(
-            "select content_hash, first_seen_at, last_changed_at from articles where url = ?",
-            [article.url]), None)
+            "select content_hash, first_seen_at, last_changed_at, snapshot_id from articles"
+            " where url = ?", [article.url]), None)
         row = {key: record[key] for key in (
             "url", "site", "article_id", "title", "published_at", "author", "summary", "body",
             "body_html", "category", "fetched_at", "parser")}
         row["tags"] = json.dumps(record["tags"], ensure_ascii=False)
         row["content_hash"] = digest
-        row["last_seen_at"] = now
+        if seen:
+            row["last_seen_at"] = now
+            # A page that answers again is no longer gone.
+            row["gone_at"] = None
+            row["gone_reason"] = None
+        if snapshot_id is not None:
+            row["snapshot_id"] = snapshot_id
         if existing is None:
             row["first_seen_at"] = now
             row["last_changed_at"] = now
             self.db["articles"].insert(row)
             self._replace_children(article)
             return "new"
+        if existing["content_hash"] == digest and not seen:
+            self.db.execute("update articles set parser = ?, body_html = ? where url = ?",
+                            [row["parser"], row["body_html"], article.url])
+            return "unchanged"
         if existing["content_hash"] == digest:
             self.db.execute(
-                "update articles set last_seen_at = ?, fetched_at = ?, parser = ?, body_html = ?"
+                "update articles set last_seen_at = ?, fetched_at = ?, parser = ?, body_html = ?,"
+                " snapshot_id = coalesce(?, snapshot_id), gone_at = null, gone_reason = null"
                 " where url = ?",
-                [now, row["fetched_at"], row["parser"], row["body_html"], article.url])
+                [now, row["fetched_at"], row["parser"], row["body_html"], snapshot_id,
+                 article.url])
             return "unchanged"
+        self._keep_version(article.url, now, because)
         row["first_seen_at"] = existing["first_seen_at"]
         row["last_changed_at"] = now
         self.db["articles"].update(article.url, row)
         self._replace_children(article)
         return "updated"
+
+    def _keep_version(self, url: str, now: str, because: str) -> None:
+        """Copy the current record of ``url`` into article_versions before it is replaced."""
+        from .query import records
+
+        old = next(records(self.db, "url = ?", [url]), None)
+        row = next(self.db.query(
+            "select content_hash, parser, snapshot_id, last_changed_at from articles"
+            " where url = ?", [url]))
+        version = self.db.execute(
+            "select count(*) from article_versions where url = ?", [url]).fetchone()[0] + 1
+        self.db["article_versions"].insert({
+            "url": url, "version": version, "content_hash": row["content_hash"],
+            "record": json.dumps(old, ensure_ascii=False), "parser": row["parser"],
+            "snapshot_id": row["snapshot_id"], "valid_from": row["last_changed_at"],
+            "replaced_at": now, "replaced_because": because,
+        })
 
     def _replace_children(self, article: Article) -> None:
         for table, items, fields in (

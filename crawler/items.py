@@ -109,3 +109,27 @@ class Listing:
     max_page: int = 1
     # Other same-site listing (category) pages linked from this one.
     category_links: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Snapshot:
+    """One fetched response, as it came over the wire (body decoded from gzip only)."""
+
+    url: str
+    method: str
+    status: int
+    body: bytes
+    fetched_at: str
+    request_url: str | None = None
+    headers: list[tuple[str, str]] = field(default_factory=list)
+    request_headers: list[tuple[str, str]] = field(default_factory=list)
+    request_body: bytes = b""
+
+
+@dataclass
+class Gone:
+    """An archived article that answered 404/410 or redirected to the home page."""
+
+    url: str
+    reason: str
+    at: str

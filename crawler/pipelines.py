@@ -2,6 +2,9 @@
 
 Scrapy's own pattern: ``from_crawler`` reads settings, ``open_spider`` opens the archive and
 starts a run record, ``process_item`` buffers, ``close_spider`` flushes and closes the run.
+Every response the engine receives (articles, listings, LoadArticle POSTs, errors, robots.txt)
+is buffered as a raw snapshot and written in the same transaction as the articles parsed
+from it, so the archive never holds a record whose page it lost.
 """
 
 from __future__ import annotations
@@ -9,13 +12,26 @@ from __future__ import annotations
 import logging
 import time
 from collections import Counter
+from datetime import datetime, timezone
 
 from scrapy import signals
 
 from archive.store import Archive
+from crawler.items import Gone, Snapshot
 from crawler.spiders.portal import Listed, Problem
 
 logger = logging.getLogger(__name__)
+
+# Flush early when raw bodies pile up, whatever the article count.
+MAX_BUFFERED_BYTES = 32 * 1024 * 1024
+MAX_BUFFERED_SNAPSHOTS = 500
+
+
+def _pairs(headers) -> list[tuple[str, str]]:
+    return [
+        (name.decode("latin-1"), value.decode("latin-1"))
+        for name, values in headers.items() for value in values
+    ]
 
 
 class ArchivePipeline:
@@ -24,7 +40,10 @@ class ArchivePipeline:
         self.batch_size = batch_size
         self.batch_seconds = batch_seconds
         self.crawler = crawler
-        self.buffer: list = []
+        self.articles: list = []
+        self.snapshots: list[Snapshot] = []
+        self.snapshot_bytes = 0
+        self.gone: list[Gone] = []
         self.listings: dict[str, list[tuple[str, str | None]]] = {}
         self.counts: Counter = Counter()
         self.last_flush = time.monotonic()
@@ -36,6 +55,7 @@ class ArchivePipeline:
         s = crawler.settings
         pipeline = cls(s.get("GOVNEWS_DB"), s.getint("GOVNEWS_BATCH_SIZE", 50),
                        s.getfloat("GOVNEWS_BATCH_SECONDS", 5.0), crawler)
+        crawler.signals.connect(pipeline.response_received, signal=signals.response_received)
         # The run's outcome (finish reason, request counts) is known only once the engine
         # has closed the spider, after the pipelines' close_spider.
         crawler.signals.connect(pipeline.spider_closed, signal=signals.spider_closed)
@@ -50,6 +70,28 @@ class ArchivePipeline:
         self.run_id = self.archive.start_run(getattr(spider, "sites", []), options)
         logger.info("archive %s, run %s", self.db_path, self.run_id)
 
+    def response_received(self, response, request, spider=None):
+        if self.archive is None:
+            return
+        original = (request.meta.get("redirect_urls") or [request.url])[0]
+        fetched_at = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+        request.meta["fetched_at"] = fetched_at
+        snap = Snapshot(
+            url=response.url,
+            request_url=original,
+            method=request.method,
+            status=response.status,
+            body=response.body,
+            fetched_at=fetched_at,
+            headers=_pairs(response.headers),
+            request_headers=_pairs(request.headers),
+            request_body=request.body or b"",
+        )
+        self.snapshots.append(snap)
+        self.snapshot_bytes += len(snap.body)
+        if self.snapshot_bytes > MAX_BUFFERED_BYTES or len(self.snapshots) > MAX_BUFFERED_SNAPSHOTS:
+            self.flush()
+
     def process_item(self, item, spider=None):
         if isinstance(item, Problem):
             self.counts["problems"] += 1
@@ -60,20 +102,28 @@ class ArchivePipeline:
             for url in item["article_urls"]:
                 self.listings.setdefault(url, []).append((item["listing_url"], item["category"]))
             return item
+        if isinstance(item, Gone):
+            logger.info("gone (%s): %s", item.reason, item.url)
+            self.gone.append(item)
+            return item
         article = item["article"]
         if not article.category:
             # A page without a breadcrumb takes the category of the listing that showed it.
             article.category = item.get("listing_category") or next(
                 (c for _, c in self.listings.get(article.url, ()) if c), None)
-        self.buffer.append(article)
-        if len(self.buffer) >= self.batch_size or time.monotonic() - self.last_flush > self.batch_seconds:
+        self.articles.append(article)
+        if (len(self.articles) >= self.batch_size
+                or time.monotonic() - self.last_flush > self.batch_seconds):
             self.flush()
         return item
 
     def flush(self):
-        if self.buffer:
-            self.counts.update(self.archive.store_articles(self.buffer))
-            self.buffer = []
+        if self.articles or self.snapshots or self.gone:
+            self.counts.update(self.archive.store_batch(
+                self.articles, self.snapshots, self.gone, run_id=self.run_id))
+            self.counts["snapshots"] += len(self.snapshots)
+            self.articles, self.snapshots, self.gone = [], [], []
+            self.snapshot_bytes = 0
         self.last_flush = time.monotonic()
 
     def close_spider(self, spider=None):
@@ -81,6 +131,7 @@ class ArchivePipeline:
         self.archive.store_listings(self.listings)
 
     def spider_closed(self, spider, reason):
+        self.flush()  # responses that arrived after the last item
         stats = self.crawler.stats.get_stats()
         status = "ok" if reason == "finished" else str(reason)
         self.archive.finish_run(
@@ -90,6 +141,8 @@ class ArchivePipeline:
             articles_new=self.counts["new"],
             articles_updated=self.counts["updated"],
             articles_unchanged=self.counts["unchanged"],
+            articles_gone=self.counts["gone"],
+            snapshots=self.counts["snapshots"],
         )
         self.summary = dict(self.archive.run(self.run_id))
         self.archive.close()

@@ -12,12 +12,14 @@ Run as ``govnews crawl [SITE_URL ...]`` or ``scrapy crawl portal -a site=URL[,UR
 from __future__ import annotations
 
 import json
+import os
 import re
 from datetime import datetime, timezone
 from urllib.parse import urljoin, urlsplit
 
 import scrapy
-from scrapy.exceptions import IgnoreRequest
+from scrapy import signals
+from scrapy.exceptions import DontCloseSpider, IgnoreRequest
 from scrapy.http import FormRequest, JsonRequest
 
 try:  # Scrapy >= 2.14 raises its own timeout error
@@ -27,7 +29,7 @@ except ImportError:  # pragma: no cover
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.internet.error import DNSLookupError, TCPTimedOutError, TimeoutError
 
-from crawler.items import ListingEntry
+from crawler.items import Gone, ListingEntry
 from crawler.parsers import base, detect_layout, load, parse_article_doc, vnportal
 from crawler.parsers.text import canonical_url, clean_text
 
@@ -73,7 +75,29 @@ class PortalSpider(scrapy.Spider):
         spider.pagination_encoding = settings.get("GOVNEWS_PAGINATION_ENCODING", "form")
         spider.pagination_defaults = dict(settings.getdict("GOVNEWS_PAGINATION_DEFAULTS"))
         spider.seen_listings: set[str] = set()
+        spider.requested_articles: set[str] = set()
+        spider.archived = archived_articles(settings.get("GOVNEWS_DB"), spider.hosts)
+        spider.rechecked = False
+        crawler.signals.connect(spider.on_idle, signal=signals.spider_idle)
         return spider
+
+    def on_idle(self):
+        """Once every listing is walked, fetch the archived articles that no listing showed
+        any more: a 404 or a redirect home marks them gone.  Only after a complete walk:
+        with --max-pages the unseen ones are merely older, not gone."""
+        if self.rechecked or self.max_listing_pages:
+            return
+        self.rechecked = True
+        missing = sorted(self.archived - self.requested_articles)
+        if not missing:
+            return
+        self.logger.info("re-checking %d archived articles no listing showed", len(missing))
+        for url in missing:
+            self.requested_articles.add(url)
+            self.crawler.engine.crawl(scrapy.Request(
+                url, callback=self.parse_page, errback=self.on_error, priority=10,
+                meta={"kind": "recheck", "depth_hops": self.discovery_depth + 1}))
+        raise DontCloseSpider
 
     # --- requests -------------------------------------------------------------------
     async def start(self):
@@ -85,7 +109,8 @@ class PortalSpider(scrapy.Spider):
         return scrapy.Request(url, callback=self.parse_page, errback=self.on_error,
                               meta={"kind": "page", "depth_hops": hops, "category": category})
 
-    def article_request(self, entry: ListingEntry, listing_url: str, category: str | None):
+    def article_request(self, entry: ListingEntry, listing_url: str | None, category: str | None):
+        self.requested_articles.add(entry.url)
         # Articles first: they are what the run is for, and finishing them early keeps the
         # scheduler's queue short on a site with thousands of listing pages.
         return scrapy.Request(entry.url, callback=self.parse_page, errback=self.on_error,
@@ -98,7 +123,9 @@ class PortalSpider(scrapy.Spider):
     def parse_page(self, response):
         if not hasattr(response, "text"):
             return
-        fetched_at = now_iso()
+        # The pipeline stamps each response as it arrives, with the same time it gives the
+        # raw snapshot, so a re-parse of the snapshot reproduces the record exactly.
+        fetched_at = response.meta.get("fetched_at") or now_iso()
         try:
             doc = load(response.body, response.headers.get("Content-Type", b"").decode("latin-1"))
         except Exception as exc:  # broken bytes: keep going, say where
@@ -106,6 +133,17 @@ class PortalSpider(scrapy.Spider):
             return
         url = canonical_url(response.url)
         hops = response.meta.get("depth_hops", 0)
+        redirected_from = response.meta.get("redirect_urls")
+        if redirected_from and urlsplit(url).path in ("", "/") and response.meta.get("kind") in (
+                "article", "recheck"):
+            # The portal answers a withdrawn article with a redirect to its home page.
+            original = canonical_url(redirected_from[0])
+            if original in self.archived:
+                yield Gone(url=original, reason="redirect_home", at=fetched_at)
+            else:
+                yield Problem(url=original, kind="redirect_home",
+                              message="an article link redirects to the home page")
+            return
 
         # Article first: an article page may embed a listing widget ("Tin cùng chuyên mục"
         # rendered by the same module), never the reverse.
@@ -241,6 +279,10 @@ class PortalSpider(scrapy.Spider):
         if failure.check(HttpError):
             status = failure.value.response.status
             kind, message = f"http_{status}", f"HTTP {status}"
+            url = canonical_url(request.url)
+            if status in (404, 410) and url in self.archived:
+                yield Gone(url=url, reason=kind, at=now_iso())
+                return
         elif failure.check(TimeoutError, TCPTimedOutError, DownloadTimeoutError):
             kind, message = "timeout", str(failure.value)
         elif failure.check(DNSLookupError):
@@ -252,6 +294,20 @@ class PortalSpider(scrapy.Spider):
 
     def same_site(self, url: str) -> bool:
         return urlsplit(url).netloc in self.hosts
+
+
+def archived_articles(db_path: str | None, hosts: set[str]) -> set[str]:
+    """Canonical URLs of the archive's live articles on these hosts."""
+    if not db_path or not os.path.exists(db_path):
+        return set()
+    from archive.store import Archive  # brings an older archive's schema up to date
+
+    archive = Archive(db_path)
+    try:
+        rows = archive.db.execute("select url, site from articles where gone_at is null")
+        return {url for url, site in rows if site in hosts}
+    finally:
+        archive.close()
 
 
 def looks_truncated(body: bytes) -> bool:

@@ -223,14 +223,27 @@ def export(db_path, fmt, out, since, until, category):
                     count += 1
         else:
             import csv
+            import io
 
             columns = [k for k in RECORD_KEYS if k != "body_html"]
-            with click.open_file(out, "w", encoding="utf-8-sig", newline="") as stream:
+            # csv writes its own \r\n, so the stream must not translate newlines.
+            if out == "-":
+                stream = io.TextIOWrapper(click.get_binary_stream("stdout"),
+                                          encoding="utf-8-sig", newline="")
+            else:
+                stream = open(out, "w", encoding="utf-8-sig", newline="")
+            try:
                 writer = csv.writer(stream)
                 writer.writerow(columns)
                 for rec in records(archive.db, where, params):
                     writer.writerow([_csv_cell(rec[k]) for k in columns])
                     count += 1
+            finally:
+                stream.flush()
+                if out == "-":
+                    stream.detach()  # leave standard output open
+                else:
+                    stream.close()
         if out != "-":
             click.echo(f"{count} articles written to {out}", err=True)
     finally:

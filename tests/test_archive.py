@@ -103,3 +103,48 @@ def test_stats_counts_per_category_and_month(tmp_path):
     assert {r["month"]: r["articles"] for r in data["by_month"]} == {
         "2020-08": 1, "2021-01": 1, "(undated)": 1}
     archive.close()
+
+
+def test_csv_export_opens_cleanly_in_a_spreadsheet(tmp_path):
+    import csv
+
+    from click.testing import CliRunner
+
+    from archive.cli import cli
+
+    db = tmp_path / "a.db"
+    archive = Archive(db)
+    archive.store_articles([
+        make(),
+        make(url="https://www.nghean.gov.vn/tin-tuc/b-222222", category="Khác",
+             published_at="2021-01-05", body="Dòng một,\n\"trích dẫn\"; dòng hai"),
+    ])
+    archive.close()
+    out = tmp_path / "a.csv"
+    result = CliRunner().invoke(cli, ["export", "--db", str(db), "--format", "csv", "--out", str(out),
+                                      "--since", "2021"])
+    assert result.exit_code == 0, result.output
+    raw = out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # BOM: spreadsheets then read UTF-8
+    rows = list(csv.DictReader(raw.decode("utf-8-sig").splitlines(keepends=True)))
+    assert len(rows) == 1  # --since 2021 leaves out the 2020 article
+    row = rows[0]
+    assert row["body"] == "Dòng một,\n\"trích dẫn\"; dòng hai"
+    assert row["related"] == "Khác <https://www.nghean.gov.vn/tin-tuc/khac-1234>"
+    assert row["tags"] == "a"
+    assert "body_html" not in row
+
+
+def test_jsonl_export_filters_by_category(tmp_path):
+    from click.testing import CliRunner
+
+    from archive.cli import cli
+
+    db = tmp_path / "a.db"
+    archive = Archive(db)
+    archive.store_articles([make(), make(url="https://www.nghean.gov.vn/tin-tuc/b-222222",
+                                         category="Khác")])
+    archive.close()
+    result = CliRunner().invoke(cli, ["export", "--db", str(db), "--category", "Khác"])
+    lines = [json.loads(x) for x in result.output.splitlines() if x.strip()]
+    assert [r["url"] for r in lines] == ["https://www.nghean.gov.vn/tin-tuc/b-222222"]

@@ -231,7 +231,7 @@ def export(db_path, fmt, out, since, until, category):
                 stream = io.TextIOWrapper(click.get_binary_stream("stdout"),
                                           encoding="utf-8-sig", newline="")
             else:
-                stream = open(out, "w", encoding="utf-8-sig", newline="")
+                stream = open(out, "w", encoding="utf-8-sig", newline="")  # noqa: SIM115
             try:
                 writer = csv.writer(stream)
                 writer.writerow(columns)

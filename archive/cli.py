@@ -39,19 +39,58 @@ def cli():
     """govnews: crawl Vietnamese government news portals into a SQLite archive."""
 
 
+EXIT_CODES = {
+    0: "success (also when some pages failed, below the error threshold)",
+    1: "a usage or setup error, explained in one sentence",
+    3: "another crawl is running on this database",
+    4: "too many fetch errors (the site is down or refusing us)",
+    5: "parser health degraded (the site's layout changed)",
+    6: "interrupted (Ctrl-C, SIGTERM); run again, or with --resume",
+}
+
+
+def _configure_logging(log_level: str, log_file: str | None, quiet: bool) -> None:
+    """Console: problems only unless asked; the log file, if any, gets everything."""
+    import logging
+
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        root.removeHandler(handler)
+    root.setLevel(logging.DEBUG)
+    console = logging.StreamHandler(sys.stderr)
+    console.setLevel("WARNING" if quiet else log_level)
+    console.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+    root.addHandler(console)
+    if log_file:
+        handler = logging.FileHandler(log_file, encoding="utf-8")
+        handler.setLevel("DEBUG" if log_level == "DEBUG" else "INFO")
+        handler.setFormatter(logging.Formatter(
+            "%(asctime)s [%(name)s] %(levelname)s: %(message)s"))
+        root.addHandler(handler)
+
+
 def run_crawl(sites, db_path, delay=None, concurrency=None, max_pages=None, settings=(),
-              log_level="INFO", quiet=False):
-    """Run one crawl in this process; return the crawl_runs row."""
+              log_level="WARNING", quiet=False, full=False, refresh=None, resume=False,
+              log_file=None, progress=False):
+    """Run one crawl in this process, holding the database's crawl lock; return the
+    crawl_runs row.  Raises archive.lock.CrawlRunning if another crawl holds the lock."""
+    import logging
+    import shutil
+
     from scrapy.crawler import CrawlerProcess
     from scrapy.settings import Settings
 
+    from archive.lock import CrawlLock
     from crawler import settings as default_settings
     from crawler.spiders.portal import PortalSpider
 
     s = Settings()
     s.setmodule(default_settings, priority="project")
     s.set("GOVNEWS_DB", str(db_path), priority="cmdline")
-    s.set("LOG_LEVEL", "WARNING" if quiet else log_level, priority="cmdline")
+    s.set("LOG_INSTALL_ROOT_HANDLER", False, priority="cmdline")
+    s.set("GOVNEWS_FULL", bool(full), priority="cmdline")
+    s.set("GOVNEWS_REFRESH", "" if refresh is None else str(refresh), priority="cmdline")
+    s.set("GOVNEWS_PROGRESS", bool(progress), priority="cmdline")
     if delay is not None:
         s.set("DOWNLOAD_DELAY", float(delay), priority="cmdline")
         if float(delay) == 0:
@@ -64,30 +103,79 @@ def run_crawl(sites, db_path, delay=None, concurrency=None, max_pages=None, sett
         s.set("CONCURRENT_REQUESTS", max(int(concurrency), 8), priority="cmdline")
     if max_pages is not None:
         s.set("GOVNEWS_MAX_LISTING_PAGES", int(max_pages), priority="cmdline")
+    jobdir = f"{db_path}.job"
+    if resume:
+        s.set("JOBDIR", jobdir, priority="cmdline")
     for pair in settings:
         key, _, value = pair.partition("=")
         if not key or not _:
             raise click.BadParameter(f"{pair!r}: expected NAME=VALUE", param_hint="-s")
         s.set(key, value, priority="cmdline")
 
-    if quiet:
-        s.set("LOG_FORMAT", "%(levelname)s: %(message)s", priority="cmdline")
-    process = CrawlerProcess(s)
-    process.crawl(PortalSpider, site=",".join(sites) if sites else None)
-    process.start()
+    with CrawlLock(str(db_path)) as lock:
+        _configure_logging(log_level, log_file, quiet)
+        if lock.stale:
+            logging.getLogger("govnews").warning(
+                "took over the lock of a crawl that ended without releasing it "
+                "(pid %s, started %s)", lock.stale.get("pid"), lock.stale.get("started_at"))
+        process = CrawlerProcess(s)
+        process.crawl(PortalSpider, site=",".join(sites) if sites else None)
+        process.start()
 
-    from archive.store import Archive
+        from archive.store import Archive
 
-    archive = Archive(db_path)
-    try:
-        return next(archive.db.query("select * from crawl_runs order by id desc limit 1"), None)
-    finally:
-        archive.close()
+        archive = Archive(db_path)
+        try:
+            run = next(archive.db.query("select * from crawl_runs order by id desc limit 1"), None)
+            errors = list(archive.db.query(
+                "select kind, url, message from crawl_errors where run_id = ? order by id",
+                [run["id"]])) if run else []
+        finally:
+            archive.close()
+    if resume and run and run["status"] != "interrupted":
+        shutil.rmtree(jobdir, ignore_errors=True)  # finished: nothing left to resume
+    if run is not None:
+        run = dict(run, error_list=errors)
+    return run
+
+
+def _report(run: dict, quiet: bool) -> None:
+    """The run's summary; problems always, the rest unless --quiet."""
+    ok = run["status"] == "ok"
+    if not quiet or not ok:
+        click.echo(
+            f"run {run['id']} ({run.get('mode') or 'incremental'}): {run['status']}; "
+            f"{run['requests']} requests; articles {run['articles_new']} new, "
+            f"{run['articles_updated']} updated, {run['articles_unchanged']} unchanged, "
+            f"{run.get('articles_not_modified') or 0} not modified, "
+            f"{run.get('articles_gone') or 0} gone; {run['errors']} errors", err=True)
+    by_kind: dict[str, list[str]] = {}
+    for error in run.get("error_list", []):
+        by_kind.setdefault(error["kind"], []).append(error["url"])
+    for kind, urls in sorted(by_kind.items()):
+        more = f" and {len(urls) - 3} more" if len(urls) > 3 else ""
+        click.echo(f"  {kind}: {len(urls)} ({', '.join(urls[:3])}{more})", err=True)
+    if run.get("health"):
+        for site in json.loads(run["health"]).get("sites", []):
+            for problem in site.get("problems", []):
+                click.echo(f"  parser health: {site['site']}: {problem}", err=True)
+    if run["status"] == "degraded":
+        click.echo("  the site's layout seems to have changed: see README, "
+                   "\"When the site changes\"", err=True)
 
 
 @cli.command()
 @click.argument("sites", nargs=-1, metavar="[SITE_URL ...]")
 @_db_option
+@click.option("--full", is_flag=True,
+              help="Walk every listing page (default: stop after a page's worth of archived "
+                   "articles in a row), and re-check archived articles no listing shows.")
+@click.option("--refresh", is_flag=True, help="Re-fetch every archived article it meets.")
+@click.option("--refresh-older-than", type=click.FloatRange(min=0), metavar="DAYS",
+              help="Re-fetch archived articles fetched more than DAYS ago.")
+@click.option("--resume", is_flag=True,
+              help="Keep the request queue in DB.job so that an interrupted crawl resumes "
+                   "where it stopped (Scrapy JOBDIR).")
 @click.option("--delay", type=float, default=None,
               help="Seconds between requests to one host (default 1, adapted by AutoThrottle; "
                    "0 turns throttling off, for local replicas).")
@@ -97,27 +185,40 @@ def run_crawl(sites, db_path, delay=None, concurrency=None, max_pages=None, sett
               help="Listing pages walked per category (default: all).")
 @click.option("-s", "settings", multiple=True, metavar="NAME=VALUE",
               help="Override a Scrapy or GOVNEWS_* setting (repeatable).")
-@click.option("--log-level", default="INFO", show_default=True,
-              type=click.Choice(["DEBUG", "INFO", "WARNING", "ERROR"]))
-@click.option("--quiet", is_flag=True, help="Print only problems.")
-def crawl(sites, db_path, delay, concurrency, max_pages, settings, log_level, quiet):
+@click.option("--log-level", default="WARNING", show_default=True,
+              type=click.Choice(["DEBUG", "INFO", "WARNING", "ERROR"]),
+              help="What the console shows.")
+@click.option("--log-file", type=click.Path(dir_okay=False),
+              help="Keep the full log (INFO and up) in this file.")
+@click.option("--quiet", is_flag=True, help="Print only problems: no progress, no summary.")
+def crawl(sites, db_path, full, refresh, refresh_older_than, resume, delay, concurrency,
+          max_pages, settings, log_level, log_file, quiet):
     """Crawl one or more portal sites into the archive.
 
     SITE_URL defaults to https://www.nghean.gov.vn; any vnPortal site, subsite or local
-    mirror works. Example:
+    mirror works. Incremental by default: only new articles are fetched. Exit codes: 0 ok,
+    3 another crawl is running, 4 too many fetch errors, 5 parser health degraded (the
+    layout changed), 6 interrupted.
 
-        govnews crawl https://vhttdl.nghean.gov.vn --db archive.db --max-pages 3
+    \b
+        govnews crawl --db archive.db --quiet --log-file crawl.log
+        govnews crawl https://vhttdl.nghean.gov.vn --db archive.db --full
     """
-    run = run_crawl(sites, db_path, delay, concurrency, max_pages, settings, log_level, quiet)
+    from archive.lock import CrawlRunning
+    from crawler.pipelines import EXIT_RUNNING
+
+    refresh_value = "all" if refresh else refresh_older_than
+    try:
+        run = run_crawl(sites, db_path, delay, concurrency, max_pages, settings, log_level,
+                        quiet, full=full, refresh=refresh_value, resume=resume,
+                        log_file=log_file, progress=sys.stderr.isatty() and not quiet)
+    except CrawlRunning as exc:
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(EXIT_RUNNING)
     if run is None:
         raise click.ClickException("the crawl did not start; see the log above")
-    click.echo(
-        f"run {run['id']}: {run['status']}; {run['requests']} requests, "
-        f"{run['articles_new']} new, {run['articles_updated']} updated, "
-        f"{run['articles_unchanged']} unchanged, {run['errors']} errors "
-        f"{run['errors_by_kind'] if run['errors'] else ''}".rstrip(),
-        err=True,
-    )
+    _report(run, quiet)
+    sys.exit(run.get("exit_code") or 0)
 
 
 @cli.command()
@@ -410,6 +511,30 @@ def search_command(query, db_path, since, until, category, limit, fmt, exact, wo
 
 
 @cli.command()
+@_db_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on (127.0.0.1: this machine only).")
+@click.option("--port", type=click.IntRange(0, 65535), default=8001, show_default=True,
+              help="Port to listen on.")
+def serve(db_path, host, port):
+    """Browse and search the archive in Datasette, at http://HOST:PORT/archive/articles.
+
+    The articles page searches titles, leads, bodies and bylines as `govnews search`
+    does (case, accents and tone-mark style do not matter), with facets by category,
+    site and month; /archive/search?q=... ranks the matches. Read-only: a crawl can
+    write to the archive meanwhile. Stop with Ctrl-C.
+
+        govnews serve --db archive.db --port 8001
+    """
+    from archive.web import serve as run_server
+
+    _open_existing(db_path).close()  # a clear error, and the schema brought up to date
+    click.echo(f"serving {db_path} at http://{host}:{port}/archive/articles (Ctrl-C stops)",
+               err=True)
+    run_server(db_path, host=host, port=port)
+
+
+@cli.command()
 @click.option("--db", "db_path", default="demo.db", show_default=True,
               type=click.Path(dir_okay=False), help="Database to create (replaced if present).")
 @click.option("--port", type=int, default=0, help="Port for the replica (default: any free).")
@@ -427,6 +552,8 @@ def demo(db_path, port):
     with ReplicaServer(port=port) as server:
         click.echo(f"replica of the portal serving at {server.url}", err=True)
         run = run_crawl([server.url], db_path, delay=0, quiet=True)
+        if run and run["status"] != "ok":
+            _report(run, quiet=True)
     if run is None:
         raise click.ClickException("the demo crawl did not start")
     click.echo(f"crawled {run['requests']} pages into {db_path}\n", err=True)

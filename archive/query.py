@@ -97,3 +97,35 @@ def fetches(db: sqlite_utils.Database, where: str = "", params=()) -> Iterator[d
     sql = "select id from fetches" + (f" where {where}" if where else "") + " order by id"
     for (fetch_id,) in db.execute(sql, list(params)).fetchall():
         yield snapshot(db, fetch_id)
+
+
+def crawl_state(db: sqlite_utils.Database, hosts: set[str], validators: bool = False,
+                canaries: int = 10) -> dict:
+    """What an incremental crawl of ``hosts`` needs to know from earlier runs."""
+    marks = ",".join("?" * len(hosts))
+    hosts = list(hosts)
+    archived = {
+        url: fetched_at for url, fetched_at in db.execute(
+            f"select url, fetched_at from articles where gone_at is null and site in ({marks})",
+            hosts)
+    }
+    state = {
+        "archived": archived,
+        "other_pages": {u for (u,) in db.execute("select url from pages where kind = 'other'")},
+        "walked_listings": {u for (u,) in db.execute("select listing_url from listing_walks")},
+        "validators": {},
+        "canaries": {},
+    }
+    for site in hosts:
+        state["canaries"][site] = [u for (u,) in db.execute(
+            "select url from articles where site = ? and gone_at is null"
+            " order by published_at desc limit ?", [site, canaries])]
+    if validators:
+        for url, headers in db.execute(
+                "select a.url, f.headers from articles a join fetches f on f.id = a.snapshot_id"
+                f" where a.gone_at is null and a.site in ({marks})", hosts):
+            pairs = json.loads(headers or "[]")
+            etag, modified = header(pairs, "etag"), header(pairs, "last-modified")
+            if etag or modified:
+                state["validators"][url] = (etag, modified)
+    return state

@@ -170,5 +170,21 @@ def m004_snapshots_and_versions(db: sqlite_utils.Database) -> None:
     db["crawl_runs"].add_column("snapshots", int)
 
 
+@migrations()
+def m005_nightly(db: sqlite_utils.Database) -> None:
+    """What incremental nightly runs need to remember between runs."""
+    # Pages that are neither articles nor listings (contact, site map): not re-fetched by
+    # incremental runs.  Listings whose walk once completed: only those may stop early.
+    db["pages"].create(
+        {"url": str, "kind": str, "first_seen_at": str, "last_fetched_at": str}, pk="url")
+    db["listing_walks"].create(
+        {"listing_url": str, "site": str, "completed_at": str, "pages": int, "run_id": int},
+        pk="listing_url")
+    db["crawl_runs"].add_column("mode", str)
+    db["crawl_runs"].add_column("exit_code", int)
+    db["crawl_runs"].add_column("health", str)  # JSON: per site shares, baseline, verdict
+    db["crawl_runs"].add_column("articles_not_modified", int)
+
+
 def apply(db: sqlite_utils.Database) -> None:
     migrations.apply(db)

@@ -118,6 +118,37 @@ class Archive:
                 counts["gone"] += self._mark_gone(mark)
         return counts
 
+    def store_progress(self, pages=(), walks=(), not_modified=(), run_id=None) -> None:
+        """What the crawl learned besides articles: page kinds, completed listing walks,
+        archived articles that answered 304 (seen again, unchanged)."""
+        now = utcnow()
+        with self.db.conn:
+            for page in pages:
+                self.db.execute(
+                    "insert into pages (url, kind, first_seen_at, last_fetched_at)"
+                    " values (?, ?, ?, ?) on conflict(url) do update set kind = excluded.kind,"
+                    " last_fetched_at = excluded.last_fetched_at",
+                    [page["url"], page["kind"], now, now])
+            for walk in walks:
+                self.db.execute(
+                    "insert into listing_walks (listing_url, site, completed_at, pages, run_id)"
+                    " values (?, ?, ?, ?, ?) on conflict(listing_url) do update set"
+                    " completed_at = excluded.completed_at, pages = excluded.pages,"
+                    " run_id = excluded.run_id",
+                    [walk["listing_url"], walk["site"], now, walk["pages"], run_id])
+            for url in not_modified:
+                self.db.execute(
+                    "update articles set last_seen_at = ?, gone_at = null, gone_reason = null"
+                    " where url = ?", [now, url])
+
+    def mark_crashed_runs(self) -> list[int]:
+        """Runs left 'running' by a process that died (the caller holds the crawl lock)."""
+        ids = [r[0] for r in self.db.execute("select id from crawl_runs where status = 'running'")]
+        with self.db.conn:
+            for run_id in ids:
+                self.db.execute("update crawl_runs set status = 'crashed' where id = ?", [run_id])
+        return ids
+
     def store_articles(self, articles: Iterable[Article]) -> Counter:
         """Upsert a batch of articles in one transaction; count new/updated/unchanged."""
         return self.store_batch(articles=articles)

@@ -9,18 +9,30 @@ from it, so the archive never holds a record whose page it lost.
 
 from __future__ import annotations
 
+import json
 import logging
 import time
 from collections import Counter
 from datetime import datetime, timezone
+from urllib.parse import urlsplit
 
 from scrapy import signals
 
+from archive import health
 from archive.store import Archive
 from crawler.items import Gone, Snapshot
-from crawler.spiders.portal import Listed, Problem
+from crawler.spiders.portal import Listed, ListingWalked, NotModified, PageKind, Problem
 
 logger = logging.getLogger(__name__)
+
+# Exit codes of `govnews crawl` (README "Exit codes"); the run's status names them.
+EXIT_OK = 0
+EXIT_RUNNING = 3
+EXIT_FETCH_ERRORS = 4
+EXIT_DEGRADED = 5
+EXIT_INTERRUPTED = 6
+STATUS_EXIT = {"ok": EXIT_OK, "fetch_errors": EXIT_FETCH_ERRORS, "degraded": EXIT_DEGRADED,
+               "interrupted": EXIT_INTERRUPTED}
 
 # Flush early when raw bodies pile up, whatever the article count.
 MAX_BUFFERED_BYTES = 32 * 1024 * 1024
@@ -49,12 +61,21 @@ class ArchivePipeline:
         self.last_flush = time.monotonic()
         self.archive: Archive | None = None
         self.run_id: int | None = None
+        self.pages: list[dict] = []
+        self.walks: list[dict] = []
+        self.not_modified: list[str] = []
+        self.health_pages: list[health.PageStats] = []
+        self.baselines: dict[str, health.Baseline] = {}
+        self.fetch_errors = 0
+        self.health_report: health.HealthReport | None = None
 
     @classmethod
     def from_crawler(cls, crawler):
         s = crawler.settings
         pipeline = cls(s.get("GOVNEWS_DB"), s.getint("GOVNEWS_BATCH_SIZE", 50),
                        s.getfloat("GOVNEWS_BATCH_SECONDS", 5.0), crawler)
+        pipeline.max_error_rate = s.getfloat("GOVNEWS_MAX_FETCH_ERROR_RATE", 0.1)
+        pipeline.min_errors = s.getint("GOVNEWS_MIN_FETCH_ERRORS", 3)
         crawler.signals.connect(pipeline.response_received, signal=signals.response_received)
         # The run's outcome (finish reason, request counts) is known only once the engine
         # has closed the spider, after the pipelines' close_spider.
@@ -66,9 +87,18 @@ class ArchivePipeline:
         spider = spider or self.crawler.spider
         options = {k: self.crawler.settings.get(k) for k in (
             "DOWNLOAD_DELAY", "CONCURRENT_REQUESTS_PER_DOMAIN", "GOVNEWS_MAX_LISTING_PAGES",
-            "AUTOTHROTTLE_ENABLED")} if self.crawler else {}
+            "AUTOTHROTTLE_ENABLED", "GOVNEWS_FULL", "GOVNEWS_REFRESH")} if self.crawler else {}
+        crashed = self.archive.mark_crashed_runs()
+        if crashed:
+            logger.warning("runs %s ended without closing (killed?): marked crashed",
+                           ", ".join(map(str, crashed)))
         self.run_id = self.archive.start_run(getattr(spider, "sites", []), options)
-        logger.info("archive %s, run %s", self.db_path, self.run_id)
+        mode = "full" if getattr(spider, "full", False) else "incremental"
+        self.archive.db["crawl_runs"].update(self.run_id, {"mode": mode})
+        # The archive as it was before this run is the yardstick for the parser's health.
+        self.baselines = {host: health.baseline(self.archive.db, host)
+                          for host in getattr(spider, "hosts", ())}
+        logger.info("archive %s, run %s (%s)", self.db_path, self.run_id, mode)
 
     def response_received(self, response, request, spider=None):
         if self.archive is None:
@@ -93,10 +123,27 @@ class ArchivePipeline:
             self.flush()
 
     def process_item(self, item, spider=None):
+        stats = self.crawler.stats if self.crawler else None
         if isinstance(item, Problem):
             self.counts["problems"] += 1
+            if stats:
+                stats.inc_value("govnews/errors")
+            if item.get("fetch"):
+                self.fetch_errors += 1
+            if item["kind"] == "parse_incomplete":
+                self.health_pages.append(health.PageStats.incomplete(
+                    item["url"], urlsplit(item["url"]).netloc))
             logger.warning("%s: %s (%s)", item["kind"], item["url"], item["message"])
             self.archive.record_error(self.run_id, item["url"], item["kind"], item["message"])
+            return item
+        if isinstance(item, PageKind):
+            self.pages.append(item)
+            return item
+        if isinstance(item, ListingWalked):
+            self.walks.append(item)
+            return item
+        if isinstance(item, NotModified):
+            self.not_modified.append(item["url"])
             return item
         if isinstance(item, Listed):
             for url in item["article_urls"]:
@@ -107,6 +154,7 @@ class ArchivePipeline:
             self.gone.append(item)
             return item
         article = item["article"]
+        self.health_pages.append(health.PageStats.of(article))
         if not article.category:
             # A page without a breadcrumb takes the category of the listing that showed it.
             article.category = item.get("listing_category") or next(
@@ -119,11 +167,20 @@ class ArchivePipeline:
 
     def flush(self):
         if self.articles or self.snapshots or self.gone:
-            self.counts.update(self.archive.store_batch(
-                self.articles, self.snapshots, self.gone, run_id=self.run_id))
+            counts = self.archive.store_batch(
+                self.articles, self.snapshots, self.gone, run_id=self.run_id)
+            self.counts.update(counts)
+            if self.crawler:
+                for key in ("new", "updated", "unchanged", "gone"):
+                    if counts[key]:
+                        self.crawler.stats.inc_value(f"govnews/{key}", counts[key])
             self.counts["snapshots"] += len(self.snapshots)
             self.articles, self.snapshots, self.gone = [], [], []
             self.snapshot_bytes = 0
+        if self.pages or self.not_modified:
+            self.counts["not_modified"] += len(self.not_modified)
+            self.archive.store_progress(pages=self.pages, not_modified=self.not_modified)
+            self.pages, self.not_modified = [], []
         self.last_flush = time.monotonic()
 
     def close_spider(self, spider=None):
@@ -133,16 +190,40 @@ class ArchivePipeline:
     def spider_closed(self, spider, reason):
         self.flush()  # responses that arrived after the last item
         stats = self.crawler.stats.get_stats()
-        status = "ok" if reason == "finished" else str(reason)
+        requests = stats.get("downloader/request_count", 0)
+        failed = getattr(spider, "failed_walks", set())
+        if reason == "finished":
+            # Walks count as complete only once the run that made them finished cleanly
+            # and fetched every article they listed.
+            self.archive.store_progress(
+                walks=[w for w in self.walks if w["listing_url"] not in failed],
+                run_id=self.run_id)
+        self.health_report = health.assess(self.health_pages, self.baselines)
+        if reason == "shutdown":
+            status = "interrupted"
+        elif reason != "finished":
+            status = str(reason)
+        elif (self.fetch_errors >= self.min_errors
+              and self.fetch_errors > self.max_error_rate * max(requests, 1)):
+            status = "fetch_errors"
+        elif self.health_report.degraded:
+            status = "degraded"
+        else:
+            status = "ok"
+        for problem in self.health_report.problems():
+            logger.error("parser health: %s", problem)
         self.archive.finish_run(
             self.run_id, status,
-            requests=stats.get("downloader/request_count", 0),
+            requests=requests,
             responses=stats.get("downloader/response_count", 0),
             articles_new=self.counts["new"],
             articles_updated=self.counts["updated"],
             articles_unchanged=self.counts["unchanged"],
             articles_gone=self.counts["gone"],
+            articles_not_modified=self.counts["not_modified"],
             snapshots=self.counts["snapshots"],
+            exit_code=STATUS_EXIT.get(status, EXIT_OK),
+            health=json.dumps(self.health_report.to_dict(), ensure_ascii=False),
         )
         self.summary = dict(self.archive.run(self.run_id))
         self.archive.close()

@@ -40,6 +40,7 @@ TELNETCONSOLE_ENABLED = False
 LOG_LEVEL = "INFO"
 
 ITEM_PIPELINES = {"crawler.pipelines.ArchivePipeline": 300}
+EXTENSIONS = {"crawler.extensions.Progress": 500}
 
 # --- govnews ------------------------------------------------------------------------
 GOVNEWS_DB = "archive.db"
@@ -48,6 +49,22 @@ GOVNEWS_DEFAULT_SITE = "https://www.nghean.gov.vn"
 GOVNEWS_MAX_LISTING_PAGES = 0
 # How many link hops from the home page are followed to find category listings.
 GOVNEWS_DISCOVERY_DEPTH = 2
+# Incremental runs (the default): a listing walk stops after this many archived articles
+# in a row (0: a page's worth); GOVNEWS_FULL walks every listing page.  GOVNEWS_REFRESH
+# re-fetches archived articles: "all", or a number of days (those fetched longer ago).
+GOVNEWS_FULL = False
+GOVNEWS_STOP_AFTER = 0
+GOVNEWS_REFRESH = ""
+# An incremental run that fetched fewer article pages than this re-fetches some of the
+# newest archived ones, so that the parser's health is judged every night.
+GOVNEWS_HEALTH_SAMPLE = 5
+# The run fails ("fetch_errors", exit 4) when at least GOVNEWS_MIN_FETCH_ERRORS fetches
+# failed and they were more than this share of all requests.
+GOVNEWS_MAX_FETCH_ERROR_RATE = 0.1
+GOVNEWS_MIN_FETCH_ERRORS = 3
+GOVNEWS_PROGRESS = False
+GOVNEWS_PROGRESS_INTERVAL = 5.0
+
 # Articles per storage transaction, and the longest an article waits in the buffer.
 GOVNEWS_BATCH_SIZE = 50
 GOVNEWS_BATCH_SECONDS = 5.0

@@ -6,6 +6,12 @@ sense of (a listing whose pagination parameters are missing, a POST page that co
 empty, a page that looks like an article but yields no title or body, a failed fetch) is
 yielded as a ``Problem`` so that the run records it with its URL.
 
+Incremental by default: a listing whose walk once completed is walked only until it shows
+a page's worth of archived articles in a row; archived articles are not fetched again
+unless a refresh is asked for (then with conditional GET); pages once found to be neither
+listings nor articles are not fetched again.  ``GOVNEWS_FULL`` walks everything, and then
+re-checks archived articles that no listing shows any more (gone or not).
+
 Run as ``govnews crawl [SITE_URL ...]`` or ``scrapy crawl portal -a site=URL[,URL...]``.
 """
 
@@ -14,7 +20,7 @@ from __future__ import annotations
 import json
 import os
 import re
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from urllib.parse import urljoin, urlsplit
 
 import scrapy
@@ -47,6 +53,18 @@ class Problem(dict):
     """Something the run should record: {url, kind, message}."""
 
 
+class PageKind(dict):
+    """A fetched page that is no article: {url, kind} with kind "listing" or "other"."""
+
+
+class ListingWalked(dict):
+    """A listing walked to its end or to the incremental stop: {listing_url, site, pages}."""
+
+
+class NotModified(dict):
+    """An archived article that answered 304 to a conditional GET: {url}."""
+
+
 class Listed(dict):
     """Which articles one listing page showed: {listing_url, category, article_urls}."""
 
@@ -74,30 +92,79 @@ class PortalSpider(scrapy.Spider):
         spider.load_article_path = settings.get("GOVNEWS_LOAD_ARTICLE_PATH")
         spider.pagination_encoding = settings.get("GOVNEWS_PAGINATION_ENCODING", "form")
         spider.pagination_defaults = dict(settings.getdict("GOVNEWS_PAGINATION_DEFAULTS"))
+        spider.full = settings.getbool("GOVNEWS_FULL", False)
+        refresh = str(settings.get("GOVNEWS_REFRESH") or "").strip().lower()
+        spider.refresh_all = refresh == "all"
+        spider.refresh_before = None
+        if refresh and not spider.refresh_all:
+            cutoff = datetime.now(timezone.utc) - timedelta(days=float(refresh))
+            spider.refresh_before = cutoff.replace(microsecond=0).isoformat()
+        spider.stop_after = settings.getint("GOVNEWS_STOP_AFTER", 0)
+        spider.health_sample = settings.getint("GOVNEWS_HEALTH_SAMPLE", 5)
         spider.seen_listings: set[str] = set()
         spider.requested_articles: set[str] = set()
-        spider.archived = archived_articles(settings.get("GOVNEWS_DB"), spider.hosts)
+        spider.fresh_pages: dict[str, int] = {}
+        spider.pending_pages: dict[str, int] = {}
+        spider.failed_walks: set[str] = set()
+        state = load_state(settings.get("GOVNEWS_DB"), spider.hosts,
+                           validators=True)
+        spider.archived = state["archived"]
+        spider.validators = state["validators"]
+        spider.other_pages = state["other_pages"]
+        spider.walked_listings = state["walked_listings"]
+        spider.canaries = state["canaries"]
         spider.rechecked = False
+        spider.canaried = False
         crawler.signals.connect(spider.on_idle, signal=signals.spider_idle)
         return spider
 
+    @property
+    def incremental(self) -> bool:
+        return not self.full
+
     def on_idle(self):
-        """Once every listing is walked, fetch the archived articles that no listing showed
-        any more: a 404 or a redirect home marks them gone.  Only after a complete walk:
-        with --max-pages the unseen ones are merely older, not gone."""
-        if self.rechecked or self.max_listing_pages:
+        """When the walk is done: in a full crawl, fetch the archived articles that no
+        listing showed any more (a 404 or a redirect home marks them gone); with a
+        refresh, fetch the archived articles due that the walk did not meet; in an
+        incremental run that fetched too few articles to judge the parser's health,
+        re-fetch a few of the newest archived articles as canaries."""
+        requests = []
+        if self.full and not self.rechecked and not self.max_listing_pages:
+            self.rechecked = True
+            missing = sorted(set(self.archived) - self.requested_articles)
+            if missing:
+                self.logger.info("re-checking %d archived articles no listing showed",
+                                 len(missing))
+            requests = [self.revisit_request(url, "recheck") for url in missing]
+        elif (self.refresh_all or self.refresh_before) and not self.rechecked:
+            self.rechecked = True
+            due = sorted(u for u in self.archived if self.wants(u) == "refresh")
+            requests = [self.revisit_request(url, "refresh") for url in due]
+        elif self.incremental and not self.canaried:
+            self.canaried = True
+            for site, urls in self.canaries.items():
+                wanted = self.health_sample - self.fresh_pages.get(site, 0)
+                picked = [u for u in urls if u not in self.requested_articles][:max(wanted, 0)]
+                requests += [self.revisit_request(url, "canary") for url in picked]
+        if not requests:
             return
-        self.rechecked = True
-        missing = sorted(self.archived - self.requested_articles)
-        if not missing:
-            return
-        self.logger.info("re-checking %d archived articles no listing showed", len(missing))
-        for url in missing:
-            self.requested_articles.add(url)
-            self.crawler.engine.crawl(scrapy.Request(
-                url, callback=self.parse_page, errback=self.on_error, priority=10,
-                meta={"kind": "recheck", "depth_hops": self.discovery_depth + 1}))
+        for request in requests:
+            self.crawler.engine.crawl(request)
         raise DontCloseSpider
+
+    def revisit_request(self, url: str, kind: str):
+        """A request for an archived article, conditional when its last answer allows."""
+        self.requested_articles.add(url)
+        headers = {}
+        etag, modified = self.validators.get(url, (None, None))
+        if etag:
+            headers["If-None-Match"] = etag
+        if modified:
+            headers["If-Modified-Since"] = modified
+        return scrapy.Request(url, callback=self.parse_page, errback=self.on_error, priority=10,
+                              headers=headers,
+                              meta={"kind": kind, "depth_hops": self.discovery_depth + 1,
+                                    "handle_httpstatus_list": [304]})
 
     # --- requests -------------------------------------------------------------------
     async def start(self):
@@ -109,7 +176,24 @@ class PortalSpider(scrapy.Spider):
         return scrapy.Request(url, callback=self.parse_page, errback=self.on_error,
                               meta={"kind": "page", "depth_hops": hops, "category": category})
 
+    def wants(self, url: str) -> str | None:
+        """Why ``url`` should be fetched this run ("new", "refresh"), or None."""
+        if url in self.requested_articles:
+            return None
+        if url not in self.archived:
+            return "new"
+        if self.refresh_all:
+            return "refresh"
+        fetched_at = self.archived[url]
+        if self.refresh_before and (not fetched_at or fetched_at < self.refresh_before):
+            return "refresh"
+        return None
+
     def article_request(self, entry: ListingEntry, listing_url: str | None, category: str | None):
+        if self.wants(entry.url) == "refresh":
+            request = self.revisit_request(entry.url, "article")
+            request.meta.update(listing_url=listing_url, category=category)
+            return request
         self.requested_articles.add(entry.url)
         # Articles first: they are what the run is for, and finishing them early keeps the
         # scheduler's queue short on a site with thousands of listing pages.
@@ -126,6 +210,9 @@ class PortalSpider(scrapy.Spider):
         # The pipeline stamps each response as it arrives, with the same time it gives the
         # raw snapshot, so a re-parse of the snapshot reproduces the record exactly.
         fetched_at = response.meta.get("fetched_at") or now_iso()
+        if response.status == 304:
+            yield NotModified(url=canonical_url(response.request.url))
+            return
         try:
             doc = load(response.body, response.headers.get("Content-Type", b"").decode("latin-1"))
         except Exception as exc:  # broken bytes: keep going, say where
@@ -135,7 +222,7 @@ class PortalSpider(scrapy.Spider):
         hops = response.meta.get("depth_hops", 0)
         redirected_from = response.meta.get("redirect_urls")
         if redirected_from and urlsplit(url).path in ("", "/") and response.meta.get("kind") in (
-                "article", "recheck"):
+                "article", "recheck", "canary", "refresh"):
             # The portal answers a withdrawn article with a redirect to its home page.
             original = canonical_url(redirected_from[0])
             if original in self.archived:
@@ -165,18 +252,23 @@ class PortalSpider(scrapy.Spider):
                 yield Problem(url=url, kind="parse_incomplete",
                               message=f"{layout.NAME} page without {', '.join(missing)}")
                 return
+            self.fresh_pages[article.site] = self.fresh_pages.get(article.site, 0) + 1
             yield {"article": article, "listing_url": response.meta.get("listing_url"),
-                   "listing_category": response.meta.get("category")}
+                   "listing_category": response.meta.get("category"),
+                   "kind": response.meta.get("kind")}
             return
 
         listing = vnportal.parse_listing(doc, url)
         if listing is not None:
+            yield PageKind(url=url, kind="listing")
             yield from self.handle_listing(doc, listing, response, hops)
             return
 
-        if response.meta.get("kind") == "article":
+        if response.meta.get("kind") in ("article", "recheck", "canary", "refresh"):
             yield Problem(url=url, kind="not_an_article",
                           message="a listing linked here but the page is no article")
+        elif response.meta.get("kind") == "page":
+            yield PageKind(url=url, kind="other")
         if hops <= self.discovery_depth:
             yield from self.follow_links(doc, url, hops)
 
@@ -185,14 +277,24 @@ class PortalSpider(scrapy.Spider):
             return
         self.seen_listings.add(listing.url)
         category = listing.category or response.meta.get("category")
-        yield from self.listed(listing.entries, listing.url, category)
         if hops <= self.discovery_depth:
             yield from self.follow_links(doc, listing.url, hops)
 
         last = listing.max_page
         if self.max_listing_pages:
             last = min(last, self.max_listing_pages)
+        size = int(listing.pagination.get("page_size") or len(listing.entries) or 10)
+        walk = {"listing_url": listing.url, "category": category, "page": 1, "last": last,
+                "streak": 0, "stop_after": self.stop_after or size,
+                "pagination": listing.pagination, "max_page": listing.max_page,
+                "site": urlsplit(listing.url).netloc,
+                "partial": bool(self.max_listing_pages and listing.max_page > last),
+                # Only a listing walked to its end before may stop at archived articles:
+                # after a crash, the next run walks the unfinished listing again in full.
+                "sequential": self.incremental and listing.url in self.walked_listings}
+        yield from self.walk_entries(walk, listing.entries)
         if last <= 1:
+            yield from self.walk_done(walk)
             return
         missing = [k for k in vnportal.REQUIRED_PAGINATION if k not in listing.pagination]
         if missing:
@@ -200,25 +302,48 @@ class PortalSpider(scrapy.Spider):
                           message=f"listing has {listing.max_page} pages but its script lacks "
                                   f"{', '.join(missing)}; only page 1 was read")
             return
-        endpoint = urljoin(listing.url, self.load_article_path)
+        if walk["sequential"]:
+            if self.should_stop(walk):
+                yield from self.walk_done(walk, stopped=True)
+            else:
+                yield self.pagination_request(walk, 2)
+            return
+        self.pending_pages[listing.url] = last - 1
         for page in range(2, last + 1):
-            yield self.pagination_request(endpoint, listing, page, category)
+            yield self.pagination_request(walk, page)
 
-    def listed(self, entries, listing_url, category):
+    def walk_entries(self, walk, entries):
         entries = [e for e in entries if self.same_site(e.url)]
         if entries:
-            yield Listed(listing_url=listing_url, category=category,
+            yield Listed(listing_url=walk["listing_url"], category=walk["category"],
                          article_urls=[e.url for e in entries])
         for entry in entries:
-            yield self.article_request(entry, listing_url, category)
+            if entry.url in self.archived:
+                walk["streak"] += 1
+            else:
+                walk["streak"] = 0
+            if self.wants(entry.url):
+                yield self.article_request(entry, walk["listing_url"], walk["category"])
 
-    def pagination_request(self, endpoint, listing, page, category):
+    def should_stop(self, walk) -> bool:
+        return walk["sequential"] and walk["streak"] >= walk["stop_after"]
+
+    def walk_done(self, walk, stopped: bool = False):
+        if walk["partial"] or walk["listing_url"] in self.failed_walks:
+            return
+        self.logger.debug("listing %s walked to page %s%s", walk["listing_url"], walk["page"],
+                          " (stopped at archived articles)" if stopped else "")
+        yield ListingWalked(listing_url=walk["listing_url"], site=walk["site"],
+                            pages=walk["page"])
+
+    def pagination_request(self, walk, page):
         form = dict(self.pagination_defaults)
-        form.update(listing.pagination)
-        size = int(listing.pagination.get("page_size") or 10)
+        form.update(walk["pagination"])
+        size = int(walk["pagination"].get("page_size") or 10)
         form.update({"page": str(page), "page_size": str(size), "no": str(-size)})
-        meta = {"kind": "pagination", "listing_url": listing.url, "category": category,
-                "page": page, "max_page": listing.max_page}
+        endpoint = urljoin(walk["listing_url"], self.load_article_path)
+        meta = {"kind": "pagination", "walk": dict(walk, page=page),
+                "listing_url": walk["listing_url"], "page": page}
         if self.pagination_encoding == "json":
             return JsonRequest(endpoint, data=form, callback=self.parse_fragment,
                                errback=self.on_error, meta=meta)
@@ -233,18 +358,37 @@ class PortalSpider(scrapy.Spider):
                 html = json.loads(html).get("d") or ""
             except ValueError:
                 pass
-        listing_url = response.meta["listing_url"]
+        walk = response.meta["walk"]
         entries = []
         if html.strip():
             doc = load(f"<html><body><ul>{html}</ul></body></html>")
-            entries = vnportal.listing_entries(doc, listing_url, FRAGMENT_ITEMS)
+            entries = vnportal.listing_entries(doc, walk["listing_url"], FRAGMENT_ITEMS)
             entries = [e for e in entries if base.is_article_url(e.url)]
         if not entries:
-            yield Problem(url=listing_url, kind="pagination",
-                          message=f"page {response.meta['page']} of {response.meta['max_page']} "
-                                  "came back with no articles")
+            self.failed_walks.add(walk["listing_url"])
+            yield Problem(url=walk["listing_url"], kind="pagination",
+                          message=f"page {walk['page']} of {walk['max_page']} came back with no "
+                                  "articles")
+            yield from self.page_finished(walk)
             return
-        yield from self.listed(entries, listing_url, response.meta.get("category"))
+        yield from self.walk_entries(walk, entries)
+        if walk["sequential"]:
+            if walk["page"] < walk["last"] and not self.should_stop(walk):
+                yield self.pagination_request(walk, walk["page"] + 1)
+            else:
+                yield from self.walk_done(walk, stopped=walk["page"] < walk["last"])
+        else:
+            yield from self.page_finished(walk)
+
+    def page_finished(self, walk):
+        """One of a full walk's POST pages is answered (or failed)."""
+        url = walk["listing_url"]
+        if url not in self.pending_pages:
+            return
+        self.pending_pages[url] -= 1
+        if self.pending_pages[url] <= 0:
+            del self.pending_pages[url]
+            yield from self.walk_done(dict(walk, page=walk["last"]))
 
     def follow_links(self, doc, page_url: str, hops: int):
         for href in doc.xpath("//a/@href"):
@@ -265,13 +409,21 @@ class PortalSpider(scrapy.Spider):
                 continue
             segments = [s for s in parts.path.split("/") if s]
             if base.is_article_url(url) and len(segments) >= 2:
-                entry = ListingEntry(url=url)
-                yield self.article_request(entry, None, None)
+                if self.wants(url):
+                    yield self.article_request(ListingEntry(url=url), None, None)
+            elif self.incremental and url in self.other_pages:
+                continue  # known to be neither listing nor article
+            elif url in self.archived and not self.wants(url):
+                continue  # a root-level article, archived
             else:
                 yield self.page_request(url, hops + 1)
 
     def on_error(self, failure):
         request = failure.request
+        walk = request.meta.get("walk")
+        if walk is not None:
+            self.failed_walks.add(walk["listing_url"])
+            yield from self.page_finished(walk)
         if failure.check(IgnoreRequest) and not failure.check(HttpError):
             # robots.txt said no, or a middleware dropped it on purpose: not a failure.
             self.logger.debug("skipped %s (%s)", request.url, failure.value)
@@ -290,22 +442,29 @@ class PortalSpider(scrapy.Spider):
         else:
             kind, message = failure.type.__name__.lower(), str(failure.value)
         self.logger.warning("fetch failed: %s %s (%s)", request.method, request.url, message)
-        yield Problem(url=request.url, kind=kind, message=f"{request.method}: {message}")
+        if request.meta.get("listing_url"):
+            # An article of this listing is missing: its walk must not count as complete,
+            # or the next incremental run could stop before reaching it.
+            self.failed_walks.add(request.meta["listing_url"])
+        yield Problem(url=request.url, kind=kind, message=f"{request.method}: {message}",
+                      fetch=True)
 
     def same_site(self, url: str) -> bool:
         return urlsplit(url).netloc in self.hosts
 
 
-def archived_articles(db_path: str | None, hosts: set[str]) -> set[str]:
-    """Canonical URLs of the archive's live articles on these hosts."""
+def load_state(db_path: str | None, hosts: set[str], validators: bool = False) -> dict:
+    """The archive's memory of earlier runs (empty for a new archive)."""
+    empty = {"archived": {}, "validators": {}, "other_pages": set(), "walked_listings": set(),
+             "canaries": {}}
     if not db_path or not os.path.exists(db_path):
-        return set()
+        return empty
+    from archive.query import crawl_state
     from archive.store import Archive  # brings an older archive's schema up to date
 
     archive = Archive(db_path)
     try:
-        rows = archive.db.execute("select url, site from articles where gone_at is null")
-        return {url for url, site in rows if site in hosts}
+        return crawl_state(archive.db, hosts, validators=validators)
     finally:
         archive.close()
 

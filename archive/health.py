@@ -1,0 +1,163 @@
+"""Parser health: did this run's article pages parse as well as the archive's history says
+they should?
+
+For each site, the share of article pages with a title, a date, a body, an author and a
+related list, and the median body length, are compared with the same figures over the
+articles already archived for that site.  A field is degraded when its share dropped by
+more than ``MAX_DROP`` (5 points) *and* the drop is too large to be chance for a run of
+that size (binomial tail below ``SIGNIFICANCE``): a nightly run of 8 articles, 2 of them
+without a byline, is not an alarm on a site where 1 article in 20 has none; 5 of 5
+without a date on a site where every article has one is.  The body length is degraded when
+the median is under half of the archive's.  Pure functions: the pipeline gathers the pages,
+the CLI prints the verdict.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+HEALTH_FIELDS = ("title", "published_at", "body", "author", "related")
+MAX_DROP = 0.05
+SIGNIFICANCE = 1e-3
+MIN_BASELINE = 10  # archived articles of a site before its history is trusted
+MIN_PAGES_FIRST_RUN = 5
+BODY_RATIO = 0.5
+MIN_PAGES_FOR_LENGTH = 3
+EXAMPLES = 5
+
+
+@dataclass
+class PageStats:
+    url: str
+    site: str
+    present: dict[str, bool]
+    body_length: int
+
+    @classmethod
+    def of(cls, article) -> PageStats:
+        return cls(
+            url=article.url, site=article.site,
+            present={"title": bool(article.title), "published_at": bool(article.published_at),
+                     "body": bool(article.body), "author": bool(article.author),
+                     "related": bool(article.related)},
+            body_length=len(article.body or ""))
+
+    @classmethod
+    def incomplete(cls, url: str, site: str) -> PageStats:
+        """A page that looked like an article but gave no title or body."""
+        return cls(url=url, site=site, present=dict.fromkeys(HEALTH_FIELDS, False), body_length=0)
+
+
+@dataclass
+class Baseline:
+    articles: int = 0
+    present: dict[str, int] = field(default_factory=dict)
+    median_body_length: int = 0
+
+
+def baseline(db, site: str) -> Baseline:
+    """The archive's own figures for ``site`` (live articles)."""
+    row = db.execute(
+        "select count(*), count(nullif(title, '')), count(published_at), count(nullif(body, '')),"
+        " count(author), sum(exists(select 1 from related_links r where r.article_url = a.url))"
+        " from articles a where site = ? and gone_at is null", [site]).fetchone()
+    total = row[0] or 0
+    base = Baseline(articles=total, present=dict(zip(HEALTH_FIELDS, (x or 0 for x in row[1:]))))
+    if total:
+        base.median_body_length = db.execute(
+            "select length(body) from articles where site = ? and gone_at is null"
+            " order by length(body) limit 1 offset ?", [site, total // 2]).fetchone()[0] or 0
+    return base
+
+
+def binomial_tail(k: int, n: int, p: float) -> float:
+    """P(X >= k) for X ~ Binomial(n, p)."""
+    if k <= 0:
+        return 1.0
+    if p <= 0:
+        return 0.0
+    if n > 1000:  # normal approximation with continuity correction
+        mean, sd = n * p, math.sqrt(n * p * (1 - p)) or 1e-12
+        return 0.5 * math.erfc((k - 0.5 - mean) / (sd * math.sqrt(2)))
+    return sum(math.comb(n, i) * p**i * (1 - p) ** (n - i) for i in range(k, n + 1))
+
+
+@dataclass
+class SiteHealth:
+    site: str
+    pages: int
+    shares: dict[str, float]
+    baseline: dict[str, float | None]
+    median_body_length: int
+    baseline_body_length: int
+    problems: list[str] = field(default_factory=list)
+    degraded_fields: list[str] = field(default_factory=list)
+    examples: dict[str, list[str]] = field(default_factory=dict)
+
+
+@dataclass
+class HealthReport:
+    sites: list[SiteHealth] = field(default_factory=list)
+
+    @property
+    def degraded(self) -> bool:
+        return any(s.degraded_fields for s in self.sites)
+
+    def problems(self) -> list[str]:
+        return [f"{s.site}: {p}" for s in self.sites for p in s.problems]
+
+    def to_dict(self) -> dict:
+        return {"degraded": self.degraded, "sites": [s.__dict__ for s in self.sites]}
+
+
+def _median(values: list[int]) -> int:
+    ordered = sorted(values)
+    return ordered[len(ordered) // 2] if ordered else 0
+
+
+def assess(pages: list[PageStats], baselines: dict[str, Baseline]) -> HealthReport:
+    report = HealthReport()
+    by_site: dict[str, list[PageStats]] = {}
+    for page in pages:
+        by_site.setdefault(page.site, []).append(page)
+    for site, site_pages in sorted(by_site.items()):
+        base = baselines.get(site) or Baseline()
+        n = len(site_pages)
+        health = SiteHealth(
+            site=site, pages=n,
+            shares={f: sum(p.present[f] for p in site_pages) / n for f in HEALTH_FIELDS},
+            baseline={f: (base.present.get(f, 0) / base.articles if base.articles else None)
+                      for f in HEALTH_FIELDS},
+            median_body_length=_median([p.body_length for p in site_pages if p.body_length]),
+            baseline_body_length=base.median_body_length,
+        )
+        for f in HEALTH_FIELDS:
+            missing = [p.url for p in site_pages if not p.present[f]]
+            share = health.shares[f]
+            if base.articles >= MIN_BASELINE:
+                expected = health.baseline[f]
+                # Laplace's rule: a field never missing so far is not impossible to miss.
+                p_missing = (base.articles - base.present.get(f, 0) + 1) / (base.articles + 2)
+                bad = (expected - share > MAX_DROP
+                       and binomial_tail(len(missing), n, p_missing) < SIGNIFICANCE)
+                context = f"archive: {expected:.0%}"
+            else:
+                bad = f in ("title", "body") and n >= MIN_PAGES_FIRST_RUN and share < 0.95
+                context = "no history yet"
+            if bad:
+                health.degraded_fields.append(f)
+                health.examples[f] = missing[:EXAMPLES]
+                health.problems.append(
+                    f"{f} missing on {len(missing)} of {n} article pages ({context}), "
+                    f"e.g. {', '.join(missing[:EXAMPLES])}")
+        if (n >= MIN_PAGES_FOR_LENGTH and base.articles >= MIN_BASELINE
+                and health.median_body_length < BODY_RATIO * base.median_body_length):
+            health.degraded_fields.append("body_length")
+            shortest = sorted(site_pages, key=lambda p: p.body_length)[:EXAMPLES]
+            health.examples["body_length"] = [p.url for p in shortest]
+            health.problems.append(
+                f"median body length {health.median_body_length} characters, under half the "
+                f"archive's {base.median_body_length}, e.g. {', '.join(p.url for p in shortest)}")
+        report.sites.append(health)
+    return report

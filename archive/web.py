@@ -1,0 +1,424 @@
+"""The archive in Datasette: ``govnews serve``, or ``make_datasette(path)`` in-process.
+
+Datasette shows the tables as they are, with this module's metadata (titles, column
+descriptions, facets, default sorts, a ranked "search" query) and a small plugin:
+
+- **Search from the articles page.**  Datasette finds an FTS table for a table only when
+  its ``content=`` is written with double quotes or brackets, and ``articles_fts`` says
+  ``content='articles'``, so Datasette's own ``_search`` filter stays off for
+  ``articles``.  It would be wrong here anyway: it hands the text to MATCH as typed,
+  while the index folds đ to d on the indexed side only (see ``archive.schema``
+  m003_search), so "Nguyễn Đức Trung" would find nothing.  The plugin's
+  ``filters_from_request`` takes ``_search`` (and ``_search_title``, ``_search_summary``,
+  ``_search_body``, ``_search_author``) instead, folds it with
+  ``archive.search.fts_query`` (words only, each quoted: no input is FTS syntax) and
+  turns the search box on.  The words are searched as a phrase, as ``govnews search``
+  does by default.
+- **Month facet.**  A facet needs a column, and ``articles`` has no month column; adding
+  one (a generated column, or a view) would change the schema the crawler writes to,
+  which is for migrations alone.  A facet type registered by the plugin, ``month``,
+  counts ``substr(published_at, 1, 7)`` and selects a month with Datasette's own
+  ``published_at__startswith=YYYY-MM`` filter, so it combines with search and the other
+  facets on the table page and reads the database as it is.
+- **Heavy columns left out.**  Datasette has no metadata for columns hidden by default,
+  so the HTML pages of ``articles`` and ``bodies`` get ``_nocol=body_html`` /
+  ``_nocol=data`` added to their query string unless it already picks columns
+  (``_col``).  The JSON and CSV views keep every column; each row's own page shows it.
+
+Datasette opens the archive read-only (``mode=ro``); a crawl may write to it meanwhile.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import weakref
+from urllib.parse import parse_qsl
+
+from datasette import hookimpl
+from datasette.app import Datasette
+from datasette.database import Database, QueryInterrupted
+from datasette.facets import Facet
+from datasette.filters import FilterArguments
+from datasette.plugins import pm
+from datasette.utils import escape_sqlite, path_with_added_args, path_with_removed_args
+from markupsafe import Markup, escape
+
+from .search import COLUMNS, ELLIPSIS, FTS_TABLE, HIGHLIGHT, SNIPPET_TOKENS, WEIGHTS, fts_query
+
+DATABASE = "archive"
+PLUGIN_NAME = "govnews"
+# An FTS5 expression that is valid and matches nothing: for a query with no words.
+NO_MATCH = '""'
+# SQL function (registered on the archive's connections) folding user text into a MATCH
+# expression the way the index was folded; used by the "search" query.
+MATCH_FUNCTION = "govnews_fts_query"
+# Columns left out of a table's HTML page unless the URL picks columns with _col.
+HIDDEN_COLUMNS = {"articles": ("body_html",), "bodies": ("data",)}
+SETTINGS = {
+    # A body is thousands of characters: a table page shows the start of each.
+    "truncate_cells_html": 300,
+    # Facets count over the whole archive (or the whole search result).
+    "facet_time_limit_ms": 1000,
+}
+
+# The Datasette instances made by make_datasette, with their archive's database name:
+# the plugin is registered once per process and leaves every other Datasette alone.
+_ARCHIVES: weakref.WeakKeyDictionary[Datasette, str] = weakref.WeakKeyDictionary()
+
+
+def match_expression(text: str | None) -> str:
+    """The MATCH expression for user text: folded words as a phrase, or NO_MATCH."""
+    return fts_query(text or "") or NO_MATCH
+
+
+SEARCH_SQL = f"""select
+  a.url,
+  a.title,
+  a.published_at,
+  a.category,
+  a.author,
+  snippet({FTS_TABLE}, -1, '{HIGHLIGHT[0]}', '{HIGHLIGHT[1]}', '{ELLIPSIS}', {SNIPPET_TOKENS}) as snippet,
+  bm25({FTS_TABLE}, {', '.join(str(w) for w in WEIGHTS)}) as score
+from {FTS_TABLE}
+  join articles a on a.rowid = {FTS_TABLE}.rowid
+where {FTS_TABLE} match {MATCH_FUNCTION}(:q)
+order by score
+limit 100"""
+
+
+URL_OF_ARTICLE = "the article's canonical URL (articles.url)"
+
+TABLES = {
+    "articles": {
+        "title": "Articles",
+        "description": (
+            "One row per article (its canonical URL), newest first. The search box finds "
+            "the words, next to each other and in order, in the title, lead, body or "
+            "byline, whatever their case, accents or tone-mark style: \"nguyen duc trung\" "
+            "finds \"Nguyễn Đức Trung\", \"Hòa Bình\" finds \"Hoà Bình\". Facets: category, "
+            "site and month of publication. The cleaned markup (body_html) is left out of "
+            "this page: an article's own page shows it, and so do the JSON and CSV."),
+        "sort_desc": "published_at",
+        "size": 50,
+        "label_column": "title",
+        "facets": ["category", "site", {"month": "published_at"}],
+        "columns": dict(
+            url="Canonical URL: no ?pageindex=0, no fragment. One row per URL.",
+            site="Host the article was found on, e.g. www.nghean.gov.vn.",
+            article_id="The portal's numeric id, from the URL.",
+            title="Title, as the page gives it (NFC, whitespace collapsed).",
+            published_at="Publication date: ISO 8601 in local time "
+                         "(2020-08-14T16:30:00+07:00), or a date alone when the page gives "
+                         "no time.",
+            author="Byline as printed, without labels such as \"Tác giả:\"; empty when none.",
+            summary="The lead (sapo); not repeated in the body.",
+            body="Article text, paragraphs separated by new lines.",
+            body_html="The cleaned body markup, links absolute (hidden on this page).",
+            category="Category from the breadcrumb, else from the listing that showed it.",
+            tags="Tags, as a JSON list.",
+            fetched_at="When this copy was fetched (UTC).",
+            parser="Parser and version that made the record, e.g. vnportal/1.",
+            content_hash="SHA-256 of the normalised fields: changes when the article does.",
+            first_seen_at="When the archive first stored the article (UTC).",
+            last_seen_at="When a crawl last saw the article (UTC).",
+            last_changed_at="When the stored record last changed (UTC).",
+            snapshot_id="The fetch (fetches.id) the record was parsed from.",
+            gone_at="When the page stopped answering (404/410, or a redirect home); "
+                    "empty while it answers.",
+            gone_reason="Why the article is considered gone.",
+        ),
+    },
+    "related_links": {
+        "title": "Related news links",
+        "description": "The related-news block of each article, in page order.",
+        "columns": dict(article_url=URL_OF_ARTICLE, position="Order on the page, from 0.",
+                            url="Linked article's URL.", title="Link text."),
+    },
+    "images": {
+        "title": "Images",
+        "description": "Body images of each article with their captions, in page order.",
+        "columns": dict(article_url=URL_OF_ARTICLE, position="Order on the page, from 0.",
+                            url="Image URL.", caption="Caption, when the page gives one."),
+    },
+    "attachments": {
+        "title": "Attachments",
+        "description": "Documents attached to each article, in page order.",
+        "columns": dict(article_url=URL_OF_ARTICLE, position="Order on the page, from 0.",
+                            url="Document URL.", name="Document name as linked."),
+    },
+    "article_listings": {
+        "title": "Listings",
+        "description": "Every category listing page an article appeared on: an article in "
+                       "two categories is one article row and two rows here.",
+        "facets": ["category"],
+        "columns": dict(article_url=URL_OF_ARTICLE,
+                            listing_url="The listing (category) page.",
+                            category="The listing's category.",
+                            first_seen_at="When the article was first seen there (UTC)."),
+    },
+    "crawl_runs": {
+        "title": "Crawl runs",
+        "description": "One row per crawl, newest first.",
+        "sort_desc": "id",
+        "label_column": "started_at",
+        "facets": ["status"],
+        "columns": dict(
+            id="Run number.", started_at="Start (UTC).", finished_at="End (UTC).",
+            status="running, finished, crashed, …", sites="Start URLs (JSON list).",
+            pid="Process id of the crawl.", requests="Requests sent.",
+            responses="Responses received.", articles_new="Articles stored for the first time.",
+            articles_updated="Archived articles whose content changed.",
+            articles_unchanged="Archived articles fetched again, unchanged.",
+            articles_gone="Archived articles that stopped answering.",
+            snapshots="Raw fetches stored.", errors="Problems recorded in crawl_errors.",
+            errors_by_kind="Problems counted by kind (JSON).",
+            settings="Options the run was started with (JSON)."),
+    },
+    "crawl_errors": {
+        "title": "Crawl errors",
+        "description": "One row per problem met during a crawl, newest first.",
+        "sort_desc": "id",
+        "facets": ["kind", "run_id"],
+        "columns": dict(
+            id="Problem number.", run_id="The crawl (crawl_runs.id).", at="When (UTC).",
+            url="The page concerned.",
+            kind="http_500, timeout, pagination, parse_incomplete, not_an_article, …",
+            message="What happened."),
+    },
+    "fetches": {
+        "title": "Fetches",
+        "description": "Every response kept raw, as it came over the wire; the body is "
+                       "stored once per SHA-256 in bodies.",
+        "sort_desc": "id",
+        "facets": ["status", "method"],
+        "columns": dict(
+            id="Fetch number.", run_id="The crawl (crawl_runs.id).",
+            url="The URL that answered (after redirects).",
+            request_url="The URL asked for.", method="GET or POST.",
+            request_headers="Headers sent (JSON pairs).",
+            request_body="The POST form, as sent.", status="HTTP status.",
+            headers="Response headers (JSON pairs).", fetched_at="When (UTC).",
+            body_sha256="The body (bodies.sha256)."),
+    },
+    "bodies": {
+        "title": "Response bodies",
+        "description": "Raw response bodies, zlib-compressed, one per SHA-256. The data "
+                       "column is left out of this page; a row's page offers it for "
+                       "download.",
+        "columns": dict(sha256="SHA-256 of the uncompressed body.",
+                            size="Uncompressed size in bytes.",
+                            compression="How data is compressed (zlib).",
+                            data="The compressed body (hidden on this page)."),
+    },
+    "article_versions": {
+        "title": "Article versions",
+        "description": "Superseded records: before an article's stored record is replaced, "
+                       "the old one is copied here.",
+        "sort_desc": "id",
+        "facets": ["replaced_because"],
+        "columns": dict(
+            id="Version row number.", url=URL_OF_ARTICLE,
+            version="1 = the first record ever stored for this URL.",
+            content_hash="content_hash of that record.",
+            record="The full record as JSON, as govnews export writes it.",
+            parser="Parser that made it.", snapshot_id="Fetch it was parsed from.",
+            valid_from="When it became the current record (UTC).",
+            replaced_at="When it was replaced (UTC).",
+            replaced_because="site (a new fetch differed) or reparse."),
+    },
+    "_sqlite_migrations": {"hidden": True},
+}
+
+
+def metadata(database: str = DATABASE) -> dict:
+    """Datasette metadata for an archive served under the name ``database``."""
+    return {
+        "title": "govnews: Vietnamese government news archive",
+        "description": (
+            "Articles crawled from the Nghệ An provincial portal and its department, "
+            "district and commune subsites, one clean record per article. Start with the "
+            "articles table (search box, facets by category, site and month) or the "
+            "ranked search query."),
+        "source": "www.nghean.gov.vn and subsites",
+        "source_url": "https://www.nghean.gov.vn",
+        "databases": {
+            database: {
+                "description": "The govnews archive, read-only here.",
+                "tables": TABLES,
+                "queries": {
+                    "search": {
+                        "title": "Search articles, best matches first",
+                        "description": (
+                            "Up to 100 articles whose title, lead, body or byline has the "
+                            "words of q next to each other and in order, whatever their "
+                            "case, accents or tone-mark style, ranked by bm25 (lower "
+                            "score: better; a word in the title counts most), with the "
+                            "words highlighted in a snippet."),
+                        "sql": SEARCH_SQL,
+                    },
+                },
+            },
+        },
+    }
+
+
+def make_datasette(db_path: str | os.PathLike, *, name: str = DATABASE) -> Datasette:
+    """A Datasette serving the archive at ``db_path`` as ``/name``, with the metadata and
+    plugin above.  The archive must exist (``archive.store.Archive`` makes and migrates
+    one)."""
+    if not os.path.exists(db_path):
+        raise FileNotFoundError(f"no archive at {db_path}")
+    if pm.get_plugin(PLUGIN_NAME) is None:
+        pm.register(ArchivePlugin(), name=PLUGIN_NAME)
+    ds = Datasette(metadata=metadata(name), settings=SETTINGS)
+    # Datasette adds an in-memory database when given no files; only the archive is shown.
+    ds.remove_database("_memory")
+    ds.add_database(Database(ds, path=str(db_path), is_mutable=True), name=name)
+    _ARCHIVES[ds] = name
+    return ds
+
+
+def serve(db_path: str | os.PathLike, host: str = "127.0.0.1", port: int = 8001) -> None:
+    """Serve the archive until interrupted."""
+    import uvicorn
+
+    ds = make_datasette(db_path)
+    uvicorn.run(ds.app(), host=host, port=port, log_level="warning")
+
+
+def _ours(datasette, database) -> bool:
+    return database is not None and _ARCHIVES.get(datasette) == database
+
+
+class MonthFacet(Facet):
+    """Counts per month (``YYYY-MM``, the first 7 characters of an ISO date), newest
+    first; selecting one adds ``COLUMN__startswith=YYYY-MM``."""
+
+    type = "month"
+
+    async def facet_results(self):
+        results, timed_out = [], []
+        args = dict(self.get_querystring_pairs())
+        size = self.get_facet_size()
+        for source_and_config in self.get_configs():
+            config, source = source_and_config["config"], source_and_config["source"]
+            column = config.get("column") or config["simple"]
+            col = escape_sqlite(column)
+            sql = (f"select substr({col}, 1, 7) as value, count(*) as count from ({self.sql})"
+                   f" where {col} glob '[0-9][0-9][0-9][0-9]-[0-9][0-9]*'"
+                   f" group by value order by value desc limit {size + 1}")
+            try:
+                rows = await self.ds.execute(
+                    self.database, sql, self.params, truncate=False,
+                    custom_time_limit=self.ds.setting("facet_time_limit_ms"))
+            except QueryInterrupted:
+                timed_out.append(column)
+                continue
+            key = f"{column}__startswith"
+            values = []
+            for row in rows.rows[:size]:
+                selected = args.get(key) == row["value"]
+                if selected:
+                    path = path_with_removed_args(self.request, {key: row["value"]})
+                else:
+                    path = path_with_added_args(self.request, {key: row["value"]})
+                values.append({"value": row["value"], "label": row["value"],
+                               "count": row["count"], "selected": selected,
+                               "toggle_url": self.ds.absolute_url(self.request, path)})
+            results.append({
+                "name": column, "type": self.type, "results": values,
+                "hideable": source != "metadata",
+                "toggle_url": path_with_removed_args(self.request, {"_facet_month": column}),
+                "truncated": len(rows) > size,
+            })
+        return results, timed_out
+
+
+_HIGHLIGHTED = re.compile(re.escape(str(escape(HIGHLIGHT[0]))) + "(.+?)"
+                          + re.escape(str(escape(HIGHLIGHT[1]))))
+
+
+class ArchivePlugin:
+    """Datasette plugin hooks for archives made by make_datasette (registered once)."""
+
+    __name__ = PLUGIN_NAME  # Datasette's /-/plugins lists plugins by __name__
+
+    @hookimpl
+    def prepare_connection(self, conn, database, datasette):
+        if _ours(datasette, database):
+            conn.create_function(MATCH_FUNCTION, 1, match_expression, deterministic=True)
+
+    # trylast: Datasette's own search filter (which finds no FTS table for articles, see
+    # the module docstring) sets supports_search to False; this one has the last word.
+    @hookimpl(trylast=True)
+    def filters_from_request(self, request, database, table, datasette):
+        if table != "articles" or not _ours(datasette, database):
+            return None
+        clauses, params, descriptions = [], {}, []
+        for key in request.args:
+            if key == "_search":
+                column = None
+            elif key.startswith("_search_") and key[len("_search_"):] in COLUMNS:
+                column = key[len("_search_"):]
+            else:
+                continue
+            text = request.args.get(key) or ""
+            if not text.strip():  # the form sends _search= when a filter is applied
+                continue
+            match = match_expression(text)
+            if column:
+                match = f"{column} : {match}"
+            name = f"govnews_search_{len(params)}"
+            params[name] = match
+            clauses.append(
+                f"rowid in (select rowid from {FTS_TABLE} where {FTS_TABLE} match :{name})")
+            where = f" in {column}" if column else ""
+            descriptions.append(f'search{where} matches "{text}"')
+        return FilterArguments(
+            clauses, params, descriptions,
+            extra_context={"supports_search": True, "search": request.args.get("_search", "")})
+
+    @hookimpl
+    def register_facet_classes(self):
+        return [MonthFacet]
+
+    @hookimpl
+    def render_cell(self, value, column, table, database, datasette):
+        # The "search" query's snippets: the matched words marked, the rest escaped.
+        if (column == "snippet" and table is None and isinstance(value, str)
+                and _ours(datasette, database)):
+            return Markup(_HIGHLIGHTED.sub(r"<mark>\1</mark>", str(escape(value))))
+        return None
+
+    @hookimpl
+    def asgi_wrapper(self, datasette):
+        # Datasette builds its app (for datasette.client) inside its constructor, before
+        # make_datasette has recorded it: which archive it serves is looked up per request.
+        def wrap(app):
+            async def hide_heavy_columns(scope, receive, send):
+                name = _ARCHIVES.get(datasette)
+                if name is not None and scope["type"] == "http":
+                    table = (scope.get("path") or "").removeprefix(f"/{name}/")
+                    cols = HIDDEN_COLUMNS.get(table)
+                    if cols and scope["path"] == f"/{name}/{table}":
+                        scope = dict(scope, query_string=_with_nocol(
+                            scope.get("query_string") or b"", cols))
+                await app(scope, receive, send)
+
+            return hide_heavy_columns
+
+        return wrap
+
+
+def _with_nocol(query_string: bytes, columns: tuple[str, ...]) -> bytes:
+    """``query_string`` with ``_nocol=`` for each of ``columns``, unless it chooses its
+    columns itself (``_col``) or already leaves them out."""
+    pairs = parse_qsl(query_string.decode("latin-1"), keep_blank_values=True)
+    if any(k == "_col" for k, _ in pairs):
+        return query_string
+    left_out = {v for k, v in pairs if k == "_nocol"}
+    extra = "&".join(f"_nocol={c}" for c in columns if c not in left_out)
+    if not extra:
+        return query_string
+    return query_string + b"&" + extra.encode() if query_string else extra.encode()

@@ -16,6 +16,7 @@ import unicodedata
 import urllib.error
 import urllib.request
 import urllib.robotparser
+from datetime import datetime
 from urllib.parse import parse_qs, urlencode, urljoin, urlsplit
 
 import lxml.html
@@ -414,6 +415,58 @@ def test_command_line_entry_point_serves_until_interrupted():
         assert proc.wait(timeout=10) == 0
 
 
+# --- nightly re-crawls: a changed template
+
+
+def test_moved_layout_drops_the_old_date_and_byline_markup():
+    site = build_site(layout="moved")
+    assert site.expected_records("http://x") == build_site().expected_records("http://x")
+    assert set(site.variants()["layout:moved"]) == set(site.article_paths())
+    with ReplicaServer(site, port=0) as srv:
+        for rec in site.expected_records(srv.url):
+            status, _, raw = fetch(rec["url"])
+            assert status == 200
+            page = doc(raw)
+            where = rec["url"]
+            (control,) = page.cssselect("div.ArticleDetailControl")
+            # What a parser of the old template looks for is gone...
+            assert not page.cssselect(".PostDate, .post-date, .ArticleDate, time"), where
+            assert not page.cssselect(".author, .ArticleAuthor, .tacgia"), where
+            assert 'itemprop="datePublished"' not in raw.decode(), where
+            assert "published_time" not in raw.decode(), where
+            assert not re.search(r"Ngày đăng|Cập nhật|Tác giả", raw.decode()), where
+            (content,) = control.cssselect("div.ArticleContent")
+            right = content.xpath(".//*[@align='right' or contains(@style, 'right')]")
+            assert not right, where
+            # ...the title, lead and body stay where they were...
+            assert norm(control.cssselect("div.ArticleHeader h1")[0].text_content()) == rec["title"]
+            assert norm(control.cssselect("div.ArticleSummary")[0].text_content()) == rec["summary"]
+            # ...and the date and byline are in elements of new names.
+            children = [el.get("class") for el in control]
+            (date_el,) = control.cssselect("div.ThongTinBai > span.NgayXuatBan")
+            assert children.index("ThongTinBai") < children.index("ArticleHeader"), where
+            date_text = date_el.text_content().strip()
+            when = rec["published_at"]
+            if "T" in when:
+                shown = datetime.fromisoformat(when).strftime("%d/%m/%Y %H:%M:%S")
+            else:
+                shown = datetime.fromisoformat(when).strftime("%d/%m/%Y")
+            assert date_text == shown, where
+            bylines = control.cssselect("div.NguonTin")
+            if rec["author"] is None:
+                assert not bylines, where
+            else:
+                assert [norm(b.text_content()) for b in bylines] == [rec["author"]], where
+                assert children.index("NguonTin") < children.index("ArticleContent"), where
+
+
+def test_moved_is_a_layout_of_the_source_data_too():
+    site = build_site(edit={SEED_ID: {"layout": "moved"}})
+    assert site.variants()["layout:moved"] == [site.article_path(site.articles[SEED_ID])]
+    with pytest.raises(ValueError, match="unknown layout"):
+        build_site(edit={SEED_ID: {"layout": "d"}})
+
+
 # --- the pages agree with the expected records ---------------------------------------
 
 
@@ -432,7 +485,7 @@ def test_every_article_page_agrees_with_its_expected_record(server):
     check_pages_against_records(server)
 
 
-@pytest.mark.parametrize("layout", ["a", "b", "c"])
+@pytest.mark.parametrize("layout", ["a", "b", "c", "moved"])
 def test_every_layout_renders_every_article_faithfully(layout):
     site = build_site(layout=layout)
     # The template changes the markup, never the meaning.
@@ -452,7 +505,9 @@ def check_pages_against_records(server):
         assert norm(control.cssselect("div.ArticleSummary")[0].text_content()) == rec["summary"], (
             where
         )
-        date_text = norm(control.cssselect("div.PostDate")[0].text_content())
+        moved = bool(control.cssselect("span.NgayXuatBan"))
+        date_el = "span.NgayXuatBan" if moved else "div.PostDate"
+        date_text = norm(control.cssselect(date_el)[0].text_content())
         year, _month, day = rec["published_at"][:10].split("-")
         assert year in date_text and str(int(day)) in date_text, where
         if "T" in rec["published_at"]:
@@ -471,8 +526,14 @@ def check_pages_against_records(server):
                 extra in captions or extra == rec["author"] or extra.startswith("File đính kèm:")
             ), (where, extra)
 
+        byline_el = "div.NguonTin" if moved else "div.author"
         if rec["author"] is None:
-            assert not control.cssselect("div.author"), where
+            assert not control.cssselect(byline_el), where
+        elif moved:
+            assert [norm(e.text_content()) for e in control.cssselect(byline_el)] == [
+                rec["author"]
+            ], where
+            assert rec["author"] not in extras, where
         else:
             shown = [norm(e.text_content()) for e in control.cssselect("div.author")] + paras[-1:]
             assert any(s.endswith(rec["author"]) for s in shown), where

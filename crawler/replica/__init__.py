@@ -10,6 +10,9 @@ data (`data/`).
         ...crawl server.url...
         expected = server.site.expected_records(server.url)
 
+For nightly re-crawls: `build_site(layout="moved")` renders every article in the later
+template (date and byline moved).
+
 Modules: `site` (source data, URLs, listings), `render` (pages and routing), `expected`
 (the records), `server` (HTTP), `textutil` (slugs and text forms).
 """

@@ -2,7 +2,9 @@
 
 Owns every byte the server sends: site chrome (header, menu, side boxes, footer), the
 three article layouts ("a", "b", "c": different skins and editor habits, as a portal that
-has run for years has), category listings, the LoadArticle pagination fragment,
+has run for years has), the changed template "moved" (the portal's later one: the date in
+`span.NgayXuatBan` of an info bar above the title, the byline in `div.NguonTin` before the
+body, neither with a label), category listings, the LoadArticle pagination fragment,
 static pages, robots.txt and errors. Pages are rendered per request, so a site swapped
 on a running server shows at once.
 
@@ -230,7 +232,7 @@ def _attachment_anchor(att, *, with_class: bool) -> str:
 
 
 def _paragraph(text: str, layout: str) -> str:
-    if layout == "a":
+    if layout in ("a", "moved"):
         return f'<p style="text-align:justify">{text}</p>'
     if layout == "b":
         return f"<p>{text}</p>"
@@ -285,7 +287,9 @@ def article_content(site: Site, a: ArticleSource) -> str:
         )
         label = "<strong>File đính kèm:</strong>" if a.layout != "c" else "File đính kèm:"
         parts.append(f"<p>{label} {anchors}</p>")
-    if a.byline == "p_right_strong":
+    if a.layout == "moved":
+        pass  # the later template shows the byline in div.NguonTin, never in the body
+    elif a.byline == "p_right_strong":
         # The seed page leaves trailing non-breaking spaces after the name.
         tail = "&nbsp;&nbsp;" if a.layout == "a" else ""
         parts.append(f'<p style="text-align: right;"><strong>{esc(a.author)}{tail}</strong></p>')
@@ -307,6 +311,13 @@ def _author_div(a: ArticleSource) -> str:
             return f'<div class="author"><span class="label-author">Tác giả: </span><span>{esc(a.author)}</span></div>'
         return f'<div class="author">Tác giả: {esc(a.author)}</div>'
     return ""
+
+
+def _moved_date(a: ArticleSource) -> str:
+    """The later template's date: one form for every article, seconds included."""
+    if a.shows_time:
+        return a.published.strftime("%d/%m/%Y %H:%M:%S")
+    return a.published.strftime("%d/%m/%Y")
 
 
 def _date_text(a: ArticleSource) -> str:
@@ -378,7 +389,7 @@ def related_block(site: Site, a: ArticleSource, base: str) -> str:
 def _breadcrumb(site: Site, a: ArticleSource, base: str) -> str:
     cat = site.category(a.category)
     name = esc(cat.name)
-    if a.layout == "a":
+    if a.layout in ("a", "moved"):
         return (
             '<ol class="breadcrumb">\n  <li><a href="/">Trang chủ</a></li>\n'
             f'  <li><a href="{cat.path}">{name}</a></li>\n</ol>'
@@ -453,6 +464,22 @@ def article_main(site: Site, a: ArticleSource, base: str) -> str:
             f"<script>$(function(){{ $('.ArticleContent img').addClass('img-responsive'); }});</script>"
             "</div>"
         )
+    elif a.layout == "moved":
+        byline = f'<div class="NguonTin">{esc(a.author)}</div>\n  ' if a.author else ""
+        control = f"""<div class="ArticleDetailControl">
+  <div class="ThongTinBai">
+    <span class="NgayXuatBan">{esc(_moved_date(a))}</span>
+    <span class="LuotXem"><i class="fa fa-eye"></i> Lượt xem: 1.024</span>
+    <a href="javascript:window.print()" class="print">In bài viết</a>
+  </div>
+  <div class="ArticleHeader"><h1 class="title">{t}</h1></div>
+  <div class="ArticleSummary">{lead}</div>
+  {byline}<div class="ArticleContent">
+{content}
+  </div>
+  {_tags(a)}
+  {_share(site, a, base)}
+</div>"""
     else:
         control = f"""<div class="news-detail">
 <div class="ArticleDetailControl">
@@ -477,7 +504,7 @@ def article_main(site: Site, a: ArticleSource, base: str) -> str:
 def article_page(site: Site, a: ArticleSource, base: str) -> Response:
     main = article_main(site, a, base)
     head = ""
-    if a.layout in ("a", "b"):
+    if a.layout in ("a", "b", "moved"):
         head = (
             f'  <meta property="og:title" content="{attr(a.title)}">\n'
             f'  <meta property="og:description" content="{attr(a.lead)}">\n'

@@ -41,7 +41,9 @@ LINK_STYLES = ("plain", "pageindex", "absolute", "mixed")
 IMAGE_STYLES = ("figure", "figure_strong", "p_img", "figcaption")
 ATTACHMENT_KINDS = ("link-download", "docx", "iframe", "inline")
 RELATED_STYLES = ("double_ul", "divs_double", "ul_single", "divs_single")
-LAYOUTS = ("a", "b", "c")
+# "a", "b", "c": the skins the portal has shown over the years; "moved": its later
+# template, where the date and the byline sit in elements of other names (see render.py).
+LAYOUTS = ("a", "b", "c", "moved")
 RELATED_DEFAULT_COUNT = 5
 
 # Paths robots.txt disallows. The chrome links to each, so a crawler that ignores

@@ -7,6 +7,7 @@ points at the crawler, not at the replica.
 
 from __future__ import annotations
 
+import http.client
 import json
 import re
 import signal
@@ -16,7 +17,8 @@ import unicodedata
 import urllib.error
 import urllib.request
 import urllib.robotparser
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
+from email.utils import format_datetime, parsedate_to_datetime
 from urllib.parse import parse_qs, urlencode, urljoin, urlsplit
 
 import lxml.html
@@ -24,6 +26,7 @@ import pytest
 
 from crawler.replica import EXPECTED_KEYS, ReplicaServer, build_site
 from crawler.replica.render import LOAD_ARTICLE_PATH
+from crawler.replica.server import etag_of
 from crawler.replica.textutil import slugify
 
 SEED_ID = "566421"
@@ -415,7 +418,18 @@ def test_command_line_entry_point_serves_until_interrupted():
         assert proc.wait(timeout=10) == 0
 
 
-# --- nightly re-crawls: a changed template
+# --- nightly re-crawls: a changed template, conditional GET
+
+
+def raw_request(server, path: str, headers: dict | None = None, method: str = "GET"):
+    """status, headers and body exactly as sent (urllib would hide a 304's headers)."""
+    conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=10)
+    try:
+        conn.request(method, path, headers=headers or {})
+        resp = conn.getresponse()
+        return resp.status, resp.headers, resp.read()
+    finally:
+        conn.close()
 
 
 def test_moved_layout_drops_the_old_date_and_byline_markup():
@@ -465,6 +479,109 @@ def test_moved_is_a_layout_of_the_source_data_too():
     assert site.variants()["layout:moved"] == [site.article_path(site.articles[SEED_ID])]
     with pytest.raises(ValueError, match="unknown layout"):
         build_site(edit={SEED_ID: {"layout": "d"}})
+
+
+def test_article_pages_carry_etag_and_last_modified(server):
+    site = server.site
+    seed = site.articles[SEED_ID]
+    status, headers, raw = raw_request(server, site.article_path(seed))
+    assert status == 200 and raw
+    assert re.fullmatch(r'"[0-9a-f]{32}"', headers["ETag"])
+    when = parsedate_to_datetime(headers["Last-Modified"])
+    # 14/08/2020 17:05 in Vinh is 10:05 GMT
+    assert when == datetime(2020, 8, 14, 10, 5, tzinfo=timezone.utc)
+    assert headers["Last-Modified"] == "Fri, 14 Aug 2020 10:05:00 GMT"
+    # an article updated later is modified as of its update
+    updated = next(a for a in site.articles.values() if a.updated)
+    _, headers, _ = raw_request(server, site.article_path(updated))
+    local = updated.updated.replace(tzinfo=timezone(timedelta(hours=7)))
+    assert parsedate_to_datetime(headers["Last-Modified"]) == local
+    # only article pages: listings, the home page and errors change without their own date
+    for path in ["/", "/tin-tuc-su-kien-73053", "/robots.txt", "/nope"]:
+        _, headers, _ = raw_request(server, path)
+        assert "ETag" not in headers and "Last-Modified" not in headers, path
+
+
+def test_conditional_requests_get_304_without_a_body():
+    site = build_site()
+    path = site.article_path(site.articles[SEED_ID])
+    with ReplicaServer(site, port=0) as srv:
+        _, headers, raw = raw_request(srv, path)
+        etag, modified = headers["ETag"], headers["Last-Modified"]
+        srv.requests.clear()
+        later = format_datetime(datetime(2030, 1, 1, tzinfo=timezone.utc), usegmt=True)
+        earlier = "Thu, 13 Aug 2020 10:05:00 GMT"
+        cases = [
+            ({"If-None-Match": etag}, 304),
+            ({"If-None-Match": f'"other", W/{etag}'}, 304),
+            ({"If-None-Match": "*"}, 304),
+            ({"If-None-Match": '"0123"'}, 200),
+            ({"If-Modified-Since": modified}, 304),
+            ({"If-Modified-Since": later}, 304),
+            ({"If-Modified-Since": earlier}, 200),
+            ({"If-Modified-Since": "not a date"}, 200),
+            # If-None-Match decides when both are sent
+            ({"If-None-Match": '"0123"', "If-Modified-Since": modified}, 200),
+            ({"If-None-Match": etag, "If-Modified-Since": earlier}, 304),
+        ]
+        for headers_sent, want in cases:
+            status, headers, body = raw_request(srv, path, headers_sent)
+            assert status == want, headers_sent
+            assert headers["ETag"] == etag and headers["Last-Modified"] == modified
+            if status == 304:
+                assert body == b"" and "Content-Length" not in headers, headers_sent
+            else:
+                assert body == raw, headers_sent
+        status, _, body = raw_request(srv, path, {"If-None-Match": etag}, method="HEAD")
+        assert status == 304 and body == b""
+        # urllib sees the 304 as an answer without a body
+        status, _, body = fetch(srv.url + path, headers={"If-None-Match": etag})
+        assert status == 304 and body == b""
+        entries = srv.requests.snapshot()
+        assert [e["status"] for e in entries] == [want for _, want in cases] + [304, 304]
+        assert entries[0]["if_none_match"] == etag and entries[0]["if_modified_since"] is None
+        assert entries[4]["if_modified_since"] == modified and entries[4]["if_none_match"] is None
+
+        # an edit changes the page, so the old ETag no longer matches
+        srv.site = build_site(edit={SEED_ID: {"lead": "Tóm tắt đã sửa."}})
+        status, headers, body = raw_request(srv, path, {"If-None-Match": etag})
+        assert status == 200 and "Tóm tắt đã sửa." in body.decode()
+        assert headers["ETag"] != etag
+        # the dates did not change, so Last-Modified did not either (as on the portal)
+        assert headers["Last-Modified"] == modified
+        # a removed article is gone whatever the client holds
+        srv.site = build_site(remove=[SEED_ID])
+        assert raw_request(srv, path, {"If-None-Match": etag})[0] == 404
+
+
+def test_conditional_false_ignores_validators():
+    site = build_site()
+    path = site.article_path(site.articles[SEED_ID])
+    with ReplicaServer(site, port=0, conditional=False) as srv:
+        status, headers, raw = raw_request(srv, path)
+        assert status == 200 and "ETag" not in headers and "Last-Modified" not in headers
+        # the ETag the page would have had (pages name their server, so it is this one's)
+        sent = {"If-None-Match": etag_of(raw), "If-Modified-Since": "Fri, 01 Jan 2100 00:00:00 GMT"}
+        for _ in range(2):
+            status, headers, body = raw_request(srv, path, sent)
+            assert status == 200 and body == raw
+            assert "ETag" not in headers and "Last-Modified" not in headers
+        assert [e["status"] for e in srv.requests.snapshot()] == [200, 200, 200]
+        # switchable while serving
+        srv.conditional = True
+        assert raw_request(srv, path, sent)[0] == 304
+
+
+def test_pages_are_byte_identical_between_requests(server):
+    site = server.site
+    for path in [*site.article_paths(), *site.non_article_paths()]:
+        first = raw_request(server, path)
+        second = raw_request(server, path)
+        assert first[0] == second[0] == 200, path
+        assert first[2] == second[2], path
+        assert first[1].get("ETag") == second[1].get("ETag"), path
+    fields = load_fields(site, "van-hoa-xa-hoi", 2)
+    assert post_form(server, fields)[2] == post_form(server, fields)[2]
 
 
 # --- the pages agree with the expected records ---------------------------------------

@@ -11,7 +11,8 @@ data (`data/`).
         expected = server.site.expected_records(server.url)
 
 For nightly re-crawls: `build_site(layout="moved")` renders every article in the later
-template (date and byline moved).
+template (date and byline moved), `ReplicaServer(conditional=...)` turns ETag /
+Last-Modified / 304 on article pages on (default) or off.
 
 Modules: `site` (source data, URLs, listings), `render` (pages and routing), `expected`
 (the records), `server` (HTTP), `textutil` (slugs and text forms).

@@ -6,7 +6,8 @@ has run for years has), the changed template "moved" (the portal's later one: th
 `span.NgayXuatBan` of an info bar above the title, the byline in `div.NguonTin` before the
 body, neither with a label), category listings, the LoadArticle pagination fragment,
 static pages, robots.txt and errors. Pages are rendered per request, so a site swapped
-on a running server shows at once.
+on a running server shows at once. Nothing on a page changes between two requests of
+the same site (no counters, no clocks), so a page's bytes identify its content.
 
 Nothing here is the record: what a page *means* is computed in `expected.py` from the
 source data, never from this markup.
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
 from urllib.parse import parse_qs, quote
 
 from .site import DISALLOWED_PREFIXES, ArticleSource, Category, Site, attachment_marker
@@ -31,12 +33,18 @@ VIEWER_SAMPLE = "/Viewer?file=/Uploads/nan-ubnd/2930/vanban/ke-hoach-cai-cach-ha
 SEARCH_SAMPLE = "/tim-kiem?keyword=" + quote("Nguyễn Đức Trung")
 
 
+PORTAL_TZ = timezone(timedelta(hours=7))  # the portal's local time (Asia/Ho_Chi_Minh)
+
+
 @dataclass
 class Response:
     status: int
     body: bytes = b""
     content_type: str = "text/html; charset=utf-8"
     headers: dict[str, str] = field(default_factory=dict)
+    # Set on article pages: when the article last changed (aware). The server turns it
+    # into Last-Modified and answers conditional requests from it and the body's hash.
+    last_modified: datetime | None = None
 
 
 # --- small pieces -------------------------------------------------------------------
@@ -516,7 +524,9 @@ def article_page(site: Site, a: ArticleSource, base: str) -> Response:
     )
     if a.text in ("nfd", "entities"):
         markup = encode_text(markup, a.text)
-    return html_response(markup, skin=a.layout)
+    response = html_response(markup, skin=a.layout)
+    response.last_modified = a.modified.replace(tzinfo=PORTAL_TZ)
+    return response
 
 
 # --- listings -----------------------------------------------------------------------

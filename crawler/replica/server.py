@@ -5,13 +5,26 @@ loopback address. Its `site` may be replaced while it runs (a crawler then sees 
 changed site on its next request), and every request is recorded in `requests` (and,
 with `log_path`, as one JSON line in that file) so tests can check what a crawler asked
 for: robots.txt obeyed, POST fields sent, nothing fetched twice, and so on.
+
+Article pages support conditional GET (`conditional=True`, the default): they carry an
+`ETag` (a hash of the page's bytes) and a `Last-Modified` (the article's published or
+updated time), and a request whose `If-None-Match` matches, or, without If-None-Match,
+whose `If-Modified-Since` is not older than Last-Modified, gets `304 Not Modified` with no
+body. An edit that leaves the article's dates alone changes its ETag but not its
+Last-Modified, as on the portal. Pages write absolute links to their own server, so an
+article has another ETag on another port: swap `site` on one running server between
+crawls rather than starting a new one. `conditional` can be switched while the server
+runs. Log entries carry the request's `if_none_match` and `if_modified_since` (or None).
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import threading
 import time
+from datetime import datetime, timezone
+from email.utils import format_datetime, parsedate_to_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -46,6 +59,41 @@ class RequestLog(list):
             super().clear()
 
 
+def etag_of(body: bytes) -> str:
+    """A strong validator for a page: a hash of its bytes, quoted."""
+    return '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+
+
+def http_date(when: datetime) -> str:
+    return format_datetime(when.astimezone(timezone.utc), usegmt=True)
+
+
+def _etag_matches(header: str, etag: str) -> bool:
+    """If-None-Match's weak comparison: any listed tag (W/ or not) equal to ours, or *."""
+    for tag in header.split(","):
+        tag = tag.strip()
+        if tag == "*" or tag.removeprefix("W/") == etag:
+            return True
+    return False
+
+
+def not_modified(response: Response, headers: dict[str, str]) -> bool:
+    """Whether a conditional GET/HEAD may be answered 304 (RFC 9110 section 13.2.2)."""
+    lower = {k.lower(): v for k, v in headers.items()}
+    if "if-none-match" in lower:  # when present, If-Modified-Since is ignored
+        return _etag_matches(lower["if-none-match"], etag_of(response.body))
+    since = lower.get("if-modified-since")
+    if since is None or response.last_modified is None:
+        return False
+    try:
+        when = parsedate_to_datetime(since)
+    except (TypeError, ValueError):
+        return False  # an unreadable date is ignored
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=timezone.utc)
+    return response.last_modified.replace(microsecond=0) <= when
+
+
 class _Handler(BaseHTTPRequestHandler):
     server_version = "Microsoft-IIS/10.0"
     sys_version = ""
@@ -66,6 +114,20 @@ class _Handler(BaseHTTPRequestHandler):
             response = Response(
                 500, f"replica error: {exc!r}\n".encode(), "text/plain; charset=utf-8"
             )
+        validators: dict[str, str] = {}
+        status = response.status
+        if (
+            replica.conditional
+            and method in ("GET", "HEAD")
+            and status == 200
+            and response.last_modified is not None
+        ):
+            validators = {
+                "ETag": etag_of(response.body),
+                "Last-Modified": http_date(response.last_modified),
+            }
+            if not_modified(response, headers):
+                status = 304
         form = parse_form(body, headers) if method == "POST" else None
         if method == "POST" and form is None:
             form = {"_raw": body.decode("utf-8", "replace")}
@@ -75,15 +137,23 @@ class _Handler(BaseHTTPRequestHandler):
                 "method": method,
                 "path": self.path,
                 "form": form,
-                "status": response.status,
+                "status": status,
                 "user_agent": self.headers.get("User-Agent"),
+                "if_none_match": self.headers.get("If-None-Match"),
+                "if_modified_since": self.headers.get("If-Modified-Since"),
             }
         )
         # Logged before answering, so a client that has its answer can see the entry.
-        self.send_response(response.status)
+        self.send_response(status)
+        if status == 304:
+            # No body, and no Content-Length/Type describing one.
+            for name, value in validators.items():
+                self.send_header(name, value)
+            self.end_headers()
+            return
         self.send_header("Content-Type", response.content_type)
         self.send_header("Content-Length", str(len(response.body)))
-        for name, value in response.headers.items():
+        for name, value in {**response.headers, **validators}.items():
             self.send_header(name, value)
         self.end_headers()
         if method != "HEAD":
@@ -118,8 +188,11 @@ class ReplicaServer:
         port: int = 0,
         log_path: str | Path | None = None,
         verbose: bool = False,
+        conditional: bool = True,
     ) -> None:
         self.site = site if site is not None else build_site()
+        # Read per request, so a test may switch it while the server runs.
+        self.conditional = conditional
         self.requests = RequestLog()
         self.log_path = Path(log_path) if log_path else None
         self.verbose = verbose

@@ -123,6 +123,11 @@ class ArticleSource:
     def shows_time(self) -> bool:
         return DATE_FORMATS[self.date_format]
 
+    @property
+    def modified(self) -> datetime:
+        """When the article last changed, as the portal knows it: published, or updated."""
+        return max(self.published, self.updated or self.published)
+
 
 def _parse_when(value: str, where: str) -> tuple[datetime, bool]:
     for fmt, has_time in (

@@ -13,6 +13,7 @@ import re
 import signal
 import subprocess
 import sys
+import time
 import unicodedata
 import urllib.error
 import urllib.request
@@ -418,7 +419,7 @@ def test_command_line_entry_point_serves_until_interrupted():
         assert proc.wait(timeout=10) == 0
 
 
-# --- nightly re-crawls: a changed template, conditional GET
+# --- nightly re-crawls: a changed template, conditional GET, slow answers
 
 
 def raw_request(server, path: str, headers: dict | None = None, method: str = "GET"):
@@ -582,6 +583,20 @@ def test_pages_are_byte_identical_between_requests(server):
         assert first[1].get("ETag") == second[1].get("ETag"), path
     fields = load_fields(site, "van-hoa-xa-hoi", 2)
     assert post_form(server, fields)[2] == post_form(server, fields)[2]
+
+
+def test_delay_slows_every_answer():
+    with ReplicaServer(port=0, delay=0.3) as srv:
+        assert srv.delay == 0.3
+        for path in ["/robots.txt", "/nope"]:
+            start = time.monotonic()
+            assert raw_request(srv, path)[0] in (200, 404)
+            assert time.monotonic() - start >= 0.3, path
+        start = time.monotonic()
+        assert post_form(srv, load_fields(srv.site, "van-hoa-xa-hoi", 2))[0] == 200
+        assert time.monotonic() - start >= 0.3
+        assert len(srv.requests) == 3
+    assert ReplicaServer(port=0).delay == 0
 
 
 # --- the pages agree with the expected records ---------------------------------------

@@ -12,7 +12,8 @@ data (`data/`).
 
 For nightly re-crawls: `build_site(layout="moved")` renders every article in the later
 template (date and byline moved), `ReplicaServer(conditional=...)` turns ETag /
-Last-Modified / 304 on article pages on (default) or off.
+Last-Modified / 304 on article pages on (default) or off, `ReplicaServer(delay=...)`
+slows every answer down.
 
 Modules: `site` (source data, URLs, listings), `render` (pages and routing), `expected`
 (the records), `server` (HTTP), `textutil` (slugs and text forms).

@@ -13,7 +13,8 @@ whose `If-Modified-Since` is not older than Last-Modified, gets `304 Not Modifie
 body. An edit that leaves the article's dates alone changes its ETag but not its
 Last-Modified, as on the portal. Pages write absolute links to their own server, so an
 article has another ETag on another port: swap `site` on one running server between
-crawls rather than starting a new one. `conditional` can be switched while the server
+crawls rather than starting a new one. `delay` makes every answer wait that many
+seconds (a crawler can then be stopped mid-crawl). Both can be changed while the server
 runs. Log entries carry the request's `if_none_match` and `if_modified_since` (or None).
 """
 
@@ -107,6 +108,8 @@ class _Handler(BaseHTTPRequestHandler):
         body = self.rfile.read(length) if length else b""
         headers = dict(self.headers.items())
         replica = self.replica
+        if replica.delay > 0:
+            time.sleep(replica.delay)
         site = replica.site  # read once: a swap mid-request must not mix two sites
         try:
             response = site.respond(method, self.path, body, headers, replica.url)
@@ -189,10 +192,12 @@ class ReplicaServer:
         log_path: str | Path | None = None,
         verbose: bool = False,
         conditional: bool = True,
+        delay: float = 0.0,
     ) -> None:
         self.site = site if site is not None else build_site()
-        # Read per request, so a test may switch it while the server runs.
+        # Both read per request, so a test may change them while the server runs.
         self.conditional = conditional
+        self.delay = delay
         self.requests = RequestLog()
         self.log_path = Path(log_path) if log_path else None
         self.verbose = verbose

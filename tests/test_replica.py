@@ -25,7 +25,7 @@ from urllib.parse import parse_qs, urlencode, urljoin, urlsplit
 import lxml.html
 import pytest
 
-from crawler.replica import EXPECTED_KEYS, ReplicaServer, build_site
+from crawler.replica import EXPECTED_KEYS, ReplicaServer, build_site, new_articles
 from crawler.replica.render import LOAD_ARTICLE_PATH
 from crawler.replica.server import etag_of
 from crawler.replica.textutil import slugify
@@ -419,7 +419,7 @@ def test_command_line_entry_point_serves_until_interrupted():
         assert proc.wait(timeout=10) == 0
 
 
-# --- nightly re-crawls: a changed template, conditional GET, slow answers
+# --- nightly re-crawls: a changed template, conditional GET, slow answers, new articles
 
 
 def raw_request(server, path: str, headers: dict | None = None, method: str = "GET"):
@@ -585,6 +585,18 @@ def test_pages_are_byte_identical_between_requests(server):
     assert post_form(server, fields)[2] == post_form(server, fields)[2]
 
 
+def test_new_articles_leave_the_other_article_pages_unchanged():
+    site = build_site()
+    slugs = [c.slug for c in site.categories]
+    with ReplicaServer(site, port=0) as srv:
+        etags = {p: raw_request(srv, p)[1]["ETag"] for p in site.article_paths()}
+        srv.site = build_site(add=new_articles(6, slugs))
+        srv.requests.clear()
+        for path, etag in etags.items():
+            assert raw_request(srv, path, {"If-None-Match": etag})[0] == 304, path
+        assert {e["status"] for e in srv.requests.snapshot()} == {304}
+
+
 def test_delay_slows_every_answer():
     with ReplicaServer(port=0, delay=0.3) as srv:
         assert srv.delay == 0.3
@@ -597,6 +609,61 @@ def test_delay_slows_every_answer():
         assert time.monotonic() - start >= 0.3
         assert len(srv.requests) == 3
     assert ReplicaServer(port=0).delay == 0
+
+
+def test_new_articles_are_fresh_realistic_source_data():
+    base = build_site()
+    slugs = [c.slug for c in base.categories]
+    items = new_articles(7, slugs)
+    assert items == new_articles(7, slugs)  # deterministic
+    ids = [x["id"] for x in items]
+    assert len(set(ids)) == 7 and all(re.fullmatch(r"\d{6}", i) for i in ids)
+    assert not set(ids) & set(base.articles)
+    assert [x["category"] for x in items] == [slugs[i % 3] for i in range(7)]
+    newest = max(max(a.published, a.updated or a.published) for a in base.articles.values())
+    site = build_site(add=items)
+    added = [site.articles[i] for i in ids]
+    assert all(a.published > newest for a in added)
+    assert len({a.title for a in added}) == 7
+    for a in added:
+        text = " ".join([a.title, a.lead, *a.body])
+        assert re.search(r"[ạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹđ]", text)
+        assert len(a.body) >= 2 and len(a.lead) > 60
+    records = {r["article_id"]: r for r in site.expected_records("http://x")}
+    assert all(records[i]["body"] and records[i]["published_at"] for i in ids)
+    # a later batch goes on after the first, in time and in id
+    more = new_articles(
+        3, slugs[:1], start_id=int(ids[-1]) + 1, published_after=items[-1]["published"]
+    )
+    assert min(x["published"] for x in more) > items[-1]["published"]
+    assert not {x["title"] for x in more} & {x["title"] for x in items}
+    build_site(add=items + more)
+    with pytest.raises(ValueError, match="used twice"):
+        build_site(add=items + items[:1])
+    explicit = new_articles(2, slugs, start_id=123456, published_after=datetime(2030, 5, 1, 9, 0))
+    assert [x["id"] for x in explicit] == ["123456", "123457"]
+    assert all(x["published"] > "2030-05-01 09:00" for x in explicit)
+
+
+def test_new_articles_come_first_on_their_listings():
+    base = build_site()
+    slugs = [c.slug for c in base.categories]
+    items = new_articles(6, slugs)
+    with ReplicaServer(build_site(add=items), port=0) as srv:
+        for slug in slugs:
+            mine = [x for x in items if x["category"] == slug]
+            titles = [x["title"] for x in sorted(mine, key=lambda x: x["published"], reverse=True)]
+            status, _, raw = get(srv, "/" + slug)
+            assert status == 200
+            shown = [
+                norm(a.text_content())
+                for a in doc(raw).cssselect("ul.ArticleList li.row h2.Title a")
+            ]
+            assert shown[: len(titles)] == titles, slug
+            assert shown[len(titles) :] == [a.title for a in base.listing(slug)][: 10 - len(titles)]
+            for x in mine:
+                path = f"/{slug}/{slugify(x['title'])}-{x['id']}"
+                assert get(srv, path)[0] == 200, path
 
 
 # --- the pages agree with the expected records ---------------------------------------

@@ -10,7 +10,8 @@ data (`data/`).
         ...crawl server.url...
         expected = server.site.expected_records(server.url)
 
-For nightly re-crawls: `build_site(layout="moved")` renders every article in the later
+For nightly re-crawls: `build_site(add=new_articles(3, slugs))` adds articles that come
+first in their listings, `build_site(layout="moved")` renders every article in the later
 template (date and byline moved), `ReplicaServer(conditional=...)` turns ETag /
 Last-Modified / 304 on article pages on (default) or off, `ReplicaServer(delay=...)`
 slows every answer down.
@@ -21,6 +22,14 @@ Modules: `site` (source data, URLs, listings), `render` (pages and routing), `ex
 
 from .expected import EXPECTED_KEYS
 from .server import ReplicaServer
-from .site import ArticleSource, Category, Site, build_site
+from .site import ArticleSource, Category, Site, build_site, new_articles
 
-__all__ = ["EXPECTED_KEYS", "ArticleSource", "Category", "ReplicaServer", "Site", "build_site"]
+__all__ = [
+    "EXPECTED_KEYS",
+    "ArticleSource",
+    "Category",
+    "ReplicaServer",
+    "Site",
+    "build_site",
+    "new_articles",
+]

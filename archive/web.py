@@ -6,7 +6,8 @@ descriptions, facets, default sorts, a ranked "search" query) and a small plugin
 - **Search from the articles page.**  Datasette finds an FTS table for a table only when
   its ``content=`` is written with double quotes or brackets, and ``articles_fts`` says
   ``content='articles'``, so Datasette's own ``_search`` filter stays off for
-  ``articles``.  It would be wrong here anyway: it hands the text to MATCH as typed,
+  ``articles`` (were a later Datasette to find it, the đ tests in tests/test_web.py would
+  fail).  It would be wrong here anyway: it hands the text to MATCH as typed,
   while the index folds đ to d on the indexed side only (see ``archive.schema``
   m003_search), so "Nguyễn Đức Trung" would find nothing.  The plugin's
   ``filters_from_request`` takes ``_search`` (and ``_search_title``, ``_search_summary``,
@@ -42,6 +43,7 @@ from datasette.facets import Facet
 from datasette.filters import FilterArguments
 from datasette.plugins import pm
 from datasette.utils import escape_sqlite, path_with_added_args, path_with_removed_args
+from datasette.utils.asgi import Response
 from markupsafe import Markup, escape
 
 from .search import COLUMNS, ELLIPSIS, FTS_TABLE, HIGHLIGHT, SNIPPET_TOKENS, WEIGHTS, fts_query
@@ -60,7 +62,23 @@ SETTINGS = {
     "truncate_cells_html": 300,
     # Facets count over the whole archive (or the whole search result).
     "facet_time_limit_ms": 1000,
+    # The facets in the metadata are the useful ones; suggestions would list a dozen
+    # timestamp columns, each tried on every page view.
+    "suggest_facets": False,
 }
+
+# Datasette lists every column description above a table; the articles table has twenty.
+# The list is kept (the column menus show the same text) but as a short scrolling box, so
+# the search box and the rows stay in view.
+STYLESHEET_PATH = "/-/govnews.css"
+STYLESHEET = """\
+dl.column-descriptions {
+  display: grid; grid-template-columns: max-content 1fr; gap: 0.1em 1em;
+  max-height: 7.5em; overflow-y: auto; font-size: 0.85em;
+  border: 1px solid #ddd; padding: 0.3em 0.6em; }
+dl.column-descriptions dt, dl.column-descriptions dd { margin: 0; }
+mark { background: #fff3a3; }
+"""
 
 # The Datasette instances made by make_datasette, with their archive's database name:
 # the plugin is registered once per process and leaves every other Datasette alone.
@@ -93,12 +111,11 @@ TABLES = {
     "articles": {
         "title": "Articles",
         "description": (
-            "One row per article (its canonical URL), newest first. The search box finds "
-            "the words, next to each other and in order, in the title, lead, body or "
-            "byline, whatever their case, accents or tone-mark style: \"nguyen duc trung\" "
-            "finds \"Nguyễn Đức Trung\", \"Hòa Bình\" finds \"Hoà Bình\". Facets: category, "
-            "site and month of publication. The cleaned markup (body_html) is left out of "
-            "this page: an article's own page shows it, and so do the JSON and CSV."),
+            "One row per article, newest first. The search box finds the words as a "
+            "phrase in the title, lead, body or byline, whatever their case, accents or "
+            "tone marks: \"nguyen duc trung\" finds \"Nguyễn Đức Trung\", \"Hòa Bình\" "
+            "finds \"Hoà Bình\". The markup (body_html) is left out of this page; each "
+            "article's own page, the JSON and the CSV have it."),
         "sort_desc": "published_at",
         "size": 50,
         "label_column": "title",
@@ -378,6 +395,19 @@ class ArchivePlugin:
         return FilterArguments(
             clauses, params, descriptions,
             extra_context={"supports_search": True, "search": request.args.get("_search", "")})
+
+    @hookimpl
+    def register_routes(self):
+        async def stylesheet():
+            return Response(STYLESHEET, content_type="text/css; charset=utf-8")
+
+        return [(f"^{re.escape(STYLESHEET_PATH)}$", stylesheet)]
+
+    @hookimpl
+    def extra_css_urls(self, database, datasette):
+        if _ours(datasette, database):
+            return [datasette.urls.path(STYLESHEET_PATH)]
+        return None
 
     @hookimpl
     def register_facet_classes(self):

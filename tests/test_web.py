@@ -1,0 +1,290 @@
+"""``govnews serve``: the archive in Datasette, driven over HTTP in-process
+(``datasette.client``) and, once, as the real command on a loopback port."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import unicodedata
+import urllib.parse
+import urllib.request
+
+import pytest
+
+from archive.store import Archive
+from archive.web import TABLES, make_datasette, metadata
+from crawler.items import Article, Snapshot
+
+from .conftest import ROOT
+
+WWW = "www.nghean.gov.vn"
+VH = "vhttdl.nghean.gov.vn"
+
+
+def _article(n: int, site: str = WWW, **fields) -> Article:
+    fields.setdefault("body", "Nội dung bài viết.")
+    return Article(url=f"https://{site}/tin-tuc/bai-viet-{n}", site=site, article_id=str(n),
+                   **fields)
+
+
+A_TITLE = _article(1, title="Chủ tịch UBND tỉnh Nguyễn Đức Trung làm việc với huyện Anh Sơn",
+                   published_at="2024-05-02T08:00:00+07:00", category="Tin tức - Sự kiện",
+                   body="Buổi làm việc bàn về tiến độ các dự án trọng điểm.",
+                   body_html="<p>" + "Buổi làm việc bàn về tiến độ. " * 400 + "</p>")
+A_BODY = _article(2, title="Hội nghị tổng kết công tác năm 2023",
+                  published_at="2024-01-15", category="Chỉ đạo điều hành",
+                  body="Đồng chí Nguyễn Đức Trung, Chủ tịch UBND tỉnh chủ trì hội nghị.\n"
+                       "Các sở, ngành báo cáo kết quả thực hiện nhiệm vụ.")
+A_AUTHOR = _article(3, site=VH, title="Kiểm tra tiến độ dự án đường ven biển",
+                    published_at="2024-05-20T15:45:00+07:00", category="Tin tức - Sự kiện",
+                    author="Nguyễn Đức Trung", body="Đoàn kiểm tra làm việc tại công trường.")
+A_HOA_OLD = _article(4, title="Đoàn công tác tỉnh Hoà Bình thăm Nghệ An",
+                     published_at="2023-11-03T09:00:00+07:00", category="Tin tức - Sự kiện",
+                     body="Hai tỉnh trao đổi kinh nghiệm phát triển kinh tế.")
+A_HOA_NEW = _article(5, site=VH, title="Hợp tác phát triển du lịch",
+                     published_at="2023-11-20", category="Văn hoá - Xã hội",
+                     body="Nghệ An và tỉnh Hòa Bình ký kết chương trình hợp tác du lịch.")
+# Every word of both names, never next to each other and in order: a phrase finds neither.
+A_NEITHER = _article(6, title="Giám đốc Trung tâm Nguyễn Văn Đức tiếp đoàn doanh nghiệp",
+                     published_at="2024-05-07", category="Chỉ đạo điều hành",
+                     body="Hòa nhập cộng đồng là việc bình thường, ông Đức nói.")
+A_UNDATED = _article(7, title="Thông báo lịch tiếp công dân", category=None,
+                     body="Lịch tiếp công dân định kỳ.")
+ARTICLES = [A_TITLE, A_BODY, A_AUTHOR, A_HOA_OLD, A_HOA_NEW, A_NEITHER, A_UNDATED]
+TRUNG = {A_TITLE.url, A_BODY.url, A_AUTHOR.url}
+HOA_BINH = {A_HOA_OLD.url, A_HOA_NEW.url}
+
+
+@pytest.fixture(scope="module")
+def db_path(tmp_path_factory):
+    path = tmp_path_factory.mktemp("web") / "a.db"
+    archive = Archive(path)
+    try:
+        archive.store_articles(ARTICLES)
+        archive.store_batch(snapshots=[Snapshot(
+            url=A_TITLE.url, method="GET", status=200, body=b"<html>" + b"x" * 5000,
+            fetched_at="2024-05-02T02:00:00+00:00")])
+    finally:
+        archive.close()
+    return path
+
+
+@pytest.fixture(scope="module")
+def ds(db_path):
+    return make_datasette(db_path)
+
+
+def get(ds, path: str, **params):
+    if params:
+        path += ("&" if "?" in path else "?") + urllib.parse.urlencode(params)
+    return asyncio.run(ds.client.get(path))
+
+
+def search_urls(ds, query: str, key: str = "_search") -> set[str]:
+    response = get(ds, "/archive/articles.json", **{key: query, "_shape": "array",
+                                                    "_col": "title", "_size": "max"})
+    assert response.status_code == 200, response.text
+    return {row["url"] for row in response.json()}
+
+
+def test_articles_page_has_title_description_and_search_box(ds):
+    page = get(ds, "/archive/articles")
+    assert page.status_code == 200
+    assert f"<h1>{TABLES['articles']['title']}</h1>" in page.text
+    assert "whatever their case, accents or tone marks" in page.text  # description
+    assert '<input id="_search" type="search" name="_search" value="">' in page.text
+    assert metadata()["title"] in get(ds, "/").text
+
+
+def test_column_descriptions_kept_compact(ds):
+    page = get(ds, "/archive/articles")
+    assert '<dl class="column-descriptions">' in page.text
+    assert TABLES["articles"]["columns"]["published_at"] in page.text
+    assert 'href="/-/govnews.css"' in page.text
+    css = get(ds, "/-/govnews.css")
+    assert css.status_code == 200 and "column-descriptions" in css.text
+
+
+def test_articles_sorted_newest_first_undated_last(ds):
+    rows = get(ds, "/archive/articles.json", _shape="array", _col="published_at").json()
+    assert [r["url"] for r in rows] == [a.url for a in (
+        A_AUTHOR, A_NEITHER, A_TITLE, A_BODY, A_HOA_NEW, A_HOA_OLD, A_UNDATED)]
+
+
+@pytest.mark.parametrize("query", [
+    "nguyen duc trung",
+    "Nguyễn Đức Trung",
+    "NGUYEN ĐUC TRUNG",
+    "nguyễn đức trung",
+    unicodedata.normalize("NFD", "Nguyễn Đức Trung"),  # as some keyboards send it
+    '"Nguyen Duc Trung',  # a stray quote is only punctuation
+])
+def test_search_box_finds_a_name_whatever_its_accents(ds, query):
+    assert search_urls(ds, query) == TRUNG
+
+
+@pytest.mark.parametrize("query", ["Hòa Bình", "Hoà Bình", "hoa binh", "HOÀ BÌNH"])
+def test_search_box_ignores_tone_mark_style(ds, query):
+    assert search_urls(ds, query) == HOA_BINH
+
+
+def test_search_page_shows_what_was_typed_and_the_matches(ds):
+    page = get(ds, "/archive/articles", _search="Nguyễn Đức Trung")
+    assert page.status_code == 200
+    assert '<input id="_search" type="search" name="_search" value="Nguyễn Đức Trung">' in page.text
+    assert "3 rows" in page.text
+    assert A_TITLE.title in page.text and A_HOA_OLD.title not in page.text
+
+
+def test_search_in_one_column(ds):
+    assert search_urls(ds, "nguyen duc trung", "_search_author") == {A_AUTHOR.url}
+    assert search_urls(ds, "nguyen duc trung", "_search_title") == {A_TITLE.url}
+    assert search_urls(ds, "hoa binh", "_search_body") == {A_HOA_NEW.url}
+
+
+def test_empty_search_is_no_filter(ds):
+    # The table page's form sends _search= along with any column filter.
+    assert len(search_urls(ds, "")) == len(ARTICLES)
+    assert len(search_urls(ds, "   ")) == len(ARTICLES)
+
+
+@pytest.mark.parametrize("query", [
+    '"', "AND (", "OR", "NOT", "title:x", "*", "NEAR(a b", "^", "a -b", "{title}: x",
+    "') or 1=1 --", "\\", "%", "_", "\u200b",
+])
+def test_crafted_search_answers_200(ds, query):
+    for path in ("/archive/articles", "/archive/articles.json", "/archive/search.json"):
+        key = "q" if "search.json" in path else "_search"
+        response = get(ds, path, **{key: query})
+        assert response.status_code == 200, (path, query, response.text[:500])
+        assert "syntax error" not in response.text
+
+
+def test_search_with_a_filter(ds):
+    response = get(ds, "/archive/articles.json", _search="hoa binh", site=VH, _shape="array")
+    assert [r["url"] for r in response.json()] == [A_HOA_NEW.url]
+
+
+def test_facets_category_site_and_month(ds):
+    facets = get(ds, "/archive/articles.json").json()["facet_results"]
+    assert set(facets) >= {"category", "site", "published_at"}
+    counts = {f: {v["value"]: v["count"] for v in facets[f]["results"]} for f in facets}
+    assert counts["site"] == {WWW: 5, VH: 2}
+    assert counts["category"]["Tin tức - Sự kiện"] == 3
+    month = facets["published_at"]
+    assert month["type"] == "month"
+    # newest month first; the undated article is in no month
+    assert [(v["value"], v["count"]) for v in month["results"]] == [
+        ("2024-05", 3), ("2024-01", 1), ("2023-11", 2)]
+
+
+def test_month_facet_selects_a_month(ds):
+    facets = get(ds, "/archive/articles.json").json()["facet_results"]
+    may = next(v for v in facets["published_at"]["results"] if v["value"] == "2024-05")
+    toggle = urllib.parse.urlsplit(may["toggle_url"])
+    assert "published_at__startswith=2024-05" in toggle.query
+    response = get(ds, f"{toggle.path}?{toggle.query}")
+    data = response.json()
+    assert {row[0] for row in data["rows"]} == {A_TITLE.url, A_AUTHOR.url, A_NEITHER.url}
+    selected = [v for v in data["facet_results"]["published_at"]["results"] if v["selected"]]
+    assert [v["value"] for v in selected] == ["2024-05"]
+
+
+def test_facets_count_the_search_results(ds):
+    facets = get(ds, "/archive/articles.json", _search="nguyen duc trung").json()["facet_results"]
+    assert {v["value"]: v["count"] for v in facets["site"]["results"]} == {WWW: 2, VH: 1}
+    page = get(ds, "/archive/articles", _search="nguyen duc trung")
+    assert "published_at (month)" in page.text
+    assert 'data-column="category"' in page.text
+
+
+def test_heavy_columns_left_out_of_the_html_pages(ds):
+    page = get(ds, "/archive/articles")
+    assert 'data-column="title"' in page.text
+    assert 'data-column="body_html"' not in page.text
+    assert "Buổi làm việc bàn về tiến độ. Buổi" not in page.text
+    # still there when asked for, in the JSON, and on the article's own page
+    assert 'data-column="body_html"' in get(ds, "/archive/articles", _col="body_html").text
+    row = get(ds, "/archive/articles.json", _shape="array", url__exact=A_TITLE.url).json()[0]
+    assert row["body_html"] == A_TITLE.body_html
+    bodies = get(ds, "/archive/bodies")
+    assert bodies.status_code == 200
+    assert 'data-column="sha256"' in bodies.text
+    assert 'data-column="data"' not in bodies.text
+
+
+def test_other_tables_have_descriptions(ds):
+    for table in ("related_links", "images", "attachments", "article_listings", "crawl_runs",
+                  "crawl_errors", "fetches", "bodies", "article_versions"):
+        page = get(ds, f"/archive/{table}")
+        assert page.status_code == 200, table
+        assert TABLES[table]["title"] in page.text
+
+
+def test_canned_search_query_is_ranked_with_snippets(ds):
+    rows = get(ds, "/archive/search.json", q="NGUYEN ĐUC TRUNG", _shape="array").json()
+    assert {r["url"] for r in rows} == TRUNG
+    scores = [r["score"] for r in rows]
+    assert scores == sorted(scores)
+    assert rows[0]["url"] == A_TITLE.url  # the name in the title outranks body and byline
+    assert all("**" in r["snippet"] for r in rows)
+    assert "**Nguyễn Đức Trung**" in rows[0]["snippet"]
+    hoa = get(ds, "/archive/search.json", q="Hòa Bình", _shape="array").json()
+    assert {r["url"] for r in hoa} == HOA_BINH
+    page = get(ds, "/archive/search", q="nguyen duc trung")
+    assert page.status_code == 200
+    assert "<mark>Nguyễn Đức Trung</mark>" in page.text
+
+
+def test_canned_search_without_words_finds_nothing(ds):
+    for q in ("", '"', "***"):
+        response = get(ds, "/archive/search.json", q=q, _shape="array")
+        assert response.status_code == 200
+        assert response.json() == []
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_serve_command(db_path):
+    port = _free_port()
+    env = dict(os.environ, PYTHONPATH=str(ROOT), PYTHONIOENCODING="utf-8")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "archive.cli", "serve", "--db", str(db_path), "--port", str(port)],
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    url = (f"http://127.0.0.1:{port}/archive/articles.json?"
+           + urllib.parse.urlencode({"_search": "Nguyễn Đức Trung", "_shape": "array"}))
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(url, timeout=5) as response:
+                    rows = json.load(response)
+                break
+            except OSError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.2)
+        assert {r["url"] for r in rows} == TRUNG
+    finally:
+        proc.terminate()
+        try:
+            _, err = proc.communicate(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            _, err = proc.communicate()
+    assert "serving" in err
+
+
+def test_serve_without_archive(tmp_path, run_govnews):
+    result = run_govnews("serve", "--db", str(tmp_path / "none.db"), check=False)
+    assert result.returncode != 0
+    assert "no archive at" in result.stderr

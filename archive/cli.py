@@ -39,16 +39,6 @@ def cli():
     """govnews: crawl Vietnamese government news portals into a SQLite archive."""
 
 
-EXIT_CODES = {
-    0: "success (also when some pages failed, below the error threshold)",
-    1: "a usage or setup error, explained in one sentence",
-    3: "another crawl is running on this database",
-    4: "too many fetch errors (the site is down or refusing us)",
-    5: "parser health degraded (the site's layout changed)",
-    6: "interrupted (Ctrl-C, SIGTERM); run again, or with --resume",
-}
-
-
 def _configure_logging(log_level: str, log_file: str | None, quiet: bool) -> None:
     """Console: problems only unless asked; the log file, if any, gets everything."""
     import logging

@@ -1,0 +1,182 @@
+"""The archive's life as a nightly cron job: incremental runs, one crawl per database,
+crash safety, run records and the parser-health alarm."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from urllib.parse import urlsplit
+
+import pytest
+
+from crawler.replica import ReplicaServer, build_site, new_articles
+from tests.conftest import ROOT, export_records, govnews
+
+EXIT_RUNNING, EXIT_DEGRADED = 3, 5
+
+
+def crawl_cmd(url, db, *options):
+    return [sys.executable, "-m", "archive.cli", "crawl", url, "--db", str(db), "--delay", "0",
+            *options]
+
+
+def env():
+    return dict(os.environ, PYTHONPATH=str(ROOT))
+
+
+def query(db, sql, *params):
+    con = sqlite3.connect(db)
+    try:
+        return con.execute(sql, params).fetchall()
+    finally:
+        con.close()
+
+
+def listing_requests(requests, site):
+    listing_paths = set(site.listing_paths())
+    return [r for r in requests
+            if r["method"] == "POST" or urlsplit(r["path"]).path in listing_paths]
+
+
+@pytest.fixture(scope="module")
+def nightly(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("nightly")
+    db = tmp / "a.db"
+    base = build_site()
+    categories = [c.slug for c in base.categories][:2]
+    added = new_articles(8, categories)
+    with ReplicaServer(base, port=0) as server:
+        started = time.perf_counter()
+        first = govnews("crawl", server.url, "--db", str(db), "--delay", "0")
+        first_time = time.perf_counter() - started
+        first_requests = list(server.requests)
+        server.site = build_site(add=added)
+        server.requests.clear()
+        started = time.perf_counter()
+        second = subprocess.run(crawl_cmd(server.url, db), capture_output=True, text=True,
+                                env=env(), cwd=ROOT)
+        second_time = time.perf_counter() - started
+        second_requests = list(server.requests)
+        site = server.site
+        expected = {e["url"]: e for e in site.expected_records(server.url)}
+        url = server.url
+    return {"db": db, "first": first, "second": second, "first_requests": first_requests,
+            "second_requests": second_requests, "site": site, "added": added,
+            "expected": expected, "url": url, "times": (first_time, second_time)}
+
+
+def test_incremental_run_stores_exactly_the_new_articles(nightly):
+    assert nightly["second"].returncode == 0, nightly["second"].stderr
+    records = {r["url"]: r for r in export_records(nightly["db"])}
+    new_urls = {u for u in nightly["expected"] if u.rsplit("-", 1)[1] in
+                {a["id"] for a in nightly["added"]}}
+    assert len(new_urls) == 8
+    assert set(records) == set(nightly["expected"])
+    run = query(nightly["db"], "select articles_new, articles_updated, status, exit_code"
+                " from crawl_runs order by id desc limit 1")[0]
+    assert run == (8, 0, "ok", 0)
+    for url in new_urls:
+        assert records[url]["title"] == nightly["expected"][url]["title"]
+
+
+def test_incremental_run_fetches_only_needed_listings_and_the_new_articles(nightly):
+    requests = nightly["second_requests"]
+    site = nightly["site"]
+    article_paths = set(site.article_paths())
+    fetched_articles = {urlsplit(r["path"]).path for r in requests
+                        if urlsplit(r["path"]).path in article_paths}
+    new_paths = {urlsplit(u).path for u in nightly["expected"]
+                 if u.rsplit("-", 1)[1] in {a["id"] for a in nightly["added"]}}
+    assert fetched_articles == new_paths
+    # nothing else but robots.txt, the home page and listing pages
+    others = [r["path"] for r in requests
+              if urlsplit(r["path"]).path not in article_paths | {"/", "/robots.txt"}
+              and r not in listing_requests(requests, site)]
+    assert others == []
+    # far fewer listing pages than a full walk
+    assert len(listing_requests(requests, site)) < len(
+        listing_requests(nightly["first_requests"], site))
+
+
+def test_incremental_run_is_cheaper(nightly):
+    assert len(nightly["second_requests"]) < len(nightly["first_requests"]) / 3
+
+
+def test_two_crawls_at_once_one_works_the_other_says_why(tmp_path):
+    db = tmp_path / "a.db"
+    with ReplicaServer(build_site(), port=0, delay=0.05) as server:
+        first = subprocess.Popen(crawl_cmd(server.url, db), stdout=subprocess.PIPE,
+                                 stderr=subprocess.PIPE, text=True, env=env(), cwd=ROOT)
+        # wait until the first holds the lock and is fetching
+        deadline = time.monotonic() + 30
+        while not server.requests and time.monotonic() < deadline:
+            time.sleep(0.05)
+        second = subprocess.run(crawl_cmd(server.url, db), capture_output=True, text=True,
+                                env=env(), cwd=ROOT)
+        out, err = first.communicate(timeout=300)
+    assert first.returncode == 0, err
+    assert second.returncode == EXIT_RUNNING
+    assert "another crawl is running" in second.stderr
+    assert f"pid {first.pid}" in second.stderr
+    assert "started 20" in second.stderr
+    assert query(db, "select count(*) from crawl_runs") == [(1,)]
+
+
+@pytest.mark.parametrize("after", [0.5, 1.5, 2.5, 3.5])
+def test_kill_9_at_any_moment_loses_nothing(tmp_path, after):
+    db = tmp_path / "a.db"
+    site = build_site()
+    # slow enough (~5 s in all) that each kill lands mid-run: at start-up, among the
+    # listings, among the articles, near the end
+    with ReplicaServer(site, port=0, delay=0.12) as server:
+        victim = subprocess.Popen(crawl_cmd(server.url, db), stdout=subprocess.DEVNULL,
+                                  stderr=subprocess.DEVNULL, env=env(), cwd=ROOT)
+        time.sleep(after)
+        victim.send_signal(signal.SIGKILL)
+        assert victim.wait() == -signal.SIGKILL, "the crawl ended before it could be killed"
+        if db.exists():
+            assert query(db, "pragma integrity_check") == [("ok",)]
+        server.delay = 0
+        again = govnews("crawl", server.url, "--db", str(db), "--delay", "0")
+        expected = site.expected_records(server.url)
+    assert query(db, "pragma integrity_check") == [("ok",)]
+    urls = [r[0] for r in query(db, "select url from articles")]
+    assert len(urls) == len(set(urls))
+    assert sorted(urls) == sorted(e["url"] for e in expected)
+    statuses = [r[0] for r in query(db, "select status from crawl_runs order by id")]
+    assert statuses[-1] == "ok"
+    assert set(statuses[:-1]) <= {"crashed"}
+    assert "took over the lock" in again.stderr or not statuses[:-1]
+
+
+def test_changed_template_trips_the_health_alarm(tmp_path):
+    db = tmp_path / "a.db"
+    with ReplicaServer(build_site(), port=0) as server:
+        govnews("crawl", server.url, "--db", str(db), "--delay", "0")
+        server.site = build_site(layout="moved")
+        result = subprocess.run(crawl_cmd(server.url, db), capture_output=True, text=True,
+                                env=env(), cwd=ROOT)
+    assert result.returncode == EXIT_DEGRADED, result.stderr
+    assert "published_at missing" in result.stderr
+    assert "author missing" in result.stderr
+    assert "layout seems to have changed" in result.stderr
+    run = query(db, "select status, exit_code, health from crawl_runs order by id desc limit 1")[0]
+    assert run[:2] == ("degraded", EXIT_DEGRADED)
+    health = json.loads(run[2])
+    broken = {f for s in health["sites"] for f in s["degraded_fields"]}
+    assert broken == {"published_at", "author"}
+
+
+def test_unchanged_site_is_healthy_and_quiet(tmp_path):
+    db = tmp_path / "a.db"
+    with ReplicaServer(build_site(), port=0) as server:
+        govnews("crawl", server.url, "--db", str(db), "--delay", "0")
+        result = subprocess.run(crawl_cmd(server.url, db, "--quiet"), capture_output=True,
+                                text=True, env=env(), cwd=ROOT)
+    assert result.returncode == 0
+    assert result.stdout == "" and result.stderr == ""

@@ -180,3 +180,77 @@ def test_unchanged_site_is_healthy_and_quiet(tmp_path):
                                 text=True, env=env(), cwd=ROOT)
     assert result.returncode == 0
     assert result.stdout == "" and result.stderr == ""
+
+
+def test_interrupted_crawl_resumes_where_it_stopped(tmp_path):
+    db = tmp_path / "a.db"
+    site = build_site()
+    with ReplicaServer(site, port=0, delay=0.12) as server:
+        first = subprocess.Popen(crawl_cmd(server.url, db, "--resume"), stdout=subprocess.PIPE,
+                                 stderr=subprocess.PIPE, text=True, env=env(), cwd=ROOT)
+        deadline = time.monotonic() + 60
+        while len(server.requests) < 20 and time.monotonic() < deadline:  # into the articles
+            time.sleep(0.05)
+        first.send_signal(signal.SIGINT)
+        _, err = first.communicate(timeout=120)
+        assert first.returncode == 6, err  # interrupted
+        assert "interrupted" in err
+        assert (tmp_path / "a.db.job" / "requests.queue").exists()
+        before = len(server.requests)
+        server.delay = 0
+        again = subprocess.run(crawl_cmd(server.url, db, "--resume"), capture_output=True,
+                               text=True, env=env(), cwd=ROOT)
+        resumed = server.requests[before:]
+        expected = site.expected_records(server.url)
+    assert again.returncode == 0, again.stderr
+    urls = [r[0] for r in query(db, "select url from articles")]
+    assert sorted(urls) == sorted(e["url"] for e in expected)
+    # the resumed run fetched only what the first had not: no article twice
+    first_paths = {r["path"] for r in server.requests[:before] if r["method"] == "GET"}
+    assert not {r["path"] for r in resumed if r["method"] == "GET"
+                and r["path"] in set(site.article_paths())} & first_paths
+    assert not (tmp_path / "a.db.job").exists()  # finished: nothing left to resume
+
+
+def test_too_many_fetch_errors_exit_4(tmp_path):
+    db = tmp_path / "a.db"
+
+    class Failing:
+        def __init__(self, site):
+            self._site = site
+
+        def __getattr__(self, name):
+            return getattr(self._site, name)
+
+        def respond(self, method, target, body, headers, base):
+            from crawler.replica.render import Response
+
+            if target.split("?")[0] in self._site.article_paths():
+                return Response(503, b"<html><body>Service Unavailable</body></html>")
+            return self._site.respond(method, target, body, headers, base)
+
+    with ReplicaServer(Failing(build_site()), port=0) as server:
+        result = subprocess.run(
+            crawl_cmd(server.url, db, "-s", "RETRY_TIMES=0"), capture_output=True, text=True,
+            env=env(), cwd=ROOT)
+    assert result.returncode == 4, result.stderr
+    assert "fetch_errors" in result.stderr and "http_503" in result.stderr
+    assert query(db, "select status, exit_code from crawl_runs") == [("fetch_errors", 4)]
+
+
+def test_progress_lines_and_full_log_file(tmp_path):
+    db, log = tmp_path / "a.db", tmp_path / "crawl.log"
+    with ReplicaServer(build_site(), port=0, delay=0.05) as server:
+        result = subprocess.run(
+            crawl_cmd(server.url, db, "--log-file", str(log), "-s", "GOVNEWS_PROGRESS=1",
+                      "-s", "GOVNEWS_PROGRESS_INTERVAL=0.5"),
+            capture_output=True, text=True, env=env(), cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    progress = [line for line in result.stderr.splitlines() if " pages (" in line]
+    assert progress, result.stderr
+    assert "articles" in progress[-1] and "errors" in progress[-1]
+    assert result.stderr.rstrip().splitlines()[-1].startswith("run 1 (incremental): ok")
+    text = log.read_text(encoding="utf-8")
+    assert "Spider closed (finished)" in text and " INFO: " in text
+    # the console shows no INFO lines by default; the file has them all
+    assert "INFO:" not in result.stderr

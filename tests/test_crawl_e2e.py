@@ -127,3 +127,29 @@ def test_stats_show_every_category(crawled):
     assert data["articles"] == len(crawled["expected"])
     expected_categories = {e["category"] for e in crawled["expected"]}
     assert {r["category"] for r in data["by_category"]} == expected_categories
+
+
+@pytest.mark.parametrize("query", ["nguyen duc trung", "Nguyễn Đức Trung", "NGUYEN ĐUC TRUNG"])
+def test_search_finds_every_article_about_a_person(crawled, query):
+    name = "nguyễn đức trung"
+    expected = {e["url"] for e in crawled["expected"]
+                if any(name in (e[f] or "").lower() for f in ("title", "summary", "body", "author"))}
+    assert len(expected) >= 5
+    out = govnews("search", query, "--db", str(crawled["db"]), "--format", "json",
+                  "--limit", "1000").stdout
+    found = [r["url"] for r in json.loads(out)]
+    assert len(found) == len(set(found))
+    assert set(found) == expected
+    # ranked: an article naming him in its title comes before one naming him only in the body
+    titled = [u for u in found if name in next(e for e in crawled["expected"]
+                                                  if e["url"] == u)["title"].lower()]
+    assert titled and found[0] in titled
+
+
+@pytest.mark.parametrize("query,spelling", [("Hòa Bình", "hoà bình"), ("Hoà Bình", "hòa bình")])
+def test_search_ignores_tone_mark_style(crawled, query, spelling):
+    out = govnews("search", query, "--db", str(crawled["db"]), "--format", "json",
+                  "--limit", "1000").stdout
+    texts = [" ".join(r[f] or "" for f in ("title", "summary", "body", "author")).lower()
+             for r in json.loads(out)]
+    assert any(spelling in t for t in texts)

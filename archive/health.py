@@ -5,7 +5,8 @@ For each site, the share of article pages with a title, a date, a body, an autho
 related list, and the median body length, are compared with the same figures over the
 articles already archived for that site.  A field is degraded when its share dropped by
 more than ``MAX_DROP`` (5 points) *and* the drop is too large to be chance for a run of
-that size (binomial tail below ``SIGNIFICANCE``): a nightly run of 8 articles, 2 of them
+that size (binomial tail below ``SIGNIFICANCE``), on at least ``MIN_MISSING`` pages: a
+nightly run of 8 articles, 2 of them
 without a byline, is not an alarm on a site where 1 article in 20 has none; 5 of 5
 without a date on a site where every article has one is.  The body length is degraded when
 the median is under half of the archive's.  Pure functions: the pipeline gathers the pages,
@@ -21,9 +22,11 @@ HEALTH_FIELDS = ("title", "published_at", "body", "author", "related")
 MAX_DROP = 0.05
 SIGNIFICANCE = 1e-3
 MIN_BASELINE = 10  # archived articles of a site before its history is trusted
+MIN_MISSING = 3  # fewer pages than this lacking a field is never an alarm on its own
 MIN_PAGES_FIRST_RUN = 5
 BODY_RATIO = 0.5
-MIN_PAGES_FOR_LENGTH = 3
+MIN_PAIRED_PAGES = 3  # re-fetched pages compared with their own archived copy
+MIN_NEW_PAGES_FOR_LENGTH = 20  # new pages compared with the archive's median
 EXAMPLES = 5
 
 
@@ -33,15 +36,16 @@ class PageStats:
     site: str
     present: dict[str, bool]
     body_length: int
+    previous_body_length: int | None = None  # the archived copy's, for a re-fetched page
 
     @classmethod
-    def of(cls, article) -> PageStats:
+    def of(cls, article, previous_body_length: int | None = None) -> PageStats:
         return cls(
             url=article.url, site=article.site,
             present={"title": bool(article.title), "published_at": bool(article.published_at),
                      "body": bool(article.body), "author": bool(article.author),
                      "related": bool(article.related)},
-            body_length=len(article.body or ""))
+            body_length=len(article.body or ""), previous_body_length=previous_body_length)
 
     @classmethod
     def incomplete(cls, url: str, site: str) -> PageStats:
@@ -116,6 +120,11 @@ def _median(values: list[int]) -> int:
     return ordered[len(ordered) // 2] if ordered else 0
 
 
+def _median_float(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[len(ordered) // 2] if ordered else 1.0
+
+
 def assess(pages: list[PageStats], baselines: dict[str, Baseline]) -> HealthReport:
     report = HealthReport()
     by_site: dict[str, list[PageStats]] = {}
@@ -139,7 +148,7 @@ def assess(pages: list[PageStats], baselines: dict[str, Baseline]) -> HealthRepo
                 expected = health.baseline[f]
                 # Laplace's rule: a field never missing so far is not impossible to miss.
                 p_missing = (base.articles - base.present.get(f, 0) + 1) / (base.articles + 2)
-                bad = (expected - share > MAX_DROP
+                bad = (len(missing) >= MIN_MISSING and expected - share > MAX_DROP
                        and binomial_tail(len(missing), n, p_missing) < SIGNIFICANCE)
                 context = f"archive: {expected:.0%}"
             else:
@@ -151,13 +160,27 @@ def assess(pages: list[PageStats], baselines: dict[str, Baseline]) -> HealthRepo
                 health.problems.append(
                     f"{f} missing on {len(missing)} of {n} article pages ({context}), "
                     f"e.g. {', '.join(missing[:EXAMPLES])}")
-        if (n >= MIN_PAGES_FOR_LENGTH and base.articles >= MIN_BASELINE
-                and health.median_body_length < BODY_RATIO * base.median_body_length):
+        # Body length: a re-fetched page against its own archived copy is a sharp test;
+        # new pages against the archive's median only in numbers, since news lengths vary.
+        paired = [p for p in site_pages if p.previous_body_length]
+        ratio = _median_float([p.body_length / p.previous_body_length for p in paired])
+        fresh = [p for p in site_pages if not p.previous_body_length]
+        if len(paired) >= MIN_PAIRED_PAGES and ratio < BODY_RATIO:
+            shrunk = sorted(paired, key=lambda p: p.body_length / p.previous_body_length)
             health.degraded_fields.append("body_length")
-            shortest = sorted(site_pages, key=lambda p: p.body_length)[:EXAMPLES]
+            health.examples["body_length"] = [p.url for p in shrunk[:EXAMPLES]]
+            health.problems.append(
+                f"bodies of re-fetched articles are {ratio:.0%} of their archived length "
+                f"(median of {len(paired)}), e.g. "
+                f"{', '.join(p.url for p in shrunk[:EXAMPLES])}")
+        elif (len(fresh) >= MIN_NEW_PAGES_FOR_LENGTH and base.articles >= MIN_BASELINE
+              and _median([p.body_length for p in fresh]) < BODY_RATIO * base.median_body_length):
+            shortest = sorted(fresh, key=lambda p: p.body_length)[:EXAMPLES]
+            health.degraded_fields.append("body_length")
             health.examples["body_length"] = [p.url for p in shortest]
             health.problems.append(
-                f"median body length {health.median_body_length} characters, under half the "
-                f"archive's {base.median_body_length}, e.g. {', '.join(p.url for p in shortest)}")
+                f"median body length {_median([p.body_length for p in fresh])} characters, "
+                f"under half the archive's {base.median_body_length}, e.g. "
+                f"{', '.join(p.url for p in shortest)}")
         report.sites.append(health)
     return report

@@ -154,7 +154,9 @@ class ArchivePipeline:
             self.gone.append(item)
             return item
         article = item["article"]
-        self.health_pages.append(health.PageStats.of(article))
+        previous = self.archive.db.execute(
+            "select length(body) from articles where url = ?", [article.url]).fetchone()
+        self.health_pages.append(health.PageStats.of(article, previous[0] if previous else None))
         if not article.category:
             # A page without a breadcrumb takes the category of the listing that showed it.
             article.category = item.get("listing_category") or next(

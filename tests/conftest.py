@@ -31,6 +31,30 @@ def govnews(*args: str, check: bool = True, timeout: float = 300) -> subprocess.
     return proc
 
 
+def query(db, sql: str, *params) -> list[tuple]:
+    """Rows of one SQL query on a test's archive, read with plain sqlite3."""
+    import sqlite3
+
+    con = sqlite3.connect(db)
+    try:
+        return con.execute(sql, params).fetchall()
+    finally:
+        con.close()
+
+
+def copy_db(src, dst) -> Path:
+    """A consistent copy of an archive (SQLite's backup API, WAL included)."""
+    import sqlite3
+
+    source, target = sqlite3.connect(src), sqlite3.connect(dst)
+    try:
+        source.backup(target)
+    finally:
+        source.close()
+        target.close()
+    return Path(dst)
+
+
 def export_records(db: Path) -> list[dict]:
     out = govnews("export", "--db", str(db), "--format", "jsonl").stdout
     return [json.loads(line) for line in out.splitlines() if line.strip()]

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import sqlite3
 import subprocess
 import sys
 
@@ -17,15 +16,7 @@ from archive.reparse import reparse
 from archive.store import Archive
 from crawler.parsers import vnportal
 from crawler.replica import ReplicaServer, build_site
-from tests.conftest import export_records, govnews
-
-
-def query(db, sql, *params):
-    con = sqlite3.connect(db)
-    try:
-        return con.execute(sql, params).fetchall()
-    finally:
-        con.close()
+from tests.conftest import copy_db, export_records, govnews, query
 
 
 @pytest.fixture(scope="module")
@@ -112,12 +103,7 @@ def test_a_removed_article_is_marked_gone_and_keeps_its_content(history):
 
 
 def test_reparse_reproduces_every_record(history, tmp_path):
-    db = tmp_path / "copy.db"
-    src = sqlite3.connect(history["db"])
-    dst = sqlite3.connect(db)
-    src.backup(dst)
-    src.close()
-    dst.close()
+    db = copy_db(history["db"], tmp_path / "copy.db")
     before = export_records(db)
     out = govnews("reparse", "--db", str(db)).stdout
     assert f"{len(before)} articles re-parsed: {len(before)} unchanged, 0 changed, 0 failed" in out
@@ -125,12 +111,7 @@ def test_reparse_reproduces_every_record(history, tmp_path):
 
 
 def test_reparse_reports_a_deliberate_parser_change(history, tmp_path, monkeypatch):
-    db = tmp_path / "copy.db"
-    src = sqlite3.connect(history["db"])
-    dst = sqlite3.connect(db)
-    src.backup(dst)
-    src.close()
-    dst.close()
+    db = copy_db(history["db"], tmp_path / "copy.db")
     original = vnportal.summary
 
     def shouted(root, sources):

@@ -657,6 +657,15 @@ def structured_date(doc, ld) -> tuple[str | None, str | None]:
     return first_day or (None, None)
 
 
+def published_at(doc, scope, ld, selectors, sources) -> str | None:
+    """Structured data first, then the layout's date box; a bare day yields to the same day
+    with its time.  Records which source answered in ``sources``."""
+    value, source = best_date(structured_date(doc, ld), (date_from(scope, selectors), "layout"))
+    if value:
+        sources["published_at"] = source
+    return value
+
+
 def best_date(*candidates: tuple[str | None, str | None]) -> tuple[str | None, str | None]:
     """The first date found; but a bare day yields to a later source that gives the same
     day with its time (a meta tag with no time, a date box with one)."""

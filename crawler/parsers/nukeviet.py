@@ -44,11 +44,7 @@ def author(doc) -> str | None:
 
 
 def published_at(doc, ld, sources) -> str | None:
-    value, source = base.best_date(base.structured_date(doc, ld),
-                                   (base.date_from(doc, DATE), "layout"))
-    if value:
-        sources["published_at"] = source
-    return value
+    return base.published_at(doc, doc, ld, DATE, sources)
 
 
 def category(doc, title_text) -> str | None:

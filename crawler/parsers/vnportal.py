@@ -93,11 +93,7 @@ def title(doc, root, ld, sources) -> str:
 
 def published_at(doc, root, ld, sources) -> str | None:
     scope = root if root is not None else doc
-    value, source = base.best_date(base.structured_date(doc, ld),
-                                   (base.date_from(scope, POST_DATE), "layout"))
-    if value:
-        sources["published_at"] = source
-    return value
+    return base.published_at(doc, scope, ld, POST_DATE, sources)
 
 
 def summary(root, sources) -> str | None:

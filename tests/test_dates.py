@@ -168,3 +168,14 @@ def test_dates_without_time_stay_dates(text: str, expected: str):
 def test_nfd_and_nfc_give_the_same_answer():
     for text in ("Ngày 14 tháng 8 năm 2020", "Thứ Sáu, 14/08/2020 - 16:30", "Cập nhật: 14/8/2020"):
         assert parse_date(nfd(text)) == parse_date(text) is not None
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Cập nhật: 20/08/2020 09:00 | Ngày đăng: 14/08/2020 16:30", "2020-08-14T16:30:00+07:00"),
+    ("Ngày đăng: 14/08/2020 16:30 | Cập nhật: 20/08/2020 09:00", "2020-08-14T16:30:00+07:00"),
+    # the update's time is not lent to a published day printed without one
+    ("Ngày đăng: 14/08/2020 | Cập nhật: 20/08/2020 09:00", "2020-08-14"),
+    ("Cập nhật: 20/08/2020", "2020-08-20"),
+])
+def test_published_date_wins_over_the_update(text, expected):
+    assert parse_date(text) == expected

@@ -505,23 +505,28 @@ def _is_heading_candidate(el) -> bool:
 
 _LABEL_TEXTS = etree.XPath(
     "//text()[normalize-space() and string-length(normalize-space()) < 40]"
-    "[not(ancestor::script) and not(ancestor::style) and not(ancestor::a)]")
-_LABEL_HINTS = ("tin", "bài", "bai", "tin")
+    "[not(ancestor::script) and not(ancestor::style) and not(ancestor::option)]")
+_LABEL_HINTS = ("tin", "bài", "bai")
 
 
 def find_related_heading(doc, exclude=None):
-    """The first element whose whole text is a related-news label (e.g. "Tin liên quan")."""
+    """The first element whose whole text is a related-news label ("Tin liên quan"), or
+    the outermost of a nest of such elements (<div class=title><h3><a>Tin liên quan</a>)."""
     for node in _LABEL_TEXTS(doc):
         low = node.lower()
         if not any(h in low for h in _LABEL_HINTS) or _label_key(node) not in _FOLDED_RELATED:
             continue
-        el = node.getparent()
         if not node.is_text:
             continue  # tail text: not an element's own label
+        el = node.getparent()
         if exclude is not None and (el is exclude or exclude in el.iterancestors()):
             continue
-        if _label_key(el.text_content()) in _FOLDED_RELATED:
-            return el
+        if _label_key(el.text_content()) not in _FOLDED_RELATED:
+            continue
+        while (el.getparent() is not None and el.getparent().tag not in ("body", "html")
+               and _label_key(el.getparent().text_content()) in _FOLDED_RELATED):
+            el = el.getparent()
+        return el
     return None
 
 

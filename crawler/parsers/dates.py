@@ -90,12 +90,27 @@ def _find_time(text: str, skip: tuple[int, int]) -> tuple[int, int, int] | None:
     return None
 
 
+# A date box may print both dates ("Cập nhật: … | Ngày đăng: …"): the published one wins.
+_PUBLISHED_LABEL = re.compile(r"ngày\s*đăng|đăng\s*lúc|ngày\s*xuất\s*bản|xuất\s*bản|ngày\s*ban\s*hành"
+                              r"|published", re.IGNORECASE)
+_UPDATED_LABEL = re.compile(r"cập\s*nhật|sửa\s*đổi|updated|modified", re.IGNORECASE)
+
+
 def parse_date(text: str | None) -> str | None:
-    """The first date in ``text`` (day first), with its time when one is given."""
+    """The first date in ``text`` (day first), with its time when one is given; where the
+    text labels one date as published and another as updated, the published one."""
     if not text:
         return None
     text = clean_text(text)
+    label = _PUBLISHED_LABEL.search(text)
+    if label and _UPDATED_LABEL.search(text):
+        after = _parse(text[label.end():])
+        if after:
+            return after
+    return _parse(text)
 
+
+def _parse(text: str) -> str | None:
     # NukeViet writes article:published_time as "2023-09-15+0722:57:00" (offset before time).
     text = _NUKEVIET_META.sub(r"\1T\3\2", text)
     for match in _ISO.finditer(text):
@@ -117,10 +132,16 @@ def parse_date(text: str | None) -> str | None:
     for match in _WORDS.finditer(text):
         candidates.append((match.start(), match.end(), int(match.group(3)),
                            int(match.group(2)), int(match.group(1))))
-    for start, end, year, month, day in sorted(candidates):
+    candidates.sort()
+    for i, (start, end, year, month, day) in enumerate(candidates):
         found = _valid_day(year, month, day)
         if found:
-            return _format(found, _find_time(text, (start, end)), _tz_from(text))
+            # The time belongs to this date: look between the dates around it, so that
+            # "14/08/2020 | Cập nhật: 20/08/2020 09:00" does not lend 09:00 to the 14th.
+            lo = candidates[i - 1][1] if i else 0
+            hi = candidates[i + 1][0] if i + 1 < len(candidates) else len(text)
+            return _format(found, _find_time(text[lo:hi], (start - lo, end - lo)),
+                           _tz_from(text))
     return None
 
 

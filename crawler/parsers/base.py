@@ -248,7 +248,14 @@ def looks_like_byline(el) -> bool:
     right = is_right_aligned(el)
     if right and (is_all_bold(el) or is_all_italic(el) or len(text.split()) <= 6):
         return True
-    return False
+    # Not aligned, but a short, wholly bold line of capitalised words with no sentence
+    # punctuation at the very end of the body is a name ("Quang Minh", "Thu Hà - PV").
+    # After " - " or "(" comes the writer's office, in ordinary case.
+    name = re.split(r"\s[-–(]|\(", text)[0]
+    words = [w for w in re.split(r"[\s/,&]+", name) if w]
+    return (0 < len(words) <= 5 and not text.endswith((".", "!", "?", "…", ":"))
+            and is_all_bold(el)
+            and all(w[0].isupper() or w.lower() in ("và", "tin", "ảnh", "bài") for w in words))
 
 
 def body_blocks(body) -> list:

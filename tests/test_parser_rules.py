@@ -1,0 +1,69 @@
+"""Parser rules on small hand-made pages: what counts as a byline, a related block, a body."""
+
+from __future__ import annotations
+
+import pytest
+
+from crawler.parsers import parse_article
+
+URL = "https://www.nghean.gov.vn/tin-tuc/bai-viet-569138"
+
+
+def page(body: str, after: str = "", header: str = "") -> str:
+    return (f'<html><body>{header}<div class="ArticleDetailControl">'
+            f'<div class="ArticleHeader">Tiêu đề</div><div class="ArticleContent">'
+            f"<p>Đoạn một của bài.</p>{body}</div></div>{after}</body></html>")
+
+
+@pytest.mark.parametrize("last,author", [
+    ('<p style="text-align: right;"><strong>Quang Minh</strong></p>', "Quang Minh"),
+    ('<p align="right"><b>Thu Hà</b></p>', "Thu Hà"),
+    ('<p style="text-align:right"><em>Bài, ảnh: Hữu Nghĩa</em></p>', "Hữu Nghĩa"),
+    ("<p><strong>Quang Minh</strong></p>", "Quang Minh"),
+    ("<p><b>Thu Hà - Văn phòng UBND tỉnh</b></p>", "Thu Hà - Văn phòng UBND tỉnh"),
+    ("<p>Tác giả: Nguyễn Văn A</p>", "Nguyễn Văn A"),
+    # not bylines: a sentence, a plain last paragraph, a bold caption-like line
+    ("<p><strong>Kính mời bạn đọc theo dõi.</strong></p>", None),
+    ("<p>Quang Minh</p>", None),
+    ("<p><strong>Một số hình ảnh tại buổi lễ</strong></p>", None),
+])
+def test_byline_from_the_last_paragraph(last, author):
+    article = parse_article(page(last), URL)
+    assert article.author == author
+    if author:
+        assert article.body == "Đoạn một của bài."
+    else:
+        assert article.body.startswith("Đoạn một của bài.\n")
+
+
+def test_related_heading_written_as_a_link_and_side_boxes_left_out():
+    after = """
+      <div class="box-related"><div class="title"><h3><a href="/tin-tuc">Tin cùng chuyên mục</a></h3></div>
+        <div class="item"><a href="/tin-tuc/bai-a-123456?pageindex=0"><img src="/a.jpg" alt="Bài A"></a>
+          <h4><a href="/tin-tuc/bai-a-123456">Bài A</a></h4><span>14/08/2020</span></div>
+        <div class="item"><h4><a href="/tin-tuc/bai-b-123457">Bài B</a></h4></div>
+        <a class="more" href="/tin-tuc">Xem thêm</a></div>
+      <div class="side"><div class="title"><a href="/noi-bat">Tin nổi bật</a></div>
+        <ul><li><a href="/x/c-123458">C</a></li></ul></div>"""
+    article = parse_article(page("", after=after), URL)
+    assert [(r.url, r.title) for r in article.related] == [
+        ("https://www.nghean.gov.vn/tin-tuc/bai-a-123456", "Bài A"),
+        ("https://www.nghean.gov.vn/tin-tuc/bai-b-123457", "Bài B"),
+    ]
+
+
+def test_side_box_before_the_article_is_not_related():
+    header = ('<div class="side"><h3>Tin nổi bật</h3><ul><li><a href="/x/c-123458">C</a></li>'
+              "</ul></div>")
+    assert parse_article(page("", header=header), URL).related == []
+
+
+def test_lead_repeated_as_first_body_paragraph_is_not_repeated():
+    html = ('<html><body><div class="ArticleDetailControl"><div class="ArticleHeader">T</div>'
+            '<div class="ArticleSummary">Chiều 14/8, hội nghị diễn ra.</div>'
+            '<div class="ArticleContent"><p>Chiều 14/8, hội nghị diễn ra.</p><p>Nội dung.</p>'
+            "</div></div></body></html>")
+    article = parse_article(html, URL)
+    assert article.summary == "Chiều 14/8, hội nghị diễn ra."
+    assert article.body == "Nội dung."
+    assert article.published_at is None  # "14/8" has no year: no date

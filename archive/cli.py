@@ -78,6 +78,7 @@ def run_crawl(sites, db_path, delay=None, concurrency=None, max_pages=None, sett
     s.setmodule(default_settings, priority="project")
     s.set("GOVNEWS_DB", str(db_path), priority="cmdline")
     s.set("LOG_INSTALL_ROOT_HANDLER", False, priority="cmdline")
+    s.set("GOVNEWS_LOCK_HELD", True, priority="cmdline")
     s.set("GOVNEWS_FULL", bool(full), priority="cmdline")
     s.set("GOVNEWS_REFRESH", "" if refresh is None else str(refresh), priority="cmdline")
     s.set("GOVNEWS_PROGRESS", bool(progress), priority="cmdline")

@@ -74,6 +74,12 @@ class ArchivePipeline:
         s = crawler.settings
         pipeline = cls(s.get("GOVNEWS_DB"), s.getint("GOVNEWS_BATCH_SIZE", 50),
                        s.getfloat("GOVNEWS_BATCH_SECONDS", 5.0), crawler)
+        pipeline.lock = None
+        if not s.getbool("GOVNEWS_LOCK_HELD"):
+            # Run as `scrapy crawl portal`: the CLI's lock is not there, take it here.
+            from archive.lock import CrawlLock
+
+            pipeline.lock = CrawlLock(pipeline.db_path).acquire()
         pipeline.max_error_rate = s.getfloat("GOVNEWS_MAX_FETCH_ERROR_RATE", 0.1)
         pipeline.min_errors = s.getint("GOVNEWS_MIN_FETCH_ERRORS", 3)
         crawler.signals.connect(pipeline.response_received, signal=signals.response_received)
@@ -229,3 +235,5 @@ class ArchivePipeline:
         )
         self.summary = dict(self.archive.run(self.run_id))
         self.archive.close()
+        if self.lock is not None:
+            self.lock.release()

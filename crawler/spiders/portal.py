@@ -43,6 +43,9 @@ from crawler.parsers.text import canonical_url, clean_text
 SKIP_EXTENSIONS = base.FILE_EXTENSIONS + (".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg",
                                           ".mp4", ".mp3", ".css", ".js", ".ico", ".xml")
 SKIP_SCHEMES = ("javascript:", "mailto:", "tel:", "#", "data:")
+# Fonts that draw TCVN3 (.VnTime, .VnArial …) or VNI (VNI-Times …) encoded text.
+LEGACY_FONT = re.compile(rb"font-family\s*:\s*['\"]?(?:\.Vn[A-Z]|VNI[- ])|face=['\"]?(?:\.Vn[A-Z]|VNI[- ])",
+                         re.IGNORECASE)
 # Listing pages paginated by URL rather than by POST.
 PAGER_LINK = re.compile(r"/page-\d+/?$|[?&](?:page|p|trang)=\d+$", re.IGNORECASE)
 # Listing fragments answer li.row items, without the surrounding list.
@@ -241,6 +244,13 @@ class PortalSpider(scrapy.Spider):
         except Exception as exc:
             yield Problem(url=url, kind="parser_error", message=f"{type(exc).__name__}: {exc}")
         if article is not None:
+            if LEGACY_FONT.search(response.body):
+                # TCVN3/VNI text is Latin-1 bytes drawn by a Vietnamese font: it decodes
+                # without error into the wrong letters.  Keep it (the raw page is kept too),
+                # but say so, so that it can be converted and re-parsed.
+                yield Problem(url=url, kind="legacy_encoding",
+                              message="the page sets a TCVN3/VNI font (.VnTime, VNI-Times): "
+                                      "its text is probably in a legacy 8-bit encoding")
             if looks_truncated(response.body):
                 # A cut-off page would overwrite a good stored copy with half an article.
                 yield Problem(url=url, kind="truncated",

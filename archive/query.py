@@ -109,8 +109,21 @@ def crawl_state(db: sqlite_utils.Database, hosts: set[str], validators: bool = F
             f"select url, fetched_at from articles where gone_at is null and site in ({marks})",
             hosts)
     }
+    shown: dict[str, tuple] = {}  # url -> (title, summary), to notice edits from a listing
+    for url, title, summary in db.execute(
+            f"select url, title, summary from articles where gone_at is null and site in ({marks})",
+            hosts):
+        shown[url] = (title, summary)
+    members: dict[str, list[tuple[str, str]]] = {}
+    for listing_url, url, day in db.execute(
+            "select l.listing_url, a.url, substr(a.published_at, 1, 10) from article_listings l"
+            " join articles a on a.url = l.article_url"
+            f" where a.gone_at is null and a.site in ({marks})", hosts):
+        members.setdefault(listing_url, []).append((url, day))
     state = {
         "archived": archived,
+        "shown": shown,
+        "listing_members": members,
         "other_pages": {u for (u,) in db.execute("select url from pages where kind = 'other'")},
         "walked_listings": {u for (u,) in db.execute("select listing_url from listing_walks")},
         "validators": {},

@@ -298,7 +298,7 @@ def rebuild_index(db: sqlite_utils.Database) -> int:
     """
     names = ", ".join(COLUMNS)
     folded = ", ".join(fold_sql(c) for c in COLUMNS)
-    with db.conn:
+    with db.atomic():
         db.execute(f"insert into {FTS_TABLE}({FTS_TABLE}) values ('delete-all')")
         db.execute(f"insert into {FTS_TABLE}(rowid, {names}) select rowid, {folded}"
                    " from articles")

@@ -61,7 +61,7 @@ class Archive:
 
     # --- runs -----------------------------------------------------------------------
     def start_run(self, sites: Iterable[str], settings: dict | None = None) -> int:
-        with self.db.conn:
+        with self.db.atomic():
             table = self.db["crawl_runs"].insert({
                 "started_at": utcnow(),
                 "status": "running",
@@ -78,7 +78,7 @@ class Archive:
         kinds = Counter(
             row["kind"] for row in self.db.query(
                 "select kind from crawl_errors where run_id = ?", [run_id]))
-        with self.db.conn:
+        with self.db.atomic():
             self.db["crawl_runs"].update(run_id, {
                 "finished_at": utcnow(),
                 "status": status,
@@ -88,7 +88,7 @@ class Archive:
             })
 
     def record_error(self, run_id: int | None, url: str, kind: str, message: str) -> None:
-        with self.db.conn:
+        with self.db.atomic():
             self.db["crawl_errors"].insert({
                 "run_id": run_id, "at": utcnow(), "url": url, "kind": kind,
                 "message": message[:2000],
@@ -104,7 +104,7 @@ class Archive:
         crash either all of a batch is there or none of it."""
         counts: Counter = Counter()
         now = utcnow()
-        with self.db.conn:
+        with self.db.atomic():
             fetch_ids = {}
             for snap in snapshots:
                 fetch_id = self._insert_snapshot(snap, run_id)
@@ -122,7 +122,7 @@ class Archive:
         """What the crawl learned besides articles: page kinds, completed listing walks,
         archived articles that answered 304 (seen again, unchanged)."""
         now = utcnow()
-        with self.db.conn:
+        with self.db.atomic():
             for page in pages:
                 self.db.execute(
                     "insert into pages (url, kind, first_seen_at, last_fetched_at)"
@@ -144,7 +144,7 @@ class Archive:
     def mark_crashed_runs(self) -> list[int]:
         """Runs left 'running' by a process that died (the caller holds the crawl lock)."""
         ids = [r[0] for r in self.db.execute("select id from crawl_runs where status = 'running'")]
-        with self.db.conn:
+        with self.db.atomic():
             for run_id in ids:
                 self.db.execute("update crawl_runs set status = 'crashed' where id = ?", [run_id])
         return ids
@@ -157,7 +157,7 @@ class Archive:
         """Records re-made from stored snapshots: (article, snapshot_id) pairs."""
         counts: Counter = Counter()
         now = utcnow()
-        with self.db.conn:
+        with self.db.atomic():
             for article, snapshot_id in pairs:
                 counts[self._upsert(article, now, snapshot_id, "reparse", seen=False)] += 1
         return counts
@@ -195,7 +195,7 @@ class Archive:
              "first_seen_at": now}
             for url, seen in listings.items() for listing_url, category in seen
         ]
-        with self.db.conn:
+        with self.db.atomic():
             self.db["article_listings"].insert_all(rows, ignore=True, batch_size=500)
 
     def _upsert(self, article: Article, now: str, snapshot_id: int | None = None,
@@ -205,6 +205,8 @@ class Archive:
         existing = next(self.db.query(
             "select content_hash, first_seen_at, last_changed_at, snapshot_id from articles"
             " where url = ?", [article.url]), None)
+        if existing is None and article.article_id:
+            existing = self._follow_new_url(article)
         row = {key: record[key] for key in (
             "url", "site", "article_id", "title", "published_at", "author", "summary", "body",
             "body_html", "category", "fetched_at", "parser")}
@@ -241,6 +243,24 @@ class Archive:
         self.db["articles"].update(article.url, row)
         self._replace_children(article)
         return "updated"
+
+    def _follow_new_url(self, article: Article):
+        """The portal builds URLs from the title: an edited title moves the article to a new
+        URL with the same id.  It is the same article: its row (and history) moves along."""
+        old = self.db.execute(
+            "select url from articles where site = ? and article_id = ? and url != ?",
+            [article.site, article.article_id, article.url]).fetchone()
+        if old is None:
+            return None
+        self.db.execute("PRAGMA defer_foreign_keys = ON")
+        for table, column in (("articles", "url"), ("related_links", "article_url"),
+                              ("images", "article_url"), ("attachments", "article_url"),
+                              ("article_listings", "article_url"), ("article_versions", "url")):
+            self.db.execute(f"update or ignore {table} set {column} = ? where {column} = ?",
+                            [article.url, old[0]])
+        return next(self.db.query(
+            "select content_hash, first_seen_at, last_changed_at, snapshot_id from articles"
+            " where url = ?", [article.url]))
 
     def _keep_version(self, url: str, now: str, because: str) -> None:
         """Copy the current record of ``url`` into article_versions before it is replaced."""

@@ -31,8 +31,9 @@ EXIT_RUNNING = 3
 EXIT_FETCH_ERRORS = 4
 EXIT_DEGRADED = 5
 EXIT_INTERRUPTED = 6
+EXIT_STORAGE = 1
 STATUS_EXIT = {"ok": EXIT_OK, "fetch_errors": EXIT_FETCH_ERRORS, "degraded": EXIT_DEGRADED,
-               "interrupted": EXIT_INTERRUPTED}
+               "interrupted": EXIT_INTERRUPTED, "storage_error": EXIT_STORAGE}
 
 # Flush early when raw bodies pile up, whatever the article count.
 MAX_BUFFERED_BYTES = 32 * 1024 * 1024
@@ -67,6 +68,7 @@ class ArchivePipeline:
         self.health_pages: list[health.PageStats] = []
         self.baselines: dict[str, health.Baseline] = {}
         self.fetch_errors = 0
+        self.storage_errors = 0
         self.health_report: health.HealthReport | None = None
 
     @classmethod
@@ -174,6 +176,23 @@ class ArchivePipeline:
         return item
 
     def flush(self):
+        try:
+            self._flush()
+        except Exception as exc:  # the archive refused a batch: say so, keep the rest
+            lost = len(self.articles)
+            logger.error("could not store a batch (%d articles, %d pages): %s: %s", lost,
+                         len(self.snapshots), type(exc).__name__, exc)
+            self.storage_errors += 1
+            self.articles, self.snapshots, self.gone = [], [], []
+            self.pages, self.not_modified = [], []
+            self.snapshot_bytes = 0
+            try:
+                self.archive.record_error(self.run_id, "", "storage",
+                                          f"{lost} articles not stored: {exc}")
+            except Exception:  # noqa: BLE001 - the archive may be what failed
+                pass
+
+    def _flush(self):
         if self.articles or self.snapshots or self.gone:
             counts = self.archive.store_batch(
                 self.articles, self.snapshots, self.gone, run_id=self.run_id)
@@ -207,7 +226,9 @@ class ArchivePipeline:
                 walks=[w for w in self.walks if w["listing_url"] not in failed],
                 run_id=self.run_id)
         self.health_report = health.assess(self.health_pages, self.baselines)
-        if reason == "shutdown":
+        if self.storage_errors:
+            status = "storage_error"
+        elif reason == "shutdown":
             status = "interrupted"
         elif reason != "finished":
             status = str(reason)

@@ -13,7 +13,7 @@ from crawler.items import Article, Attachment, Image, Link
 def make(url="https://www.nghean.gov.vn/tin-tuc/bai-viet-123456", **over):
     fields = dict(
         url=url, site="www.nghean.gov.vn", title="Tiêu đề", body="Đoạn một.\nĐoạn hai.",
-        article_id="123456", published_at="2020-08-14T16:30:00+07:00", author="Quang Minh",
+        article_id=url.rsplit("-", 1)[1], published_at="2020-08-14T16:30:00+07:00", author="Quang Minh",
         summary="Tóm tắt", category="Tin tức", tags=["a"],
         related=[Link("https://www.nghean.gov.vn/tin-tuc/khac-1234", "Khác")],
         images=[Image("https://datafiles.nghean.gov.vn/a.jpg", "Ảnh")],
@@ -148,3 +148,42 @@ def test_jsonl_export_filters_by_category(tmp_path):
     result = CliRunner().invoke(cli, ["export", "--db", str(db), "--category", "Khác"])
     lines = [json.loads(x) for x in result.output.splitlines() if x.strip()]
     assert [r["url"] for r in lines] == ["https://www.nghean.gov.vn/tin-tuc/b-222222"]
+
+
+def test_a_batch_is_stored_whole_or_not_at_all(tmp_path, monkeypatch):
+    from crawler.items import Snapshot
+
+    archive = Archive(tmp_path / "a.db")
+    calls = []
+    original = archive._replace_children
+
+    def failing(article):
+        calls.append(article.url)
+        if len(calls) == 2:
+            raise RuntimeError("disk full")
+        original(article)
+
+    monkeypatch.setattr(archive, "_replace_children", failing)
+    snap = Snapshot(url=make().url, method="GET", status=200, body=b"<html></html>",
+                    fetched_at="2026-01-01T00:00:00+00:00")
+    try:
+        archive.store_batch([make(), make(url="https://www.nghean.gov.vn/tin-tuc/b-222222")],
+                            [snap])
+    except RuntimeError:
+        pass
+    assert archive.db["articles"].count == 0
+    assert archive.db["fetches"].count == 0
+    archive.close()
+
+
+def test_an_article_moved_to_a_new_url_stays_one_article(tmp_path):
+    archive = Archive(tmp_path / "a.db")
+    archive.store_articles([make()])
+    moved = make(url="https://www.nghean.gov.vn/tin-tuc/tieu-de-moi-123456", title="Tiêu đề mới")
+    assert archive.store_articles([moved]) == {"updated": 1}
+    assert [r["url"] for r in records(archive.db)] == [moved.url]
+    assert archive.db["related_links"].count == 1
+    versions = list(archive.db.query("select url, record from article_versions"))
+    assert [(v["url"], json.loads(v["record"])["title"]) for v in versions] == [
+        (moved.url, "Tiêu đề")]
+    archive.close()

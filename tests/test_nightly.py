@@ -250,3 +250,41 @@ def test_progress_lines_and_full_log_file(tmp_path):
     assert "Spider closed (finished)" in text and " INFO: " in text
     # the console shows no INFO lines by default; the file has them all
     assert "INFO:" not in result.stderr
+
+
+def test_nightly_run_notices_recent_edits_and_withdrawals(tmp_path):
+    """Without --full or --refresh: an article whose listing shows a new title is fetched
+    again (both versions kept); a recent article that vanished from its listing is checked
+    and marked gone, keeping its content."""
+    db = tmp_path / "a.db"
+    site = build_site()
+    slug = site.categories[0].slug
+    newest = [a.id for a in site.listing_page(slug, 1)]
+    edited_id, removed_id = newest[1], newest[3]
+    with ReplicaServer(site, port=0) as server:
+        govnews("crawl", server.url, "--db", str(db), "--delay", "0")
+        before = {r["url"]: r for r in export_records(db)}
+        server.site = build_site(edit={edited_id: {"title": "Tiêu đề đã được sửa lại sau khi đăng"}},
+                                 remove=[removed_id])
+        server.requests.clear()
+        result = subprocess.run(crawl_cmd(server.url, db), capture_output=True, text=True,
+                                env=env(), cwd=ROOT)
+        after = {r["url"]: r for r in export_records(db)}
+        fetched = [r["path"] for r in server.requests if r["method"] == "GET"]
+    assert result.returncode == 0, result.stderr
+    # the portal's URLs carry the title: the edited article moved to a new URL with the
+    # same id, and is still one article
+    edited = [u for u in after if u.endswith(f"-{edited_id}")]
+    assert len(edited) == 1
+    edited_url, old_url = edited[0], next(u for u in before if u.endswith(f"-{edited_id}"))
+    assert edited_url != old_url
+    removed_url = next(u for u in before if u.endswith(removed_id))
+    assert after[edited_url]["title"] == "Tiêu đề đã được sửa lại sau khi đăng"
+    versions = query(db, "select record from article_versions where url = ?", edited_url)
+    assert [json.loads(v[0])["title"] for v in versions] == [before[old_url]["title"]]
+    assert len(after) == len(before)
+    assert query(db, "select gone_reason from articles where url = ?", removed_url) == [
+        ("http_404",)]
+    assert after[removed_url]["body"] == before[removed_url]["body"]
+    # and still no full walk: far fewer requests than articles
+    assert len(fetched) < len(before) / 2

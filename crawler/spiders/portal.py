@@ -116,6 +116,10 @@ class PortalSpider(scrapy.Spider):
         spider.other_pages = state["other_pages"]
         spider.walked_listings = state["walked_listings"]
         spider.canaries = state["canaries"]
+        spider.shown = state["shown"]
+        spider.listing_members = state["listing_members"]
+        spider.walk_seen: dict[str, set[str]] = {}
+        spider.walk_oldest: dict[str, str] = {}
         spider.rechecked = False
         spider.canaried = False
         crawler.signals.connect(spider.on_idle, signal=signals.spider_idle)
@@ -155,11 +159,11 @@ class PortalSpider(scrapy.Spider):
             self.crawler.engine.crawl(request)
         raise DontCloseSpider
 
-    def revisit_request(self, url: str, kind: str):
+    def revisit_request(self, url: str, kind: str, conditional: bool = True):
         """A request for an archived article, conditional when its last answer allows."""
         self.requested_articles.add(url)
         headers = {}
-        etag, modified = self.validators.get(url, (None, None))
+        etag, modified = self.validators.get(url, (None, None)) if conditional else (None, None)
         if etag:
             headers["If-None-Match"] = etag
         if modified:
@@ -327,18 +331,53 @@ class PortalSpider(scrapy.Spider):
         if entries:
             yield Listed(listing_url=walk["listing_url"], category=walk["category"],
                          article_urls=[e.url for e in entries])
+        seen = self.walk_seen.setdefault(walk["listing_url"], set())
         for entry in entries:
+            seen.add(entry.url)
+            if entry.published_at:
+                day = entry.published_at[:10]
+                oldest = self.walk_oldest.get(walk["listing_url"])
+                if oldest is None or day < oldest:
+                    self.walk_oldest[walk["listing_url"]] = day
             if entry.url in self.archived:
                 walk["streak"] += 1
             else:
                 walk["streak"] = 0
             if self.wants(entry.url):
                 yield self.article_request(entry, walk["listing_url"], walk["category"])
+            elif self.edited(entry):
+                # The listing shows another title or lead than the archive holds: the
+                # article was edited; fetch it again, unconditionally.
+                self.logger.info("listing shows an edited article: %s", entry.url)
+                request = self.revisit_request(entry.url, "article", conditional=False)
+                request.meta.update(listing_url=walk["listing_url"], category=walk["category"])
+                yield request
+
+    def edited(self, entry: ListingEntry) -> bool:
+        if entry.url in self.requested_articles or entry.url not in self.shown:
+            return False
+        title, summary = self.shown[entry.url]
+        return (differs(entry.title, title)
+                or (bool(entry.summary) and bool(summary) and differs(entry.summary, summary)))
+
+    def vanished(self, walk) -> list[str]:
+        """Archived articles of this listing, as new as what the walk covered, that it no
+        longer shows: withdrawn, or moved; a fetch tells which."""
+        url = walk["listing_url"]
+        oldest = self.walk_oldest.get(url)
+        seen = self.walk_seen.get(url, set())
+        if oldest is None:
+            return []
+        return [u for u, day in self.listing_members.get(url, ())
+                if day and day > oldest and u not in seen and u not in self.requested_articles]
 
     def should_stop(self, walk) -> bool:
         return walk["sequential"] and walk["streak"] >= walk["stop_after"]
 
     def walk_done(self, walk, stopped: bool = False):
+        if walk["sequential"]:
+            for url in self.vanished(walk):
+                yield self.revisit_request(url, "recheck")
         if walk["partial"] or walk["listing_url"] in self.failed_walks:
             return
         self.logger.debug("listing %s walked to page %s%s", walk["listing_url"], walk["page"],
@@ -463,10 +502,18 @@ class PortalSpider(scrapy.Spider):
         return urlsplit(url).netloc in self.hosts
 
 
+def differs(shown: str | None, stored: str | None) -> bool:
+    """A listing's text differs from the archived one, beyond the listing's cutting it short."""
+    if not shown or not stored:
+        return False
+    a, b = clean_text(shown).rstrip(".… "), clean_text(stored).rstrip(".… ")
+    return not (a.startswith(b) or b.startswith(a))
+
+
 def load_state(db_path: str | None, hosts: set[str], validators: bool = False) -> dict:
     """The archive's memory of earlier runs (empty for a new archive)."""
     empty = {"archived": {}, "validators": {}, "other_pages": set(), "walked_listings": set(),
-             "canaries": {}}
+             "canaries": {}, "shown": {}, "listing_members": {}}
     if not db_path or not os.path.exists(db_path):
         return empty
     from archive.query import crawl_state

@@ -550,6 +550,9 @@ def demo(db_path, port):
     click.echo(f"crawled {run['requests']} pages into {db_path}\n", err=True)
     ctx = click.get_current_context()
     ctx.invoke(stats, db_path=db_path, fmt="table")
+    click.echo(f"\nnext: govnews search \"nguyen duc trung\" --db {db_path}\n"
+               f"      govnews export --db {db_path} --format csv --out demo.csv\n"
+               f"      govnews serve --db {db_path}")
 
 
 def main():  # pragma: no cover - console entry point

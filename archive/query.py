@@ -109,11 +109,11 @@ def crawl_state(db: sqlite_utils.Database, hosts: set[str], validators: bool = F
             f"select url, fetched_at from articles where gone_at is null and site in ({marks})",
             hosts)
     }
-    shown: dict[str, tuple] = {}  # url -> (title, summary), to notice edits from a listing
-    for url, title, summary in db.execute(
-            f"select url, title, summary from articles where gone_at is null and site in ({marks})",
+    shown: dict[str, tuple] = {}  # url -> (title,), to notice edits from a listing
+    for url, title in db.execute(
+            f"select url, title from articles where gone_at is null and site in ({marks})",
             hosts):
-        shown[url] = (title, summary)
+        shown[url] = (title,)
     members: dict[str, list[tuple[str, str]]] = {}
     for listing_url, url, day in db.execute(
             "select l.listing_url, a.url, substr(a.published_at, 1, 10) from article_listings l"

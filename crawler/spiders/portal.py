@@ -332,6 +332,7 @@ class PortalSpider(scrapy.Spider):
             yield Listed(listing_url=walk["listing_url"], category=walk["category"],
                          article_urls=[e.url for e in entries])
         seen = self.walk_seen.setdefault(walk["listing_url"], set())
+        edited = []
         for entry in entries:
             seen.add(entry.url)
             if entry.published_at:
@@ -346,19 +347,27 @@ class PortalSpider(scrapy.Spider):
             if self.wants(entry.url):
                 yield self.article_request(entry, walk["listing_url"], walk["category"])
             elif self.edited(entry):
-                # The listing shows another title or lead than the archive holds: the
-                # article was edited; fetch it again, unconditionally.
-                self.logger.info("listing shows an edited article: %s", entry.url)
-                request = self.revisit_request(entry.url, "article", conditional=False)
-                request.meta.update(listing_url=walk["listing_url"], category=walk["category"])
-                yield request
+                edited.append(entry)
+        archived_here = sum(1 for e in entries if e.url in self.archived)
+        if len(edited) > max(2, archived_here // 2):
+            # Most titles differ: the listing writes titles its own way, not edits.
+            self.logger.info("listing %s shows %d of %d archived titles differently; not "
+                             "taken for edits", walk["listing_url"], len(edited), archived_here)
+            edited = []
+        for entry in edited:
+            # The listing shows another title than the archive holds: the article was
+            # edited; fetch it again, unconditionally.
+            self.logger.info("listing shows an edited article: %s", entry.url)
+            request = self.revisit_request(entry.url, "article", conditional=False)
+            request.meta.update(listing_url=walk["listing_url"], category=walk["category"])
+            yield request
 
     def edited(self, entry: ListingEntry) -> bool:
+        """The listing's title differs from the archived one (leads are left out: listings
+        cut and rewrite them too freely to tell an edit)."""
         if entry.url in self.requested_articles or entry.url not in self.shown:
             return False
-        title, summary = self.shown[entry.url]
-        return (differs(entry.title, title)
-                or (bool(entry.summary) and bool(summary) and differs(entry.summary, summary)))
+        return differs(entry.title, self.shown[entry.url][0])
 
     def vanished(self, walk) -> list[str]:
         """Archived articles of this listing, as new as what the walk covered, that it no

@@ -378,24 +378,20 @@ def extract_body(body_el, page_url: str, *, remove=(), find_byline=True, summary
                 if caption_text:
                     caption_el = table[0]
         if caption_el is None:
+            # The caption follows the outermost block that holds nothing but this image
+            # (<p><span><img></span></p> <p><em>caption</em></p>), or the image itself.
             holder = img
-            # climb to the block that holds only this image
-            while holder.getparent() is not None and holder.getparent() is not body and not text_of(holder.getparent()):
+            while (holder.getparent() is not None and holder.getparent() is not body
+                   and not text_of(holder.getparent())):
                 holder = holder.getparent()
-            if holder.getparent() is not None and holder is not img or img.getparent() is body:
-                caption_el = find_caption_after(holder)
-            elif holder is img:
-                caption_el = find_caption_after(img)
+            caption_el = find_caption_after(holder)
         caption = text_of(caption_el) if caption_el is not None else None
         if url not in seen_images:
             seen_images.add(url)
             result.images.append(Image(url=url, caption=caption or None))
         if caption_el is not None and caption_el.getparent() is not None:
-            if caption_el.tag == "table":
-                # a layout table holding image + caption: keep nothing of it in the text
-                caption_el.drop_tree()
-            else:
-                caption_el.drop_tree()
+            # captions (and layout tables holding image + caption) are not body text
+            caption_el.drop_tree()
 
     for el in body.xpath(".//figcaption"):
         el.drop_tree()

@@ -23,6 +23,7 @@ from urllib.parse import parse_qsl, urlsplit
 import pytest
 
 from crawler.items import RECORD_KEYS
+from tests.seed import SEED_RELATED_TITLES
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SPECS = sorted(FIXTURES.glob("*.json"))
@@ -259,26 +260,6 @@ SEED_PARAGRAPHS = [
         "Kết luận buổi lễ ký kết, đồng chí Nguyễn Đức Trung, Phó Bí thư Tỉnh ủy, Chủ tịch UBND",
         "chia sẻ để cùng nhau triển khai thực hiện tốt các nhiệm vụ.",
     ),
-]
-SEED_RELATED_TITLES = [
-    "Thanh Chương tập trung thực hiện hiệu quả 5 chương trình trọng tâm, 3 khâu đột phá",
-    "Chủ tịch HĐND tỉnh Nguyễn Xuân Sơn kiểm tra công tác chuẩn bị bầu cử tại Đô Lương",
-    "Ủy ban bầu cử tỉnh kiểm tra công tác bầu cử tại huyện Thanh Chương",
-    "Chủ tịch UBND tỉnh kiểm tra công tác chuẩn bị bầu cử tại thị xã Hoàng Mai",
-    "Chủ tịch UBND tỉnh Nguyễn Đức Trung thăm các mô hình kinh tế tại huyện Quỳnh Lưu",
-    "Chủ tịch UBND tỉnh: Xây dựng huyện Nghi Lộc trở thành vệ tinh quan trọng của các đô thị lớn",
-    "Chủ tịch UBND tỉnh Nguyễn Đức Trung động viên tân binh lên đường nhập ngũ tại Nam Đàn",
-    "Chủ tịch HĐND tỉnh Nguyễn Xuân Sơn dự lễ giao nhận quân năm 2021 tại Tân Kỳ",
-    "Chủ tịch UBND tỉnh Nguyễn Đức Trung chúc mừng năm mới các tổ chức tôn giáo",
-    "Chủ tịch UBND tỉnh Nguyễn Đức Trung thăm, chúc Tết Bộ đội Biên phòng tỉnh",
-    "Chủ tịch UBND tỉnh Nguyễn Đức Trung thăm, chúc Tết tại huyện Kỳ Sơn",
-    "Nghệ An trao Giấy chứng nhận đăng ký đầu tư cho dự án 200 triệu USD",
-    "Phó Chủ tịch Thường trực UBND tỉnh chúc mừng giáo xứ Cầu Rầm nhân dịp đón Giáng Sinh 2020",
-    (
-        "HĐND tỉnh chúc mừng Bộ CHQS tỉnh và Bộ Chỉ huy BĐBP tỉnh nhân kỷ niệm 76 năm ngày thành lập "
-        "QĐND Việt Nam"
-    ),
-    "Ba nhiệm vụ trọng tâm cần thực hiện sau kỳ họp thứ 17, HĐND tỉnh khóa XVII",
 ]
 # Page furniture that must not leak into any field of the record.
 SEED_CHROME = [

@@ -182,7 +182,12 @@ TABLES = {
         "facets": ["status"],
         "columns": dict(
             id="Run number.", started_at="Start (UTC).", finished_at="End (UTC).",
-            status="running, finished, crashed, …", sites="Start URLs (JSON list).",
+            status="ok, degraded, fetch_errors, interrupted, storage_error, running or crashed.",
+            sites="Start URLs (JSON list).", mode="incremental or full.",
+            exit_code="What `govnews crawl` exited with (README: Exit codes).",
+            health="Parser health: per site, the share of pages with each field, the archive's "
+                   "share, and the fields found degraded (JSON).",
+            articles_not_modified="Archived articles that answered 304 Not Modified.",
             pid="Process id of the crawl.", requests="Requests sent.",
             responses="Responses received.", articles_new="Articles stored for the first time.",
             articles_updated="Archived articles whose content changed.",
@@ -191,6 +196,22 @@ TABLES = {
             snapshots="Raw fetches stored.", errors="Problems recorded in crawl_errors.",
             errors_by_kind="Problems counted by kind (JSON).",
             settings="Options the run was started with (JSON)."),
+    },
+    "pages": {
+        "title": "Other pages",
+        "description": "Pages found to be listings or neither listing nor article; incremental "
+                       "runs do not fetch the latter again.",
+        "facets": ["kind"],
+        "columns": dict(url="The page.", kind="listing or other.",
+                        first_seen_at="First fetched (UTC).", last_fetched_at="Last fetched (UTC)."),
+    },
+    "listing_walks": {
+        "title": "Listing walks",
+        "description": "Listings walked to their end by a run that finished: only these may "
+                       "stop early on archived articles in incremental runs.",
+        "columns": dict(listing_url="The listing.", site="Its host.",
+                        completed_at="When (UTC).", pages="Pages walked.",
+                        run_id="The run (crawl_runs.id)."),
     },
     "crawl_errors": {
         "title": "Crawl errors",

@@ -30,6 +30,8 @@ from .textutil import collapse, esc, fragment_text
 
 TZ = "+07:00"  # the portal prints local time (Asia/Ho_Chi_Minh)
 
+# Written out again rather than imported from crawler.items on purpose: the replica's
+# expected records must not depend on the code they are used to check.
 EXPECTED_KEYS = (
     "url",
     "site",

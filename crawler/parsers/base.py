@@ -11,12 +11,14 @@ from __future__ import annotations
 import copy
 import json
 import re
+from dataclasses import dataclass
 from urllib.parse import parse_qs, urljoin, urlsplit
 
 import lxml.html
 from lxml import etree
 from lxml.cssselect import CSSSelector
-from w3lib.encoding import html_body_declared_encoding, html_to_unicode
+from bs4.dammit import UnicodeDammit
+from w3lib.encoding import html_body_declared_encoding, http_content_type_encoding, read_bom
 
 from ..items import Attachment, Image, Link
 from .dates import parse_date
@@ -27,43 +29,186 @@ from .text import canonical_url, clean_text, fold
 # A charset header that claims a single-byte Western encoding on a Vietnamese page is
 # wrong more often than not (misconfigured IIS); such pages are really UTF-8.
 _SUSPECT_DECLARED = {"iso-8859-1", "latin-1", "latin1", "cp1252", "windows-1252", "ascii", "us-ascii"}
+_UTF8 = ("utf-8", "utf8")
+
+
+def _norm_encoding(name: str | None) -> str | None:
+    return name.strip().lower().replace("_", "-") if name else None
+
+
+@dataclass
+class Decoded:
+    """A page's text and how it was decided; ``note`` says when the page's own
+    declaration was overruled (a disagreement worth recording with the page's URL)."""
+
+    text: str
+    encoding: str
+    declared: str | None = None
+    note: str | None = None
+
+
+def decode_page(body: bytes | str, content_type: str | None = None) -> Decoded:
+    """Page bytes -> text.
+
+    Valid UTF-8 with non-ASCII bytes is UTF-8, whatever the header or <meta> says: bytes
+    of an 8-bit Vietnamese encoding (windows-1258, TCVN3) almost never form valid UTF-8,
+    while IIS installs that label every page windows-1258 or iso-8859-1 are common, and
+    trusting them makes mojibake of every accented letter.  Anything else is decided by
+    bs4's UnicodeDammit (BOM, then the HTTP header, then <meta>, then windows-1258 as
+    the likeliest legacy encoding of a Vietnamese page); lxml still does the parsing.
+    """
+    if isinstance(body, str):
+        return Decoded(body, "unicode")
+    header = _norm_encoding(http_content_type_encoding(content_type)) if content_type else None
+    meta = _norm_encoding(html_body_declared_encoding(body))
+    declared = header or meta
+    bom, _ = read_bom(body)
+    if bom:
+        return Decoded(body.decode(bom, "replace").lstrip("\ufeff"), bom, declared)
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError:
+        text = None
+    if text is not None:
+        note = None
+        if declared and declared not in _UTF8 and not text.isascii():
+            note = (f"the page says {declared} but its bytes are valid UTF-8: read as UTF-8")
+        return Decoded(text, "utf-8", declared, note)
+    known = [header] if header and header not in _UTF8 else []
+    dammit = UnicodeDammit(body, known_definite_encodings=known,
+                           user_encodings=[e for e in (meta, "cp1258") if e and e not in _UTF8],
+                           is_html=True)
+    encoding = dammit.original_encoding or "cp1258"
+    if dammit.unicode_markup is None:  # nothing decoded cleanly: keep every byte we can
+        return Decoded(body.decode("cp1258", "replace"), "cp1258", declared,
+                       "no encoding decodes the page cleanly: read as windows-1258")
+    note = None
+    if declared and _norm_encoding(encoding) != declared:
+        note = f"the page says {declared} but is not valid {declared}: read as {encoding}"
+    return Decoded(dammit.unicode_markup, encoding, declared, note)
 
 
 def decode_html(body: bytes | str, content_type: str | None = None) -> str:
-    """Page bytes -> text, honouring BOM, HTTP header and <meta charset> (w3lib's order)."""
-    if isinstance(body, str):
-        return body
-    encoding, text = html_to_unicode(content_type, body)
-    if "\ufffd" in text and encoding.lower().replace("_", "-") in ("utf-8", "utf8"):
-        # Declared UTF-8 but not UTF-8: older subsites save pages in windows-1258 and
-        # say so only in <meta>, or not at all.
-        try:
-            body.decode("utf-8")
-        except UnicodeDecodeError:
-            declared = html_body_declared_encoding(body)
-            for candidate in (declared, "cp1258"):
-                if candidate and candidate.lower() not in ("utf-8", "utf8"):
-                    try:
-                        return body.decode(candidate)
-                    except (UnicodeDecodeError, LookupError):
-                        continue
-    if encoding.lower().replace("_", "-") in _SUSPECT_DECLARED:
-        try:
-            decoded = body.decode("utf-8")
-        except UnicodeDecodeError:
-            return text
-        if any(ord(ch) > 127 for ch in decoded):
-            return decoded
-    return text
+    return decode_page(body, content_type).text
+
+
+# Characters no article text carries: C0/C1 controls (NUL first: libxml2 refuses it) but
+# tab and newlines.
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# libxml2 stops building the tree past this depth even with huge_tree (2048 there), and
+# drops the rest of the page silently; pages this deep are flattened first.
+MAX_DEPTH = 1000
+_HTML_PARSER = lxml.html.HTMLParser(huge_tree=True)
 
 
 def load(html: bytes | str, content_type: str | None = None):
     text = decode_html(html, content_type)
     # lxml refuses str input carrying an XML encoding declaration.
     text = re.sub(r"^\s*<\?xml[^>]*>", "", text)
+    text = _CONTROLS.sub("", text)
     if not text.strip():
         raise ValueError("empty page")
-    return lxml.html.document_fromstring(text)
+    doc = lxml.html.document_fromstring(text, parser=_HTML_PARSER)
+    if any("Excessive depth" in e.message for e in _HTML_PARSER.error_log):
+        doc = lxml.html.document_fromstring(flatten_deep(text), parser=_HTML_PARSER)
+    hoist_blocks(doc)
+    return doc
+
+
+_TOKEN = re.compile(r"<!--.*?-->|<(script|style|textarea)\b.*?</\1\s*>|<(/?)([a-zA-Z][\w:-]*)[^>]*>",
+                    re.DOTALL | re.IGNORECASE)
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+         "source", "track", "wbr"}
+# Tags that only wrap (no paragraph or list boundary of their own): the ones left out
+# past the depth limit.
+_WRAPPERS = {"div", "span", "font", "section", "article", "aside", "main", "center", "small",
+             "big", "ins", "del", "b", "i", "u", "em", "strong"}
+# Elements an HTML parser closes when another of the same name opens.
+_SELF_CLOSING_SIBLINGS = {"p", "li", "dt", "dd", "tr", "td", "th", "option"}
+
+
+def flatten_deep(text: str, limit: int = MAX_DEPTH) -> str:
+    """The page with the tags nested deeper than ``limit`` left out (their text kept).
+
+    No parser library keeps a 10,000-deep tree (libxml2 stops at 2048 and silently
+    drops everything after), and real pages reach such depths only through broken
+    editors wrapping wrappers; the wrappers carry no text, so dropping the excess tags
+    keeps every word and every shallower boundary.  Hand-written because it must run
+    before any parser sees the page.
+    """
+    out: list[str] = []
+    stack: list[str] = []
+    dropped: dict[str, int] = {}
+    pos = 0
+    for m in _TOKEN.finditer(text):
+        name = m.group(3)
+        if not name:
+            continue  # a comment or a script: copied as it is
+        name = name.lower()
+        keep = True
+        if m.group(2):  # a closing tag
+            if name in stack:
+                while stack and stack.pop() != name:
+                    pass
+            elif dropped.get(name):
+                dropped[name] -= 1
+                keep = False
+        elif name not in _VOID and not m.group(0).endswith("/>"):
+            if name in _SELF_CLOSING_SIBLINGS and stack and stack[-1] == name:
+                stack.pop()
+            if len(stack) >= limit and name in _WRAPPERS:
+                dropped[name] = dropped.get(name, 0) + 1
+                keep = False
+            else:
+                stack.append(name)
+        if not keep:
+            out.append(text[pos:m.start()])
+            pos = m.end()
+    out.append(text[pos:])
+    return "".join(out)
+
+
+# Elements that end a paragraph (HTML5 closes an open <p> before them) and cannot sit in
+# an inline element; libxml2's HTML 4 parser nests them instead when a </p> or an inline
+# element's end tag is missing, which would pull a figure and its caption into the
+# paragraph before it.
+_BLOCKS = ("figure", "figcaption", "div", "table", "ul", "ol", "dl", "blockquote", "p",
+           "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "aside", "header",
+           "footer", "nav", "pre", "hr", "address", "details", "center", "main")
+# Containers a block is lifted out of; <a> is left alone (HTML5 lets it wrap blocks).
+_PHRASING = {"p", "span", "em", "strong", "b", "i", "u", "font", "small", "big", "sub", "sup",
+             "s", "strike", "mark", "abbr", "cite", "code", "q", "label", "tt"}
+
+
+def hoist_blocks(doc) -> None:
+    """Lift every block element out of the paragraph or inline element it was wrongly
+    nested in, splitting that element around it, as an HTML5 parser would have built the
+    tree.  Hand-written: lxml's HTML parser is HTML 4, and html5lib costs ten times more."""
+    for block in list(doc.iter(*_BLOCKS)):
+        parent = block.getparent()
+        while parent is not None and parent.tag in _PHRASING and parent.getparent() is not None:
+            _split_around(parent, block)
+            parent = block.getparent()
+
+
+def _split_around(parent, block) -> None:
+    grand = parent.getparent()
+    following = list(block.itersiblings())
+    tail, block.tail = block.tail, None
+    rest = None
+    if following or (tail and tail.strip()):
+        rest = parent.makeelement(parent.tag, dict(parent.attrib))
+        rest.text = tail
+        for sibling in following:
+            rest.append(sibling)
+    parent.remove(block)
+    at = grand.index(parent)
+    grand.insert(at + 1, block)
+    last = block
+    if rest is not None:
+        grand.insert(at + 2, rest)
+        last = rest
+    last.tail, parent.tail = parent.tail, None
 
 
 # --- generic element helpers ------------------------------------------------------------

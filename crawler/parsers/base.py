@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from urllib.parse import parse_qs, urljoin, urlsplit
 
 import lxml.html
+from bs4.dammit import UnicodeDammit
 from lxml import etree
 from lxml.cssselect import CSSSelector
-from bs4.dammit import UnicodeDammit
 from w3lib.encoding import html_body_declared_encoding, http_content_type_encoding, read_bom
 
 from ..items import Attachment, Image, Link
@@ -137,8 +137,8 @@ def flatten_deep(text: str, limit: int = MAX_DEPTH) -> str:
     before any parser sees the page.
     """
     out: list[str] = []
-    stack: list[str] = []
-    dropped: dict[str, int] = {}
+    stack: list[tuple[str, bool]] = []  # open elements: (name, kept)
+    kept = 0
     pos = 0
     for m in _TOKEN.finditer(text):
         name = m.group(3)
@@ -146,21 +146,19 @@ def flatten_deep(text: str, limit: int = MAX_DEPTH) -> str:
             continue  # a comment or a script: copied as it is
         name = name.lower()
         keep = True
-        if m.group(2):  # a closing tag
-            if name in stack:
-                while stack and stack.pop() != name:
-                    pass
-            elif dropped.get(name):
-                dropped[name] -= 1
-                keep = False
+        if m.group(2):  # a closing tag closes the innermost open element of its name
+            for i in range(len(stack) - 1, -1, -1):
+                if stack[i][0] == name:
+                    keep = stack[i][1]
+                    kept -= sum(1 for _, k in stack[i:] if k)
+                    del stack[i:]
+                    break
         elif name not in _VOID and not m.group(0).endswith("/>"):
-            if name in _SELF_CLOSING_SIBLINGS and stack and stack[-1] == name:
-                stack.pop()
-            if len(stack) >= limit and name in _WRAPPERS:
-                dropped[name] = dropped.get(name, 0) + 1
-                keep = False
-            else:
-                stack.append(name)
+            if name in _SELF_CLOSING_SIBLINGS and stack and stack[-1][0] == name:
+                kept -= stack.pop()[1]
+            keep = not (kept >= limit and name in _WRAPPERS)
+            stack.append((name, keep))
+            kept += keep
         if not keep:
             out.append(text[pos:m.start()])
             pos = m.end()
@@ -296,33 +294,29 @@ _BREAK = "\ue000"
 
 
 def block_lines(el) -> list[str]:
-    """Visible text of ``el`` as lines: one per block element or <br>, cleaned, non-empty."""
-    parts: list[str] = []
+    """Visible text of ``el`` as lines: one per block element or <br>, cleaned, non-empty.
 
-    def walk(node):
+    Walked without recursion (lxml's iterwalk), so a page nested a thousand deep costs
+    no Python stack."""
+    parts: list[str] = [el.text or ""]
+    walker = etree.iterwalk(el, events=("start", "end"))
+    for event, node in walker:
+        if node is el:
+            continue
         tag = node.tag if isinstance(node.tag, str) else ""
-        if tag in NOISE_TAGS:
+        if event == "start":
+            if tag in NOISE_TAGS:
+                walker.skip_subtree()
+                continue
+            if tag in BLOCK_TAGS or tag == "br":
+                parts.append(_BREAK)
+            if node.text and tag:
+                parts.append(node.text)
+        else:
+            if tag in BLOCK_TAGS:
+                parts.append(_BREAK)
             if node.tail:
                 parts.append(node.tail)
-            return
-        block = tag in BLOCK_TAGS
-        if block:
-            parts.append(_BREAK)
-        if tag == "br":
-            parts.append(_BREAK)
-        if node.text and tag:
-            parts.append(node.text)
-        for child in node:
-            walk(child)
-        if block:
-            parts.append(_BREAK)
-        if node.tail:
-            parts.append(node.tail)
-
-    text = el.text or ""
-    parts.append(text)
-    for child in el:
-        walk(child)
     return [line for line in (clean_text(x) for x in "".join(parts).split(_BREAK)) if line]
 
 
@@ -405,15 +399,21 @@ def looks_like_byline(el) -> bool:
 
 def body_blocks(body) -> list:
     """The block-level children that carry the body's paragraphs, in order (descends
-    through wrapper divs that CKEditor or a theme put around the real paragraphs)."""
+    through wrapper divs that CKEditor or a theme put around the real paragraphs; with a
+    stack of its own, not recursion, for pages nested a thousand deep)."""
     blocks = []
-    for child in body:
+    stack = [iter(body)]
+    while stack:
+        child = next(stack[-1], None)
+        if child is None:
+            stack.pop()
+            continue
         if not isinstance(child.tag, str):
             continue
         if child.tag == "div" and any(
             isinstance(c.tag, str) and c.tag in BLOCK_TAGS for c in child
-        ) and not child.xpath("self::*[contains(@class,'author')]"):
-            blocks.extend(body_blocks(child))
+        ) and "author" not in (child.get("class") or ""):
+            stack.append(iter(child))
         else:
             blocks.append(child)
     return blocks

@@ -199,3 +199,13 @@ def test_canonical_url_is_idempotent(url: str, base: str | None, expected: str):
 
 def test_base_is_optional():
     assert canonical_url(ARTICLE + "?pageindex=0") == ARTICLE
+
+
+def test_controls_and_bidi_overrides_never_reach_a_record():
+    # NUL and BEL hide text from tools; U+202E and the isolates make a title display in
+    # another order than it reads.
+    assert clean_text("Tiêu\x00 đề\x07 \u202egnol\u202c \u2066x\u2069") == "Tiêu đề gnol x"
+
+
+def test_a_lone_surrogate_becomes_the_replacement_character():
+    assert clean_text("a \ud800 b") == "a \ufffd b"

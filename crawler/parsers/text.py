@@ -16,6 +16,13 @@ from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 # Zero-width characters and the BOM carry no text; CKEditor and Word pastes leave them.
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _SPACES = re.compile(r"\s+", re.UNICODE)
+# Characters no article carries and a crafted page uses to hide or reorder text: C0/C1
+# controls other than whitespace (NUL among them), and the bidi embedding, override and
+# isolate controls, which make a title display other than it reads.
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\u202a-\u202e\u2066-\u2069]")
+# A character reference to a lone surrogate (&#xD800;) names no character: U+FFFD, as
+# HTML says.
+_SURROGATES = re.compile("[\ud800-\udfff]")
 
 # Query parameters that name the same page (vnPortal adds ?pageindex=0 to article links).
 NOISE_QUERY_PARAMS = {"pageindex": {"0"}}
@@ -28,9 +35,11 @@ def clean_text(value: str | None) -> str:
     if "&" in value:
         value = html.unescape(value)
     if not value.isascii():
+        value = _SURROGATES.sub("\ufffd", value)
         if not unicodedata.is_normalized("NFC", value):
             value = unicodedata.normalize("NFC", value)
         value = _INVISIBLE.sub("", value)
+    value = _CONTROLS.sub("", value)
     # \s covers NBSP (U+00A0) and the other Unicode spaces in Python's re.
     return _SPACES.sub(" ", value).strip()
 

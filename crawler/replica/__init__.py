@@ -16,20 +16,30 @@ template (date and byline moved), `ReplicaServer(conditional=...)` turns ETag /
 Last-Modified / 304 on article pages on (default) or off, `ReplicaServer(delay=...)`
 slows every answer down.
 
+For bad days: `ReplicaServer(faults=FaultPlan(seed=7, rate=0.3))` breaks a deterministic
+share of article, listing and pagination requests (errors, resets, hangs, truncated or
+oversize bodies, redirects, pages that are valid but hard to parse; see `faults`), and
+`server.faults = None` heals it while it runs. `build_site(hostile=True)` adds articles
+whose text is hostile (SQL, scripts, control and bidi characters, a 1 MB paragraph).
+
 Modules: `site` (source data, URLs, listings), `render` (pages and routing), `expected`
-(the records), `server` (HTTP), `textutil` (slugs and text forms).
+(the records), `server` (HTTP), `faults` (the fault mode), `textutil` (slugs and text
+forms).
 """
 
 from .expected import EXPECTED_KEYS
+from .faults import FaultPlan
 from .server import ReplicaServer
-from .site import ArticleSource, Category, Site, build_site, new_articles
+from .site import ArticleSource, Category, Site, build_site, hostile_articles, new_articles
 
 __all__ = [
     "EXPECTED_KEYS",
     "ArticleSource",
     "Category",
+    "FaultPlan",
     "ReplicaServer",
     "Site",
     "build_site",
+    "hostile_articles",
     "new_articles",
 ]

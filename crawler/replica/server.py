@@ -16,20 +16,31 @@ article has another ETag on another port: swap `site` on one running server betw
 crawls rather than starting a new one. `delay` makes every answer wait that many
 seconds (a crawler can then be stopped mid-crawl). Both can be changed while the server
 runs. Log entries carry the request's `if_none_match` and `if_modified_since` (or None).
+
+`faults` (a `faults.FaultPlan`, or None for a healthy site; settable while running) breaks
+chosen requests deterministically: error pages, redirects and reshaped pages are answers
+like any other; a reset, a hang and a body cut short are done here on the socket. Log
+entries carry `fault` (the kind served, or None) and `host` (the Host header: a crawler
+that followed a `redirect_offsite` shows up as a request for `localhost:port`).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import socket
+import struct
 import threading
 import time
+from dataclasses import replace
 from datetime import datetime, timezone
 from email.utils import format_datetime, parsedate_to_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from . import faults
+from .faults import FaultPlan
 from .render import Response, parse_form
 from .site import Site, build_site
 
@@ -108,15 +119,82 @@ class _Handler(BaseHTTPRequestHandler):
         body = self.rfile.read(length) if length else b""
         headers = dict(self.headers.items())
         replica = self.replica
+        plan = replica.faults  # read once, like the site: a change applies to the next request
         if replica.delay > 0:
             time.sleep(replica.delay)
         site = replica.site  # read once: a swap mid-request must not mix two sites
+        form = parse_form(body, headers) if method == "POST" else None
+        logged_form = form
+        if method == "POST" and form is None:
+            logged_form = {"_raw": body.decode("utf-8", "replace")}
+        entry: dict[str, Any] = {
+            "time": time.time(),
+            "method": method,
+            "path": self.path,
+            "form": logged_form,
+            "status": None,  # filled in below; stays None when no answer is sent
+            "user_agent": self.headers.get("User-Agent"),
+            "if_none_match": self.headers.get("If-None-Match"),
+            "if_modified_since": self.headers.get("If-Modified-Since"),
+            "host": self.headers.get("Host"),
+            "fault": None,
+        }
+        fault = None
+        response: Response | None = None
+        if plan is not None:
+            fault = plan.site_fault_for(method, self.path)
+            if fault is None and self._own_host():
+                try:
+                    fault = plan.fault_for(method, self.path, form=form, site=site)
+                except ValueError as exc:  # a plan that cannot apply: show it, as a 500
+                    response = _replica_error(exc)
+        entry["fault"] = fault
+        if fault in (faults.ALL_RESET, faults.RESET, faults.TIMEOUT):
+            replica._record(entry)  # status None: no answer at all
+            if fault == faults.TIMEOUT:
+                self._hang(plan.hang_seconds)
+            else:
+                self._reset()
+            return
+        if fault == faults.ALL_500 or fault == faults.HTTP_500:
+            response = faults.error_response(500)
+        elif fault == faults.ROBOTS_503:
+            response = faults.error_response(503)
+        elif fault == faults.HTTP_503:
+            response = faults.error_response(503, retry_after=True)
+        elif fault in faults.REDIRECTS:
+            response = faults.redirect_response(fault, self.path, replica.port)
+        if response is not None:  # an answer of the fault's own, never a 304
+            entry["status"] = response.status
+            replica._record(entry)
+            self._send(method, response.status, response, {})
+            return
         try:
             response = site.respond(method, self.path, body, headers, replica.url)
+            if fault in faults.CONTENT_FAULTS:
+                response = faults.apply_content_fault(
+                    fault,
+                    response,
+                    site=site,
+                    target=self.path,
+                    form=form,
+                    headers=headers,
+                    base=replica.url,
+                    plan=plan,
+                )
         except Exception as exc:  # noqa: BLE001 - a broken page must show up as a 500 in the log
-            response = Response(
-                500, f"replica error: {exc!r}\n".encode(), "text/plain; charset=utf-8"
-            )
+            response = _replica_error(exc)
+        entry["status"] = response.status
+        if fault in (faults.TRUNCATED_LENGTH, faults.TRUNCATED_CHUNKED, faults.OVERSIZE):
+            replica._record(entry)
+            if fault == faults.OVERSIZE:
+                body_out = faults.oversize_body(response.body, plan.oversize_bytes)
+                self._send(method, response.status, replace(response, body=body_out), {})
+            elif fault == faults.TRUNCATED_LENGTH:
+                self._send_truncated_length(response)
+            else:
+                self._send_truncated_chunked(response)
+            return
         validators: dict[str, str] = {}
         status = response.status
         if (
@@ -125,28 +203,31 @@ class _Handler(BaseHTTPRequestHandler):
             and status == 200
             and response.last_modified is not None
         ):
+            # A content fault's page is another page: its ETag is its own bytes' hash.
             validators = {
                 "ETag": etag_of(response.body),
                 "Last-Modified": http_date(response.last_modified),
             }
             if not_modified(response, headers):
                 status = 304
-        form = parse_form(body, headers) if method == "POST" else None
-        if method == "POST" and form is None:
-            form = {"_raw": body.decode("utf-8", "replace")}
-        replica._record(
-            {
-                "time": time.time(),
-                "method": method,
-                "path": self.path,
-                "form": form,
-                "status": status,
-                "user_agent": self.headers.get("User-Agent"),
-                "if_none_match": self.headers.get("If-None-Match"),
-                "if_modified_since": self.headers.get("If-Modified-Since"),
-            }
-        )
+        entry["status"] = status
         # Logged before answering, so a client that has its answer can see the entry.
+        replica._record(entry)
+        self._send(method, status, response, validators)
+
+    def _own_host(self) -> bool:
+        """Whether the request names the replica by its own address. Another name for
+        loopback (`localhost`, where redirect_offsite points) is "another site": it is
+        served as is, never faulted per URL."""
+        host = self.headers.get("Host")
+        if not host:
+            return True
+        name = host.rsplit(":", 1)[0] if not host.endswith("]") else host
+        return name == HOST
+
+    def _send(
+        self, method: str, status: int, response: Response, validators: dict[str, str]
+    ) -> None:
         self.send_response(status)
         if status == 304:
             # No body, and no Content-Length/Type describing one.
@@ -160,7 +241,62 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_header(name, value)
         self.end_headers()
         if method != "HEAD":
-            self.wfile.write(response.body)
+            self._write(response.body)
+
+    def _write(self, data: bytes) -> bool:
+        """Write in pieces; a client that hangs up (as one does on an oversize page) is
+        not an error of the replica's."""
+        view = memoryview(data)
+        try:
+            for at in range(0, len(view), 1 << 16):
+                self.wfile.write(view[at : at + (1 << 16)])
+        except (BrokenPipeError, ConnectionResetError):
+            self.close_connection = True
+            return False
+        return True
+
+    # --- transport faults: the socket itself ------------------------------------------
+    def _reset(self) -> None:
+        """Close with SO_LINGER on and 0 seconds: the kernel sends RST, not FIN."""
+        self.close_connection = True
+        conn = self.connection
+        try:
+            conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        except OSError:
+            pass
+        # rfile is a makefile() of the socket and keeps it open; close it first so that
+        # close() closes the descriptor now (the server's own shutdown() then finds it
+        # closed, and would otherwise send a FIN first).
+        self.rfile.close()
+        conn.close()
+
+    def _hang(self, seconds: float) -> None:
+        """Send nothing for `seconds` (cut short when the server stops), then close."""
+        self.close_connection = True
+        self.replica._stopping.wait(seconds)
+
+    def _send_truncated_length(self, response: Response) -> None:
+        """The whole body's Content-Length, half the body, then the connection closes."""
+        self.close_connection = True
+        self.send_response(response.status)
+        self.send_header("Content-Type", response.content_type)
+        self.send_header("Content-Length", str(len(response.body)))
+        self.end_headers()
+        self._write(response.body[: len(response.body) // 2])
+
+    def _send_truncated_chunked(self, response: Response) -> None:
+        """Chunked, half the body, and no final 0-size chunk before the close."""
+        self.close_connection = True
+        # Chunked encoding is HTTP/1.1; the handler speaks HTTP/1.0 otherwise.
+        self.protocol_version = "HTTP/1.1"
+        self.send_response(response.status)
+        self.send_header("Content-Type", response.content_type)
+        self.send_header("Transfer-Encoding", "chunked")
+        self.send_header("Connection", "close")
+        self.end_headers()
+        half = response.body[: len(response.body) // 2]
+        chunks = [half[at : at + 8192] for at in range(0, len(half), 8192)]
+        self._write(b"".join(b"%x\r\n%s\r\n" % (len(c), c) for c in chunks))
 
     def do_GET(self) -> None:
         self._serve("GET")
@@ -174,6 +310,10 @@ class _Handler(BaseHTTPRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:
         if self.replica.verbose:
             super().log_message(format, *args)
+
+
+def _replica_error(exc: Exception) -> Response:
+    return Response(500, f"replica error: {exc!r}\n".encode(), "text/plain; charset=utf-8")
 
 
 class ReplicaServer:
@@ -193,11 +333,15 @@ class ReplicaServer:
         verbose: bool = False,
         conditional: bool = True,
         delay: float = 0.0,
+        faults: FaultPlan | None = None,
     ) -> None:
         self.site = site if site is not None else build_site()
-        # Both read per request, so a test may change them while the server runs.
+        # All three read per request, so a test may change them while the server runs.
         self.conditional = conditional
         self.delay = delay
+        self.faults = faults
+        # Set on stop(): a `timeout` fault's hang ends with the server, not after it.
+        self._stopping = threading.Event()
         self.requests = RequestLog()
         self.log_path = Path(log_path) if log_path else None
         self.verbose = verbose
@@ -224,6 +368,7 @@ class ReplicaServer:
         return self
 
     def stop(self) -> None:
+        self._stopping.set()
         if self._thread is not None:
             self._httpd.shutdown()
             self._thread.join()

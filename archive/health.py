@@ -60,18 +60,38 @@ class Baseline:
     median_body_length: int = 0
 
 
-def baseline(db, site: str) -> Baseline:
-    """The archive's own figures for ``site`` (live articles)."""
+def history_end(db) -> str | None:
+    """When the last run that finished (not killed, not still running) ended.
+
+    The yardstick is what such runs stored: a killed run stored whatever part of the site
+    it reached first (one category, the newest pages), which is no picture of the site,
+    and judging the next run's pages against it raises false alarms."""
+    row = db.execute(
+        "select max(finished_at) from crawl_runs where finished_at is not null"
+        " and status not in ('running', 'crashed')").fetchone()
+    return row[0] if row else None
+
+
+def baseline(db, site: str, until: str | None = "") -> Baseline:
+    """The archive's own figures for ``site`` (live articles), counting only articles
+    first stored by ``until`` (default: the end of the last run that finished; None:
+    no finished run, so no history)."""
+    if until == "":
+        until = history_end(db)
+    if until is None:
+        return Baseline()
     row = db.execute(
         "select count(*), count(nullif(title, '')), count(published_at), count(nullif(body, '')),"
         " count(author), sum(exists(select 1 from related_links r where r.article_url = a.url))"
-        " from articles a where site = ? and gone_at is null", [site]).fetchone()
+        " from articles a where site = ? and gone_at is null and first_seen_at <= ?",
+        [site, until]).fetchone()
     total = row[0] or 0
     base = Baseline(articles=total, present=dict(zip(HEALTH_FIELDS, (x or 0 for x in row[1:]))))
     if total:
         base.median_body_length = db.execute(
             "select length(body) from articles where site = ? and gone_at is null"
-            " order by length(body) limit 1 offset ?", [site, total // 2]).fetchone()[0] or 0
+            " and first_seen_at <= ? order by length(body) limit 1 offset ?",
+            [site, until, total // 2]).fetchone()[0] or 0
     return base
 
 

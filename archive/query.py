@@ -129,6 +129,16 @@ def crawl_state(db: sqlite_utils.Database, hosts: set[str], validators: bool = F
         "validators": {},
         "canaries": {},
     }
+    # The run about to start is the next row of crawl_runs.
+    next_run = (db.execute("select max(id) from crawl_runs").fetchone()[0] or 0) + 1
+    state["pending"] = [
+        {"url": url, "listing_url": listing_url, "category": category, "reason": reason,
+         "attempts": attempts}
+        for url, listing_url, category, reason, attempts in db.execute(
+            "select url, listing_url, category, reason, attempts from pending"
+            f" where state = 'pending' and next_run_id <= ? and site in ({marks})"
+            " order by last_failed_at", [next_run, *hosts])
+        if url not in archived]
     for site in hosts:
         state["canaries"][site] = [u for (u,) in db.execute(
             "select url from articles where site = ? and gone_at is null"

@@ -186,5 +186,31 @@ def m005_nightly(db: sqlite_utils.Database) -> None:
     db["crawl_runs"].add_column("articles_not_modified", int)
 
 
+@migrations()
+def m006_pending(db: sqlite_utils.Database) -> None:
+    """Articles a listing showed that are not stored yet, and why: every later run tries
+    them again (with a backoff counted in runs) until they are stored, gone, or given up."""
+    db["pending"].create(
+        {
+            "url": str,
+            "site": str,
+            "listing_url": str,
+            "category": str,
+            "state": str,  # "pending", "gone" (404/410 before it was ever stored), "gave_up"
+            "reason": str,  # the kind of the last failure, as in crawl_errors
+            "message": str,
+            "attempts": int,
+            "first_failed_at": str,
+            "last_failed_at": str,
+            "last_run_id": int,
+            "next_run_id": int,  # the first run that tries it again
+        },
+        pk="url",
+    )
+    db["pending"].create_index(["site", "state"])
+    # Start sites of which no page could be fetched, with the reason: JSON [{site, reason}].
+    db["crawl_runs"].add_column("failed_sites", str)
+
+
 def apply(db: sqlite_utils.Database) -> None:
     migrations.apply(db)

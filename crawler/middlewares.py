@@ -1,15 +1,26 @@
-"""Retries with exponential backoff.
+"""Downloader middlewares: how requests are retried, redirected and checked against
+robots.txt, where Scrapy's defaults do not fit an archive.
 
-Scrapy's RetryMiddleware re-queues a failed request at once; against an overloaded portal
-that only adds load.  This subclass waits base * 2**(n-1) seconds (capped) before handing
-the retry back, without blocking other requests.
+- Retries with exponential backoff: Scrapy's RetryMiddleware re-queues a failed request at
+  once; against an overloaded portal that only adds load.  This subclass waits
+  base * 2**(n-1) seconds (capped) before handing the retry back, without blocking other
+  requests.
+- Redirects followed on the same site only, loops named as loops.
+- robots.txt that answers 5xx (or nothing) disallows everything, as RFC 9309 says.
 """
 
 from __future__ import annotations
 
 import asyncio
+import logging
 
+from scrapy.downloadermiddlewares.redirect import MetaRefreshMiddleware, RedirectMiddleware
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
+from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware
+from scrapy.exceptions import IgnoreRequest
+from scrapy.utils.httpobj import urlparse_cached
+
+from crawler.parsers.text import canonical_url
 
 
 class BackoffRetryMiddleware(RetryMiddleware):
@@ -38,3 +49,123 @@ class BackoffRetryMiddleware(RetryMiddleware):
         if result is None:
             return None
         return await self._wait(result, request)
+
+
+# --- redirects ----------------------------------------------------------------------
+
+class RedirectRefused(IgnoreRequest):
+    """A redirect the crawl does not follow; ``kind`` names why, for crawl_errors."""
+
+    kind = "redirect"
+
+    def __init__(self, message: str, target: str):
+        super().__init__(message)
+        self.target = target
+
+
+class OffsiteRedirect(RedirectRefused):
+    kind = "redirect_offsite"
+
+
+class RedirectLoop(RedirectRefused):
+    kind = "redirect_loop"
+
+
+def _same_page(a: str, b: str) -> bool:
+    return canonical_url(a) == canonical_url(b)
+
+
+class SameSiteRedirectMixin:
+    """Redirects are followed on the same site only, and never in circles.
+
+    A page that redirects to another host is not that host's article (a portal that
+    moved, a parked domain, a captive portal), so it is refused and recorded rather than
+    stored under the other host's name; the spider decides what "the same site" is
+    (``spider.redirect_refusal``).  A loop is refused as soon as a URL comes round again,
+    instead of after REDIRECT_MAX_TIMES hops, and the give-up after too many hops is named
+    too: Scrapy's own IgnoreRequest would make both look like a robots.txt refusal.
+    """
+
+    def _redirect(self, redirected, request, reason):
+        chain = [*request.meta.get("redirect_urls", []), request.url]
+        spider = self.crawler.spider
+        refusal = getattr(spider, "redirect_refusal", None)
+        why = refusal(chain[0], redirected.url, request.meta) if refusal else None
+        if why:
+            raise OffsiteRedirect(f"redirects to {redirected.url} ({why}); not followed",
+                                  redirected.url)
+        if any(_same_page(redirected.url, url) for url in chain):
+            raise RedirectLoop(f"redirects in a loop ({' -> '.join(chain)} -> {redirected.url})",
+                               redirected.url)
+        try:
+            followed = super()._redirect(redirected, request, reason)
+        except RedirectRefused:
+            raise
+        except IgnoreRequest:
+            raise RedirectLoop(f"more than {self.max_redirect_times} redirects "
+                               f"({chain[0]} -> ... -> {redirected.url})", redirected.url) from None
+        # A redirect to a page already fetched (an article sent to the home page) would be
+        # dropped by the dupefilter without a word, and the article with it; the loop
+        # check above is what keeps redirects from going round.
+        followed.dont_filter = True
+        return followed
+
+
+class SameSiteRedirectMiddleware(SameSiteRedirectMixin, RedirectMiddleware):
+    pass
+
+
+class SameSiteMetaRefreshMiddleware(SameSiteRedirectMixin, MetaRefreshMiddleware):
+    pass
+
+
+# --- robots.txt ---------------------------------------------------------------------
+
+class RobotsUnavailable(IgnoreRequest):
+    """robots.txt could not be read: everything on that host is disallowed (RFC 9309)."""
+
+
+class StrictRobotsTxtMiddleware(RobotsTxtMiddleware):
+    """robots.txt read as RFC 9309 section 2.3.1 says.
+
+    Scrapy parses whatever body comes back, so a 503 error page (or no answer at all)
+    counts as "allow everything".  Here a 5xx answer, or none, means "disallow
+    everything" for the rest of the run, and each request it stops fails with
+    ``RobotsUnavailable`` naming the reason, so the run reports the site instead of
+    crawling paths it was asked not to.  A 4xx answer means there are no rules.
+    """
+
+    def __init__(self, crawler):
+        super().__init__(crawler)
+        self.unavailable: dict[str, str] = {}
+        # Scrapy logs a failed robots.txt download with a traceback, under the name of the
+        # page that asked for it; the spider records the failure in one sentence instead.
+        logging.getLogger(RobotsTxtMiddleware.__module__).addFilter(_no_download_errors)
+
+    async def _parse_robots(self, response, netloc, request):
+        if response.status >= 500:
+            self.unavailable[netloc] = (f"robots.txt answered HTTP {response.status}; that means "
+                                        "disallow everything until it answers (RFC 9309)")
+            response = response.replace(body=b"User-agent: *\nDisallow: /\n")
+        elif response.status >= 400:
+            response = response.replace(body=b"")
+        await super()._parse_robots(response, netloc, request)
+
+    def _robots_error(self, exc, netloc):
+        if not isinstance(exc, IgnoreRequest):
+            from crawler.failures import exception_kind
+
+            self.unavailable[netloc] = (f"robots.txt could not be fetched: {exception_kind(exc)[1]}"
+                                        "; that means disallow everything (RFC 9309)")
+        super()._robots_error(exc, netloc)
+
+    def process_request_2(self, rp, request):
+        netloc = urlparse_cached(request).netloc
+        if netloc in self.unavailable:
+            self._stats.inc_value("robotstxt/forbidden")
+            raise RobotsUnavailable(self.unavailable[netloc])
+        super().process_request_2(rp, request)
+
+
+def _no_download_errors(record: logging.LogRecord) -> bool:
+    return not record.getMessage().startswith("Error downloading")

@@ -84,6 +84,7 @@ class ArchivePipeline:
             pipeline.lock = CrawlLock(pipeline.db_path).acquire()
         pipeline.max_error_rate = s.getfloat("GOVNEWS_MAX_FETCH_ERROR_RATE", 0.1)
         pipeline.min_errors = s.getint("GOVNEWS_MIN_FETCH_ERRORS", 3)
+        pipeline.max_attempts = s.getint("GOVNEWS_PENDING_MAX_ATTEMPTS", 8)
         crawler.signals.connect(pipeline.response_received, signal=signals.response_received)
         # The run's outcome (finish reason, request counts) is known only once the engine
         # has closed the spider, after the pipelines' close_spider.
@@ -95,7 +96,7 @@ class ArchivePipeline:
         spider = spider or self.crawler.spider
         options = {k: self.crawler.settings.get(k) for k in (
             "DOWNLOAD_DELAY", "CONCURRENT_REQUESTS_PER_DOMAIN", "GOVNEWS_MAX_LISTING_PAGES",
-            "AUTOTHROTTLE_ENABLED", "GOVNEWS_FULL", "GOVNEWS_REFRESH")} if self.crawler else {}
+            "AUTOTHROTTLE_ENABLED", "GOVNEWS_FULL", "GOVNEWS_REFRESH", "GOVNEWS_DEMO")} if self.crawler else {}
         crashed = self.archive.mark_crashed_runs()
         if crashed:
             logger.warning("runs %s ended without closing (killed?): marked crashed",
@@ -142,7 +143,16 @@ class ArchivePipeline:
                 self.health_pages.append(health.PageStats.incomplete(
                     item["url"], urlsplit(item["url"]).netloc))
             logger.warning("%s: %s (%s)", item["kind"], item["url"], item["message"])
-            self.archive.record_error(self.run_id, item["url"], item["kind"], item["message"])
+            try:
+                state = self.archive.record_problem(
+                    self.run_id, item["url"], item["kind"], item["message"],
+                    pending=item.get("pending"), max_attempts=self.max_attempts)
+            except Exception as exc:  # noqa: BLE001 - the archive refused the write
+                self.storage_failed(f"could not record a problem with {item['url']}", exc)
+                return item
+            if state == "gave_up":
+                logger.error("giving up on %s after %d runs (%s)", item["url"],
+                             self.max_attempts, item["kind"])
             return item
         if isinstance(item, PageKind):
             self.pages.append(item)
@@ -178,19 +188,29 @@ class ArchivePipeline:
     def flush(self):
         try:
             self._flush()
-        except Exception as exc:  # the archive refused a batch: say so, keep the rest
+        except Exception as exc:  # the archive refused a batch: say so, stop the run
             lost = len(self.articles)
-            logger.error("could not store a batch (%d articles, %d pages): %s: %s", lost,
-                         len(self.snapshots), type(exc).__name__, exc)
-            self.storage_errors += 1
             self.articles, self.snapshots, self.gone = [], [], []
             self.pages, self.not_modified = [], []
             self.snapshot_bytes = 0
-            try:
-                self.archive.record_error(self.run_id, "", "storage",
-                                          f"{lost} articles not stored: {exc}")
-            except Exception:  # noqa: BLE001 - the archive may be what failed
-                pass
+            self.storage_failed(f"could not store a batch ({lost} articles)", exc)
+
+    def storage_failed(self, what: str, exc: Exception) -> None:
+        """The archive refused a write (disk full, read-only, corrupt): nothing more this
+        run fetches could be kept, so the run stops here, completes no listing walk, and
+        ends as storage_error.  The next run fetches again whatever was lost."""
+        logger.error("%s: %s: %s", what, type(exc).__name__, exc)
+        self.storage_errors += 1
+        try:
+            self.archive.record_error(self.run_id, "", "storage", f"{what}: {exc}")
+        except Exception:  # noqa: BLE001 - the archive may be what failed
+            pass
+        if self.storage_errors == 1 and self.crawler is not None and self.crawler.engine:
+            from scrapy.utils.defer import deferred_from_coro
+
+            engine = self.crawler.engine
+            if getattr(engine, "running", False) and engine.spider is not None:
+                deferred_from_coro(engine.close_spider_async(reason="storage_error"))
 
     def _flush(self):
         if self.articles or self.snapshots or self.gone:
@@ -212,19 +232,30 @@ class ArchivePipeline:
 
     def close_spider(self, spider=None):
         self.flush()
-        self.archive.store_listings(self.listings)
+        try:
+            self.archive.store_listings(self.listings)
+        except Exception as exc:  # noqa: BLE001
+            self.storage_failed("could not store which listings showed which articles", exc)
 
     def spider_closed(self, spider, reason):
         self.flush()  # responses that arrived after the last item
         stats = self.crawler.stats.get_stats()
         requests = stats.get("downloader/request_count", 0)
         failed = getattr(spider, "failed_walks", set())
-        if reason == "finished":
-            # Walks count as complete only once the run that made them finished cleanly
-            # and fetched every article they listed.
-            self.archive.store_progress(
-                walks=[w for w in self.walks if w["listing_url"] not in failed],
-                run_id=self.run_id)
+        if reason == "finished" and not self.storage_errors:
+            # Walks count as complete only once the run that made them finished cleanly,
+            # stored every batch, and read every page of the walk; each article they
+            # listed is stored or pending.  Failed walks are forgotten: walked in full
+            # next run.
+            try:
+                self.archive.store_progress(
+                    walks=[w for w in self.walks if w["listing_url"] not in failed],
+                    incomplete=sorted(failed), run_id=self.run_id)
+            except Exception as exc:  # noqa: BLE001
+                self.storage_failed("could not record the listing walks", exc)
+        failed_sites = spider.failed_start_sites() if hasattr(spider, "failed_start_sites") else []
+        for site in failed_sites:
+            logger.error("could not fetch any page of %s: %s", site["site"], site["reason"])
         self.health_report = health.assess(self.health_pages, self.baselines)
         if self.storage_errors:
             status = "storage_error"
@@ -232,7 +263,7 @@ class ArchivePipeline:
             status = "interrupted"
         elif reason != "finished":
             status = str(reason)
-        elif (self.fetch_errors >= self.min_errors
+        elif failed_sites or (self.fetch_errors >= self.min_errors
               and self.fetch_errors > self.max_error_rate * max(requests, 1)):
             status = "fetch_errors"
         elif self.health_report.degraded:
@@ -241,8 +272,8 @@ class ArchivePipeline:
             status = "ok"
         for problem in self.health_report.problems():
             logger.error("parser health: %s", problem)
-        self.archive.finish_run(
-            self.run_id, status,
+        outcome = dict(
+            status=status,
             requests=requests,
             responses=stats.get("downloader/response_count", 0),
             articles_new=self.counts["new"],
@@ -253,8 +284,20 @@ class ArchivePipeline:
             snapshots=self.counts["snapshots"],
             exit_code=STATUS_EXIT.get(status, EXIT_OK),
             health=json.dumps(self.health_report.to_dict(), ensure_ascii=False),
+            failed_sites=json.dumps(failed_sites, ensure_ascii=False),
         )
-        self.summary = dict(self.archive.run(self.run_id))
-        self.archive.close()
+        # Also in the stats, for the CLI: when the archive refuses even this last write,
+        # the run's row still says "running" (the next run marks it crashed), and the
+        # summary must not be read back from it.
+        self.crawler.stats.set_value("govnews/outcome", dict(outcome, id=self.run_id))
+        try:
+            self.archive.finish_run(self.run_id, **outcome)
+            self.summary = dict(self.archive.run(self.run_id))
+        except Exception as exc:  # noqa: BLE001 - disk full, read-only: said, not raised
+            logger.error("could not record the end of run %s: %s: %s", self.run_id,
+                         type(exc).__name__, exc)
+            self.summary = dict(outcome, id=self.run_id)
+        finally:
+            self.archive.close()
         if self.lock is not None:
             self.lock.release()

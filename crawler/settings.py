@@ -31,7 +31,17 @@ GOVNEWS_RETRY_BACKOFF_MAX = 60.0
 DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "crawler.middlewares.BackoffRetryMiddleware": 550,
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "crawler.middlewares.StrictRobotsTxtMiddleware": 100,
+    "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware": None,
+    "crawler.middlewares.SameSiteMetaRefreshMiddleware": 580,
+    "scrapy.downloadermiddlewares.redirect.RedirectMiddleware": None,
+    "crawler.middlewares.SameSiteRedirectMiddleware": 600,
 }
+# A body cut short (fewer bytes than Content-Length, a chunked body without its last
+# chunk) is a failed fetch, retried and recorded, never a page: Scrapy's default, kept
+# here on purpose because the spider trusts it instead of guessing from missing end tags.
+DOWNLOAD_FAIL_ON_DATALOSS = True
 
 DOWNLOAD_TIMEOUT = 30
 DOWNLOAD_MAXSIZE = 20 * 1024 * 1024
@@ -44,6 +54,9 @@ EXTENSIONS = {"crawler.extensions.Progress": 500}
 
 # --- govnews ------------------------------------------------------------------------
 GOVNEWS_DB = "archive.db"
+# Set by `govnews demo` (and kept in crawl_runs.settings): an archive every run of which
+# was a demo may be replaced by the next demo; any other archive never is.
+GOVNEWS_DEMO = False
 GOVNEWS_DEFAULT_SITE = "https://www.nghean.gov.vn"
 # Listing pages walked per category (0: all of them, up to the page's maxPage).
 GOVNEWS_MAX_LISTING_PAGES = 0

@@ -1,6 +1,6 @@
-"""Bad input during a crawl: a 500, a timeout, a truncated page, a wrong charset header and a
-crafted title each get a clear record in crawl_errors (or are stored correctly), and nothing
-already stored is lost."""
+"""Bad input during a crawl: a 500, a timeout, a page cut short in transit, a wrong charset
+header and a crafted title each get a clear record in crawl_errors (or are stored
+correctly), and nothing already stored is lost."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import time
 import pytest
 
 from crawler.replica import ReplicaServer, build_site
+from crawler.replica.faults import FaultPlan
 from crawler.replica.render import Response
 from tests.conftest import export_records, govnews
 
@@ -35,8 +36,6 @@ class FaultySite:
             return Response(500, b"<html><body>Server Error</body></html>")
         if fault == "slow":
             time.sleep(4)
-        if fault == "truncated":
-            return Response(200, response.body[: len(response.body) // 2], response.content_type)
         if fault == "latin1-header":
             return Response(200, response.body, "text/html; charset=iso-8859-1")
         return response
@@ -60,6 +59,8 @@ def faulty(tmp_path_factory):
         crawl(server.url, db)  # a clean crawl first: everything stored
         before = {r["url"]: r for r in export_records(db)}
         server.site = FaultySite(site, faults)
+        # cut short in transit: the full Content-Length, half the body, then close
+        server.faults = FaultPlan(assign={paths[3]: "truncated_length"})
         server.requests.clear()
         result = crawl(server.url, db, "--refresh")
         after = {r["url"]: r for r in export_records(db)}
@@ -94,11 +95,11 @@ def test_timeout_is_recorded(faulty):
     assert kinds == {"timeout"}
 
 
-def test_truncated_page_is_recorded_not_stored(faulty):
+def test_page_cut_short_in_transit_is_recorded_not_stored(faulty):
     url, kinds = kind_of(faulty, "truncated")
     assert kinds == {"truncated"}
     message = next(m for u, k, m in faulty["errors"] if u == url)
-    assert "</html>" in message
+    assert "Content-Length" in message
 
 
 def test_nothing_already_stored_is_lost(faulty):

@@ -98,6 +98,10 @@ _CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 # libxml2 stops building the tree past this depth even with huge_tree (2048 there), and
 # drops the rest of the page silently; pages this deep are flattened first.
 MAX_DEPTH = 1000
+# Character references to the same controls (&#0;, &#x7;): HTML would make &#0; U+FFFD and
+# keep the rest; a record has no use for either.  (&#128;-&#159; are not controls in
+# HTML: they name windows-1252's letters, and lxml reads them so.)
+_CONTROL_REFS = re.compile(r"&#(?:0*(?:[0-8]|1[124-9]|2\d|3[01]|127)|[xX]0*(?:[0-8bBcCeEfF]|1[0-9a-fA-F]|7[fF]));")
 _HTML_PARSER = lxml.html.HTMLParser(huge_tree=True)
 
 
@@ -106,6 +110,8 @@ def load(html: bytes | str, content_type: str | None = None):
     # lxml refuses str input carrying an XML encoding declaration.
     text = re.sub(r"^\s*<\?xml[^>]*>", "", text)
     text = _CONTROLS.sub("", text)
+    if "&#" in text:
+        text = _CONTROL_REFS.sub("", text)
     if not text.strip():
         raise ValueError("empty page")
     doc = lxml.html.document_fromstring(text, parser=_HTML_PARSER)
@@ -182,14 +188,22 @@ def hoist_blocks(doc) -> None:
     """Lift every block element out of the paragraph or inline element it was wrongly
     nested in, splitting that element around it, as an HTML5 parser would have built the
     tree.  Hand-written: lxml's HTML parser is HTML 4, and html5lib costs ten times more."""
+    clones = []
     for block in list(doc.iter(*_BLOCKS)):
         parent = block.getparent()
         while parent is not None and parent.tag in _PHRASING and parent.getparent() is not None:
-            _split_around(parent, block)
+            clones.append(_split_around(parent, block))
             parent = block.getparent()
+    # A clone whose content was lifted out in turn is an empty shell between two blocks
+    # (it would stand between a figure and its caption): gone, its tail kept.
+    clones = [c for c in clones if c is not None]
+    clones.sort(key=lambda c: sum(1 for _ in c.iterancestors()), reverse=True)  # inner first
+    for clone in clones:
+        if len(clone) == 0 and not (clone.text or "").strip():
+            clone.drop_tree()
 
 
-def _split_around(parent, block) -> None:
+def _split_around(parent, block):
     grand = parent.getparent()
     following = list(block.itersiblings())
     tail, block.tail = block.tail, None
@@ -207,6 +221,7 @@ def _split_around(parent, block) -> None:
         grand.insert(at + 2, rest)
         last = rest
     last.tail, parent.tail = parent.tail, None
+    return rest
 
 
 # --- generic element helpers ------------------------------------------------------------

@@ -27,16 +27,13 @@ import scrapy
 from scrapy import signals
 from scrapy.exceptions import DontCloseSpider, IgnoreRequest
 from scrapy.http import FormRequest, JsonRequest
-
-try:  # Scrapy >= 2.14 raises its own timeout error
-    from scrapy.exceptions import DownloadTimeoutError
-except ImportError:  # pragma: no cover
-    DownloadTimeoutError = TimeoutError
 from scrapy.spidermiddlewares.httperror import HttpError
-from twisted.internet.error import DNSLookupError, TCPTimedOutError, TimeoutError
 
+from crawler.failures import failure_kind
 from crawler.items import Gone, ListingEntry
+from crawler.middlewares import RedirectRefused, RobotsUnavailable
 from crawler.parsers import base, detect_layout, load, parse_article_doc, vnportal
+from crawler.parsers.base import decode_page
 from crawler.parsers.text import canonical_url, clean_text
 
 # Links that never lead to a listing or an article.
@@ -53,7 +50,9 @@ FRAGMENT_ITEMS = vnportal.LISTING_ITEMS + (base.css("li.row"), base.css("li"))
 
 
 class Problem(dict):
-    """Something the run should record: {url, kind, message}."""
+    """Something the run should record: {url, kind, message}; ``fetch`` when a fetch
+    failed; ``pending`` ({site, listing_url, category, gone}) when it is an article a
+    listing showed that is not stored yet, to be fetched again by a later run."""
 
 
 class PageKind(dict):
@@ -86,9 +85,15 @@ class PortalSpider(scrapy.Spider):
         settings = crawler.settings
         sites = spider._site_arg or settings.get("GOVNEWS_DEFAULT_SITE")
         if isinstance(sites, str):
-            sites = [s for s in re.split(r"[,\s]+", sites) if s]
+            # `scrapy crawl portal -a site=A,B`; the CLI passes a list.
+            sites = [s for s in sites.split(",") if s.strip()]
         spider.sites = [normalise_site(s) for s in sites]
         spider.hosts = {urlsplit(s).netloc for s in spider.sites}
+        spider.start_hosts = sorted(spider.hosts)
+        # Per host: answers that were pages (not errors), and the first failure seen, so
+        # that a start site of which nothing could be fetched is named with its reason.
+        spider.answered: dict[str, int] = {}
+        spider.first_failure: dict[str, str] = {}
         max_pages = spider._max_pages_arg or settings.getint("GOVNEWS_MAX_LISTING_PAGES", 0)
         spider.max_listing_pages = int(max_pages or 0)
         spider.discovery_depth = settings.getint("GOVNEWS_DISCOVERY_DEPTH", 2)
@@ -118,6 +123,7 @@ class PortalSpider(scrapy.Spider):
         spider.canaries = state["canaries"]
         spider.shown = state["shown"]
         spider.listing_members = state["listing_members"]
+        spider.pending = state.get("pending", [])
         spider.walk_seen: dict[str, set[str]] = {}
         spider.walk_oldest: dict[str, str] = {}
         spider.rechecked = False
@@ -178,6 +184,51 @@ class PortalSpider(scrapy.Spider):
         for site in self.sites:
             yield scrapy.Request(site, callback=self.parse_page, errback=self.on_error,
                                  meta={"kind": "home", "depth_hops": 0})
+        if self.pending:
+            self.logger.info("fetching again %d articles earlier runs could not store",
+                             len(self.pending))
+        for row in self.pending:
+            # Articles that earlier runs saw listed but could not store: tried again
+            # whether or not a listing still shows them.
+            yield self.article_request(ListingEntry(url=row["url"]), row["listing_url"],
+                                       row["category"])
+
+    def redirect_refusal(self, origin: str, target: str, meta: dict) -> str | None:
+        """Why a redirect from ``origin`` to ``target`` is not followed, or None.
+
+        Only within a site: a start page that redirects to its www. twin (or back) makes
+        that host the site's; any other host is another site."""
+        source, dest = urlsplit(origin).netloc.lower(), urlsplit(target).netloc.lower()
+        if dest == source or dest in self.hosts:
+            return None
+        if meta.get("kind") == "home" and dest.removeprefix("www.") == source.removeprefix("www."):
+            self.hosts.add(dest)
+            self.answered.setdefault(dest, 0)
+            return None
+        return f"another site than {source}"
+
+    def note_answer(self, response) -> None:
+        host = urlsplit(response.url).netloc
+        self.answered[host] = self.answered.get(host, 0) + 1
+
+    def failed_start_sites(self) -> list[dict]:
+        """Start sites of which no page could be fetched, with the first reason seen."""
+        failed = []
+        for site in self.sites:
+            host = urlsplit(site).netloc
+            twins = {h for h in self.answered if h.removeprefix("www.") == host.removeprefix("www.")}
+            hosts = twins | {host}
+            if not any(self.answered.get(h) for h in hosts):
+                reason = self.first_failure.get(host) or "no page answered"
+                failed.append({"site": site, "reason": reason})
+            elif not any(self.fresh_pages.get(h) for h in hosts) and not any(
+                    urlsplit(u).netloc in hosts for u in self.archived):
+                # It answered, but nothing on it looked like an article: an archive that
+                # says "ok" having kept nothing is the one failure nobody notices.
+                failed.append({"site": site, "reason": "the site answered but no article was "
+                                                       "found on it (a layout this crawler does "
+                                                       "not know, or a wrong start URL)"})
+        return failed
 
     def page_request(self, url: str, hops: int, category: str | None = None):
         return scrapy.Request(url, callback=self.parse_page, errback=self.on_error,
@@ -217,15 +268,21 @@ class PortalSpider(scrapy.Spider):
         # The pipeline stamps each response as it arrives, with the same time it gives the
         # raw snapshot, so a re-parse of the snapshot reproduces the record exactly.
         fetched_at = response.meta.get("fetched_at") or now_iso()
+        self.note_answer(response)
         if response.status == 304:
             yield NotModified(url=canonical_url(response.request.url))
             return
         try:
-            doc = load(response.body, response.headers.get("Content-Type", b"").decode("latin-1"))
+            decoded = decode_page(response.body,
+                                  response.headers.get("Content-Type", b"").decode("latin-1"))
+            doc = load(decoded.text)
         except Exception as exc:  # broken bytes: keep going, say where
-            yield Problem(url=response.url, kind="undecodable", message=str(exc))
+            yield self.problem(response.request, "undecodable",
+                               f"the page cannot be read as HTML ({exc})")
             return
         url = canonical_url(response.url)
+        if decoded.note:
+            yield Problem(url=url, kind="charset_mismatch", message=decoded.note)
         hops = response.meta.get("depth_hops", 0)
         redirected_from = response.meta.get("redirect_urls")
         if redirected_from and urlsplit(url).path in ("", "/") and response.meta.get("kind") in (
@@ -235,8 +292,11 @@ class PortalSpider(scrapy.Spider):
             if original in self.archived:
                 yield Gone(url=original, reason="redirect_home", at=fetched_at)
             else:
-                yield Problem(url=original, kind="redirect_home",
-                              message="an article link redirects to the home page")
+                # Never stored: a home-page redirect may as well be an overloaded portal's
+                # way of failing, so it is tried again, not taken for "gone".
+                yield self.problem(response.request, "redirect_home",
+                                   "an article link redirects to the home page; tried again "
+                                   "next run")
             return
 
         # Article first: an article page may embed a listing widget ("Tin cùng chuyên mục"
@@ -255,16 +315,15 @@ class PortalSpider(scrapy.Spider):
                 yield Problem(url=url, kind="legacy_encoding",
                               message="the page sets a TCVN3/VNI font (.VnTime, VNI-Times): "
                                       "its text is probably in a legacy 8-bit encoding")
-            if looks_truncated(response.body):
-                # A cut-off page would overwrite a good stored copy with half an article.
-                yield Problem(url=url, kind="truncated",
-                              message=f"page ends before </html> ({len(response.body)} bytes); "
-                                      "not stored, fetched again next run")
-                return
+            # A page cut short in transit never gets here: Scrapy fails a body shorter than
+            # its Content-Length or a chunked body without its last chunk
+            # (DOWNLOAD_FAIL_ON_DATALOSS), and on_error records it.  Missing end tags
+            # alone prove nothing: </body> and </html> are optional in HTML.
             if not article.title or not article.body:
                 missing = [f for f in ("title", "body") if not getattr(article, f)]
-                yield Problem(url=url, kind="parse_incomplete",
-                              message=f"{layout.NAME} page without {', '.join(missing)}")
+                yield self.problem(response.request, "parse_incomplete",
+                                   f"{layout.NAME} page without {', '.join(missing)}",
+                                   fetch=False)
                 return
             self.fresh_pages[article.site] = self.fresh_pages.get(article.site, 0) + 1
             yield {"article": article, "listing_url": response.meta.get("listing_url"),
@@ -279,8 +338,8 @@ class PortalSpider(scrapy.Spider):
             return
 
         if response.meta.get("kind") in ("article", "recheck", "canary", "refresh"):
-            yield Problem(url=url, kind="not_an_article",
-                          message="a listing linked here but the page is no article")
+            yield self.problem(response.request, "not_an_article",
+                               "a listing linked here but the page is no article", fetch=False)
         elif response.meta.get("kind") == "page":
             yield PageKind(url=url, kind="other")
         if hops <= self.discovery_depth:
@@ -409,6 +468,7 @@ class PortalSpider(scrapy.Spider):
                            errback=self.on_error, meta=meta)
 
     def parse_fragment(self, response):
+        self.note_answer(response)
         html = response.text
         # ASP.NET page methods wrap their answer as {"d": "..."} when called with JSON.
         if html.lstrip().startswith("{"):
@@ -428,6 +488,20 @@ class PortalSpider(scrapy.Spider):
                           message=f"page {walk['page']} of {walk['max_page']} came back with no "
                                   "articles")
             yield from self.page_finished(walk)
+            return
+        seen = self.walk_seen.get(walk["listing_url"], set())
+        if all(e.url in seen for e in entries):
+            # Every item was on an earlier page of this walk: the portal answered a cached
+            # page (seen: page 1 again for every page).  What the real page holds is
+            # unknown, so the walk is not complete and the next run walks it again.
+            self.failed_walks.add(walk["listing_url"])
+            yield Problem(url=walk["listing_url"], kind="pagination",
+                          message=f"page {walk['page']} of {walk['max_page']} repeats articles "
+                                  "of earlier pages (a stale cache?); walked again next run")
+            if walk["sequential"]:
+                yield from self.walk_done(walk)
+            else:
+                yield from self.page_finished(walk)
             return
         yield from self.walk_entries(walk, entries)
         if walk["sequential"]:
@@ -482,30 +556,37 @@ class PortalSpider(scrapy.Spider):
         if walk is not None:
             self.failed_walks.add(walk["listing_url"])
             yield from self.page_finished(walk)
-        if failure.check(IgnoreRequest) and not failure.check(HttpError):
+        if failure.check(IgnoreRequest) and not failure.check(HttpError, RedirectRefused,
+                                                                RobotsUnavailable):
             # robots.txt said no, or a middleware dropped it on purpose: not a failure.
             self.logger.debug("skipped %s (%s)", request.url, failure.value)
             return
+        kind, message = failure_kind(failure)
+        url = canonical_url((request.meta.get("redirect_urls") or [request.url])[0])
+        gone = False
         if failure.check(HttpError):
             status = failure.value.response.status
-            kind, message = f"http_{status}", f"HTTP {status}"
-            url = canonical_url(request.url)
-            if status in (404, 410) and url in self.archived:
-                yield Gone(url=url, reason=kind, at=now_iso())
-                return
-        elif failure.check(TimeoutError, TCPTimedOutError, DownloadTimeoutError):
-            kind, message = "timeout", str(failure.value)
-        elif failure.check(DNSLookupError):
-            kind, message = "dns", str(failure.value)
-        else:
-            kind, message = failure.type.__name__.lower(), str(failure.value)
+            if status in (404, 410):
+                if url in self.archived:
+                    yield Gone(url=url, reason=kind, at=now_iso())
+                    return
+                gone = True
+        host = urlsplit(request.url).netloc
+        self.first_failure.setdefault(host, message)
         self.logger.warning("fetch failed: %s %s (%s)", request.method, request.url, message)
-        if request.meta.get("listing_url"):
-            # An article of this listing is missing: its walk must not count as complete,
-            # or the next incremental run could stop before reaching it.
-            self.failed_walks.add(request.meta["listing_url"])
-        yield Problem(url=request.url, kind=kind, message=f"{request.method}: {message}",
-                      fetch=True)
+        yield self.problem(request, kind, f"{request.method}: {message}", gone=gone)
+
+    def problem(self, request, kind: str, message: str, *, fetch: bool = True,
+                gone: bool = False) -> Problem:
+        """A problem with ``request``; for an article a listing showed that is not
+        archived, it carries what the archive needs to keep it pending."""
+        url = canonical_url((request.meta.get("redirect_urls") or [request.url])[0])
+        problem = Problem(url=url, kind=kind, message=message, fetch=fetch)
+        if request.meta.get("kind") == "article" and url not in self.archived:
+            problem["pending"] = {"site": urlsplit(url).netloc,
+                                  "listing_url": request.meta.get("listing_url"),
+                                  "category": request.meta.get("category"), "gone": gone}
+        return problem
 
     def same_site(self, url: str) -> bool:
         return urlsplit(url).netloc in self.hosts
@@ -533,11 +614,6 @@ def load_state(db_path: str | None, hosts: set[str], validators: bool = False) -
         return crawl_state(archive.db, hosts, validators=validators)
     finally:
         archive.close()
-
-
-def looks_truncated(body: bytes) -> bool:
-    head, tail = body[:4096].lower(), body[-4096:].lower()
-    return b"<html" in head and b"</html" not in tail and b"</body" not in tail
 
 
 def normalise_site(site: str) -> str:

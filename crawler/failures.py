@@ -1,0 +1,92 @@
+"""What went wrong with a fetch, in a word for ``crawl_errors.kind`` and a sentence for
+people.
+
+Scrapy and Twisted report failures as a zoo of exception classes; the archive records a
+small, stable vocabulary instead (``http_503``, ``timeout``, ``dns``, ``refused``,
+``reset``, ``truncated``, ``too_large``, ``tls``, ``redirect_offsite``, ``redirect_loop``,
+``robots_unavailable``), so that a researcher can count them across years of runs.
+Pure: a failure in, a pair of strings out.
+"""
+
+from __future__ import annotations
+
+from scrapy.exceptions import (
+    CannotResolveHostError,
+    DownloadCancelledError,
+    DownloadConnectionRefusedError,
+    DownloadFailedError,
+    DownloadTimeoutError,
+    ResponseDataLossError,
+    UnsupportedURLSchemeError,
+)
+from scrapy.spidermiddlewares.httperror import HttpError
+from twisted.internet import error as neterror
+from twisted.web._newclient import ResponseFailed, ResponseNeverReceived
+
+from crawler.middlewares import RedirectRefused, RobotsUnavailable
+
+# Checked in order; the first class the failure matches names it.
+_KINDS = (
+    ((RobotsUnavailable,), "robots_unavailable", None),
+    ((ResponseDataLossError,), "truncated",
+     "the connection closed before the whole page arrived (shorter than its Content-Length, "
+     "or a chunked body without its last chunk)"),
+    ((DownloadTimeoutError, neterror.TimeoutError, neterror.TCPTimedOutError), "timeout",
+     "no answer within the download timeout"),
+    ((CannotResolveHostError, neterror.DNSLookupError), "dns",
+     "the host name does not resolve (DNS)"),
+    ((DownloadConnectionRefusedError, neterror.ConnectionRefusedError), "refused",
+     "the connection was refused (nothing listens there)"),
+    ((UnsupportedURLSchemeError,), "unsupported_scheme", "the URL's scheme is not http(s)"),
+)
+
+
+def _tls(failure) -> bool:
+    try:
+        from OpenSSL.SSL import Error as SSLError
+    except ImportError:  # pragma: no cover
+        return False
+    return bool(failure.check(SSLError)) or isinstance(
+        getattr(failure.value, "__cause__", None), SSLError)
+
+
+class _Wrapped:
+    """A bare exception seen through the one method of a Twisted Failure used here."""
+
+    def __init__(self, exc: BaseException):
+        self.value = exc
+
+    def check(self, *classes):
+        return isinstance(self.value, classes)
+
+
+def exception_kind(exc: BaseException) -> tuple[str, str]:
+    """(kind, message) for an exception raised by a download."""
+    return failure_kind(_Wrapped(exc))
+
+
+def failure_kind(failure) -> tuple[str, str]:
+    """(kind, message) for a Twisted failure of a Scrapy download."""
+    if failure.check(HttpError):
+        status = failure.value.response.status
+        return f"http_{status}", f"HTTP {status}"
+    if failure.check(RedirectRefused):
+        return failure.value.kind, str(failure.value)
+    for classes, kind, message in _KINDS:
+        if failure.check(*classes):
+            return kind, message or str(failure.value)
+    if failure.check(DownloadCancelledError):
+        text = str(failure.value)
+        if "maxsize" in text.lower() or "size" in text.lower():
+            return "too_large", f"the page is larger than DOWNLOAD_MAXSIZE ({text})"
+        return "too_large", f"the download was cancelled ({text or 'too large'})"
+    if _tls(failure):
+        return "tls", f"the TLS handshake failed ({failure.value})"
+    if failure.check(neterror.ConnectionLost, neterror.ConnectionDone, ResponseFailed,
+                     ResponseNeverReceived, DownloadFailedError, neterror.ConnectError):
+        text = str(failure.value) or type(failure.value).__name__
+        if "ssl" in text.lower() or "tls" in text.lower():
+            return "tls", f"the TLS handshake failed ({text})"
+        return "reset", f"the connection was closed or reset before an answer ({text})"
+    name = type(failure.value).__name__
+    return name.lower(), f"{name}: {failure.value}"

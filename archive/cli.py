@@ -1,70 +1,232 @@
 """``govnews``: a thin click layer over the crawler and the archive.
 
 Each command's docstring is its ``--help``; errors are ClickExceptions with a sentence a
-person can act on.
+person can act on (exit 1; usage errors exit 2), never a traceback: what the commands do
+not foresee, the group's safety net (``GovnewsGroup``) still says in one sentence.
 """
 
 from __future__ import annotations
 
+import errno
 import json
+import logging
 import os
+import re
+import sqlite3
+import stat
 import sys
+from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import click
 
+from archive.access import ArchiveError
 from crawler.items import RECORD_KEYS
 
 DEFAULT_DB = "archive.db"
+# ctx.meta key: the --db of the running command, for the safety net's sentence.
+META_DB = "govnews.db"
+LOCALHOST = "127.0.0.1"
+
+
+def _remember_db(ctx, param, value):
+    ctx.meta[META_DB] = value
+    return value
 
 
 def _db_option(f):
     return click.option("--db", "db_path", default=DEFAULT_DB, show_default=True,
-                        type=click.Path(dir_okay=False),
+                        type=click.Path(dir_okay=False), callback=_remember_db,
                         help="The archive database (SQLite).")(f)
 
 
-def _open_existing(db_path: str):
+def _os_reason(exc: OSError, subject: str | None = None) -> str:
+    """What went wrong, as the end of a sentence about ``subject``."""
+    if exc.errno == errno.ENOENT and subject:
+        parent = Path(subject).parent
+        if not parent.exists():
+            return f"the directory {parent} does not exist"
+    reason = exc.strerror or str(exc)
+    reason = reason[:1].lower() + reason[1:]
+    filename = getattr(exc, "filename", None)
+    if filename and subject and os.path.abspath(str(filename)) != os.path.abspath(subject):
+        reason = f"{reason} ({filename})"
+    return reason
+
+
+def _open_existing(db_path: str, readonly: bool = False):
+    """The archive at ``db_path``, or a ClickException saying why not.  ``readonly``: for
+    the reading commands, writing nothing (a read-only file or directory is fine); else
+    the archive must be writable and is brought up to date."""
+    from archive.access import (
+        archive_problem,
+        check_writable,
+        directory_problem,
+        explain,
+        schema_outdated,
+    )
     from archive.store import Archive
 
+    problem = directory_problem(db_path)
+    if problem:
+        raise click.ClickException(problem)
     if not Path(db_path).exists():
         raise click.ClickException(
             f"no archive at {db_path}: run `govnews crawl --db {db_path}` first, or pass --db")
-    return Archive(db_path)
+    try:
+        if not readonly:
+            problem = archive_problem(db_path, upgrade=True)
+            if problem:
+                raise click.ClickException(problem)
+            check_writable(db_path)
+        elif schema_outdated(db_path):
+            # An archive made by an older govnews, read for the first time since the
+            # upgrade: brought up to date when it can be written, else said so.
+            try:
+                check_writable(db_path)
+            except ArchiveError:
+                pass
+            else:
+                Archive(db_path).close()
+        return Archive(db_path, readonly=readonly)
+    except ArchiveError as exc:
+        raise click.ClickException(str(exc)) from None
+    except sqlite3.Error as exc:
+        raise click.ClickException(explain(db_path, exc, writing=not readonly)) from None
 
 
-@click.group()
+class GovnewsGroup(click.Group):
+    """The safety net: an error no command turned into a sentence (an ArchiveError, an
+    sqlite3 or operating-system error) becomes one, exit 1, instead of a traceback."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except ArchiveError as exc:
+            raise click.ClickException(str(exc)) from None
+        except sqlite3.Error as exc:
+            from archive.access import explain
+
+            db_path = ctx.meta.get(META_DB)
+            if db_path:
+                raise click.ClickException(explain(db_path, exc)) from None
+            raise click.ClickException(f"an SQLite error stopped govnews: {exc}") from None
+        except OSError as exc:
+            if exc.errno == errno.EPIPE:
+                raise  # click's own handling: the reader went away, exit quietly
+            filename = getattr(exc, "filename", None)
+            if filename:
+                raise click.ClickException(
+                    f"cannot use {filename}: {_os_reason(exc)}") from None
+            raise click.ClickException(
+                f"the system refused an operation: {_os_reason(exc)}") from None
+
+
+@click.group(cls=GovnewsGroup)
 @click.version_option(package_name="govnews")
 def cli():
     """govnews: crawl Vietnamese government news portals into a SQLite archive."""
 
 
+# A scheme, unless what follows the colon is a port: "localhost:8000" is a host.
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:(?!\d+(?:[/?#]|$))")
+_HOST = re.compile(r"[\w.-]+|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*")
+
+
+class SiteURL(click.ParamType):
+    """One site to crawl: an http(s) address with a host; a bare host gets https://."""
+
+    name = "SITE_URL"
+
+    def convert(self, value, param, ctx):
+        text = str(value).strip()
+        example = "e.g. https://www.nghean.gov.vn"
+        if not text:
+            self.fail("an empty site address: pass e.g. https://www.nghean.gov.vn", param, ctx)
+        if any(c.isspace() for c in text):
+            self.fail(f"{value!r} contains a space: give one site per argument "
+                      "(govnews crawl https://a.gov.vn https://b.gov.vn)", param, ctx)
+        bare = "://" not in text and not _SCHEME.match(text)
+        url = f"https://{text}" if bare else text
+        parts = urlsplit(url)
+        if parts.scheme.lower() not in ("http", "https"):
+            self.fail(f"{value!r} is not an http or https address: pass {example}", param, ctx)
+        try:
+            parts.port  # noqa: B018 - raises ValueError on a bad port
+        except ValueError:
+            self.fail(f"{value!r} has an invalid port: pass {example}", param, ctx)
+        if not parts.hostname:
+            self.fail(f"{value!r} names no host: pass {example}", param, ctx)
+        if "," in parts.netloc:
+            self.fail(f"{value!r} holds a comma: give one site per argument "
+                      "(govnews crawl https://a.gov.vn https://b.gov.vn)", param, ctx)
+        if not _HOST.fullmatch(parts.hostname):
+            self.fail(f"{value!r} has an invalid host name {parts.hostname!r}: pass {example}",
+                      param, ctx)
+        if bare:
+            click.echo(f"no scheme given for {text}: using {url}", err=True)
+        return url
+
+
+class _ConsoleFormatter(logging.Formatter):
+    """A log line for a person: the message without the traceback a library may attach
+    (a failed download, say); the log file, and --log-level DEBUG, keep it."""
+
+    def format(self, record):
+        record = logging.makeLogRecord(record.__dict__)
+        record.exc_info = record.exc_text = record.stack_info = None
+        return super().format(record)
+
+
 def _configure_logging(log_level: str, log_file: str | None, quiet: bool) -> None:
     """Console: problems only unless asked; the log file, if any, gets everything."""
-    import logging
-
     root = logging.getLogger()
     for handler in list(root.handlers):
         root.removeHandler(handler)
     root.setLevel(logging.DEBUG)
     console = logging.StreamHandler(sys.stderr)
     console.setLevel("WARNING" if quiet else log_level)
-    console.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+    console.setFormatter((logging.Formatter if log_level == "DEBUG" else _ConsoleFormatter)(
+        "%(levelname)s: %(message)s"))
     root.addHandler(console)
     if log_file:
-        handler = logging.FileHandler(log_file, encoding="utf-8")
+        try:
+            handler = logging.FileHandler(log_file, encoding="utf-8")
+        except OSError as exc:
+            raise click.ClickException(
+                f"cannot write the log file {log_file}: {_os_reason(exc, log_file)}") from None
         handler.setLevel("DEBUG" if log_level == "DEBUG" else "INFO")
         handler.setFormatter(logging.Formatter(
             "%(asctime)s [%(name)s] %(levelname)s: %(message)s"))
         root.addHandler(handler)
 
 
+def _prepare_log_file(log_file: str | None) -> None:
+    """Make the log file's missing directories and check that it can be appended to."""
+    if not log_file:
+        return
+    try:
+        Path(log_file).parent.mkdir(parents=True, exist_ok=True)
+        with open(log_file, "a", encoding="utf-8"):
+            pass
+    except OSError as exc:
+        for parent in Path(log_file).parents:
+            if parent.exists() and not parent.is_dir():
+                raise click.ClickException(
+                    f"cannot write the log file {log_file}: {parent} is not a directory"
+                ) from None
+        raise click.ClickException(
+            f"cannot write the log file {log_file}: {_os_reason(exc, log_file)}") from None
+
+
 def run_crawl(sites, db_path, delay=None, concurrency=None, max_pages=None, settings=(),
               log_level="WARNING", quiet=False, full=False, refresh=None, resume=False,
               log_file=None, progress=False):
     """Run one crawl in this process, holding the database's crawl lock; return the
-    crawl_runs row.  Raises archive.lock.CrawlRunning if another crawl holds the lock."""
-    import logging
+    crawl_runs row.  Raises archive.lock.CrawlRunning if another crawl holds the lock,
+    and a ClickException, before anything is fetched, if the archive (or the log file)
+    cannot be written."""
     import shutil
 
     from scrapy.crawler import CrawlerProcess
@@ -103,30 +265,47 @@ def run_crawl(sites, db_path, delay=None, concurrency=None, max_pages=None, sett
             raise click.BadParameter(f"{pair!r}: expected NAME=VALUE", param_hint="-s")
         s.set(key, value, priority="cmdline")
 
-    with CrawlLock(str(db_path)) as lock:
+    from archive.access import check_writable
+
+    _prepare_log_file(log_file)
+    try:
+        check_writable(db_path)  # a read-only archive fails here, before any fetch
+    except ArchiveError as exc:
+        raise click.ClickException(str(exc)) from None
+    lock = CrawlLock(str(db_path))
+    try:
+        lock.acquire()
+    except OSError as exc:
+        raise click.ClickException(
+            f"cannot take the crawl lock {lock.path}: {_os_reason(exc, lock.path)}") from None
+    try:
         _configure_logging(log_level, log_file, quiet)
         if lock.stale:
             logging.getLogger("govnews").warning(
                 "took over the lock of a crawl that ended without releasing it "
                 "(pid %s, started %s)", lock.stale.get("pid"), lock.stale.get("started_at"))
         process = CrawlerProcess(s)
-        process.crawl(PortalSpider, site=",".join(sites) if sites else None)
+        process.crawl(PortalSpider, site=list(sites) if sites else None)
         process.start()
 
         from archive.store import Archive
 
-        archive = Archive(db_path)
+        archive = Archive(db_path, readonly=True)  # a full disk still lets us read
         try:
             run = next(archive.db.query("select * from crawl_runs order by id desc limit 1"), None)
             errors = list(archive.db.query(
                 "select kind, url, message from crawl_errors where run_id = ? order by id",
                 [run["id"]])) if run else []
+            pending = dict(archive.db.execute(
+                "select state, count(*) from pending group by state").fetchall())
         finally:
             archive.close()
+    finally:
+        lock.release()
     if resume and run and run["status"] != "interrupted":
         shutil.rmtree(jobdir, ignore_errors=True)  # finished: nothing left to resume
     if run is not None:
-        run = dict(run, error_list=errors)
+        run = dict(run, error_list=errors, pending=pending)
     return run
 
 
@@ -140,6 +319,13 @@ def _report(run: dict, quiet: bool) -> None:
             f"{run['articles_updated']} updated, {run['articles_unchanged']} unchanged, "
             f"{run.get('articles_not_modified') or 0} not modified, "
             f"{run.get('articles_gone') or 0} gone; {run['errors']} errors", err=True)
+    for failed in json.loads(run.get("failed_sites") or "[]"):
+        click.echo(f"  could not fetch any page of {failed['site']}: {failed['reason']}",
+                   err=True)
+    pending = run.get("pending") or {}
+    if pending.get("pending") or pending.get("gave_up"):
+        click.echo(f"  {pending.get('pending', 0)} articles pending (fetched again next run), "
+                   f"{pending.get('gave_up', 0)} given up (see the pending table)", err=True)
     by_kind: dict[str, list[str]] = {}
     for error in run.get("error_list", []):
         by_kind.setdefault(error["kind"], []).append(error["url"])
@@ -156,7 +342,7 @@ def _report(run: dict, quiet: bool) -> None:
 
 
 @cli.command()
-@click.argument("sites", nargs=-1, metavar="[SITE_URL ...]")
+@click.argument("sites", nargs=-1, metavar="[SITE_URL ...]", type=SiteURL())
 @_db_option
 @click.option("--full", is_flag=True,
               help="Walk every listing page (default: stop after a page's worth of archived "
@@ -167,12 +353,12 @@ def _report(run: dict, quiet: bool) -> None:
 @click.option("--resume", is_flag=True,
               help="Keep the request queue in DB.job so that an interrupted crawl resumes "
                    "where it stopped (Scrapy JOBDIR).")
-@click.option("--delay", type=float, default=None,
+@click.option("--delay", type=click.FloatRange(min=0), default=None,
               help="Seconds between requests to one host (default 1, adapted by AutoThrottle; "
                    "0 turns throttling off, for local replicas).")
-@click.option("--concurrency", type=int, default=None,
+@click.option("--concurrency", type=click.IntRange(min=1), default=None,
               help="Concurrent requests per host (default 2).")
-@click.option("--max-pages", type=int, default=None,
+@click.option("--max-pages", type=click.IntRange(min=1), default=None,
               help="Listing pages walked per category (default: all).")
 @click.option("-s", "settings", multiple=True, metavar="NAME=VALUE",
               help="Override a Scrapy or GOVNEWS_* setting (repeatable).")
@@ -180,16 +366,18 @@ def _report(run: dict, quiet: bool) -> None:
               type=click.Choice(["DEBUG", "INFO", "WARNING", "ERROR"]),
               help="What the console shows.")
 @click.option("--log-file", type=click.Path(dir_okay=False),
-              help="Keep the full log (INFO and up) in this file.")
+              help="Keep the full log (INFO and up) in this file (missing directories are "
+                   "made).")
 @click.option("--quiet", is_flag=True, help="Print only problems: no progress, no summary.")
 def crawl(sites, db_path, full, refresh, refresh_older_than, resume, delay, concurrency,
           max_pages, settings, log_level, log_file, quiet):
     """Crawl one or more portal sites into the archive.
 
     SITE_URL defaults to https://www.nghean.gov.vn; any vnPortal site, subsite or local
-    mirror works. Incremental by default: only new articles are fetched. Exit codes: 0 ok,
-    3 another crawl is running, 4 too many fetch errors, 5 parser health degraded (the
-    layout changed), 6 interrupted.
+    mirror works, one per argument (a bare host gets https://). Incremental by default:
+    only new articles are fetched. Exit codes: 0 ok, 1 setup error (e.g. the archive is
+    read-only), 2 usage error, 3 another crawl is running, 4 too many fetch errors, 5
+    parser health degraded (the layout changed), 6 interrupted.
 
     \b
         govnews crawl --db archive.db --quiet --log-file crawl.log
@@ -209,6 +397,11 @@ def crawl(sites, db_path, full, refresh, refresh_older_than, resume, delay, conc
     if run is None:
         raise click.ClickException("the crawl did not start; see the log above")
     _report(run, quiet)
+    if run["status"] == "running":  # the crawl is over, but its end could not be stored
+        raise click.ClickException(
+            f"run {run['id']} could not record its end in the archive {db_path} "
+            "(storage_error: the archive refused a write, e.g. the disk is full): "
+            "free some space and run again")
     sys.exit(run.get("exit_code") or 0)
 
 
@@ -270,6 +463,52 @@ def _article_filter(since, until, category) -> tuple[str, list]:
 CSV_LIST_SEPARATOR = " | "
 
 
+def _is_regular_file(stream) -> bool:
+    try:
+        return stat.S_ISREG(os.fstat(stream.fileno()).st_mode)
+    except (OSError, AttributeError, ValueError):
+        return False
+
+
+@contextmanager
+def _writing(out: str, open_stream, finish=lambda stream: stream.close()):
+    """The stream ``open_stream()`` makes for writing ``out`` ("-": standard output),
+    closed (or flushed: ``finish``) at the end.  An OSError opening, writing or closing
+    it becomes "cannot write OUT: reason"; a regular file left half-written is removed,
+    a device (/dev/full) or standard output never is."""
+    name = "standard output" if out == "-" else out
+    try:
+        stream = open_stream()
+    except OSError as exc:
+        raise click.ClickException(f"cannot write {name}: {_os_reason(exc, out)}") from None
+    regular = out != "-" and _is_regular_file(stream)
+    try:
+        yield stream
+        finish(stream)
+    except OSError as exc:
+        try:
+            finish(stream)
+        except (OSError, ValueError):
+            pass
+        if exc.errno == errno.EPIPE and out == "-":
+            raise  # the reader went away (| head): click exits quietly
+        partial = ""
+        if regular:
+            try:
+                os.remove(out)
+                partial = f"; the partial {out} was removed"
+            except OSError:
+                partial = f"; a partial {out} is left: delete it"
+        raise click.ClickException(
+            f"cannot write {name}: {_os_reason(exc, out)}{partial}") from None
+    except BaseException:
+        try:
+            finish(stream)
+        except (OSError, ValueError):
+            pass
+        raise
+
+
 @cli.command()
 @_db_option
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "warc"]), default="jsonl",
@@ -290,7 +529,7 @@ def export(db_path, fmt, out, since, until, category):
     from archive.query import records
 
     where, params = _article_filter(since, until, category)
-    archive = _open_existing(db_path)
+    archive = _open_existing(db_path, readonly=True)
     try:
         if fmt == "warc":
             from archive.warc import write_warc
@@ -301,14 +540,16 @@ def export(db_path, fmt, out, since, until, category):
                 # the fetches of the selected articles' URLs
                 fetch_where = f"url in (select url from articles where {where})"
                 fetch_params = params
-            with click.open_file(out, "wb") as stream:
+            with _writing(out, lambda: click.open_file(out, "wb"),
+                          finish=_flush if out == "-" else _close) as stream:
                 count = write_warc(archive.db, stream, fetch_where, fetch_params)
             click.echo(f"{count} fetches written to {out}", err=True)
             return
         out = out or "-"
         count = 0
         if fmt == "jsonl":
-            with click.open_file(out, "w", encoding="utf-8") as stream:
+            with _writing(out, lambda: click.open_file(out, "w", encoding="utf-8"),
+                          finish=_flush if out == "-" else _close) as stream:
                 for rec in records(archive.db, where, params):
                     stream.write(json.dumps({k: rec[k] for k in RECORD_KEYS}, ensure_ascii=False))
                     stream.write("\n")
@@ -320,26 +561,38 @@ def export(db_path, fmt, out, since, until, category):
             columns = [k for k in RECORD_KEYS if k != "body_html"]
             # csv writes its own \r\n, so the stream must not translate newlines.
             if out == "-":
-                stream = io.TextIOWrapper(click.get_binary_stream("stdout"),
-                                          encoding="utf-8-sig", newline="")
+                def open_stream():
+                    return io.TextIOWrapper(sys.stdout.buffer,
+                                            encoding="utf-8-sig", newline="")
+
+                def finish(stream):
+                    try:
+                        stream.flush()
+                    finally:
+                        stream.detach()  # leave standard output open
             else:
-                stream = open(out, "w", encoding="utf-8-sig", newline="")  # noqa: SIM115
-            try:
+                def open_stream():
+                    return open(out, "w", encoding="utf-8-sig", newline="")  # noqa: SIM115
+
+                finish = _close
+            with _writing(out, open_stream, finish) as stream:
                 writer = csv.writer(stream)
                 writer.writerow(columns)
                 for rec in records(archive.db, where, params):
                     writer.writerow([_csv_cell(rec[k]) for k in columns])
                     count += 1
-            finally:
-                stream.flush()
-                if out == "-":
-                    stream.detach()  # leave standard output open
-                else:
-                    stream.close()
         if out != "-":
             click.echo(f"{count} articles written to {out}", err=True)
     finally:
         archive.close()
+
+
+def _flush(stream) -> None:
+    stream.flush()
+
+
+def _close(stream) -> None:
+    stream.close()
 
 
 def _csv_cell(value):
@@ -367,7 +620,7 @@ def reparse(db_path, dry_run):
     """
     from archive.reparse import reparse as run_reparse
 
-    archive = _open_existing(db_path)
+    archive = _open_existing(db_path, readonly=dry_run)
     try:
         report = run_reparse(archive, dry_run=dry_run)
     finally:
@@ -392,9 +645,11 @@ def stats(db_path, fmt):
     """
     from archive.query import stats as get_stats
 
-    archive = _open_existing(db_path)
-    data = get_stats(archive.db)
-    archive.close()
+    archive = _open_existing(db_path, readonly=True)
+    try:
+        data = get_stats(archive.db)
+    finally:
+        archive.close()
     if fmt == "json":
         click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
         return
@@ -456,7 +711,7 @@ def search_command(query, db_path, since, until, category, limit, fmt, exact, wo
             date_bound(value)
         except ValueError as exc:
             raise click.BadParameter(str(exc), param_hint=hint) from None
-    archive = _open_existing(db_path)
+    archive = _open_existing(db_path, readonly=True)
     try:
         hits = run_search(archive.db, query, exact=exact, since=since, until=until,
                           category=category, limit=limit, phrase=not words)
@@ -517,32 +772,85 @@ def serve(db_path, host, port):
 
         govnews serve --db archive.db --port 8001
     """
+    from archive.web import listen_socket
     from archive.web import serve as run_server
 
-    _open_existing(db_path).close()  # a clear error, and the schema brought up to date
+    _open_existing(db_path, readonly=True).close()  # a clear error if it cannot be read
+    try:
+        sock = listen_socket(host, port)
+    except OSError as exc:
+        raise click.ClickException(_listen_problem(host, port, exc)) from None
+    port = sock.getsockname()[1]
     click.echo(f"serving {db_path} at http://{host}:{port}/archive/articles (Ctrl-C stops)",
                err=True)
-    run_server(db_path, host=host, port=port)
+    try:
+        run_server(db_path, host=host, port=port, sock=sock)
+    except SystemExit as exc:  # uvicorn's way of saying it could not start
+        if exc.code in (0, None):
+            raise
+        raise click.ClickException(
+            f"the web server could not start on {host}:{port} (is port {port} on {host} "
+            "already in use? pass --port); see the message above") from None
+
+
+def _listen_problem(host: str, port: int, exc: OSError) -> str:
+    """One sentence for a failure to listen on ``host:port``."""
+    import socket
+
+    if exc.errno == errno.EADDRINUSE:
+        return f"port {port} on {host} is already in use: pass --port with another port"
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return (f"this user may not listen on port {port} on {host}: "
+                "pass --port with a port above 1023")
+    if exc.errno == errno.EADDRNOTAVAIL or isinstance(exc, socket.gaierror):
+        return (f"cannot listen on {host}: it is not an address of this machine "
+                f"({_os_reason(exc)}): pass --host, e.g. 127.0.0.1")
+    return f"cannot listen on {host} port {port}: {_os_reason(exc)}: pass --host or --port"
 
 
 @cli.command()
 @click.option("--db", "db_path", default="demo.db", show_default=True,
-              type=click.Path(dir_okay=False), help="Database to create (replaced if present).")
-@click.option("--port", type=int, default=0, help="Port for the replica (default: any free).")
+              type=click.Path(dir_okay=False), callback=_remember_db,
+              help="Database to create (replaced if an earlier demo made it; any other "
+                   "file is left alone).")
+@click.option("--port", type=click.IntRange(0, 65535), default=0,
+              help="Port for the replica on 127.0.0.1 (default: any free).")
 def demo(db_path, port):
     """Serve the offline replica of the portal on 127.0.0.1, crawl it into a fresh
-    database and print the stats: the whole job, without internet.
+    database and print the stats: the whole job, without internet. An existing DB is
+    replaced only if it is a demo archive (every run in it was a demo).
 
         govnews demo --db demo.db
     """
+    from archive.access import demo_problem
+    from archive.lock import CrawlRunning
+    from crawler.pipelines import EXIT_RUNNING
     from crawler.replica import ReplicaServer
 
-    for suffix in ("", "-wal", "-shm"):
-        if os.path.exists(db_path + suffix):
-            os.remove(db_path + suffix)
-    with ReplicaServer(port=port) as server:
+    problem = demo_problem(db_path)
+    if problem:
+        raise click.ClickException(problem)
+    try:
+        server = ReplicaServer(port=port)
+    except OSError as exc:
+        raise click.ClickException(_listen_problem(LOCALHOST, port, exc)) from None
+    with server:
+        for suffix in ("", "-wal", "-shm"):
+            if os.path.exists(db_path + suffix):
+                try:
+                    os.remove(db_path + suffix)
+                except OSError as exc:
+                    raise click.ClickException(
+                        f"cannot replace the demo archive {db_path}: "
+                        f"{_os_reason(exc, db_path + suffix)}") from None
         click.echo(f"replica of the portal serving at {server.url}", err=True)
-        run = run_crawl([server.url], db_path, delay=0, quiet=True)
+        # Recorded in crawl_runs.settings: what makes this a demo archive.
+        try:
+            run = run_crawl([server.url], db_path, delay=0, quiet=True,
+                            settings=("GOVNEWS_DEMO=True",))
+        except CrawlRunning as exc:
+            click.echo(f"Error: {exc}", err=True)
+            sys.exit(EXIT_RUNNING)
         if run and run["status"] != "ok":
             _report(run, quiet=True)
     if run is None:

@@ -39,7 +39,24 @@ def content_hash(record: dict) -> str:
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
-def open_db(path: str | os.PathLike) -> sqlite_utils.Database:
+def open_db(path: str | os.PathLike, readonly: bool = False) -> sqlite_utils.Database:
+    """The archive at ``path``, its schema brought up to date (created if need be).
+
+    ``readonly=True`` writes nothing, neither to the file nor to its directory: no PRAGMA
+    that changes the file, no migration (see ``archive.access.connect_readonly``); a
+    file that is no archive, or an archive older than the code, raises
+    ``archive.access.ArchiveError`` with a sentence saying so.
+    """
+    if readonly:
+        from .access import ArchiveError, connect_readonly, schema_problem
+
+        db = sqlite_utils.Database(connect_readonly(path))
+        db.execute("PRAGMA busy_timeout=30000")  # this connection only; writes nothing
+        problem = schema_problem(db, path)
+        if problem:
+            db.close()
+            raise ArchiveError(problem)
+        return db
     db = sqlite_utils.Database(path)
     db.execute("PRAGMA journal_mode=WAL")
     db.execute("PRAGMA synchronous=NORMAL")
@@ -52,9 +69,10 @@ def open_db(path: str | os.PathLike) -> sqlite_utils.Database:
 class Archive:
     """A handle on one archive database."""
 
-    def __init__(self, path: str | os.PathLike):
+    def __init__(self, path: str | os.PathLike, readonly: bool = False):
         self.path = str(path)
-        self.db = open_db(path)
+        self.readonly = readonly
+        self.db = open_db(path, readonly=readonly)
 
     def close(self) -> None:
         self.db.close()
@@ -88,11 +106,46 @@ class Archive:
             })
 
     def record_error(self, run_id: int | None, url: str, kind: str, message: str) -> None:
+        self.record_problem(run_id, url, kind, message)
+
+    def record_problem(self, run_id: int | None, url: str, kind: str, message: str,
+                       pending: dict | None = None, max_attempts: int = 8) -> str | None:
+        """One problem in crawl_errors; with ``pending`` ({site, listing_url, category,
+        gone}), the article URL is also kept in ``pending`` in the same transaction, so
+        that a later run fetches it again.  Returns the URL's pending state."""
         with self.db.atomic():
             self.db["crawl_errors"].insert({
                 "run_id": run_id, "at": utcnow(), "url": url, "kind": kind,
                 "message": message[:2000],
             })
+            if pending is not None:
+                return self._pend(run_id, url, kind, message, pending, max_attempts)
+        return None
+
+    def _pend(self, run_id, url, kind, message, pending, max_attempts) -> str:
+        now = utcnow()
+        row = self.db.execute("select attempts from pending where url = ?", [url]).fetchone()
+        attempts = (row[0] if row else 0) + 1
+        if pending.get("gone"):
+            state = "gone"
+        elif attempts >= max_attempts:
+            state = "gave_up"
+        else:
+            state = "pending"
+        # Backoff counted in runs: the next run, then every 2nd, 4th, ... (at most 16th).
+        next_run = (run_id or 0) + min(2 ** (attempts - 1), 16)
+        self.db.execute(
+            "insert into pending (url, site, listing_url, category, state, reason, message,"
+            " attempts, first_failed_at, last_failed_at, last_run_id, next_run_id)"
+            " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict(url) do update set"
+            " listing_url = coalesce(excluded.listing_url, listing_url),"
+            " category = coalesce(excluded.category, category), state = excluded.state,"
+            " reason = excluded.reason, message = excluded.message, attempts = excluded.attempts,"
+            " last_failed_at = excluded.last_failed_at, last_run_id = excluded.last_run_id,"
+            " next_run_id = excluded.next_run_id",
+            [url, pending.get("site"), pending.get("listing_url"), pending.get("category"),
+             state, kind, message[:2000], attempts, now, now, run_id, next_run])
+        return state
 
     def run(self, run_id: int) -> dict:
         return self.db["crawl_runs"].get(run_id)
@@ -102,6 +155,7 @@ class Archive:
                     gone: Iterable[Gone] = (), run_id: int | None = None) -> Counter:
         """Snapshots, articles and gone marks of one batch, in one transaction: after a
         crash either all of a batch is there or none of it."""
+        articles, snapshots = list(articles), list(snapshots)
         counts: Counter = Counter()
         now = utcnow()
         with self.db.atomic():
@@ -116,13 +170,34 @@ class Archive:
                 counts[self._upsert(article, now, fetch_id, "site")] += 1
             for mark in gone:
                 counts["gone"] += self._mark_gone(mark)
+            stored = [a.url for a in articles]
+            for i in range(0, len(stored), 500):
+                chunk = stored[i:i + 500]
+                self.db.execute(
+                    f"delete from pending where url in ({','.join('?' * len(chunk))})", chunk)
+            if run_id is not None:
+                # The run's row counts what is committed, batch by batch, so a crawl
+                # killed mid-run leaves the truth behind.
+                self.db.execute(
+                    "update crawl_runs set articles_new = coalesce(articles_new, 0) + ?,"
+                    " articles_updated = coalesce(articles_updated, 0) + ?,"
+                    " articles_unchanged = coalesce(articles_unchanged, 0) + ?,"
+                    " articles_gone = coalesce(articles_gone, 0) + ?,"
+                    " snapshots = coalesce(snapshots, 0) + ?, responses = coalesce(responses, 0) + ?"
+                    " where id = ?",
+                    [counts["new"], counts["updated"], counts["unchanged"], counts["gone"],
+                     len(snapshots), len(snapshots), run_id])
         return counts
 
-    def store_progress(self, pages=(), walks=(), not_modified=(), run_id=None) -> None:
+    def store_progress(self, pages=(), walks=(), not_modified=(), run_id=None,
+                       incomplete=()) -> None:
         """What the crawl learned besides articles: page kinds, completed listing walks,
-        archived articles that answered 304 (seen again, unchanged)."""
+        listings whose walk failed (walked in full next run), archived articles that
+        answered 304 (seen again, unchanged)."""
         now = utcnow()
         with self.db.atomic():
+            for url in incomplete:
+                self.db.execute("delete from listing_walks where listing_url = ?", [url])
             for page in pages:
                 self.db.execute(
                     "insert into pages (url, kind, first_seen_at, last_fetched_at)"

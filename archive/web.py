@@ -26,13 +26,17 @@ descriptions, facets, default sorts, a ranked "search" query) and a small plugin
   ``_nocol=data`` added to their query string unless it already picks columns
   (``_col``).  The JSON and CSV views keep every column; each row's own page shows it.
 
-Datasette opens the archive read-only (``mode=ro``); a crawl may write to it meanwhile.
+Datasette opens the archive read-only (``mode=ro``); a crawl may write to it meanwhile.  A
+WAL archive in a directory this user cannot write to (where SQLite cannot create the
+``-shm`` file ``mode=ro`` needs) is opened ``immutable=1`` instead: nothing is written to
+the file or its directory either way.
 """
 
 from __future__ import annotations
 
 import os
 import re
+import socket
 import weakref
 from urllib.parse import parse_qsl
 
@@ -46,6 +50,7 @@ from datasette.utils import escape_sqlite, path_with_added_args, path_with_remov
 from datasette.utils.asgi import Response
 from markupsafe import Markup, escape
 
+from .access import needs_immutable
 from .search import COLUMNS, ELLIPSIS, FTS_TABLE, HIGHLIGHT, SNIPPET_TOKENS, WEIGHTS, fts_query
 
 DATABASE = "archive"
@@ -312,17 +317,43 @@ def make_datasette(db_path: str | os.PathLike, *, name: str = DATABASE) -> Datas
     ds = Datasette(metadata=metadata(name), settings=SETTINGS)
     # Datasette adds an in-memory database when given no files; only the archive is shown.
     ds.remove_database("_memory")
-    ds.add_database(Database(ds, path=str(db_path), is_mutable=True), name=name)
+    # mode=ro when SQLite can share the WAL index with a crawl; immutable=1 when it may
+    # not create one (a read-only directory: then nobody is writing to it either).
+    mutable = not needs_immutable(db_path)
+    ds.add_database(Database(ds, path=str(db_path), is_mutable=mutable), name=name)
     _ARCHIVES[ds] = name
     return ds
 
 
-def serve(db_path: str | os.PathLike, host: str = "127.0.0.1", port: int = 8001) -> None:
-    """Serve the archive until interrupted."""
+def listen_socket(host: str = "127.0.0.1", port: int = 8001) -> socket.socket:
+    """A socket bound to ``host:port`` (as uvicorn binds, with SO_REUSEADDR), for
+    ``serve``: binding first tells "port in use" apart before anything starts, and
+    leaves no moment in which another process could take the port.  Raises OSError."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((host, port))
+    except OSError:
+        sock.close()
+        raise
+    return sock
+
+
+def serve(db_path: str | os.PathLike, host: str = "127.0.0.1", port: int = 8001,
+          sock: socket.socket | None = None) -> None:
+    """Serve the archive until interrupted, on ``sock`` if given (see listen_socket),
+    else on ``host:port``.  uvicorn raises SystemExit if it cannot start."""
     import uvicorn
 
     ds = make_datasette(db_path)
-    uvicorn.run(ds.app(), host=host, port=port, log_level="warning")
+    sock = sock or listen_socket(host, port)
+    try:
+        config = uvicorn.Config(ds.app(), host=host, port=sock.getsockname()[1],
+                                log_level="warning")
+        uvicorn.Server(config).run(sockets=[sock])
+    finally:
+        sock.close()
 
 
 def _ours(datasette, database) -> bool:

@@ -1,26 +1,29 @@
 """Pure parsers: (html, url) -> Article | Listing.  No Scrapy, no SQL, so a stored page is a
 test and a stored snapshot can be re-parsed years later.
 
-``parse_article`` picks the layout (vnPortal, NukeViet, else the generic fallback) and
-returns None for pages that are not articles (home, listings, contact pages).
+The layouts are plug-ins (``registry``): each module that defines ``LAYOUTS`` says how to
+recognise its pages, parse its articles and listings and tell its article URLs.
+``parse_article`` asks the layout that recognises the page, then the generic fallback,
+and returns None for pages that are not articles (home, listings, contact pages).
 """
 
 from __future__ import annotations
 
 from ..items import Article, Listing
-from . import generic, nukeviet, vnportal
+from . import generic, registry
 from .base import load
+from .registry import Layout, detect, is_article_url, layouts
 
-LAYOUTS = (vnportal, nukeviet, generic)
-PARSER_VERSIONS = {m.NAME: m.VERSION for m in LAYOUTS}
+FALLBACK = Layout(generic.NAME, generic.VERSION, recognise=lambda doc: True,
+                  parse=generic.parse, priority=1000)
 
 
-def detect_layout(doc):
-    if nukeviet.is_nukeviet(doc):
-        return nukeviet
-    if vnportal.is_article_page(doc) or vnportal.is_listing_page(doc):
-        return vnportal
-    return generic
+def detect_layout(doc) -> Layout:
+    """The layout of a page; the generic fallback when no plug-in recognises it."""
+    try:
+        return detect(doc)
+    except LookupError:
+        return FALLBACK
 
 
 def parse_article(html: bytes | str, url: str, fetched_at: str | None = None,
@@ -31,17 +34,34 @@ def parse_article(html: bytes | str, url: str, fetched_at: str | None = None,
 
 def parse_article_doc(doc, url: str, fetched_at: str | None = None) -> Article | None:
     layout = detect_layout(doc)
-    if layout is vnportal and not vnportal.is_article_page(doc):
-        return None  # a vnPortal listing page
     article = layout.parse(doc, url, fetched_at)
-    if article is None and layout is not generic:
-        article = generic.parse(doc, url, fetched_at)
+    if article is None and layout is not FALLBACK:
+        # Not one of the layout's articles: one of its listings is no article either;
+        # anything else gets the fallback's look.
+        listing = layout.parse_listing(doc, url) if layout.parse_listing else None
+        if listing is None:
+            article = FALLBACK.parse(doc, url, fetched_at)
     return article
 
 
+def parse_listing_doc(doc, url: str) -> Listing | None:
+    """The page as a category listing of its layout (or of any layout that reads it)."""
+    layout = detect_layout(doc)
+    tried = [layout] + [x for x in layouts() if x is not layout]
+    for candidate in tried:
+        if candidate.parse_listing is not None:
+            listing = candidate.parse_listing(doc, url)
+            if listing is not None:
+                return listing
+    return None
+
+
 def parse_listing(html: bytes | str, url: str, content_type: str | None = None) -> Listing | None:
-    return vnportal.parse_listing(load(html, content_type), url)
+    return parse_listing_doc(load(html, content_type), url)
 
 
-__all__ = ["parse_article", "parse_article_doc", "parse_listing", "detect_layout", "load",
-           "LAYOUTS", "PARSER_VERSIONS"]
+PARSER_VERSIONS = registry.versions
+
+
+__all__ = ["parse_article", "parse_article_doc", "parse_listing", "parse_listing_doc",
+           "detect_layout", "is_article_url", "load", "layouts", "Layout", "PARSER_VERSIONS"]

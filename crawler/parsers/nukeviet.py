@@ -10,6 +10,7 @@ from __future__ import annotations
 from ..items import Article
 from . import base
 from .base import css, first, text_of
+from .registry import Layout
 from .text import canonical_url, clean_or_none, clean_text, fold, site_of
 
 NAME = "nukeviet"
@@ -102,3 +103,7 @@ def parse(doc, url: str, fetched_at: str | None = None) -> Article | None:
         parser=f"{NAME}/{VERSION}",
         sources=sources,
     )
+
+
+LAYOUTS = (Layout(NAME, VERSION, recognise=is_nukeviet, parse=parse,
+                  article_url=base.is_article_url, priority=10),)

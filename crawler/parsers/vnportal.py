@@ -15,6 +15,7 @@ import re
 from ..items import Article, Listing, ListingEntry
 from . import base
 from .base import css, first, text_of
+from .registry import Layout
 from .text import canonical_url, clean_or_none, clean_text, site_of
 
 NAME = "vnportal"
@@ -265,3 +266,11 @@ def parse_listing(doc, url: str) -> Listing | None:
         pagination=pagination_params(doc),
         max_page=max_page(doc),
     )
+
+
+def recognise(doc) -> bool:
+    return is_article_page(doc) or is_listing_page(doc)
+
+
+LAYOUTS = (Layout(NAME, VERSION, recognise=recognise, parse=parse, parse_listing=parse_listing,
+                  article_url=base.is_article_url, priority=20),)

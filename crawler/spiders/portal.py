@@ -32,7 +32,15 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from crawler.failures import failure_kind
 from crawler.items import Gone, ListingEntry
 from crawler.middlewares import RedirectRefused, RobotsUnavailable
-from crawler.parsers import base, detect_layout, load, parse_article_doc, vnportal
+from crawler.parsers import (
+    base,
+    detect_layout,
+    is_article_url,
+    load,
+    parse_article_doc,
+    parse_listing_doc,
+    vnportal,
+)
 from crawler.parsers.base import decode_page
 from crawler.parsers.text import canonical_url, clean_text
 
@@ -331,7 +339,7 @@ class PortalSpider(scrapy.Spider):
                    "kind": response.meta.get("kind")}
             return
 
-        listing = vnportal.parse_listing(doc, url)
+        listing = parse_listing_doc(doc, url)
         if listing is not None:
             yield PageKind(url=url, kind="listing")
             yield from self.handle_listing(doc, listing, response, hops)
@@ -481,7 +489,7 @@ class PortalSpider(scrapy.Spider):
         if html.strip():
             doc = load(f"<html><body><ul>{html}</ul></body></html>")
             entries = vnportal.listing_entries(doc, walk["listing_url"], FRAGMENT_ITEMS)
-            entries = [e for e in entries if base.is_article_url(e.url)]
+            entries = [e for e in entries if is_article_url(e.url)]
         if not entries:
             self.failed_walks.add(walk["listing_url"])
             yield Problem(url=walk["listing_url"], kind="pagination",
@@ -540,7 +548,7 @@ class PortalSpider(scrapy.Spider):
             if parts.query:
                 continue
             segments = [s for s in parts.path.split("/") if s]
-            if base.is_article_url(url) and len(segments) >= 2:
+            if is_article_url(url) and len(segments) >= 2:
                 if self.wants(url):
                     yield self.article_request(ListingEntry(url=url), None, None)
             elif self.incremental and url in self.other_pages:

@@ -1,0 +1,94 @@
+"""The layouts the crawler knows, found by looking, not by listing.
+
+Every module of this package that defines ``LAYOUTS`` (a tuple of ``Layout``) is a
+layout plug-in: adding a layout is adding one module (and its fixtures), with no edit to
+the spider, the pipeline or this file.  ``detect(doc)`` asks the layouts in order of
+``priority`` (the generic fallback last) and the first that recognises the page parses
+it; ``is_article_url(url)`` asks every layout whether a link names one of its articles.
+
+A layout that changes is a new ``Layout`` with the next ``version`` beside the old one
+(Fundus keeps parsers the same way): ``recognise`` tells their pages apart, each
+record's ``parser`` names the version that made it, and fixtures are keyed by it.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Layout:
+    name: str
+    version: str
+    # (doc) -> bool: this page is one of this layout's (article or listing)
+    recognise: Callable[[Any], bool]
+    # (doc, url, fetched_at) -> Article | None
+    parse: Callable[..., Any]
+    # (doc, url) -> Listing | None: the layout's category listings, if it has its own
+    parse_listing: Callable[..., Any] | None = None
+    # (url) -> bool: a link that names one of this layout's article pages
+    article_url: Callable[[str], bool] | None = None
+    # Lower is asked first; the generic fallback is asked last.
+    priority: int = 100
+
+    @property
+    def key(self) -> str:
+        return f"{self.name}/{self.version}"
+
+    # Old call sites print a layout's name as a module constant.
+    @property
+    def NAME(self) -> str:  # noqa: N802
+        return self.name
+
+
+@cache
+def layouts() -> tuple[Layout, ...]:
+    """Every layout of every module in this package, in the order they are asked."""
+    package = importlib.import_module(__package__)
+    found: list[Layout] = []
+    for info in pkgutil.iter_modules(package.__path__):
+        if info.name.startswith("_") or info.name == "registry":
+            continue
+        module = importlib.import_module(f"{__package__}.{info.name}")
+        found.extend(getattr(module, "LAYOUTS", ()))
+    keys = [layout.key for layout in found]
+    twice = sorted({k for k in keys if keys.count(k) > 1})
+    if twice:
+        raise RuntimeError(f"two layouts claim the same name and version: {twice}")
+    return tuple(sorted(found, key=lambda layout: (layout.priority, layout.name,
+                                                   -int(layout.version or 0))))
+
+
+def detect(doc) -> Layout:
+    """The layout of a page: the first that recognises it (the fallback always does)."""
+    for layout in layouts():
+        if layout.recognise(doc):
+            return layout
+    raise LookupError("no layout recognises the page, not even the fallback")
+
+
+def get(key: str) -> Layout:
+    """A layout by "name/version" (or "name": its newest version)."""
+    name, _, version = key.partition("/")
+    matches = [x for x in layouts() if x.name == name and (not version or x.version == version)]
+    if not matches:
+        raise KeyError(f"no layout {key!r}; known: {', '.join(x.key for x in layouts())}")
+    return max(matches, key=lambda x: int(x.version or 0))
+
+
+def is_article_url(url: str) -> bool:
+    return any(layout.article_url(url) for layout in layouts() if layout.article_url)
+
+
+def versions() -> dict[str, str]:
+    """{name: newest version}, for the record and the docs."""
+    out: dict[str, str] = {}
+    for layout in layouts():
+        if int(layout.version) >= int(out.get(layout.name, "0")):
+            out[layout.name] = layout.version
+    return out

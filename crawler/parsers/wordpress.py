@@ -1,0 +1,145 @@
+"""WordPress ward and commune sites (``<meta name="generator" content="WordPress ...">``).
+
+Themes differ, but nearly all keep the core template tags' markup: a post is
+``article.post`` (``id="post-123"``), its title ``h1.entry-title``, its date
+``time.entry-date[datetime]`` (ISO 8601 with the site's offset), its author
+``.author.vcard``/``a[rel=author]``, its text ``div.entry-content``.  Posts live at
+``/{yyyy}/{mm}/{slug}/`` (the common permalink) or ``/?p=123``; archives page as
+``/page/2/``.  A layout plug-in: this module and its fixtures are all it takes.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qs, urlsplit
+
+from ..items import Article
+from . import base
+from .base import css, first, text_of
+from .registry import Layout
+from .text import canonical_url, clean_or_none, clean_text, site_of
+
+NAME = "wordpress"
+VERSION = "1"
+
+GENERATOR = "wordpress"
+POST = (css("article.post"), css("article.type-post"), css("div.post"), css("article"))
+TITLE = (css("h1.entry-title"), css(".entry-title"), css("h1.post-title"), css("h1"))
+DATE = (css("time.entry-date.published"), css("time.entry-date"), css("time.published"),
+        css(".posted-on time"), css(".entry-date"))
+AUTHOR = (css(".author.vcard a"), css(".author.vcard"), css("a[rel=author]"), css(".byline .author"))
+BODY = (css("div.entry-content"), css(".entry-content"), css(".post-content"))
+EXCERPT = (css(".entry-summary"), css(".td-post-sub-title"), css(".entry-excerpt"))
+CATEGORY_LINKS = (css(".cat-links a"), css("a[rel~=category]"))
+TAG_LINKS = (css(".tags-links a"), css("a[rel=tag]"))
+BODY_NOISE = (css(".sharedaddy"), css(".jp-relatedposts"), css(".wp-block-buttons"),
+              css(".addtoany_share_save_container"), css("nav"), css("script"))
+# /2023/09/slug/ (or /2023/09/15/slug/), and ?p=123 shortlinks.
+POST_PATH = re.compile(r"^/(?:\d{4})/(?:\d{1,2})/(?:\d{1,2}/)?[^/]+/?$")
+POST_ID = re.compile(r"\bpost-(\d+)\b")
+
+
+def recognise(doc) -> bool:
+    generator = (base.meta_content(doc, "generator") or "").lower()
+    return GENERATOR in generator or bool(doc.xpath(
+        '//link[contains(@href, "/wp-content/") or contains(@href, "/wp-includes/")]'
+        ' | //script[contains(@src, "/wp-content/") or contains(@src, "/wp-includes/")]'))
+
+
+def article_url(url: str) -> bool:
+    parts = urlsplit(url)
+    if "p" in parse_qs(parts.query) and parts.path in ("", "/", "/index.php"):
+        return parse_qs(parts.query)["p"][0].isdigit()
+    return bool(POST_PATH.match(parts.path))
+
+
+def article_id(post, url: str) -> str | None:
+    match = POST_ID.search(post.get("id") or "") or POST_ID.search(post.get("class") or "")
+    if match:
+        return match.group(1)
+    values = parse_qs(urlsplit(url).query).get("p")
+    return values[0] if values and values[0].isdigit() else None
+
+
+def title(post, doc, ld, sources) -> str:
+    el = first(post, TITLE)
+    if el is not None and text_of(el):
+        sources["title"] = "layout"
+        return text_of(el)
+    value = clean_text((ld or {}).get("headline") or "") or base.meta_content(doc, "og:title")
+    return value or ""
+
+
+def published_at(post, doc, ld, sources) -> str | None:
+    for sel in DATE:
+        for el in sel(post):
+            value = base.parse_date(el.get("datetime") or text_of(el))
+            if value:
+                sources["published_at"] = "layout"
+                return value
+    return base.published_at(doc, post, ld, (), sources)
+
+
+def author(post) -> str | None:
+    el = first(post, AUTHOR)
+    return base.strip_byline_label(text_of(el)) if el is not None else None
+
+
+def summary(post) -> str | None:
+    el = first(post, EXCERPT)
+    return clean_or_none(el.text_content()) if el is not None else None
+
+
+def category(post, doc) -> str | None:
+    for sel in CATEGORY_LINKS:
+        names = [text_of(a) for a in sel(post)] or [text_of(a) for a in sel(doc)]
+        if names and names[0]:
+            return names[0]
+    return None
+
+
+def tags(post) -> list[str]:
+    for sel in TAG_LINKS:
+        found = [t for t in dict.fromkeys(text_of(a) for a in sel(post)) if t]
+        if found:
+            return found
+    return []
+
+
+def parse(doc, url: str, fetched_at: str | None = None) -> Article | None:
+    post = first(doc, POST)
+    body_el = first(post, BODY) if post is not None else None
+    if body_el is None:
+        return None  # an archive page, or not a post
+    if len(doc.xpath("//article[contains(concat(' ', @class, ' '), ' post ')]")) > 1:
+        return None  # several posts: an archive (home, category, search)
+    url = canonical_url(url)
+    sources: dict[str, str] = {}
+    ld = base.jsonld_article(doc)
+    lead = summary(post)
+    byline = author(post)
+    body = base.extract_body(body_el, url, remove=BODY_NOISE, find_byline=byline is None,
+                             summary=lead)
+    return Article(
+        url=url,
+        site=site_of(url),
+        article_id=article_id(post, url),
+        title=title(post, doc, ld, sources),
+        published_at=published_at(post, doc, ld, sources),
+        author=byline or body.author,
+        summary=lead,
+        body=body.text,
+        body_html=body.html,
+        category=category(post, doc),
+        tags=tags(post),
+        related=base.extract_related(doc, url, scope_exclude=body_el),
+        images=body.images,
+        attachments=body.attachments,
+        fetched_at=fetched_at,
+        parser=f"{NAME}/{VERSION}",
+        sources=sources,
+    )
+
+
+LAYOUTS = (Layout(NAME, VERSION, recognise=recognise, parse=parse, article_url=article_url,
+                  priority=10),)

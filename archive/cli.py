@@ -222,7 +222,7 @@ def _prepare_log_file(log_file: str | None) -> None:
 
 def run_crawl(sites, db_path, delay=None, concurrency=None, max_pages=None, settings=(),
               log_level="WARNING", quiet=False, full=False, refresh=None, resume=False,
-              log_file=None, progress=False):
+              log_file=None, progress=False, subsites=False):
     """Run one crawl in this process, holding the database's crawl lock; return the
     crawl_runs row.  Raises archive.lock.CrawlRunning if another crawl holds the lock,
     and a ClickException, before anything is fetched, if the archive (or the log file)
@@ -244,6 +244,7 @@ def run_crawl(sites, db_path, delay=None, concurrency=None, max_pages=None, sett
     s.set("GOVNEWS_FULL", bool(full), priority="cmdline")
     s.set("GOVNEWS_REFRESH", "" if refresh is None else str(refresh), priority="cmdline")
     s.set("GOVNEWS_PROGRESS", bool(progress), priority="cmdline")
+    s.set("GOVNEWS_SUBSITES", bool(subsites), priority="cmdline")
     if delay is not None:
         s.set("DOWNLOAD_DELAY", float(delay), priority="cmdline")
         if float(delay) == 0:
@@ -369,8 +370,13 @@ def _report(run: dict, quiet: bool) -> None:
               help="Keep the full log (INFO and up) in this file (missing directories are "
                    "made).")
 @click.option("--quiet", is_flag=True, help="Print only problems: no progress, no summary.")
+@click.option("--subsites", is_flag=True,
+              help="Also crawl every site of the family the start sites link to (hosts under "
+                   "the start site's domain: for www.nghean.gov.vn every *.nghean.gov.vn; "
+                   "file hosts excluded). A dead subsite is recorded, and does not fail the "
+                   "run.")
 def crawl(sites, db_path, full, refresh, refresh_older_than, resume, delay, concurrency,
-          max_pages, settings, log_level, log_file, quiet):
+          max_pages, settings, log_level, log_file, quiet, subsites):
     """Crawl one or more portal sites into the archive.
 
     SITE_URL defaults to https://www.nghean.gov.vn; any vnPortal site, subsite or local
@@ -390,7 +396,8 @@ def crawl(sites, db_path, full, refresh, refresh_older_than, resume, delay, conc
     try:
         run = run_crawl(sites, db_path, delay, concurrency, max_pages, settings, log_level,
                         quiet, full=full, refresh=refresh_value, resume=resume,
-                        log_file=log_file, progress=sys.stderr.isatty() and not quiet)
+                        log_file=log_file, progress=sys.stderr.isatty() and not quiet,
+                        subsites=subsites)
     except CrawlRunning as exc:
         click.echo(f"Error: {exc}", err=True)
         sys.exit(EXIT_RUNNING)
@@ -632,6 +639,40 @@ def reparse(db_path, dry_run):
         click.echo(f"  {name}: {n} records (e.g. {report.examples[name]})")
     for url, why in report.failed[:20]:
         click.echo(f"  failed: {url} ({why})")
+
+
+@cli.command()
+@_db_option
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+              show_default=True)
+def sites(db_path, fmt):
+    """Every site the archive knows: host, layout and version, articles, newest article
+    date, last crawl and its status (ok, failing with the reason, never reached).
+
+        govnews sites --db archive.db
+        govnews sites --db archive.db --format json
+    """
+    from archive.query import sites as get_sites
+
+    archive = _open_existing(db_path, readonly=True)
+    try:
+        rows = get_sites(archive.db)
+    finally:
+        archive.close()
+    if fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    if not rows:
+        click.echo("no site yet: run `govnews crawl` first", err=True)
+        return
+    width = max(len(r["site"]) for r in rows)
+    click.echo(f"{'site':<{width}}  {'layout':<12}  {'articles':>8}  {'newest':<10}  "
+               f"{'last crawl':<20}  status")
+    for r in rows:
+        status = r["status"] + (f": {r['reason']}" if r["reason"] else "")
+        click.echo(f"{r['site']:<{width}}  {r['layout'] or '-':<12}  {r['articles']:>8}  "
+                   f"{(r['newest'] or '-')[:10]:<10}  {(r['last_crawl'] or '-')[:19]:<20}  "
+                   f"{status}")
 
 
 @cli.command()

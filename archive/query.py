@@ -71,6 +71,43 @@ def stats(db: sqlite_utils.Database) -> dict:
             "by_month": by_month, "last_run": last_run}
 
 
+def sites(db: sqlite_utils.Database) -> list[dict]:
+    """Every site the archive knows: from its articles and from the runs that tried it.
+
+    ``status``: "ok" (its last crawl answered), "failing" (with the reason), or "never
+    reached" (no crawl ever got an answer from it)."""
+    known: dict[str, dict] = {}
+    for site, articles, newest in db.execute(
+            "select site, count(*), max(published_at) from articles group by site"):
+        known[site] = {"site": site, "articles": articles, "newest": newest}
+    for (site,) in db.execute("select distinct site from site_runs"):
+        known.setdefault(site, {"site": site, "articles": 0, "newest": None})
+    out = []
+    for site, row in sorted(known.items()):
+        last = next(db.query(
+            "select s.*, r.started_at from site_runs s join crawl_runs r on r.id = s.run_id"
+            " where s.site = ? order by s.run_id desc limit 1", [site]), None)
+        reached = db.execute("select 1 from site_runs where site = ? and pages > 0 limit 1",
+                             [site]).fetchone() or row["articles"]
+        layout = last["layout"] if last and last["layout"] else None
+        if layout is None:
+            found = db.execute(
+                "select parser from articles where site = ? group by parser"
+                " order by count(*) desc limit 1", [site]).fetchone()
+            layout = found[0] if found else None
+        if last is None:
+            status = "ok" if row["articles"] else "never reached"
+        elif last["status"] == "failing":
+            status = "failing" if reached else "never reached"
+        else:
+            status = "ok"
+        out.append({**row, "layout": layout, "last_crawl": last["started_at"] if last else None,
+                    "last_run": last["run_id"] if last else None, "status": status,
+                    "reason": last["reason"] if last and last["status"] == "failing" else None,
+                    "start": bool(last["start"]) if last else None})
+    return out
+
+
 def snapshot(db: sqlite_utils.Database, fetch_id: int) -> dict | None:
     """One stored fetch with its body decompressed (``body``) and headers as pairs."""
     row = next(db.query(

@@ -212,5 +212,18 @@ def m006_pending(db: sqlite_utils.Database) -> None:
     db["crawl_runs"].add_column("failed_sites", str)
 
 
+@migrations()
+def m007_site_runs(db: sqlite_utils.Database) -> None:
+    """Each site a run crawled (start sites and the subsites they led to): its layout,
+    how many pages answered, how many articles it gave, and whether it failed, why."""
+    db["site_runs"].create(
+        {"run_id": int, "site": str, "start": int, "layout": str, "pages": int,
+         "articles": int, "status": str, "reason": str, "at": str},
+        pk=("run_id", "site"),
+        foreign_keys=[("run_id", "crawl_runs", "id")],
+    )
+    db["site_runs"].create_index(["site", "run_id"])
+
+
 def apply(db: sqlite_utils.Database) -> None:
     migrations.apply(db)

@@ -147,6 +147,18 @@ class Archive:
              state, kind, message[:2000], attempts, now, now, run_id, next_run])
         return state
 
+    def record_site_runs(self, run_id: int, rows) -> None:
+        """How each site of a run fared (see schema m007)."""
+        now = utcnow()
+        with self.db.atomic():
+            for row in rows:
+                self.db.execute(
+                    "insert or replace into site_runs (run_id, site, start, layout, pages,"
+                    " articles, status, reason, at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [run_id, row["site"], int(bool(row.get("start"))), row.get("layout"),
+                     row.get("pages", 0), row.get("articles", 0), row["status"],
+                     row.get("reason"), now])
+
     def run(self, run_id: int) -> dict:
         return self.db["crawl_runs"].get(run_id)
 

@@ -254,6 +254,11 @@ class ArchivePipeline:
             except Exception as exc:  # noqa: BLE001
                 self.storage_failed("could not record the listing walks", exc)
         failed_sites = spider.failed_start_sites() if hasattr(spider, "failed_start_sites") else []
+        if hasattr(spider, "site_report") and not self.storage_errors:
+            try:
+                self.archive.record_site_runs(self.run_id, spider.site_report())
+            except Exception as exc:  # noqa: BLE001
+                self.storage_failed("could not record how each site fared", exc)
         for site in failed_sites:
             logger.error("could not fetch any page of %s: %s", site["site"], site["reason"])
         self.health_report = health.assess(self.health_pages, self.baselines)

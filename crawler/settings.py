@@ -58,6 +58,15 @@ GOVNEWS_DB = "archive.db"
 # was a demo may be replaced by the next demo; any other archive never is.
 GOVNEWS_DEMO = False
 GOVNEWS_DEFAULT_SITE = "https://www.nghean.gov.vn"
+# --subsites: also crawl every site of the family a start site's home page links to.  The
+# family is every host under a start site's own domain (www.nghean.gov.vn: every
+# *.nghean.gov.vn); GOVNEWS_SUBSITE_DOMAINS widens it (e.g. ["gov.vn"]), and
+# GOVNEWS_SUBSITE_EXCLUDE leaves hosts out.  File hosts serve the family's images and
+# attachments and are never crawled as sites.
+GOVNEWS_SUBSITES = False
+GOVNEWS_SUBSITE_DOMAINS: list[str] = []
+GOVNEWS_SUBSITE_EXCLUDE: list[str] = []
+GOVNEWS_FILE_HOSTS = ["datafiles.nghean.gov.vn", "storage-vnportal.vnpt.vn"]
 # Listing pages walked per category (0: all of them, up to the page's maxPage).
 GOVNEWS_MAX_LISTING_PAGES = 0
 # How many link hops from the home page are followed to find category listings.

@@ -45,8 +45,11 @@ BODY_NOISE = (css("div.tool"), css(".UISocialShare"), css("img.ImgDetailImage"),
 ARTICLE_MARKERS = ARTICLE_ROOT + (css("div.ArticleContent"),)
 
 # --- listing page -----------------------------------------------------------------------
+# Installs differ: nghean.gov.vn lists ul.ArticleList li.row, others (Ninh Bình's
+# portal, some subsites) div.UIListNews_Default div.item.
 LISTING_ITEMS = (css("div.UIArticleInMenu_Default ul.ArticleList li.row"), css("ul.ArticleList li.row"),
-                 css("ul.ArticleList > li"), css(".ArticleList .row"))
+                 css("ul.ArticleList > li"), css(".ArticleList .row"),
+                 css("div.UIListNews_Default div.item"), css(".UIListNews_Default .item"))
 ITEM_LINK = (css("h2.Title a"), css(".Title a"), css("h3 a"), css("h2 a"), css("a[href]"))
 ITEM_DATE = (css("div.Ngaydang"), css(".Ngaydang"), css(".PostDate"), css(".date"))
 ITEM_IMAGE = (css("img.image"), css("img"))

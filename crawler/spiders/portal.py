@@ -132,6 +132,17 @@ class PortalSpider(scrapy.Spider):
         spider.shown = state["shown"]
         spider.listing_members = state["listing_members"]
         spider.pending = state.get("pending", [])
+        spider.db_path = settings.get("GOVNEWS_DB")
+        # --subsites: the family of each start site, found on its home page.
+        spider.subsites = settings.getbool("GOVNEWS_SUBSITES", False)
+        spider.file_hosts = {h.lower() for h in settings.getlist("GOVNEWS_FILE_HOSTS")}
+        spider.family_domains = family_domains(
+            spider.start_hosts, settings.getlist("GOVNEWS_SUBSITE_DOMAINS"))
+        spider.excluded_hosts = {h.lower() for h in settings.getlist("GOVNEWS_SUBSITE_EXCLUDE")}
+        spider.subsite_hosts: set[str] = set()
+        spider.site_layout: dict[str, str] = {}
+        # The LoadArticle encoding each site answered ("form" or "json").
+        spider.encoding_for: dict[str, str] = {}
         spider.walk_seen: dict[str, set[str]] = {}
         spider.walk_oldest: dict[str, str] = {}
         spider.rechecked = False
@@ -215,14 +226,75 @@ class PortalSpider(scrapy.Spider):
             return None
         return f"another site than {source}"
 
+    # --- subsites -----------------------------------------------------------------------
+    def discover_subsites(self, doc, page_url: str):
+        """The family's other sites a start site's home page links to (menus, footers,
+        the "Liên kết website" select): each is crawled as a site of its own, from its
+        home page, with its own incremental state; file hosts are not sites."""
+        for href in doc.xpath("//a/@href | //option/@value | //area/@href"):
+            href = (href or "").strip()
+            if not href or href.startswith(SKIP_SCHEMES) or "://" not in href:
+                continue
+            parts = urlsplit(canonical_url(href, page_url))
+            host, name = parts.netloc, (parts.hostname or "")
+            if (parts.scheme not in ("http", "https") or not name or host in self.hosts
+                    or name in self.file_hosts or name in self.excluded_hosts
+                    or not in_family(name, self.family_domains)):
+                continue
+            self.hosts.add(host)
+            self.subsite_hosts.add(host)
+            self.answered.setdefault(host, 0)
+            self.merge_state(host)
+            site = f"{parts.scheme}://{host}/"
+            self.logger.info("subsite found: %s (linked from %s)", site, page_url)
+            yield scrapy.Request(site, callback=self.parse_page, errback=self.on_error,
+                                 meta={"kind": "home", "depth_hops": 0, "subsite": True})
+            for row in [r for r in self.pending if urlsplit(r["url"]).netloc == host]:
+                yield self.article_request(ListingEntry(url=row["url"]), row["listing_url"],
+                                           row["category"])
+
+    def merge_state(self, host: str) -> None:
+        """What earlier runs know of a subsite found during this run."""
+        state = load_state(self.db_path, {host}, validators=True)
+        self.archived.update(state["archived"])
+        self.validators.update(state["validators"])
+        self.other_pages |= state["other_pages"]
+        self.walked_listings |= state["walked_listings"]
+        self.canaries.update(state["canaries"])
+        self.shown.update(state["shown"])
+        self.listing_members.update(state["listing_members"])
+        self.pending.extend(state.get("pending", []))
+
+    def site_report(self) -> list[dict]:
+        """Per site of this run (start sites and subsites): its layout, what answered, and
+        whether it failed, for the archive's ``site_runs``."""
+        failed = {f["site"]: f["reason"] for f in self.failed_sites(self.all_sites())}
+        rows = []
+        for site in self.all_sites():
+            host = urlsplit(site).netloc
+            rows.append({"site": host, "start": host not in self.subsite_hosts,
+                         "layout": self.site_layout.get(host),
+                         "pages": self.answered.get(host, 0),
+                         "articles": self.fresh_pages.get(host, 0),
+                         "status": "failing" if site in failed else "ok",
+                         "reason": failed.get(site)})
+        return rows
+
+    def all_sites(self) -> list[str]:
+        return self.sites + [f"http://{h}/" for h in sorted(self.subsite_hosts)
+                             if not any(urlsplit(s).netloc == h for s in self.sites)]
+
     def note_answer(self, response) -> None:
         host = urlsplit(response.url).netloc
         self.answered[host] = self.answered.get(host, 0) + 1
 
     def failed_start_sites(self) -> list[dict]:
         """Start sites of which no page could be fetched, with the first reason seen."""
+        return self.failed_sites(self.sites)
+
+    def failed_sites(self, sites) -> list[dict]:
         failed = []
-        for site in self.sites:
+        for site in sites:
             host = urlsplit(site).netloc
             twins = {h for h in self.answered if h.removeprefix("www.") == host.removeprefix("www.")}
             hosts = twins | {host}
@@ -289,6 +361,9 @@ class PortalSpider(scrapy.Spider):
                                f"the page cannot be read as HTML ({exc})")
             return
         url = canonical_url(response.url)
+        if (self.subsites and response.meta.get("kind") == "home"
+                and not response.meta.get("subsite")):
+            yield from self.discover_subsites(doc, url)
         if decoded.note:
             yield Problem(url=url, kind="charset_mismatch", message=decoded.note)
         hops = response.meta.get("depth_hops", 0)
@@ -334,6 +409,7 @@ class PortalSpider(scrapy.Spider):
                                    fetch=False)
                 return
             self.fresh_pages[article.site] = self.fresh_pages.get(article.site, 0) + 1
+            self.site_layout.setdefault(article.site, article.parser or layout.key)
             yield {"article": article, "listing_url": response.meta.get("listing_url"),
                    "listing_category": response.meta.get("category"),
                    "kind": response.meta.get("kind")}
@@ -341,6 +417,7 @@ class PortalSpider(scrapy.Spider):
 
         listing = parse_listing_doc(doc, url)
         if listing is not None:
+            self.site_layout.setdefault(urlsplit(url).netloc, layout.key)
             yield PageKind(url=url, kind="listing")
             yield from self.handle_listing(doc, listing, response, hops)
             return
@@ -461,15 +538,22 @@ class PortalSpider(scrapy.Spider):
         yield ListingWalked(listing_url=walk["listing_url"], site=walk["site"],
                             pages=walk["page"])
 
-    def pagination_request(self, walk, page):
+    def pagination_request(self, walk, page, encoding=None, tried=()):
+        """vnPortal's LoadArticle POST for one page of a listing.  Installs take it as a
+        form (nghean.gov.vn) or only as JSON (hoinongdan.org.vn): a site's first answer
+        decides, and a failure with one encoding is tried once with the other before it
+        counts (``retry_encoding``)."""
         form = dict(self.pagination_defaults)
         form.update(walk["pagination"])
         size = int(walk["pagination"].get("page_size") or 10)
         form.update({"page": str(page), "page_size": str(size), "no": str(-size)})
         endpoint = urljoin(walk["listing_url"], self.load_article_path)
+        host = urlsplit(walk["listing_url"]).netloc
+        encoding = encoding or self.encoding_for.get(host) or self.pagination_encoding
         meta = {"kind": "pagination", "walk": dict(walk, page=page),
-                "listing_url": walk["listing_url"], "page": page}
-        if self.pagination_encoding == "json":
+                "listing_url": walk["listing_url"], "page": page, "encoding": encoding,
+                "tried": tuple(tried) + (encoding,)}
+        if encoding == "json":
             return JsonRequest(endpoint, data=form, callback=self.parse_fragment,
                                errback=self.on_error, meta=meta)
         return FormRequest(endpoint, formdata=form, callback=self.parse_fragment,
@@ -491,12 +575,18 @@ class PortalSpider(scrapy.Spider):
             entries = vnportal.listing_entries(doc, walk["listing_url"], FRAGMENT_ITEMS)
             entries = [e for e in entries if is_article_url(e.url)]
         if not entries:
+            retry = self.retry_encoding(response.request)
+            if retry is not None:
+                yield retry
+                return
             self.failed_walks.add(walk["listing_url"])
             yield Problem(url=walk["listing_url"], kind="pagination",
                           message=f"page {walk['page']} of {walk['max_page']} came back with no "
                                   "articles")
             yield from self.page_finished(walk)
             return
+        self.encoding_for.setdefault(urlsplit(walk["listing_url"]).netloc,
+                                     response.meta.get("encoding") or self.pagination_encoding)
         seen = self.walk_seen.get(walk["listing_url"], set())
         if all(e.url in seen for e in entries):
             # Every item was on an earlier page of this walk: the portal answered a cached
@@ -558,9 +648,26 @@ class PortalSpider(scrapy.Spider):
             else:
                 yield self.page_request(url, hops + 1)
 
+    def retry_encoding(self, request):
+        """The same pagination POST in the other encoding, if this site has not shown
+        which one it takes and the other was not tried yet; else None."""
+        host = urlsplit(request.meta["walk"]["listing_url"]).netloc
+        other = "json" if request.meta.get("encoding") == "form" else "form"
+        if host in self.encoding_for or other in request.meta.get("tried", ()):
+            return None
+        self.logger.info("%s: LoadArticle failed as %s; trying %s", host,
+                         request.meta.get("encoding"), other)
+        walk = request.meta["walk"]
+        return self.pagination_request(walk, walk["page"], other, request.meta.get("tried", ()))
+
     def on_error(self, failure):
         request = failure.request
         walk = request.meta.get("walk")
+        if walk is not None and (failure.check(HttpError) or not failure.check(IgnoreRequest)):
+            retry = self.retry_encoding(request)
+            if retry is not None:
+                yield retry
+                return
         if walk is not None:
             self.failed_walks.add(walk["listing_url"])
             yield from self.page_finished(walk)
@@ -598,6 +705,18 @@ class PortalSpider(scrapy.Spider):
 
     def same_site(self, url: str) -> bool:
         return urlsplit(url).netloc in self.hosts
+
+
+def family_domains(start_hosts, extra=()) -> set[str]:
+    """The domains whose hosts are one family: each start site's host without "www."
+    (www.nghean.gov.vn -> nghean.gov.vn: every *.nghean.gov.vn), and any listed."""
+    domains = {h.split(":")[0].lower().removeprefix("www.") for h in start_hosts}
+    return {d for d in domains | {e.lower().lstrip(".") for e in extra} if d}
+
+
+def in_family(hostname: str, domains) -> bool:
+    hostname = hostname.lower()
+    return any(hostname == d or hostname.endswith("." + d) for d in domains)
 
 
 def differs(shown: str | None, stored: str | None) -> bool:

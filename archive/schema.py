@@ -225,5 +225,11 @@ def m007_site_runs(db: sqlite_utils.Database) -> None:
     db["site_runs"].create_index(["site", "run_id"])
 
 
+@migrations()
+def m008_source(db: sqlite_utils.Database) -> None:
+    """The record's ``source``: the organisation or paper an article credits."""
+    db["articles"].add_column("source", str)
+
+
 def apply(db: sqlite_utils.Database) -> None:
     migrations.apply(db)

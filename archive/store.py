@@ -33,9 +33,16 @@ def utcnow() -> str:
     return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
 
 
+# Fields added to the record later: in the hash only when set, so that an article
+# archived before they existed keeps its hash (and gets no new version) when nothing
+# on its page changed.
+LATER_CONTENT_FIELDS = ("source",)
+
+
 def content_hash(record: dict) -> str:
-    payload = json.dumps({k: record.get(k) for k in CONTENT_FIELDS}, ensure_ascii=False,
-                         sort_keys=True, separators=(",", ":"))
+    fields = {k: record.get(k) for k in CONTENT_FIELDS}
+    fields.update({k: record[k] for k in LATER_CONTENT_FIELDS if record.get(k) is not None})
+    payload = json.dumps(fields, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
@@ -295,7 +302,7 @@ class Archive:
         if existing is None and article.article_id:
             existing = self._follow_new_url(article)
         row = {key: record[key] for key in (
-            "url", "site", "article_id", "title", "published_at", "author", "summary", "body",
+            "url", "site", "article_id", "title", "published_at", "author", "source", "summary", "body",
             "body_html", "category", "fetched_at", "parser")}
         row["tags"] = json.dumps(record["tags"], ensure_ascii=False)
         row["content_hash"] = digest

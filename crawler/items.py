@@ -17,6 +17,7 @@ RECORD_KEYS = (
     "title",
     "published_at",
     "author",
+    "source",
     "summary",
     "body",
     "body_html",
@@ -57,6 +58,9 @@ class Article:
     article_id: str | None = None
     published_at: str | None = None
     author: str | None = None
+    # A credit to an organisation or another paper ("Nguồn: Sở Y tế", "Theo baonghean.vn"),
+    # never a person: that is ``author``.  A page can have both.
+    source: str | None = None
     summary: str | None = None
     body_html: str = ""
     category: str | None = None

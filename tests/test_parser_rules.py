@@ -67,3 +67,24 @@ def test_lead_repeated_as_first_body_paragraph_is_not_repeated():
     assert article.summary == "Chiều 14/8, hội nghị diễn ra."
     assert article.body == "Nội dung."
     assert article.published_at is None  # "14/8" has no year: no date
+
+
+@pytest.mark.parametrize("lines,author,source", [
+    ('<p style="text-align:right"><strong>Nguồn: Sở Văn hóa, Thể thao và Du lịch</strong></p>',
+     None, "Sở Văn hóa, Thể thao và Du lịch"),
+    ('<p style="text-align:right"><em>Theo baonghean.vn</em></p>', None, "baonghean.vn"),
+    ('<p style="text-align:right"><strong>Thu Hà</strong></p>'
+     '<p style="text-align:right"><em>Nguồn tin: Báo Nghệ An</em></p>', "Thu Hà", "Báo Nghệ An"),
+    ('<p style="text-align:right"><em>(Theo Báo Nghệ An)</em></p>'
+     '<p style="text-align:right"><strong>PV</strong></p>', "PV", "Báo Nghệ An"),
+    ('<p style="text-align:right"><strong>N.H</strong></p>', "N.H", None),
+    ('<p style="text-align:right">Tác giả: Minh Thư</p>', "Minh Thư", None),
+    # a sentence that opens with "Theo" is body text, not a credit
+    ("<p>Theo kế hoạch, các hoạt động diễn ra đến hết tháng 10.</p>", None, None),
+])
+def test_a_credit_is_the_source_and_a_person_the_author(lines, author, source):
+    record = parse_article(page(lines), URL)
+    assert (record.author, record.source) == (author, source)
+    for value in (author, source):
+        if value:
+            assert value not in record.body

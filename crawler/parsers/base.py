@@ -390,6 +390,40 @@ def strip_byline_label(text: str | None) -> str | None:
     return text or None
 
 
+# A credit to an organisation or another paper, not a person: "Nguồn: Sở Văn hóa, Thể thao
+# và Du lịch", "Nguồn tin: Báo Nghệ An", "Theo baonghean.vn".
+_CREDIT_RE = re.compile(
+    r"^\s*[(\[]?\s*(?:nguồn(?:\s+tin|\s+bài|\s+ảnh)?\s*[:：]|theo\s*[:：]?)\s*(?P<source>.+?)[)\]]?\s*$",
+    re.IGNORECASE)
+MAX_CREDIT_CHARS = 120
+
+
+def credit_of(text: str | None) -> str | None:
+    """The credited source if ``text`` (a byline line) is a credit, else None."""
+    text = clean_text(text)
+    if not text or len(text) > MAX_CREDIT_CHARS:
+        return None
+    match = _CREDIT_RE.match(text)
+    if not match:
+        return None
+    source = match.group("source").strip(" .-–—|")
+    # "Theo kế hoạch, ..." opens a sentence; a credit names its source with a capital
+    # letter or a domain ("Theo Báo Nghệ An", "Theo baonghean.vn").
+    if text.lower().lstrip("([ ").startswith("theo") and not (
+            source[:1].isupper() or re.search(r"\.[a-z]{2,}\b", source)):
+        return None
+    return source or None
+
+
+def split_byline(text: str | None) -> tuple[str | None, str | None]:
+    """(author, source) of one byline line: a credit is a source, anything else a
+    person's byline with its label ("Tác giả:") stripped."""
+    credit = credit_of(text)
+    if credit:
+        return None, credit
+    return strip_byline_label(text), None
+
+
 def looks_like_byline(el) -> bool:
     """A short, right-aligned or wholly bold paragraph: how CKEditor users sign an article."""
     text = text_of(el)
@@ -492,6 +526,7 @@ class BodyResult:
         self.text = ""
         self.html = ""
         self.author: str | None = None
+        self.source: str | None = None
         self.images: list[Image] = []
         self.attachments: list[Attachment] = []
 
@@ -565,10 +600,24 @@ def extract_body(body_el, page_url: str, *, remove=(), find_byline=True, summary
             el.drop_tree()
 
     if find_byline:
+        # The signature ends the body: a person's byline, a credit, or both (in either
+        # order, on two lines).
         blocks = [b for b in body_blocks(body) if text_of(b)]
-        if blocks and looks_like_byline(blocks[-1]):
-            result.author = strip_byline_label(text_of(blocks[-1]))
-            blocks[-1].drop_tree()
+        for _ in range(2):
+            if not blocks:
+                break
+            last = blocks[-1]
+            credit = credit_of(text_of(last)) if len(text_of(last)) <= MAX_CREDIT_CHARS else None
+            if credit and not result.source:
+                result.source = credit
+            elif looks_like_byline(last) and not result.author and not credit:
+                author, source = split_byline(text_of(last))
+                result.author = author
+                result.source = result.source or source
+            else:
+                break
+            last.drop_tree()
+            blocks.pop()
 
     lines = block_lines(body)
     if summary and lines and clean_text(summary) == lines[0]:

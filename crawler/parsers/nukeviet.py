@@ -27,6 +27,7 @@ BREADCRUMB_ITEMS = (css(".breadcrumbs li"), css(".breadcrumb li"),
                     css("[itemtype*=BreadcrumbList] [itemprop=name]"), css(".breadcrumbs a"))
 BODY_NOISE = (css(".hometext"), css("script"), css(".socialicon"), css(".fb-like"))
 AUTHOR_LABELS = {fold("Tác giả"), fold("Người viết"), fold("Tác giả bài viết")}
+SOURCE_LABELS = {fold("Nguồn tin"), fold("Nguồn"), fold("Nguồn bài viết")}
 
 
 def is_nukeviet(doc) -> bool:
@@ -41,6 +42,16 @@ def author(doc) -> str | None:
             key = fold(text_of(label[0])).rstrip(" :")
             if key in AUTHOR_LABELS:
                 return base.strip_byline_label(text_of(p))
+    return None
+
+
+def source(doc) -> str | None:
+    """The "Nguồn tin:" line NukeViet prints under the body: an organisation or paper."""
+    for p in BYLINE_LINES(doc):
+        label = p.xpath("./strong | ./b")
+        if label and fold(text_of(label[0])).rstrip(" :") in SOURCE_LABELS:
+            value = clean_text(text_of(p)[len(text_of(label[0])):]).lstrip(": ").strip()
+            return value or None
     return None
 
 
@@ -91,6 +102,7 @@ def parse(doc, url: str, fetched_at: str | None = None) -> Article | None:
         title=title_text,
         published_at=published_at(doc, ld, sources),
         author=byline or body.author,
+        source=source(doc) or body.source,
         summary=lead,
         body=body.text,
         body_html=body.html,

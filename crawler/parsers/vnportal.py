@@ -108,9 +108,10 @@ def summary(root, sources) -> str | None:
     return None
 
 
-def author_from_layout(root) -> str | None:
+def author_from_layout(root) -> tuple[str | None, str | None]:
+    """(author, source) from the layout's byline box."""
     el = first(root, AUTHOR)
-    return base.strip_byline_label(text_of(el)) if el is not None else None
+    return base.split_byline(text_of(el)) if el is not None else (None, None)
 
 
 def category(doc, title_text, ld, sources) -> str | None:
@@ -153,7 +154,7 @@ def parse(doc, url: str, fetched_at: str | None = None) -> Article | None:
     url = canonical_url(url)
     title_text = title(doc, root, ld, sources)
     lead = summary(root, sources)
-    author = author_from_layout(root)
+    author, source = author_from_layout(root)
     if author:
         sources["author"] = "layout"
 
@@ -165,6 +166,7 @@ def parse(doc, url: str, fetched_at: str | None = None) -> Article | None:
     if not author and body.author:
         author = body.author
         sources["author"] = "byline-paragraph"
+    source = source or body.source
     # Attachments may sit outside the body (a download box under it) but inside the control.
     attachments = {a.url: a for a in base.collect_attachments(root, url)}
     for a in body.attachments:
@@ -177,6 +179,7 @@ def parse(doc, url: str, fetched_at: str | None = None) -> Article | None:
         title=title_text,
         published_at=published_at(doc, root, ld, sources),
         author=author,
+        source=source,
         summary=lead,
         body=body.text,
         body_html=body.html,

@@ -127,6 +127,7 @@ def parse(doc, url: str, fetched_at: str | None = None) -> Article | None:
         title=title(post, doc, ld, sources),
         published_at=published_at(post, doc, ld, sources),
         author=byline or body.author,
+        source=body.source,
         summary=lead,
         body=body.text,
         body_html=body.html,

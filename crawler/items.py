@@ -113,6 +113,19 @@ class Listing:
     max_page: int = 1
     # Other same-site listing (category) pages linked from this one.
     category_links: list[str] = field(default_factory=list)
+    # The layout ("name/version") whose listing this is: it knows how its pages 2+ are asked.
+    layout: str | None = None
+
+
+@dataclass
+class PageRequest:
+    """One more page of a listing, as its layout asks for it: a GET, or a POST whose
+    fields go as a form (``encoding="form"``) or as JSON (``"json"``)."""
+
+    url: str
+    method: str = "GET"
+    fields: dict[str, str] = field(default_factory=dict)
+    encoding: str | None = None
 
 
 @dataclass

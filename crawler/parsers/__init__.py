@@ -9,13 +9,35 @@ and returns None for pages that are not articles (home, listings, contact pages)
 
 from __future__ import annotations
 
+import re
+
 from ..items import Article, Listing
 from . import generic, registry
 from .base import load
 from .registry import Layout, detect, is_article_url, layouts
 
+# Any site: a listing paged as ?page=2 or ?trang=2 ("trang": page).  Not ?p=: WordPress
+# names posts so.
+GENERIC_PAGER = re.compile(r"[?&](?:page|trang)=\d+$", re.IGNORECASE)
+
 FALLBACK = Layout(generic.NAME, generic.VERSION, recognise=lambda doc: True,
-                  parse=generic.parse, priority=1000)
+                  parse=generic.parse, priority=1000,
+                  pager_link=lambda url: bool(GENERIC_PAGER.search(url)))
+
+
+def is_pager_link(url: str) -> bool:
+    """A link to another page of a listing paginated in its URL, in any layout."""
+    return registry.is_pager_link(url) or FALLBACK.pager_link(url)
+
+
+def layout_of(key: str | None) -> Layout | None:
+    """A layout by "name/version", None when unknown."""
+    if not key:
+        return None
+    try:
+        return registry.get(key)
+    except KeyError:
+        return None
 
 
 def detect_layout(doc) -> Layout:
@@ -64,4 +86,5 @@ PARSER_VERSIONS = registry.versions
 
 
 __all__ = ["parse_article", "parse_article_doc", "parse_listing", "parse_listing_doc",
-           "detect_layout", "is_article_url", "load", "layouts", "Layout", "PARSER_VERSIONS"]
+           "detect_layout", "is_article_url", "is_pager_link", "layout_of", "load", "layouts",
+           "Layout", "PARSER_VERSIONS"]

@@ -7,6 +7,9 @@ The news module's detail page keeps the body in ``div#news-bodyhtml.bodytext``, 
 
 from __future__ import annotations
 
+import re
+from urllib.parse import urlsplit
+
 from ..items import Article
 from . import base
 from .base import css, first, text_of
@@ -117,5 +120,13 @@ def parse(doc, url: str, fetched_at: str | None = None) -> Article | None:
     )
 
 
+# Listings page in their URL: /{cat}/page-2.
+PAGER = re.compile(r"/page-\d+/?$")
+
+
+def pager_link(url: str) -> bool:
+    return bool(PAGER.search(urlsplit(url).path))
+
+
 LAYOUTS = (Layout(NAME, VERSION, recognise=is_nukeviet, parse=parse,
-                  article_url=base.is_article_url, priority=10),)
+                  article_url=base.is_article_url, priority=10, pager_link=pager_link),)

@@ -35,6 +35,17 @@ class Layout:
     article_url: Callable[[str], bool] | None = None
     # Lower is asked first; the generic fallback is asked last.
     priority: int = 100
+    # Listings paginated by the server (pages 2+ asked with a request the layout builds):
+    # (listing_url, pagination, page, encoding, settings) -> PageRequest; the fields a listing
+    # must carry for it; (answer text, listing url) -> [ListingEntry]; the encodings it may
+    # take, first the usual one.
+    page_request: Callable[..., Any] | None = None
+    missing_pagination: Callable[[Any], list[str]] | None = None
+    page_entries: Callable[[str, str], list] | None = None
+    page_encodings: tuple[str, ...] = ()
+    # (url) -> bool: a link to another page of a listing paginated in its URL
+    # (NukeViet /page-2, WordPress /page/2/): followed at its listing's depth.
+    pager_link: Callable[[str], bool] | None = None
 
     @property
     def key(self) -> str:
@@ -83,6 +94,10 @@ def get(key: str) -> Layout:
 
 def is_article_url(url: str) -> bool:
     return any(layout.article_url(url) for layout in layouts() if layout.article_url)
+
+
+def is_pager_link(url: str) -> bool:
+    return any(layout.pager_link(url) for layout in layouts() if layout.pager_link)
 
 
 def versions() -> dict[str, str]:

@@ -10,9 +10,11 @@ one answered.  When the site changes its markup, add a new module version next t
 
 from __future__ import annotations
 
+import json
 import re
+from urllib.parse import urljoin
 
-from ..items import Article, Listing, ListingEntry
+from ..items import Article, Listing, ListingEntry, PageRequest
 from . import base
 from .base import css, first, text_of
 from .registry import Layout
@@ -271,7 +273,51 @@ def parse_listing(doc, url: str) -> Listing | None:
         entries=listing_entries(doc, url),
         pagination=pagination_params(doc),
         max_page=max_page(doc),
+        layout=f"{NAME}/{VERSION}",
     )
+
+
+# --- pages 2+: the LoadArticle POST -----------------------------------------------------
+
+# What the endpoint answers: the same items without their list (li.row on nghean.gov.vn,
+# div.item elsewhere).
+FRAGMENT_ITEMS = LISTING_ITEMS + (css("li.row"), css("div.item"), css("li"))
+# Assumed facts, settings so that a changed site is one -s away (crawler/settings.py).
+DEFAULT_PATH = "/DesktopModule/UIArticleInMenu/ArticleInMenuPagination.aspx/LoadArticle"
+ENCODINGS = ("form", "json")
+
+
+def missing_pagination(listing: Listing) -> list[str]:
+    return [k for k in REQUIRED_PAGINATION if k not in listing.pagination]
+
+
+def page_request(listing_url: str, pagination: dict, page: int, encoding: str | None,
+                 settings) -> PageRequest:
+    """Page ``page`` of a listing through LoadArticle: the listing's own script
+    parameters over the fixed defaults, the page number, ``no = -page_size``."""
+    fields = dict(settings.getdict("GOVNEWS_PAGINATION_DEFAULTS") or {})
+    fields.update(pagination)
+    size = int(pagination.get("page_size") or 10)
+    fields.update({"page": str(page), "page_size": str(size), "no": str(-size)})
+    path = settings.get("GOVNEWS_LOAD_ARTICLE_PATH") or DEFAULT_PATH
+    encoding = encoding or settings.get("GOVNEWS_PAGINATION_ENCODING") or ENCODINGS[0]
+    return PageRequest(url=urljoin(listing_url, path), method="POST", fields=fields,
+                       encoding=encoding)
+
+
+def page_entries(text: str, listing_url: str) -> list[ListingEntry]:
+    """The items of a LoadArticle answer: an HTML fragment, or, called with JSON as an
+    ASP.NET page method, {"d": "<fragment>"}."""
+    if text.lstrip().startswith("{"):
+        try:
+            text = json.loads(text).get("d") or ""
+        except (ValueError, AttributeError):
+            pass
+    if not text.strip():
+        return []
+    doc = base.load(f"<html><body><ul>{text}</ul></body></html>")
+    return [e for e in listing_entries(doc, listing_url, FRAGMENT_ITEMS)
+            if base.is_article_url(e.url)]
 
 
 def recognise(doc) -> bool:
@@ -279,4 +325,6 @@ def recognise(doc) -> bool:
 
 
 LAYOUTS = (Layout(NAME, VERSION, recognise=recognise, parse=parse, parse_listing=parse_listing,
-                  article_url=base.is_article_url, priority=20),)
+                  article_url=base.is_article_url, priority=20, page_request=page_request,
+                  missing_pagination=missing_pagination, page_entries=page_entries,
+                  page_encodings=ENCODINGS),)

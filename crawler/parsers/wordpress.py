@@ -142,5 +142,14 @@ def parse(doc, url: str, fetched_at: str | None = None) -> Article | None:
     )
 
 
+# Archives page in their URL: /page/2/ (and ?paged=2 without pretty permalinks).
+PAGER = re.compile(r"/page/\d+/?$")
+
+
+def pager_link(url: str) -> bool:
+    parts = urlsplit(url)
+    return bool(PAGER.search(parts.path)) or "paged" in parse_qs(parts.query)
+
+
 LAYOUTS = (Layout(NAME, VERSION, recognise=recognise, parse=parse, article_url=article_url,
-                  priority=10),)
+                  priority=10, pager_link=pager_link),)

@@ -17,11 +17,10 @@ Run as ``govnews crawl [SITE_URL ...]`` or ``scrapy crawl portal -a site=URL[,UR
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from datetime import datetime, timedelta, timezone
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 import scrapy
 from scrapy import signals
@@ -36,10 +35,11 @@ from crawler.parsers import (
     base,
     detect_layout,
     is_article_url,
+    is_pager_link,
+    layout_of,
     load,
     parse_article_doc,
     parse_listing_doc,
-    vnportal,
 )
 from crawler.parsers.base import decode_page
 from crawler.parsers.text import canonical_url, clean_text
@@ -51,10 +51,6 @@ SKIP_SCHEMES = ("javascript:", "mailto:", "tel:", "#", "data:")
 # Fonts that draw TCVN3 (.VnTime, .VnArial …) or VNI (VNI-Times …) encoded text.
 LEGACY_FONT = re.compile(rb"font-family\s*:\s*['\"]?(?:\.Vn[A-Z]|VNI[- ])|face=['\"]?(?:\.Vn[A-Z]|VNI[- ])",
                          re.IGNORECASE)
-# Listing pages paginated by URL rather than by POST.
-PAGER_LINK = re.compile(r"/page-\d+/?$|[?&](?:page|p|trang)=\d+$", re.IGNORECASE)
-# Listing fragments answer li.row items, without the surrounding list.
-FRAGMENT_ITEMS = vnportal.LISTING_ITEMS + (base.css("li.row"), base.css("li"))
 
 
 class Problem(dict):
@@ -105,9 +101,6 @@ class PortalSpider(scrapy.Spider):
         max_pages = spider._max_pages_arg or settings.getint("GOVNEWS_MAX_LISTING_PAGES", 0)
         spider.max_listing_pages = int(max_pages or 0)
         spider.discovery_depth = settings.getint("GOVNEWS_DISCOVERY_DEPTH", 2)
-        spider.load_article_path = settings.get("GOVNEWS_LOAD_ARTICLE_PATH")
-        spider.pagination_encoding = settings.get("GOVNEWS_PAGINATION_ENCODING", "form")
-        spider.pagination_defaults = dict(settings.getdict("GOVNEWS_PAGINATION_DEFAULTS"))
         spider.full = settings.getbool("GOVNEWS_FULL", False)
         refresh = str(settings.get("GOVNEWS_REFRESH") or "").strip().lower()
         spider.refresh_all = refresh == "all"
@@ -454,7 +447,13 @@ class PortalSpider(scrapy.Spider):
         if last <= 1:
             yield from self.walk_done(walk)
             return
-        missing = [k for k in vnportal.REQUIRED_PAGINATION if k not in listing.pagination]
+        layout = layout_of(listing.layout)
+        if layout is None or layout.page_request is None:
+            # Paged in its URL (or not at all): its page links are followed as pages.
+            yield from self.walk_done(walk)
+            return
+        walk["layout"] = layout.key
+        missing = layout.missing_pagination(listing) if layout.missing_pagination else []
         if missing:
             yield Problem(url=listing.url, kind="pagination",
                           message=f"listing has {listing.max_page} pages but its script lacks "
@@ -539,41 +538,32 @@ class PortalSpider(scrapy.Spider):
                             pages=walk["page"])
 
     def pagination_request(self, walk, page, encoding=None, tried=()):
-        """vnPortal's LoadArticle POST for one page of a listing.  Installs take it as a
-        form (nghean.gov.vn) or only as JSON (hoinongdan.org.vn): a site's first answer
-        decides, and a failure with one encoding is tried once with the other before it
-        counts (``retry_encoding``)."""
-        form = dict(self.pagination_defaults)
-        form.update(walk["pagination"])
-        size = int(walk["pagination"].get("page_size") or 10)
-        form.update({"page": str(page), "page_size": str(size), "no": str(-size)})
-        endpoint = urljoin(walk["listing_url"], self.load_article_path)
+        """Page ``page`` of a listing paginated by the server, as its layout asks for it.
+        A POST may go as a form or as JSON and installs take one or the other: a site's
+        first answer decides, and a failure with one encoding is tried once with the
+        next before it counts (``retry_encoding``)."""
+        layout = layout_of(walk["layout"])
         host = urlsplit(walk["listing_url"]).netloc
-        encoding = encoding or self.encoding_for.get(host) or self.pagination_encoding
+        spec = layout.page_request(walk["listing_url"], walk["pagination"], page,
+                                   encoding or self.encoding_for.get(host), self.settings)
         meta = {"kind": "pagination", "walk": dict(walk, page=page),
-                "listing_url": walk["listing_url"], "page": page, "encoding": encoding,
-                "tried": tuple(tried) + (encoding,)}
-        if encoding == "json":
-            return JsonRequest(endpoint, data=form, callback=self.parse_fragment,
+                "listing_url": walk["listing_url"], "page": page, "encoding": spec.encoding,
+                "tried": tuple(tried) + (spec.encoding,)}
+        if spec.method == "GET":
+            return scrapy.Request(spec.url, callback=self.parse_fragment, errback=self.on_error,
+                                  meta=meta)
+        if spec.encoding == "json":
+            return JsonRequest(spec.url, data=spec.fields, callback=self.parse_fragment,
                                errback=self.on_error, meta=meta)
-        return FormRequest(endpoint, formdata=form, callback=self.parse_fragment,
+        return FormRequest(spec.url, formdata=spec.fields, callback=self.parse_fragment,
                            errback=self.on_error, meta=meta)
 
     def parse_fragment(self, response):
         self.note_answer(response)
-        html = response.text
-        # ASP.NET page methods wrap their answer as {"d": "..."} when called with JSON.
-        if html.lstrip().startswith("{"):
-            try:
-                html = json.loads(html).get("d") or ""
-            except ValueError:
-                pass
         walk = response.meta["walk"]
-        entries = []
-        if html.strip():
-            doc = load(f"<html><body><ul>{html}</ul></body></html>")
-            entries = vnportal.listing_entries(doc, walk["listing_url"], FRAGMENT_ITEMS)
-            entries = [e for e in entries if is_article_url(e.url)]
+        layout = layout_of(walk["layout"])
+        entries = [e for e in layout.page_entries(response.text, walk["listing_url"])
+                   if is_article_url(e.url)]
         if not entries:
             retry = self.retry_encoding(response.request)
             if retry is not None:
@@ -585,8 +575,9 @@ class PortalSpider(scrapy.Spider):
                                   "articles")
             yield from self.page_finished(walk)
             return
-        self.encoding_for.setdefault(urlsplit(walk["listing_url"]).netloc,
-                                     response.meta.get("encoding") or self.pagination_encoding)
+        if response.meta.get("encoding"):
+            self.encoding_for.setdefault(urlsplit(walk["listing_url"]).netloc,
+                                         response.meta["encoding"])
         seen = self.walk_seen.get(walk["listing_url"], set())
         if all(e.url in seen for e in entries):
             # Every item was on an earlier page of this walk: the portal answered a cached
@@ -631,7 +622,7 @@ class PortalSpider(scrapy.Spider):
                 continue
             if parts.path in ("", "/"):
                 continue
-            if PAGER_LINK.search(url):
+            if is_pager_link(url):
                 # Server-side pagination (NukeViet /page-2, ?page=2): same depth as its list.
                 yield self.page_request(url, hops)
                 continue
@@ -649,16 +640,18 @@ class PortalSpider(scrapy.Spider):
                 yield self.page_request(url, hops + 1)
 
     def retry_encoding(self, request):
-        """The same pagination POST in the other encoding, if this site has not shown
-        which one it takes and the other was not tried yet; else None."""
-        host = urlsplit(request.meta["walk"]["listing_url"]).netloc
-        other = "json" if request.meta.get("encoding") == "form" else "form"
-        if host in self.encoding_for or other in request.meta.get("tried", ()):
-            return None
-        self.logger.info("%s: LoadArticle failed as %s; trying %s", host,
-                         request.meta.get("encoding"), other)
+        """The same page in the layout's next encoding, if this site has not shown which
+        one it takes and that one was not tried yet; else None."""
         walk = request.meta["walk"]
-        return self.pagination_request(walk, walk["page"], other, request.meta.get("tried", ()))
+        host = urlsplit(walk["listing_url"]).netloc
+        layout = layout_of(walk.get("layout"))
+        tried = request.meta.get("tried", ())
+        untried = [e for e in (layout.page_encodings if layout else ()) if e not in tried]
+        if host in self.encoding_for or not untried:
+            return None
+        self.logger.info("%s: a page of %s failed as %s; trying %s", host, walk["listing_url"],
+                         request.meta.get("encoding"), untried[0])
+        return self.pagination_request(walk, walk["page"], untried[0], tried)
 
     def on_error(self, failure):
         request = failure.request

@@ -44,3 +44,29 @@ def test_each_fixture_is_read_by_the_layout_it_is_named_after(page):
 ])
 def test_article_urls_are_told_by_the_layouts(url, article):
     assert is_article_url(url) is article
+
+
+WP_ARCHIVE = """<html><head><meta name="generator" content="WordPress 6.4.2"></head><body>
+<header><nav><a href="/2023/01/gioi-thieu-phuong/">Giới thiệu</a></nav></header>
+<main><h1 class="page-title">Tin tức - Sự kiện</h1>
+<article id="post-3" class="post-3 post"><h2 class="entry-title"><a href="/2023/10/bai-ba/">Bài ba</a></h2>
+<time class="entry-date published" datetime="2023-10-08T07:45:12+07:00">08/10/2023</time></article>
+<article id="post-2" class="post-2 post"><h2 class="entry-title"><a href="/2023/10/bai-hai/">Bài hai</a></h2>
+<time class="entry-date published" datetime="2023-10-05T09:00:00+07:00">05/10/2023</time></article>
+<article id="post-1" class="post-1 post"><h2 class="entry-title"><a href="/2023/09/bai-mot/">Bài một</a></h2>
+<time class="entry-date published" datetime="2023-09-30T16:10:00+07:00">30/09/2023</time></article>
+<nav class="pagination"><a class="next" href="/category/tin-tuc/page/2/">Trang sau</a></nav></main>
+<aside class="widget-area"><a href="/2022/12/bai-cu/">Bài cũ</a></aside></body></html>"""
+
+
+def test_a_wordpress_archive_is_a_listing_paged_in_its_url():
+    from crawler.parsers import is_pager_link, parse_listing
+
+    base = "https://truongthi.vinh.nghean.gov.vn/category/tin-tuc/"
+    listing = parse_listing(WP_ARCHIVE, base)
+    assert listing is not None and listing.layout == get("wordpress").key
+    assert [(e.title, e.published_at) for e in listing.entries] == [
+        ("Bài ba", "2023-10-08T07:45:12+07:00"), ("Bài hai", "2023-10-05T09:00:00+07:00"),
+        ("Bài một", "2023-09-30T16:10:00+07:00")]  # not the menu's or the side box's links
+    assert is_pager_link(base + "page/2/")
+    assert not is_pager_link("https://truongthi.vinh.nghean.gov.vn/?p=1842")

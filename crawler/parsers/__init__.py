@@ -67,15 +67,11 @@ def parse_article_doc(doc, url: str, fetched_at: str | None = None) -> Article |
 
 
 def parse_listing_doc(doc, url: str) -> Listing | None:
-    """The page as a category listing of its layout (or of any layout that reads it)."""
+    """The page as a category listing of its own layout, or None."""
     layout = detect_layout(doc)
-    tried = [layout] + [x for x in layouts() if x is not layout]
-    for candidate in tried:
-        if candidate.parse_listing is not None:
-            listing = candidate.parse_listing(doc, url)
-            if listing is not None:
-                return listing
-    return None
+    if layout.parse_listing is None:
+        return None
+    return layout.parse_listing(doc, url)
 
 
 def parse_listing(html: bytes | str, url: str, content_type: str | None = None) -> Listing | None:

@@ -895,3 +895,88 @@ def best_date(*candidates: tuple[str | None, str | None]) -> tuple[str | None, s
             if "T" in value and value.startswith(best[0]):
                 return value, source
     return best
+
+
+# --- listings paged in their URL --------------------------------------------------------
+
+# Where a page's own list never is: menus, side boxes, footers.
+_CHROME = ("header", "nav", "footer", "aside")
+_CHROME_CLASSES = ("sidebar", "widget", "menu", "footer", "header", "breadcrumb")
+MIN_LISTING_ENTRIES = 3
+
+
+def _in_chrome(el) -> bool:
+    for anc in el.iterancestors():
+        if anc.tag in _CHROME:
+            return True
+        classes = (anc.get("class") or "").lower()
+        if any(c in classes for c in _CHROME_CLASSES):
+            return True
+    return False
+
+
+def linked_entries(doc, page_url: str, is_article, item_selectors=()) -> list:
+    """A listing's items from its links: every link to an article of the same site in
+    the page's own content (not menus, side boxes or footers), in page order, once; the
+    title from the link, the date from the smallest element around it that holds no other
+    article link.  For layouts whose listings have no markup of their own to rely on
+    (NukeViet's themes, WordPress's) and page in their URL."""
+    from ..items import ListingEntry
+
+    host = urlsplit(page_url).netloc
+    links = []
+    scopes = [el for sel in item_selectors for el in sel(doc)] or [doc]
+    for scope in scopes:
+        for a in scope.iter("a"):
+            href = (a.get("href") or "").strip()
+            if not href or href.startswith(("#", "javascript:", "mailto:")):
+                continue
+            url = canonical_url(href, page_url)
+            if urlsplit(url).netloc != host or not is_article(url) or _in_chrome(a):
+                continue
+            links.append((a, url))
+    entries: dict[str, ListingEntry] = {}
+    for a, url in links:
+        title = text_of(a) or clean_text(a.get("title"))
+        if url in entries:
+            if title and not entries[url].title:
+                entries[url].title = title
+            continue
+        item = a
+        for anc in a.iterancestors():
+            others = {canonical_url(x.get("href") or "", page_url) for x in anc.iter("a")}
+            if len({u for u in others if u != url and is_article(u)}) > 0:
+                break
+            item = anc
+        entries[url] = ListingEntry(url=url, title=title or None,
+                                    published_at=_item_date(item))
+    return list(entries.values())
+
+
+def _item_date(item) -> str | None:
+    for el in item.iter("time"):
+        value = parse_date(el.get("datetime") or el.text_content())
+        if value:
+            return value
+    for line in block_lines(item):
+        value = parse_date(line)
+        if value and len(line) < 60:
+            return value
+    return None
+
+
+def link_listing(doc, url: str, is_article, layout_key: str, item_selectors=()):
+    """The page as a listing of its article links (see linked_entries), or None when it
+    links to fewer than MIN_LISTING_ENTRIES articles."""
+    from ..items import Listing
+
+    url = canonical_url(url)
+    entries = linked_entries(doc, url, is_article, item_selectors)
+    if len(entries) < MIN_LISTING_ENTRIES:
+        return None
+    title_el = doc.find(".//title")
+    heading = doc.xpath("//h1")
+    category = (text_of(heading[0]) if heading else None) or (
+        clean_text(title_el.text_content()).split(" - ")[0].split(" | ")[0]
+        if title_el is not None else None)
+    return Listing(url=url, category=category or None, entries=entries, layout=layout_key)

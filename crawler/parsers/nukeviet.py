@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from ..items import Article
+from ..items import Article, Listing
 from . import base
 from .base import css, first, text_of
 from .registry import Layout
@@ -128,5 +128,19 @@ def pager_link(url: str) -> bool:
     return bool(PAGER.search(urlsplit(url).path))
 
 
+# A category page's items, where the default theme and its forks put them.
+LISTING_ITEMS = (css(".news_column"), css("#module-news"), css(".viewcat_list"),
+                 css("[class*=col-md-18]"), css("main"))
+
+
+def parse_listing(doc, url: str) -> Listing | None:
+    """A category or tag page: its article links (its pages 2+ are /page-N links)."""
+    if first(doc, BODY) is not None:
+        return None
+    return base.link_listing(doc, url, base.is_article_url, f"{NAME}/{VERSION}",
+                             LISTING_ITEMS)
+
+
 LAYOUTS = (Layout(NAME, VERSION, recognise=is_nukeviet, parse=parse,
-                  article_url=base.is_article_url, priority=10, pager_link=pager_link),)
+                  parse_listing=parse_listing, article_url=base.is_article_url, priority=10,
+                  pager_link=pager_link),)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from urllib.parse import parse_qs, urlsplit
 
-from ..items import Article
+from ..items import Article, Listing
 from . import base
 from .base import css, first, text_of
 from .registry import Layout
@@ -151,5 +151,15 @@ def pager_link(url: str) -> bool:
     return bool(PAGER.search(parts.path)) or "paged" in parse_qs(parts.query)
 
 
-LAYOUTS = (Layout(NAME, VERSION, recognise=recognise, parse=parse, article_url=article_url,
-                  priority=10, pager_link=pager_link),)
+ARCHIVE_ITEMS = (css("article.post"), css("article.type-post"), css("main"))
+
+
+def parse_listing(doc, url: str) -> Listing | None:
+    """The home page, a category, tag or date archive: several posts' links."""
+    if parse(doc, url) is not None:
+        return None
+    return base.link_listing(doc, url, article_url, f"{NAME}/{VERSION}", ARCHIVE_ITEMS)
+
+
+LAYOUTS = (Layout(NAME, VERSION, recognise=recognise, parse=parse, parse_listing=parse_listing,
+                  article_url=article_url, priority=10, pager_link=pager_link),)

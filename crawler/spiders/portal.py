@@ -428,8 +428,15 @@ class PortalSpider(scrapy.Spider):
             return
         self.seen_listings.add(listing.url)
         category = listing.category or response.meta.get("category")
+        layout = layout_of(listing.layout)
+        paged_in_url = layout is None or layout.page_request is None
+        # A listing paged in its URL: in an incremental run, once it was walked before,
+        # its next page is worth asking only while this one shows something new.
+        nothing_new = all(e.url in self.archived for e in listing.entries)
+        pagers = not (paged_in_url and self.incremental and listing.url in self.walked_listings
+                      and nothing_new)
         if hops <= self.discovery_depth:
-            yield from self.follow_links(doc, listing.url, hops)
+            yield from self.follow_links(doc, listing.url, hops, pagers=pagers)
 
         last = listing.max_page
         if self.max_listing_pages:
@@ -447,8 +454,7 @@ class PortalSpider(scrapy.Spider):
         if last <= 1:
             yield from self.walk_done(walk)
             return
-        layout = layout_of(listing.layout)
-        if layout is None or layout.page_request is None:
+        if paged_in_url:
             # Paged in its URL (or not at all): its page links are followed as pages.
             yield from self.walk_done(walk)
             return
@@ -611,7 +617,7 @@ class PortalSpider(scrapy.Spider):
             del self.pending_pages[url]
             yield from self.walk_done(dict(walk, page=walk["last"]))
 
-    def follow_links(self, doc, page_url: str, hops: int):
+    def follow_links(self, doc, page_url: str, hops: int, pagers: bool = True):
         for href in doc.xpath("//a/@href"):
             href = href.strip()
             if not href or href.startswith(SKIP_SCHEMES):
@@ -623,6 +629,8 @@ class PortalSpider(scrapy.Spider):
             if parts.path in ("", "/"):
                 continue
             if is_pager_link(url):
+                if not pagers:
+                    continue
                 # Server-side pagination (NukeViet /page-2, ?page=2): same depth as its list.
                 yield self.page_request(url, hops)
                 continue

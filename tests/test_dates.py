@@ -179,3 +179,86 @@ def test_nfd_and_nfc_give_the_same_answer():
 ])
 def test_published_date_wins_over_the_update(text, expected):
     assert parse_date(text) == expected
+
+
+# Two-digit years: 00-69 are 2000-2069, 70-99 are 1970-1999 (a fixed pivot: parse_date
+# takes no reference date).
+TWO_DIGIT_YEARS = [
+    ("14/08/20", "2020-08-14"),
+    ("14/8/20", "2020-08-14"),
+    ("14/8/20 16:30", "2020-08-14T16:30:00+07:00"),
+    ("16:30 14/8/20", "2020-08-14T16:30:00+07:00"),
+    ("14-08-20 16:30:45", "2020-08-14T16:30:45+07:00"),
+    ("Ngày đăng: 05/09/23", "2023-09-05"),
+    ("01/01/00", "2000-01-01"),
+    ("31/12/69", "2069-12-31"),
+    ("01/01/70", "1970-01-01"),
+    ("15/06/99", "1999-06-15"),
+    ("29/02/00", "2000-02-29"),  # 2000 is leap
+    ("29/02/21", None),
+    ("31/04/20", None),
+    ("14/13/20", None),
+    # dots with a two-digit year number sections, not dates
+    ("Mục 1.2.10", None),
+    ("14.08.20", None),
+    # a three-digit year is no year
+    ("14/08/202", None),
+]
+
+# ASP.NET's en-US default (M/d/yyyy h:mm:ss tt): month first when the time has AM/PM.
+ASPNET_EN_US = [
+    ("8/14/2020 4:30:00 PM", "2020-08-14T16:30:00+07:00"),
+    ("8/14/2020 4:30 PM", "2020-08-14T16:30:00+07:00"),
+    ("8/14/2020 4:30:00 pm", "2020-08-14T16:30:00+07:00"),
+    ("Ngày đăng: 8/14/2020 9:05:00 AM", "2020-08-14T09:05:00+07:00"),
+    # ambiguous (both numbers <= 12): the AM/PM marker says en-US, so month first
+    ("8/6/2020 4:30:00 PM", "2020-08-06T16:30:00+07:00"),
+    ("12/1/2021 10:00:00 AM", "2021-12-01T10:00:00+07:00"),
+    ("8/6/20 4:30 PM", "2020-08-06T16:30:00+07:00"),
+    # 12 AM is midnight, 12 PM is noon
+    ("8/14/2020 12:00:00 AM", "2020-08-14T00:00:00+07:00"),
+    ("8/14/2020 12:30:00 AM", "2020-08-14T00:30:00+07:00"),
+    ("8/14/2020 12:30:00 PM", "2020-08-14T12:30:00+07:00"),
+    ("8/6/2020 12:00:00 PM", "2020-08-06T12:00:00+07:00"),
+    ("12/31/2023 11:59:59 PM", "2023-12-31T23:59:59+07:00"),
+    # month first makes no date: day first after all
+    ("14/8/2020 4:30 PM", "2020-08-14T16:30:00+07:00"),
+    ("29/02/2024 9:00 AM", "2024-02-29T09:00:00+07:00"),
+    # month first is still checked against the calendar
+    ("2/30/2020 4:30:00 PM", None),
+    ("2/29/2023 4:30:00 PM", None),
+    ("2/29/2024 4:30:00 PM", "2024-02-29T16:30:00+07:00"),
+]
+
+# Without English AM/PM, day first stays the rule.
+STILL_DAY_FIRST = [
+    ("8/6/2020 16:30:00", "2020-06-08T16:30:00+07:00"),
+    ("8/6/2020", "2020-06-08"),
+    ("8/14/2020", None),  # not a day-first date, and nothing says en-US
+    ("8/14/2020 16:30", None),
+    # Vietnamese culture's markers (SA/CH) are not en-US
+    ("8/6/2020 4:30:00 CH", "2020-06-08T16:30:00+07:00"),
+    ("8/6/2020 9:00 SA", "2020-06-08T09:00:00+07:00"),
+    ("8/6/2020 4:30 chiều", "2020-06-08T16:30:00+07:00"),
+    # the AM/PM of another date's time does not turn this one
+    ("Ngày đăng: 8/6/2020 | Cập nhật: 9/6/2020 4:30 PM", "2020-06-08"),
+    # dashes and words are not ASP.NET's en-US form
+    ("8-6-2020 4:30 PM", "2020-06-08T16:30:00+07:00"),
+    ("Ngày 8 tháng 6 năm 2020 4:30 PM", "2020-06-08T16:30:00+07:00"),
+]
+
+NEW_FORMS = TWO_DIGIT_YEARS + ASPNET_EN_US + STILL_DAY_FIRST
+
+
+@pytest.mark.parametrize(("text", "expected"), NEW_FORMS, ids=[repr(t) for t, _ in NEW_FORMS])
+def test_two_digit_years_and_aspnet_en_us(text: str, expected: str | None):
+    assert parse_date(text) == expected
+
+
+def test_existing_forms_parse_as_before():
+    # Every form above with a four-digit year keeps its day-first reading when no AM/PM
+    # is present, whatever the new forms added.
+    for text, expected in CASES:
+        assert parse_date(text) == expected, text
+    assert parse_date("03/10/2023") == "2023-10-03"
+    assert parse_date("05/06/2020 16:30") == "2020-06-05T16:30:00+07:00"

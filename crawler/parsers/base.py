@@ -22,6 +22,7 @@ from w3lib.encoding import html_body_declared_encoding, http_content_type_encodi
 
 from ..items import Attachment, Image, Link
 from .dates import parse_date
+from .legacy import convert_legacy
 from .text import canonical_url, clean_text, fold
 
 # --- decoding ---------------------------------------------------------------------------
@@ -118,7 +119,25 @@ def load(html: bytes | str, content_type: str | None = None):
     if any("Excessive depth" in e.message for e in _HTML_PARSER.error_log):
         doc = lxml.html.document_fromstring(flatten_deep(text), parser=_HTML_PARSER)
     hoist_blocks(doc)
+    if _LEGACY_FONT_HINT.search(text):
+        # Text typed in the TCVN3 or VNI fonts: converted to Unicode before any field is
+        # read (and before NFC, which would merge its marks into the wrong letters).
+        converted = convert_legacy(doc)
+        if converted:
+            doc.set(LEGACY_MARK, ",".join(converted))
     return doc
+
+
+# Where load() notes the legacy encodings it converted, on the root element (outside any
+# field a parser reads).
+LEGACY_MARK = "data-govnews-legacy"
+_LEGACY_FONT_HINT = re.compile(r"\.vn[a-z]|vni[- ]", re.IGNORECASE)
+
+
+def legacy_encodings(doc) -> list[str]:
+    """The legacy encodings load() converted in ``doc`` ("tcvn3", "vni"), if any."""
+    value = doc.get(LEGACY_MARK)
+    return value.split(",") if value else []
 
 
 _TOKEN = re.compile(r"<!--.*?-->|<(script|style|textarea)\b.*?</\1\s*>|<(/?)([a-zA-Z][\w:-]*)[^>]*>",

@@ -1,10 +1,19 @@
 """Vietnamese dates on the portal's pages -> ISO 8601 strings.
 
 Written by hand rather than with dateparser/htmldate: the portal's forms are few and known
-(PORTAL.md "Dates"), always day first, and a date box is parsed once per page, so a small
+(PORTAL.md "Dates"), day first, and a date box is parsed once per page, so a small
 regular-expression reader is both exact and ~100x cheaper than a general parser, and it never
 guesses month-first on an ambiguous "05/06/2020".  htmldate-style whole-page guessing is left
 to the generic fallback.
+
+One form is read month first: ASP.NET's en-US default, ``8/14/2020 4:30:00 PM``
+(``M/d/yyyy h:mm:ss tt``), printed by IIS servers left on an English culture.  The English
+AM/PM marker is the evidence: a numeric date with slashes whose time carries AM or PM is read
+month first when that makes a date ("8/6/2020 4:30:00 PM" is the 6th of August), day first
+otherwise ("14/8/2020 4:30 PM").  Vietnamese culture prints SA/CH there and stays day first,
+as does every date without AM/PM.
+
+Two-digit years (``14/08/20``) are read as 2000-2069 for 00-69 and 1970-1999 for 70-99.
 
 Output: ``2020-08-14T16:30:00+07:00`` when the text gives a time, ``2020-08-14`` when it gives
 only a day.  Times are local (Asia/Ho_Chi_Minh, UTC+07:00) unless the text names an offset.
@@ -25,8 +34,9 @@ _ISO = re.compile(
     r"(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?(?!\d)"
 )
 _NUKEVIET_META = re.compile(r"(\d{4}-\d{2}-\d{2})([+-]\d{2}(?::?\d{2})?)(\d{2}:\d{2}(?::\d{2})?)")
-# 14/08/2020, 14/8/2020, 14-08-2020, 14.08.2020
-_DMY = re.compile(r"(?<!\d)(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4})(?!\d)")
+# 14/08/2020, 14/8/2020, 14-08-2020, 14.08.2020; 14/08/20, 14-8-20 (not with dots: "1.2.10"
+# numbers sections far more often than it dates anything)
+_DMY = re.compile(r"(?<!\d)(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4}|\d{2})(?!\d)")
 # Ngày 14 tháng 8 năm 2020 (also "14 tháng 08, 2020")
 _WORDS = re.compile(
     r"(?:ngày\s*)?(\d{1,2})\s*tháng\s*(\d{1,2})\s*(?:năm|,)?\s*(\d{4})", re.IGNORECASE
@@ -38,6 +48,17 @@ _TIME = re.compile(
     re.IGNORECASE,
 )
 _OFFSET = re.compile(r"(?:GMT|UTC)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?", re.IGNORECASE)
+
+
+def _full_year(digits: str) -> int:
+    """A year as written: four digits as they are; two digits by a fixed pivot, 00-69 ->
+    2000-2069 and 70-99 -> 1970-1999 (POSIX strptime's %y rule).  The parser takes no
+    reference "now" to keep a two-digit year out of the future against, and an archive of
+    news does not need one before 2070; digital portals do not reach back past 1970."""
+    year = int(digits)
+    if len(digits) == 2:
+        year += 2000 if year <= 69 else 1900
+    return year
 
 
 def _valid_day(year: int, month: int, day: int) -> date | None:
@@ -74,7 +95,9 @@ def _format(day: date, hms: tuple[int, int, int] | None, tz) -> str:
     return moment.astimezone(LOCAL_TZ).isoformat()
 
 
-def _find_time(text: str, skip: tuple[int, int]) -> tuple[int, int, int] | None:
+def _find_time(text: str, skip: tuple[int, int]) -> tuple[tuple[int, int, int], str] | None:
+    """The first time in ``text`` outside ``skip``, as (hour, minute, second) and its
+    meridiem marker as written, lowercased ("" when none)."""
     for match in _TIME.finditer(text):
         if skip[0] <= match.start() < skip[1]:
             continue
@@ -86,7 +109,7 @@ def _find_time(text: str, skip: tuple[int, int]) -> tuple[int, int, int] | None:
         elif meridiem in ("am", "sa", "sáng") and hour == 12:
             hour = 0
         if hour < 24 and minute < 60 and second < 60:
-            return hour, minute, second
+            return (hour, minute, second), meridiem
     return None
 
 
@@ -97,8 +120,9 @@ _UPDATED_LABEL = re.compile(r"cập\s*nhật|sửa\s*đổi|updated|modified", r
 
 
 def parse_date(text: str | None) -> str | None:
-    """The first date in ``text`` (day first), with its time when one is given; where the
-    text labels one date as published and another as updated, the published one."""
+    """The first date in ``text`` (day first, but for ASP.NET's en-US "M/d/yyyy h:mm:ss
+    AM/PM"), with its time when one is given; where the text labels one date as published
+    and another as updated, the published one."""
     if not text:
         return None
     text = clean_text(text)
@@ -125,23 +149,30 @@ def _parse(text: str) -> str | None:
             return found.isoformat()
         return _format(found, hms, _iso_offset(match.group(7)))
 
+    # (start, end, year, month, day, whether an en-US AM/PM time may make it month first)
     candidates = []
     for match in _DMY.finditer(text):
-        candidates.append((match.start(), match.end(), int(match.group(4)),
-                           int(match.group(3)), int(match.group(1))))
+        if match.group(2) == "." and len(match.group(4)) == 2:
+            continue
+        candidates.append((match.start(), match.end(), _full_year(match.group(4)),
+                           int(match.group(3)), int(match.group(1)), match.group(2) == "/"))
     for match in _WORDS.finditer(text):
         candidates.append((match.start(), match.end(), int(match.group(3)),
-                           int(match.group(2)), int(match.group(1))))
+                           int(match.group(2)), int(match.group(1)), False))
     candidates.sort()
-    for i, (start, end, year, month, day) in enumerate(candidates):
-        found = _valid_day(year, month, day)
+    for i, (start, end, year, month, day, swappable) in enumerate(candidates):
+        # The time belongs to this date: look between the dates around it, so that
+        # "14/08/2020 | Cập nhật: 20/08/2020 09:00" does not lend 09:00 to the 14th.
+        lo = candidates[i - 1][1] if i else 0
+        hi = candidates[i + 1][0] if i + 1 < len(candidates) else len(text)
+        time = _find_time(text[lo:hi], (start - lo, end - lo))
+        found = None
+        if swappable and time is not None and time[1] in ("am", "pm"):
+            # ASP.NET en-US, M/d/yyyy h:mm:ss tt: the first number is the month.
+            found = _valid_day(year, day, month)
+        found = found or _valid_day(year, month, day)
         if found:
-            # The time belongs to this date: look between the dates around it, so that
-            # "14/08/2020 | Cập nhật: 20/08/2020 09:00" does not lend 09:00 to the 14th.
-            lo = candidates[i - 1][1] if i else 0
-            hi = candidates[i + 1][0] if i + 1 < len(candidates) else len(text)
-            return _format(found, _find_time(text[lo:hi], (start - lo, end - lo)),
-                           _tz_from(text))
+            return _format(found, time[0] if time else None, _tz_from(text))
     return None
 
 

@@ -41,7 +41,7 @@ from crawler.parsers import (
     parse_article_doc,
     parse_listing_doc,
 )
-from crawler.parsers.base import decode_page
+from crawler.parsers.base import decode_page, legacy_encodings
 from crawler.parsers.text import canonical_url, clean_text
 
 # Links that never lead to a listing or an article.
@@ -384,13 +384,17 @@ class PortalSpider(scrapy.Spider):
         except Exception as exc:
             yield Problem(url=url, kind="parser_error", message=f"{type(exc).__name__}: {exc}")
         if article is not None:
-            if LEGACY_FONT.search(response.body):
-                # TCVN3/VNI text is Latin-1 bytes drawn by a Vietnamese font: it decodes
-                # without error into the wrong letters.  Keep it (the raw page is kept too),
-                # but say so, so that it can be converted and re-parsed.
+            converted = legacy_encodings(doc)
+            if converted:
+                self.logger.info("%s: text in %s fonts converted to Unicode", url,
+                                 " and ".join(converted))
+            elif LEGACY_FONT.search(response.body):
+                # A legacy font named, but nothing converted: either the text was Unicode
+                # after all, or a font the converter does not know.  The raw page is kept;
+                # said so, it can be looked at and re-parsed.
                 yield Problem(url=url, kind="legacy_encoding",
-                              message="the page sets a TCVN3/VNI font (.VnTime, VNI-Times): "
-                                      "its text is probably in a legacy 8-bit encoding")
+                              message="the page sets a TCVN3/VNI font (.VnTime, VNI-Times) "
+                                      "but no text in it needed converting")
             # A page cut short in transit never gets here: Scrapy fails a body shorter than
             # its Content-Length or a chunked body without its last chunk
             # (DOWNLOAD_FAIL_ON_DATALOSS), and on_error records it.  Missing end tags

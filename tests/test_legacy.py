@@ -16,12 +16,6 @@ import pytest
 
 from crawler.parsers import base
 from crawler.parsers.base import decode_html, legacy_encodings
-
-
-def load(page):
-    """The page parsed as base.load parses it, but not yet converted: convert_legacy is
-    what these tests exercise (base.load runs it itself, see the last test)."""
-    return lxml.html.document_fromstring(decode_html(page), parser=base._HTML_PARSER)
 from crawler.parsers.legacy import (
     convert_legacy,
     font_encoding,
@@ -29,6 +23,13 @@ from crawler.parsers.legacy import (
     tcvn3_to_unicode,
     vni_to_unicode,
 )
+
+
+def load(page):
+    """The page parsed as base.load parses it, but not yet converted: convert_legacy is
+    what these tests exercise (base.load runs it itself, see the last test)."""
+    return lxml.html.document_fromstring(decode_html(page), parser=base._HTML_PARSER)
+
 
 GRAVE, ACUTE, HOOK, TILDE, DOT = "\u0300", "\u0301", "\u0309", "\u0303", "\u0323"
 CIRCUMFLEX, BREVE, HORN = "\u0302", "\u0306", "\u031b"

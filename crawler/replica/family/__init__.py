@@ -1,0 +1,84 @@
+"""The portal family: the Nghệ An portal and its subsites, served by their real host names
+through an HTTP proxy on 127.0.0.1 (nothing here ever connects anywhere else).
+
+    from crawler.replica.family import FamilyProxy, build_family
+
+    family = build_family()
+    with FamilyProxy(family, port=0) as proxy:
+        ...crawl http://www.nghean.gov.vn/ with http_proxy=proxy.url...
+        proxy.requests            # every request: host, path, status, form/json, dead, kind
+        proxy.unknown_requests()  # requests for hosts outside the family (should be none)
+    family.expected_records()     # what the crawl must have stored, every live site
+    family.disallowed(host)       # the host's robots.txt Disallow prefixes
+
+Hosts (`family.sites`, by kind in `live_hosts`, `dead_hosts`, `file_hosts`):
+- `www.nghean.gov.vn`: the replica's vnPortal site (`build_site()`, or the `portal` given
+  to `build_family`), its home page linking every subsite ("Liên kết website" select,
+  menu, footer); see `hosts.MainPortal`;
+- `vhttdl.nghean.gov.vn`: vnPortal in another skin, JSON-only LoadArticle (`vnportal`);
+- `quangchau.nghean.gov.vn`: NukeViet 4.5 (`nukeviet`);
+- `phuongtruongthi.nghean.gov.vn`: WordPress 6.4 (`wordpress`);
+- `dulich.nghean.gov.vn` answers 503 to everything, `xanghiahung.nghean.gov.vn` resets
+  every connection (`hosts.DeadSite`);
+- `datafiles.nghean.gov.vn`, `storage-vnportal.vnpt.vn`: file hosts for the images and
+  documents vnPortal pages link (`hosts.FileHost`, bytes from `files`).
+Any other host answers 502 "replica proxy: unknown host", logged.
+
+`python -m crawler.replica.family --port 8001` serves the proxy until Ctrl-C.
+
+Records (`family.expected_records()`) have the keys of `crawler.replica.EXPECTED_KEYS`
+plus `source` and `layout`; `base` states the rules beyond expected.py's (author vs
+source, dates). The source data of the new sites is `content.py`. Like the rest of the
+replica, nothing here imports the crawler's parsers, spiders or the archive.
+"""
+
+from .base import FamilySite, Img, Post
+from .family import (
+    DATAFILES_HOST,
+    DEAD_503_HOST,
+    DEAD_RESET_HOST,
+    NUKEVIET_HOST,
+    PORTAL_HOST,
+    STORAGE_HOST,
+    VHTTDL_HOST,
+    WORDPRESS_HOST,
+    Family,
+    build_family,
+)
+from .proxy import FamilyProxy
+
+RECORD_KEYS = (
+    "url",
+    "site",
+    "article_id",
+    "title",
+    "published_at",
+    "author",
+    "summary",
+    "body",
+    "category",
+    "tags",
+    "related",
+    "images",
+    "attachments",
+    "source",
+    "layout",
+)
+
+__all__ = [
+    "DATAFILES_HOST",
+    "DEAD_503_HOST",
+    "DEAD_RESET_HOST",
+    "NUKEVIET_HOST",
+    "PORTAL_HOST",
+    "RECORD_KEYS",
+    "STORAGE_HOST",
+    "VHTTDL_HOST",
+    "WORDPRESS_HOST",
+    "Family",
+    "FamilyProxy",
+    "FamilySite",
+    "Img",
+    "Post",
+    "build_family",
+]

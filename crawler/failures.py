@@ -65,6 +65,27 @@ def exception_kind(exc: BaseException) -> tuple[str, str]:
     return failure_kind(_Wrapped(exc))
 
 
+def _causes(exc: BaseException) -> list[str]:
+    """The underlying errors of a Twisted/Scrapy wrapper, as short phrases: a
+    ResponseFailed carries Failures of its own, a Scrapy error its __cause__."""
+    inner = list(getattr(exc, "reasons", None) or [])
+    if exc.__cause__ is not None:
+        inner.append(exc.__cause__)
+    out = []
+    for item in inner or [exc]:
+        value = getattr(item, "value", item)
+        if getattr(value, "reasons", None) and value is not exc:
+            out.extend(_causes(value))
+            continue
+        name = type(value).__name__
+        text = str(value).strip()
+        if text.startswith("[<") or not text:
+            out.append(name)
+        else:
+            out.append(f"{name}: {text.rstrip('.')}")
+    return list(dict.fromkeys(out))
+
+
 def failure_kind(failure) -> tuple[str, str]:
     """(kind, message) for a Twisted failure of a Scrapy download."""
     if failure.check(HttpError):
@@ -84,9 +105,10 @@ def failure_kind(failure) -> tuple[str, str]:
         return "tls", f"the TLS handshake failed ({failure.value})"
     if failure.check(neterror.ConnectionLost, neterror.ConnectionDone, ResponseFailed,
                      ResponseNeverReceived, DownloadFailedError, neterror.ConnectError):
-        text = str(failure.value) or type(failure.value).__name__
-        if "ssl" in text.lower() or "tls" in text.lower():
-            return "tls", f"the TLS handshake failed ({text})"
-        return "reset", f"the connection was closed or reset before an answer ({text})"
+        causes = _causes(failure.value)
+        if any("ssl" in c.lower() or "tls" in c.lower() for c in causes):
+            return "tls", f"the TLS handshake failed ({'; '.join(causes)})"
+        return "reset", ("the connection was closed or reset before an answer"
+                         + (f" ({'; '.join(causes)})" if causes else ""))
     name = type(failure.value).__name__
     return name.lower(), f"{name}: {failure.value}"

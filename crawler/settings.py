@@ -25,6 +25,9 @@ AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
 RETRY_ENABLED = True
 RETRY_TIMES = 3
 RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
+# The spider says what failed, in one sentence, with its URL; Scrapy's own give-up line
+# would say it again, as an ERROR.
+RETRY_GIVE_UP_LOG_LEVEL = "INFO"
 # Seconds before retry n is sent: base * 2**(n-1), capped (see crawler.middlewares).
 GOVNEWS_RETRY_BACKOFF_BASE = 2.0
 GOVNEWS_RETRY_BACKOFF_MAX = 60.0

@@ -618,25 +618,23 @@ def extract_body(body_el, page_url: str, *, remove=(), find_byline=True, summary
         if el.getparent() is not None and is_attachment_block(el):
             el.drop_tree()
 
-    if find_byline:
-        # The signature ends the body: a person's byline, a credit, or both (in either
-        # order, on two lines).
-        blocks = [b for b in body_blocks(body) if text_of(b)]
-        for _ in range(2):
-            if not blocks:
-                break
-            last = blocks[-1]
-            credit = credit_of(text_of(last)) if len(text_of(last)) <= MAX_CREDIT_CHARS else None
-            if credit and not result.source:
-                result.source = credit
-            elif looks_like_byline(last) and not result.author and not credit:
-                author, source = split_byline(text_of(last))
-                result.author = author
-                result.source = result.source or source
-            else:
-                break
-            last.drop_tree()
-            blocks.pop()
+    # The signature ends the body: a person's byline, a credit, or both (in either order,
+    # on two lines).  A credit is looked for even where the layout has the byline elsewhere.
+    blocks = [b for b in body_blocks(body) if text_of(b)]
+    for _ in range(2):
+        if not blocks:
+            break
+        last = blocks[-1]
+        credit = credit_of(text_of(last))
+        if credit and not result.source:
+            result.source = credit
+        elif find_byline and not credit and not result.author and looks_like_byline(last):
+            result.author, source = split_byline(text_of(last))
+            result.source = result.source or source
+        else:
+            break
+        last.drop_tree()
+        blocks.pop()
 
     lines = block_lines(body)
     if summary and lines and clean_text(summary) == lines[0]:
@@ -700,7 +698,9 @@ def collect_attachments(scope, page_url: str, selectors=()) -> list[Attachment]:
 RELATED_LABELS = ("tin cùng chuyên mục", "tin liên quan", "tin khác", "các tin khác",
                   "bài liên quan", "tin bài liên quan", "các tin liên quan", "tin đã đưa",
                   "các tin đã đưa", "bài viết liên quan", "tin tức liên quan",
-                  "tin cùng loại", "các bài viết khác", "bài viết khác")
+                  "tin cùng loại", "các bài viết khác", "bài viết khác",
+                  # NukeViet's detail page: the newer and the older items of its category
+                  "những tin mới hơn", "những tin cũ hơn", "tin mới hơn", "tin cũ hơn")
 # Side boxes that sit next to the related block and are not related news.
 OTHER_BOX_LABELS = ("tin nổi bật", "tin mới", "tin mới nhất", "tin xem nhiều", "xem nhiều nhất",
                     "tin đọc nhiều", "đọc nhiều nhất", "liên kết website", "thông báo", "video",
@@ -711,7 +711,9 @@ _FOLDED_OTHER = {fold(x) for x in OTHER_BOX_LABELS}
 _MORE_LINK_TEXT = {fold(x) for x in ("xem thêm", "xem tất cả", "chi tiết", "xem tiếp", "đọc tiếp", ">>", "»")}
 # vnPortal: /{cat}/{slug}-{id} (ids have 4+ digits; a shorter number ends many titles,
 # "kỳ họp thứ 17"); NukeViet: /{cat}/{alias}-{id}.html with any id.
-ARTICLE_PATH = re.compile(r"-(\d+)\.(?:html?|aspx)$|-(\d{4,})/?$")
+# vnPortal ids have five digits or more (62242, 569138); four would take a year for one
+# ("/tag/nam-2023/").
+ARTICLE_PATH = re.compile(r"-(\d+)\.(?:html?|aspx)$|-(\d{5,})/?$")
 
 
 def _label_key(text: str) -> str:

@@ -379,6 +379,8 @@ class PortalSpider(scrapy.Spider):
         # rendered by the same module), never the reverse.
         article = None
         layout = detect_layout(doc)
+        if layout.article_url is not None:  # a plug-in's page: the site's layout is known
+            self.site_layout.setdefault(urlsplit(url).netloc, layout.key)
         try:
             article = parse_article_doc(doc, url, fetched_at)
         except Exception as exc:
@@ -559,6 +561,10 @@ class PortalSpider(scrapy.Spider):
         meta = {"kind": "pagination", "walk": dict(walk, page=page),
                 "listing_url": walk["listing_url"], "page": page, "encoding": spec.encoding,
                 "tried": tuple(tried) + (spec.encoding,)}
+        if host not in self.encoding_for and set(layout.page_encodings) - set(meta["tried"]):
+            # Not known yet which encoding the site takes: a failure means "try the
+            # other", at once, rather than the same thing again with backoff.
+            meta["dont_retry"] = True
         if spec.method == "GET":
             return scrapy.Request(spec.url, callback=self.parse_fragment, errback=self.on_error,
                                   meta=meta)
@@ -573,7 +579,7 @@ class PortalSpider(scrapy.Spider):
         walk = response.meta["walk"]
         layout = layout_of(walk["layout"])
         entries = [e for e in layout.page_entries(response.text, walk["listing_url"])
-                   if is_article_url(e.url)]
+                   if self.is_article(e.url)]
         if not entries:
             retry = self.retry_encoding(response.request)
             if retry is not None:
@@ -641,7 +647,7 @@ class PortalSpider(scrapy.Spider):
             if parts.query:
                 continue
             segments = [s for s in parts.path.split("/") if s]
-            if is_article_url(url) and len(segments) >= 2:
+            if self.is_article(url) and len(segments) >= 2:
                 if self.wants(url):
                     yield self.article_request(ListingEntry(url=url), None, None)
             elif self.incremental and url in self.other_pages:
@@ -652,14 +658,17 @@ class PortalSpider(scrapy.Spider):
                 yield self.page_request(url, hops + 1)
 
     def retry_encoding(self, request):
-        """The same page in the layout's next encoding, if this site has not shown which
-        one it takes and that one was not tried yet; else None."""
+        """The same page in the encoding this site was seen to take, or else in the
+        layout's next one, if not tried yet; else None."""
         walk = request.meta["walk"]
         host = urlsplit(walk["listing_url"]).netloc
         layout = layout_of(walk.get("layout"))
         tried = request.meta.get("tried", ())
         untried = [e for e in (layout.page_encodings if layout else ()) if e not in tried]
-        if host in self.encoding_for or not untried:
+        if host in self.encoding_for:
+            # Another page answered meanwhile: this one goes as that one did, if not yet.
+            untried = [e for e in untried if e == self.encoding_for[host]]
+        if not untried:
             return None
         self.logger.info("%s: a page of %s failed as %s; trying %s", host, walk["listing_url"],
                          request.meta.get("encoding"), untried[0])
@@ -710,6 +719,15 @@ class PortalSpider(scrapy.Spider):
 
     def same_site(self, url: str) -> bool:
         return urlsplit(url).netloc in self.hosts
+
+    def is_article(self, url: str) -> bool:
+        """Whether a link names an article: by its site's own layout once a page of the
+        site showed which it is (a WordPress tag "/tag/nam-2023/" is no vnPortal article),
+        else by any layout."""
+        layout = layout_of(self.site_layout.get(urlsplit(url).netloc))
+        if layout is not None and layout.article_url is not None:
+            return layout.article_url(url)
+        return is_article_url(url)
 
 
 def family_domains(start_hosts, extra=()) -> set[str]:

@@ -27,7 +27,7 @@ def crawl(proxy, db, *extra):
                http_proxy=proxy.url, HTTP_PROXY=proxy.url, no_proxy="", NO_PROXY="")
     return subprocess.run(
         [sys.executable, "-m", "archive.cli", "crawl", MAIN, "--subsites", "--db", str(db),
-         "--delay", "0", "-s", "RETRY_TIMES=1", "-s", "GOVNEWS_RETRY_BACKOFF_BASE=0",
+         "--delay", "0", "-s", "RETRY_TIMES=3", "-s", "GOVNEWS_RETRY_BACKOFF_BASE=0",
          "-s", "DOWNLOAD_TIMEOUT=5", *extra],
         capture_output=True, text=True, env=env, cwd=ROOT, timeout=600)
 

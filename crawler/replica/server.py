@@ -51,6 +51,15 @@ HOST = "127.0.0.1"
 MAX_BODY = 1 << 20  # form posts are tiny; refuse anything that is not
 
 
+class LoopbackHTTPServer(ThreadingHTTPServer):
+    """A threading server whose listen queue holds a crawler's bursts: the default of 5
+    makes the kernel reset connections when a dozen arrive at once, which would test
+    the replica rather than the crawler."""
+
+    request_queue_size = 128
+    daemon_threads = True
+
+
 class RequestLog(list):
     """A list of request dicts that many handler threads append to at once."""
 
@@ -229,6 +238,9 @@ class _Handler(BaseHTTPRequestHandler):
         self, method: str, status: int, response: Response, validators: dict[str, str]
     ) -> None:
         self.send_response(status)
+        # One request per connection, said out loud, so that a client never reuses a
+        # connection the server is closing (that would test the replica, not the client).
+        self.send_header("Connection", "close")
         if status == 304:
             # No body, and no Content-Length/Type describing one.
             for name, value in validators.items():
@@ -347,7 +359,7 @@ class ReplicaServer:
         self.verbose = verbose
         self._log_lock = threading.Lock()
         handler = type("ReplicaHandler", (_Handler,), {"replica": self})
-        self._httpd = ThreadingHTTPServer((HOST, port), handler)
+        self._httpd = LoopbackHTTPServer((HOST, port), handler)
         self._httpd.daemon_threads = True
         self._thread: threading.Thread | None = None
 

@@ -561,10 +561,6 @@ class PortalSpider(scrapy.Spider):
         meta = {"kind": "pagination", "walk": dict(walk, page=page),
                 "listing_url": walk["listing_url"], "page": page, "encoding": spec.encoding,
                 "tried": tuple(tried) + (spec.encoding,)}
-        if host not in self.encoding_for and set(layout.page_encodings) - set(meta["tried"]):
-            # Not known yet which encoding the site takes: a failure means "try the
-            # other", at once, rather than the same thing again with backoff.
-            meta["dont_retry"] = True
         if spec.method == "GET":
             return scrapy.Request(spec.url, callback=self.parse_fragment, errback=self.on_error,
                                   meta=meta)
@@ -677,7 +673,10 @@ class PortalSpider(scrapy.Spider):
     def on_error(self, failure):
         request = failure.request
         walk = request.meta.get("walk")
-        if walk is not None and (failure.check(HttpError) or not failure.check(IgnoreRequest)):
+        if walk is not None and failure.check(HttpError):
+            # The endpoint refused the request as sent (an install that takes only JSON
+            # answers a form with a 500): the other encoding may be what it wants.  A
+            # transport failure says nothing about encodings.
             retry = self.retry_encoding(request)
             if retry is not None:
                 yield retry

@@ -27,13 +27,13 @@ import socket
 import struct
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from ..render import Response, parse_form
-from ..server import RequestLog, etag_of, http_date, not_modified
+from ..server import LoopbackHTTPServer, RequestLog, etag_of, http_date, not_modified
 from .family import Family, build_family
 
 if TYPE_CHECKING:
@@ -219,6 +219,9 @@ class _ProxyHandler(BaseHTTPRequestHandler):
         self, method: str, status: int, response: Response, validators: dict[str, str]
     ) -> None:
         self.send_response(status)
+        # One request per connection, said out loud: a client that reuses a connection
+        # the proxy is closing gets no answer, which would test the proxy.
+        self.send_header("Connection", "close")
         if status == 304:
             for name, value in validators.items():
                 self.send_header(name, value)
@@ -277,7 +280,7 @@ class FamilyProxy:
         self.log_path = Path(log_path) if log_path else None
         self._log_lock = threading.Lock()
         handler = type("FamilyProxyHandler", (_ProxyHandler,), {"proxy": self})
-        self._httpd = ThreadingHTTPServer((HOST, port), handler)
+        self._httpd = LoopbackHTTPServer((HOST, port), handler)
         self._httpd.daemon_threads = True
         self._thread: threading.Thread | None = None
 

@@ -172,6 +172,10 @@ class ArchivePipeline:
             self.gone.append(item)
             return item
         article = item["article"]
+        if article.site not in self.baselines:
+            # A subsite found during the run: its own history is its yardstick too (only
+            # articles of finished runs count, so this run's batches do not).
+            self.baselines[article.site] = health.baseline(self.archive.db, article.site)
         previous = self.archive.db.execute(
             "select length(body) from articles where url = ?", [article.url]).fetchone()
         self.health_pages.append(health.PageStats.of(article, previous[0] if previous else None))

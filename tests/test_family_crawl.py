@@ -16,6 +16,7 @@ import sys
 
 import pytest
 
+from crawler.replica import build_site
 from crawler.replica.family import FamilyProxy, build_family
 from tests.conftest import ROOT, export_records, query
 
@@ -41,13 +42,17 @@ def family_run(tmp_path_factory):
         requests_first = list(proxy.requests)
         second = crawl(proxy, db)
         requests_second = list(proxy.requests)[len(requests_first):]
+        records = export_records(db)
+        # the main portal's template changes; its subsites stay as they were
+        proxy.family = build_family(portal=build_site(layout="moved"))
+        moved = crawl(proxy, db)
     env = dict(os.environ, PYTHONPATH=str(ROOT), PYTHONIOENCODING="utf-8")
     sites = subprocess.run([sys.executable, "-m", "archive.cli", "sites", "--db", str(db),
                             "--format", "json"], capture_output=True, text=True, env=env,
                            cwd=ROOT)
-    return {"family": family, "db": db, "first": first, "second": second,
+    return {"family": family, "db": db, "first": first, "second": second, "moved": moved,
             "requests": requests_first, "requests_second": requests_second,
-            "records": export_records(db), "sites": json.loads(sites.stdout or "[]"),
+            "records": records, "sites": json.loads(sites.stdout or "[]"),
             "sites_proc": sites}
 
 
@@ -108,3 +113,12 @@ def test_the_next_run_fetches_no_article_again(family_run):
              if f"http://{r['host']}{r['path']}" in stored]
     # only the canaries that judge each site's parser health
     assert len(again) <= 5 * len(family_run["family"].live_hosts), again
+
+
+def test_the_health_alarm_names_the_site_whose_layout_changed(family_run):
+    moved = family_run["moved"]
+    assert moved.returncode == 5, moved.stderr[-3000:]
+    health = json.loads(query(family_run["db"], "select health from crawl_runs"
+                                                 " order by id desc limit 1")[0][0])
+    degraded = {s["site"] for s in health["sites"] if s["degraded_fields"]}
+    assert degraded == {"www.nghean.gov.vn"}

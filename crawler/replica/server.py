@@ -80,6 +80,69 @@ class RequestLog(list):
             super().clear()
 
 
+class LoopbackServer:
+    """What the replica's servers share: a LoopbackHTTPServer on 127.0.0.1 served from a
+    daemon thread, a request log (in memory, and as JSON lines in ``log_path``), and the
+    context-manager protocol.  Subclasses give the handler class and a thread name."""
+
+    _thread_name = "replica"
+
+    def __init__(self, handler: type, port: int, log_path: str | Path | None,
+                 verbose: bool) -> None:
+        self.requests = RequestLog()
+        self.log_path = Path(log_path) if log_path else None
+        self.verbose = verbose
+        self._log_lock = threading.Lock()
+        # Set on stop(): a `timeout` fault's hang ends with the server, not after it.
+        self._stopping = threading.Event()
+        self._httpd = LoopbackHTTPServer((HOST, port), handler)
+        self._thread: threading.Thread | None = None
+
+    @property
+    def port(self) -> int:
+        return self._httpd.server_address[1]
+
+    @property
+    def url(self) -> str:
+        return f"http://{HOST}:{self.port}"
+
+    def start(self) -> Self:
+        if self._thread is None:
+            self._thread = threading.Thread(
+                target=self._httpd.serve_forever, name=f"{self._thread_name}-{self.port}",
+                daemon=True)
+            self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._stopping.set()
+        if self._thread is not None:
+            self._httpd.shutdown()
+            self._thread.join()
+            self._thread = None
+        self._httpd.server_close()
+
+    def serve_forever(self) -> None:
+        """Serve in the calling thread (the command-line entry points)."""
+        try:
+            self._httpd.serve_forever()
+        finally:
+            self._httpd.server_close()
+
+    def __enter__(self) -> Self:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    def _record(self, entry: dict[str, Any]) -> None:
+        self.requests.append(entry)
+        if self.log_path is not None:
+            line = json.dumps(entry, ensure_ascii=False, default=str)
+            with self._log_lock, self.log_path.open("a", encoding="utf-8") as fh:
+                fh.write(line + "\n")
+
+
 def etag_of(body: bytes) -> str:
     """A strong validator for a page: a hash of its bytes, quoted."""
     return '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
@@ -328,7 +391,7 @@ def _replica_error(exc: Exception) -> Response:
     return Response(500, f"replica error: {exc!r}\n".encode(), "text/plain; charset=utf-8")
 
 
-class ReplicaServer:
+class ReplicaServer(LoopbackServer):
     """Serve a replica site on 127.0.0.1.
 
     >>> with ReplicaServer(port=0) as server:
@@ -352,57 +415,6 @@ class ReplicaServer:
         self.conditional = conditional
         self.delay = delay
         self.faults = faults
-        # Set on stop(): a `timeout` fault's hang ends with the server, not after it.
-        self._stopping = threading.Event()
-        self.requests = RequestLog()
-        self.log_path = Path(log_path) if log_path else None
-        self.verbose = verbose
-        self._log_lock = threading.Lock()
         handler = type("ReplicaHandler", (_Handler,), {"replica": self})
-        self._httpd = LoopbackHTTPServer((HOST, port), handler)
-        self._httpd.daemon_threads = True
-        self._thread: threading.Thread | None = None
+        super().__init__(handler, port, log_path, verbose)
 
-    @property
-    def port(self) -> int:
-        return self._httpd.server_address[1]
-
-    @property
-    def url(self) -> str:
-        return f"http://{HOST}:{self.port}"
-
-    def start(self) -> Self:
-        if self._thread is None:
-            self._thread = threading.Thread(
-                target=self._httpd.serve_forever, name=f"replica-{self.port}", daemon=True
-            )
-            self._thread.start()
-        return self
-
-    def stop(self) -> None:
-        self._stopping.set()
-        if self._thread is not None:
-            self._httpd.shutdown()
-            self._thread.join()
-            self._thread = None
-        self._httpd.server_close()
-
-    def serve_forever(self) -> None:
-        """Serve in the calling thread (the command-line entry point)."""
-        try:
-            self._httpd.serve_forever()
-        finally:
-            self._httpd.server_close()
-
-    def __enter__(self) -> Self:
-        return self.start()
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()
-
-    def _record(self, entry: dict[str, Any]) -> None:
-        self.requests.append(entry)
-        if self.log_path is not None:
-            line = json.dumps(entry, ensure_ascii=False)
-            with self._log_lock, self.log_path.open("a", encoding="utf-8") as fh:
-                fh.write(line + "\n")

@@ -25,19 +25,15 @@ from __future__ import annotations
 import json
 import socket
 import struct
-import threading
 import time
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from urllib.parse import urlsplit
 
 from ..render import Response, parse_form
-from ..server import LoopbackHTTPServer, RequestLog, etag_of, http_date, not_modified
+from ..server import LoopbackServer, etag_of, http_date, not_modified
 from .family import Family, build_family
-
-if TYPE_CHECKING:
-    from typing_extensions import Self
 
 HOST = "127.0.0.1"
 MAX_BODY = 1 << 20
@@ -254,13 +250,15 @@ class _ProxyHandler(BaseHTTPRequestHandler):
             super().log_message(format, *args)
 
 
-class FamilyProxy:
+class FamilyProxy(LoopbackServer):
     """Serve the family as an HTTP proxy on 127.0.0.1.
 
     >>> with FamilyProxy(build_family(), port=0) as proxy:
     ...     proxy.url  # doctest: +SKIP
     'http://127.0.0.1:54321'
     """
+
+    _thread_name = "family-proxy"
 
     def __init__(
         self,
@@ -275,50 +273,8 @@ class FamilyProxy:
         self.family = family if family is not None else build_family()
         self.conditional = conditional
         self.delay = delay
-        self.verbose = verbose
-        self.requests = RequestLog()
-        self.log_path = Path(log_path) if log_path else None
-        self._log_lock = threading.Lock()
         handler = type("FamilyProxyHandler", (_ProxyHandler,), {"proxy": self})
-        self._httpd = LoopbackHTTPServer((HOST, port), handler)
-        self._httpd.daemon_threads = True
-        self._thread: threading.Thread | None = None
-
-    @property
-    def port(self) -> int:
-        return self._httpd.server_address[1]
-
-    @property
-    def url(self) -> str:
-        return f"http://{HOST}:{self.port}"
-
-    def start(self) -> Self:
-        if self._thread is None:
-            self._thread = threading.Thread(
-                target=self._httpd.serve_forever, name=f"family-proxy-{self.port}", daemon=True
-            )
-            self._thread.start()
-        return self
-
-    def stop(self) -> None:
-        if self._thread is not None:
-            self._httpd.shutdown()
-            self._thread.join()
-            self._thread = None
-        self._httpd.server_close()
-
-    def serve_forever(self) -> None:
-        """Serve in the calling thread (for a command-line entry point)."""
-        try:
-            self._httpd.serve_forever()
-        finally:
-            self._httpd.server_close()
-
-    def __enter__(self) -> Self:
-        return self.start()
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()
+        super().__init__(handler, port, log_path, verbose)
 
     def requests_for(self, host: str) -> list[dict[str, Any]]:
         return [e for e in self.requests.snapshot() if e["host"] == host.lower()]
@@ -327,9 +283,3 @@ class FamilyProxy:
         """Requests for hosts outside the family (a crawler should make none)."""
         return [e for e in self.requests.snapshot() if e["kind"] == "unknown"]
 
-    def _record(self, entry: dict[str, Any]) -> None:
-        self.requests.append(entry)
-        if self.log_path is not None:
-            line = json.dumps(entry, ensure_ascii=False, default=str)
-            with self._log_lock, self.log_path.open("a", encoding="utf-8") as fh:
-                fh.write(line + "\n")

@@ -70,6 +70,8 @@ GOVNEWS_SUBSITES = False
 GOVNEWS_SUBSITE_DOMAINS: list[str] = []
 GOVNEWS_SUBSITE_EXCLUDE: list[str] = []
 GOVNEWS_FILE_HOSTS = ["datafiles.nghean.gov.vn", "storage-vnportal.vnpt.vn"]
+# Layout versions to leave out ("vnportal/2"): their pages fall to the other layouts.
+GOVNEWS_DISABLED_LAYOUTS: list[str] = []
 # Listing pages walked per category (0: all of them, up to the page's maxPage).
 GOVNEWS_MAX_LISTING_PAGES = 0
 # How many link hops from the home page are followed to find category listings.

@@ -12,8 +12,15 @@ from crawler.parsers import detect_layout, is_article_url, layouts, load, parse_
 from crawler.parsers.registry import get
 
 FIXTURES = Path(__file__).parent / "fixtures"
+# A fixture's name starts with the layout that must read it, and its version when not
+# the first: vnportal-*.html is vnportal/1's, vnportal.v2-*.html vnportal/2's.
 KEYED = sorted(p for p in FIXTURES.glob("*.html")
-               if p.name.split("-")[0] in {"vnportal", "nukeviet", "wordpress"})
+               if p.name.split("-")[0].split(".v")[0] in {"vnportal", "nukeviet", "wordpress"})
+
+
+def layout_key(page: Path) -> str:
+    name, _, version = page.name.split("-")[0].partition(".v")
+    return f"{name}/{version or '1'}"
 
 
 def test_the_layout_modules_are_found_without_a_list():
@@ -25,13 +32,20 @@ def test_the_layout_modules_are_found_without_a_list():
 @pytest.mark.parametrize("page", KEYED, ids=[p.stem for p in KEYED])
 def test_each_fixture_is_read_by_the_layout_it_is_named_after(page):
     spec = json.loads(page.with_suffix(".json").read_text(encoding="utf-8"))
-    name = page.name.split("-")[0]
+    key = layout_key(page)
     record = parse_article(page.read_bytes(), spec["url"], spec["fetched_at"])
     if spec["expected"] is None:  # a page of the site that is no article
         assert record is None
         return
-    assert detect_layout(load(page.read_bytes())).name == name
-    assert record.parser == get(name).key
+    assert detect_layout(load(page.read_bytes())).key == key
+    assert record.parser == key
+
+
+def test_two_versions_of_a_layout_side_by_side():
+    assert get("vnportal/1").version == "1" and get("vnportal/2").version == "2"
+    assert get("vnportal").key == "vnportal/2"  # the newest, asked first
+    order = [x.key for x in layouts()]
+    assert order.index("vnportal/2") < order.index("vnportal/1")
 
 
 @pytest.mark.parametrize("url, article", [
@@ -70,3 +84,19 @@ def test_a_wordpress_archive_is_a_listing_paged_in_its_url():
         ("Bài một", "2023-09-30T16:10:00+07:00")]  # not the menu's or the side box's links
     assert is_pager_link(base + "page/2/")
     assert not is_pager_link("https://truongthi.vinh.nghean.gov.vn/?p=1842")
+
+
+def test_the_portals_later_template_is_read_by_version_2_with_every_field_right():
+    import urllib.request
+
+    from crawler.replica import ReplicaServer, build_site
+
+    site = build_site(layout="moved")
+    with ReplicaServer(site, port=0) as server:
+        for article in site.articles.values():
+            path = site.article_path(article)
+            html = urllib.request.urlopen(server.url + path).read()
+            record = parse_article(html, server.url + path).to_dict()
+            assert record["parser"] == "vnportal/2", path
+            for key, value in site.expected_record(article.id, server.url).items():
+                assert record[key] == value, f"{path}: {key}"

@@ -57,8 +57,24 @@ class Layout:
         return self.name
 
 
-@cache
+# "name/version" keys switched off (GOVNEWS_DISABLED_LAYOUTS): a new version that reads
+# a site wrong can be turned off without a release, and its pages fall to the others.
+_disabled: set[str] = set()
+
+
+def disable(keys) -> None:
+    """Switch layouts off by "name/version" (the spider does it from its settings)."""
+    _disabled.clear()
+    _disabled.update(k.strip() for k in keys if k and k.strip())
+
+
 def layouts() -> tuple[Layout, ...]:
+    """Every enabled layout, in the order they are asked."""
+    return tuple(x for x in _all_layouts() if x.key not in _disabled)
+
+
+@cache
+def _all_layouts() -> tuple[Layout, ...]:
     """Every layout of every module in this package, in the order they are asked."""
     package = importlib.import_module(__package__)
     found: list[Layout] = []

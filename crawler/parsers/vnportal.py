@@ -97,9 +97,9 @@ def title(doc, root, ld, sources) -> str:
     return ""
 
 
-def published_at(doc, root, ld, sources) -> str | None:
+def published_at(doc, root, ld, sources, selectors=POST_DATE) -> str | None:
     scope = root if root is not None else doc
-    return base.published_at(doc, scope, ld, POST_DATE, sources)
+    return base.published_at(doc, scope, ld, selectors, sources)
 
 
 def summary(root, sources) -> str | None:
@@ -110,9 +110,9 @@ def summary(root, sources) -> str | None:
     return None
 
 
-def author_from_layout(root) -> tuple[str | None, str | None]:
+def author_from_layout(root, selectors=AUTHOR) -> tuple[str | None, str | None]:
     """(author, source) from the layout's byline box."""
-    el = first(root, AUTHOR)
+    el = first(root, selectors)
     return base.split_byline(text_of(el)) if el is not None else (None, None)
 
 
@@ -144,7 +144,11 @@ def tags(doc) -> list[str]:
         el.get("content") for el in doc.xpath('//meta[@property="article:tag"]')) if x]
 
 
-def parse(doc, url: str, fetched_at: str | None = None) -> Article | None:
+def parse(doc, url: str, fetched_at: str | None = None, *, post_date=POST_DATE, author=AUTHOR,
+          version: str = VERSION) -> Article | None:
+    """The article of a vnPortal page; a later version of the layout passes its own
+    date and byline selectors (and its version, which the record names)."""
+    author_selectors = author
     root = first(doc, ARTICLE_ROOT)
     body_el = first(root if root is not None else doc, BODY)
     if root is None and body_el is None:
@@ -156,7 +160,7 @@ def parse(doc, url: str, fetched_at: str | None = None) -> Article | None:
     url = canonical_url(url)
     title_text = title(doc, root, ld, sources)
     lead = summary(root, sources)
-    author, source = author_from_layout(root)
+    author, source = author_from_layout(root, author_selectors)
     if author:
         sources["author"] = "layout"
 
@@ -179,7 +183,7 @@ def parse(doc, url: str, fetched_at: str | None = None) -> Article | None:
         site=site_of(url),
         article_id=base.article_id_from_url(url),
         title=title_text,
-        published_at=published_at(doc, root, ld, sources),
+        published_at=published_at(doc, root, ld, sources, post_date),
         author=author,
         source=source,
         summary=lead,
@@ -191,7 +195,7 @@ def parse(doc, url: str, fetched_at: str | None = None) -> Article | None:
         images=body.images,
         attachments=list(attachments.values()),
         fetched_at=fetched_at,
-        parser=f"{NAME}/{VERSION}",
+        parser=f"{NAME}/{version}",
         sources=sources,
     )
 

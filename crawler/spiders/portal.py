@@ -41,6 +41,7 @@ from crawler.parsers import (
     parse_article_doc,
     parse_listing_doc,
 )
+from crawler.parsers import registry as parser_registry
 from crawler.parsers.base import decode_page, legacy_encodings
 from crawler.parsers.text import canonical_url, clean_text
 
@@ -134,6 +135,7 @@ class PortalSpider(scrapy.Spider):
         spider.excluded_hosts = {h.lower() for h in settings.getlist("GOVNEWS_SUBSITE_EXCLUDE")}
         spider.subsite_hosts: set[str] = set()
         spider.site_layout: dict[str, str] = {}
+        parser_registry.disable(settings.getlist("GOVNEWS_DISABLED_LAYOUTS"))
         # The LoadArticle encoding each site answered ("form" or "json").
         spider.encoding_for: dict[str, str] = {}
         spider.walk_seen: dict[str, set[str]] = {}

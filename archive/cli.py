@@ -331,8 +331,10 @@ def _report(run: dict, quiet: bool) -> None:
     for error in run.get("error_list", []):
         by_kind.setdefault(error["kind"], []).append(error["url"])
     for kind, urls in sorted(by_kind.items()):
+        urls = [u for u in urls if u]  # a storage error names no page
         more = f" and {len(urls) - 3} more" if len(urls) > 3 else ""
-        click.echo(f"  {kind}: {len(urls)} ({', '.join(urls[:3])}{more})", err=True)
+        shown = f" ({', '.join(urls[:3])}{more})" if urls else ""
+        click.echo(f"  {kind}: {len(by_kind[kind])}{shown}", err=True)
     if run.get("health"):
         for site in json.loads(run["health"]).get("sites", []):
             for problem in site.get("problems", []):
@@ -403,12 +405,12 @@ def crawl(sites, db_path, full, refresh, refresh_older_than, resume, delay, conc
         sys.exit(EXIT_RUNNING)
     if run is None:
         raise click.ClickException("the crawl did not start; see the log above")
-    _report(run, quiet)
     if run["status"] == "running":  # the crawl is over, but its end could not be stored
         raise click.ClickException(
             f"run {run['id']} could not record its end in the archive {db_path} "
             "(storage_error: the archive refused a write, e.g. the disk is full): "
             "free some space and run again")
+    _report(run, quiet)
     sys.exit(run.get("exit_code") or 0)
 
 

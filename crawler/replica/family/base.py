@@ -106,6 +106,24 @@ class FamilySite:
         return []
 
 
+class PostSite(FamilySite):
+    """A live site made of posts in categories (the subsites' common model); subclasses
+    say where a post lives (``path_of``)."""
+
+    def _setup(self, host: str, name: str, posts, categories) -> None:
+        self.host = host
+        self.name = name
+        self.categories = [{"slug": s, "name": n, "id": i} for s, n, i in categories]
+        self.posts = {p.id: p for p in posts}
+        self._by_path = {self.path_of(p): p for p in self.posts.values()}
+
+    def path_of(self, post) -> str:
+        raise NotImplementedError
+
+    def category(self, slug: str) -> dict[str, Any]:
+        return next(c for c in self.categories if c["slug"] == slug)
+
+
 # --- small helpers ----------------------------------------------------------------------
 
 

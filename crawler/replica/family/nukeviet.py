@@ -32,8 +32,8 @@ from typing import Any
 from ..render import Response
 from ..textutil import encode_text, slugify
 from .base import (
-    FamilySite,
     Post,
+    PostSite,
     attr,
     esc,
     html,
@@ -54,7 +54,7 @@ RELATED_EACH = 3
 ALIAS_MAX = 250
 
 
-class NukeVietSite(FamilySite):
+class NukeVietSite(PostSite):
     layout = "nukeviet"
     server_header = "Apache"
 
@@ -67,16 +67,12 @@ class NukeVietSite(FamilySite):
         posts: list[Post] | None = None,
         categories=NUKEVIET_CATEGORIES,
     ) -> None:
-        self.host = host
-        self.name = name
         self.per_page = per_page
-        self.categories = [{"slug": s, "name": n, "id": i} for s, n, i in categories]
-        self.posts = {p.id: p for p in (posts if posts is not None else NUKEVIET_POSTS)}
-        self._by_path = {self.article_path(p): p for p in self.posts.values()}
+        self._setup(host, name, posts if posts is not None else NUKEVIET_POSTS, categories)
 
     # --- model ----------------------------------------------------------------------
-    def category(self, slug: str) -> dict[str, Any]:
-        return next(c for c in self.categories if c["slug"] == slug)
+    def path_of(self, post: Post) -> str:
+        return self.article_path(post)
 
     def article_path(self, p: Post) -> str:
         return f"/{p.category}/{slugify(p.title, ALIAS_MAX)}-{p.id}.html"

@@ -32,8 +32,8 @@ from ..render import LOAD_ARTICLE_PATH, Response
 from ..textutil import encode_text, slugify
 from .base import (
     WEEKDAYS,
-    FamilySite,
     Post,
+    PostSite,
     attr,
     esc,
     html,
@@ -59,7 +59,7 @@ HOME_PER_CATEGORY = 2
 RELATED_COUNT = 3
 
 
-class VnPortalSubsite(FamilySite):
+class VnPortalSubsite(PostSite):
     layout = "vnportal"
     server_header = "Microsoft-IIS/10.0"
 
@@ -73,17 +73,13 @@ class VnPortalSubsite(FamilySite):
         posts: list[Post] | None = None,
         categories=VHTTDL_CATEGORIES,
     ) -> None:
-        self.host = host
-        self.name = name
         self.site_id = site_id
         self.page_size = page_size
-        self.categories = [{"slug": s, "name": n, "id": i} for s, n, i in categories]
-        self.posts = {p.id: p for p in (posts if posts is not None else VHTTDL_POSTS)}
-        self._by_path = {self.article_path(p): p for p in self.posts.values()}
+        self._setup(host, name, posts if posts is not None else VHTTDL_POSTS, categories)
 
     # --- model ----------------------------------------------------------------------
-    def category(self, slug: str) -> dict[str, Any]:
-        return next(c for c in self.categories if c["slug"] == slug)
+    def path_of(self, post: Post) -> str:
+        return self.article_path(post)
 
     def category_by_id(self, cid: int) -> dict[str, Any] | None:
         return next((c for c in self.categories if c["id"] == cid), None)

@@ -34,8 +34,8 @@ from ..expected import fragment_text
 from ..render import PORTAL_TZ, Response
 from ..textutil import encode_text, slugify
 from .base import (
-    FamilySite,
     Post,
+    PostSite,
     attr,
     esc,
     html,
@@ -54,7 +54,7 @@ EXCERPT_WORDS = 55
 _UPLOAD = re.compile(r"\{upload:([^}]+)\}")
 
 
-class WordPressSite(FamilySite):
+class WordPressSite(PostSite):
     layout = "wordpress"
     server_header = "nginx"
 
@@ -67,16 +67,12 @@ class WordPressSite(FamilySite):
         posts: list[Post] | None = None,
         categories=WORDPRESS_CATEGORIES,
     ) -> None:
-        self.host = host
-        self.name = name
         self.per_page = per_page
-        self.categories = [{"slug": s, "name": n, "id": i} for s, n, i in categories]
-        self.posts = {p.id: p for p in (posts if posts is not None else WORDPRESS_POSTS)}
-        self._by_path = {self.post_path(p): p for p in self.posts.values()}
+        self._setup(host, name, posts if posts is not None else WORDPRESS_POSTS, categories)
 
     # --- model ----------------------------------------------------------------------
-    def category(self, slug: str) -> dict[str, Any]:
-        return next(c for c in self.categories if c["slug"] == slug)
+    def path_of(self, post: Post) -> str:
+        return self.post_path(post)
 
     def post_slug(self, p: Post) -> str:
         return p.slug or slugify(p.title, 200)

@@ -24,9 +24,9 @@ from archive.extract import (
 def make_pdf(pages: list[str], encrypt: bool = False) -> bytes:
     """A minimal PDF, written object by object: one Helvetica text line a page (an empty
     string: a page with no text, as a scan has)."""
+    kids = " ".join(f"{4 + 2 * i} 0 R" for i in range(len(pages)))
     objs = ["<< /Type /Catalog /Pages 2 0 R >>",
-            "<< /Type /Pages /Kids [%s] /Count %d >>" % (
-                " ".join(f"{4 + 2 * i} 0 R" for i in range(len(pages))), len(pages)),
+            f"<< /Type /Pages /Kids [{kids}] /Count {len(pages)} >>",
             "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
     for i, text in enumerate(pages):
         stream = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET" if text else ""

@@ -178,7 +178,60 @@ def not_modified(response: Response, headers: dict[str, str]) -> bool:
     return response.last_modified.replace(microsecond=0) <= when
 
 
-class _Handler(BaseHTTPRequestHandler):
+class AnsweringHandler(BaseHTTPRequestHandler):
+    """How the replica's servers put an answer on the wire (the site replica and the
+    family proxy alike): one request per connection, said out loud, so that a client
+    never reuses a connection the server is closing (that would test the replica, not
+    the client); no body and no Content-Length for a 304; a client that hangs up is not
+    the replica's error; and a reset that really is one."""
+
+    def _send(
+        self, method: str, status: int, response: Response, validators: dict[str, str]
+    ) -> None:
+        self.send_response(status)
+        self.send_header("Connection", "close")
+        if status == 304:
+            # No body, and no Content-Length/Type describing one.
+            for name, value in validators.items():
+                self.send_header(name, value)
+            self.end_headers()
+            return
+        self.send_header("Content-Type", response.content_type)
+        self.send_header("Content-Length", str(len(response.body)))
+        for name, value in {**response.headers, **validators}.items():
+            self.send_header(name, value)
+        self.end_headers()
+        if method != "HEAD":
+            self._write(response.body)
+
+    def _write(self, data: bytes) -> bool:
+        """Write in pieces; a client that hangs up (as one does on an oversize page) is
+        not an error of the replica's."""
+        view = memoryview(data)
+        try:
+            for at in range(0, len(view), 1 << 16):
+                self.wfile.write(view[at : at + (1 << 16)])
+        except (BrokenPipeError, ConnectionResetError):
+            self.close_connection = True
+            return False
+        return True
+
+    def _reset(self) -> None:
+        """Close with SO_LINGER on and 0 seconds: the kernel sends RST, not FIN."""
+        self.close_connection = True
+        conn = self.connection
+        try:
+            conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        except OSError:
+            pass
+        # rfile is a makefile() of the socket and keeps it open; close it first so that
+        # close() closes the descriptor now (the server's own shutdown() then finds it
+        # closed, and would otherwise send a FIN first).
+        self.rfile.close()
+        conn.close()
+
+
+class _Handler(AnsweringHandler):
     server_version = "Microsoft-IIS/10.0"
     sys_version = ""
     replica: ReplicaServer  # set on the per-server subclass
@@ -297,54 +350,7 @@ class _Handler(BaseHTTPRequestHandler):
         name = host.rsplit(":", 1)[0] if not host.endswith("]") else host
         return name == HOST
 
-    def _send(
-        self, method: str, status: int, response: Response, validators: dict[str, str]
-    ) -> None:
-        self.send_response(status)
-        # One request per connection, said out loud, so that a client never reuses a
-        # connection the server is closing (that would test the replica, not the client).
-        self.send_header("Connection", "close")
-        if status == 304:
-            # No body, and no Content-Length/Type describing one.
-            for name, value in validators.items():
-                self.send_header(name, value)
-            self.end_headers()
-            return
-        self.send_header("Content-Type", response.content_type)
-        self.send_header("Content-Length", str(len(response.body)))
-        for name, value in {**response.headers, **validators}.items():
-            self.send_header(name, value)
-        self.end_headers()
-        if method != "HEAD":
-            self._write(response.body)
-
-    def _write(self, data: bytes) -> bool:
-        """Write in pieces; a client that hangs up (as one does on an oversize page) is
-        not an error of the replica's."""
-        view = memoryview(data)
-        try:
-            for at in range(0, len(view), 1 << 16):
-                self.wfile.write(view[at : at + (1 << 16)])
-        except (BrokenPipeError, ConnectionResetError):
-            self.close_connection = True
-            return False
-        return True
-
     # --- transport faults: the socket itself ------------------------------------------
-    def _reset(self) -> None:
-        """Close with SO_LINGER on and 0 seconds: the kernel sends RST, not FIN."""
-        self.close_connection = True
-        conn = self.connection
-        try:
-            conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
-        except OSError:
-            pass
-        # rfile is a makefile() of the socket and keeps it open; close it first so that
-        # close() closes the descriptor now (the server's own shutdown() then finds it
-        # closed, and would otherwise send a FIN first).
-        self.rfile.close()
-        conn.close()
-
     def _hang(self, seconds: float) -> None:
         """Send nothing for `seconds` (cut short when the server stops), then close."""
         self.close_connection = True

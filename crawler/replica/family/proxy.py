@@ -23,16 +23,13 @@ fields) or `json` (a JSON POST body), `dead`, `kind` ("site", "files", "dead",
 from __future__ import annotations
 
 import json
-import socket
-import struct
 import time
-from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 from ..render import Response, parse_form
-from ..server import LoopbackServer, etag_of, http_date, not_modified
+from ..server import AnsweringHandler, LoopbackServer, etag_of, http_date, not_modified
 from .family import Family, build_family
 
 HOST = "127.0.0.1"
@@ -58,7 +55,7 @@ def _plain(status: int, text: str, headers: dict[str, str] | None = None) -> Res
     return Response(status, text.encode("utf-8"), "text/plain; charset=utf-8", dict(headers or {}))
 
 
-class _ProxyHandler(BaseHTTPRequestHandler):
+class _ProxyHandler(AnsweringHandler):
     server_version = "replica-proxy"
     sys_version = ""
     proxy: FamilyProxy  # set on the per-proxy subclass
@@ -210,40 +207,6 @@ class _ProxyHandler(BaseHTTPRequestHandler):
         entry["status"] = status
         self.proxy._record(entry)  # logged before answering
         self._send(method, status, response, validators)
-
-    def _send(
-        self, method: str, status: int, response: Response, validators: dict[str, str]
-    ) -> None:
-        self.send_response(status)
-        # One request per connection, said out loud: a client that reuses a connection
-        # the proxy is closing gets no answer, which would test the proxy.
-        self.send_header("Connection", "close")
-        if status == 304:
-            for name, value in validators.items():
-                self.send_header(name, value)
-            self.end_headers()
-            return
-        self.send_header("Content-Type", response.content_type)
-        self.send_header("Content-Length", str(len(response.body)))
-        for name, value in {**response.headers, **validators}.items():
-            self.send_header(name, value)
-        self.end_headers()
-        if method != "HEAD":
-            try:
-                self.wfile.write(response.body)
-            except (BrokenPipeError, ConnectionResetError):
-                self.close_connection = True
-
-    def _reset(self) -> None:
-        """Close with SO_LINGER on and 0 seconds: the kernel sends RST, not FIN."""
-        self.close_connection = True
-        conn = self.connection
-        try:
-            conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
-        except OSError:
-            pass
-        self.rfile.close()  # it keeps the socket open otherwise (see server.py)
-        conn.close()
 
     def log_message(self, format: str, *args: Any) -> None:
         if self.proxy.verbose:

@@ -54,8 +54,10 @@ def parse_article(html: bytes | str, url: str, fetched_at: str | None = None,
     return parse_article_doc(doc, url, fetched_at)
 
 
-def parse_article_doc(doc, url: str, fetched_at: str | None = None) -> Article | None:
-    layout = detect_layout(doc)
+def parse_article_doc(doc, url: str, fetched_at: str | None = None,
+                      layout: Layout | None = None) -> Article | None:
+    """``layout``: the page's layout when the caller has detected it already."""
+    layout = layout or detect_layout(doc)
     article = layout.parse(doc, url, fetched_at)
     if article is None and layout is not FALLBACK:
         # Not one of the layout's articles: one of its listings is no article either;
@@ -66,9 +68,9 @@ def parse_article_doc(doc, url: str, fetched_at: str | None = None) -> Article |
     return article
 
 
-def parse_listing_doc(doc, url: str) -> Listing | None:
+def parse_listing_doc(doc, url: str, layout: Layout | None = None) -> Listing | None:
     """The page as a category listing of its own layout, or None."""
-    layout = detect_layout(doc)
+    layout = layout or detect_layout(doc)
     if layout.parse_listing is None:
         return None
     return layout.parse_listing(doc, url)

@@ -62,15 +62,24 @@ class Layout:
 _disabled: set[str] = set()
 
 
+_enabled: tuple[Layout, ...] | None = None
+
+
 def disable(keys) -> None:
     """Switch layouts off by "name/version" (the spider does it from its settings)."""
+    global _enabled
     _disabled.clear()
     _disabled.update(k.strip() for k in keys if k and k.strip())
+    _enabled = None
 
 
 def layouts() -> tuple[Layout, ...]:
-    """Every enabled layout, in the order they are asked."""
-    return tuple(x for x in _all_layouts() if x.key not in _disabled)
+    """Every enabled layout, in the order they are asked (asked for every link of every
+    page, so worked out once)."""
+    global _enabled
+    if _enabled is None:
+        _enabled = tuple(x for x in _all_layouts() if x.key not in _disabled)
+    return _enabled
 
 
 @cache

@@ -384,7 +384,7 @@ class PortalSpider(scrapy.Spider):
         if layout.article_url is not None:  # a plug-in's page: the site's layout is known
             self.site_layout.setdefault(urlsplit(url).netloc, layout.key)
         try:
-            article = parse_article_doc(doc, url, fetched_at)
+            article = parse_article_doc(doc, url, fetched_at, layout)
         except Exception as exc:
             yield Problem(url=url, kind="parser_error", message=f"{type(exc).__name__}: {exc}")
         if article is not None:
@@ -416,7 +416,7 @@ class PortalSpider(scrapy.Spider):
                    "kind": response.meta.get("kind")}
             return
 
-        listing = parse_listing_doc(doc, url)
+        listing = parse_listing_doc(doc, url, layout)
         if listing is not None:
             self.site_layout.setdefault(urlsplit(url).netloc, layout.key)
             yield PageKind(url=url, kind="listing")

@@ -26,6 +26,7 @@ RECORD_KEYS = (
     "related",
     "images",
     "attachments",
+    "cites",
     "fetched_at",
     "parser",
 )
@@ -37,16 +38,27 @@ class Link:
     title: str | None = None
 
 
+# An image's or attachment's file as the archive keeps it: the sha256 of its bytes, the
+# type the server gave and its size; null until the file is archived (a parser never
+# knows them; the archive's records do).
+
+
 @dataclass
 class Image:
     url: str
     caption: str | None = None
+    sha256: str | None = None
+    content_type: str | None = None
+    bytes: int | None = None
 
 
 @dataclass
 class Attachment:
     url: str
     name: str | None = None
+    sha256: str | None = None
+    content_type: str | None = None
+    bytes: int | None = None
 
 
 @dataclass
@@ -68,6 +80,9 @@ class Article:
     related: list[Link] = field(default_factory=list)
     images: list[Image] = field(default_factory=list)
     attachments: list[Attachment] = field(default_factory=list)
+    # Document numbers the text names ("1205/QĐ-UBND"), canonical, in order, once each:
+    # derived from the text (parsers.documents.citations), so no part of the content hash.
+    cites: list[str] = field(default_factory=list)
     fetched_at: str | None = None
     # "name/version" of the parser that produced the record, so a record can be traced
     # to the code that made it and re-made when that code changes.
@@ -83,11 +98,59 @@ class Article:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Article:
         known = {k: v for k, v in data.items() if k in RECORD_KEYS}
-        known["related"] = [Link(**x) for x in known.get("related") or []]
+        known["related"] = [Link(x["url"], x.get("title")) for x in known.get("related") or []]
         known["images"] = [Image(**x) for x in known.get("images") or []]
         known["attachments"] = [Attachment(**x) for x in known.get("attachments") or []]
         known["tags"] = list(known.get("tags") or [])
+        known["cites"] = list(known.get("cites") or [])
         return cls(**known)
+
+
+DOCUMENT_KEYS = ("url", "site", "number", "title", "kind", "agency", "issued", "effective",
+                 "signer", "summary", "files", "text", "fetched_at", "parser")
+
+
+@dataclass
+class DocFile:
+    url: str
+    name: str | None = None
+
+
+@dataclass
+class Document:
+    """One document of a register (văn bản: a decision, a plan, an official letter): the
+    record ``govnews export --kind documents`` writes, with ``cited_by`` added there.
+    Dates are ISO (YYYY-MM-DD); ``kind`` is the full name ("Quyết định")."""
+
+    url: str
+    site: str
+    number: str | None
+    title: str | None
+    kind: str | None = None
+    agency: str | None = None
+    issued: str | None = None
+    effective: str | None = None
+    signer: str | None = None
+    summary: str | None = None
+    files: list[DocFile] = field(default_factory=list)
+    text: str | None = None
+    fetched_at: str | None = None
+    parser: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        return {key: data[key] for key in DOCUMENT_KEYS}
+
+
+@dataclass
+class FileFetched:
+    """A linked file that answered: its bytes are in the response's snapshot."""
+
+    url: str
+    status: int
+    sha256: str | None = None
+    content_type: str | None = None
+    bytes: int | None = None
 
 
 @dataclass

@@ -106,10 +106,15 @@ def test_fixture_spec_is_well_formed(spec_path: Path):
     assert isinstance(expected["tags"], list)
     for item in expected["related"]:
         assert set(item) == {"url", "title"}
+    # A parser never knows a file's sha256, type or size: only the archive does.
+    files = {"sha256": None, "content_type": None, "bytes": None}
     for item in expected["images"]:
-        assert set(item) == {"url", "caption"}
+        assert set(item) == {"url", "caption", *files}
+        assert {k: item[k] for k in files} == files
     for item in expected["attachments"]:
-        assert set(item) == {"url", "name"}
+        assert set(item) == {"url", "name", *files}
+        assert {k: item[k] for k in files} == files
+    assert isinstance(expected["cites"], list)
 
 
 @pytest.mark.parametrize("spec_path", ARTICLE_SPECS, ids=_ids(ARTICLE_SPECS))

@@ -14,6 +14,7 @@ import re
 from ..items import Article, Listing
 from . import generic, registry
 from .base import load
+from .documents import citations, parse_document, parse_register
 from .registry import Layout, detect, is_article_url, layouts
 
 # Any site: a listing paged as ?page=2 or ?trang=2 ("trang": page).  Not ?p=: WordPress
@@ -65,6 +66,8 @@ def parse_article_doc(doc, url: str, fetched_at: str | None = None,
         listing = layout.parse_listing(doc, url) if layout.parse_listing else None
         if listing is None:
             article = FALLBACK.parse(doc, url, fetched_at)
+    if article is not None:
+        article.cites = citations(article.title, article.summary, article.body)
     return article
 
 
@@ -83,6 +86,6 @@ def parse_listing(html: bytes | str, url: str, content_type: str | None = None) 
 PARSER_VERSIONS = registry.versions
 
 
-__all__ = ["parse_article", "parse_article_doc", "parse_listing", "parse_listing_doc",
+__all__ = ["citations", "parse_document", "parse_register", "parse_article", "parse_article_doc", "parse_listing", "parse_listing_doc",
            "detect_layout", "is_article_url", "is_pager_link", "layout_of", "load", "layouts",
            "Layout", "PARSER_VERSIONS"]

@@ -1,0 +1,416 @@
+"""Legal documents (văn bản): their numbers, and the register pages that describe them.
+
+A document's number (số ký hiệu) is how everyone names it: "1205/QĐ-UBND" (number, the
+kind's code, the issuing body), "78/2008/QĐ-UBND" (with the year), "3021/UBND-VX" (a
+Công văn: no kind code, the body and its office).  Articles cite documents by it, and
+people type it every way ("1205/qd-ubnd", "1205 QĐ-UBND"): ``number_key`` is the one
+spelling they all share, by which citations meet documents and searches find them.
+
+A document page is recognised by what it says, not by its markup, because every register
+marks it up its own way (vnPortal's table, NukeViet's ``table-properties``, a ``<dl>``, a
+row of ``div``s): a set of label/value pairs among which the number and at least two more
+of the known labels ("Ngày ban hành", "Trích yếu", "Cơ quan ban hành" …).  A register's
+list page is a table (or list) whose rows each show a document number and link to the
+document's page.  Hand-written: no library reads Vietnamese registers; the labels are
+facts of the sites, listed in LABELS, where a new spelling is a one-line change.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from urllib.parse import urlsplit
+
+from ..items import DocFile, Document, Listing, ListingEntry
+from .base import block_lines, is_file_link, text_of
+from .dates import parse_date
+from .text import canonical_url, clean_text, fold, site_of
+
+NAME = "register"
+VERSION = 1
+
+# Kinds by the code that follows the number ("1205/QĐ-UBND": QĐ), folded to ASCII.
+KIND_CODES = {
+    "QD": "Quyết định",
+    "KH": "Kế hoạch",
+    "CV": "Công văn",
+    "CT": "Chỉ thị",
+    "TB": "Thông báo",
+    "NQ": "Nghị quyết",
+    "ND": "Nghị định",
+    "TT": "Thông tư",
+    "TTLT": "Thông tư liên tịch",
+    "BC": "Báo cáo",
+    "TTR": "Tờ trình",
+    "HD": "Hướng dẫn",
+    "QC": "Quy chế",
+    "QDPH": "Quyết định",
+    "L": "Luật",
+    "PL": "Pháp lệnh",
+    "CTR": "Chương trình",
+    "DA": "Đề án",
+}
+# Kind names a title may open with, longest first ("Thông tư liên tịch" before "Thông tư").
+KIND_NAMES = sorted(set(KIND_CODES.values()), key=len, reverse=True)
+
+# In running text: digits, an optional year, then a code of capitals with at least one
+# hyphen ("QĐ-UBND", "UBND-VX", "NQ-HĐND").  Capitals and the hyphen keep dates (12/4/2024),
+# fractions and "50/ha" out.
+_UPPER = "A-ZĐÀÁẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬÈÉẺẼẸÊẾỀỂỄỆÌÍỈĨỊÒÓỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢÙÚỦŨỤƯỨỪỬỮỰỲÝỶỸỴ"
+_CODE = rf"[{_UPPER}][{_UPPER}0-9]*(?:-[{_UPPER}0-9]+)+"
+NUMBER_IN_TEXT = re.compile(
+    rf"(?<![\w/.-])(\d{{1,6}})\s?/\s?(?:(\d{{4}})\s?/\s?)?({_CODE})(?![\w-])")
+# As people type it: any case, "/" or a space between the parts.
+NUMBER_TYPED = re.compile(
+    r"^\s*(\d{1,6})\s*[/\s]\s*(?:(\d{4})\s*[/\s]\s*)?([^\W\d_][\w]*(?:\s*-\s*\w+)+)\s*$")
+
+
+def _unaccent(value: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", value.replace("đ", "d").replace(
+        "Đ", "D")) if not unicodedata.combining(c))
+
+
+def canonical_number(number: str, year: str | None, code: str) -> str:
+    """The number as registers print it: "1205/QĐ-UBND", "78/2008/QĐ-UBND"."""
+    code = re.sub(r"\s*-\s*", "-", unicodedata.normalize("NFC", code)).upper()
+    return "/".join(p for p in (number, year, code) if p)
+
+
+def number_key(text: str | None) -> str | None:
+    """The spelling every way of writing a number shares ("1205/qd-ubnd", "1205 QĐ-UBND",
+    "01205/QĐ-UBND" -> "1205/QD-UBND"), or None when ``text`` is no document number."""
+    if not text:
+        return None
+    m = NUMBER_TYPED.match(unicodedata.normalize("NFC", text))
+    if not m:
+        return None
+    code = re.sub(r"\s*-\s*", "-", _unaccent(m[3])).upper()
+    return "/".join(p for p in (m[1].lstrip("0") or "0", m[2], code) if p)
+
+
+def citations(*texts: str | None) -> list[str]:
+    """The document numbers ``texts`` name, canonical, in order of first appearance, once."""
+    found: dict[str, str] = {}
+    for text in texts:
+        for m in NUMBER_IN_TEXT.finditer(unicodedata.normalize("NFC", text or "")):
+            number = canonical_number(m[1], m[2], m[3])
+            found.setdefault(number_key(number), number)
+    return list(found.values())
+
+
+def kind_of(number: str | None, title: str | None = None) -> str | None:
+    """The kind a number's code names (QĐ: Quyết định), a bare "/UBND-..." being a Công
+    văn; else the kind the title opens with; else None."""
+    key = number_key(number) if number else None
+    if key:
+        code = key.rsplit("/", 1)[-1]
+        first = code.split("-")[0]
+        if first in KIND_CODES:
+            return KIND_CODES[first]
+        if "-" in code:
+            return "Công văn"
+    if title:
+        folded = fold(title)
+        for name in KIND_NAMES:
+            if folded.startswith(fold(name)):
+                return name
+    return None
+
+
+# --- document pages -------------------------------------------------------------------
+
+# Field -> the labels registers give it, folded (lowercase, no marks, đ -> d).
+LABELS = {
+    "number": ("so ky hieu", "so hieu", "so/ky hieu", "so, ky hieu", "ky hieu", "so van ban",
+               "so hieu van ban", "so ky hieu van ban", "so/ ky hieu"),
+    "issued": ("ngay ban hanh", "ngay ky", "ngay phat hanh", "ngay ky ban hanh",
+               "ngay van ban"),
+    "effective": ("ngay co hieu luc", "ngay hieu luc", "hieu luc tu ngay", "ngay ap dung",
+                  "co hieu luc tu ngay", "hieu luc"),
+    "kind": ("loai van ban", "the loai", "hinh thuc van ban", "loai", "the loai van ban"),
+    "agency": ("co quan ban hanh", "noi ban hanh", "don vi ban hanh", "co quan",
+               "cơ quan ban hanh"),
+    "signer": ("nguoi ky", "nguoi ky duyet", "nguoi ky van ban"),
+    "summary": ("trich yeu", "trich yeu noi dung", "noi dung trich yeu", "tom tat"),
+    "title": ("ten van ban", "tieu de"),
+    "field": ("linh vuc", "linh vuc van ban"),
+    "status": ("tinh trang", "tinh trang hieu luc", "trang thai", "trang thai hieu luc"),
+    "expires": ("ngay het hieu luc", "het hieu luc"),
+}
+_FIELD_OF = {label: name for name, labels in LABELS.items() for label in labels}
+# Besides the number, a page must give this many of these to be a document's.
+CORE = ("issued", "effective", "kind", "agency", "signer", "summary")
+MIN_CORE = 2
+GENERIC_HEADINGS = ("chi tiet van ban", "van ban", "thong tin van ban", "noi dung van ban",
+                    "van ban phap luat", "van ban chi dao dieu hanh", "thuoc tinh van ban")
+_CHROME = ("header", "footer", "nav", "aside")
+_CHROME_CLASSES = ("sidebar", "menu", "footer", "header", "breadcrumb", "widget")
+
+
+def label_key(text: str) -> str | None:
+    """The field a label names ("Số ký hiệu:" -> "number"), or None."""
+    folded = re.sub(r"\s+", " ", fold(text)).strip(" :*.-\u00a0")
+    return _FIELD_OF.get(folded) if len(folded) < 40 else None
+
+
+def _in_chrome(el) -> bool:
+    for anc in el.iterancestors():
+        if anc.tag in _CHROME:
+            return True
+        if any(c in (anc.get("class") or "").lower() for c in _CHROME_CLASSES):
+            return True
+    return False
+
+
+def _pairs(doc) -> list[tuple[str, object, object]]:
+    """(field, label element, value element or text) of every label/value pair on the
+    page, in page order: table rows (label cell, value cell; two pairs a row too), <dt>/<dd>,
+    an element followed by its value sibling, and "Label: value" in one element."""
+    out: list[tuple[str, object, object]] = []
+    claimed: set = set()
+    for row in doc.iter("tr"):
+        cells = [c for c in row if c.tag in ("td", "th")]
+        for i in range(0, len(cells) - 1, 2):
+            name = label_key(text_of(cells[i]))
+            if name and not label_key(text_of(cells[i + 1])):
+                out.append((name, cells[i], cells[i + 1]))
+                claimed.update((cells[i], cells[i + 1]))
+    for dt in doc.iter("dt"):
+        dd = dt.getnext()
+        name = label_key(text_of(dt))
+        if name and dd is not None and dd.tag == "dd":
+            out.append((name, dt, dd))
+            claimed.update((dt, dd))
+    for el in doc.iter("div", "span", "strong", "b", "label", "p", "li", "th", "td"):
+        if el in claimed or any(a in claimed for a in el.iterancestors()):
+            continue
+        own = text_of(el)
+        if not own or len(own) > 400:
+            continue
+        name = label_key(own)
+        if name:
+            value = el.getnext()
+            if value is not None and text_of(value) and not label_key(text_of(value)):
+                out.append((name, el, value))
+                claimed.update((el, value))
+            elif el.tail and clean_text(el.tail).strip(": "):
+                # <strong>Số ký hiệu:</strong> 1205/QĐ-UBND
+                out.append((name, el, clean_text(el.tail).strip(": ")))
+                claimed.add(el)
+            continue
+        if ":" in own and len(el) <= 2:
+            head, _, rest = own.partition(":")
+            name = label_key(head)
+            if name and rest.strip():
+                out.append((name, el, rest.strip()))
+                claimed.add(el)
+    return out
+
+
+def _value(value) -> str | None:
+    if isinstance(value, str):
+        return clean_text(value) or None
+    return clean_text(" ".join(block_lines(value))) or None
+
+
+# Words one of which a document page always shows: a cheap first look, so that the
+# pairs are sought on few pages.
+_LABEL_WORDS = re.compile(r"k[ýy]\s*hi[ệe]u|s[ốo]\s*hi[ệe]u|tr[íi]ch\s*y[ếe]u|s[ốo]\s*v[ăa]n\s*b[ảa]n",
+                          re.IGNORECASE)
+
+
+def _page_text(doc) -> str:
+    root = doc.getroot() if hasattr(doc, "getroot") else doc
+    text = " ".join(root.itertext())
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
+
+
+def parse_document(doc, url: str, fetched_at: str | None = None) -> Document | None:
+    """The page as a register's document, or None when it is none (see the module's
+    docstring for what makes one)."""
+    if not _LABEL_WORDS.search(_page_text(doc)):
+        return None
+    fields: dict[str, str] = {}
+    scope = None
+    for name, label, value in _pairs(doc):
+        if _in_chrome(label) or name in fields:
+            continue
+        text = _value(value)
+        if text:
+            fields[name] = text
+            if name == "number":
+                scope = label
+    if "number" not in fields or sum(1 for f in CORE if f in fields) < MIN_CORE:
+        return None
+    number = _number(fields["number"])
+    if number is None:
+        return None
+    issued = parse_date(fields.get("issued"))
+    effective = _effective(fields)
+    summary = fields.get("summary")
+    title = fields.get("title") or _heading(doc, scope, number) or summary
+    kind = fields.get("kind") or kind_of(number, title)
+    return Document(
+        url=canonical_url(url), site=site_of(url), number=number, title=title,
+        kind=_kind_name(kind), agency=fields.get("agency"), issued=issued and issued[:10],
+        effective=effective, signer=fields.get("signer"), summary=summary,
+        files=_files(doc, url), text=_body_text(doc), fetched_at=fetched_at,
+        parser=f"{NAME}/{VERSION}")
+
+
+def _number(text: str) -> str | None:
+    """The number as the page prints it, spaces around its separators closed up."""
+    m = NUMBER_IN_TEXT.search(unicodedata.normalize("NFC", text))
+    if m:
+        return canonical_number(m[1], m[2], m[3])
+    if number_key(text):
+        m = NUMBER_TYPED.match(text)
+        return canonical_number(m[1], m[2], m[3])
+    return clean_text(text) or None
+
+
+def _effective(fields: dict[str, str]) -> str | None:
+    value = parse_date(fields.get("effective"))
+    return value[:10] if value else None
+
+
+def _kind_name(kind: str | None) -> str | None:
+    """A kind as the register names it, its capitalisation kept ("Quyết định")."""
+    if not kind:
+        return None
+    kind = clean_text(kind)
+    for name in KIND_NAMES:
+        if fold(kind) == fold(name):
+            return name
+    return kind
+
+
+def _heading(doc, scope, number: str) -> str | None:
+    """The document's own heading: the nearest h1-h3 before its label/value pairs that is
+    not a register's generic one ("Chi tiết văn bản")."""
+    headings = [h for h in doc.iter("h1", "h2", "h3") if not _in_chrome(h)]
+    if scope is not None:
+        before = []
+        for h in headings:
+            if h is scope or scope in h.iterancestors():
+                continue
+            before.append(h)
+            # document order: stop at the first heading after the scope
+            if _after(h, scope):
+                before.pop()
+                break
+        headings = before[::-1] + [h for h in headings if h not in before]
+    for h in headings:
+        text = text_of(h)
+        folded = fold(text).strip(" :")
+        if text and folded not in GENERIC_HEADINGS and len(text) > len(number) + 3:
+            return text
+    return None
+
+
+def _after(a, b) -> bool:
+    """Whether element ``a`` comes after ``b`` in document order."""
+    for el in b.getroottree().iter():
+        if el is a:
+            return False
+        if el is b:
+            return True
+    return False
+
+
+def _files(doc, url: str) -> list[DocFile]:
+    files: dict[str, DocFile] = {}
+    for a in doc.iter("a"):
+        href = (a.get("href") or "").strip()
+        if not is_file_link(href) or _in_chrome(a):
+            continue
+        link = canonical_url(href, url)
+        name = text_of(a) or clean_text(a.get("title")) or None
+        if link not in files:
+            files[link] = DocFile(url=link, name=name)
+        elif name and not files[link].name:
+            files[link].name = name
+    return list(files.values())
+
+
+def _body_text(doc) -> str | None:
+    """The document's own text where the page shows it (NukeViet's doc-body tab, a
+    register's "Nội dung" block), else None."""
+    for el in doc.iter("div", "section"):
+        ident = f"{el.get('id') or ''} {el.get('class') or ''}".lower()
+        if any(k in ident for k in ("doc-body", "noi-dung-van-ban", "vanban-content",
+                                    "document-content")):
+            text = "\n".join(block_lines(el))
+            if text:
+                return text
+    return None
+
+
+# --- register list pages ---------------------------------------------------------------
+
+
+def parse_register(doc, url: str) -> Listing | None:
+    """A register's list page: rows that each show a document number and link to a page
+    of the same site that is not a file.  None for any other page."""
+    if len(NUMBER_IN_TEXT.findall(_page_text(doc))) < 2:
+        return None
+    url = canonical_url(url)
+    host = urlsplit(url).netloc
+    entries: dict[str, ListingEntry] = {}
+    for row in _rows(doc):
+        if _in_chrome(row):
+            continue
+        text = clean_text(" ".join(row.itertext()))
+        # One document a row: a row holding several (a page's column, a whole table) is
+        # no row of the register.
+        if len(text) > MAX_ROW_TEXT or len(citations(text)) != 1:
+            continue
+        links = [canonical_url(a.get("href").strip(), url) for a in row.iter("a")
+                 if (a.get("href") or "").strip() and not is_file_link(a.get("href"))
+                 and not a.get("href").strip().startswith(("#", "javascript:", "mailto:"))]
+        links = [u for u in links if urlsplit(u).netloc == host and u != url]
+        if not links:
+            continue
+        link = max(set(links), key=links.count)
+        if link in entries:
+            continue
+        entries[link] = ListingEntry(url=link, title=_row_title(row, link, url),
+                                     published_at=_row_date(row))
+    if len(entries) < 2:
+        return None
+    heading = next((text_of(h) for h in doc.iter("h1", "h2") if not _in_chrome(h)
+                    and text_of(h)), None)
+    return Listing(url=url, category=heading, entries=list(entries.values()),
+                   layout=f"{NAME}/{VERSION}")
+
+
+MAX_ROW_TEXT = 1500
+
+
+def _rows(doc):
+    """Candidate rows: table rows, list items, and the row divs of flex tables."""
+    yield from doc.iter("tr", "li")
+    for el in doc.iter("div"):
+        classes = f" {el.get('class') or ''} "
+        if any(f" {c} " in classes for c in ("row", "item", "law-item", "vanban-item",
+                                               "flex-table-row")):
+            yield el
+        elif "flex-table" in classes and el.getparent() is not None and "flex-table" in (
+                el.getparent().get("class") or ""):
+            yield el
+
+
+def _row_title(row, link: str, page_url: str) -> str | None:
+    for a in row.iter("a"):
+        if canonical_url((a.get("href") or "").strip(), page_url) == link and text_of(a):
+            return text_of(a)
+    return None
+
+
+def _row_date(row) -> str | None:
+    for line in block_lines(row):
+        if len(line) < 40:
+            value = parse_date(line)
+            if value:
+                return value
+    return None

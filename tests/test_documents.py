@@ -1,0 +1,169 @@
+"""Documents of the registers (văn bản): numbers, citations, document pages and register
+lists, on pages written by hand for each markup the registers use.  The expected values
+are read off the pages by eye."""
+
+from __future__ import annotations
+
+import pytest
+
+from crawler.parsers import parse_article_doc, parse_document, parse_register
+from crawler.parsers.base import load
+from crawler.parsers.documents import citations, kind_of, number_key
+
+SITE = "http://www.nghean.gov.vn"
+
+
+@pytest.mark.parametrize("typed", ["1205/QĐ-UBND", "1205/qd-ubnd", "1205 QĐ-UBND",
+                                   "1205/QD-UBND", " 1205 / qđ - ubnd ", "01205/QĐ-UBND"])
+def test_every_spelling_of_a_number_has_one_key(typed):
+    assert number_key(typed) == number_key("1205/QĐ-UBND")
+
+
+@pytest.mark.parametrize("text", ["12/4/2024", "Nguyễn Đức Trung", "50/ha", "1205", "",
+                                  "QĐ-UBND", "2/9"])
+def test_what_is_no_number_has_no_key(text):
+    assert number_key(text) is None
+
+
+def test_numbers_with_a_year_keep_it_apart():
+    assert number_key("78/2008/QĐ-UBND") != number_key("78/QĐ-UBND")
+    assert number_key("78 2008 qđ-ubnd") == number_key("78/2008/QĐ-UBND")
+
+
+def test_citations_in_running_text():
+    text = ("Thực hiện Quyết định số 1205/QĐ-UBND ngày 12/4/2024 của UBND tỉnh và Kế hoạch "
+            "45/KH-UBND, Công văn số 3021/UBND-VX; Nghị quyết số 12/2023/NQ-HĐND. Diện tích "
+            "50/ha, tỷ lệ 1/2, ngày 2/9. Nhắc lại Quyết định 1205/QĐ-UBND.")
+    assert citations(text) == ["1205/QĐ-UBND", "45/KH-UBND", "3021/UBND-VX",
+                               "12/2023/NQ-HĐND"]
+
+
+def test_citations_across_title_lead_and_body_are_counted_once():
+    assert citations("Triển khai 45/KH-UBND", None, "Theo 45/KH-UBND và 7/CT-UBND") == [
+        "45/KH-UBND", "7/CT-UBND"]
+
+
+@pytest.mark.parametrize("number,kind", [
+    ("1205/QĐ-UBND", "Quyết định"), ("45/KH-UBND", "Kế hoạch"), ("3021/UBND-VX", "Công văn"),
+    ("15/CV-SYT", "Công văn"), ("06/CT-UBND", "Chỉ thị"), ("25/TB-UBND", "Thông báo"),
+    ("12/2023/NQ-HĐND", "Nghị quyết"), ("78/2008/QĐ-UBND", "Quyết định"),
+])
+def test_the_kind_follows_from_the_code(number, kind):
+    assert kind_of(number) == kind
+
+
+def test_without_a_code_the_title_says_the_kind():
+    assert kind_of(None, "Kế hoạch tổ chức Tháng hành động") == "Kế hoạch"
+    assert kind_of("123", "Thông báo kết luận") == "Thông báo"
+    assert kind_of(None, "Về việc tăng cường") is None
+
+
+TABLE_PAGE = """<html><head><title>Chi tiết văn bản</title></head><body>
+<header><h1>Cổng thông tin điện tử tỉnh Nghệ An</h1><a href="/files/logo.pdf">x</a></header>
+<div class="main"><h2>Chi tiết văn bản</h2>
+<table class="table"><tbody>
+<tr><td class="lbl">Số ký hiệu</td><td>1205/QĐ-UBND</td></tr>
+<tr><td class="lbl">Ngày ban hành</td><td>12/04/2024</td></tr>
+<tr><td class="lbl">Ngày có hiệu lực</td><td>20/04/2024</td></tr>
+<tr><td class="lbl">Loại văn bản</td><td>Quyết định</td></tr>
+<tr><td class="lbl">Cơ quan ban hành</td><td>UBND tỉnh Nghệ An</td></tr>
+<tr><td class="lbl">Người ký</td><td>Nguyễn Đức Trung</td></tr>
+<tr><td class="lbl">Trích yếu</td><td>Phê duyệt Đề án phát triển du lịch cộng đồng</td></tr>
+</tbody></table>
+<p>File đính kèm: <a href="https://datafiles.nghean.gov.vn/nan-ubnd/vb/1205.pdf">1205-qd-ubnd.pdf</a>
+<a href="/Uploads/vb/1205-phu-luc.docx">Phụ lục</a></p></div>
+<footer><a href="/files/gioi-thieu.pdf">Giới thiệu</a></footer></body></html>"""
+
+
+def test_a_label_value_table_is_a_document():
+    doc = parse_document(load(TABLE_PAGE), f"{SITE}/van-ban/phe-duyet-de-an-1234")
+    assert doc is not None
+    assert (doc.number, doc.kind, doc.agency, doc.issued, doc.effective, doc.signer) == (
+        "1205/QĐ-UBND", "Quyết định", "UBND tỉnh Nghệ An", "2024-04-12", "2024-04-20",
+        "Nguyễn Đức Trung")
+    assert doc.summary == "Phê duyệt Đề án phát triển du lịch cộng đồng"
+    # the register's own heading is generic: the summary is the title
+    assert doc.title == doc.summary
+    assert [(f.url, f.name) for f in doc.files] == [
+        ("https://datafiles.nghean.gov.vn/nan-ubnd/vb/1205.pdf", "1205-qd-ubnd.pdf"),
+        (f"{SITE}/Uploads/vb/1205-phu-luc.docx", "Phụ lục")]
+
+
+DL_PAGE = """<html><body><div class="content">
+<h1 class="title">Kế hoạch tổ chức Tháng hành động vì an toàn thực phẩm năm 2024</h1>
+<dl class="props"><dt>Số hiệu:</dt><dd>45/KH-UBND</dd>
+<dt>Ngày ban hành:</dt><dd>01/02/2024</dd><dt>Trích yếu:</dt><dd>Tháng hành động ATTP</dd></dl>
+<div class="row"><div class="label">Người ký:</div><div class="value">Lê Hồng Vinh</div></div>
+<p><strong>Cơ quan ban hành:</strong> UBND tỉnh</p>
+</div></body></html>"""
+
+
+def test_a_definition_list_and_div_rows_are_a_document_too():
+    doc = parse_document(load(DL_PAGE), f"{SITE}/vb/45")
+    assert doc is not None
+    assert doc.number == "45/KH-UBND"
+    assert doc.title == "Kế hoạch tổ chức Tháng hành động vì an toàn thực phẩm năm 2024"
+    # no "Loại văn bản": the code says Kế hoạch
+    assert doc.kind == "Kế hoạch"
+    assert (doc.issued, doc.effective, doc.signer, doc.agency) == (
+        "2024-02-01", None, "Lê Hồng Vinh", "UBND tỉnh")
+    assert doc.files == []
+
+
+def test_nukeviet_laws_detail_properties():
+    page = """<html><body><div class="law-detail"><h1>Quyết định về giá dịch vụ</h1>
+    <div id="doc-basic" class="tab-pane"><table class="table-properties">
+    <tr><th>Số hiệu văn bản</th><td>78/2008/QĐ-UBND</td><th>Ngày ban hành</th><td>05/09/2008</td></tr>
+    <tr><th>Loại văn bản</th><td>Quyết định</td><th>Ngày có hiệu lực</th><td>15/09/2008</td></tr>
+    <tr><th>Cơ quan ban hành</th><td>UBND xã Quang Châu</td><th>Người ký</th><td>Trần Văn B</td></tr>
+    <tr><th>Trích yếu</th><td colspan="3">Về giá dịch vụ</td></tr></table></div>
+    <div id="doc-body" class="tab-pane"><p>Điều 1. Ban hành giá.</p></div>
+    <div id="doc-files"><a href="/uploads/laws/78-2008.pdf">78-2008.pdf</a></div></div></body></html>"""
+    doc = parse_document(load(page), "http://quangchau.nghean.gov.vn/laws/detail/x-12/")
+    assert (doc.number, doc.issued, doc.effective, doc.kind, doc.agency, doc.signer) == (
+        "78/2008/QĐ-UBND", "2008-09-05", "2008-09-15", "Quyết định", "UBND xã Quang Châu",
+        "Trần Văn B")
+    assert doc.title == "Quyết định về giá dịch vụ"
+    assert doc.summary == "Về giá dịch vụ"
+    assert doc.text == "Điều 1. Ban hành giá."
+    assert [f.url for f in doc.files] == ["http://quangchau.nghean.gov.vn/uploads/laws/78-2008.pdf"]
+
+
+ARTICLE_WITH_A_NUMBER = """<html><body><article><h1>UBND tỉnh ban hành kế hoạch</h1>
+<p class="date">12/04/2024</p><div class="content"><p>Ngày 12/4, UBND tỉnh ban hành Kế hoạch
+số 45/KH-UBND về tổ chức Tháng hành động. Trích yếu nội dung như sau: các sở, ngành triển
+khai đồng bộ.</p><p>Kế hoạch yêu cầu các địa phương báo cáo trước ngày 30/4.</p></div>
+</article></body></html>"""
+
+
+def test_an_article_that_names_a_document_is_no_document():
+    assert parse_document(load(ARTICLE_WITH_A_NUMBER), f"{SITE}/tin/a-123456") is None
+
+
+REGISTER = """<html><body><header><ul class="menu"><li><a href="/van-ban">Văn bản</a></li></ul></header>
+<h1>Văn bản chỉ đạo điều hành</h1><table class="table"><thead><tr><th>Số ký hiệu</th>
+<th>Ngày ban hành</th><th>Trích yếu</th><th>Tải về</th></tr></thead><tbody>
+<tr><td>1205/QĐ-UBND</td><td>12/04/2024</td><td><a href="/van-ban/phe-duyet-1234">Phê duyệt đề án 1205/QĐ-UBND</a></td>
+<td><a href="/Uploads/1205.pdf">Tải</a></td></tr>
+<tr><td>45/KH-UBND</td><td>01/02/2024</td><td><a href="/van-ban/thang-hanh-dong-1233">Tháng hành động</a></td><td></td></tr>
+<tr><td>3021/UBND-VX</td><td>15/01/2024</td><td><a href="/van-ban/cong-van-1232">Về việc tăng cường</a></td><td></td></tr>
+</tbody></table><ul class="pagination"><li><a href="/van-ban?page=2">2</a></li></ul></body></html>"""
+
+
+def test_a_register_list_lists_its_documents_pages():
+    listing = parse_register(load(REGISTER), f"{SITE}/van-ban")
+    assert [(e.url, e.title, e.published_at) for e in listing.entries] == [
+        (f"{SITE}/van-ban/phe-duyet-1234", "Phê duyệt đề án 1205/QĐ-UBND", "2024-04-12"),
+        (f"{SITE}/van-ban/thang-hanh-dong-1233", "Tháng hành động", "2024-02-01"),
+        (f"{SITE}/van-ban/cong-van-1232", "Về việc tăng cường", "2024-01-15")]
+    assert listing.category == "Văn bản chỉ đạo điều hành"
+
+
+def test_a_register_list_is_no_document():
+    assert parse_document(load(REGISTER), f"{SITE}/van-ban") is None
+
+
+def test_a_news_article_is_no_register():
+    doc = load(ARTICLE_WITH_A_NUMBER)
+    assert parse_register(doc, f"{SITE}/tin/a-123456") is None
+    assert parse_article_doc(doc, f"{SITE}/tin/a-123456").cites == ["45/KH-UBND"]

@@ -222,7 +222,7 @@ def _prepare_log_file(log_file: str | None) -> None:
 
 def run_crawl(sites, db_path, delay=None, concurrency=None, max_pages=None, settings=(),
               log_level="WARNING", quiet=False, full=False, refresh=None, resume=False,
-              log_file=None, progress=False, subsites=False):
+              log_file=None, progress=False, subsites=False, files=True):
     """Run one crawl in this process, holding the database's crawl lock; return the
     crawl_runs row.  Raises archive.lock.CrawlRunning if another crawl holds the lock,
     and a ClickException, before anything is fetched, if the archive (or the log file)
@@ -245,6 +245,8 @@ def run_crawl(sites, db_path, delay=None, concurrency=None, max_pages=None, sett
     s.set("GOVNEWS_REFRESH", "" if refresh is None else str(refresh), priority="cmdline")
     s.set("GOVNEWS_PROGRESS", bool(progress), priority="cmdline")
     s.set("GOVNEWS_SUBSITES", bool(subsites), priority="cmdline")
+    if not files:
+        s.set("GOVNEWS_FILES", False, priority="cmdline")
     if delay is not None:
         s.set("DOWNLOAD_DELAY", float(delay), priority="cmdline")
         if float(delay) == 0:
@@ -320,6 +322,16 @@ def _report(run: dict, quiet: bool) -> None:
             f"{run['articles_updated']} updated, {run['articles_unchanged']} unchanged, "
             f"{run.get('articles_not_modified') or 0} not modified, "
             f"{run.get('articles_gone') or 0} gone; {run['errors']} errors", err=True)
+        extra = []
+        if run.get("documents_new") or run.get("documents_updated"):
+            extra.append(f"documents {run.get('documents_new') or 0} new, "
+                         f"{run.get('documents_updated') or 0} updated")
+        if run.get("files_archived") or run.get("files_failed"):
+            extra.append(f"files {run.get('files_archived') or 0} archived "
+                         f"({(run.get('file_bytes') or 0) / 1e6:.1f} MB), "
+                         f"{run.get('files_failed') or 0} not archived")
+        if extra and not quiet:
+            click.echo("  " + "; ".join(extra), err=True)
     for failed in json.loads(run.get("failed_sites") or "[]"):
         click.echo(f"  could not fetch any page of {failed['site']}: {failed['reason']}",
                    err=True)
@@ -377,8 +389,11 @@ def _report(run: dict, quiet: bool) -> None:
                    "the start site's domain: for www.nghean.gov.vn every *.nghean.gov.vn; "
                    "file hosts excluded). A dead subsite is recorded, and does not fail the "
                    "run.")
+@click.option("--files/--no-files", default=True, show_default=True,
+              help="Archive the files pages link (images, attachments, documents' files) and "
+                   "read their text. With --no-files they wait, pending, for a later run.")
 def crawl(sites, db_path, full, refresh, refresh_older_than, resume, delay, concurrency,
-          max_pages, settings, log_level, log_file, quiet, subsites):
+          max_pages, settings, log_level, log_file, quiet, subsites, files):
     """Crawl one or more portal sites into the archive.
 
     SITE_URL defaults to https://www.nghean.gov.vn; any vnPortal site, subsite or local
@@ -399,7 +414,7 @@ def crawl(sites, db_path, full, refresh, refresh_older_than, resume, delay, conc
         run = run_crawl(sites, db_path, delay, concurrency, max_pages, settings, log_level,
                         quiet, full=full, refresh=refresh_value, resume=resume,
                         log_file=log_file, progress=sys.stderr.isatty() and not quiet,
-                        subsites=subsites)
+                        subsites=subsites, files=files)
     except CrawlRunning as exc:
         click.echo(f"Error: {exc}", err=True)
         sys.exit(EXIT_RUNNING)
@@ -526,18 +541,31 @@ def _writing(out: str, open_stream, finish=lambda stream: stream.close()):
                    "for spreadsheets; warc: the raw fetches as WARC 1.1 (gzip).")
 @click.option("--out", type=click.Path(dir_okay=False), default=None,
               help="Output file (default: standard output; for warc: archive.warc.gz).")
+@click.option("--kind", type=click.Choice(["articles", "documents"]), default="articles",
+              show_default=True,
+              help="articles, or the register's documents (văn bản; --since/--until then "
+                   "select by issue date and --category by kind, e.g. \"Quyết định\").")
 @_filter_options
-def export(db_path, fmt, out, since, until, category):
+def export(db_path, fmt, out, kind, since, until, category):
     """Export the archive: records as JSON lines or CSV, or raw pages as WARC.
+
+    The WARC holds every fetch of the selected records' pages and of the files they link.
 
     \b
         govnews export --db archive.db --format jsonl --out articles.jsonl
         govnews export --format csv --since 2023 --category "Tin tức - Sự kiện" --out a.csv
         govnews export --format warc --out archive.warc.gz
+        govnews export --format jsonl --kind documents --out documents.jsonl
     """
-    from archive.query import records
+    from archive.query import documents, records
 
     where, params = _article_filter(since, until, category)
+    table, read, keys = "articles", records, RECORD_KEYS
+    if kind == "documents":
+        from crawler.items import DOCUMENT_KEYS
+
+        table, read, keys = "documents", documents, (*DOCUMENT_KEYS, "cited_by")
+        where = where.replace("published_at", "issued").replace("category =", "kind =")
     archive = _open_existing(db_path, readonly=True)
     try:
         if fmt == "warc":
@@ -545,10 +573,16 @@ def export(db_path, fmt, out, since, until, category):
 
             out = out or "archive.warc.gz"
             fetch_where, fetch_params = "", []
-            if where:
-                # the fetches of the selected articles' URLs
-                fetch_where = f"url in (select url from articles where {where})"
-                fetch_params = params
+            if where or kind == "documents":
+                # the fetches of the selected pages and of the files they link
+                pages = f"select url from {table}" + (f" where {where}" if where else "")
+                linked = ("select url from images where article_url in (pages) union select"
+                          " url from attachments where article_url in (pages)"
+                          if table == "articles" else
+                          "select url from document_files where document_url in (pages)")
+                fetch_where = (f"url in ({pages}) or request_url in"
+                               f" ({linked.replace('(pages)', f'({pages})')})")
+                fetch_params = params * (3 if table == "articles" else 2)
             with _writing(out, lambda: click.open_file(out, "wb"),
                           finish=_flush if out == "-" else _close) as stream:
                 count = write_warc(archive.db, stream, fetch_where, fetch_params)
@@ -559,15 +593,15 @@ def export(db_path, fmt, out, since, until, category):
         if fmt == "jsonl":
             with _writing(out, lambda: click.open_file(out, "w", encoding="utf-8"),
                           finish=_flush if out == "-" else _close) as stream:
-                for rec in records(archive.db, where, params):
-                    stream.write(json.dumps({k: rec[k] for k in RECORD_KEYS}, ensure_ascii=False))
+                for rec in read(archive.db, where, params):
+                    stream.write(json.dumps({k: rec[k] for k in keys}, ensure_ascii=False))
                     stream.write("\n")
                     count += 1
         else:
             import csv
             import io
 
-            columns = [k for k in RECORD_KEYS if k != "body_html"]
+            columns = [k for k in keys if k != "body_html"]
             # csv writes its own \r\n, so the stream must not translate newlines.
             if out == "-":
                 def open_stream():
@@ -587,11 +621,11 @@ def export(db_path, fmt, out, since, until, category):
             with _writing(out, open_stream, finish) as stream:
                 writer = csv.writer(stream)
                 writer.writerow(columns)
-                for rec in records(archive.db, where, params):
+                for rec in read(archive.db, where, params):
                     writer.writerow([_csv_cell(rec[k]) for k in columns])
                     count += 1
         if out != "-":
-            click.echo(f"{count} articles written to {out}", err=True)
+            click.echo(f"{count} {kind} written to {out}", err=True)
     finally:
         archive.close()
 
@@ -730,24 +764,30 @@ def stats(db_path, fmt):
 @click.option("--words", is_flag=True,
               help="Find the words anywhere in a title, lead, body or byline, in any order "
                    "(default: next to each other, in order, as a phrase).")
-def search_command(query, db_path, since, until, category, limit, fmt, exact, words):
-    """Search titles, leads, bodies and bylines for QUERY, best matches first.
+@click.option("--kind", "kinds", multiple=True, type=click.Choice(["article", "file", "document"]),
+              help="Only results of this kind (repeatable; default: all three).")
+def search_command(query, db_path, since, until, category, limit, fmt, exact, words, kinds):
+    """Search articles, the text of their files and the register's documents for QUERY,
+    best matches first.
 
     Case, accents and tone-mark style do not matter: "nguyen duc trung", "Nguyễn Đức
     Trung" and "NGUYEN ĐUC TRUNG" find the same articles, "Hòa Bình" finds "Hoà Bình".
     Several words are searched as a phrase. Punctuation and operators are read as text.
+    A document number finds the same documents however it is written ("1205/QĐ-UBND",
+    "1205/qd-ubnd", "1205 QĐ-UBND"), and the articles that cite it. Each result says
+    what matched: an article, a file (with the page that links it) or a document.
 
     \b
         govnews search "Nguyễn Đức Trung" --db archive.db --since 2023 --limit 5
         govnews search "thủy lợi" --category "Kinh tế" --format csv > thuy-loi.csv
+        govnews search "1205/QĐ-UBND" --kind document
     """
     import csv
     import io
     import textwrap
 
-    from archive.query import records
-    from archive.search import date_bound, query_words
-    from archive.search import search as run_search
+    from archive.query import documents, file_rows, records
+    from archive.search import date_bound, query_words, search_all
 
     for hint, value in (("--since", since), ("--until", until)):
         try:
@@ -756,19 +796,23 @@ def search_command(query, db_path, since, until, category, limit, fmt, exact, wo
             raise click.BadParameter(str(exc), param_hint=hint) from None
     archive = _open_existing(db_path, readonly=True)
     try:
-        hits = run_search(archive.db, query, exact=exact, since=since, until=until,
-                          category=category, limit=limit, phrase=not words)
+        hits = search_all(archive.db, query, kinds=kinds or ("article", "file", "document"),
+                          exact=exact, since=since, until=until, category=category,
+                          limit=limit, phrase=not words)
         if fmt == "json":
-            by_url = {}
-            urls = [hit["url"] for hit in hits]
-            for i in range(0, len(urls), 500):
-                chunk = urls[i:i + 500]
-                where = f"url in ({','.join('?' * len(chunk))})"
-                by_url.update((rec["url"], rec) for rec in records(archive.db, where, chunk))
-            out = [by_url[u] for u in urls if u in by_url]
+            out = []
+            for hit in hits:
+                if hit["kind"] == "article":
+                    record = next(records(archive.db, "url = ?", [hit["url"]]), None)
+                elif hit["kind"] == "document":
+                    record = next(documents(archive.db, "url = ?", [hit["url"]]), None)
+                else:
+                    record = next(file_rows(archive.db, "f.url = ?", [hit["url"]]), None)
+                out.append({**hit, "record": record})
             click.echo(json.dumps(out, ensure_ascii=False, indent=2))
         elif fmt == "csv":
-            fields = ("url", "title", "published_at", "category", "author", "snippet")
+            fields = ("kind", "url", "title", "published_at", "category", "author", "snippet",
+                      "article_url", "document_url")
             buffer = io.StringIO()
             writer = csv.DictWriter(buffer, fieldnames=fields, extrasaction="ignore",
                                     lineterminator="\n")
@@ -777,12 +821,17 @@ def search_command(query, db_path, since, until, category, limit, fmt, exact, wo
             click.echo(buffer.getvalue(), nl=False)
         else:
             for n, hit in enumerate(hits, 1):
+                label = {"article": "", "file": "[file] ", "document": "[document] "}[hit["kind"]]
                 meta = "  ".join(x for x in ((hit["published_at"] or "undated")[:10],
                                              hit["category"], hit["author"]) if x)
-                click.echo(f"{n:>3}. {hit['title']}\n     {meta}")
+                click.echo(f"{n:>3}. {label}{hit['title']}\n     {meta}")
                 click.echo(textwrap.fill(hit["snippet"], width=96, initial_indent="     ",
                                          subsequent_indent="     "))
-                click.echo(f"     {hit['url']}\n")
+                click.echo(f"     {hit['url']}")
+                page = hit.get("article_url") or hit.get("document_url")
+                if page:
+                    click.echo(f"     linked from {page}")
+                click.echo("")
         if not hits:
             why = ""
             if not query_words(query):
@@ -791,7 +840,7 @@ def search_command(query, db_path, since, until, category, limit, fmt, exact, wo
                     "select 1 from articles where category = ? limit 1", [category]
             ).fetchone() is None:
                 why = f": no article has the category {category!r} (`govnews stats` lists them)"
-            click.echo(f"no article matches {query!r}{why}", err=True)
+            click.echo(f"nothing matches {query!r}{why}", err=True)
         elif len(hits) == limit:
             click.echo(f"the {limit} best matches shown; there may be more: raise --limit",
                        err=True)

@@ -11,17 +11,29 @@ import sqlite_utils
 from crawler.items import RECORD_KEYS
 
 
+# What the archive knows of a linked file, added to each image and attachment of a record
+# (null until the file is archived).
+FILE_FIELDS = ("sha256", "content_type", "bytes")
+
+
 def _children(db: sqlite_utils.Database, table: str, fields: tuple[str, ...],
-              urls: list[str]) -> dict[str, list[dict]]:
+              urls: list[str], key: str = "article_url",
+              with_files: bool = False) -> dict[str, list[dict]]:
     out: dict[str, list[dict]] = {u: [] for u in urls}
     if not urls:
         return out
     marks = ",".join("?" * len(urls))
-    cols = ", ".join(fields)
+    cols = ", ".join(f"c.{f}" for f in fields)
+    if with_files:
+        cols += ", " + ", ".join(f"f.{f}" for f in FILE_FIELDS)
+        join = " left join files f on f.url = c.url and f.sha256 is not null"
+        fields = fields + FILE_FIELDS
+    else:
+        join = ""
     for row in db.query(
-        f"select article_url, {cols} from {table} where article_url in ({marks})"
-        " order by article_url, position", urls):
-        out[row["article_url"]].append({f: row[f] for f in fields})
+        f"select c.{key} as owner, {cols} from {table} c{join} where c.{key} in ({marks})"
+        " order by c.{key}, c.position".replace("{key}", key), urls):
+        out[row["owner"]].append({f: row[f] for f in fields})
     return out
 
 
@@ -39,15 +51,49 @@ def records(db: sqlite_utils.Database, where: str = "", params=(), order_by: str
             return
         urls = [r["url"] for r in chunk]
         related = _children(db, "related_links", ("url", "title"), urls)
-        images = _children(db, "images", ("url", "caption"), urls)
-        attachments = _children(db, "attachments", ("url", "name"), urls)
+        images = _children(db, "images", ("url", "caption"), urls, with_files=True)
+        attachments = _children(db, "attachments", ("url", "name"), urls, with_files=True)
+        cites = _children(db, "citations", ("number",), urls)
         for row in chunk:
             rec = {key: row.get(key) for key in RECORD_KEYS}
             rec["tags"] = json.loads(row["tags"] or "[]")
             rec["related"] = related[row["url"]]
             rec["images"] = images[row["url"]]
             rec["attachments"] = attachments[row["url"]]
+            rec["cites"] = [c["number"] for c in cites[row["url"]]]
             yield rec
+
+
+def documents(db: sqlite_utils.Database, where: str = "", params=(),
+              order_by: str = "issued, number, url", batch: int = 500) -> Iterator[dict]:
+    """Full document records (``crawler.items.DOCUMENT_KEYS``) plus ``cited_by``: the
+    archived articles whose text names the document's number."""
+    from crawler.items import DOCUMENT_KEYS
+
+    sql = "select * from documents" + (f" where {where}" if where else "") + f" order by {order_by}"
+    rows = db.query(sql, list(params))
+    while True:
+        chunk = [row for _, row in zip(range(batch), rows)]
+        if not chunk:
+            return
+        urls = [r["url"] for r in chunk]
+        files = _children(db, "document_files", ("url", "name"), urls, key="document_url",
+                          with_files=True)
+        for row in chunk:
+            rec = {key: row.get(key) for key in DOCUMENT_KEYS}
+            rec["files"] = files[row["url"]]
+            rec["cited_by"] = [u for (u,) in db.execute(
+                "select distinct article_url from citations where number_key = ?"
+                " order by article_url", [row["number_key"]])] if row["number_key"] else []
+            yield rec
+
+
+def file_rows(db: sqlite_utils.Database, where: str = "", params=()) -> Iterator[dict]:
+    """Every known file with its state, text status and what links it."""
+    sql = ("select f.*, t.kind, t.status as text_status, t.reason as text_reason, t.pages"
+           " from files f left join file_texts t on t.sha256 = f.sha256"
+           + (f" where {where}" if where else "") + " order by f.url")
+    yield from db.query(sql, list(params))
 
 
 def stats(db: sqlite_utils.Database) -> dict:
@@ -136,6 +182,31 @@ def fetches(db: sqlite_utils.Database, where: str = "", params=()) -> Iterator[d
         yield snapshot(db, fetch_id)
 
 
+def _file_state(db: sqlite_utils.Database, hosts: list[str], next_run: int):
+    """{url: (state, etag, last_modified)} of the files the pages of ``hosts`` link, and
+    the URLs of those due for another try this run (never fetched, or failed and past
+    their backoff), linked first by the newest pages."""
+    marks = ",".join("?" * len(hosts))
+    linked = (
+        "select i.url, a.published_at as at from images i join articles a"
+        f" on a.url = i.article_url where a.site in ({marks})"
+        " union all select t.url, a.published_at from attachments t join articles a"
+        f" on a.url = t.article_url where a.site in ({marks})"
+        " union all select df.url, d.issued from document_files df join documents d"
+        f" on d.url = df.document_url where d.site in ({marks})")
+    known, due = {}, []
+    rows = db.execute(
+        f"select f.url, f.state, f.next_run_id, h.headers, max(l.at) from ({linked}) l"
+        " join files f on f.url = l.url left join fetches h on h.id = f.fetch_id"
+        " group by f.url order by max(l.at) desc", hosts * 3)
+    for url, state, next_run_id, headers, _at in rows:
+        pairs = json.loads(headers or "[]")
+        known[url] = (state, header(pairs, "etag"), header(pairs, "last-modified"))
+        if state == "pending" or (state == "failed" and (next_run_id or 0) <= next_run):
+            due.append(url)
+    return known, due
+
+
 def crawl_state(db: sqlite_utils.Database, hosts: set[str], validators: bool = False,
                 canaries: int = 10) -> dict:
     """What an incremental crawl of ``hosts`` needs to know from earlier runs."""
@@ -180,6 +251,15 @@ def crawl_state(db: sqlite_utils.Database, hosts: set[str], validators: bool = F
         state["canaries"][site] = [u for (u,) in db.execute(
             "select url from articles where site = ? and gone_at is null"
             " order by published_at desc limit ?", [site, canaries])]
+    # Documents of the registers: archived pages like articles (not fetched again by an
+    # incremental run; a register walk stops at them).
+    for url, fetched_at in db.execute(
+            f"select url, fetched_at from documents where gone_at is null and site in ({marks})",
+            hosts):
+        archived[url] = fetched_at
+    state["documents"] = {url for url, in db.execute(
+        f"select url from documents where site in ({marks})", hosts)}
+    state["files"], state["files_due"] = _file_state(db, hosts, next_run)
     if validators:
         for url, headers in db.execute(
                 "select a.url, f.headers from articles a join fetches f on f.id = a.snapshot_id"

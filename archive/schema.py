@@ -231,5 +231,131 @@ def m008_source(db: sqlite_utils.Database) -> None:
     db["articles"].add_column("source", str)
 
 
+def _fts(db: sqlite_utils.Database, table: str, cols: tuple[str, ...]) -> None:
+    """A search index over ``cols`` of ``table``, fed folded text by triggers, as
+    m003_search does for articles (see its docstring for why)."""
+    fts = f"{table}_fts"
+
+    def folded(prefix: str) -> str:
+        return ", ".join(f"replace(replace({prefix}{c}, 'đ', 'd'), 'Đ', 'D')" for c in cols)
+
+    names = ", ".join(cols)
+    db.execute(f"create virtual table {fts} using fts5({names}, content='{table}',"
+               " content_rowid='rowid', tokenize='unicode61 remove_diacritics 2')")
+    insert = f"insert into {fts}(rowid, {names}) values (new.rowid, {folded('new.')});"
+    delete = (f"insert into {fts}({fts}, rowid, {names})"
+              f" values ('delete', old.rowid, {folded('old.')});")
+    db.execute(f"create trigger {fts}_ai after insert on {table} begin {insert} end")
+    db.execute(f"create trigger {fts}_ad after delete on {table} begin {delete} end")
+    db.execute(f"create trigger {fts}_au after update of {names} on {table}"
+               f" begin {delete} {insert} end")
+
+
+@migrations()
+def m009_files_and_documents(db: sqlite_utils.Database) -> None:
+    """What articles point to: the files they link (images, attachments), the text read
+    from those files, the register's documents, and the document numbers articles cite.
+
+    ``files`` has one row per file URL, whatever links it: its state ("pending" until
+    fetched, "archived", "failed" and tried again in later runs, "too_large", "gave_up"),
+    and once archived the sha256 of its bytes (kept in ``bodies`` like every fetch).  The
+    text is per content (``file_texts``, keyed by sha256): the same file under two URLs
+    is read once."""
+    db["files"].create(
+        {
+            "url": str,
+            "host": str,
+            "state": str,
+            "sha256": str,
+            "content_type": str,
+            "bytes": int,
+            "fetch_id": int,
+            "reason": str,  # the kind of the last failure, as in crawl_errors
+            "message": str,
+            "attempts": int,
+            "first_seen_at": str,
+            "archived_at": str,
+            "last_tried_at": str,
+            "last_run_id": int,
+            "next_run_id": int,
+        },
+        pk="url",
+    )
+    db["files"].create_index(["state"])
+    db["files"].create_index(["sha256"])
+    db["file_texts"].create(
+        {"sha256": str, "kind": str, "status": str, "reason": str, "pages": int, "text": str,
+         "extracted_at": str, "extractor": str},
+        pk="sha256",
+    )
+    _fts(db, "file_texts", ("text",))
+    db["documents"].create(
+        {
+            "url": str,
+            "site": str,
+            "number": str,
+            "number_key": str,  # the number as every spelling of it folds (parsers.documents)
+            "title": str,
+            "kind": str,
+            "agency": str,
+            "issued": str,
+            "effective": str,
+            "year": int,  # of issue, for facets
+            "signer": str,
+            "summary": str,
+            "text": str,
+            "fetched_at": str,
+            "parser": str,
+            "content_hash": str,
+            "snapshot_id": int,
+            "first_seen_at": str,
+            "last_seen_at": str,
+            "last_changed_at": str,
+            "gone_at": str,
+            "gone_reason": str,
+        },
+        pk="url",
+    )
+    db["document_versions"].create(
+        {"id": int, "url": str, "version": int, "content_hash": str, "record": str,
+         "snapshot_id": int, "valid_from": str, "replaced_at": str},
+        pk="id",
+    )
+    db["document_versions"].create_index(["url", "version"], unique=True)
+    db["documents"].create_index(["number_key"])
+    db["documents"].create_index(["site"])
+    db["documents"].create_index(["issued"])
+    db["document_files"].create(
+        {"document_url": str, "position": int, "url": str, "name": str},
+        pk=("document_url", "position"),
+        foreign_keys=[("document_url", "documents", "url")],
+    )
+    db["document_files"].create_index(["url"])
+    _fts(db, "documents", ("number", "title", "summary", "agency", "signer", "text"))
+    db["citations"].create(
+        {"article_url": str, "position": int, "number": str, "number_key": str},
+        pk=("article_url", "position"),
+        foreign_keys=[("article_url", "articles", "url")],
+    )
+    db["citations"].create_index(["number_key"])
+    db["images"].create_index(["url"])
+    db["attachments"].create_index(["url"])
+    # Which document an article's citation names, where the archive has it.
+    db.execute(
+        "create view article_citations as select c.article_url, c.number, d.url as"
+        " document_url, d.title as document_title from citations c left join documents d"
+        " on d.number_key = c.number_key")
+    # What earlier versions archived links to: known, to be fetched by the next run.
+    db.execute(
+        "insert or ignore into files (url, host, state, attempts, first_seen_at)"
+        " select url, '', 'pending', 0, datetime('now') from"
+        " (select url from images union select url from attachments)")
+    db["crawl_runs"].add_column("files_archived", int)
+    db["crawl_runs"].add_column("files_failed", int)
+    db["crawl_runs"].add_column("file_bytes", int)
+    db["crawl_runs"].add_column("documents_new", int)
+    db["crawl_runs"].add_column("documents_updated", int)
+
+
 def apply(db: sqlite_utils.Database) -> None:
     migrations.apply(db)

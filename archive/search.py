@@ -304,3 +304,140 @@ def rebuild_index(db: sqlite_utils.Database) -> int:
                    " from articles")
     return db.execute("select count(*) from articles").fetchone()[0]
 
+
+
+# --- articles, files and documents together ---------------------------------------------
+
+KINDS = ("article", "file", "document")
+DOCUMENT_COLUMNS = ("number", "title", "summary", "agency", "signer", "text")
+# bm25 weights, in DOCUMENT_COLUMNS order: the number and title name the document.
+DOCUMENT_WEIGHTS = (10.0, 10.0, 4.0, 2.0, 2.0, 1.0)
+
+
+def search_all(db: sqlite_utils.Database, query: str, *, kinds=KINDS, exact: bool = False,
+               since: str | dt.date | None = None, until: str | dt.date | None = None,
+               category: str | None = None, limit: int = 20, phrase: bool = True
+               ) -> list[dict]:
+    """Matches in articles, in the text of their files and in the register's documents,
+    best first, at most ``limit``.
+
+    Every result has ``kind`` ("article", "file" or "document"), ``url`` (the article's,
+    the file's or the document's), title, published_at (a document's: its issue date),
+    rank and snippet; a file's result also names the pages that link it
+    (``article_url`` or ``document_url``, and ``linked_from``: all of them).  A query that
+    is a document number ("1205/QĐ-UBND", "1205/qd-ubnd", "1205 QĐ-UBND") also finds the
+    documents with that number, first, and the articles that cite it.  ``since`` and
+    ``until`` hold articles to their date, documents to their issue date and files to
+    the date of what links them; ``category`` keeps articles of that category (and
+    their files) only.  Text is folded as ``search`` folds it; ``exact`` applies to
+    articles.
+    """
+    from crawler.parsers.documents import number_key
+
+    if limit < 1:
+        return []
+    out: list[dict] = []
+    key = number_key(query)
+    if "article" in kinds:
+        out += [dict(hit, kind="article") for hit in search(
+            db, query, exact=exact, since=since, until=until, category=category,
+            limit=limit, phrase=phrase)]
+    match = fts_query(query, phrase=phrase)
+    bounds = (date_bound(since), date_bound(until, end=True))
+    if "document" in kinds and category is None and db["documents_fts"].exists():
+        out += _documents(db, match, key, bounds, limit)
+    if "file" in kinds and match and db["file_texts_fts"].exists():
+        out += _files(db, match, bounds, category, limit)
+    if key and "article" in kinds:
+        seen = {h["url"] for h in out if h["kind"] == "article"}
+        out += [h for h in _citing(db, key, bounds, category) if h["url"] not in seen]
+    out.sort(key=lambda h: h["rank"])
+    return out[:limit]
+
+
+def _in_bounds(day: str | None, bounds) -> bool:
+    since, until = bounds
+    if not since and not until:
+        return True
+    if not day:
+        return False
+    return (not since or day >= since) and (not until or day < until)
+
+
+def _documents(db, match, key, bounds, limit) -> list[dict]:
+    hits: dict[str, dict] = {}
+    cols = "d.url, d.number, d.title, d.issued, d.kind, d.agency"
+    if key:
+        for row in db.execute(f"select {cols} from documents d where d.number_key = ?", [key]):
+            if _in_bounds(row[3], bounds):
+                hits[row[0]] = _document_hit(row, f"{row[1]}: {row[2] or ''}".strip(), -1e9)
+    if match:
+        weights = ", ".join(str(w) for w in DOCUMENT_WEIGHTS)
+        sql = (f"select {cols}, snippet(documents_fts, -1, ?, ?, ?, {SNIPPET_TOKENS}),"
+               f" bm25(documents_fts, {weights}) as score from documents_fts f"
+               " join documents d on d.rowid = f.rowid where documents_fts match ?"
+               " order by score limit ?")
+        for row in db.execute(sql, [*HIGHLIGHT, ELLIPSIS, match, limit * 4]):
+            if row[0] not in hits and _in_bounds(row[3], bounds):
+                hits[row[0]] = _document_hit(row, _tidy(row[6] or ""), row[7])
+    return list(hits.values())[:limit]
+
+
+def _document_hit(row, snippet: str, rank: float) -> dict:
+    url, number, title, issued, kind, agency = row[:6]
+    return {"kind": "document", "url": url, "number": number, "title": title,
+            "published_at": issued, "category": kind, "author": agency, "rank": rank,
+            "snippet": snippet}
+
+
+def _files(db, match, bounds, category, limit) -> list[dict]:
+    sql = ("select t.sha256, snippet(file_texts_fts, -1, ?, ?, ?, ?),"
+           " bm25(file_texts_fts) as score from file_texts_fts f join file_texts t"
+           " on t.rowid = f.rowid where file_texts_fts match ? order by score limit ?")
+    out = []
+    for sha256, snippet, score in db.execute(
+            sql, [*HIGHLIGHT, ELLIPSIS, SNIPPET_TOKENS * 2, match, limit * 4]):
+        links = _file_links(db, sha256)
+        kept = [link for link in links
+                if _in_bounds(link["published_at"], bounds)
+                and (category is None or link.get("category") == category)]
+        if not kept:
+            continue
+        first = kept[0]
+        hit = {"kind": "file", "url": first["file_url"], "title": first["name"] or
+               first["file_url"].rsplit("/", 1)[-1], "published_at": first["published_at"],
+               "category": first.get("category"), "author": None, "rank": score,
+               "snippet": _tidy(snippet or ""), "linked_from": [k["page_url"] for k in kept],
+               "sha256": sha256}
+        hit["document_url" if first["page_kind"] == "document" else "article_url"] = \
+            first["page_url"]
+        out.append(hit)
+    return out
+
+
+def _file_links(db, sha256: str) -> list[dict]:
+    """Every page that links a file with these bytes, newest first."""
+    rows = db.execute(
+        "select fl.url, fl.name, a.url, a.published_at, a.category, 'article' from files fl"
+        " join (select article_url, url, name from attachments union all"
+        "       select article_url, url, caption from images) l on l.url = fl.url"
+        " join articles a on a.url = l.article_url where fl.sha256 = ?"
+        " union all select fl.url, df.name, d.url, d.issued, null, 'document' from files fl"
+        " join document_files df on df.url = fl.url join documents d on d.url = df.document_url"
+        " where fl.sha256 = ? order by 4 desc", [sha256, sha256]).fetchall()
+    return [{"file_url": r[0], "name": r[1], "page_url": r[2], "published_at": r[3],
+             "category": r[4], "page_kind": r[5]} for r in rows]
+
+
+def _citing(db, key, bounds, category) -> list[dict]:
+    """Articles that cite the document number ``key``, newest first, ranked just after
+    the document itself."""
+    rows = db.execute(
+        "select distinct a.url, a.title, a.published_at, a.category, a.author, c.number"
+        " from citations c join articles a on a.url = c.article_url where c.number_key = ?"
+        " order by a.published_at desc", [key]).fetchall()
+    return [{"kind": "article", "url": r[0], "title": r[1], "published_at": r[2],
+             "category": r[3], "author": r[4], "rank": -1e6 + i,
+             "snippet": f"cites {r[5]}"}
+            for i, r in enumerate(rows)
+            if _in_bounds(r[2], bounds) and (category is None or r[3] == category)]

@@ -15,10 +15,12 @@ import zlib
 from collections import Counter
 from collections.abc import Iterable
 from datetime import datetime, timezone
+from urllib.parse import urlsplit
 
 import sqlite_utils
 
-from crawler.items import Article, Gone, Snapshot
+from crawler.items import Article, Document, FileFetched, Gone, Snapshot
+from crawler.parsers.documents import number_key
 from crawler.parsers.text import canonical_url
 
 from . import schema
@@ -39,8 +41,15 @@ def utcnow() -> str:
 LATER_CONTENT_FIELDS = ("source",)
 
 
+# What a page says of an image or attachment; what the archive learns of its file
+# (sha256, type, size) is no part of the article's content.
+PAGE_FILE_FIELDS = {"images": ("url", "caption"), "attachments": ("url", "name")}
+
+
 def content_hash(record: dict) -> str:
     fields = {k: record.get(k) for k in CONTENT_FIELDS}
+    for key, keep in PAGE_FILE_FIELDS.items():
+        fields[key] = [{k: item.get(k) for k in keep} for item in fields.get(key) or []]
     fields.update({k: record[k] for k in LATER_CONTENT_FIELDS if record.get(k) is not None})
     payload = json.dumps(fields, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
@@ -171,10 +180,13 @@ class Archive:
 
     # --- batches --------------------------------------------------------------------
     def store_batch(self, articles: Iterable[Article] = (), snapshots: Iterable[Snapshot] = (),
-                    gone: Iterable[Gone] = (), run_id: int | None = None) -> Counter:
-        """Snapshots, articles and gone marks of one batch, in one transaction: after a
-        crash either all of a batch is there or none of it."""
+                    gone: Iterable[Gone] = (), run_id: int | None = None,
+                    documents: Iterable[Document] = (),
+                    files: Iterable[FileFetched] = ()) -> Counter:
+        """Snapshots, articles, documents, fetched files and gone marks of one batch, in
+        one transaction: after a crash either all of a batch is there or none of it."""
         articles, snapshots = list(articles), list(snapshots)
+        documents, files = list(documents), list(files)
         counts: Counter = Counter()
         now = utcnow()
         with self.db.atomic():
@@ -187,9 +199,17 @@ class Archive:
             for article in articles:
                 fetch_id = fetch_ids.get(article.url) or self._latest_fetch(article.url)
                 counts[self._upsert(article, now, fetch_id, "site")] += 1
+            for document in documents:
+                fetch_id = fetch_ids.get(document.url) or self._latest_fetch(document.url)
+                counts["documents_" + self._upsert_document(document, now, fetch_id)] += 1
+            for fetched in files:
+                counts["files_archived"] += 1
+                counts["file_bytes"] += fetched.bytes or 0
+                self._file_archived(fetched, fetch_ids.get(canonical_url(fetched.url)), now,
+                                    run_id)
             for mark in gone:
                 counts["gone"] += self._mark_gone(mark)
-            stored = [a.url for a in articles]
+            stored = [a.url for a in articles] + [d.url for d in documents]
             for i in range(0, len(stored), 500):
                 chunk = stored[i:i + 500]
                 self.db.execute(
@@ -202,10 +222,16 @@ class Archive:
                     " articles_updated = coalesce(articles_updated, 0) + ?,"
                     " articles_unchanged = coalesce(articles_unchanged, 0) + ?,"
                     " articles_gone = coalesce(articles_gone, 0) + ?,"
-                    " snapshots = coalesce(snapshots, 0) + ?, responses = coalesce(responses, 0) + ?"
+                    " snapshots = coalesce(snapshots, 0) + ?, responses = coalesce(responses, 0) + ?,"
+                    " documents_new = coalesce(documents_new, 0) + ?,"
+                    " documents_updated = coalesce(documents_updated, 0) + ?,"
+                    " files_archived = coalesce(files_archived, 0) + ?,"
+                    " file_bytes = coalesce(file_bytes, 0) + ?"
                     " where id = ?",
                     [counts["new"], counts["updated"], counts["unchanged"], counts["gone"],
-                     len(snapshots), len(snapshots), run_id])
+                     len(snapshots), len(snapshots), counts["documents_new"],
+                     counts["documents_updated"], counts["files_archived"],
+                     counts["file_bytes"], run_id])
         return counts
 
     def store_progress(self, pages=(), walks=(), not_modified=(), run_id=None,
@@ -279,7 +305,13 @@ class Archive:
         cursor = self.db.execute(
             "update articles set gone_at = ?, gone_reason = ? where url = ? and gone_at is null",
             [mark.at, mark.reason, mark.url])
-        return cursor.rowcount
+        if cursor.rowcount:
+            return cursor.rowcount
+        # A register's document page that stopped answering.
+        self.db.execute(
+            "update documents set gone_at = ?, gone_reason = ? where url = ? and gone_at is null",
+            [mark.at, mark.reason, mark.url])
+        return 0
 
     def store_listings(self, listings: dict[str, list[tuple[str, str | None]]]) -> None:
         """Remember which listing pages showed each article (first sighting kept)."""
@@ -387,6 +419,131 @@ class Archive:
             ]
             if rows:
                 self.db[table].insert_all(rows)
+        self.db.execute("delete from citations where article_url = ?", [article.url])
+        for i, number in enumerate(article.cites):
+            self.db.execute(
+                "insert into citations (article_url, position, number, number_key)"
+                " values (?, ?, ?, ?)", [article.url, i, number, number_key(number)])
+        self._register_files([x.url for x in [*article.images, *article.attachments]], now=None)
+
+    # --- files ------------------------------------------------------------------------
+    def _register_files(self, urls, now: str | None) -> None:
+        """Files a stored page links: known from now on, "pending" until fetched."""
+        now = now or utcnow()
+        for url in urls:
+            self.db.execute(
+                "insert or ignore into files (url, host, state, attempts, first_seen_at)"
+                " values (?, ?, 'pending', 0, ?)", [url, urlsplit(url).netloc, now])
+
+    def _file_archived(self, fetched: FileFetched, fetch_id: int | None, now: str,
+                       run_id: int | None) -> None:
+        url = canonical_url(fetched.url)
+        self._register_files([url], now)
+        self.db.execute(
+            "update files set state = 'archived', sha256 = ?, content_type = ?, bytes = ?,"
+            " fetch_id = coalesce(?, fetch_id), archived_at = ?, last_tried_at = ?,"
+            " last_run_id = ?, reason = null, message = null, attempts = 0 where url = ?",
+            [fetched.sha256, fetched.content_type, fetched.bytes, fetch_id, now, now, run_id,
+             url])
+
+    def file_seen(self, urls: Iterable[str], run_id: int | None) -> None:
+        """Archived files that answered 304: unchanged, nothing to store."""
+        now = utcnow()
+        with self.db.atomic():
+            for url in urls:
+                self.db.execute("update files set last_tried_at = ?, last_run_id = ? where url = ?",
+                                [now, run_id, url])
+
+    def record_file_problem(self, run_id: int | None, url: str, kind: str, message: str,
+                            max_attempts: int = 8) -> str:
+        """A file that could not be archived: in crawl_errors, and its state in ``files``
+        ("failed", tried again by later runs with a backoff counted in runs; "too_large",
+        not tried again under the same cap; "gave_up" after ``max_attempts``), one
+        transaction.  A file archived before keeps its bytes and stays "archived"."""
+        now = utcnow()
+        with self.db.atomic():
+            self.db["crawl_errors"].insert({"run_id": run_id, "at": now, "url": url,
+                                            "kind": kind, "message": message[:2000]})
+            self._register_files([url], now)
+            row = self.db.execute("select attempts, state from files where url = ?",
+                                  [url]).fetchone()
+            attempts = (row[0] or 0) + 1
+            if row[1] == "archived":
+                state = "archived"
+            elif kind == "too_large":
+                state = "too_large"
+            elif attempts >= max_attempts:
+                state = "gave_up"
+            else:
+                state = "failed"
+            self.db.execute(
+                "update files set state = ?, reason = ?, message = ?, attempts = ?,"
+                " last_tried_at = ?, last_run_id = ?, next_run_id = ? where url = ?",
+                [state, kind, message[:2000], attempts, now, run_id,
+                 (run_id or 0) + min(2 ** (attempts - 1), 16), url])
+            self.db.execute("update crawl_runs set files_failed = coalesce(files_failed, 0) + 1"
+                            " where id = ?", [run_id])
+        return state
+
+    def store_file_texts(self, results) -> None:
+        """Text read from archived files: (sha256, Extracted) pairs."""
+        now = utcnow()
+        with self.db.atomic():
+            for sha256, got in results:
+                self.db.execute(
+                    "insert or replace into file_texts (sha256, kind, status, reason, pages,"
+                    " text, extracted_at, extractor) values (?, ?, ?, ?, ?, ?, ?, ?)",
+                    [sha256, got.kind, got.status, got.reason, got.pages, got.text, now,
+                     "govnews.extract/1"])
+
+    # --- documents --------------------------------------------------------------------
+    def _upsert_document(self, document: Document, now: str, snapshot_id: int | None) -> str:
+        record = document.to_dict()
+        hashed = {k: v for k, v in record.items() if k not in ("fetched_at", "parser")}
+        digest = hashlib.sha256(json.dumps(hashed, ensure_ascii=False, sort_keys=True,
+                                           default=str).encode("utf-8")).hexdigest()
+        row = {k: record[k] for k in ("url", "site", "number", "title", "kind", "agency",
+                                      "issued", "effective", "signer", "summary", "text",
+                                      "fetched_at", "parser")}
+        row.update(number_key=number_key(document.number), content_hash=digest,
+                   year=int(document.issued[:4]) if document.issued else None,
+                   last_seen_at=now, gone_at=None, gone_reason=None)
+        if snapshot_id is not None:
+            row["snapshot_id"] = snapshot_id
+        existing = self.db.execute(
+            "select content_hash, first_seen_at, last_changed_at, snapshot_id from documents"
+            " where url = ?", [document.url]).fetchone()
+        if existing is None:
+            row.update(first_seen_at=now, last_changed_at=now)
+            self.db["documents"].insert(row)
+            outcome = "new"
+        elif existing[0] == digest:
+            self.db["documents"].update(document.url, {
+                k: row[k] for k in ("last_seen_at", "fetched_at", "parser", "gone_at",
+                                    "gone_reason") + (("snapshot_id",) if snapshot_id else ())})
+            return "unchanged"
+        else:
+            old = next(self.documents("url = ?", [document.url]))
+            version = self.db.execute("select count(*) from document_versions where url = ?",
+                                      [document.url]).fetchone()[0] + 1
+            self.db["document_versions"].insert({
+                "url": document.url, "version": version, "content_hash": existing[0],
+                "record": json.dumps(old, ensure_ascii=False), "snapshot_id": existing[3],
+                "valid_from": existing[2], "replaced_at": now})
+            row.update(last_changed_at=now)
+            self.db["documents"].update(document.url, row)
+            outcome = "updated"
+        self.db.execute("delete from document_files where document_url = ?", [document.url])
+        for i, f in enumerate(document.files):
+            self.db.execute("insert into document_files (document_url, position, url, name)"
+                            " values (?, ?, ?, ?)", [document.url, i, f.url, f.name])
+        self._register_files([f.url for f in document.files], now)
+        return outcome
+
+    def documents(self, where: str = "", params=()):
+        from .query import documents
+
+        return documents(self.db, where, params)
 
     def known_urls(self) -> set[str]:
         return {row["url"] for row in self.db.query("select url from articles")}

@@ -270,6 +270,75 @@ TABLES = {
             replaced_at="When it was replaced (UTC).",
             replaced_because="site (a new fetch differed) or reparse."),
     },
+    "documents": {
+        "title": "Documents (văn bản)",
+        "description": (
+            "The registers' documents: decisions, plans, official letters, one row per "
+            "document page, newest first, with facets by issuing agency, kind and year. "
+            "The search box finds words of the number, title, summary, agency, signer or "
+            "text, whatever their accents."),
+        "sort_desc": "issued",
+        "size": 50,
+        "label_column": "title",
+        "facets": ["agency", "kind", "year"],
+        "columns": dict(
+            url="The document's page in the register.", site="Host of the register.",
+            number="Số ký hiệu as printed, e.g. 1205/QĐ-UBND.",
+            number_key="The number as every spelling of it folds (1205/QD-UBND): "
+                       "citations meet documents on it.",
+            title="Title, or the summary when the page gives none.",
+            kind="Loại văn bản (Quyết định, Kế hoạch, Công văn …), from the page or else "
+                 "from the number's code.",
+            agency="Cơ quan ban hành.", issued="Ngày ban hành (YYYY-MM-DD).",
+            effective="Ngày có hiệu lực (YYYY-MM-DD), when given.", year="Year of issue.",
+            signer="Người ký.", summary="Trích yếu.",
+            text="The document's text where its page shows it.",
+        ),
+    },
+    "document_files": {
+        "title": "Documents' files",
+        "description": "The files each document page links, in page order.",
+        "columns": dict(document_url="The document (documents.url).",
+                        position="Order on the page, from 0.", url="File URL.",
+                        name="Link text."),
+    },
+    "files": {
+        "title": "Files",
+        "description": (
+            "Every file an article or document links (images, attachments, documents' "
+            "files), once per URL: archived (its bytes in bodies, by sha256), pending, "
+            "failed (tried again by later runs), too_large or gave_up."),
+        "facets": ["state", "host", "content_type"],
+        "columns": dict(url="File URL.", host="Its host.", state="archived, pending, failed, "
+                        "too_large or gave_up.", sha256="SHA-256 of its bytes (bodies.sha256).",
+                        content_type="Content-Type the server gave.", bytes="Size.",
+                        fetch_id="The fetch that brought it (fetches.id).",
+                        reason="Kind of the last failure.", message="What happened."),
+    },
+    "file_texts": {
+        "title": "Text of files",
+        "description": (
+            "Text read from each archived file, once per content (sha256): ok, "
+            "no_text_layer (a scanned PDF), encrypted, unsupported, failed, timeout or "
+            "too_large, with the reason."),
+        "facets": ["kind", "status"],
+        "columns": dict(sha256="The file's bytes (files.sha256).", kind="pdf, docx, xlsx …",
+                        status="What reading it gave.", reason="Why not, or what was left out.",
+                        pages="Pages (PDF).", text="The text."),
+    },
+    "citations": {
+        "title": "Citations",
+        "description": "Document numbers each article's text names; article_citations "
+                       "joins them to the archived documents.",
+        "columns": dict(article_url=URL_OF_ARTICLE, position="Order in the text, from 0.",
+                        number="The number as canonical (1205/QĐ-UBND).",
+                        number_key="As documents.number_key."),
+    },
+    "document_versions": {
+        "title": "Document versions",
+        "description": "Superseded document records, copied here before being replaced.",
+        "sort_desc": "id",
+    },
     "_sqlite_migrations": {"hidden": True},
 }
 

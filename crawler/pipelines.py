@@ -20,8 +20,15 @@ from scrapy import signals
 
 from archive import health
 from archive.store import Archive
-from crawler.items import Gone, Snapshot
-from crawler.spiders.portal import Listed, ListingWalked, NotModified, PageKind, Problem
+from crawler.items import FileFetched, Gone, Snapshot
+from crawler.spiders.portal import (
+    FileNotModified,
+    Listed,
+    ListingWalked,
+    NotModified,
+    PageKind,
+    Problem,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -54,6 +61,9 @@ class ArchivePipeline:
         self.batch_seconds = batch_seconds
         self.crawler = crawler
         self.articles: list = []
+        self.documents: list = []
+        self.files: list[FileFetched] = []
+        self.files_not_modified: list[str] = []
         self.snapshots: list[Snapshot] = []
         self.snapshot_bytes = 0
         self.gone: list[Gone] = []
@@ -85,6 +95,11 @@ class ArchivePipeline:
         pipeline.max_error_rate = s.getfloat("GOVNEWS_MAX_FETCH_ERROR_RATE", 0.1)
         pipeline.min_errors = s.getint("GOVNEWS_MIN_FETCH_ERRORS", 3)
         pipeline.max_attempts = s.getint("GOVNEWS_PENDING_MAX_ATTEMPTS", 8)
+        pipeline.extract_limits = dict(
+            timeout=s.getfloat("GOVNEWS_EXTRACT_TIMEOUT", 30.0),
+            memory_mb=s.getint("GOVNEWS_EXTRACT_MEMORY_MB", 512),
+            max_pages=s.getint("GOVNEWS_EXTRACT_MAX_PAGES", 2000))
+        pipeline.extract_files = s.getbool("GOVNEWS_FILES", True)
         crawler.signals.connect(pipeline.response_received, signal=signals.response_received)
         # The run's outcome (finish reason, request counts) is known only once the engine
         # has closed the spider, after the pipelines' close_spider.
@@ -144,9 +159,15 @@ class ArchivePipeline:
                     item["url"], urlsplit(item["url"]).netloc))
             logger.warning("%s: %s (%s)", item["kind"], item["url"], item["message"])
             try:
-                state = self.archive.record_problem(
-                    self.run_id, item["url"], item["kind"], item["message"],
-                    pending=item.get("pending"), max_attempts=self.max_attempts)
+                if item.get("file"):
+                    state = self.archive.record_file_problem(
+                        self.run_id, item["url"], item["kind"], item["message"],
+                        max_attempts=self.max_attempts)
+                    self.counts["files_failed"] += 1
+                else:
+                    state = self.archive.record_problem(
+                        self.run_id, item["url"], item["kind"], item["message"],
+                        pending=item.get("pending"), max_attempts=self.max_attempts)
             except Exception as exc:  # noqa: BLE001 - the archive refused the write
                 self.storage_failed(f"could not record a problem with {item['url']}", exc)
                 return item
@@ -170,6 +191,17 @@ class ArchivePipeline:
         if isinstance(item, Gone):
             logger.info("gone (%s): %s", item.reason, item.url)
             self.gone.append(item)
+            return item
+        if isinstance(item, FileFetched):
+            self.files.append(item)
+            return item
+        if isinstance(item, FileNotModified):
+            self.files_not_modified.append(item["url"])
+            return item
+        if "document" in item:
+            self.documents.append(item["document"])
+            if len(self.documents) >= self.batch_size:
+                self.flush()
             return item
         article = item["article"]
         if article.site not in self.baselines:
@@ -195,6 +227,7 @@ class ArchivePipeline:
         except Exception as exc:  # the archive refused a batch: say so, stop the run
             lost = len(self.articles)
             self.articles, self.snapshots, self.gone = [], [], []
+            self.documents, self.files, self.files_not_modified = [], [], []
             self.pages, self.not_modified = [], []
             self.snapshot_bytes = 0
             self.storage_failed(f"could not store a batch ({lost} articles)", exc)
@@ -217,10 +250,12 @@ class ArchivePipeline:
                 deferred_from_coro(engine.close_spider_async(reason="storage_error"))
 
     def _flush(self):
-        if self.articles or self.snapshots or self.gone:
+        if self.articles or self.snapshots or self.gone or self.documents or self.files:
             counts = self.archive.store_batch(
-                self.articles, self.snapshots, self.gone, run_id=self.run_id)
+                self.articles, self.snapshots, self.gone, run_id=self.run_id,
+                documents=self.documents, files=self.files)
             self.counts.update(counts)
+            self.documents, self.files = [], []
             if self.crawler:
                 for key in ("new", "updated", "unchanged", "gone"):
                     if counts[key]:
@@ -228,6 +263,10 @@ class ArchivePipeline:
             self.counts["snapshots"] += len(self.snapshots)
             self.articles, self.snapshots, self.gone = [], [], []
             self.snapshot_bytes = 0
+        if self.files_not_modified:
+            self.archive.file_seen(self.files_not_modified, self.run_id)
+            self.counts["files_not_modified"] += len(self.files_not_modified)
+            self.files_not_modified = []
         if self.pages or self.not_modified:
             self.counts["not_modified"] += len(self.not_modified)
             self.archive.store_progress(pages=self.pages, not_modified=self.not_modified)
@@ -240,6 +279,23 @@ class ArchivePipeline:
             self.archive.store_listings(self.listings)
         except Exception as exc:  # noqa: BLE001
             self.storage_failed("could not store which listings showed which articles", exc)
+
+    def read_files(self) -> None:
+        """Text from the archived files not read yet (this run's, and any an earlier run
+        left unread), each in a child process with a time and memory limit: a hostile
+        file ends with its reason in file_texts and crawl_errors, and never stops the
+        run.  After the crawl, so that a slow file never holds up a download."""
+        from archive.files import read_archived
+
+        try:
+            for sha256, url, got in read_archived(self.archive, **self.extract_limits):
+                self.counts["files_read"] += 1
+                if got.status not in ("ok", "unsupported"):
+                    logger.warning("file text: %s: %s (%s)", url, got.status, got.reason)
+                    self.archive.record_error(self.run_id, url, f"file_{got.status}",
+                                              got.reason or got.status)
+        except Exception as exc:  # noqa: BLE001 - the archive refused a write
+            self.storage_failed("could not store the text read from files", exc)
 
     def spider_closed(self, spider, reason):
         self.flush()  # responses that arrived after the last item
@@ -265,6 +321,8 @@ class ArchivePipeline:
                 self.storage_failed("could not record how each site fared", exc)
         for site in failed_sites:
             logger.error("could not fetch any page of %s: %s", site["site"], site["reason"])
+        if self.extract_files and not self.storage_errors:
+            self.read_files()
         self.health_report = health.assess(self.health_pages, self.baselines)
         if self.storage_errors:
             status = "storage_error"
@@ -291,6 +349,11 @@ class ArchivePipeline:
             articles_gone=self.counts["gone"],
             articles_not_modified=self.counts["not_modified"],
             snapshots=self.counts["snapshots"],
+            files_archived=self.counts["files_archived"],
+            files_failed=self.counts["files_failed"],
+            file_bytes=self.counts["file_bytes"],
+            documents_new=self.counts["documents_new"],
+            documents_updated=self.counts["documents_updated"],
             exit_code=STATUS_EXIT.get(status, EXIT_OK),
             health=json.dumps(self.health_report.to_dict(), ensure_ascii=False),
             failed_sites=json.dumps(failed_sites, ensure_ascii=False),

@@ -70,6 +70,19 @@ GOVNEWS_SUBSITES = False
 GOVNEWS_SUBSITE_DOMAINS: list[str] = []
 GOVNEWS_SUBSITE_EXCLUDE: list[str] = []
 GOVNEWS_FILE_HOSTS = ["datafiles.nghean.gov.vn", "storage-vnportal.vnpt.vn"]
+# The files pages link (images, attachments, documents' files) are archived: fetched once
+# per URL from the page's own site, the family's sites and GOVNEWS_FILE_HOSTS (robots.txt
+# obeyed), kept by sha256, their text read after the crawl.  `--no-files` sets
+# GOVNEWS_FILES off; files left unfetched are fetched by a later run.  A file over the
+# cap is recorded as too_large; once a run has fetched the budget's bytes of files
+# (0: no budget), the rest wait for the next run.
+GOVNEWS_FILES = True
+GOVNEWS_FILE_MAX_BYTES = 50 * 1024 * 1024
+GOVNEWS_FILE_BUDGET_BYTES = 2 * 1024 * 1024 * 1024
+# Reading a file's text: each file in a child process with these limits.
+GOVNEWS_EXTRACT_TIMEOUT = 30.0
+GOVNEWS_EXTRACT_MEMORY_MB = 512
+GOVNEWS_EXTRACT_MAX_PAGES = 2000
 # Layout versions to leave out ("vnportal/2"): their pages fall to the other layouts.
 GOVNEWS_DISABLED_LAYOUTS: list[str] = []
 # Listing pages walked per category (0: all of them, up to the page's maxPage).

@@ -48,6 +48,8 @@ NOWHERE = "http://127.0.0.1:9"
 # --- helpers ----------------------------------------------------------------------------
 
 def govnews(*args: str, preexec=None, timeout: float = 120, cwd=ROOT):
+    if args and args[0] == "crawl":
+        args = (*args, "--no-files")  # see tests.conftest.govnews
     env = dict(os.environ, PYTHONPATH=str(ROOT), PYTHONIOENCODING="utf-8")
     return subprocess.run([sys.executable, "-m", "archive.cli", *map(str, args)],
                           capture_output=True, text=True, env=env, timeout=timeout,

@@ -21,8 +21,8 @@ EXIT_RUNNING, EXIT_DEGRADED = 3, 5
 
 
 def crawl_cmd(url, db, *options):
-    return [sys.executable, "-m", "archive.cli", "crawl", url, "--db", str(db), "--delay", "0",
-            *options]
+    return [sys.executable, "-m", "archive.cli", "crawl", url, "--db", str(db), "--no-files",
+            "--delay", "0", *options]
 
 
 def env():

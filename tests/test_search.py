@@ -366,15 +366,17 @@ def test_cli_json_gives_full_records_in_rank_order(db_path, archive):
     data = json.loads(result.stdout)
     ranked = [h["url"] for h in search(archive.db, "Nguyễn Đức Trung")]
     assert [r["url"] for r in data] == ranked
+    assert {r["kind"] for r in data} == {"article"}
     first = next(a for a in ARTICLES if a.url == ranked[0])
-    assert data[0] == first.to_dict()
+    assert data[0]["record"] == first.to_dict()
 
 
 def test_cli_csv(db_path):
     result = run("hoa binh", "--db", db_path, "--format", "csv", "--exact")
     assert result.exit_code == 0, result.output
     rows = list(csv.reader(io.StringIO(result.stdout)))
-    assert rows[0] == ["url", "title", "published_at", "category", "author", "snippet"]
+    assert rows[0] == ["kind", "url", "title", "published_at", "category", "author", "snippet",
+                       "article_url", "document_url"]
     assert rows[1:] == []
     result = run("HOÀ BÌNH", "--db", db_path, "--format", "csv", "--exact")
     rows = list(csv.DictReader(io.StringIO(result.stdout)))

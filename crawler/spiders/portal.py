@@ -17,6 +17,7 @@ Run as ``govnews crawl [SITE_URL ...]`` or ``scrapy crawl portal -a site=URL[,UR
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 from datetime import datetime, timedelta, timezone
@@ -29,7 +30,7 @@ from scrapy.http import FormRequest, JsonRequest
 from scrapy.spidermiddlewares.httperror import HttpError
 
 from crawler.failures import failure_kind
-from crawler.items import Gone, ListingEntry
+from crawler.items import FileFetched, Gone, ListingEntry
 from crawler.middlewares import RedirectRefused, RobotsUnavailable
 from crawler.parsers import (
     base,
@@ -39,7 +40,9 @@ from crawler.parsers import (
     layout_of,
     load,
     parse_article_doc,
+    parse_document,
     parse_listing_doc,
+    parse_register,
 )
 from crawler.parsers import registry as parser_registry
 from crawler.parsers.base import decode_page, legacy_encodings
@@ -74,6 +77,10 @@ class NotModified(dict):
 
 class Listed(dict):
     """Which articles one listing page showed: {listing_url, category, article_urls}."""
+
+
+class FileNotModified(dict):
+    """An archived file that answered 304 to a conditional GET: {url}."""
 
 
 class PortalSpider(scrapy.Spider):
@@ -127,6 +134,17 @@ class PortalSpider(scrapy.Spider):
         spider.listing_members = state["listing_members"]
         spider.pending = state.get("pending", [])
         spider.db_path = settings.get("GOVNEWS_DB")
+        # Files the pages link (images, attachments, documents' files): fetched once per
+        # URL, within a size cap and a per-run byte budget (GOVNEWS_FILE_*).
+        spider.fetch_files = settings.getbool("GOVNEWS_FILES", True)
+        spider.file_max_bytes = settings.getint("GOVNEWS_FILE_MAX_BYTES", 50 * 1024 * 1024)
+        spider.file_budget = settings.getint("GOVNEWS_FILE_BUDGET_BYTES", 0)
+        spider.file_bytes = 0
+        spider.files = state.get("files", {})
+        spider.files_due = state.get("files_due", [])
+        spider.documents = state.get("documents", set())
+        spider.requested_files: set[str] = set()
+        spider.budget_spent = False
         # --subsites: the family of each start site, found on its home page.
         spider.subsites = settings.getbool("GOVNEWS_SUBSITES", False)
         spider.file_hosts = {h.lower() for h in settings.getlist("GOVNEWS_FILE_HOSTS")}
@@ -206,6 +224,19 @@ class PortalSpider(scrapy.Spider):
             # whether or not a listing still shows them.
             yield self.article_request(ListingEntry(url=row["url"]), row["listing_url"],
                                        row["category"])
+        for request in self.due_file_requests():
+            yield request
+
+    def due_file_requests(self):
+        """Files earlier runs met but did not archive (failed, over the budget, or run
+        with --no-files), tried again when due."""
+        due, self.files_due = self.files_due, []
+        if due and self.fetch_files:
+            self.logger.info("fetching %d files earlier runs did not archive", len(due))
+        for url in due:
+            request = self.file_request(url, None)
+            if request is not None:
+                yield request
 
     def redirect_refusal(self, origin: str, target: str, meta: dict) -> str | None:
         """Why a redirect from ``origin`` to ``target`` is not followed, or None.
@@ -247,6 +278,7 @@ class PortalSpider(scrapy.Spider):
             for row in [r for r in self.pending if urlsplit(r["url"]).netloc == host]:
                 yield self.article_request(ListingEntry(url=row["url"]), row["listing_url"],
                                            row["category"])
+            yield from self.due_file_requests()
 
     def merge_state(self, host: str) -> None:
         """What earlier runs know of a subsite found during this run."""
@@ -259,6 +291,10 @@ class PortalSpider(scrapy.Spider):
         self.shown.update(state["shown"])
         self.listing_members.update(state["listing_members"])
         self.pending.extend(state.get("pending", []))
+        self.files.update(state.get("files", {}))
+        self.documents |= state.get("documents", set())
+        due = [u for u in state.get("files_due", []) if u not in self.requested_files]
+        self.files_due.extend(due)
 
     def site_report(self) -> list[dict]:
         """Per site of this run (start sites and subsites): its layout, what answered, and
@@ -377,6 +413,20 @@ class PortalSpider(scrapy.Spider):
                                    "next run")
             return
 
+        # A register's document page first: it has a title and text too, and would pass
+        # for an article.
+        try:
+            document = parse_document(doc, url, fetched_at)
+        except Exception as exc:
+            document = None
+            yield Problem(url=url, kind="parser_error",
+                          message=f"document page: {type(exc).__name__}: {exc}")
+        if document is not None:
+            self.fresh_pages[document.site] = self.fresh_pages.get(document.site, 0) + 1
+            yield {"document": document, "listing_url": response.meta.get("listing_url")}
+            yield from self.file_requests([f.url for f in document.files], url)
+            return
+
         # Article first: an article page may embed a listing widget ("Tin cùng chuyên mục"
         # rendered by the same module), never the reverse.
         article = None
@@ -387,6 +437,14 @@ class PortalSpider(scrapy.Spider):
             article = parse_article_doc(doc, url, fetched_at, layout)
         except Exception as exc:
             yield Problem(url=url, kind="parser_error", message=f"{type(exc).__name__}: {exc}")
+        if article is not None and article.parser and article.parser.startswith("generic"):
+            register = parse_register(doc, url)
+            if register is not None and register_covers(register, article):
+                # The fallback took a register's list for an article: it is the list.
+                article = None
+                yield PageKind(url=url, kind="listing")
+                yield from self.handle_listing(doc, register, response, hops)
+                return
         if article is not None:
             converted = legacy_encodings(doc)
             if converted:
@@ -414,9 +472,11 @@ class PortalSpider(scrapy.Spider):
             yield {"article": article, "listing_url": response.meta.get("listing_url"),
                    "listing_category": response.meta.get("category"),
                    "kind": response.meta.get("kind")}
+            yield from self.file_requests(
+                [x.url for x in [*article.images, *article.attachments]], url)
             return
 
-        listing = parse_listing_doc(doc, url, layout)
+        listing = parse_listing_doc(doc, url, layout) or parse_register(doc, url)
         if listing is not None:
             self.site_layout.setdefault(urlsplit(url).netloc, layout.key)
             yield PageKind(url=url, kind="listing")
@@ -693,6 +753,11 @@ class PortalSpider(scrapy.Spider):
             return
         kind, message = failure_kind(failure)
         url = canonical_url((request.meta.get("redirect_urls") or [request.url])[0])
+        if request.meta.get("kind") == "file":
+            self.logger.warning("file not archived: %s (%s)", request.url, message)
+            yield Problem(url=url, kind=kind, message=f"{request.method}: {message}",
+                          fetch=True, file=True)
+            return
         gone = False
         if failure.check(HttpError):
             status = failure.value.response.status
@@ -718,6 +783,79 @@ class PortalSpider(scrapy.Spider):
                                   "category": request.meta.get("category"), "gone": gone}
         return problem
 
+    # --- files ---------------------------------------------------------------------------
+    def file_host_allowed(self, url: str, page_url: str | None) -> bool:
+        """Files are fetched from the page's own site, the family's sites and the file
+        hosts the portal uses (GOVNEWS_FILE_HOSTS), never from anywhere else."""
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            return False
+        host, name = parts.netloc, parts.hostname.lower()
+        if page_url and host == urlsplit(page_url).netloc:
+            return True
+        return (host in self.hosts or name in self.file_hosts
+                or in_family(name, self.family_domains))
+
+    def file_requests(self, urls, page_url: str):
+        for url in urls:
+            request = self.file_request(url, page_url)
+            if request is not None:
+                yield request
+
+    def file_request(self, url: str, page_url: str | None):
+        """A request for a linked file, or None when it is not to be fetched this run:
+        files are off (--no-files), it was asked already, it is archived (asked again,
+        conditionally, only with a refresh), it is over the cap or given up, the run's
+        byte budget is spent, or its host is not one files are fetched from."""
+        if not self.fetch_files or url in self.requested_files:
+            return None
+        if not self.file_host_allowed(url, page_url):
+            self.logger.debug("file not fetched (another host): %s", url)
+            return None
+        state, etag, modified = self.files.get(url, (None, None, None))
+        if state in ("too_large", "gave_up"):
+            return None
+        headers = {}
+        if state == "archived":
+            if not (self.refresh_all or self.refresh_before):
+                return None
+            if etag:
+                headers["If-None-Match"] = etag
+            if modified:
+                headers["If-Modified-Since"] = modified
+        if self.file_budget and self.file_bytes >= self.file_budget:
+            if not self.budget_spent:
+                self.budget_spent = True
+                self.logger.warning("the run's file budget (%d bytes) is spent: the other "
+                                    "files wait for the next run", self.file_budget)
+            return None
+        self.requested_files.add(url)
+        # After the pages: a file never holds up the articles that link it.
+        return scrapy.Request(url, callback=self.parse_file, errback=self.on_error,
+                              priority=-10, headers=headers,
+                              meta={"kind": "file", "download_maxsize": self.file_max_bytes,
+                                    "handle_httpstatus_list": [304],
+                                    "depth_hops": self.discovery_depth + 1})
+
+    def parse_file(self, response):
+        url = canonical_url((response.meta.get("redirect_urls") or [response.request.url])[0])
+        if response.status == 304:
+            yield FileNotModified(url=url)
+            return
+        body = response.body
+        content_type = response.headers.get("Content-Type", b"").decode("latin-1") or None
+        if (content_type or "").startswith("text/html") and body.lstrip()[:1] == b"<" \
+                and not url.lower().endswith((".htm", ".html")):
+            # A site's "file not found" page, served as 200.
+            yield Problem(url=url, kind="not_a_file", fetch=True, file=True,
+                          message="the link answered an HTML page, not the file; tried "
+                                  "again next run")
+            return
+        self.file_bytes += len(body)
+        yield FileFetched(url=url, status=response.status,
+                          sha256=hashlib.sha256(body).hexdigest(),
+                          content_type=content_type, bytes=len(body))
+
     def same_site(self, url: str) -> bool:
         return urlsplit(url).netloc in self.hosts
 
@@ -729,6 +867,13 @@ class PortalSpider(scrapy.Spider):
         if layout is not None and layout.article_url is not None:
             return layout.article_url(url)
         return is_article_url(url)
+
+
+def register_covers(register, article) -> bool:
+    """Whether a register's rows are most of what the fallback took for an article's body:
+    a news article with a small table of documents stays an article."""
+    rows = sum(len(e.title or "") + 20 for e in register.entries)
+    return len(register.entries) >= 3 and rows * 2 >= len(article.body or "")
 
 
 def family_domains(start_hosts, extra=()) -> set[str]:
@@ -754,7 +899,8 @@ def differs(shown: str | None, stored: str | None) -> bool:
 def load_state(db_path: str | None, hosts: set[str], validators: bool = False) -> dict:
     """The archive's memory of earlier runs (empty for a new archive)."""
     empty = {"archived": {}, "validators": {}, "other_pages": set(), "walked_listings": set(),
-             "canaries": {}, "shown": {}, "listing_members": {}}
+             "canaries": {}, "shown": {}, "listing_members": {}, "files": {}, "files_due": [],
+             "documents": set()}
     if not db_path or not os.path.exists(db_path):
         return empty
     from archive.query import crawl_state

@@ -1,0 +1,59 @@
+"""The archive's files: reading the text of those not read yet.
+
+A file's bytes are in ``bodies`` (stored with the fetch that brought them); its text goes
+to ``file_texts``, once per sha256, whatever URLs serve the same bytes.  Reading happens
+after a crawl (``crawler.pipelines``) and on demand (``govnews reparse --files``), each
+file in a child process under the limits of ``archive.extract``.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Iterator
+
+from .extract import UNSUPPORTED, Extracted, extract
+
+IMAGE_REASON = "an image: no text is read from images"
+
+
+def unread(db) -> list[tuple[str, str, str | None]]:
+    """(sha256, url, content_type) of each archived file whose text was never read, one
+    URL per content."""
+    return [tuple(row) for row in db.execute(
+        "select f.sha256, min(f.url), max(f.content_type) from files f"
+        " where f.state = 'archived' and f.sha256 is not null and not exists"
+        " (select 1 from file_texts t where t.sha256 = f.sha256) group by f.sha256"
+        " order by min(f.url)")]
+
+
+def body(db, sha256: str) -> bytes | None:
+    row = db.execute("select data, compression from bodies where sha256 = ?",
+                     [sha256]).fetchone()
+    if row is None:
+        return None
+    return zlib.decompress(row[0]) if row[1] == "zlib" else row[0]
+
+
+def read_archived(archive, *, timeout: float = 30.0, memory_mb: int = 512,
+                  max_pages: int = 2000, again: bool = False
+                  ) -> Iterator[tuple[str, str, Extracted]]:
+    """Read every archived file not read yet (``again``: every archived file), store
+    each result as it comes (one transaction a file, so an interrupted pass keeps what
+    it read), and yield (sha256, url, Extracted)."""
+    todo = unread(archive.db)
+    if again:
+        todo = [tuple(r) for r in archive.db.execute(
+            "select sha256, min(url), max(content_type) from files where state = 'archived'"
+            " and sha256 is not null group by sha256 order by min(url)")]
+    for sha256, url, content_type in todo:
+        data = body(archive.db, sha256)
+        if data is None:
+            got = Extracted("failed", reason="its bytes are missing from the archive")
+        elif (content_type or "").startswith("image/") or data[:4] in (
+                b"\x89PNG", b"GIF8") or data[:3] == b"\xff\xd8\xff":
+            got = Extracted(UNSUPPORTED, kind="image", reason=IMAGE_REASON)
+        else:
+            got = extract(data, url, timeout=timeout, memory_mb=memory_mb,
+                          max_pages=max_pages)
+        archive.store_file_texts([(sha256, got)])
+        yield sha256, url, got

@@ -4,11 +4,14 @@ Every request goes to the proxy on 127.0.0.1 with `urllib.request` and a
 `ProxyHandler({"http": proxy.url})`, by the sites' real host names; a guard makes any
 attempt to resolve another name fail, so nothing here can leave the machine. No crawler
 is involved: these check that the family serves what PORTAL.md describes and that its
-pages agree with the records it computes from its own source data.
+pages agree with the records it computes from its own source data; likewise for the two
+registers of documents, and for every linked file (its bytes, validators and text).
 """
 
 from __future__ import annotations
 
+import hashlib
+import io
 import json
 import math
 import re
@@ -17,6 +20,7 @@ import struct
 import unicodedata
 import urllib.error
 import urllib.request
+import zipfile
 import zlib
 from pathlib import Path
 from urllib.parse import parse_qs, urldefrag, urljoin, urlsplit
@@ -29,6 +33,7 @@ from crawler.replica.family import (
     DATAFILES_HOST,
     DEAD_503_HOST,
     DEAD_RESET_HOST,
+    DOCUMENT_KEYS,
     NUKEVIET_HOST,
     PORTAL_HOST,
     RECORD_KEYS,
@@ -162,7 +167,7 @@ def test_hosts_and_determinism(family):
 
 
 def test_records_have_the_keys_and_sizes(family):
-    assert (*EXPECTED_KEYS, "source", "layout") == RECORD_KEYS
+    assert (*EXPECTED_KEYS, "source", "layout", "cites") == RECORD_KEYS
     records = family.expected_records()
     for rec in records:
         assert tuple(rec) == RECORD_KEYS, rec["url"]
@@ -686,7 +691,8 @@ def test_file_hosts_serve_valid_images(proxy, family):
         kinds.add(headers["Content-Type"])
         assert fetch(proxy, url)[2] == data  # deterministic
     assert kinds == {"image/png", "image/jpeg"}
-    docs = {a["url"] for r in family.expected_records() for a in r["attachments"]}
+    hostile = {u for u, f in family.expected_files().items() if f["hostile"]}
+    docs = {a["url"] for r in family.expected_records() for a in r["attachments"]} - hostile
     for url in sorted(docs):
         status, headers, data = fetch(proxy, url)
         assert status == 200, url
@@ -885,3 +891,307 @@ def test_command_line_entry_point_serves_until_interrupted():
     finally:
         proc.send_signal(signal.SIGINT)
         assert proc.wait(timeout=10) == 0
+
+
+# --- the registers of documents -------------------------------------------------------
+
+# The kind each code stands for, written out here as the registers' pages imply it.
+KINDS = {"QĐ": "Quyết định", "KH": "Kế hoạch", "CV": "Công văn", "UBND": "Công văn",
+         "CT": "Chỉ thị", "TB": "Thông báo", "NQ": "Nghị quyết"}
+NUMBER = re.compile(r"\d+(?:/\d{4})?/[A-ZĐ]+(?:-[A-ZĐ]+)*")
+REGISTER_HOSTS = (PORTAL_HOST, NUKEVIET_HOST)
+
+
+def code_kind(number: str) -> str:
+    return KINDS[number.rsplit("/", 1)[-1].split("-", 1)[0]]
+
+
+def dmy_of(iso_date: str) -> str:
+    year, month, day = iso_date.split("-")
+    return f"{day}/{month}/{year}"
+
+
+def portal_properties(page) -> dict[str, str]:
+    """label -> value of a portal document page, in whichever of its three markups."""
+    (detail,) = page.cssselect("div.VanBanDetail")
+    pairs = [(tr[0], tr[1]) for tr in detail.cssselect("table.table-thuoc-tinh tr")]
+    pairs += list(zip(detail.cssselect("dl dt"), detail.cssselect("dl dd")))
+    pairs += [
+        (row.cssselect("div.label")[0], row.cssselect("div.value")[0])
+        for row in detail.cssselect("div.row")
+    ]
+    return {norm(k.text_content()).rstrip(":"): norm(v.text_content()) for k, v in pairs}
+
+
+def laws_properties(page) -> dict[str, str]:
+    return {
+        norm(td.text_content()): norm(td.getnext().text_content())
+        for td in page.cssselect("table.table-properties td.col-header")
+    }
+
+
+def test_documents_have_the_keys_and_the_variety_of_real_registers(family):
+    docs = family.expected_documents()
+    assert docs == build_family().expected_documents()
+    assert {d["site"] for d in docs} == set(REGISTER_HOSTS)
+    portal = family.expected_documents(PORTAL_HOST)
+    laws = family.expected_documents(NUKEVIET_HOST)
+    assert 10 <= len(portal) <= 14 and 6 <= len(laws) <= 10
+    numbers = [d["number"] for d in docs]
+    assert len(set(numbers)) == len(numbers), "a number names one document"
+    for doc in docs:
+        assert tuple(doc) == DOCUMENT_KEYS, doc["url"]
+        assert NUMBER.fullmatch(doc["number"]), doc["number"]
+        assert doc["kind"] == code_kind(doc["number"]), doc["number"]
+        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", doc["issued"])
+        assert doc["effective"] is None or doc["effective"] >= doc["issued"]
+        for key in ("title", "agency", "signer", "summary"):
+            assert doc[key] and doc[key] == norm(doc[key]), (doc["url"], key)
+        for f in doc["files"]:
+            assert f["name"] == norm(f["name"]) and urlsplit(f["url"]).path.endswith(
+                (".pdf", ".docx")), f
+    for doc in portal:
+        assert re.fullmatch(r"http://www\.nghean\.gov\.vn/van-ban/[a-z0-9-]+-\d{4}", doc["url"])
+        assert doc["title"] == doc["summary"]
+        assert all(f["url"].startswith(f"http://{DATAFILES_HOST}/nan-ubnd/") for f in doc["files"])
+    for doc in laws:
+        assert re.fullmatch(r"http://quangchau\.nghean\.gov\.vn/laws/detail/[A-Za-z0-9-]+-\d+/",
+                            doc["url"])
+        assert doc["title"] != doc["summary"]
+        assert all(f["url"].startswith(f"http://{NUKEVIET_HOST}/uploads/laws/")
+                   for f in doc["files"])
+    assert {d["kind"] for d in portal} == set(KINDS.values())
+    assert any(d["effective"] is None for d in portal) and any(d["effective"] for d in portal)
+    assert any(re.fullmatch(r"\d+/\d{4}/.*", n) for n in numbers)
+    assert any(re.fullmatch(r"\d+/UBND-[A-Z]+", n) for n in numbers)
+    assert {len(d["files"]) for d in portal} >= {0, 1, 2}
+
+
+def test_registers_paginate_and_list_every_document(proxy, family):
+    for host in REGISTER_HOSTS:
+        urls = family.register_urls(host)
+        assert len(urls) >= 2, host
+        listed = []
+        for n, url in enumerate(urls, 1):
+            page = doc(get_ok(proxy, url))
+            pager = page.cssselect("ul.pagination a[href]")
+            targets = {canonical(url, a.get("href")) for a in pager} | {url}
+            assert targets == set(urls), (url, targets)
+            if n < len(urls):
+                assert any(norm(a.text_content()) == "»" for a in pager), url
+            hrefs = links(page, url)
+            listed += [u for u in hrefs if u in {d["url"] for d in family.expected_documents(host)}]
+        assert list(dict.fromkeys(listed)) == [d["url"] for d in family.expected_documents(host)]
+    page = doc(get_ok(proxy, f"http://{PORTAL_HOST}/van-ban"))
+    heads = [norm(th.text_content()) for th in page.cssselect("table.table-vanban th")]
+    assert {"Số ký hiệu", "Ngày ban hành", "Trích yếu", "Tải về"} <= set(heads)
+    page = doc(get_ok(proxy, f"http://{NUKEVIET_HOST}/laws/"))
+    (table,) = page.cssselect("div.flex-table-laws")
+    for cell in ("c-code", "c-time", "c-intro"):
+        assert len(table.cssselect(f"div.table-rows div.{cell}")) > 1, cell
+    assert table.cssselect("ul.laws-download a[href^='/uploads/laws/']")
+    assert fetch(proxy, f"http://{PORTAL_HOST}/van-ban?page=9")[0] == 404
+    assert fetch(proxy, f"http://{PORTAL_HOST}/van-ban/khong-co-1234")[0] == 404
+    assert fetch(proxy, f"http://{NUKEVIET_HOST}/laws/page-9")[0] == 404
+    assert fetch(proxy, f"http://{NUKEVIET_HOST}/laws")[0] == 301
+
+
+def test_menus_link_the_registers(proxy):
+    page = doc(get_ok(proxy, f"http://{PORTAL_HOST}/"))
+    assert [norm(a.text_content()) for a in page.cssselect("ul.menu a[href='/van-ban']")] == [
+        "Văn bản"]
+    page = doc(get_ok(proxy, f"http://{NUKEVIET_HOST}/"))
+    assert page.cssselect("ul.navbar-nav a[href='/laws/']")
+
+
+def test_every_document_page_shows_its_record(proxy, family):
+    seen = {"no kind label": 0, "no effective": 0, "markups": set()}
+    for rec in family.expected_documents():
+        status, headers, raw = fetch(proxy, rec["url"])
+        assert status == 200 and headers["Last-Modified"], rec["url"]
+        page = doc(raw)
+        assert rec["number"] in norm(page.text_content()), rec["url"]
+        if rec["site"] == PORTAL_HOST:
+            props = portal_properties(page)
+            seen["markups"] |= {m for m in ("table.table-thuoc-tinh", "dl", "div.row")
+                                if page.cssselect(f"div.VanBanDetail {m}")}
+            (detail,) = page.cssselect("div.VanBanDetail")
+            assert norm(detail.cssselect("h1")[0].text_content()) == rec["title"]
+            labels = {"number": "Số ký hiệu", "issued": "Ngày ban hành",
+                      "effective": "Ngày có hiệu lực", "kind": "Loại văn bản",
+                      "agency": "Cơ quan ban hành", "signer": "Người ký"}
+            assert props["Trích yếu"] == rec["summary"]
+            files = [(canonical(rec["url"], a.get("href")), norm(a.text_content()))
+                     for a in detail.cssselect("div.vanban-files a")]
+        else:
+            props = laws_properties(page)
+            (detail,) = page.cssselect("div.law-detail")
+            assert norm(detail.cssselect("h1")[0].text_content()) == rec["title"]
+            assert norm(detail.cssselect("#doc-basic p")[0].text_content()) == rec["summary"]
+            assert {a.get("href") for a in detail.cssselect("ul.nav-tabs a")} >= {"#doc-basic"}
+            assert props["Tình trạng"] in ("Còn hiệu lực", "Hết hiệu lực")
+            labels = {"number": "Số hiệu văn bản", "issued": "Ngày ban hành",
+                      "effective": "Ngày bắt đầu hiệu lực", "kind": "Thể loại",
+                      "agency": "Cơ quan ban hành", "signer": "Người ký"}
+            files = [(canonical(rec["url"], a.get("href")), norm(a.cssselect("strong")[0].text))
+                     for a in detail.cssselect("#doc-files .laws-download-file a")]
+        assert props[labels["number"]] == rec["number"]
+        assert props[labels["issued"]] == dmy_of(rec["issued"])
+        assert props.get(labels["effective"]) == (dmy_of(rec["effective"]) if rec["effective"]
+                                                  else None), rec["url"]
+        assert props.get(labels["kind"], code_kind(rec["number"])) == rec["kind"]
+        assert props[labels["agency"]] == rec["agency"]
+        assert props[labels["signer"]] == rec["signer"]
+        assert files == [(f["url"], f["name"]) for f in rec["files"]], rec["url"]
+        seen["no kind label"] += labels["kind"] not in props
+        seen["no effective"] += labels["effective"] not in props
+        etag = headers["ETag"]
+        assert fetch(proxy, rec["url"], headers={"If-None-Match": etag})[0] == 304
+    assert seen["no kind label"] >= 2 and seen["no effective"] >= 2
+    assert seen["markups"] == {"table.table-thuoc-tinh", "dl", "div.row"}
+
+
+# --- files: bytes, validators, text -------------------------------------------------------
+
+
+def test_every_linked_file_is_served_with_its_bytes(proxy, family):
+    files = family.expected_files()
+    assert files == build_family().expected_files()
+    linked = {i["url"] for r in family.expected_records() for i in r["images"] + r["attachments"]}
+    linked |= {f["url"] for d in family.expected_documents() for f in d["files"]}
+    assert set(files) == linked
+    for url, want in files.items():
+        status, headers, data = fetch(proxy, url)
+        assert status == 200, url
+        assert len(data) == want["bytes"] == int(headers["Content-Length"]), url
+        assert hashlib.sha256(data).hexdigest() == want["sha256"], url
+        assert headers["Content-Type"] == want["content_type"], url
+        assert headers["ETag"] and headers["Last-Modified"], url
+    assert {f["hostile"] for f in files.values()} == {None, "truncated", "encrypted", "bomb",
+                                                      "huge"}
+
+
+def test_files_answer_conditional_gets(proxy, family):
+    files = family.expected_files()
+    by_host = {}
+    for url, f in files.items():
+        by_host.setdefault((urlsplit(url).netloc, f["hostile"] is None), url)
+    for url in by_host.values():
+        status, headers, _ = fetch(proxy, url)
+        assert status == 200
+        etag, modified = headers["ETag"], headers["Last-Modified"]
+        status, headers304, body = fetch(proxy, url, headers={"If-None-Match": etag})
+        assert (status, body) == (304, b""), url
+        assert headers304["ETag"] == etag
+        assert fetch(proxy, url, headers={"If-Modified-Since": modified})[:3:2] == (304, b"")
+        later = "Sat, 01 Feb 2025 00:00:00 GMT"
+        assert fetch(proxy, url, headers={"If-Modified-Since": later})[0] == 304
+        older = "Mon, 01 Jan 2024 00:00:00 GMT"
+        assert fetch(proxy, url, headers={"If-Modified-Since": older})[0] == 200, url
+        assert fetch(proxy, url, headers={"If-None-Match": '"other"'})[0] == 200, url
+
+
+def test_each_pdf_and_docx_holds_its_own_sentence(proxy, family):
+    from docx import Document as WordDocument
+    from pdfminer.high_level import extract_text
+
+    files = family.expected_files()
+    plain = {u: f for u, f in files.items()
+             if f["hostile"] is None and u.endswith((".pdf", ".docx"))}
+    assert all(f["sentence"] for f in plain.values())
+    assert all(f["sentence"] is None for u, f in files.items() if u not in plain)
+    sentences = [f["sentence"] for f in plain.values()]
+    assert len(set(sentences)) == len(sentences) >= 20
+    villages = [re.search(r"bản ([A-Z]\S* [A-Z]\S*)", s).group(1) for s in sentences]
+    assert len(set(villages)) == len(villages), "each file has a village name of its own"
+    for url, f in plain.items():
+        data = fetch(proxy, url)[2]
+        if url.endswith(".pdf"):
+            text = extract_text(io.BytesIO(data))
+        else:
+            text = "\n".join(p.text for p in WordDocument(io.BytesIO(data)).paragraphs)
+        assert unicodedata.is_normalized("NFC", text), url
+        assert f["sentence"] in " ".join(text.split()), url
+        assert "Ủy ban nhân dân tỉnh Nghệ An" in text, url
+
+
+def test_hostile_files_are_broken_each_in_its_own_way(proxy, family):
+    from pdfminer.high_level import extract_text
+    from pdfminer.pdfdocument import PDFPasswordIncorrect
+    from pdfminer.pdfpage import PDFPage
+
+    from crawler.replica.family.files import ENCRYPTED_USER_PASSWORD
+
+    files = family.expected_files()
+    by_kind = {}
+    for url, f in files.items():
+        if f["hostile"]:
+            by_kind.setdefault(f["hostile"], []).append(url)
+    on_posts = {a["url"] for r in family.expected_records() for a in r["attachments"]}
+    assert any(u in on_posts for urls in by_kind.values() for u in urls)
+    data = {kind: fetch(proxy, urls[0])[2] for kind, urls in by_kind.items()}
+
+    truncated = data["truncated"]
+    assert truncated.startswith(b"%PDF-") and b"%%EOF" not in truncated
+    assert b"startxref" not in truncated and len(truncated) > 1000
+
+    encrypted = data["encrypted"]
+    assert b"/Encrypt" in encrypted and b"/Filter /Standard" in encrypted
+    with pytest.raises(PDFPasswordIncorrect):
+        extract_text(io.BytesIO(encrypted))
+    opened = extract_text(io.BytesIO(encrypted), password=ENCRYPTED_USER_PASSWORD)
+    assert "Tài liệu mật" in opened  # a real encryption, not a broken file
+
+    bomb = data["bomb"]
+    assert len(bomb) < 2_000_000
+    with zipfile.ZipFile(io.BytesIO(bomb)) as zf:
+        info = zf.getinfo("word/document.xml")
+        assert info.file_size >= 1 << 30 and info.compress_size < 2_000_000
+        with zf.open(info) as part:
+            head = part.read(1 << 20)
+    assert head.startswith(b"<?xml") and head.rstrip(b" ").endswith(b'xml:space="preserve">')
+
+    huge = data["huge"]
+    assert len(huge) < 5_000_000
+    assert sum(1 for _ in PDFPage.get_pages(io.BytesIO(huge))) == 10_000
+
+
+def html_pages(family) -> list[str]:
+    """Every HTML page of the live sites a test can name: homes, listings, registers,
+    articles and documents."""
+    urls = []
+    for host in family.live_hosts:
+        urls += [f"http://{host}/", *family.listing_urls(host), *family.register_urls(host)]
+    urls += [r["url"] for r in family.expected_records()]
+    urls += [d["url"] for d in family.expected_documents()]
+    return urls
+
+
+def test_no_file_sentence_is_on_any_page(proxy, family):
+    sentences = [f["sentence"] for f in family.expected_files().values() if f["sentence"]]
+    villages = [re.search(r"bản ([A-Z]\S* [A-Z]\S*)", s).group(1) for s in sentences]
+    for url in html_pages(family):
+        raw = get_ok(proxy, url)
+        text = norm(doc(raw).text_content())
+        for sentence, village in zip(sentences, villages):
+            assert sentence not in text and village not in text, (url, sentence)
+
+
+# --- citations ------------------------------------------------------------------------------
+
+
+def test_cites_are_the_numbers_each_article_names(family):
+    registered = {d["number"] for d in family.expected_documents()}
+    citing = {}
+    for rec in family.expected_records():
+        text = " ".join([rec["title"], rec["summary"] or "", rec["body"]])
+        assert rec["cites"] == list(dict.fromkeys(NUMBER.findall(text))), rec["url"]
+        for number in rec["cites"]:
+            citing.setdefault(number, []).append(rec["url"])
+    subsites = [r for r in family.expected_records() if r["site"] != PORTAL_HOST and r["cites"]]
+    assert 4 <= len(subsites) <= 8
+    assert any(len(urls) >= 2 for urls in citing.values()), "a number cited by two posts"
+    assert set(citing) - registered, "a number no register holds"
+    assert len(set(citing) & registered) >= 4
+    assert any(len(r["cites"]) >= 2 for r in subsites)
+    assert any(r["cites"] for r in family.expected_records(PORTAL_HOST))

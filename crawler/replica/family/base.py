@@ -3,7 +3,7 @@ three new sites, and the helpers that turn an article into its expected record.
 
 A `FamilySite` answers requests for one host (`respond(method, target, body, headers)`,
 target = path and query), says what its robots.txt disallows and which records a crawl
-of it must produce. Articles of the vnPortal subsite, the NukeViet site and the
+of it must produce (articles, and the documents of its register if it has one). Articles of the vnPortal subsite, the NukeViet site and the
 WordPress site are `Post`s: hand-written source data (in `content.py`); each site's
 module renders them in its own markup, and `post_record` makes the record from the
 source data alone, never from the markup.
@@ -18,6 +18,8 @@ image captions and byline/credit paragraphs, images in page order with null capt
 - `published_at`: ISO with seconds and +07:00 when the page shows a time of day (the
   NukeViet and WordPress pages always do), else the date.
 - `layout`: "vnportal", "nukeviet" or "wordpress".
+- `cites`: the document numbers the post's text names (`Post.cites`, hand-written with
+  the text; the rule is in `documents`).
 """
 
 from __future__ import annotations
@@ -63,6 +65,8 @@ class Post:
     attachments: list[tuple[str, str]] = field(default_factory=list)  # (file name, link text)
     slug: str | None = None  # WordPress: the post name; else computed from the title
     updated: datetime | None = None  # WordPress: the "updated" time, when edited
+    # Document numbers the title, lead and body name, canonical, in order, each once.
+    cites: list[str] = field(default_factory=list)
 
     @property
     def modified(self) -> datetime:
@@ -103,6 +107,14 @@ class FamilySite:
 
     def listing_urls(self) -> list[str]:
         """Every listing page reachable by GET (pages 2+ included where the URL has them)."""
+        return []
+
+    def expected_documents(self) -> list[dict[str, Any]]:
+        """The documents of the site's register (`documents.DOCUMENT_KEYS`), if it has one."""
+        return []
+
+    def register_urls(self) -> list[str]:
+        """Every page of the site's register list, page 1 first (none without a register)."""
         return []
 
 
@@ -200,6 +212,7 @@ def post_record(
         "attachments": [{"url": u, "name": record_text(n) if n else None} for u, n in attachments],
         "source": record_text(post.source) if post.source else None,
         "layout": layout,
+        "cites": list(post.cites),
     }
 
 

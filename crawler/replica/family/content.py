@@ -14,6 +14,9 @@ placement (`byline`) is read by the site's own module:
 - WordPress (`WORDPRESS_POSTS`): the author is always the post's user (`span.author.vcard`);
   a source is a last body paragraph: "source_p" (right-aligned `<em>Nguồn: ORG</em>`) or
   "theo_p" (`<em>Theo ORG</em>`); "none" without one.
+
+`cites` lists the document numbers a post's text names (rule in `documents`); two
+vhttdl posts carry a hostile attachment (`files.HOSTILE_FILES`).
 """
 
 from __future__ import annotations
@@ -47,7 +50,11 @@ VHTTDL_POSTS = [
             "đôi lứa và những đổi thay của quê hương trong công cuộc xây dựng nông thôn mới.",
             "Phát biểu khai mạc, lãnh đạo Sở nhấn mạnh liên hoan là dịp để <strong>các câu "
             "lạc bộ dân ca</strong> giao lưu, học hỏi, góp phần bảo tồn di sản được UNESCO ghi danh.",
+            "Liên hoan được tổ chức nhằm thực hiện Quyết định số 1205/QĐ-UBND ngày 12/4/2024 của "
+            "UBND tỉnh phê duyệt Đề án bảo tồn, phát huy giá trị Dân ca Ví, Giặm Nghệ Tĩnh, và nằm "
+            "trong chuỗi hoạt động theo Kế hoạch 45/KH-UBND của UBND tỉnh.",
         ],
+        cites=["1205/QĐ-UBND", "45/KH-UBND"],
         images=[
             Img(1, "Tiết mục khai mạc Liên hoan Dân ca Ví, Giặm năm 2024", "lien-hoan-vi-giam.jpg")
         ],
@@ -70,7 +77,10 @@ VHTTDL_POSTS = [
             "những làn điệu của quê hương.",
             "Tuy vậy, số nghệ nhân cao tuổi ngày càng ít, việc truyền dạy cho thế hệ trẻ "
             "vẫn là nhiệm vụ cấp bách.",
+            "Theo Quyết định số 1205/QĐ-UBND của UBND tỉnh, đến năm 2030 mỗi huyện, thành phố, thị "
+            "xã có ít nhất 5 câu lạc bộ dân ca hoạt động hiệu quả.",
         ],
+        cites=["1205/QĐ-UBND"],
         author="Minh Chi",
         source="Trung tâm Bảo tồn và Phát huy di sản Dân ca xứ Nghệ",
         byline="both",
@@ -139,6 +149,7 @@ VHTTDL_POSTS = [
             "kể, hát ru.",
             "Câu lạc bộ sẽ sinh hoạt định kỳ vào tối thứ Bảy hằng tuần tại Nhà văn hóa xã.",
         ],
+        attachments=[("ho-so-hong.pdf", "Hồ sơ đề nghị công nhận câu lạc bộ")],  # truncated
         author="N.H",
         byline="div",
         date_format="dmy_hm",
@@ -222,6 +233,7 @@ VHTTDL_POSTS = [
         ],
         date_format="dmy_hm",
         date_label="Ngày đăng:",
+        attachments=[("bieu-mau-nen.docx", "Biểu mẫu đăng ký trọng tài")],  # a zip bomb
     ),
     Post(
         id="812466",
@@ -233,7 +245,11 @@ VHTTDL_POSTS = [
             "Các điểm du lịch biển Cửa Lò, Quỳnh Lưu, Diễn Châu đón lượng khách lớn, công suất "
             "phòng khách sạn đạt trên 90%.",
             "Khu di tích Kim Liên và các điểm du lịch tâm linh cũng thu hút đông đảo du khách.",
+            "Thực hiện Công văn số 3021/UBND-VX ngày 19/4/2024 của UBND tỉnh, các đoàn kiểm tra đã "
+            "kiểm tra việc chấp hành Quy định ban hành kèm theo Quyết định số 78/2008/QĐ-UBND tại "
+            "các cơ sở lưu trú.",
         ],
+        cites=["3021/UBND-VX", "78/2008/QĐ-UBND"],
         images=[Img(0, "Du khách tắm biển tại Cửa Lò dịp nghỉ lễ", "cua-lo-30-4.jpg")],
         source="Sở Văn hóa, Thể thao và Du lịch",
         byline="source_p",
@@ -338,7 +354,10 @@ NUKEVIET_POSTS = [
             "Phong trào nông dân sản xuất kinh doanh giỏi có 215 hộ đạt danh hiệu các cấp.",
             "Đại hội thống nhất mục tiêu đến năm 2028 có ít nhất 5 tổ hợp tác sản xuất nông "
             "nghiệp hoạt động hiệu quả.",
+            "Triển khai Nghị quyết số 12/2023/NQ-HĐND ngày 14/7/2023 của HĐND tỉnh, đã có 36 hộ "
+            "hội viên được hỗ trợ kinh phí mua máy làm đất.",
         ],
+        cites=["12/2023/NQ-HĐND"],
         source="Hội Nông dân xã",
         byline="fields",
         tags=["Hội Nông dân"],
@@ -416,14 +435,15 @@ NUKEVIET_POSTS = [
         lead="UBND xã thông báo lịch tiếp công dân định kỳ của Chủ tịch UBND xã trong "
         "tháng 01/2024.",
         body=[
-            "Chủ tịch UBND xã tiếp công dân vào sáng thứ Năm các tuần tại Phòng tiếp công dân "
-            "của UBND xã.",
+            "Theo Kế hoạch 32/KH-UBND của UBND xã, Chủ tịch UBND xã tiếp công dân vào sáng thứ "
+            "Năm các tuần tại Phòng tiếp công dân của UBND xã.",
             "Công dân đến trình bày ý kiến cần mang theo giấy tờ tùy thân và các tài liệu liên "
             "quan.",
         ],
         source="Văn phòng HĐND - UBND xã",
         byline="fields",
         tags=["tiếp công dân"],
+        cites=["32/KH-UBND"],
     ),
     Post(
         id="124",
@@ -510,6 +530,7 @@ WORDPRESS_POSTS = [
         ],
         author="Lê Văn Quang",
         attachments=[("thong-bao-lay-y-kien-quy-hoach.pdf", "Thông báo số 25/TB-UBND")],
+        cites=["25/TB-UBND"],
     ),
     Post(
         id="1289",
@@ -621,13 +642,14 @@ WORDPRESS_POSTS = [
         lead="Phường triển khai kiểm tra các cơ sở kinh doanh thực phẩm, dịch vụ ăn uống "
         "trên địa bàn.",
         body=[
-            "Đoàn kiểm tra liên ngành sẽ kiểm tra điều kiện vệ sinh, nguồn gốc nguyên liệu tại "
-            "các cơ sở.",
+            "Thực hiện Kế hoạch số 268/KH-UBND ngày 12/10/2023 của UBND thành phố Vinh, đoàn kiểm "
+            "tra liên ngành sẽ kiểm tra điều kiện vệ sinh, nguồn gốc nguyên liệu tại các cơ sở.",
             "Các trường hợp vi phạm sẽ bị xử lý nghiêm theo quy định của pháp luật.",
         ],
         author="Lê Văn Quang",
         source="Báo Nghệ An",
         byline="theo_p",
         tags=["an toàn thực phẩm"],
+        cites=["268/KH-UBND"],
     ),
 ]

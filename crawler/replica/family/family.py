@@ -1,14 +1,18 @@
 """The family: every host the proxy answers for, and what a crawl of them must give.
 
-`build_family()` is deterministic: the same call gives the same sites, pages and records.
+`build_family()` is deterministic: the same call gives the same sites, pages, records,
+documents and file bytes.
 """
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any
+from urllib.parse import urlsplit
 
 from ..site import Site, build_site
 from .base import FamilySite
+from .files import file_sentence, hostile_kind
 from .hosts import DeadSite, FileHost, MainPortal
 from .nukeviet import NukeVietSite
 from .vnportal import VnPortalSubsite
@@ -80,6 +84,48 @@ class Family:
         out: list[dict[str, Any]] = []
         for h in hosts:
             out.extend(self.sites[h].expected_records())
+        return out
+
+    def expected_documents(self, host: str | None = None) -> list[dict[str, Any]]:
+        """Every register's documents (`documents.DOCUMENT_KEYS`), or one host's."""
+        hosts = [host.lower()] if host else self.live_hosts
+        return [d for h in hosts for d in self.sites[h].expected_documents()]
+
+    def register_urls(self, host: str) -> list[str]:
+        """The pages of the host's register list, page 1 first (none without one)."""
+        return self.sites[host.lower()].register_urls()
+
+    def file_urls(self) -> list[str]:
+        """Every file a record or a document names, once, in that order: article images and
+        attachments (hostile ones included), then document files. Chrome images (logos,
+        banners, thumbnails) are not among them."""
+        urls = [
+            item["url"]
+            for rec in self.expected_records()
+            for item in rec["images"] + rec["attachments"]
+        ]
+        urls += [f["url"] for doc in self.expected_documents() for f in doc["files"]]
+        return list(dict.fromkeys(urls))
+
+    def expected_files(self) -> dict[str, dict[str, Any]]:
+        """url -> {sha256, content_type, bytes, sentence, hostile} of every `file_urls()`
+        entry, from the bytes its host serves: `sentence` the one only that PDF or DOCX
+        holds (None for images and hostile files), `hostile` None or "truncated",
+        "encrypted", "bomb", "huge"."""
+        out: dict[str, dict[str, Any]] = {}
+        for url in self.file_urls():
+            parts = urlsplit(url)
+            target = parts.path + (f"?{parts.query}" if parts.query else "")
+            resp = self.site(parts.netloc).respond("GET", target, b"", {})
+            if resp.status != 200:
+                raise AssertionError(f"a linked file is not served: {url} ({resp.status})")
+            out[url] = {
+                "sha256": hashlib.sha256(resp.body).hexdigest(),
+                "content_type": resp.content_type,
+                "bytes": len(resp.body),
+                "sentence": file_sentence(parts.path),
+                "hostile": hostile_kind(parts.path),
+            }
         return out
 
     def disallowed(self, host: str) -> list[str]:

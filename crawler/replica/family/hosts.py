@@ -8,7 +8,10 @@ own pages rendered on that base, with two changes made here (render.py is left a
   expected records alike), so each image a page links can be fetched through the proxy;
 - the home page links the subsites: a "Liên kết website" `<select>` in the side column
   whose `<option value="http://HOST/">` entries list every subsite (live and dead), a
-  menu entry, and a line of footer links.
+  menu entry, and a line of footer links;
+- the register of documents (`register.py`) answers `/van-ban` and `/van-ban/...`, and
+  the menu of the home page and of the register's pages links it ("Văn bản");
+- records carry `cites` (`documents.PORTAL_CITES`).
 Files linked root-relative (`/Uploads/...pdf`, an image's `/nan-ubnd/...jpg`) are served
 as small valid files, as the portal serves them on its own name too.
 
@@ -26,7 +29,9 @@ from typing import Any
 from ..render import Response
 from ..site import Site
 from .base import FamilySite, method_not_allowed, split_target, text_response
+from .documents import PORTAL_CITES
 from .files import CONTENT_TYPES, extension, file_response
+from .register import REGISTER_NAME, REGISTER_PATH, PortalRegister
 
 HTTPS_FILE_HOSTS = ("datafiles.nghean.gov.vn", "storage-vnportal.vnpt.vn")
 
@@ -66,12 +71,19 @@ class MainPortal(FamilySite):
         self.name = "Cổng thông tin điện tử tỉnh Nghệ An"
         # (host, display name, group) of every subsite the home page links.
         self.links = list(links)
+        self.register = PortalRegister(self.base)
 
     def disallowed(self) -> list[str]:
         return self.site.disallowed_paths()
 
     def listing_urls(self) -> list[str]:
         return [self.base + p for p in self.site.listing_paths()]
+
+    def register_urls(self) -> list[str]:
+        return self.register.listing_urls()
+
+    def expected_documents(self) -> list[dict[str, Any]]:
+        return self.register.expected_documents(self.host)
 
     def expected_records(self) -> list[dict[str, Any]]:
         out = []
@@ -81,6 +93,7 @@ class MainPortal(FamilySite):
             rec["attachments"] = [{**a, "url": plain_http(a["url"])} for a in rec["attachments"]]
             rec["source"] = None  # the portal's bylines are all people's names
             rec["layout"] = self.layout
+            rec["cites"] = list(PORTAL_CITES.get(rec["article_id"], []))
             out.append(rec)
         return out
 
@@ -117,7 +130,15 @@ class MainPortal(FamilySite):
         host, name, _group = self.links[0]
         return f'        <li class="menu-item"><a href="http://{host}/" target="_blank">{name}</a></li>\n'
 
+    def with_register_menu(self, markup: str) -> str:
+        """The page with the menu's "Văn bản" entry (the home page and the register's)."""
+        if markup.count(self.MENU_ANCHOR) != 1:
+            raise ValueError(f"page: expected one {self.MENU_ANCHOR.strip()!r}")
+        item = f'        <li class="menu-item"><a href="{REGISTER_PATH}">{REGISTER_NAME}</a></li>\n'
+        return markup.replace(self.MENU_ANCHOR, item + self.MENU_ANCHOR)
+
     def decorate_home(self, markup: str) -> str:
+        markup = self.with_register_menu(markup)
         if not self.links:
             return markup
         for anchor in (self.SIDE_ANCHOR, self.FOOTER_ANCHOR, self.MENU_ANCHOR):
@@ -128,17 +149,26 @@ class MainPortal(FamilySite):
         return markup.replace(self.MENU_ANCHOR, self.menu_item() + self.MENU_ANCHOR)
 
     def respond(self, method: str, target: str, body: bytes, headers: dict[str, str]) -> Response:
-        path, _query = split_target(target)
+        path, query = split_target(target)
+        reading = method in ("GET", "HEAD")
         if (
-            method in ("GET", "HEAD")
+            reading
             and path.startswith(("/Uploads/", "/nan-ubnd/"))
             and extension(path) in CONTENT_TYPES
         ):
             return file_response(path)
-        resp = self.site.respond(method, target, body, headers, self.base)
+        decorate = None
+        resp = None
+        if reading and (path == REGISTER_PATH or path.startswith(REGISTER_PATH + "/")):
+            resp = self.register.respond(self.site, path, query)
+            decorate = self.with_register_menu
+        if resp is None:
+            resp = self.site.respond(method, target, body, headers, self.base)
         resp = replace(resp, body=_plain_http_bytes(resp.body), headers=dict(resp.headers))
-        if path == "/" and method in ("GET", "HEAD") and resp.status == 200:
-            resp = replace(resp, body=self.decorate_home(resp.body.decode("utf-8")).encode("utf-8"))
+        if path == "/" and reading and resp.status == 200:
+            decorate = self.decorate_home
+        if decorate is not None and resp.status == 200:
+            resp = replace(resp, body=decorate(resp.body.decode("utf-8")).encode("utf-8"))
         resp.headers.setdefault("X-Powered-By", "ASP.NET")
         return resp
 

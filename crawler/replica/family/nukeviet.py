@@ -22,6 +22,9 @@ Markup after NukeViet's default theme (`themes/default/modules/news/`), written 
 Images live on the site itself: `/uploads/news/{YYYY_MM}/{name}`, written root-relative
 in the body (the record's image URLs are absolute on the site's base), thumbnails under
 `/assets/news/...`; this site serves them.
+
+The site also runs the `laws` module at `/laws/` (its register of documents, `laws.py`),
+linked from the menu as "Văn bản".
 """
 
 from __future__ import annotations
@@ -47,6 +50,7 @@ from .base import (
 )
 from .content import NUKEVIET_CATEGORIES, NUKEVIET_POSTS
 from .files import CONTENT_TYPES, extension, file_response
+from .laws import MODULE_PATH, MODULE_TITLE, LawsModule
 
 # NukeViet's Vietnamese weekday names (language file), Monday first.
 NV_WEEKDAYS = ("Thứ hai", "Thứ ba", "Thứ tư", "Thứ năm", "Thứ sáu", "Thứ bảy", "Chủ nhật")
@@ -69,6 +73,7 @@ class NukeVietSite(PostSite):
     ) -> None:
         self.per_page = per_page
         self._setup(host, name, posts if posts is not None else NUKEVIET_POSTS, categories)
+        self.laws = LawsModule(self)
 
     # --- model ----------------------------------------------------------------------
     def path_of(self, post: Post) -> str:
@@ -121,6 +126,12 @@ class NukeVietSite(PostSite):
             urls.extend(f"{self.base}{prefix}/page-{n}" for n in range(2, pages + 1))
         return urls
 
+    def register_urls(self) -> list[str]:
+        return self.laws.listing_urls()
+
+    def expected_documents(self) -> list[dict[str, Any]]:
+        return self.laws.expected_documents()
+
     def max_page(self, slug: str | None) -> int:
         return max(1, math.ceil(len(self.listing(slug)) / self.per_page))
 
@@ -171,6 +182,7 @@ class NukeVietSite(PostSite):
             f'<li><a href="/{c["slug"]}/" title="{attr(c["name"])}">{esc(c["name"])}</a></li>'
             for c in self.categories
         )
+        menu += f'<li><a href="{MODULE_PATH}/" title="{MODULE_TITLE}">{MODULE_TITLE}</a></li>'
         latest = "".join(
             f'<li class="clearfix"><a href="{attr(self.article_path(p))}" title="{attr(p.title)}">'
             f"{esc(p.title)}</a></li>"
@@ -505,6 +517,8 @@ class NukeVietSite(PostSite):
             return self.login() if "nv=users" in query else self.not_found()
         if path.startswith("/admin/"):
             return self.login()
+        if path == MODULE_PATH or path.startswith(MODULE_PATH + "/"):
+            return self.laws.respond(path) or self.not_found()
         if path == "/":
             return self.listing_response(None, 1)
         parts = path.strip("/").split("/")

@@ -15,6 +15,7 @@ import re
 import sqlite3
 import stat
 import sys
+from collections import Counter
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -655,22 +656,36 @@ def _csv_cell(value):
 @cli.command()
 @_db_option
 @click.option("--dry-run", is_flag=True, help="Report what would change; write nothing.")
-def reparse(db_path, dry_run):
-    """Run today's parsers over the stored raw pages and update the records, with no
-    network. Changed records keep their old version in article_versions.
+@click.option("--files", "files", is_flag=True,
+              help="Also read the text of every archived file again (after a reader fix).")
+def reparse(db_path, dry_run, files):
+    """Run today's parsers over the stored raw pages and update the records (articles
+    and documents), with no network. Changed records keep their old version in
+    article_versions (document_versions). Files whose text was never read are read.
 
         govnews reparse --db archive.db --dry-run
+        govnews reparse --db archive.db --files
     """
+    from archive.files import read_archived
     from archive.reparse import reparse as run_reparse
 
     archive = _open_existing(db_path, readonly=dry_run)
+    read = Counter()
     try:
         report = run_reparse(archive, dry_run=dry_run)
+        if not dry_run:
+            for _sha, _url, got in read_archived(archive, again=files):
+                read[got.status] += 1
     finally:
         archive.close()
     verb = "would change" if dry_run else "changed"
     click.echo(f"{report.total} articles re-parsed: {report.unchanged} unchanged, "
                f"{report.changed} {verb}, {len(report.failed)} failed")
+    if report.documents:
+        click.echo(f"{report.documents} documents re-parsed: {report.documents_changed} {verb}")
+    if read:
+        click.echo("files read: " + ", ".join(f"{n} {status}" for status, n in
+                                               sorted(read.items())))
     for name, n in report.fields.most_common():
         click.echo(f"  {name}: {n} records (e.g. {report.examples[name]})")
     for url, why in report.failed[:20]:

@@ -10,7 +10,6 @@ import sqlite_utils
 
 from crawler.items import RECORD_KEYS
 
-
 # What the archive knows of a linked file, added to each image and attachment of a record
 # (null until the file is archived).
 FILE_FIELDS = ("sha256", "content_type", "bytes")
@@ -184,8 +183,9 @@ def fetches(db: sqlite_utils.Database, where: str = "", params=()) -> Iterator[d
 
 def _file_state(db: sqlite_utils.Database, hosts: list[str], next_run: int):
     """{url: (state, etag, last_modified)} of the files the pages of ``hosts`` link, and
-    the URLs of those due for another try this run (never fetched, or failed and past
-    their backoff), linked first by the newest pages."""
+    the URLs of those due for another try this run (never fetched, or failed or over
+    the size cap and past their backoff: the cap may have been raised), linked first by
+    the newest pages."""
     marks = ",".join("?" * len(hosts))
     linked = (
         "select i.url, a.published_at as at from images i join articles a"
@@ -202,7 +202,8 @@ def _file_state(db: sqlite_utils.Database, hosts: list[str], next_run: int):
     for url, state, next_run_id, headers, _at in rows:
         pairs = json.loads(headers or "[]")
         known[url] = (state, header(pairs, "etag"), header(pairs, "last-modified"))
-        if state == "pending" or (state == "failed" and (next_run_id or 0) <= next_run):
+        if state == "pending" or (state in ("failed", "too_large")
+                                  and (next_run_id or 0) <= next_run):
             due.append(url)
     return known, due
 

@@ -10,10 +10,19 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from crawler.parsers import parse_article
+from crawler.parsers import load, parse_article, parse_document
 
-from .query import header, records, snapshot
-from .store import CONTENT_FIELDS, Archive
+from .query import documents, header, records, snapshot
+from .store import CONTENT_FIELDS, PAGE_FILE_FIELDS, Archive
+
+
+def _page_view(record: dict) -> dict:
+    """What a page says: images and attachments without what the archive learnt of their
+    files (a parser never knows those)."""
+    out = dict(record)
+    for key, keep in PAGE_FILE_FIELDS.items():
+        out[key] = [{k: item.get(k) for k in keep} for item in record.get(key) or []]
+    return out
 
 
 @dataclass
@@ -24,6 +33,8 @@ class ReparseReport:
     failed: list[tuple[str, str]] = field(default_factory=list)
     fields: Counter = field(default_factory=Counter)
     examples: dict[str, str] = field(default_factory=dict)  # field -> one URL where it changed
+    documents: int = 0
+    documents_changed: int = 0
 
 
 def reparse(archive: Archive, batch: int = 200, dry_run: bool = False) -> ReparseReport:
@@ -45,10 +56,10 @@ def reparse(archive: Archive, batch: int = 200, dry_run: bool = False) -> Repars
         if article is None or not article.title or not article.body:
             report.failed.append((url, "no longer parses as an article"))
             continue
-        old = next(records(db, "url = ?", [url]))
+        old = _page_view(next(records(db, "url = ?", [url])))
         if article.category is None:
             article.category = old["category"]  # it came from a listing, not the page
-        new = article.to_dict()
+        new = _page_view(article.to_dict())
         changed = [k for k in CONTENT_FIELDS if new[k] != old[k]]
         if changed:
             report.changed += 1
@@ -57,11 +68,41 @@ def reparse(archive: Archive, batch: int = 200, dry_run: bool = False) -> Repars
                 report.examples.setdefault(k, url)
         else:
             report.unchanged += 1
-        if changed or new["parser"] != old["parser"] or new["body_html"] != old["body_html"]:
+        if (changed or new["parser"] != old["parser"] or new["body_html"] != old["body_html"]
+                or new["cites"] != old["cites"]):
             pending.append((article, snapshot_id))
         if len(pending) >= batch and not dry_run:
             archive.store_reparsed(pending)
             pending = []
     if pending and not dry_run:
         archive.store_reparsed(pending)
+    _reparse_documents(archive, report, dry_run)
     return report
+
+
+def _reparse_documents(archive: Archive, report: ReparseReport, dry_run: bool) -> None:
+    """The registers' documents, from their stored pages, the same way."""
+    db = archive.db
+    changed = []
+    for url, snapshot_id in db.execute("select url, snapshot_id from documents where"
+                                       " snapshot_id is not null order by url").fetchall():
+        report.documents += 1
+        snap = snapshot(db, snapshot_id)
+        try:
+            document = parse_document(load(snap["body"], header(snap["headers"], "content-type")),
+                                      url, snap["fetched_at"])
+        except Exception as exc:  # one bad page must not stop the others
+            report.failed.append((url, f"{type(exc).__name__}: {exc}"))
+            continue
+        if document is None:
+            report.failed.append((url, "no longer parses as a document"))
+            continue
+        old = next(documents(db, "url = ?", [url]))
+        new = document.to_dict()
+        keys = [k for k in new if k not in ("fetched_at", "parser", "files")]
+        if any(new[k] != old[k] for k in keys) or [(f["url"], f["name"]) for f in new["files"]] \
+                != [(f["url"], f["name"]) for f in old["files"]]:
+            report.documents_changed += 1
+            changed.append((document, snapshot_id))
+    if changed and not dry_run:
+        archive.store_reparsed_documents(changed)

@@ -418,7 +418,7 @@ def _files(db, match, bounds, category, limit) -> list[dict]:
 def _file_links(db, sha256: str) -> list[dict]:
     """Every page that links a file with these bytes, newest first."""
     rows = db.execute(
-        "select fl.url, fl.name, a.url, a.published_at, a.category, 'article' from files fl"
+        "select fl.url, l.name, a.url, a.published_at, a.category, 'article' from files fl"
         " join (select article_url, url, name from attachments union all"
         "       select article_url, url, caption from images) l on l.url = fl.url"
         " join articles a on a.url = l.article_url where fl.sha256 = ?"

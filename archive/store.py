@@ -354,6 +354,7 @@ class Archive:
         if existing["content_hash"] == digest and not seen:
             self.db.execute("update articles set parser = ?, body_html = ? where url = ?",
                             [row["parser"], row["body_html"], article.url])
+            self._replace_citations(article)
             return "unchanged"
         if existing["content_hash"] == digest:
             self.db.execute(
@@ -419,12 +420,15 @@ class Archive:
             ]
             if rows:
                 self.db[table].insert_all(rows)
+        self._replace_citations(article)
+        self._register_files([x.url for x in [*article.images, *article.attachments]], now=None)
+
+    def _replace_citations(self, article: Article) -> None:
         self.db.execute("delete from citations where article_url = ?", [article.url])
         for i, number in enumerate(article.cites):
             self.db.execute(
                 "insert into citations (article_url, position, number, number_key)"
                 " values (?, ?, ?, ?)", [article.url, i, number, number_key(number)])
-        self._register_files([x.url for x in [*article.images, *article.attachments]], now=None)
 
     # --- files ------------------------------------------------------------------------
     def _register_files(self, urls, now: str | None) -> None:
@@ -439,6 +443,11 @@ class Archive:
                        run_id: int | None) -> None:
         url = canonical_url(fetched.url)
         self._register_files([url], now)
+        if fetch_id is None:  # its response came in an earlier batch
+            row = self.db.execute(
+                "select id from fetches where request_url = ? and status = 200"
+                " order by id desc limit 1", [fetched.url]).fetchone()
+            fetch_id = row[0] if row else None
         self.db.execute(
             "update files set state = 'archived', sha256 = ?, content_type = ?, bytes = ?,"
             " fetch_id = coalesce(?, fetch_id), archived_at = ?, last_tried_at = ?,"
@@ -457,8 +466,8 @@ class Archive:
     def record_file_problem(self, run_id: int | None, url: str, kind: str, message: str,
                             max_attempts: int = 8) -> str:
         """A file that could not be archived: in crawl_errors, and its state in ``files``
-        ("failed", tried again by later runs with a backoff counted in runs; "too_large",
-        not tried again under the same cap; "gave_up" after ``max_attempts``), one
+        ("failed", or "too_large" for one over the size cap, tried again by later runs
+        with a backoff counted in runs; "gave_up" after ``max_attempts``), one
         transaction.  A file archived before keeps its bytes and stays "archived"."""
         now = utcnow()
         with self.db.atomic():
@@ -497,7 +506,15 @@ class Archive:
                      "govnews.extract/1"])
 
     # --- documents --------------------------------------------------------------------
-    def _upsert_document(self, document: Document, now: str, snapshot_id: int | None) -> str:
+    def store_reparsed_documents(self, pairs) -> None:
+        """Documents re-made from their stored pages: (document, snapshot_id) pairs."""
+        now = utcnow()
+        with self.db.atomic():
+            for document, snapshot_id in pairs:
+                self._upsert_document(document, now, snapshot_id, seen=False)
+
+    def _upsert_document(self, document: Document, now: str, snapshot_id: int | None,
+                         seen: bool = True) -> str:
         record = document.to_dict()
         hashed = {k: v for k, v in record.items() if k not in ("fetched_at", "parser")}
         digest = hashlib.sha256(json.dumps(hashed, ensure_ascii=False, sort_keys=True,
@@ -506,8 +523,9 @@ class Archive:
                                       "issued", "effective", "signer", "summary", "text",
                                       "fetched_at", "parser")}
         row.update(number_key=number_key(document.number), content_hash=digest,
-                   year=int(document.issued[:4]) if document.issued else None,
-                   last_seen_at=now, gone_at=None, gone_reason=None)
+                   year=int(document.issued[:4]) if document.issued else None)
+        if seen:
+            row.update(last_seen_at=now, gone_at=None, gone_reason=None)
         if snapshot_id is not None:
             row["snapshot_id"] = snapshot_id
         existing = self.db.execute(
@@ -520,7 +538,7 @@ class Archive:
         elif existing[0] == digest:
             self.db["documents"].update(document.url, {
                 k: row[k] for k in ("last_seen_at", "fetched_at", "parser", "gone_at",
-                                    "gone_reason") + (("snapshot_id",) if snapshot_id else ())})
+                                    "gone_reason", "snapshot_id") if k in row})
             return "unchanged"
         else:
             old = next(self.documents("url = ?", [document.url]))

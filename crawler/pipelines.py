@@ -288,7 +288,7 @@ class ArchivePipeline:
         from archive.files import read_archived
 
         try:
-            for sha256, url, got in read_archived(self.archive, **self.extract_limits):
+            for _sha256, url, got in read_archived(self.archive, **self.extract_limits):
                 self.counts["files_read"] += 1
                 if got.status not in ("ok", "unsupported"):
                     logger.warning("file text: %s: %s (%s)", url, got.status, got.reason)

@@ -150,6 +150,6 @@ def test_search_finds_every_article_about_a_person(crawled, query):
 def test_search_ignores_tone_mark_style(crawled, query, spelling):
     out = govnews("search", query, "--db", str(crawled["db"]), "--format", "json",
                   "--limit", "1000").stdout
-    texts = [" ".join(r[f] or "" for f in ("title", "summary", "body", "author")).lower()
-             for r in json.loads(out)]
+    texts = [" ".join(r["record"][f] or "" for f in ("title", "summary", "body", "author"))
+             .lower() for r in json.loads(out)]
     assert any(spelling in t for t in texts)

@@ -18,7 +18,7 @@ import pytest
 
 from crawler.replica import build_site
 from crawler.replica.family import FamilyProxy, build_family
-from tests.conftest import ROOT, export_records, query
+from tests.conftest import ROOT, export_records, govnews, query
 
 MAIN = "http://www.nghean.gov.vn"
 
@@ -43,6 +43,15 @@ def family_run(tmp_path_factory):
         second = crawl(proxy, db)
         requests_second = list(proxy.requests)[len(requests_first):]
         records = export_records(db)
+        records_with_files = export_records(db, files=True)
+        documents = [json.loads(line) for line in govnews(
+            "export", "--db", str(db), "--format", "jsonl", "--kind", "documents"
+        ).stdout.splitlines() if line.strip()]
+        warc = db.parent / "family.warc.gz"
+        govnews("export", "--db", str(db), "--format", "warc", "--out", str(warc))
+        before_refresh = len(proxy.requests)
+        refresh = crawl(proxy, db, "--refresh")
+        requests_refresh = list(proxy.requests)[before_refresh:]
         # the main portal's template changes; its subsites stay as they were
         proxy.family = build_family(portal=build_site(layout="moved"))
         # without vnportal/2, which reads that template: a change no parser knows
@@ -53,6 +62,8 @@ def family_run(tmp_path_factory):
                            cwd=ROOT)
     return {"family": family, "db": db, "first": first, "second": second, "moved": moved,
             "requests": requests_first, "requests_second": requests_second,
+            "records_with_files": records_with_files, "documents": documents, "warc": warc,
+            "refresh": refresh, "requests_refresh": requests_refresh,
             "records": records, "sites": json.loads(sites.stdout or "[]"),
             "sites_proc": sites}
 
@@ -123,3 +134,133 @@ def test_the_health_alarm_names_the_site_whose_layout_changed(family_run):
                                                  " order by id desc limit 1")[0][0])
     degraded = {s["site"] for s in health["sites"] if s["degraded_fields"]}
     assert degraded == {"www.nghean.gov.vn"}
+
+
+# --- what the pages point to: files, documents, citations --------------------------------
+
+def test_every_linked_file_is_archived_with_its_sha256(family_run):
+    expected = family_run["family"].expected_files()
+    rows = {url: (state, sha256) for url, state, sha256 in query(
+        family_run["db"], "select url, state, sha256 from files")}
+    assert expected, "the family links files"
+    for url, want in expected.items():
+        assert rows.get(url) == ("archived", want["sha256"]), url
+    # and the records say so
+    for record in family_run["records_with_files"]:
+        for item in record["images"] + record["attachments"]:
+            want = expected[item["url"]]
+            assert (item["sha256"], item["bytes"]) == (want["sha256"], want["bytes"]), item
+
+
+def test_the_warc_holds_a_response_for_each_file(family_run):
+    import hashlib
+
+    from warcio.archiveiterator import ArchiveIterator
+
+    got = {}
+    with open(family_run["warc"], "rb") as stream:
+        for record in ArchiveIterator(stream):
+            if record.rec_type == "response":
+                got[record.rec_headers.get_header("WARC-Target-URI")] = hashlib.sha256(
+                    record.content_stream().read()).hexdigest()
+    for url, want in family_run["family"].expected_files().items():
+        assert got.get(url) == want["sha256"], url
+
+
+def test_the_next_run_fetches_no_file_again_and_a_refresh_asks_conditionally(family_run):
+    files = set(family_run["family"].expected_files())
+    asked = [r for r in family_run["requests_second"] if r["url"] in files]
+    assert asked == []
+    assert family_run["refresh"].returncode == 0, family_run["refresh"].stderr[-3000:]
+    refreshed = [r for r in family_run["requests_refresh"] if r["url"] in files]
+    assert {r["url"] for r in refreshed} == files
+    assert all(r["if_none_match"] or r["if_modified_since"] for r in refreshed)
+    assert {r["status"] for r in refreshed} == {304}
+
+
+DOCUMENT_FIELDS = ("number", "title", "kind", "agency", "issued", "effective", "signer",
+                   "summary", "site")
+
+
+def test_every_document_of_the_registers_is_exported_right(family_run):
+    expected = {d["url"]: d for d in family_run["family"].expected_documents()}
+    got = {d["url"]: d for d in family_run["documents"]}
+    assert set(got) == set(expected)
+    for url, want in expected.items():
+        for key in DOCUMENT_FIELDS:
+            assert got[url][key] == want[key], f"{url}: {key}"
+        assert [(f["url"], f["name"]) for f in got[url]["files"]] == [
+            (f["url"], f["name"]) for f in want["files"]], url
+    articles = {u for (u,) in query(family_run["db"], "select url from articles")}
+    assert not articles & set(expected), "a document page stored as an article"
+
+
+def test_articles_cite_documents_and_documents_know_who_cites_them(family_run):
+    expected = {e["url"]: e for e in family_run["family"].expected_records() if "cites" in e}
+    got = {r["url"]: r for r in family_run["records"]}
+    assert any(e["cites"] for e in expected.values())
+    for url, want in expected.items():
+        assert got[url]["cites"] == want["cites"], url
+    from crawler.parsers.documents import number_key
+
+    citing: dict[str, set] = {}
+    for url, want in expected.items():
+        for number in want["cites"]:
+            citing.setdefault(number_key(number), set()).add(url)
+    for document in family_run["documents"]:
+        assert set(document["cited_by"]) == citing.get(number_key(document["number"]), set())
+
+
+def search_json(db, *args):
+    proc = govnews("search", *args, "--db", str(db), "--format", "json", "--limit", "50")
+    return json.loads(proc.stdout)
+
+
+def test_a_sentence_only_in_a_file_finds_its_page(family_run):
+    family = family_run["family"]
+    linked: dict[str, set] = {}
+    for record in family.expected_records():
+        for item in record["images"] + record["attachments"]:
+            linked.setdefault(item["url"], set()).add(record["url"])
+    for document in family.expected_documents():
+        for f in document["files"]:
+            linked.setdefault(f["url"], set()).add(document["url"])
+    checked = 0
+    for url, want in family.expected_files().items():
+        if not want["sentence"] or want["hostile"]:
+            continue
+        hits = search_json(family_run["db"], want["sentence"])
+        files = [h for h in hits if h["kind"] == "file"]
+        assert files, f"{want['sentence']!r} ({url}) not found"
+        assert set(files[0]["linked_from"]) <= linked[url]
+        assert (files[0].get("article_url") or files[0].get("document_url")) in linked[url]
+        checked += 1
+    assert checked >= 4
+
+
+def test_a_document_number_written_three_ways_finds_the_same_documents(family_run):
+    document = next(d for d in family_run["family"].expected_documents() if "QĐ" in d["number"])
+    number = document["number"]
+    ways = [number, number.lower(), number.replace("/", " ", 1)]
+    found = []
+    for way in ways:
+        hits = search_json(family_run["db"], way, "--kind", "document")
+        found.append({h["url"] for h in hits})
+    assert document["url"] in found[0]
+    assert found[0] == found[1] == found[2]
+
+
+def test_hostile_files_end_with_a_reason_and_the_run_completes(family_run):
+    hostile = {url: f["hostile"] for url, f in family_run["family"].expected_files().items()
+               if f["hostile"]}
+    assert set(hostile.values()) >= {"truncated", "encrypted", "bomb", "huge"}
+    rows = {url: (status, reason) for url, status, reason in query(
+        family_run["db"], "select f.url, t.status, t.reason from files f join file_texts t"
+                          " on t.sha256 = f.sha256")}
+    statuses = {"truncated": {"failed"}, "encrypted": {"encrypted"}, "bomb": {"too_large"},
+                "huge": {"ok"}}
+    for url, kind in hostile.items():
+        status, reason = rows[url]
+        assert status in statuses[kind], (url, status, reason)
+        assert reason, url
+    assert family_run["first"].returncode == 0

@@ -126,7 +126,7 @@ LABELS = {
     "issued": ("ngay ban hanh", "ngay ky", "ngay phat hanh", "ngay ky ban hanh",
                "ngay van ban"),
     "effective": ("ngay co hieu luc", "ngay hieu luc", "hieu luc tu ngay", "ngay ap dung",
-                  "co hieu luc tu ngay", "hieu luc"),
+                  "co hieu luc tu ngay", "hieu luc", "ngay bat dau hieu luc"),
     "kind": ("loai van ban", "the loai", "hinh thuc van ban", "loai", "the loai van ban"),
     "agency": ("co quan ban hanh", "noi ban hanh", "don vi ban hanh", "co quan",
                "cơ quan ban hanh"),
@@ -184,6 +184,8 @@ def _pairs(doc) -> list[tuple[str, object, object]]:
     for el in doc.iter("div", "span", "strong", "b", "label", "p", "li", "th", "td"):
         if el in claimed or any(a in claimed for a in el.iterancestors()):
             continue
+        if el.find(".//a") is not None or any(a.tag == "a" for a in el.iterancestors()):
+            continue  # a link (a tab, a menu entry) is no label
         own = text_of(el)
         if not own or len(own) > 400:
             continue
@@ -231,15 +233,21 @@ def parse_document(doc, url: str, fetched_at: str | None = None) -> Document | N
     if not _LABEL_WORDS.search(_page_text(doc)):
         return None
     fields: dict[str, str] = {}
+    numbers: set[str | None] = set()
     scope = None
     for name, label, value in _pairs(doc):
-        if _in_chrome(label) or name in fields:
+        if _in_chrome(label):
             continue
         text = _value(value)
-        if text:
-            fields[name] = text
-            if name == "number":
-                scope = label
+        if text and name == "number":
+            numbers.add(number_key(_number(text)) or text)
+        if not text or name in fields:
+            continue
+        fields[name] = text
+        if name == "number":
+            scope = label
+    if len(numbers) > 1:
+        return None  # labels of several documents: a register's list, not a document
     if "number" not in fields or sum(1 for f in CORE if f in fields) < MIN_CORE:
         return None
     number = _number(fields["number"])
@@ -247,7 +255,7 @@ def parse_document(doc, url: str, fetched_at: str | None = None) -> Document | N
         return None
     issued = parse_date(fields.get("issued"))
     effective = _effective(fields)
-    summary = fields.get("summary")
+    summary = fields.get("summary") or _lead_before(scope)
     title = fields.get("title") or _heading(doc, scope, number) or summary
     kind = fields.get("kind") or kind_of(number, title)
     return Document(
@@ -267,6 +275,22 @@ def _number(text: str) -> str | None:
         m = NUMBER_TYPED.match(text)
         return canonical_number(m[1], m[2], m[3])
     return clean_text(text) or None
+
+
+def _lead_before(label) -> str | None:
+    """Without a "Trích yếu" label, the paragraphs just before the table of properties
+    (NukeViet's laws module prints the summary there)."""
+    if label is None:
+        return None
+    table = next((a for a in label.iterancestors() if a.tag in ("table", "dl")), None)
+    if table is None:
+        return None
+    lines = []
+    for el in table.itersiblings(preceding=True):
+        if el.tag != "p":
+            break
+        lines.insert(0, text_of(el))
+    return clean_text(" ".join(x for x in lines if x)) or None
 
 
 def _effective(fields: dict[str, str]) -> str | None:
@@ -325,12 +349,30 @@ def _files(doc, url: str) -> list[DocFile]:
         if not is_file_link(href) or _in_chrome(a):
             continue
         link = canonical_url(href, url)
-        name = text_of(a) or clean_text(a.get("title")) or None
+        name = _file_name(text_of(a), link) or _file_name(clean_text(a.get("title")), link)
         if link not in files:
             files[link] = DocFile(url=link, name=name)
         elif name and not files[link].name:
             files[link].name = name
     return list(files.values())
+
+
+# What a download link says besides the file's name ("Tải tập tin 1: qd-86.pdf").
+_DOWNLOAD_WORDS = re.compile(r"^(?:tai (?:ve|tap tin|file|xuong)|download|tep dinh kem|"
+                             r"file dinh kem|dinh kem|xem|xem file|tai)\s*\d*\s*:?\s*")
+
+
+def _file_name(text: str | None, url: str) -> str | None:
+    """A file link's name as the page shows it, without the link's "Tải về" words; the
+    file's own name when the link says nothing else."""
+    if not text:
+        return None
+    m = _DOWNLOAD_WORDS.match(fold(text))
+    if m is None:
+        return text
+    # fold() keeps one character per character of the NFC text: cut at the same place.
+    rest = clean_text(text)[m.end():].strip()
+    return rest or urlsplit(url).path.rsplit("/", 1)[-1] or None
 
 
 def _body_text(doc) -> str | None:
@@ -388,15 +430,12 @@ MAX_ROW_TEXT = 1500
 
 
 def _rows(doc):
-    """Candidate rows: table rows, list items, and the row divs of flex tables."""
+    """Candidate rows: table rows, list items, and divs among sibling divs (the rows of
+    a flex table, a list of cards); each must hold one document number (parse_register)."""
     yield from doc.iter("tr", "li")
-    for el in doc.iter("div"):
-        classes = f" {el.get('class') or ''} "
-        if any(f" {c} " in classes for c in ("row", "item", "law-item", "vanban-item",
-                                               "flex-table-row")):
-            yield el
-        elif "flex-table" in classes and el.getparent() is not None and "flex-table" in (
-                el.getparent().get("class") or ""):
+    for el in doc.iter("div", "article"):
+        parent = el.getparent()
+        if parent is not None and sum(1 for c in parent if c.tag == el.tag) >= 2:
             yield el
 
 

@@ -185,6 +185,11 @@ class PortalSpider(scrapy.Spider):
             self.rechecked = True
             due = sorted(u for u in self.archived if self.wants(u) == "refresh")
             requests = [self.revisit_request(url, "refresh") for url in due]
+            # Archived files too, conditionally: a page that answered 304 led to none.
+            for url, (state, _etag, _modified) in sorted(self.files.items()):
+                request = self.file_request(url, None) if state == "archived" else None
+                if request is not None:
+                    requests.append(request)
         elif self.incremental and not self.canaried:
             self.canaried = True
             for site, urls in self.canaries.items():
@@ -805,15 +810,15 @@ class PortalSpider(scrapy.Spider):
     def file_request(self, url: str, page_url: str | None):
         """A request for a linked file, or None when it is not to be fetched this run:
         files are off (--no-files), it was asked already, it is archived (asked again,
-        conditionally, only with a refresh), it is over the cap or given up, the run's
-        byte budget is spent, or its host is not one files are fetched from."""
+        conditionally, only with a refresh), it was given up, the run's byte budget is
+        spent, or its host is not one files are fetched from."""
         if not self.fetch_files or url in self.requested_files:
             return None
         if not self.file_host_allowed(url, page_url):
             self.logger.debug("file not fetched (another host): %s", url)
             return None
         state, etag, modified = self.files.get(url, (None, None, None))
-        if state in ("too_large", "gave_up"):
+        if state == "gave_up":
             return None
         headers = {}
         if state == "archived":

@@ -731,7 +731,8 @@ def sites(db_path, fmt):
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
               show_default=True)
 def stats(db_path, fmt):
-    """Counts of archived articles per site, per category and per month.
+    """Counts of archived articles per site, per category and per month, of documents
+    per kind, and of files per state.
 
         govnews stats --db archive.db
     """
@@ -752,6 +753,18 @@ def stats(db_path, fmt):
         click.echo(f"\nby {title}:")
         for row in rows:
             click.echo(f"  {row['articles']:>7}  {row[key]}")
+    if data["documents_by_kind"]:
+        total = sum(r["documents"] for r in data["documents_by_kind"])
+        click.echo(f"\n{total} documents, by kind:")
+        for row in data["documents_by_kind"]:
+            click.echo(f"  {row['documents']:>7}  {row['kind']}")
+    if data["files_by_state"]:
+        click.echo("\nfiles:")
+        for row in data["files_by_state"]:
+            size = f" ({row['bytes'] / 1e6:.1f} MB)" if row["bytes"] else ""
+            click.echo(f"  {row['files']:>7}  {row['state']}{size}")
+        for row in data["file_texts_by_status"]:
+            click.echo(f"  {row['files']:>7}  text {row['status']}")
     run = data["last_run"]
     if run:
         click.echo(f"\nlast run {run['id']}: {run['status']}, started {run['started_at']}, "

@@ -34,12 +34,16 @@ def body(db, sha256: str) -> bytes | None:
     return zlib.decompress(row[0]) if row[1] == "zlib" else row[0]
 
 
-def read_archived(archive, *, timeout: float = 30.0, memory_mb: int = 512,
-                  max_pages: int = 2000, again: bool = False
+def read_archived(archive, *, timeout: float = 30.0, seconds_per_mb: float = 6.0,
+                  memory_mb: int = 512, max_pages: int = 2000, again: bool = False
                   ) -> Iterator[tuple[str, str, Extracted]]:
     """Read every archived file not read yet (``again``: every archived file), store
     each result as it comes (one transaction a file, so an interrupted pass keeps what
-    it read), and yield (sha256, url, Extracted)."""
+    it read), and yield (sha256, url, Extracted).
+
+    A file may take ``timeout`` seconds plus ``seconds_per_mb`` for each MB: a dense
+    10 MB PDF takes pdfminer about 40 s (bench/bench_extract.py), and a fixed limit would
+    give every large report up as a timeout."""
     todo = unread(archive.db)
     if again:
         todo = [tuple(r) for r in archive.db.execute(
@@ -53,7 +57,7 @@ def read_archived(archive, *, timeout: float = 30.0, memory_mb: int = 512,
                 b"\x89PNG", b"GIF8") or data[:3] == b"\xff\xd8\xff":
             got = Extracted(UNSUPPORTED, kind="image", reason=IMAGE_REASON)
         else:
-            got = extract(data, url, timeout=timeout, memory_mb=memory_mb,
-                          max_pages=max_pages)
+            got = extract(data, url, timeout=timeout + seconds_per_mb * len(data) / 1e6,
+                          memory_mb=memory_mb, max_pages=max_pages)
         archive.store_file_texts([(sha256, got)])
         yield sha256, url, got

@@ -112,8 +112,15 @@ def stats(db: sqlite_utils.Database) -> dict:
         for r in db.execute("select site, count(*) from articles group by site order by 2 desc")
     ]
     last_run = next(db.query("select * from crawl_runs order by id desc limit 1"), None)
+    documents = [{"kind": r[0] or "(none)", "documents": r[1]} for r in db.execute(
+        "select kind, count(*) from documents group by kind order by 2 desc, 1")]
+    files = [{"state": r[0], "files": r[1], "bytes": r[2] or 0} for r in db.execute(
+        "select state, count(*), sum(bytes) from files group by state order by 2 desc")]
+    texts = [{"status": r[0], "files": r[1]} for r in db.execute(
+        "select status, count(*) from file_texts group by status order by 2 desc")]
     return {"articles": total, "by_site": by_site, "by_category": by_category,
-            "by_month": by_month, "last_run": last_run}
+            "by_month": by_month, "documents_by_kind": documents, "files_by_state": files,
+            "file_texts_by_status": texts, "last_run": last_run}
 
 
 def sites(db: sqlite_utils.Database) -> list[dict]:

@@ -97,6 +97,7 @@ class ArchivePipeline:
         pipeline.max_attempts = s.getint("GOVNEWS_PENDING_MAX_ATTEMPTS", 8)
         pipeline.extract_limits = dict(
             timeout=s.getfloat("GOVNEWS_EXTRACT_TIMEOUT", 30.0),
+            seconds_per_mb=s.getfloat("GOVNEWS_EXTRACT_SECONDS_PER_MB", 6.0),
             memory_mb=s.getint("GOVNEWS_EXTRACT_MEMORY_MB", 512),
             max_pages=s.getint("GOVNEWS_EXTRACT_MAX_PAGES", 2000))
         pipeline.extract_files = s.getbool("GOVNEWS_FILES", True)

@@ -79,8 +79,10 @@ GOVNEWS_FILE_HOSTS = ["datafiles.nghean.gov.vn", "storage-vnportal.vnpt.vn"]
 GOVNEWS_FILES = True
 GOVNEWS_FILE_MAX_BYTES = 50 * 1024 * 1024
 GOVNEWS_FILE_BUDGET_BYTES = 2 * 1024 * 1024 * 1024
-# Reading a file's text: each file in a child process with these limits.
+# Reading a file's text: each file in a child process with these limits (the time: 30 s
+# plus 6 s for each MB of the file).
 GOVNEWS_EXTRACT_TIMEOUT = 30.0
+GOVNEWS_EXTRACT_SECONDS_PER_MB = 6.0
 GOVNEWS_EXTRACT_MEMORY_MB = 512
 GOVNEWS_EXTRACT_MAX_PAGES = 2000
 # Layout versions to leave out ("vnportal/2"): their pages fall to the other layouts.

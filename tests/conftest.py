@@ -37,6 +37,19 @@ def govnews(*args: str, check: bool = True, timeout: float = 300) -> subprocess.
     return proc
 
 
+def family_crawl(proxy, db, *args: str) -> subprocess.CompletedProcess:
+    """``govnews crawl ARGS`` through the family replica's proxy (so every host is asked
+    by its real name and nothing is resolved), with files archived, no politeness delay
+    and quick retries."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT), PYTHONIOENCODING="utf-8",
+               http_proxy=proxy.url, HTTP_PROXY=proxy.url, no_proxy="", NO_PROXY="")
+    return subprocess.run(
+        [sys.executable, "-m", "archive.cli", "crawl", *args, "--db", str(db),
+         "--delay", "0", "-s", "RETRY_TIMES=3", "-s", "GOVNEWS_RETRY_BACKOFF_BASE=0",
+         "-s", "DOWNLOAD_TIMEOUT=5"],
+        capture_output=True, text=True, env=env, cwd=ROOT, timeout=600)
+
+
 def query(db, sql: str, *params) -> list[tuple]:
     """Rows of one SQL query on a test's archive, read with plain sqlite3."""
     import sqlite3

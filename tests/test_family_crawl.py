@@ -18,19 +18,13 @@ import pytest
 
 from crawler.replica import build_site
 from crawler.replica.family import FamilyProxy, build_family
-from tests.conftest import ROOT, export_records, govnews, query
+from tests.conftest import ROOT, export_records, family_crawl, govnews, query
 
 MAIN = "http://www.nghean.gov.vn"
 
 
 def crawl(proxy, db, *extra):
-    env = dict(os.environ, PYTHONPATH=str(ROOT), PYTHONIOENCODING="utf-8",
-               http_proxy=proxy.url, HTTP_PROXY=proxy.url, no_proxy="", NO_PROXY="")
-    return subprocess.run(
-        [sys.executable, "-m", "archive.cli", "crawl", MAIN, "--subsites", "--db", str(db),
-         "--delay", "0", "-s", "RETRY_TIMES=3", "-s", "GOVNEWS_RETRY_BACKOFF_BASE=0",
-         "-s", "DOWNLOAD_TIMEOUT=5", *extra],
-        capture_output=True, text=True, env=env, cwd=ROOT, timeout=600)
+    return family_crawl(proxy, db, MAIN, "--subsites", *extra)
 
 
 @pytest.fixture(scope="module")

@@ -18,7 +18,7 @@ import pytest
 
 from archive.store import Archive
 from archive.web import TABLES, make_datasette, metadata
-from crawler.items import Article, Snapshot
+from crawler.items import Article, Document, Snapshot
 
 from .conftest import ROOT
 
@@ -60,6 +60,17 @@ TRUNG = {A_TITLE.url, A_BODY.url, A_AUTHOR.url}
 HOA_BINH = {A_HOA_OLD.url, A_HOA_NEW.url}
 
 
+DOCUMENTS = [
+    Document(url=f"https://{WWW}/van-ban/d-{n}", site=WWW, number=number, title=title,
+             kind=kind, agency=agency, issued=issued)
+    for n, (number, title, kind, agency, issued) in enumerate([
+        ("1205/QĐ-UBND", "Phê duyệt đề án", "Quyết định", "UBND tỉnh Nghệ An", "2024-04-12"),
+        ("45/KH-UBND", "Tháng hành động", "Kế hoạch", "UBND tỉnh Nghệ An", "2024-02-01"),
+        ("12/2023/NQ-HĐND", "Chính sách hỗ trợ", "Nghị quyết", "HĐND tỉnh Nghệ An",
+         "2023-12-08"),
+    ])]
+
+
 @pytest.fixture(scope="module")
 def db_path(tmp_path_factory):
     path = tmp_path_factory.mktemp("web") / "a.db"
@@ -68,7 +79,7 @@ def db_path(tmp_path_factory):
         archive.store_articles(ARTICLES)
         archive.store_batch(snapshots=[Snapshot(
             url=A_TITLE.url, method="GET", status=200, body=b"<html>" + b"x" * 5000,
-            fetched_at="2024-05-02T02:00:00+00:00")])
+            fetched_at="2024-05-02T02:00:00+00:00")], documents=DOCUMENTS)
     finally:
         archive.close()
     return path
@@ -288,3 +299,19 @@ def test_serve_without_archive(tmp_path, run_govnews):
     result = run_govnews("serve", "--db", str(tmp_path / "none.db"), check=False)
     assert result.returncode != 0
     assert "no archive at" in result.stderr
+
+
+def test_documents_are_listed_with_facets_by_agency_kind_and_year(ds):
+    page = get(ds, "/archive/documents.json", _shape="objects")
+    assert page.status_code == 200, page.text
+    data = page.json()
+    assert {r["number"] for r in data["rows"]} == {d.number for d in DOCUMENTS}
+    facets = data["facet_results"]
+    facets = facets.get("results", facets)
+    values = {name: {v["value"]: v["count"] for v in facet["results"]}
+              for name, facet in facets.items()}
+    assert values["agency"] == {"UBND tỉnh Nghệ An": 2, "HĐND tỉnh Nghệ An": 1}
+    assert values["kind"] == {"Quyết định": 1, "Kế hoạch": 1, "Nghị quyết": 1}
+    assert values["year"] == {2024: 2, 2023: 1}
+    html = get(ds, "/archive/documents")
+    assert TABLES["documents"]["title"] in html.text

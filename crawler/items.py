@@ -176,6 +176,9 @@ class Listing:
     max_page: int = 1
     # Other same-site listing (category) pages linked from this one.
     category_links: list[str] = field(default_factory=list)
+    # Its other pages as its own pager links them, for a listing paged in its URL whose
+    # pager no layout knows (a register's "?pageindex=2", "Trang sau"): fetched as pages.
+    pager_links: list[str] = field(default_factory=list)
     # The layout ("name/version") whose listing this is: it knows how its pages 2+ are asked.
     layout: str | None = None
 

@@ -167,3 +167,15 @@ def test_a_news_article_is_no_register():
     doc = load(ARTICLE_WITH_A_NUMBER)
     assert parse_register(doc, f"{SITE}/tin/a-123456") is None
     assert parse_article_doc(doc, f"{SITE}/tin/a-123456").cites == ["45/KH-UBND"]
+
+
+@pytest.mark.parametrize("href,text", [
+    ("/van-ban?pageindex=2", "2"), ("/van-ban?PageIndex=3&cat=5", "»"),
+    ("/van-ban/trang-2", "Trang sau"), ("/van-ban?p=4", "Cuối"),
+])
+def test_a_registers_own_pager_is_followed_whatever_its_parameter(href, text):
+    page = REGISTER.replace('<ul class="pagination"><li><a href="/van-ban?page=2">2</a></li></ul>',
+                            f'<div class="pager"><a href="{href}">{text}</a>'
+                            '<a href="/tin-tuc/bai-123456">12</a><a href="/lien-he">Sau</a></div>')
+    listing = parse_register(load(page), f"{SITE}/van-ban")
+    assert listing.pager_links == [f"{SITE}{href}"]

@@ -510,6 +510,10 @@ class PortalSpider(scrapy.Spider):
                       and nothing_new)
         if hops <= self.discovery_depth:
             yield from self.follow_links(doc, listing.url, hops, pagers=pagers)
+        if pagers:
+            for url in listing.pager_links:
+                if url not in self.seen_listings:
+                    yield self.page_request(url, hops, category)
 
         last = listing.max_page
         if self.max_listing_pages:

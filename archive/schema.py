@@ -231,24 +231,41 @@ def m008_source(db: sqlite_utils.Database) -> None:
     db["articles"].add_column("source", str)
 
 
-def _fts(db: sqlite_utils.Database, table: str, cols: tuple[str, ...]) -> None:
-    """A search index over ``cols`` of ``table``, fed folded text by triggers, as
-    m003_search does for articles (see its docstring for why)."""
+FOLD_SQL = "replace(replace({c}, 'đ', 'd'), 'Đ', 'D')"
+FOLDED_SUFFIX = "_f"
+
+
+def folded_fts(db: sqlite_utils.Database, table: str, cols: tuple[str, ...]) -> None:
+    """A search index over ``cols`` of ``table`` that folds đ/Đ to d/D in what it
+    indexes, so that every SQLite tool finds the same rows (see m010's docstring).
+
+    Each column gets a twin, ``{col}_f``: a virtual generated column of the same text
+    with đ/Đ replaced by d/D, one character for one, so token positions are the same.
+    The index (external content: ``table`` itself) holds both, the originals (unicode61
+    leaves đ as it is) and the twins, so "Đức" typed in any tool finds the originals'
+    "đuc" and "Duc" finds the twins' "duc"; FTS5's own 'rebuild' (``sqlite-utils
+    rebuild-fts``) reads both from the table, and keeps the folding."""
     fts = f"{table}_fts"
-
-    def folded(prefix: str) -> str:
-        return ", ".join(f"replace(replace({prefix}{c}, 'đ', 'd'), 'Đ', 'D')" for c in cols)
-
-    names = ", ".join(cols)
-    db.execute(f"create virtual table {fts} using fts5({names}, content='{table}',"
+    twins = tuple(c + FOLDED_SUFFIX for c in cols)
+    existing = {r[1] for r in db.execute(f"pragma table_xinfo({table})")}
+    for col, twin in zip(cols, twins):
+        if twin not in existing:
+            db.execute(f"alter table {table} add column {twin} text generated always as"
+                       f" ({FOLD_SQL.format(c=col)}) virtual")
+    names = ", ".join(cols + twins)
+    values = lambda p: ", ".join(f"{p}{c}" for c in cols + twins)  # noqa: E731
+    # content=[table], as sqlite-utils writes it: how it and Datasette find a table's index.
+    db.execute(f"create virtual table {fts} using fts5({names}, content=[{table}],"
                " content_rowid='rowid', tokenize='unicode61 remove_diacritics 2')")
-    insert = f"insert into {fts}(rowid, {names}) values (new.rowid, {folded('new.')});"
+    insert = f"insert into {fts}(rowid, {names}) values (new.rowid, {values('new.')});"
     delete = (f"insert into {fts}({fts}, rowid, {names})"
-              f" values ('delete', old.rowid, {folded('old.')});")
+              f" values ('delete', old.rowid, {values('old.')});")
     db.execute(f"create trigger {fts}_ai after insert on {table} begin {insert} end")
     db.execute(f"create trigger {fts}_ad after delete on {table} begin {delete} end")
-    db.execute(f"create trigger {fts}_au after update of {names} on {table}"
+    # Only a change to an indexed column re-indexes (a re-crawl updates last_seen_at).
+    db.execute(f"create trigger {fts}_au after update of {', '.join(cols)} on {table}"
                f" begin {delete} {insert} end")
+    db.execute(f"insert into {fts}({fts}) values ('rebuild')")
 
 
 @migrations()
@@ -288,7 +305,7 @@ def m009_files_and_documents(db: sqlite_utils.Database) -> None:
          "extracted_at": str, "extractor": str},
         pk="sha256",
     )
-    _fts(db, "file_texts", ("text",))
+    folded_fts(db, "file_texts", ("text",))
     db["documents"].create(
         {
             "url": str,
@@ -331,7 +348,7 @@ def m009_files_and_documents(db: sqlite_utils.Database) -> None:
         foreign_keys=[("document_url", "documents", "url")],
     )
     db["document_files"].create_index(["url"])
-    _fts(db, "documents", ("number", "title", "summary", "agency", "signer", "text"))
+    folded_fts(db, "documents", ("number", "title", "summary", "agency", "signer", "text"))
     db["citations"].create(
         {"article_url": str, "position": int, "number": str, "number_key": str},
         pk=("article_url", "position"),
@@ -355,6 +372,21 @@ def m009_files_and_documents(db: sqlite_utils.Database) -> None:
     db["crawl_runs"].add_column("file_bytes", int)
     db["crawl_runs"].add_column("documents_new", int)
     db["crawl_runs"].add_column("documents_updated", int)
+
+
+@migrations()
+def m010_folding_in_the_index(db: sqlite_utils.Database) -> None:
+    """The articles' search index folds đ in what it indexes, not only in the query.
+
+    m003's index held text folded by its triggers, so a query typed with đ ("Đức") in
+    Datasette's table search or ``sqlite-utils search`` found nothing (only govnews folded
+    the query), and ``sqlite-utils rebuild-fts`` re-made it from the unfolded columns.
+    Now the index has each column twice, as it is and folded by a generated column
+    (``folded_fts``), and answers the same in every SQLite tool."""
+    for suffix in ("ai", "ad", "au"):
+        db.execute(f"drop trigger if exists articles_fts_{suffix}")
+    db.execute("drop table if exists articles_fts")
+    folded_fts(db, "articles", ("title", "summary", "body", "author"))
 
 
 def apply(db: sqlite_utils.Database) -> None:

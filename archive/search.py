@@ -19,9 +19,13 @@ import sqlite_utils
 
 FTS_TABLE = "articles_fts"
 COLUMNS = ("title", "summary", "body", "author")
-# bm25 weights, in COLUMNS order: a word in the title says more about what an article is
-# about than the same word deep in the body; a name in the byline is nearly as telling.
-WEIGHTS = (10.0, 4.0, 1.0, 5.0)
+# The index holds each column as it is and, as ``{column}_f``, folded (đ -> d; see
+# schema.folded_fts); govnews folds every query, so it searches the folded twins.
+FOLDED = tuple(c + "_f" for c in COLUMNS)
+# bm25 weights, in the index's column order (the originals, then their twins): a word in
+# the title says more about what an article is about than the same word deep in the body;
+# a name in the byline is nearly as telling.  The originals never match a folded query.
+WEIGHTS = (0.0, 0.0, 0.0, 0.0, 10.0, 4.0, 1.0, 5.0)
 HIGHLIGHT = ("**", "**")
 ELLIPSIS = "…"
 SNIPPET_TOKENS = 16
@@ -48,18 +52,20 @@ def query_words(query: str) -> list[str]:
     return _TOKEN.findall(unicodedata.normalize("NFC", query))
 
 
-def fts_query(query: str, *, phrase: bool = True) -> str | None:
+def fts_query(query: str, *, phrase: bool = True, columns: tuple[str, ...] | None = FOLDED
+              ) -> str | None:
     """An FTS5 MATCH expression for user text, or None when it has no words.
 
     Only letters and digits reach FTS5, each inside a double-quoted string, so no input
     (``"``, ``AND OR (``, ``title:x``, ``NEAR``, ``*``) can be read as query syntax.
+    ``columns``: the index columns searched (the folded twins of the articles' index by
+    default; None: every column).
     """
     words = [w.translate(_FOLD_D) for w in query_words(query)]
     if not words:
         return None
-    if phrase:
-        return '"' + " ".join(words) + '"'
-    return " ".join(f'"{w}"' for w in words)
+    expr = '"' + " ".join(words) + '"' if phrase else " ".join(f'"{w}"' for w in words)
+    return f"{{{' '.join(columns)}}} : ({expr})" if columns else expr
 
 
 def date_bound(value: str | dt.date | None, *, end: bool = False) -> str | None:
@@ -205,10 +211,11 @@ def _rows(db: sqlite_utils.Database, hits: list[tuple[int, float]],
     """
     cols = "a.url, a.title, a.published_at, a.category, a.author"
     if match is None:
-        sql = f"select a.rowid, {cols}, null from articles a where a.rowid in"
+        sql = f"select a.rowid, {cols}, null, null, null from articles a where a.rowid in"
         params: list = []
     else:
-        sql = (f"select f.rowid, {cols}, snippet({FTS_TABLE}, -1, ?, ?, ?, {SNIPPET_TOKENS})"
+        sql = (f"select f.rowid, {cols}, a.summary, a.body,"
+               f" snippet({FTS_TABLE}, -1, ?, ?, ?, {SNIPPET_TOKENS})"
                f" from {FTS_TABLE} f join articles a on a.rowid = f.rowid"
                f" where {FTS_TABLE} match ? and f.rowid in")
         params = [*HIGHLIGHT, ELLIPSIS, match]
@@ -222,9 +229,36 @@ def _rows(db: sqlite_utils.Database, hits: list[tuple[int, float]],
     out = []
     for rowid, score in hits:
         if rowid in found:  # an index entry whose article is gone: see rebuild_index
-            *values, snippet = found[rowid]
-            out.append(dict(zip(keys, values), rank=score, snippet=_tidy(snippet or "")))
+            *values, summary, body, snippet = found[rowid]
+            texts = (values[1], summary, body, values[4])  # title, summary, body, author
+            out.append(dict(zip(keys, values), rank=score,
+                            snippet=_tidy(unfold_snippet(snippet or "", texts))))
     return out
+
+
+def unfold_snippet(snippet: str, originals) -> str:
+    """An FTS5 snippet of a folded twin column, in the original text: the twin differs
+    from its column only in đ/Đ -> d/D, one character for one, so the snippet's text is
+    found in the folded column and read back, character by character, from the original.
+    Left as it is when it is found in none (a row changed meanwhile)."""
+    start, stop = HIGHLIGHT
+    pieces = re.split(f"({re.escape(start)}|{re.escape(stop)})", snippet)
+    plain = "".join(p for p in pieces if p not in (start, stop))
+    lead = ELLIPSIS if plain.startswith(ELLIPSIS) else ""
+    tail = ELLIPSIS if plain.endswith(ELLIPSIS) and len(plain) > len(lead) else ""
+    core = plain[len(lead):len(plain) - len(tail)]
+    if not core:
+        return snippet
+    for text in originals:
+        if not text:
+            continue
+        at = text.translate(_FOLD_D).find(core)
+        if at < 0:
+            continue
+        source = iter(lead + text[at:at + len(core)] + tail)
+        return "".join(p if p in (start, stop) else "".join(next(source) for _ in p)
+                       for p in pieces)
+    return snippet
 
 
 def _exact_snippet(texts: dict[str, str | None], words: list[str],
@@ -294,14 +328,11 @@ def rebuild_index(db: sqlite_utils.Database) -> int:
 
     For an index out of step with its table (a writer that bypassed the triggers, e.g.
     ``INSERT OR REPLACE`` without ``PRAGMA recursive_triggers``).  FTS5's own 'rebuild'
-    cannot be used: it would index the unfolded text.
+    (what ``sqlite-utils rebuild-fts`` runs) does the same: the folding is in the table's
+    generated columns, which the index reads.
     """
-    names = ", ".join(COLUMNS)
-    folded = ", ".join(fold_sql(c) for c in COLUMNS)
     with db.atomic():
-        db.execute(f"insert into {FTS_TABLE}({FTS_TABLE}) values ('delete-all')")
-        db.execute(f"insert into {FTS_TABLE}(rowid, {names}) select rowid, {folded}"
-                   " from articles")
+        db.execute(f"insert into {FTS_TABLE}({FTS_TABLE}) values ('rebuild')")
     return db.execute("select count(*) from articles").fetchone()[0]
 
 
@@ -311,7 +342,9 @@ def rebuild_index(db: sqlite_utils.Database) -> int:
 KINDS = ("article", "file", "document")
 DOCUMENT_COLUMNS = ("number", "title", "summary", "agency", "signer", "text")
 # bm25 weights, in DOCUMENT_COLUMNS order: the number and title name the document.
-DOCUMENT_WEIGHTS = (10.0, 10.0, 4.0, 2.0, 2.0, 1.0)
+DOCUMENT_FOLDED = tuple(c + "_f" for c in DOCUMENT_COLUMNS)
+# bm25 weights, the originals (never matched by a folded query) then their twins.
+DOCUMENT_WEIGHTS = (0.0,) * 6 + (10.0, 10.0, 4.0, 2.0, 2.0, 1.0)
 
 
 def search_all(db: sqlite_utils.Database, query: str, *, kinds=KINDS, exact: bool = False,
@@ -342,10 +375,11 @@ def search_all(db: sqlite_utils.Database, query: str, *, kinds=KINDS, exact: boo
         out += [dict(hit, kind="article") for hit in search(
             db, query, exact=exact, since=since, until=until, category=category,
             limit=limit, phrase=phrase)]
-    match = fts_query(query, phrase=phrase)
     bounds = (date_bound(since), date_bound(until, end=True))
     if "document" in kinds and category is None and db["documents_fts"].exists():
+        match = fts_query(query, phrase=phrase, columns=DOCUMENT_FOLDED)
         out += _documents(db, match, key, bounds, limit)
+    match = fts_query(query, phrase=phrase, columns=("text_f",))
     if "file" in kinds and match and db["file_texts_fts"].exists():
         out += _files(db, match, bounds, category, limit)
     if key and "article" in kinds:
@@ -373,13 +407,15 @@ def _documents(db, match, key, bounds, limit) -> list[dict]:
                 hits[row[0]] = _document_hit(row, f"{row[1]}: {row[2] or ''}".strip(), -1e9)
     if match:
         weights = ", ".join(str(w) for w in DOCUMENT_WEIGHTS)
+        originals = ", ".join(f"d.{c}" for c in DOCUMENT_COLUMNS)
         sql = (f"select {cols}, snippet(documents_fts, -1, ?, ?, ?, {SNIPPET_TOKENS}),"
-               f" bm25(documents_fts, {weights}) as score from documents_fts f"
+               f" bm25(documents_fts, {weights}) as score, {originals} from documents_fts f"
                " join documents d on d.rowid = f.rowid where documents_fts match ?"
                " order by score limit ?")
         for row in db.execute(sql, [*HIGHLIGHT, ELLIPSIS, match, limit * 4]):
             if row[0] not in hits and _in_bounds(row[3], bounds):
-                hits[row[0]] = _document_hit(row, _tidy(row[6] or ""), row[7])
+                hits[row[0]] = _document_hit(row, _tidy(unfold_snippet(row[6] or "", row[8:])),
+                                             row[7])
     return list(hits.values())[:limit]
 
 
@@ -392,11 +428,13 @@ def _document_hit(row, snippet: str, rank: float) -> dict:
 
 def _files(db, match, bounds, category, limit) -> list[dict]:
     sql = ("select t.sha256, snippet(file_texts_fts, -1, ?, ?, ?, ?),"
-           " bm25(file_texts_fts) as score from file_texts_fts f join file_texts t"
-           " on t.rowid = f.rowid where file_texts_fts match ? order by score limit ?")
+           " bm25(file_texts_fts, 0.0, 1.0) as score, t.text from file_texts_fts f"
+           " join file_texts t on t.rowid = f.rowid where file_texts_fts match ?"
+           " order by score limit ?")
     out = []
-    for sha256, snippet, score in db.execute(
+    for sha256, snippet, score, text in db.execute(
             sql, [*HIGHLIGHT, ELLIPSIS, SNIPPET_TOKENS * 2, match, limit * 4]):
+        snippet = unfold_snippet(snippet or "", (text,))
         links = _file_links(db, sha256)
         kept = [link for link in links
                 if _in_bounds(link["published_at"], bounds)

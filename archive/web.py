@@ -3,18 +3,15 @@
 Datasette shows the tables as they are, with this module's metadata (titles, column
 descriptions, facets, default sorts, a ranked "search" query) and a small plugin:
 
-- **Search from the articles page.**  Datasette finds an FTS table for a table only when
-  its ``content=`` is written with double quotes or brackets, and ``articles_fts`` says
-  ``content='articles'``, so Datasette's own ``_search`` filter stays off for
-  ``articles`` (were a later Datasette to find it, the đ tests in tests/test_web.py would
-  fail).  It would be wrong here anyway: it hands the text to MATCH as typed,
-  while the index folds đ to d on the indexed side only (see ``archive.schema``
-  m003_search), so "Nguyễn Đức Trung" would find nothing.  The plugin's
+- **Search from the articles page** (and the documents' and files' texts).  Datasette's
+  own ``_search`` filter is kept off these tables (``ArchiveDatabase``): it hands the
+  text to MATCH as typed, so a lone ``"`` or an empty box is an error.  The plugin's
   ``filters_from_request`` takes ``_search`` (and ``_search_title``, ``_search_summary``,
   ``_search_body``, ``_search_author``) instead, folds it with
-  ``archive.search.fts_query`` (words only, each quoted: no input is FTS syntax) and
-  turns the search box on.  The words are searched as a phrase, as ``govnews search``
-  does by default.
+  ``archive.search.fts_query`` (words only, each quoted: no input is FTS syntax), searches
+  the index's folded twins of the columns (``archive.schema.folded_fts``) and turns the
+  search box on.  The words are searched as a phrase, as ``govnews search`` does by
+  default.
 - **Month facet.**  A facet needs a column, and ``articles`` has no month column; adding
   one (a generated column, or a view) would change the schema the crawler writes to,
   which is for migrations alone.  A facet type registered by the plugin, ``month``,
@@ -51,7 +48,16 @@ from datasette.utils.asgi import Response
 from markupsafe import Markup, escape
 
 from .access import needs_immutable
-from .search import COLUMNS, ELLIPSIS, FTS_TABLE, HIGHLIGHT, SNIPPET_TOKENS, WEIGHTS, fts_query
+from .search import (
+    COLUMNS,
+    ELLIPSIS,
+    FTS_TABLE,
+    HIGHLIGHT,
+    SNIPPET_TOKENS,
+    WEIGHTS,
+    fts_query,
+    unfold_snippet,
+)
 
 DATABASE = "archive"
 PLUGIN_NAME = "govnews"
@@ -60,8 +66,15 @@ NO_MATCH = '""'
 # SQL function (registered on the archive's connections) folding user text into a MATCH
 # expression the way the index was folded; used by the "search" query.
 MATCH_FUNCTION = "govnews_fts_query"
+# ... and one giving a snippet of a folded column in the original text (đ kept).
+UNFOLD_FUNCTION = "govnews_unfold"
 # Columns left out of a table's HTML page unless the URL picks columns with _col.
-HIDDEN_COLUMNS = {"articles": ("body_html",), "bodies": ("data",)}
+# The folded twins the search index reads (schema.folded_fts) are the same text again.
+HIDDEN_COLUMNS = {"articles": ("body_html", "title_f", "summary_f", "body_f", "author_f"),
+                  "bodies": ("data",),
+                  "documents": tuple(f"{c}_f" for c in ("number", "title", "summary",
+                                                        "agency", "signer", "text")),
+                  "file_texts": ("text_f",)}
 SETTINGS = {
     # A body is thousands of characters: a table page shows the start of each.
     "truncate_cells_html": 300,
@@ -95,13 +108,40 @@ def match_expression(text: str | None) -> str:
     return fts_query(text or "") or NO_MATCH
 
 
+# Tables whose search box the plugin answers: their index and its columns.
+SEARCHABLE = {
+    "articles": (FTS_TABLE, COLUMNS),
+    "documents": ("documents_fts", ("number", "title", "summary", "agency", "signer", "text")),
+    "file_texts": ("file_texts_fts", ("text",)),
+}
+
+
+class ArchiveDatabase(Database):
+    """The archive, to Datasette.  Datasette would find the search indexes of
+    ``SEARCHABLE`` (``content=[table]``) and search them itself, passing the text to MATCH
+    as typed (a lone ``"`` is an error there, and an empty box too); the plugin's
+    ``filters_from_request`` searches them instead, folded and quoted as ``govnews
+    search`` does.  Plain ``datasette archive.db`` finds them and searches them itself:
+    the index answers it too (``archive.schema.folded_fts``)."""
+
+    async def fts_table(self, table):
+        if table in SEARCHABLE:
+            return None
+        return await super().fts_table(table)
+
+
+def unfold(snippet, *originals) -> str:
+    return unfold_snippet(snippet or "", originals)
+
+
 SEARCH_SQL = f"""select
   a.url,
   a.title,
   a.published_at,
   a.category,
   a.author,
-  snippet({FTS_TABLE}, -1, '{HIGHLIGHT[0]}', '{HIGHLIGHT[1]}', '{ELLIPSIS}', {SNIPPET_TOKENS}) as snippet,
+  {UNFOLD_FUNCTION}(snippet({FTS_TABLE}, -1, '{HIGHLIGHT[0]}', '{HIGHLIGHT[1]}', '{ELLIPSIS}', {SNIPPET_TOKENS}),
+    a.title, a.summary, a.body, a.author) as snippet,
   bm25({FTS_TABLE}, {', '.join(str(w) for w in WEIGHTS)}) as score
 from {FTS_TABLE}
   join articles a on a.rowid = {FTS_TABLE}.rowid
@@ -389,7 +429,7 @@ def make_datasette(db_path: str | os.PathLike, *, name: str = DATABASE) -> Datas
     # mode=ro when SQLite can share the WAL index with a crawl; immutable=1 when it may
     # not create one (a read-only directory: then nobody is writing to it either).
     mutable = not needs_immutable(db_path)
-    ds.add_database(Database(ds, path=str(db_path), is_mutable=mutable), name=name)
+    ds.add_database(ArchiveDatabase(ds, path=str(db_path), is_mutable=mutable), name=name)
     _ARCHIVES[ds] = name
     return ds
 
@@ -486,31 +526,31 @@ class ArchivePlugin:
     def prepare_connection(self, conn, database, datasette):
         if _ours(datasette, database):
             conn.create_function(MATCH_FUNCTION, 1, match_expression, deterministic=True)
+            conn.create_function(UNFOLD_FUNCTION, 5, unfold, deterministic=True)
 
-    # trylast: Datasette's own search filter (which finds no FTS table for articles, see
-    # the module docstring) sets supports_search to False; this one has the last word.
+    # trylast: Datasette's own search filter (which finds no FTS table for these tables:
+    # ArchiveDatabase) sets supports_search to False; this one has the last word.
     @hookimpl(trylast=True)
     def filters_from_request(self, request, database, table, datasette):
-        if table != "articles" or not _ours(datasette, database):
+        if table not in SEARCHABLE or not _ours(datasette, database):
             return None
+        fts, columns = SEARCHABLE[table]
         clauses, params, descriptions = [], {}, []
         for key in request.args:
             if key == "_search":
                 column = None
-            elif key.startswith("_search_") and key[len("_search_"):] in COLUMNS:
+            elif key.startswith("_search_") and key[len("_search_"):] in columns:
                 column = key[len("_search_"):]
             else:
                 continue
             text = request.args.get(key) or ""
             if not text.strip():  # the form sends _search= when a filter is applied
                 continue
-            match = match_expression(text)
-            if column:
-                match = f"{column} : {match}"
+            twins = (f"{column}_f",) if column else tuple(f"{c}_f" for c in columns)
+            match = fts_query(text, columns=twins) or NO_MATCH
             name = f"govnews_search_{len(params)}"
             params[name] = match
-            clauses.append(
-                f"rowid in (select rowid from {FTS_TABLE} where {FTS_TABLE} match :{name})")
+            clauses.append(f"rowid in (select rowid from {fts} where {fts} match :{name})")
             where = f" in {column}" if column else ""
             descriptions.append(f'search{where} matches "{text}"')
         return FilterArguments(

@@ -172,8 +172,10 @@ def test_words_are_a_phrase_by_default(archive):
 
 
 def test_fts_query_quotes_everything():
-    assert fts_query("Nguyễn Đức Trung") == '"Nguyễn Dức Trung"'
-    assert fts_query("a b", phrase=False) == '"a" "b"'
+    assert fts_query("Nguyễn Đức Trung", columns=None) == '"Nguyễn Dức Trung"'
+    assert fts_query("a b", phrase=False, columns=None) == '"a" "b"'
+    # by default, in the folded twins of the index's columns only
+    assert fts_query("Đức") == '{title_f summary_f body_f author_f} : ("Dức")'
     assert fts_query('"') is None
     assert fts_query("  ( ) * ^ : ") is None
 
@@ -334,11 +336,44 @@ def vocabulary(db):
 
 def test_rebuild_makes_the_same_index(archive):
     before = vocabulary(archive.db)
-    assert any(term == "duc" for _, term, _, _ in before)
-    assert not any("đ" in term for _, term, _, _ in before)
+    names = [r[1] for r in archive.db.execute("pragma table_info(articles_fts)")]
+    folded = {names.index(c) for c in ("title_f", "summary_f", "body_f", "author_f")}
+    # the originals keep đ (so "Đức" typed in any tool finds them), the twins fold it
+    assert any(term == "duc" and col in folded for _, term, col, _ in [
+        (d, t, names.index(c), o) for d, t, c, o in before])
+    assert not any("đ" in term and names.index(col) in folded for _, term, col, _ in before)
+    assert any("đ" in term for _, term, _, _ in before)
     assert rebuild_index(archive.db) == len(ARTICLES)
     assert vocabulary(archive.db) == before
     assert found(archive, "nguyen duc trung") == {1, 2}
+
+
+def test_the_index_answers_the_same_in_other_sqlite_tools(archive, tmp_path):
+    """FTS5 queries as Datasette's table search and ``sqlite-utils search`` send them,
+    unfolded, and after ``sqlite-utils rebuild-fts`` (FTS5's own 'rebuild')."""
+    import sqlite3
+
+    import sqlite_utils
+
+    archive.close()
+    db = sqlite_utils.Database(sqlite3.connect(archive.path))
+    try:
+        def raw(query):
+            return {r[0] for r in db.execute(
+                "select a.article_id from articles a join articles_fts f on f.rowid = a.rowid"
+                " where articles_fts match ?", [query])}
+
+        for query in ('"Đức"', '"Duc"', '"đức"', '"NGUYEN" "ĐUC" "TRUNG"'):
+            assert raw(query) == {"1", "2", "3"}, query  # 3: Nguyễn Đức Anh, ông Trung
+        for query in ('"Nguyễn Đức Trung"', '"nguyen duc trung"', '"NGUYEN ĐUC TRUNG"'):
+            assert raw(query) == {"1", "2"}, query
+        assert {r["article_id"] for r in db["articles"].search('"Nguyễn Đức Trung"')} == {
+            "1", "2"}
+        db["articles"].rebuild_fts()
+        for query in ('"Nguyễn Đức Trung"', '"nguyen duc trung"'):
+            assert raw(query) == {"1", "2"}, query
+    finally:
+        db.close()
 
 
 # --- the command --------------------------------------------------------------------

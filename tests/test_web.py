@@ -315,3 +315,17 @@ def test_documents_are_listed_with_facets_by_agency_kind_and_year(ds):
     assert values["year"] == {2024: 2, 2023: 1}
     html = get(ds, "/archive/documents")
     assert TABLES["documents"]["title"] in html.text
+
+
+def test_plain_datasette_finds_what_govnews_finds(db_path):
+    """The index folds đ in what it holds: Datasette without govnews's plugin, searching
+    with its own table search, finds an article typed with đ and typed without."""
+    from datasette.app import Datasette
+
+    plain = Datasette([str(db_path)], immutables=[])
+    name = os.path.splitext(os.path.basename(db_path))[0]
+    for query in ("Đức", "duc", "NGUYỄN ĐỨC TRUNG"):
+        rows = asyncio.run(plain.client.get(
+            f"/{name}/articles.json?" + urllib.parse.urlencode(
+                {"_search": query, "_shape": "array", "_col": "title"}))).json()
+        assert TRUNG <= {r["url"] for r in rows}, query

@@ -459,7 +459,13 @@ def parse(file, url, fetched_at):
 
 
 def _filter_options(f):
-    f = click.option("--category", metavar="NAME", help="Only this category.")(f)
+    f = click.option("--site", metavar="HOST",
+                     help="Only this site (e.g. vhttdl.nghean.gov.vn).")(f)
+    f = click.option("--query", "text", metavar="QUERY",
+                     help="Only records matching QUERY, as `govnews search` reads it.")(f)
+    f = click.option("--category", metavar="NAME",
+                     help="Only this category; accents and case do not matter "
+                          "(\"chi dao dieu hanh\" is \"Chỉ đạo điều hành\").")(f)
     f = click.option("--until", metavar="DATE",
                      help="Published on or before DATE (YYYY-MM-DD, YYYY-MM or YYYY).")(f)
     f = click.option("--since", metavar="DATE",
@@ -467,22 +473,68 @@ def _filter_options(f):
     return f
 
 
-def _article_filter(since, until, category) -> tuple[str, list]:
+def _resolve(db, column: str, table: str, wanted: str | None, what: str) -> list[str] | None:
+    """The stored values of ``column`` that ``wanted`` names, accents and case aside;
+    None when no filter is asked; a click error when it names none."""
+    from archive.syntax import matching_values
+
+    if not wanted:
+        return None
+    values = [v for (v,) in db.execute(
+        f"select distinct {column} from {table} where {column} is not null")]
+    found = matching_values(wanted, values)
+    if not found:
+        raise click.BadParameter(f"no {what} is {wanted!r} (`govnews stats` lists them)",
+                                 param_hint=f"--{'site' if column == 'site' else 'category'}")
+    return found
+
+
+def _article_filter(since, until, category, db=None, site=None, text=None,
+                    table="articles", date_column="published_at",
+                    category_column="category") -> tuple[str, list]:
+    """SQL conditions (and parameters) for the filters export and search share: dates,
+    category (accent-blind), site, and a query in the search language."""
     from archive.search import date_bound
 
     conds, params = [], []
+    if db is not None:
+        for column, wanted, what in ((category_column, category, "category"),
+                                     ("site", site, "site")):
+            values = _resolve(db, column, table, wanted, what)
+            if values is not None:
+                conds.append(f"{column} in ({', '.join('?' * len(values))})")
+                params.extend(values)
+        category = None
+        if text:
+            conds.append(_matching(db, table, text))
     for hint, value, end, op in (("--since", since, False, ">="), ("--until", until, True, "<")):
         try:
             bound = date_bound(value, end=end)
         except ValueError as exc:
             raise click.BadParameter(str(exc), param_hint=hint) from None
         if bound:
-            conds.append(f"published_at {op} ?")
+            conds.append(f"{date_column} {op} ?")
             params.append(bound)
     if category:
-        conds.append("category = ?")
+        conds.append(f"{category_column} = ?")
         params.append(category)
     return " and ".join(conds), params
+
+
+def _matching(db, table: str, text: str) -> str:
+    """A condition on ``table``'s rowid: the rows its search index matches for ``text``."""
+    from archive.search import DOCUMENT_FOLDED, FOLDED, fts_query
+
+    columns = FOLDED if table == "articles" else DOCUMENT_FOLDED
+    try:
+        match = fts_query(text, columns=columns)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--query") from None
+    if match is None:
+        raise click.BadParameter(f"{text!r} has no letters or digits to search for",
+                                 param_hint="--query")
+    quoted = match.replace("'", "''")
+    return f"rowid in (select rowid from {table}_fts where {table}_fts match '{quoted}')"
 
 
 CSV_LIST_SEPARATOR = " | "
@@ -536,10 +588,11 @@ def _writing(out: str, open_stream, finish=lambda stream: stream.close()):
 
 @cli.command()
 @_db_option
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "warc"]), default="jsonl",
-              show_default=True,
-              help="jsonl: full records; csv: one row per article, lists joined, UTF-8 with BOM "
-                   "for spreadsheets; warc: the raw fetches as WARC 1.1 (gzip).")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "xlsx", "warc"]),
+              default="jsonl", show_default=True,
+              help="jsonl: full records; csv: one row per article, lists joined, UTF-8 with BOM; "
+                   "xlsx: a workbook (dates as dates, multi-line bodies); warc: the raw fetches "
+                   "as WARC 1.1 (gzip).")
 @click.option("--out", type=click.Path(dir_okay=False), default=None,
               help="Output file (default: standard output; for warc: archive.warc.gz).")
 @click.option("--kind", type=click.Choice(["articles", "documents"]), default="articles",
@@ -547,7 +600,7 @@ def _writing(out: str, open_stream, finish=lambda stream: stream.close()):
               help="articles, or the register's documents (văn bản; --since/--until then "
                    "select by issue date and --category by kind, e.g. \"Quyết định\").")
 @_filter_options
-def export(db_path, fmt, out, kind, since, until, category):
+def export(db_path, fmt, out, kind, since, until, category, text, site):
     """Export the archive: records as JSON lines or CSV, or raw pages as WARC.
 
     The WARC holds every fetch of the selected records' pages and of the files they link.
@@ -560,15 +613,17 @@ def export(db_path, fmt, out, kind, since, until, category):
     """
     from archive.query import documents, records
 
-    where, params = _article_filter(since, until, category)
     table, read, keys = "articles", records, RECORD_KEYS
+    dates, categories = "published_at", "category"
     if kind == "documents":
         from crawler.items import DOCUMENT_KEYS
 
         table, read, keys = "documents", documents, (*DOCUMENT_KEYS, "cited_by")
-        where = where.replace("published_at", "issued").replace("category =", "kind =")
+        dates, categories = "issued", "kind"
     archive = _open_existing(db_path, readonly=True)
     try:
+        where, params = _article_filter(since, until, category, archive.db, site, text,
+                                        table, dates, categories)
         if fmt == "warc":
             from archive.warc import write_warc
 
@@ -591,7 +646,17 @@ def export(db_path, fmt, out, kind, since, until, category):
             return
         out = out or "-"
         count = 0
-        if fmt == "jsonl":
+        if fmt == "xlsx":
+            from archive.xlsx import write_xlsx
+
+            if out == "-" and sys.stdout.isatty():
+                raise click.UsageError("a workbook is binary: pass --out FILE.xlsx")
+            columns = [k for k in keys if k != "body_html"]
+            with _writing(out, lambda: click.open_file(out, "wb"),
+                          finish=_flush if out == "-" else _close) as stream:
+                count = write_xlsx(read(archive.db, where, params), columns, stream,
+                                   sheet=kind)
+        elif fmt == "jsonl":
             with _writing(out, lambda: click.open_file(out, "w", encoding="utf-8"),
                           finish=_flush if out == "-" else _close) as stream:
                 for rec in read(archive.db, where, params):
@@ -780,9 +845,11 @@ def stats(db_path, fmt):
               help="Only articles published on or before DATE (YYYY-MM-DD, YYYY-MM or YYYY: "
                    "--until 2020 takes in all of 2020).")
 @click.option("--category", metavar="NAME",
-              help="Only articles in this category, as `govnews stats` lists it.")
+              help="Only articles in this category, as `govnews stats` lists it; accents and "
+                   "case do not matter.")
+@click.option("--site", metavar="HOST", help="Only what this site published.")
 @click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True,
-              help="How many articles to show, best first.")
+              help="How many results to show, best first.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
               show_default=True,
               help="table: to read; json: the full records; csv: url, title, published_at, "
@@ -794,13 +861,16 @@ def stats(db_path, fmt):
                    "(default: next to each other, in order, as a phrase).")
 @click.option("--kind", "kinds", multiple=True, type=click.Choice(["article", "file", "document"]),
               help="Only results of this kind (repeatable; default: all three).")
-def search_command(query, db_path, since, until, category, limit, fmt, exact, words, kinds):
+def search_command(query, db_path, since, until, category, site, limit, fmt, exact, words,
+                   kinds):
     """Search articles, the text of their files and the register's documents for QUERY,
     best matches first.
 
     Case, accents and tone-mark style do not matter: "nguyen duc trung", "Nguyễn Đức
     Trung" and "NGUYEN ĐUC TRUNG" find the same articles, "Hòa Bình" finds "Hoà Bình".
-    Several words are searched as a phrase. Punctuation and operators are read as text.
+    Several words are searched as a phrase; "quoted words" too; OR (in capitals) finds
+    either side, NOT (in capitals) or a leading minus leaves out what has the words
+    after it; other punctuation is read as text.
     A document number finds the same documents however it is written ("1205/QĐ-UBND",
     "1205/qd-ubnd", "1205 QĐ-UBND"), and the articles that cite it. Each result says
     what matched: an article, a file (with the page that links it) or a document.
@@ -824,9 +894,17 @@ def search_command(query, db_path, since, until, category, limit, fmt, exact, wo
             raise click.BadParameter(str(exc), param_hint=hint) from None
     archive = _open_existing(db_path, readonly=True)
     try:
-        hits = search_all(archive.db, query, kinds=kinds or ("article", "file", "document"),
-                          exact=exact, since=since, until=until, category=category,
-                          limit=limit, phrase=not words)
+        from archive.syntax import QueryError
+
+        categories = _resolve(archive.db, "category", "articles", category, "category")
+        sites = _resolve(archive.db, "site", "articles", site, "site")
+        try:
+            hits = search_all(archive.db, query,
+                              kinds=kinds or ("article", "file", "document"), exact=exact,
+                              since=since, until=until, category=categories, site=sites,
+                              limit=limit, phrase=not words)
+        except QueryError as exc:
+            raise click.BadParameter(str(exc), param_hint="QUERY") from None
         if fmt == "json":
             out = []
             for hit in hits:
@@ -864,10 +942,6 @@ def search_command(query, db_path, since, until, category, limit, fmt, exact, wo
             why = ""
             if not query_words(query):
                 why = ": the query has no letters or digits"
-            elif category is not None and archive.db.execute(
-                    "select 1 from articles where category = ? limit 1", [category]
-            ).fetchone() is None:
-                why = f": no article has the category {category!r} (`govnews stats` lists them)"
             click.echo(f"nothing matches {query!r}{why}", err=True)
         elif len(hits) == limit:
             click.echo(f"the {limit} best matches shown; there may be more: raise --limit",

@@ -14,6 +14,7 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Iterator
+from urllib.parse import urlsplit
 
 import sqlite_utils
 
@@ -54,18 +55,22 @@ def query_words(query: str) -> list[str]:
 
 def fts_query(query: str, *, phrase: bool = True, columns: tuple[str, ...] | None = FOLDED
               ) -> str | None:
-    """An FTS5 MATCH expression for user text, or None when it has no words.
+    """An FTS5 MATCH expression for user text (the language of ``archive.syntax``:
+    phrases, ``"quoted"``, ``OR``, ``NOT``, ``-word``), or None when it has no words.
 
     Only letters and digits reach FTS5, each inside a double-quoted string, so no input
     (``"``, ``AND OR (``, ``title:x``, ``NEAR``, ``*``) can be read as query syntax.
     ``columns``: the index columns searched (the folded twins of the articles' index by
-    default; None: every column).
+    default; None: every column).  Raises ``archive.syntax.QueryError`` (a ValueError)
+    with a sentence for a query that only leaves things out.
     """
-    words = [w.translate(_FOLD_D) for w in query_words(query)]
-    if not words:
-        return None
-    expr = '"' + " ".join(words) + '"' if phrase else " ".join(f'"{w}"' for w in words)
-    return f"{{{' '.join(columns)}}} : ({expr})" if columns else expr
+    from .syntax import compile_query
+
+    return compile_query(query, words=not phrase, fold=_fold_word, columns=columns)
+
+
+def _fold_word(word: str) -> str:
+    return unicodedata.normalize("NFC", word).translate(_FOLD_D)
 
 
 def date_bound(value: str | dt.date | None, *, end: bool = False) -> str | None:
@@ -105,7 +110,7 @@ def has_index(db: sqlite_utils.Database) -> bool:
 
 
 def _filters(db: sqlite_utils.Database, match: str, since: str | None, until: str | None,
-             category: str | None) -> tuple[str, dict]:
+             category, site=None) -> tuple[str, dict]:
     """SQL conditions on the FTS rowid ``f.rowid`` for the filters, and their parameters.
 
     The filters join ``articles`` on rowid inside the ranked subquery, so the LIMIT counts
@@ -138,9 +143,13 @@ def _filters(db: sqlite_utils.Database, match: str, since: str | None, until: st
             where.append(f"exists (select 1 from articles where rowid = f.rowid and {cond})")
         else:
             where.append(f"+f.rowid in (select rowid from articles where {cond})")
-    if category is not None:
-        where.append("+f.rowid in (select rowid from articles where category = :category)")
-        params["category"] = category
+    for name, values in (("category", category), ("site", site)):
+        if values is None:
+            continue
+        values = [values] if isinstance(values, str) else list(values)
+        marks = ", ".join(f":{name}{i}" for i in range(len(values)))
+        where.append(f"+f.rowid in (select rowid from articles where {name} in ({marks}))")
+        params.update({f"{name}{i}": v for i, v in enumerate(values)})
     return "".join(f" and {w}" for w in where), params
 
 
@@ -161,7 +170,7 @@ def _ranked(db: sqlite_utils.Database, match: str, filters: str, params: dict,
 
 def search(db: sqlite_utils.Database, query: str, *, exact: bool = False,
            since: str | dt.date | None = None, until: str | dt.date | None = None,
-           category: str | None = None, limit: int = 20, phrase: bool = True) -> list[dict]:
+           category=None, limit: int = 20, phrase: bool = True, site=None) -> list[dict]:
     """Articles matching ``query``, best first, at most ``limit``.
 
     Each result: url, title, published_at, category, author, rank (bm25: lower is a
@@ -169,8 +178,9 @@ def search(db: sqlite_utils.Database, query: str, *, exact: bool = False,
     ``**``).  ``phrase``: the words must be adjacent and in order (default) or may be
     anywhere in the article.  ``exact``: accents must be as typed (case still ignored).
     ``since``/``until``: published_at on or after / on or before the date (YYYY-MM-DD,
-    YYYY-MM or YYYY); articles without a date are then left out.  ``category``: the
-    article's category, as stored.
+    YYYY-MM or YYYY); articles without a date are then left out.  ``category``,
+    ``site``: the article's, as stored (one value or several).  The query may use the
+    language of ``archive.syntax`` (OR, NOT, "phrase", -word).
     """
     if limit < 1:
         return []
@@ -181,10 +191,12 @@ def search(db: sqlite_utils.Database, query: str, *, exact: bool = False,
     if match is None:
         return []
     filters, params = _filters(db, match, date_bound(since), date_bound(until, end=True),
-                               category)
+                               category, site)
     if not exact:
         return _rows(db, list(_ranked(db, match, filters, params, limit)), match)
-    words = [w.lower() for w in query_words(query)]
+    from .syntax import positive_words
+
+    words = [w.lower() for w in query_words(" ".join(positive_words(query, words=not phrase)))]
     hits, snippets = [], {}
     # Accents as typed are checked on the original text of candidates that matched the
     # folded query, in rank order, until enough pass; the cursor is read lazily.
@@ -349,7 +361,7 @@ DOCUMENT_WEIGHTS = (0.0,) * 6 + (10.0, 10.0, 4.0, 2.0, 2.0, 1.0)
 
 def search_all(db: sqlite_utils.Database, query: str, *, kinds=KINDS, exact: bool = False,
                since: str | dt.date | None = None, until: str | dt.date | None = None,
-               category: str | None = None, limit: int = 20, phrase: bool = True
+               category=None, limit: int = 20, phrase: bool = True, site=None
                ) -> list[dict]:
     """Matches in articles, in the text of their files and in the register's documents,
     best first, at most ``limit``.
@@ -374,17 +386,21 @@ def search_all(db: sqlite_utils.Database, query: str, *, kinds=KINDS, exact: boo
     if "article" in kinds:
         out += [dict(hit, kind="article") for hit in search(
             db, query, exact=exact, since=since, until=until, category=category,
-            limit=limit, phrase=phrase)]
+            limit=limit, phrase=phrase, site=site)]
     bounds = (date_bound(since), date_bound(until, end=True))
+    categories = None if category is None else (
+        {category} if isinstance(category, str) else set(category))
+    sites = None if site is None else ({site} if isinstance(site, str) else set(site))
     if "document" in kinds and category is None and db["documents_fts"].exists():
         match = fts_query(query, phrase=phrase, columns=DOCUMENT_FOLDED)
-        out += _documents(db, match, key, bounds, limit)
+        out += [h for h in _documents(db, match, key, bounds, limit)
+                if sites is None or urlsplit(h["url"]).netloc in sites]
     match = fts_query(query, phrase=phrase, columns=("text_f",))
     if "file" in kinds and match and db["file_texts_fts"].exists():
-        out += _files(db, match, bounds, category, limit)
+        out += _files(db, match, bounds, categories, sites, limit)
     if key and "article" in kinds:
         seen = {h["url"] for h in out if h["kind"] == "article"}
-        out += [h for h in _citing(db, key, bounds, category) if h["url"] not in seen]
+        out += [h for h in _citing(db, key, bounds, categories, sites) if h["url"] not in seen]
     out.sort(key=lambda h: h["rank"])
     return out[:limit]
 
@@ -426,7 +442,7 @@ def _document_hit(row, snippet: str, rank: float) -> dict:
             "snippet": snippet}
 
 
-def _files(db, match, bounds, category, limit) -> list[dict]:
+def _files(db, match, bounds, categories, sites, limit) -> list[dict]:
     sql = ("select t.sha256, snippet(file_texts_fts, -1, ?, ?, ?, ?),"
            " bm25(file_texts_fts, 0.0, 1.0) as score, t.text from file_texts_fts f"
            " join file_texts t on t.rowid = f.rowid where file_texts_fts match ?"
@@ -438,7 +454,8 @@ def _files(db, match, bounds, category, limit) -> list[dict]:
         links = _file_links(db, sha256)
         kept = [link for link in links
                 if _in_bounds(link["published_at"], bounds)
-                and (category is None or link.get("category") == category)]
+                and (categories is None or link.get("category") in categories)
+                and (sites is None or urlsplit(link["page_url"]).netloc in sites)]
         if not kept:
             continue
         first = kept[0]
@@ -467,7 +484,7 @@ def _file_links(db, sha256: str) -> list[dict]:
              "category": r[4], "page_kind": r[5]} for r in rows]
 
 
-def _citing(db, key, bounds, category) -> list[dict]:
+def _citing(db, key, bounds, categories, sites) -> list[dict]:
     """Articles that cite the document number ``key``, newest first, ranked just after
     the document itself."""
     rows = db.execute(
@@ -478,4 +495,5 @@ def _citing(db, key, bounds, category) -> list[dict]:
              "category": r[3], "author": r[4], "rank": -1e6 + i,
              "snippet": f"cites {r[5]}"}
             for i, r in enumerate(rows)
-            if _in_bounds(r[2], bounds) and (category is None or r[3] == category)]
+            if _in_bounds(r[2], bounds) and (categories is None or r[3] in categories)
+            and (sites is None or urlsplit(r[0]).netloc in sites)]

@@ -35,6 +35,7 @@ import os
 import re
 import socket
 import weakref
+from pathlib import Path
 from urllib.parse import parse_qsl
 
 from datasette import hookimpl
@@ -48,6 +49,7 @@ from datasette.utils.asgi import Response
 from markupsafe import Markup, escape
 
 from .access import needs_immutable
+from .pages import link, route_list
 from .search import (
     COLUMNS,
     ELLIPSIS,
@@ -98,6 +100,35 @@ dl.column-descriptions dt, dl.column-descriptions dd { margin: 0; }
 mark { background: #fff3a3; }
 """
 
+TEMPLATES = Path(__file__).parent / "templates"
+# The web view's own pages (archive.pages): text set for reading Vietnamese.
+PAGES_STYLESHEET = """\
+.govnews { max-width: 68em; }
+.reading { max-width: 40em; font-family: "Noto Serif", "Source Serif Pro", "DejaVu Serif",
+  Georgia, "Times New Roman", serif; font-size: 1.1em; line-height: 1.6; }
+.reading h1.article-title { font-size: 1.8em; line-height: 1.25; margin: 0.2em 0 0.4em; }
+.reading .lead { font-weight: bold; }
+.reading figure { margin: 1em 0; } .reading figure img { max-width: 100%; height: auto; }
+.reading figcaption { font-style: italic; font-size: 0.9em; color: #444; }
+.kicker, .byline, .meta { color: #555; font-size: 0.9em; }
+.record { border-top: 1px solid #ccc; margin-top: 2em; max-width: 40em; }
+.record dl, dl.properties { display: grid; grid-template-columns: max-content 1fr;
+  gap: 0.2em 1em; } .record dd, dl.properties dd { margin: 0; overflow-wrap: anywhere; }
+.citation textarea { width: 100%; font-family: inherit; }
+.gone, .missing { background: #fdecea; padding: 0.4em 0.6em; }
+.original { color: #666; font-size: 0.85em; overflow-wrap: anywhere; }
+del { background: #fdd; text-decoration: line-through; } ins { background: #dfd;
+  text-decoration: none; }
+.diff-text { white-space: pre-wrap; line-height: 1.6; max-width: 46em; }
+iframe.stored-page { width: 100%; height: 75vh; border: 1px solid #999; }
+svg.chart { max-width: 100%; height: auto; } figure { margin: 1em 0 2em; }
+.hits li { margin-bottom: 1em; } .hits .kind { font-size: 0.8em; text-transform: uppercase;
+  background: #eee; padding: 0 0.3em; margin-right: 0.4em; }
+.status-ok, td.ok { color: #1a7f37; } .status-degraded, td.degraded, .status-fetch_errors,
+.status-storage_error, .status-crashed { color: #b3261e; }
+.syntax pre { white-space: pre-wrap; }
+"""
+
 # The Datasette instances made by make_datasette, with their archive's database name:
 # the plugin is registered once per process and leaves every other Datasette alone.
 _ARCHIVES: weakref.WeakKeyDictionary[Datasette, str] = weakref.WeakKeyDictionary()
@@ -105,7 +136,10 @@ _ARCHIVES: weakref.WeakKeyDictionary[Datasette, str] = weakref.WeakKeyDictionary
 
 def match_expression(text: str | None) -> str:
     """The MATCH expression for user text: folded words as a phrase, or NO_MATCH."""
-    return fts_query(text or "") or NO_MATCH
+    try:
+        return fts_query(text or "") or NO_MATCH
+    except ValueError:  # a query that only leaves things out finds nothing
+        return NO_MATCH
 
 
 # Tables whose search box the plugin answers: their index and its columns.
@@ -423,7 +457,8 @@ def make_datasette(db_path: str | os.PathLike, *, name: str = DATABASE) -> Datas
         raise FileNotFoundError(f"no archive at {db_path}")
     if pm.get_plugin(PLUGIN_NAME) is None:
         pm.register(ArchivePlugin(), name=PLUGIN_NAME)
-    ds = Datasette(metadata=metadata(name), settings=SETTINGS)
+    ds = Datasette(metadata=metadata(name), settings=SETTINGS,
+                   template_dir=str(TEMPLATES))
     # Datasette adds an in-memory database when given no files; only the archive is shown.
     ds.remove_database("_memory")
     # mode=ro when SQLite can share the WAL index with a crawl; immutable=1 when it may
@@ -547,7 +582,10 @@ class ArchivePlugin:
             if not text.strip():  # the form sends _search= when a filter is applied
                 continue
             twins = (f"{column}_f",) if column else tuple(f"{c}_f" for c in columns)
-            match = fts_query(text, columns=twins) or NO_MATCH
+            try:
+                match = fts_query(text, columns=twins) or NO_MATCH
+            except ValueError:  # only leaves things out: nothing to find
+                match = NO_MATCH
             name = f"govnews_search_{len(params)}"
             params[name] = match
             clauses.append(f"rowid in (select rowid from {fts} where {fts} match :{name})")
@@ -558,11 +596,14 @@ class ArchivePlugin:
             extra_context={"supports_search": True, "search": request.args.get("_search", "")})
 
     @hookimpl
-    def register_routes(self):
+    def register_routes(self, datasette):
         async def stylesheet():
-            return Response(STYLESHEET, content_type="text/css; charset=utf-8")
+            return Response(STYLESHEET + PAGES_STYLESHEET,
+                            content_type="text/css; charset=utf-8")
 
-        return [(f"^{re.escape(STYLESHEET_PATH)}$", stylesheet)]
+        routes = [(f"^{re.escape(STYLESHEET_PATH)}$", stylesheet)]
+        name = _ARCHIVES.get(datasette) or DATABASE
+        return routes + route_list(name)
 
     @hookimpl
     def extra_css_urls(self, database, datasette):
@@ -576,10 +617,17 @@ class ArchivePlugin:
 
     @hookimpl
     def render_cell(self, value, column, table, database, datasette):
+        if not _ours(datasette, database) or not isinstance(value, str):
+            return None
         # The "search" query's snippets: the matched words marked, the rest escaped.
-        if (column == "snippet" and table is None and isinstance(value, str)
-                and _ours(datasette, database)):
+        if column == "snippet" and table is None:
             return Markup(_HIGHLIGHTED.sub(r"<mark>\1</mark>", str(escape(value))))
+        # Every article (and document) links to its own page.
+        page = {"articles": "/article", "documents": "/document"}.get(table or "")
+        if page and column == "url":
+            return Markup('<a href="{}">{}</a>').format(link(page, url=value), value)
+        if table is None and column == "url" and value.startswith(("http://", "https://")):
+            return Markup('<a href="{}">{}</a>').format(link("/article", url=value), value)
         return None
 
     @hookimpl

@@ -98,3 +98,23 @@ def without_file_fields(record: dict) -> dict:
 @pytest.fixture
 def run_govnews():
     return govnews
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """A headless Debian Chromium (``tests/browser.py``), launched once per test module.
+    Without Chromium the tests using it fail saying how to install it.  After the module,
+    Chromium's NetLog must show nothing that left this machine."""
+    from .browser import Browser, ChromiumMissing, chromium_executable
+
+    try:
+        chromium_executable()
+        missing = None
+    except ChromiumMissing as exc:
+        missing = str(exc)
+    if missing:
+        pytest.fail(missing, pytrace=False)
+    with Browser() as chromium:
+        yield chromium
+    left = chromium.off_machine()
+    assert left == [], f"Chromium reached beyond this machine: {left}"

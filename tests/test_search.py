@@ -173,7 +173,7 @@ def test_words_are_a_phrase_by_default(archive):
 
 def test_fts_query_quotes_everything():
     assert fts_query("Nguyễn Đức Trung", columns=None) == '"Nguyễn Dức Trung"'
-    assert fts_query("a b", phrase=False, columns=None) == '"a" "b"'
+    assert fts_query("a b", phrase=False, columns=None) == '"a" AND "b"'
     # by default, in the folded twins of the index's columns only
     assert fts_query("Đức") == '{title_f summary_f body_f author_f} : ("Dức")'
     assert fts_query('"') is None
@@ -269,13 +269,20 @@ def test_bad_date_is_refused(dated):
 # --- crafted queries ----------------------------------------------------------------
 
 @pytest.mark.parametrize("query", [
-    '"', '""', "AND OR (", "title:x", "NEAR(a b)", "a*", "*", "^x", "-x", "a + b",
+    '"', '""', "AND OR (", "title:x", "NEAR(a b)", "a*", "*", "^x", "a -x", "a + b",
     "'", "\\", "x AND", "(", ")", "{title}: x", "NOT", "và\u0000", "'); drop table x; --",
 ])
 def test_crafted_queries_are_text(archive, query):
     search(archive.db, query)
     search(archive.db, query, phrase=False)
     search(archive.db, query, exact=True)
+
+
+def test_a_query_that_only_leaves_out_is_refused_with_a_sentence(archive):
+    from archive.syntax import QueryError
+
+    with pytest.raises(QueryError, match="cannot only leave things out"):
+        search(archive.db, "-x")
 
 
 def test_operators_are_searched_as_words(archive):
@@ -442,7 +449,9 @@ def test_cli_errors_say_what_to_do(tmp_path, db_path):
     result = run("x", "--db", db_path, "--limit", "0")
     assert result.exit_code != 0
     result = run("tỉnh", "--db", db_path, "--category", "Thể thao")
-    assert result.exit_code == 0 and "govnews stats" in result.stderr
+    assert result.exit_code == 2 and "govnews stats" in result.output
+    # accents and case aside, a category is found
+    assert run("tỉnh", "--db", db_path, "--category", "chinh tri").exit_code == 0
 
 
 @pytest.mark.parametrize("query", ['"', "AND OR (", "title:x"])

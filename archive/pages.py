@@ -663,10 +663,9 @@ def snippet_html(snippet: str) -> Markup:
     start, stop = HIGHLIGHT
     out, marked = [], False
     for part in re.split(f"({re.escape(start)}|{re.escape(stop)})", snippet or ""):
-        if part == start:
-            marked = True
-        elif part == stop:
-            marked = False
+        if part in (start, stop):
+            # the same marker may open and close (**): each one turns marking over
+            marked = not marked if start == stop else part == start
         elif part:
             out.append(Markup("<mark>{}</mark>").format(part) if marked else escape(part))
     return Markup("").join(out)

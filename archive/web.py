@@ -616,16 +616,17 @@ class ArchivePlugin:
         return [MonthFacet]
 
     @hookimpl
-    def render_cell(self, value, column, table, database, datasette):
+    def render_cell(self, row, value, column, table, database, datasette):
         if not _ours(datasette, database) or not isinstance(value, str):
             return None
+        # Every row of the articles (documents) table: its title links to its own page
+        # (the url column is the key, which Datasette links to the row's page).
+        page = {"articles": "/article", "documents": "/document"}.get(table or "")
+        if page and column == "title" and row is not None and "url" in row.keys():  # noqa: SIM118 - a Row's "in" looks at values
+            return Markup('<a href="{}">{}</a>').format(link(page, url=row["url"]), value)
         # The "search" query's snippets: the matched words marked, the rest escaped.
         if column == "snippet" and table is None:
             return Markup(_HIGHLIGHTED.sub(r"<mark>\1</mark>", str(escape(value))))
-        # Every article (and document) links to its own page.
-        page = {"articles": "/article", "documents": "/document"}.get(table or "")
-        if page and column == "url":
-            return Markup('<a href="{}">{}</a>').format(link(page, url=value), value)
         if table is None and column == "url" and value.startswith(("http://", "https://")):
             return Markup('<a href="{}">{}</a>').format(link("/article", url=value), value)
         return None

@@ -389,5 +389,16 @@ def m010_folding_in_the_index(db: sqlite_utils.Database) -> None:
     folded_fts(db, "articles", ("title", "summary", "body", "author"))
 
 
+@migrations()
+def m011_web_view_indexes(db: sqlite_utils.Database) -> None:
+    """Indexes the web view's overview pages read instead of the articles' rows (each row
+    holds a whole body): months by site or category, the archive's growth, the sites."""
+    db["articles"].create_index(["published_at", "site", "category"],
+                                index_name="articles_month_site_category")
+    db["articles"].create_index(["first_seen_at"], index_name="articles_first_seen")
+    db["articles"].create_index(["site", "published_at"], index_name="articles_site_published")
+    db["article_versions"].create_index(["replaced_at"])
+
+
 def apply(db: sqlite_utils.Database) -> None:
     migrations.apply(db)

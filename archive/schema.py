@@ -397,6 +397,8 @@ def m011_web_view_indexes(db: sqlite_utils.Database) -> None:
                                 index_name="articles_month_site_category")
     db["articles"].create_index(["first_seen_at"], index_name="articles_first_seen")
     db["articles"].create_index(["site", "published_at"], index_name="articles_site_published")
+    db["articles"].create_index(["site", "parser"], index_name="articles_site_parser")
+    db.execute("create index articles_gone on articles(gone_at) where gone_at is not null")
     db["article_versions"].create_index(["replaced_at"])
 
 

@@ -382,7 +382,8 @@ class Archive:
         self.db.execute("PRAGMA defer_foreign_keys = ON")
         for table, column in (("articles", "url"), ("related_links", "article_url"),
                               ("images", "article_url"), ("attachments", "article_url"),
-                              ("article_listings", "article_url"), ("article_versions", "url")):
+                              ("article_listings", "article_url"), ("article_versions", "url"),
+                              ("citations", "article_url"), ("pending", "url")):
             self.db.execute(f"update or ignore {table} set {column} = ? where {column} = ?",
                             [article.url, old[0]])
         return next(self.db.query(

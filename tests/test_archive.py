@@ -187,3 +187,18 @@ def test_an_article_moved_to_a_new_url_stays_one_article(tmp_path):
     assert [(v["url"], json.loads(v["record"])["title"]) for v in versions] == [
         (moved.url, "Tiêu đề")]
     archive.close()
+
+
+def test_an_article_that_moves_to_a_new_url_takes_its_citations_along(tmp_path):
+    """The portal builds URLs from the title: an edited title moves the article, with
+    everything that points at it (a foreign key left behind would fail the batch)."""
+    archive = Archive(tmp_path / "a.db")
+    old = Article(url="https://www.nghean.gov.vn/tin-tuc/cu-123456", site="www.nghean.gov.vn",
+                  article_id="123456", title="Cũ", body="Theo Kế hoạch 45/KH-UBND.",
+                  cites=["45/KH-UBND"])
+    archive.store_articles([old])
+    moved = Article(**{**old.__dict__, "url": "https://www.nghean.gov.vn/tin-tuc/moi-123456",
+                       "title": "Mới"})
+    assert archive.store_articles([moved])["updated"] == 1
+    assert [r[0] for r in archive.db.execute("select article_url from citations")] == [moved.url]
+    archive.close()

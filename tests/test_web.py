@@ -328,4 +328,4 @@ def test_plain_datasette_finds_what_govnews_finds(db_path):
         rows = asyncio.run(plain.client.get(
             f"/{name}/articles.json?" + urllib.parse.urlencode(
                 {"_search": query, "_shape": "array", "_col": "title"}))).json()
-        assert TRUNG <= {r["url"] for r in rows}, query
+        assert {r["url"] for r in rows} >= TRUNG, query

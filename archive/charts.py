@@ -31,7 +31,7 @@ def stacked_bars(title: str, labels: list[str], stacks: list[str],
     left, bottom, right, head = 48, 34, 10, 24
     plot_w, plot_h = width - left - right, height - bottom - head
     step = plot_w / max(len(labels), 1)
-    bar = max(step * 0.8, 1.0)
+    bar = min(max(step * 0.8, 1.0), 40.0)
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" '
            f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
            f'aria-label="{escape(title)}">', f"<title>{escape(title)}</title>"]

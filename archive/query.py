@@ -36,18 +36,21 @@ def _children(db: sqlite_utils.Database, table: str, fields: tuple[str, ...],
     return out
 
 
-def records(db: sqlite_utils.Database, where: str = "", params=(), order_by: str = "published_at, url",
-            batch: int = 500) -> Iterator[dict]:
-    """Full article records (the same keys as ``govnews parse``), in batches."""
-    sql = "select * from articles"
-    if where:
-        sql += f" where {where}"
-    sql += f" order by {order_by}"
+def _batches(db, table: str, where: str, params, order_by: str, batch: int):
+    """The rows of ``table`` (filtered, ordered) in lists of ``batch``, read lazily."""
+    sql = f"select * from {table}" + (f" where {where}" if where else "") + f" order by {order_by}"
     rows = db.query(sql, list(params))
     while True:
         chunk = [row for _, row in zip(range(batch), rows)]
         if not chunk:
             return
+        yield chunk
+
+
+def records(db: sqlite_utils.Database, where: str = "", params=(), order_by: str = "published_at, url",
+            batch: int = 500) -> Iterator[dict]:
+    """Full article records (the same keys as ``govnews parse``), in batches."""
+    for chunk in _batches(db, "articles", where, params, order_by, batch):
         urls = [r["url"] for r in chunk]
         related = _children(db, "related_links", ("url", "title"), urls)
         images = _children(db, "images", ("url", "caption"), urls, with_files=True)
@@ -69,12 +72,7 @@ def documents(db: sqlite_utils.Database, where: str = "", params=(),
     archived articles whose text names the document's number."""
     from crawler.items import DOCUMENT_KEYS
 
-    sql = "select * from documents" + (f" where {where}" if where else "") + f" order by {order_by}"
-    rows = db.query(sql, list(params))
-    while True:
-        chunk = [row for _, row in zip(range(batch), rows)]
-        if not chunk:
-            return
+    for chunk in _batches(db, "documents", where, params, order_by, batch):
         urls = [r["url"] for r in chunk]
         files = _children(db, "document_files", ("url", "name"), urls, key="document_url",
                           with_files=True)

@@ -957,12 +957,13 @@ def search_command(query, db_path, since, until, category, site, limit, fmt, exa
 @click.option("--port", type=click.IntRange(0, 65535), default=8001, show_default=True,
               help="Port to listen on.")
 def serve(db_path, host, port):
-    """Browse and search the archive in Datasette, at http://HOST:PORT/archive/articles.
+    """Read, compare and search the archive in a browser, at http://HOST:PORT/.
 
-    The articles page searches titles, leads, bodies and bylines as `govnews search`
-    does (case, accents and tone-mark style do not matter), with facets by category,
-    site and month; /archive/search?q=... ranks the matches. Read-only: a crawl can
-    write to the archive meanwhile. Stop with Ctrl-C.
+    /article?url=URL reads an article (its history and the page as fetched are linked
+    from it), /find?q=... searches articles, files and documents, /charts, /runs and
+    /sites show the archive as a whole (README "Web view"); /archive/... is Datasette,
+    with SQL, JSON and CSV. Read-only: a crawl can write to the archive meanwhile. Stop
+    with Ctrl-C.
 
         govnews serve --db archive.db --port 8001
     """

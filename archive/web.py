@@ -421,11 +421,15 @@ def metadata(database: str = DATABASE) -> dict:
     """Datasette metadata for an archive served under the name ``database``."""
     return {
         "title": "govnews: Vietnamese government news archive",
-        "description": (
+        "description_html": (
             "Articles crawled from the Nghệ An provincial portal and its department, "
-            "district and commune subsites, one clean record per article. Start with the "
-            "articles table (search box, facets by category, site and month) or the "
-            "ranked search query."),
+            "district and commune subsites, one clean record per article. "
+            '<a href="/find">Search</a> articles, files and documents, see the archive in '
+            '<a href="/charts">charts</a>, its <a href="/runs">runs</a> and '
+            '<a href="/sites">sites</a>, or start with the <a href="/archive/articles">'
+            "articles table</a> (search box, facets by category, site and month); each "
+            "article's title links to its own page, with its history and the page as it "
+            "was fetched."),
         "source": "www.nghean.gov.vn and subsites",
         "source_url": "https://www.nghean.gov.vn",
         "databases": {

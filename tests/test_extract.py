@@ -543,11 +543,14 @@ def test_opendocument_spreadsheets_are_told_from_text_and_not_read():
 
 
 @pytest.mark.parametrize("make", [
-    lambda: make_xls({"Sheet1": [["x"]]}),
-    lambda: make_xlsx({"Sheet1": [["x"]]}),
-    # lxml is loaded before the limit is set: a larger document, to need more than it.
+    # Each file needs more memory than the limit leaves even when its reader's library
+    # happens to be loaded already (lxml always is): a small file can be read within the
+    # address space a process has reserved before the limit is set (malloc's arenas), so
+    # the Excel 97 writer above, which makes only small files, has no case here; its
+    # reader runs in the same limited child as these.
+    lambda: make_xlsx({"Sheet1": [[f"ô {i}", i] for i in range(20_000)]}),
     lambda: make_odt("".join(f"<text:p>Trang {i}</text:p>" for i in range(50_000))),
-], ids=["xls", "xlsx", "odt"])
+], ids=["xlsx", "odt"])
 def test_the_new_readers_run_under_the_memory_limit_too(make):
     result = extract(make(), memory_mb=1)
     assert result.status == FAILED and result.reason

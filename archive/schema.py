@@ -362,6 +362,15 @@ def m009_files_and_documents(db: sqlite_utils.Database) -> None:
         "create view article_citations as select c.article_url, c.number, d.url as"
         " document_url, d.title as document_title from citations c left join documents d"
         " on d.number_key = c.number_key")
+    # What the articles archived by earlier versions cite (derived from their text, as
+    # the parsers now derive it for every new record).
+    from crawler.parsers.documents import citations, number_key
+
+    rows = db.execute("select url, title, summary, body from articles").fetchall()
+    for url, title, summary, body in rows:
+        for i, number in enumerate(citations(title, summary, body)):
+            db.execute("insert into citations (article_url, position, number, number_key)"
+                       " values (?, ?, ?, ?)", [url, i, number, number_key(number)])
     # What earlier versions archived links to: known, to be fetched by the next run.
     db.execute(
         "insert or ignore into files (url, host, state, attempts, first_seen_at)"

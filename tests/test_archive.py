@@ -202,3 +202,32 @@ def test_an_article_that_moves_to_a_new_url_takes_its_citations_along(tmp_path):
     assert archive.store_articles([moved])["updated"] == 1
     assert [r[0] for r in archive.db.execute("select article_url from citations")] == [moved.url]
     archive.close()
+
+
+def test_an_archive_made_before_files_and_documents_is_brought_up_to_date(tmp_path):
+    """An archive of the version before files and documents: its images and attachments
+    become files to fetch, its articles' citations are read from their text, and its
+    search index finds "Đức" typed either way."""
+    import sqlite_utils
+
+    from archive import schema
+
+    path = tmp_path / "old.db"
+    db = sqlite_utils.Database(path)
+    schema.migrations.apply(db, stop_before="m009_files_and_documents")
+    db["articles"].insert({"url": "https://www.nghean.gov.vn/a-123456", "site": "www.nghean.gov.vn",
+                           "title": "Chủ tịch Nguyễn Đức Trung", "tags": "[]",
+                           "body": "Thực hiện Quyết định số 1205/QĐ-UBND của tỉnh."})
+    db["images"].insert({"article_url": "https://www.nghean.gov.vn/a-123456", "position": 0,
+                         "url": "https://datafiles.nghean.gov.vn/a.jpg"})
+    db.close()
+    archive = Archive(path)
+    from archive.search import search
+
+    assert [r[0] for r in archive.db.execute("select number from citations")] == ["1205/QĐ-UBND"]
+    assert list(archive.db.execute("select url, state from files")) == [
+        ("https://datafiles.nghean.gov.vn/a.jpg", "pending")]
+    for query in ("Đức", "duc", "nguyen duc trung"):
+        assert [h["url"] for h in search(archive.db, query)] == [
+            "https://www.nghean.gov.vn/a-123456"], query
+    archive.close()

@@ -179,3 +179,12 @@ def test_a_registers_own_pager_is_followed_whatever_its_parameter(href, text):
                             '<a href="/tin-tuc/bai-123456">12</a><a href="/lien-he">Sau</a></div>')
     listing = parse_register(load(page), f"{SITE}/van-ban")
     assert listing.pager_links == [f"{SITE}{href}"]
+
+
+def test_laws_and_dashes_from_word_processors():
+    text = ("Luật số 59/2020/QH14, Nghị định 100/2019/NĐ-CP và Quyết định 1205/QĐ–UBND "
+            "(gõ bằng gạch ngang dài); năm 2020/2021 không phải số văn bản.")
+    assert citations(text) == ["59/2020/QH14", "100/2019/NĐ-CP", "1205/QĐ-UBND"]
+    assert number_key("59 2020 qh14") == number_key("59/2020/QH14")
+    assert number_key("1205/QĐ–UBND") == number_key("1205/QĐ-UBND")
+    assert kind_of("100/2019/NĐ-CP") == "Nghị định"

@@ -58,11 +58,17 @@ KIND_NAMES = sorted(set(KIND_CODES.values()), key=len, reverse=True)
 # fractions and "50/ha" out.
 _UPPER = "A-ZĐÀÁẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬÈÉẺẼẸÊẾỀỂỄỆÌÍỈĨỊÒÓỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢÙÚỦŨỤƯỨỪỬỮỰỲÝỶỸỴ"
 _CODE = rf"[{_UPPER}][{_UPPER}0-9]*(?:-[{_UPPER}0-9]+)+"
+# With a year ("59/2020/QH14", a law), the code may be one part.
+_ONE_PART = rf"[{_UPPER}][{_UPPER}0-9]*"
 NUMBER_IN_TEXT = re.compile(
-    rf"(?<![\w/.-])(\d{{1,6}})\s?/\s?(?:(\d{{4}})\s?/\s?)?({_CODE})(?![\w-])")
+    rf"(?<![\w/.-])(\d{{1,6}})\s?/\s?(?:(?:(\d{{4}})\s?/\s?({_CODE}|{_ONE_PART}))"
+    rf"|({_CODE}))(?![\w-])")
+# Dashes typed in place of the hyphen ("1205/QĐ–UBND", an en dash from a word processor).
+_DASHES = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2212"})
 # As people type it: any case, "/" or a space between the parts.
 NUMBER_TYPED = re.compile(
-    r"^\s*(\d{1,6})\s*[/\s]\s*(?:(\d{4})\s*[/\s]\s*)?([^\W\d_][\w]*(?:\s*-\s*\w+)+)\s*$")
+    r"^\s*(\d{1,6})\s*[/\s]\s*(?:(?:(\d{4})\s*[/\s]\s*([^\W\d_]\w*(?:\s*-\s*\w+)*))"
+    r"|([^\W\d_]\w*(?:\s*-\s*\w+)+))\s*$")
 
 
 def _unaccent(value: str) -> str:
@@ -81,19 +87,23 @@ def number_key(text: str | None) -> str | None:
     "01205/QĐ-UBND" -> "1205/QD-UBND"), or None when ``text`` is no document number."""
     if not text:
         return None
-    m = NUMBER_TYPED.match(unicodedata.normalize("NFC", text))
+    m = NUMBER_TYPED.match(_normal(text))
     if not m:
         return None
-    code = re.sub(r"\s*-\s*", "-", _unaccent(m[3])).upper()
+    code = re.sub(r"\s*-\s*", "-", _unaccent(m[3] or m[4])).upper()
     return "/".join(p for p in (m[1].lstrip("0") or "0", m[2], code) if p)
+
+
+def _normal(text: str) -> str:
+    return unicodedata.normalize("NFC", text).translate(_DASHES)
 
 
 def citations(*texts: str | None) -> list[str]:
     """The document numbers ``texts`` name, canonical, in order of first appearance, once."""
     found: dict[str, str] = {}
     for text in texts:
-        for m in NUMBER_IN_TEXT.finditer(unicodedata.normalize("NFC", text or "")):
-            number = canonical_number(m[1], m[2], m[3])
+        for m in NUMBER_IN_TEXT.finditer(_normal(text or "")):
+            number = canonical_number(m[1], m[2], m[3] or m[4])
             found.setdefault(number_key(number), number)
     return list(found.values())
 
@@ -268,12 +278,12 @@ def parse_document(doc, url: str, fetched_at: str | None = None) -> Document | N
 
 def _number(text: str) -> str | None:
     """The number as the page prints it, spaces around its separators closed up."""
-    m = NUMBER_IN_TEXT.search(unicodedata.normalize("NFC", text))
+    m = NUMBER_IN_TEXT.search(_normal(text))
     if m:
-        return canonical_number(m[1], m[2], m[3])
+        return canonical_number(m[1], m[2], m[3] or m[4])
     if number_key(text):
-        m = NUMBER_TYPED.match(text)
-        return canonical_number(m[1], m[2], m[3])
+        m = NUMBER_TYPED.match(_normal(text))
+        return canonical_number(m[1], m[2], m[3] or m[4])
     return clean_text(text) or None
 
 

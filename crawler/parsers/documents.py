@@ -192,6 +192,14 @@ def _pairs(doc) -> list[tuple[str, object, object]]:
             out.append((name, dt, dd))
             claimed.update((dt, dd))
     for el in doc.iter("div", "span", "strong", "b", "label", "p", "li", "th", "td"):
+        # The text an element starts with must be a label (or "Label: value") before
+        # anything costlier is looked at: the walk stays linear on a page of 10,000
+        # nested blocks.
+        start = (el.text or "").strip()
+        if not start and len(el) and isinstance(el[0].tag, str):
+            start = (el[0].text or "").strip()
+        if not start or not label_key(start[:60].partition(":")[0]):
+            continue
         if el in claimed or any(a in claimed for a in el.iterancestors()):
             continue
         if el.find(".//a") is not None or any(a.tag == "a" for a in el.iterancestors()):
@@ -477,9 +485,15 @@ def _rows(doc):
     """Candidate rows: table rows, list items, and divs among sibling divs (the rows of
     a flex table, a list of cards); each must hold one document number (parse_register)."""
     yield from doc.iter("tr", "li")
+    counted: dict = {}  # (parent, tag) -> how many such children: counted once a parent
     for el in doc.iter("div", "article"):
         parent = el.getparent()
-        if parent is not None and sum(1 for c in parent if c.tag == el.tag) >= 2:
+        if parent is None:
+            continue
+        key = (parent, el.tag)
+        if key not in counted:
+            counted[key] = sum(1 for c in parent if c.tag == el.tag)
+        if counted[key] >= 2:
             yield el
 
 

@@ -11,6 +11,7 @@ citing what one saw.  Every address is stable (README "Web view"):
     /document?url=URL                 a register's document
     /file?url=URL, /file/text?url=URL an archived file, and the text read from it
     /charts                           articles per month, growth, runs, parser health
+    /charts/NAME.svg                  one of them as an image (months, growth, runs)
     /runs, /runs/N                    the crawls, and one crawl
     /sites, /sites/HOST               the sites, and one site
     /find?q=...                       the ranked search
@@ -71,6 +72,7 @@ def route_list(database: str):
         (r"^/file$", views.file),
         (r"^/file/text$", views.file_text),
         (r"^/charts$", views.charts),
+        (r"^/charts/(?P<name>months|growth|runs)\.svg$", views.chart_image),
         (r"^/runs$", views.runs),
         (r"^/runs/(?P<run_id>\d+)$", views.run),
         (r"^/sites$", views.sites),
@@ -208,6 +210,18 @@ class Pages:
         data = await self._read(datasette, charts_data, by, request.args.get("site"),
                                 request.args.get("category"), self.database)
         return await self._page(datasette, request, "govnews_charts.html", data)
+
+    async def chart_image(self, request, datasette):
+        """One chart of /charts alone, as an SVG image to save or embed."""
+        by = request.args.get("by") if request.args.get("by") in ("site", "category") \
+            else "site"
+        data = await self._read(datasette, charts_data, by, request.args.get("site"),
+                                request.args.get("category"), self.database)
+        svg = '<?xml version="1.0" encoding="UTF-8"?>\n' + str(
+            data[f"{request.url_vars['name']}_svg"])
+        return Response(svg, content_type="image/svg+xml; charset=utf-8",
+                        headers={"Content-Security-Policy": "default-src 'none'",
+                                 "Content-Disposition": "inline"})
 
     async def runs(self, request, datasette):
         data = await self._read(datasette, runs_data)

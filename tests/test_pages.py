@@ -15,6 +15,7 @@ import zlib
 from datetime import datetime, timezone
 
 import pytest
+from lxml import etree
 from lxml import html as lxml_html
 
 from archive.store import Archive
@@ -216,6 +217,11 @@ def test_charts_have_a_bar_for_each_month_and_the_sql_behind(ds):
     assert {el.get("data-stack") for el in by_category.cssselect("#months rect.bar")} == {
         "Chỉ đạo điều hành", "Tin tức"}
     assert len(doc.cssselect("#runs rect.bar")) >= 2
+    image = get(ds, "/charts/months.svg", by="category")
+    assert image.headers["content-type"].startswith("image/svg+xml")
+    svg = etree.fromstring(image.content)
+    assert {el.get("data-stack") for el in svg.iter("{*}rect") if el.get("data-stack")} == {
+        "Chỉ đạo điều hành", "Tin tức"}
 
 
 def test_a_run_page_says_what_it_fetched_changed_and_failed(ds):

@@ -8,11 +8,14 @@ file in a child process under the limits of ``archive.extract``.
 
 from __future__ import annotations
 
+import logging
+import time
 import zlib
 from collections.abc import Iterator
 
 from .extract import UNSUPPORTED, Extracted, extract
 
+logger = logging.getLogger(__name__)
 IMAGE_REASON = "an image: no text is read from images"
 
 
@@ -35,21 +38,27 @@ def body(db, sha256: str) -> bytes | None:
 
 
 def read_archived(archive, *, timeout: float = 30.0, seconds_per_mb: float = 6.0,
-                  memory_mb: int = 512, max_pages: int = 2000, again: bool = False
-                  ) -> Iterator[tuple[str, str, Extracted]]:
+                  memory_mb: int = 512, max_pages: int = 2000, again: bool = False,
+                  budget_seconds: float = 0.0) -> Iterator[tuple[str, str, Extracted]]:
     """Read every archived file not read yet (``again``: every archived file), store
     each result as it comes (one transaction a file, so an interrupted pass keeps what
     it read), and yield (sha256, url, Extracted).
 
     A file may take ``timeout`` seconds plus ``seconds_per_mb`` for each MB: a dense
     10 MB PDF takes pdfminer about 40 s (bench/bench_extract.py), and a fixed limit would
-    give every large report up as a timeout."""
+    give every large report up as a timeout.  ``budget_seconds`` (0: none) ends the pass
+    once that long has been spent: the files left are read by the next one."""
+    started = time.monotonic()
     todo = unread(archive.db)
     if again:
         todo = [tuple(r) for r in archive.db.execute(
             "select sha256, min(url), max(content_type) from files where state = 'archived'"
             " and sha256 is not null group by sha256 order by min(url)")]
-    for sha256, url, content_type in todo:
+    for done, (sha256, url, content_type) in enumerate(todo):
+        if done and budget_seconds and time.monotonic() - started > budget_seconds:
+            logger.warning("reading files' text: the run's %g s are spent; %d files are left"
+                           " for the next run", budget_seconds, len(todo) - done)
+            return
         data = body(archive.db, sha256)
         if data is None:
             got = Extracted("failed", reason="its bytes are missing from the archive")

@@ -229,7 +229,7 @@ class Pages:
 
     async def run(self, request, datasette):
         run_id = int(request.url_vars["run_id"])
-        data = await self._read(datasette, run_data, run_id)
+        data = await self._read(datasette, run_data, run_id) if run_id < 2 ** 62 else None
         if data is None:
             return await self._missing(datasette, request, f"there is no run {run_id}")
         return await self._page(datasette, request, "govnews_run.html", data)
@@ -355,8 +355,9 @@ def history_data(db, url: str, start: str | None, end: str | None) -> dict | Non
         return None
     by_number = {v["version"]: v for v in versions}
     try:
-        to = by_number[int(end)] if end else versions[-1]
-        frm = by_number[int(start)] if start else (versions[-2] if len(versions) > 1 else None)
+        to = by_number[int(end[:18])] if end else versions[-1]
+        frm = by_number[int(start[:18])] if start else (versions[-2] if len(versions) > 1
+                                                        else None)
     except (KeyError, ValueError):
         frm = to = None
     diff = None
@@ -399,7 +400,7 @@ def word_diff(a: str, b: str) -> Markup:
 def stored_fetch(db, url: str, fetch_id: str | None) -> dict | None:
     """The stored fetch of ``url`` asked for, else the one its record was parsed from,
     else its latest answer."""
-    if fetch_id and fetch_id.isdigit():
+    if fetch_id and fetch_id.isdigit() and len(fetch_id) < 18:
         row = _row(db, "select id from fetches where id = ? and (url = ? or request_url = ?)",
                    [int(fetch_id), url, url])
     else:

@@ -98,6 +98,7 @@ class ArchivePipeline:
         pipeline.extract_limits = dict(
             timeout=s.getfloat("GOVNEWS_EXTRACT_TIMEOUT", 30.0),
             seconds_per_mb=s.getfloat("GOVNEWS_EXTRACT_SECONDS_PER_MB", 6.0),
+            budget_seconds=s.getfloat("GOVNEWS_EXTRACT_BUDGET_SECONDS", 3600.0),
             memory_mb=s.getint("GOVNEWS_EXTRACT_MEMORY_MB", 512),
             max_pages=s.getint("GOVNEWS_EXTRACT_MAX_PAGES", 2000))
         pipeline.extract_files = s.getbool("GOVNEWS_FILES", True)

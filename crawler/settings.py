@@ -83,6 +83,9 @@ GOVNEWS_FILE_BUDGET_BYTES = 2 * 1024 * 1024 * 1024
 # plus 6 s for each MB of the file).
 GOVNEWS_EXTRACT_TIMEOUT = 30.0
 GOVNEWS_EXTRACT_SECONDS_PER_MB = 6.0
+# A run reads files' text for at most this long (0: no limit); the rest wait, unread,
+# for the next run (a first crawl of a large site archives thousands of files).
+GOVNEWS_EXTRACT_BUDGET_SECONDS = 3600.0
 GOVNEWS_EXTRACT_MEMORY_MB = 512
 GOVNEWS_EXTRACT_MAX_PAGES = 2000
 # Layout versions to leave out ("vnportal/2"): their pages fall to the other layouts.

@@ -554,3 +554,27 @@ def test_opendocument_spreadsheets_are_told_from_text_and_not_read():
 def test_the_new_readers_run_under_the_memory_limit_too(make):
     result = extract(make(), memory_mb=1)
     assert result.status == FAILED and result.reason
+
+
+def test_a_pass_over_the_archives_files_stops_at_its_time_budget(tmp_path):
+    """Files left unread by a pass whose time is spent are read by the next one."""
+    import hashlib
+
+    from archive.files import read_archived, unread
+    from archive.store import Archive
+    from crawler.items import FileFetched, Snapshot
+
+    archive = Archive(tmp_path / "a.db")
+    pdfs = [make_pdf([f"Trang {i}"]) for i in range(3)]
+    urls = [f"https://datafiles.nghean.gov.vn/{i}.pdf" for i in range(3)]
+    archive.store_batch(
+        snapshots=[Snapshot(url=u, request_url=u, method="GET", status=200, body=b,
+                            fetched_at="2024-01-01T00:00:00+00:00") for u, b in zip(urls, pdfs)],
+        files=[FileFetched(url=u, status=200, sha256=hashlib.sha256(b).hexdigest(),
+                           content_type="application/pdf", bytes=len(b))
+               for u, b in zip(urls, pdfs)])
+    first = list(read_archived(archive, budget_seconds=1e-9))
+    assert len(first) == 1 and len(unread(archive.db)) == 2
+    rest = list(read_archived(archive))
+    assert len(rest) == 2 and unread(archive.db) == []
+    archive.close()

@@ -260,11 +260,22 @@ def test_the_search_page_marks_matches_and_filters_accent_blind(ds):
     ("/article/history", {"url": "https://example.com/none"}),
     ("/article/raw", {"url": "https://example.com/none"}), ("/runs/99", {}),
     ("/sites/example.com", {}), ("/document", {"url": "x"}),
+    ("/runs/99999999999999999999999", {}),
 ])
 def test_what_the_archive_lacks_is_a_404_with_a_sentence(ds, path, params):
     response = get(ds, path, **params)
     assert response.status_code == 404
     assert "Traceback" not in response.text
+
+
+@pytest.mark.parametrize("params", [
+    {"url": URL, "from": "x", "to": "9" * 30}, {"url": URL, "from": "-1"},
+    {"url": URL, "fetch": "9" * 30}, {"url": URL, "fetch": "abc"},
+])
+def test_crafted_parameters_answer_without_a_server_error(ds, params):
+    for path in ("/article/history", "/article/raw", "/article/raw/page"):
+        response = get(ds, path, **params)
+        assert response.status_code in (200, 404), (path, params, response.text[:500])
 
 
 def test_the_table_rows_link_to_the_article_page(ds):

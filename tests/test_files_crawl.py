@@ -142,3 +142,35 @@ def test_a_file_hosts_robots_txt_is_obeyed(family, tmp_path):
     st = states(db)
     assert {st[u] for u in kept_out} == {"pending"}
     assert {st[u] for u in set(files) - kept_out} == {"archived"}
+
+
+def test_a_file_may_move_to_another_file_host_but_not_off_the_family(family, tmp_path):
+    from crawler.replica.family import STORAGE_HOST
+    from crawler.replica.family.files import file_bytes
+
+    db = tmp_path / "a.db"
+    files = sorted(u for u in linked_files(family) if u.endswith(".jpg"))
+    moved, away = urlsplit(files[0]).path, urlsplit(files[1]).path
+    target = f"http://{STORAGE_HOST}{moved}"
+
+    def answer(path):
+        if path == moved:
+            return Response(302, b"", "text/html", {"Location": target})
+        if path == away:
+            return Response(302, b"", "text/html", {"Location": "http://cdn.example.com/a.jpg"})
+        return None
+
+    wrap(family, answer)
+    with FamilyProxy(family, port=0) as proxy:
+        run = family_crawl(proxy, db, SITE)
+        hosts = {r["host"] for r in proxy.requests}
+    assert "Traceback" not in run.stderr
+    got = dict(query(db, "select url, sha256 from files where state = 'archived'"))
+    import hashlib
+
+    assert got[f"http://{DATAFILES_HOST}{moved}"] == hashlib.sha256(
+        file_bytes(moved)).hexdigest()
+    assert states(db)[f"http://{DATAFILES_HOST}{away}"] == "failed"
+    kinds = dict(query(db, "select url, kind from crawl_errors"))
+    assert kinds[f"http://{DATAFILES_HOST}{away}"] == "redirect_offsite"
+    assert "cdn.example.com" not in hosts

@@ -247,9 +247,13 @@ class PortalSpider(scrapy.Spider):
         """Why a redirect from ``origin`` to ``target`` is not followed, or None.
 
         Only within a site: a start page that redirects to its www. twin (or back) makes
-        that host the site's; any other host is another site."""
+        that host the site's; any other host is another site.  A file may move to any
+        host files are fetched from."""
         source, dest = urlsplit(origin).netloc.lower(), urlsplit(target).netloc.lower()
         if dest == source or dest in self.hosts:
+            return None
+        if meta.get("kind") == "file" and self.file_host_allowed(target, None):
+            # A file host handing the file over to another of the family's file hosts.
             return None
         if meta.get("kind") == "home" and dest.removeprefix("www.") == source.removeprefix("www."):
             self.hosts.add(dest)

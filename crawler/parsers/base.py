@@ -20,10 +20,10 @@ from lxml import etree
 from lxml.cssselect import CSSSelector
 from w3lib.encoding import html_body_declared_encoding, http_content_type_encoding, read_bom
 
-from ..items import Attachment, Image, Link
+from ..items import Article, Attachment, Image, Link
 from .dates import parse_date
 from .legacy import convert_legacy
-from .text import canonical_url, clean_text, fold
+from .text import canonical_url, clean_text, fold, site_of
 
 # --- decoding ---------------------------------------------------------------------------
 
@@ -548,6 +548,21 @@ class BodyResult:
         self.source: str | None = None
         self.images: list[Image] = []
         self.attachments: list[Attachment] = []
+
+
+def assemble(url: str, body: BodyResult, *, parser: str, fetched_at: str | None,
+             sources: dict, **fields) -> Article:
+    """The record of an article page: what every layout takes from the page's address
+    and its extracted body, and ``fields`` (title, published_at, summary, category,
+    tags, related, author, source, ... as each layout reads them).  ``author`` and
+    ``source`` default to the body's byline; ``article_id`` to the URL's id."""
+    fields.setdefault("article_id", article_id_from_url(url))
+    fields.setdefault("author", body.author)
+    fields.setdefault("source", body.source)
+    fields.setdefault("images", body.images)
+    fields.setdefault("attachments", body.attachments)
+    return Article(url=url, site=site_of(url), body=body.text, body_html=body.html,
+                   fetched_at=fetched_at, parser=parser, sources=sources, **fields)
 
 
 def img_src(img) -> str | None:

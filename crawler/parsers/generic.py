@@ -37,7 +37,7 @@ from ..items import Article
 from . import base
 from .base import css, text_of
 from .dates import parse_date
-from .text import canonical_url, clean_text, fold, site_of
+from .text import canonical_url, clean_text, fold
 
 NAME = "generic"
 VERSION = "2"
@@ -1277,25 +1277,16 @@ def parse(doc, url: str, fetched_at: str | None = None) -> Article | None:
         # News has a date: an undated page that does not call itself an article is an
         # "about" or a contact page, even at an article-like URL.
         return None
-    return Article(
-        url=url,
-        site=site_of(url),
-        article_id=base.article_id_from_url(url),
+    return base.assemble(
+        url, body, parser=f"{NAME}/{VERSION}", fetched_at=fetched_at, sources=sources,
         title=title_text,
         published_at=published,
         author=byline,
         source=body.source or source_field(page, region),
         summary=lead_text or None,
-        body=body.text,
-        body_html=body.html,
         category=category(page, title_text),
         tags=tags(page, region),
         # The body's element may hold the related box after the text (a <td> of an old
         # page): its heading is looked for everywhere.
         related=base.extract_related(doc, url),
-        images=body.images,
-        attachments=body.attachments,
-        fetched_at=fetched_at,
-        parser=f"{NAME}/{VERSION}",
-        sources=sources,
     )

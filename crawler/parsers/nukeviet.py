@@ -14,7 +14,7 @@ from ..items import Article, Listing
 from . import base
 from .base import css, first, text_of
 from .registry import Layout
-from .text import canonical_url, clean_or_none, clean_text, fold, site_of
+from .text import canonical_url, clean_or_none, clean_text, fold
 
 NAME = "nukeviet"
 VERSION = "1"
@@ -98,25 +98,16 @@ def parse(doc, url: str, fetched_at: str | None = None) -> Article | None:
     byline = author(doc)
     body = base.extract_body(body_el, url, remove=BODY_NOISE, find_byline=byline is None,
                              summary=lead)
-    return Article(
-        url=url,
-        site=site_of(url),
-        article_id=base.article_id_from_url(url),
+    return base.assemble(
+        url, body, parser=f"{NAME}/{VERSION}", fetched_at=fetched_at, sources=sources,
         title=title_text,
         published_at=published_at(doc, ld, sources),
         author=byline or body.author,
         source=source(doc) or body.source,
         summary=lead,
-        body=body.text,
-        body_html=body.html,
         category=category(doc, title_text),
         tags=tags(doc),
         related=base.extract_related(doc, url, scope_exclude=body_el),
-        images=body.images,
-        attachments=body.attachments,
-        fetched_at=fetched_at,
-        parser=f"{NAME}/{VERSION}",
-        sources=sources,
     )
 
 

@@ -18,7 +18,7 @@ from ..items import Article, Listing, ListingEntry, PageRequest
 from . import base
 from .base import css, first, text_of
 from .registry import Layout
-from .text import canonical_url, clean_or_none, clean_text, site_of
+from .text import canonical_url, clean_or_none, clean_text
 
 NAME = "vnportal"
 VERSION = "1"
@@ -178,25 +178,17 @@ def parse(doc, url: str, fetched_at: str | None = None, *, post_date=POST_DATE, 
     for a in body.attachments:
         attachments.setdefault(a.url, a)
 
-    return Article(
-        url=url,
-        site=site_of(url),
-        article_id=base.article_id_from_url(url),
+    return base.assemble(
+        url, body, parser=f"{NAME}/{version}", fetched_at=fetched_at, sources=sources,
         title=title_text,
         published_at=published_at(doc, root, ld, sources, post_date),
         author=author,
         source=source,
         summary=lead,
-        body=body.text,
-        body_html=body.html,
         category=category(doc, title_text, ld, sources),
         tags=tags(doc),
         related=base.extract_related(doc, url, scope_exclude=body_el),
-        images=body.images,
         attachments=list(attachments.values()),
-        fetched_at=fetched_at,
-        parser=f"{NAME}/{version}",
-        sources=sources,
     )
 
 

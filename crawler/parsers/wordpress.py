@@ -17,7 +17,7 @@ from ..items import Article, Listing
 from . import base
 from .base import css, first, text_of
 from .registry import Layout
-from .text import canonical_url, clean_or_none, clean_text, site_of
+from .text import canonical_url, clean_or_none, clean_text
 
 NAME = "wordpress"
 VERSION = "1"
@@ -120,25 +120,16 @@ def parse(doc, url: str, fetched_at: str | None = None) -> Article | None:
     byline = author(post)
     body = base.extract_body(body_el, url, remove=BODY_NOISE, find_byline=byline is None,
                              summary=lead)
-    return Article(
-        url=url,
-        site=site_of(url),
+    return base.assemble(
+        url, body, parser=f"{NAME}/{VERSION}", fetched_at=fetched_at, sources=sources,
         article_id=article_id(post, url),
         title=title(post, doc, ld, sources),
         published_at=published_at(post, doc, ld, sources),
         author=byline or body.author,
-        source=body.source,
         summary=lead,
-        body=body.text,
-        body_html=body.html,
         category=category(post, doc),
         tags=tags(post),
         related=base.extract_related(doc, url, scope_exclude=body_el),
-        images=body.images,
-        attachments=body.attachments,
-        fetched_at=fetched_at,
-        parser=f"{NAME}/{VERSION}",
-        sources=sources,
     )
 
 

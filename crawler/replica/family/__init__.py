@@ -47,6 +47,7 @@ the rest of the replica, nothing here imports the crawler's parsers, spiders or 
 archive.
 """
 
+from ..expected import EXPECTED_KEYS
 from .base import FamilySite, Img, Post
 from .documents import DOCUMENT_KEYS
 from .family import (
@@ -63,24 +64,9 @@ from .family import (
 )
 from .proxy import FamilyProxy
 
-RECORD_KEYS = (
-    "url",
-    "site",
-    "article_id",
-    "title",
-    "published_at",
-    "author",
-    "summary",
-    "body",
-    "category",
-    "tags",
-    "related",
-    "images",
-    "attachments",
-    "source",
-    "layout",
-    "cites",
-)
+# The single-site replica's keys (written out there, apart from the crawler's), and the
+# family's own.
+RECORD_KEYS = (*EXPECTED_KEYS, "source", "layout", "cites")
 
 __all__ = [
     "DATAFILES_HOST",

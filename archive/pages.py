@@ -37,9 +37,11 @@ from lxml import etree
 from markupsafe import Markup, escape
 
 from crawler.parsers.base import decode_page, load
+from crawler.parsers.documents import number_key
 from crawler.parsers.text import canonical_url
 
 from . import charts
+from .files import body
 from .query import FILE_FIELDS, documents, records, sites, snapshot
 from .search import ELLIPSIS, HIGHLIGHT, KINDS, date_bound, search_all
 from .store import CONTENT_FIELDS
@@ -298,8 +300,6 @@ def article_data(db, url: str) -> dict | None:
         related)} if related else set()
     cited = {}
     for number in rec["cites"]:
-        from crawler.parsers.documents import number_key
-
         doc = _row(db, "select url, title from documents where number_key = ?",
                    [number_key(number)])
         cited[number] = doc
@@ -485,14 +485,11 @@ def document_data(db, url: str) -> dict | None:
 
 
 def file_bytes(db, url: str):
-    row = _row(db, "select f.sha256, f.content_type, b.data, b.compression from files f"
-                   " join bodies b on b.sha256 = f.sha256 where f.url = ? and"
-                   " f.state = 'archived'", [url])
-    if row is None:
+    row = _row(db, "select sha256, content_type from files where url = ? and"
+                   " state = 'archived'", [url])
+    data = body(db, row["sha256"]) if row else None
+    if data is None:
         return None
-    import zlib
-
-    data = zlib.decompress(row["data"]) if row["compression"] == "zlib" else row["data"]
     content_type = (row["content_type"] or "application/octet-stream").split(";")[0].strip()
     return data, content_type
 

@@ -31,7 +31,7 @@ def _children(db: sqlite_utils.Database, table: str, fields: tuple[str, ...],
         join = ""
     for row in db.query(
         f"select c.{key} as owner, {cols} from {table} c{join} where c.{key} in ({marks})"
-        " order by c.{key}, c.position".replace("{key}", key), urls):
+        f" order by c.{key}, c.position", urls):
         out[row["owner"]].append({f: row[f] for f in fields})
     return out
 

@@ -41,12 +41,6 @@ _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _SPACES = re.compile(r"\s+")
 
 
-def fold_sql(expr: str) -> str:
-    """SQL folding ``expr`` the way the index triggers do (đ/Đ -> d/D; the tokenizer does
-    the rest)."""
-    return f"replace(replace({expr}, 'đ', 'd'), 'Đ', 'D')"
-
-
 def query_words(query: str) -> list[str]:
     """The words of a query as the index sees them: NFC, split on anything that is not a
     letter or digit."""

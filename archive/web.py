@@ -52,7 +52,10 @@ from .access import needs_immutable
 from .pages import link, route_list
 from .search import (
     COLUMNS,
+    DOCUMENT_COLUMNS,
+    DOCUMENT_FOLDED,
     ELLIPSIS,
+    FOLDED,
     FTS_TABLE,
     HIGHLIGHT,
     SNIPPET_TOKENS,
@@ -72,10 +75,9 @@ MATCH_FUNCTION = "govnews_fts_query"
 UNFOLD_FUNCTION = "govnews_unfold"
 # Columns left out of a table's HTML page unless the URL picks columns with _col.
 # The folded twins the search index reads (schema.folded_fts) are the same text again.
-HIDDEN_COLUMNS = {"articles": ("body_html", "title_f", "summary_f", "body_f", "author_f"),
+HIDDEN_COLUMNS = {"articles": ("body_html", *FOLDED),
                   "bodies": ("data",),
-                  "documents": tuple(f"{c}_f" for c in ("number", "title", "summary",
-                                                        "agency", "signer", "text")),
+                  "documents": DOCUMENT_FOLDED,
                   "file_texts": ("text_f",)}
 SETTINGS = {
     # A body is thousands of characters: a table page shows the start of each.
@@ -145,7 +147,7 @@ def match_expression(text: str | None) -> str:
 # Tables whose search box the plugin answers: their index and its columns.
 SEARCHABLE = {
     "articles": (FTS_TABLE, COLUMNS),
-    "documents": ("documents_fts", ("number", "title", "summary", "agency", "signer", "text")),
+    "documents": ("documents_fts", DOCUMENT_COLUMNS),
     "file_texts": ("file_texts_fts", ("text",)),
 }
 

@@ -446,14 +446,6 @@ class PortalSpider(scrapy.Spider):
             article = parse_article_doc(doc, url, fetched_at, layout)
         except Exception as exc:
             yield Problem(url=url, kind="parser_error", message=f"{type(exc).__name__}: {exc}")
-        if article is not None and article.parser and article.parser.startswith("generic"):
-            register = parse_register(doc, url)
-            if register is not None and register_covers(register, article):
-                # The fallback took a register's list for an article: it is the list.
-                article = None
-                yield PageKind(url=url, kind="listing")
-                yield from self.handle_listing(doc, register, response, hops)
-                return
         if article is not None:
             converted = legacy_encodings(doc)
             if converted:
@@ -880,13 +872,6 @@ class PortalSpider(scrapy.Spider):
         if layout is not None and layout.article_url is not None:
             return layout.article_url(url)
         return is_article_url(url)
-
-
-def register_covers(register, article) -> bool:
-    """Whether a register's rows are most of what the fallback took for an article's body:
-    a news article with a small table of documents stays an article."""
-    rows = sum(len(e.title or "") + 20 for e in register.entries)
-    return len(register.entries) >= 3 and rows * 2 >= len(article.body or "")
 
 
 def family_domains(start_hosts, extra=()) -> set[str]:

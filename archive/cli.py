@@ -489,24 +489,22 @@ def _resolve(db, column: str, table: str, wanted: str | None, what: str) -> list
     return found
 
 
-def _article_filter(since, until, category, db=None, site=None, text=None,
-                    table="articles", date_column="published_at",
-                    category_column="category") -> tuple[str, list]:
-    """SQL conditions (and parameters) for the filters export and search share: dates,
-    category (accent-blind), site, and a query in the search language."""
+def _record_filter(db, since, until, category, site=None, text=None, table="articles",
+                   date_column="published_at", category_column="category"
+                   ) -> tuple[str, list]:
+    """SQL conditions (and parameters) for the filters export takes, as search does:
+    dates, category and site (accent-blind), and a query in the search language."""
     from archive.search import date_bound
 
     conds, params = [], []
-    if db is not None:
-        for column, wanted, what in ((category_column, category, "category"),
-                                     ("site", site, "site")):
-            values = _resolve(db, column, table, wanted, what)
-            if values is not None:
-                conds.append(f"{column} in ({', '.join('?' * len(values))})")
-                params.extend(values)
-        category = None
-        if text:
-            conds.append(_matching(db, table, text))
+    for column, wanted, what in ((category_column, category, "category"),
+                                 ("site", site, "site")):
+        values = _resolve(db, column, table, wanted, what)
+        if values is not None:
+            conds.append(f"{column} in ({', '.join('?' * len(values))})")
+            params.extend(values)
+    if text:
+        conds.append(_matching(db, table, text))
     for hint, value, end, op in (("--since", since, False, ">="), ("--until", until, True, "<")):
         try:
             bound = date_bound(value, end=end)
@@ -515,9 +513,6 @@ def _article_filter(since, until, category, db=None, site=None, text=None,
         if bound:
             conds.append(f"{date_column} {op} ?")
             params.append(bound)
-    if category:
-        conds.append(f"{category_column} = ?")
-        params.append(category)
     return " and ".join(conds), params
 
 
@@ -622,8 +617,8 @@ def export(db_path, fmt, out, kind, since, until, category, text, site):
         dates, categories = "issued", "kind"
     archive = _open_existing(db_path, readonly=True)
     try:
-        where, params = _article_filter(since, until, category, archive.db, site, text,
-                                        table, dates, categories)
+        where, params = _record_filter(archive.db, since, until, category, site, text,
+                                       table, dates, categories)
         if fmt == "warc":
             from archive.warc import write_warc
 

@@ -42,9 +42,9 @@ from crawler.parsers.text import canonical_url
 
 from . import charts
 from .files import body
-from .query import FILE_FIELDS, documents, records, sites, snapshot
+from .query import documents, records, sites, snapshot
 from .search import ELLIPSIS, HIGHLIGHT, KINDS, date_bound, search_all
-from .store import CONTENT_FIELDS
+from .store import CONTENT_FIELDS, page_view
 
 # What an archived page may load when shown: its images, from the archive; styles inline
 # or from the archive; nothing else, and no script (sandbox without allow-scripts).
@@ -334,18 +334,9 @@ def _versions(db, url: str) -> list[dict]:
                 "until": None, "because": None, "parser": row["parser"], "current": True})
     for before, after in zip(out, out[1:]):
         after["changed"] = [k for k in CONTENT_FIELDS
-                            if _page(before["record"]).get(k) != _page(after["record"]).get(k)]
+                            if page_view(before["record"]).get(k) != page_view(after["record"]).get(k)]
         # why the record changed: the reason stored with the version it replaced
         after["why"] = before["because"]
-    return out
-
-
-def _page(record: dict) -> dict:
-    """A record as its page gave it (no file fields), for comparing versions."""
-    out = dict(record)
-    for key in ("images", "attachments"):
-        out[key] = [{k: v for k, v in item.items() if k not in FILE_FIELDS}
-                    for item in record.get(key) or []]
     return out
 
 
@@ -367,7 +358,7 @@ def history_data(db, url: str, start: str | None, end: str | None) -> dict | Non
                            for k in ("title", "summary", "body")
                            if frm["record"].get(k) != to["record"].get(k)],
                 "other": [k for k in CONTENT_FIELDS if k not in ("title", "summary", "body")
-                          and _page(frm["record"]).get(k) != _page(to["record"]).get(k)]}
+                          and page_view(frm["record"]).get(k) != page_view(to["record"]).get(k)]}
     row = _row(db, "select gone_at, gone_reason, title from articles where url = ?", [url])
     return {"title": row["title"], "url": url, "versions": versions[::-1], "diff": diff,
             "gone": row if row["gone_at"] else None, "bad_range": frm is None and bool(end or start)}

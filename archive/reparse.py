@@ -13,16 +13,7 @@ from dataclasses import dataclass, field
 from crawler.parsers import load, parse_article, parse_document
 
 from .query import documents, header, records, snapshot
-from .store import CONTENT_FIELDS, PAGE_FILE_FIELDS, Archive
-
-
-def _page_view(record: dict) -> dict:
-    """What a page says: images and attachments without what the archive learnt of their
-    files (a parser never knows those)."""
-    out = dict(record)
-    for key, keep in PAGE_FILE_FIELDS.items():
-        out[key] = [{k: item.get(k) for k in keep} for item in record.get(key) or []]
-    return out
+from .store import CONTENT_FIELDS, Archive, page_view
 
 
 @dataclass
@@ -56,10 +47,10 @@ def reparse(archive: Archive, batch: int = 200, dry_run: bool = False) -> Repars
         if article is None or not article.title or not article.body:
             report.failed.append((url, "no longer parses as an article"))
             continue
-        old = _page_view(next(records(db, "url = ?", [url])))
+        old = page_view(next(records(db, "url = ?", [url])))
         if article.category is None:
             article.category = old["category"]  # it came from a listing, not the page
-        new = _page_view(article.to_dict())
+        new = page_view(article.to_dict())
         changed = [k for k in CONTENT_FIELDS if new[k] != old[k]]
         if changed:
             report.changed += 1

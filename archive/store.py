@@ -46,10 +46,18 @@ LATER_CONTENT_FIELDS = ("source",)
 PAGE_FILE_FIELDS = {"images": ("url", "caption"), "attachments": ("url", "name")}
 
 
+def page_view(record: dict) -> dict:
+    """A record as its page gave it: images and attachments without what the archive
+    learnt of their files (a parser never knows those), for comparing records."""
+    out = dict(record)
+    for key, keep in PAGE_FILE_FIELDS.items():
+        out[key] = [{k: item.get(k) for k in keep} for item in record.get(key) or []]
+    return out
+
+
 def content_hash(record: dict) -> str:
     fields = {k: record.get(k) for k in CONTENT_FIELDS}
-    for key, keep in PAGE_FILE_FIELDS.items():
-        fields[key] = [{k: item.get(k) for k in keep} for item in fields.get(key) or []]
+    fields.update(page_view({k: fields[k] for k in PAGE_FILE_FIELDS}))
     fields.update({k: record[k] for k in LATER_CONTENT_FIELDS if record.get(k) is not None})
     payload = json.dumps(fields, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()

@@ -174,3 +174,34 @@ def test_a_file_may_move_to_another_file_host_but_not_off_the_family(family, tmp
     kinds = dict(query(db, "select url, kind from crawl_errors"))
     assert kinds[f"http://{DATAFILES_HOST}{away}"] == "redirect_offsite"
     assert "cdn.example.com" not in hosts
+
+
+def test_reparse_counts_no_change_for_archived_files_and_remakes_documents(family, tmp_path):
+    """Re-parsing a crawl whose files are archived changes nothing (the archive's file
+    fields are no part of a page's record); a document record gone wrong is re-made
+    from its stored page, its old record kept."""
+    import sqlite3
+
+    from tests.conftest import govnews
+
+    db = tmp_path / "a.db"
+    with FamilyProxy(family, port=0) as proxy:
+        run = family_crawl(proxy, db, "http://quangchau.nghean.gov.vn")
+    assert run.returncode == 0, run.stderr[-2000:]
+    documents = query(db, "select count(*) from documents")[0][0]
+    assert documents == len(family.expected_documents("quangchau.nghean.gov.vn"))
+    assert query(db, "select count(*) from files where state = 'archived'")[0][0] > 0
+    dry = govnews("reparse", "--db", str(db), "--dry-run").stdout
+    assert " 0 would change" in dry.splitlines()[0]
+    assert f"{documents} documents re-parsed: 0 would change" in dry
+    url, signer = query(db, "select url, signer from documents order by url limit 1")[0]
+    con = sqlite3.connect(db)
+    # as an older parser would have stored it: another signer, and the hash of that record
+    con.execute("update documents set signer = 'nobody', content_hash = 'of an older parse'"
+                " where url = ?", [url])
+    con.commit()
+    con.close()
+    out = govnews("reparse", "--db", str(db)).stdout
+    assert f"{documents} documents re-parsed: 1 changed" in out
+    assert query(db, "select signer from documents where url = ?", url) == [(signer,)]
+    assert query(db, "select count(*) from document_versions where url = ?", url) == [(1,)]

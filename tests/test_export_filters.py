@@ -87,3 +87,15 @@ def test_xlsx_is_a_real_workbook(db, tmp_path):
     assert by_id["1"]["published_at"] == dt.datetime(2024, 9, 7, 10, 0)
     assert by_id["2"]["published_at"] == dt.datetime(2024, 9, 10)  # a date: midnight
     assert "body_html" not in header
+
+
+def test_search_takes_the_same_filters(db):
+    def urls(*args):
+        result = CliRunner().invoke(cli, ["search", *args, "--db", db, "--format", "json"])
+        assert result.exit_code == 0, result.output
+        return [hit["record"]["article_id"] for hit in json.loads(result.stdout)]
+
+    assert sorted(urls("bão")) == ["1", "2", "3"]
+    assert urls("bão", "--site", VH) == ["3"]
+    assert sorted(urls("bão", "--category", "chi dao dieu hanh")) == ["1", "2"]
+    assert urls("bão NOT lễ hội", "--site", VH) == []

@@ -20,6 +20,7 @@ from lxml import html as lxml_html
 
 from archive.store import Archive
 from archive.web import make_datasette
+from archive.extract import Extracted
 from crawler.items import Article, Attachment, Document, FileFetched, Gone, Image, Link, Snapshot
 
 WWW = "www.nghean.gov.vn"
@@ -89,6 +90,8 @@ def db_path(tmp_path_factory):
         files=[FileFetched(url=IMG, status=200, sha256=hashlib.sha256(PNG).hexdigest(),
                            content_type="image/png", bytes=len(PNG))])
     archive.record_error(run, f"https://{WWW}/tin-tuc/loi-1", "http_503", "GET: HTTP 503")
+    archive.store_file_texts([(hashlib.sha256(PNG).hexdigest(),
+                               Extracted("unsupported", kind="image", reason="an image"))])
     archive.finish_run(run, "ok")
     run2 = archive.start_run([f"https://{WWW}"])
     GONE["at"] = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
@@ -195,6 +198,22 @@ def test_an_archived_file_is_served_as_stored_and_sandboxed(ds):
     assert response.headers["content-type"] == "image/png"
     assert "sandbox" in response.headers["content-security-policy"]
     assert get(ds, "/file", url=PDF).status_code == 404
+
+
+def test_the_text_read_from_a_file_is_served_with_its_status(ds):
+    response = get(ds, "/file/text", url=IMG)
+    assert response.status_code == 200 and response.text.startswith("[unsupported: an image]")
+    assert get(ds, "/file/text", url=PDF).status_code == 404
+
+
+def test_stats_counts_documents_and_files(db_path):
+    from click.testing import CliRunner
+
+    from archive.cli import cli
+
+    out = CliRunner().invoke(cli, ["stats", "--db", str(db_path)]).output
+    assert "1 documents, by kind:" in out and "Quyết định" in out
+    assert "archived" in out and "pending" in out and "text unsupported" in out
 
 
 def test_the_document_page_knows_who_cites_it(ds):

@@ -18,9 +18,9 @@ import pytest
 from lxml import etree
 from lxml import html as lxml_html
 
+from archive.extract import Extracted
 from archive.store import Archive
 from archive.web import make_datasette
-from archive.extract import Extracted
 from crawler.items import Article, Attachment, Document, FileFetched, Gone, Image, Link, Snapshot
 
 WWW = "www.nghean.gov.vn"

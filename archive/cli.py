@@ -334,8 +334,7 @@ def _report(run: dict, quiet: bool) -> None:
         if extra and not quiet:
             click.echo("  " + "; ".join(extra), err=True)
     for failed in json.loads(run.get("failed_sites") or "[]"):
-        click.echo(f"  could not fetch any page of {failed['site']}: {failed['reason']}",
-                   err=True)
+        click.echo(f"  {failed_site_line(failed)}", err=True)
     pending = run.get("pending") or {}
     if pending.get("pending") or pending.get("gave_up"):
         click.echo(f"  {pending.get('pending', 0)} articles pending (fetched again next run), "
@@ -355,6 +354,14 @@ def _report(run: dict, quiet: bool) -> None:
     if run["status"] == "degraded":
         click.echo("  the site's layout seems to have changed: see README, "
                    "\"When the site changes\"", err=True)
+
+
+def failed_site_line(failed: dict) -> str:
+    """One sentence for a start site that failed: it could not be fetched, or it answered
+    and nothing on it was a listing or an article (the reason names the site then)."""
+    if failed.get("kind") == "nothing_found":
+        return failed["reason"]
+    return f"could not fetch any page of {failed['site']}: {failed['reason']}"
 
 
 @cli.command()

@@ -411,5 +411,14 @@ def m011_web_view_indexes(db: sqlite_utils.Database) -> None:
     db["article_versions"].create_index(["replaced_at"])
 
 
+@migrations()
+def m012_page_roles(db: sqlite_utils.Database) -> None:
+    """Why a page is what the crawl took it for: the layout that read it and the evidence
+    (``govnews probe`` prints the same), so a page refused as an article can be looked
+    at; older rows keep nulls."""
+    db["pages"].add_column("layout", str)
+    db["pages"].add_column("evidence", str)
+
+
 def apply(db: sqlite_utils.Database) -> None:
     migrations.apply(db)

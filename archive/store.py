@@ -253,10 +253,12 @@ class Archive:
                 self.db.execute("delete from listing_walks where listing_url = ?", [url])
             for page in pages:
                 self.db.execute(
-                    "insert into pages (url, kind, first_seen_at, last_fetched_at)"
-                    " values (?, ?, ?, ?) on conflict(url) do update set kind = excluded.kind,"
-                    " last_fetched_at = excluded.last_fetched_at",
-                    [page["url"], page["kind"], now, now])
+                    "insert into pages (url, kind, first_seen_at, last_fetched_at, layout,"
+                    " evidence) values (?, ?, ?, ?, ?, ?) on conflict(url) do update set"
+                    " kind = excluded.kind, last_fetched_at = excluded.last_fetched_at,"
+                    " layout = excluded.layout, evidence = excluded.evidence",
+                    [page["url"], page["kind"], now, now, page.get("layout"),
+                     "\n".join(page.get("evidence") or []) or None])
             for walk in walks:
                 self.db.execute(
                     "insert into listing_walks (listing_url, site, completed_at, pages, run_id)"
@@ -381,10 +383,17 @@ class Archive:
 
     def _follow_new_url(self, article: Article):
         """The portal builds URLs from the title: an edited title moves the article to a new
-        URL with the same id.  It is the same article: its row (and history) moves along."""
+        URL with the same id.  It is the same article: its row (and history) moves along.
+        Only within one layout: an id is the site's own only where the layout that read it
+        says so (a number that ends two slugs, "-2024.html", is no id at all)."""
+        layout = (article.parser or "").split("/")[0]
+        if not layout:
+            return None
         old = self.db.execute(
-            "select url from articles where site = ? and article_id = ? and url != ?",
-            [article.site, article.article_id, article.url]).fetchone()
+            "select url from articles where site = ? and article_id = ? and url != ?"
+            " and substr(parser, 1, ?) = ?",
+            [article.site, article.article_id, article.url, len(layout) + 1,
+             layout + "/"]).fetchone()
         if old is None:
             return None
         self.db.execute("PRAGMA defer_foreign_keys = ON")

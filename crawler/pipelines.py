@@ -322,7 +322,10 @@ class ArchivePipeline:
             except Exception as exc:  # noqa: BLE001
                 self.storage_failed("could not record how each site fared", exc)
         for site in failed_sites:
-            logger.error("could not fetch any page of %s: %s", site["site"], site["reason"])
+            if site.get("kind") == "nothing_found":
+                logger.error("%s", site["reason"])
+            else:
+                logger.error("could not fetch any page of %s: %s", site["site"], site["reason"])
         if self.extract_files and not self.storage_errors:
             self.read_files()
         self.health_report = health.assess(self.health_pages, self.baselines)

@@ -195,7 +195,7 @@ def test_an_article_that_moves_to_a_new_url_takes_its_citations_along(tmp_path):
     archive = Archive(tmp_path / "a.db")
     old = Article(url="https://www.nghean.gov.vn/tin-tuc/cu-123456", site="www.nghean.gov.vn",
                   article_id="123456", title="Cũ", body="Theo Kế hoạch 45/KH-UBND.",
-                  cites=["45/KH-UBND"])
+                  cites=["45/KH-UBND"], parser="vnportal/1")
     archive.store_articles([old])
     moved = Article(**{**old.__dict__, "url": "https://www.nghean.gov.vn/tin-tuc/moi-123456",
                        "title": "Mới"})

@@ -29,11 +29,11 @@ def closed_port() -> int:
         return s.getsockname()[1]  # closed again when the block ends
 
 
-def assert_site_failed(result, db, site, *reason_words):
+def assert_site_failed(result, db, site, *reason_words, opening="could not fetch any page of"):
     assert result.returncode == 4, result.stderr
     assert "Traceback" not in result.stderr
     line = next((x for x in result.stderr.splitlines()
-                 if x.strip().startswith("could not fetch any page of")), None)
+                 if x.strip().startswith(opening)), None)
     assert line is not None, result.stderr
     assert site in line
     for word in reason_words:
@@ -104,4 +104,6 @@ def test_a_site_with_no_article_on_it_is_not_ok(tmp_path):
     finally:
         server.shutdown()
         server.server_close()
-    assert_site_failed(result, tmp_path / "a.db", url, "no article was found")
+    host = url.split("://")[1]
+    assert_site_failed(result, tmp_path / "a.db", host, "its pages match no known layout",
+                       f"govnews probe {url}/", opening=f"found no listing and no article on {host}")

@@ -3,8 +3,9 @@ test and a stored snapshot can be re-parsed years later.
 
 The layouts are plug-ins (``registry``): each module that defines ``LAYOUTS`` says how to
 recognise its pages, parse its articles and listings and tell its article URLs.
-``parse_article`` asks the layout that recognises the page, then the generic fallback,
-and returns None for pages that are not articles (home, listings, contact pages).
+``roles.classify`` decides each page's role (hub, listing, article, document, other) once,
+with its record and the evidence; ``parse_article`` is its verdict on one stored page read
+as an article.
 """
 
 from __future__ import annotations
@@ -51,24 +52,14 @@ def detect_layout(doc) -> Layout:
 
 def parse_article(html: bytes | str, url: str, fetched_at: str | None = None,
                   content_type: str | None = None) -> Article | None:
-    doc = load(html, content_type)
-    return parse_article_doc(doc, url, fetched_at)
+    """The article of one stored page, read as a page reached through an article link
+    (``roles.classify``); None when the page is no article."""
+    return parse_article_doc(load(html, content_type), url, fetched_at)
 
 
-def parse_article_doc(doc, url: str, fetched_at: str | None = None,
-                      layout: Layout | None = None) -> Article | None:
-    """``layout``: the page's layout when the caller has detected it already."""
-    layout = layout or detect_layout(doc)
-    article = layout.parse(doc, url, fetched_at)
-    if article is None and layout is not FALLBACK:
-        # Not one of the layout's articles: one of its listings is no article either;
-        # anything else gets the fallback's look.
-        listing = layout.parse_listing(doc, url) if layout.parse_listing else None
-        if listing is None:
-            article = FALLBACK.parse(doc, url, fetched_at)
-    if article is not None:
-        article.cites = citations(article.title, article.summary, article.body)
-    return article
+def parse_article_doc(doc, url: str, fetched_at: str | None = None) -> Article | None:
+    role = classify(doc, url, reached_as="article", fetched_at=fetched_at)
+    return role.record if role.role == "article" else None
 
 
 def parse_listing_doc(doc, url: str, layout: Layout | None = None) -> Listing | None:
@@ -83,9 +74,9 @@ def parse_listing(html: bytes | str, url: str, content_type: str | None = None) 
     return parse_listing_doc(load(html, content_type), url)
 
 
-PARSER_VERSIONS = registry.versions
+from .roles import PageRole, article_shaped, classify  # noqa: E402  (needs FALLBACK)
 
 
 __all__ = ["citations", "parse_document", "parse_register", "parse_article", "parse_article_doc", "parse_listing", "parse_listing_doc",
            "detect_layout", "is_article_url", "is_pager_link", "layout_of", "load", "layouts",
-           "Layout", "PARSER_VERSIONS"]
+           "Layout", "PageRole", "article_shaped", "classify"]

@@ -942,7 +942,11 @@ MIN_LISTING_ENTRIES = 3
 
 
 def _in_chrome(el) -> bool:
-    for anc in el.iterancestors():
+    ancestors = list(el.iterancestors())
+    # A post's own <header class="entry-header"> or <footer> holds its title link and its
+    # meta: only what is around the post can make it the page's chrome.
+    post = next((i for i, anc in enumerate(ancestors) if anc.tag == "article"), 0)
+    for anc in ancestors[post:]:
         if anc.tag in _CHROME:
             return True
         classes = (anc.get("class") or "").lower()

@@ -40,7 +40,7 @@ from .dates import parse_date
 from .text import canonical_url, clean_text, fold
 
 NAME = "generic"
-VERSION = "2"
+VERSION = "3"
 
 # --- selectors --------------------------------------------------------------------------
 # Written as "tag", ".class", "tag.class", "*part" (a class containing "part"), one
@@ -238,6 +238,7 @@ def _compile(specs) -> tuple[Selector, ...]:
 BODY_SEL, TITLE_SEL, AUTHOR_SEL, SOURCE_SEL, DATE_SEL, BREADCRUMB_SEL, TAGS_SEL = map(
     _compile, (BODY, TITLE, AUTHOR, SOURCE, DATE, BREADCRUMB, TAGS))
 STRUCTURED_DATE_SEL = tuple(css(s) for s in STRUCTURED_DATE)
+H1_SEL = Selector.of("h1")
 
 
 def _part_matches(el, part) -> bool:
@@ -605,13 +606,13 @@ def title(page: Page, ld, meta_map, body_el) -> tuple[str, object, str]:
         return structured[0], None, "jsonld" if ld and ld.get("headline") else "meta"
     above = _headline_above(page, body_el, headlines)
     if above is not None:
-        return page.text(above), above, "layout"
+        return page.text(above), above, "above"
     longest = max(parts, key=len) if parts else page_title
     line = _line_above(page, body_el)
     if line is not None and (len(longest) < 30 or fold(page.text(line)) in fold(page_title)):
         # <title> names only the site ("Xã Nghi Thái - Trang thông tin điện tử"): the
         # line set above the text is the title, bold by a stylesheet we do not read.
-        return page.text(line), line, "layout"
+        return page.text(line), line, "above"
     return longest, None, "title"
 
 
@@ -1229,10 +1230,18 @@ def is_listing(cleaned: Cleaned) -> bool:
 
 # --- the record -------------------------------------------------------------------------
 
-def parse(doc, url: str, fetched_at: str | None = None) -> Article | None:
+def parse(doc, url: str, fetched_at: str | None = None,
+          evidence: dict | None = None) -> Article | None:
+    """The page's article, or None.  ``evidence``, when given, is filled with what the
+    page's roles are judged by (parsers.roles): how much of the page's running text the
+    body holds, where the date came from, what the page declares itself."""
     url = canonical_url(url)
     page = Page(doc)
     body_el = body_element(page)
+    if evidence is not None:
+        evidence["page_prose"] = page.good.get(page.root, 0)
+        evidence["body_prose"] = page.good.get(body_el, 0) if body_el is not None else 0
+        evidence["body_el"] = body_el
     if body_el is None:
         return None
     ld = base.jsonld_article(doc)
@@ -1271,6 +1280,16 @@ def parse(doc, url: str, fetched_at: str | None = None) -> Article | None:
         if byline:
             sources["author"] = "byline-paragraph"
     published = published_at(page, ld, meta_map, region, title_el, body_el, sources)
+    if evidence is not None:
+        evidence["title_how"] = sources["title"]
+        evidence["title_el"] = title_el
+        evidence["headings"] = [el for el in page.select(page.root, H1_SEL)
+                                if not page.in_noise(el) and not _site_heading(el)
+                                and page.text(el)]
+        evidence["og_article"] = (meta(meta_map, "og:type") or "").lower() == "article"
+        evidence["jsonld_article"] = str(ld.get("@type")) if ld else None
+        evidence["date_near_title"] = bool(published) and sources.get("published_at") == "layout"
+        evidence["structured_date"] = bool(published) and sources.get("published_at") == "structured"
     if not title_text or len(body.text) < MIN_BODY_CHARS:
         return None
     if not (declared or published):

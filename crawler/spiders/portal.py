@@ -33,16 +33,13 @@ from crawler.failures import failure_kind
 from crawler.items import FileFetched, Gone, ListingEntry
 from crawler.middlewares import RedirectRefused, RobotsUnavailable
 from crawler.parsers import (
+    article_shaped,
     base,
-    detect_layout,
+    classify,
     is_article_url,
     is_pager_link,
     layout_of,
     load,
-    parse_article_doc,
-    parse_document,
-    parse_listing_doc,
-    parse_register,
 )
 from crawler.parsers import registry as parser_registry
 from crawler.parsers.base import decode_page, legacy_encodings
@@ -57,6 +54,11 @@ LEGACY_FONT = re.compile(rb"font-family\s*:\s*['\"]?(?:\.Vn[A-Z]|VNI[- ])|face=[
                          re.IGNORECASE)
 
 
+# How a request's kind reached its page, as roles.classify weighs it.
+REACHED_AS = {"home": "start", "article": "article", "recheck": "article", "canary": "article",
+              "refresh": "article", "page": "page"}
+
+
 class Problem(dict):
     """Something the run should record: {url, kind, message}; ``fetch`` when a fetch
     failed; ``pending`` ({site, listing_url, category, gone}) when it is an article a
@@ -64,7 +66,8 @@ class Problem(dict):
 
 
 class PageKind(dict):
-    """A fetched page that is no article: {url, kind} with kind "listing" or "other"."""
+    """A fetched page that is no article: {url, kind, layout, evidence} with kind "hub",
+    "listing" or "other"."""
 
 
 class ListingWalked(dict):
@@ -123,6 +126,7 @@ class PortalSpider(scrapy.Spider):
         spider.fresh_pages: dict[str, int] = {}
         spider.pending_pages: dict[str, int] = {}
         spider.failed_walks: set[str] = set()
+        spider.listings_found: dict[str, int] = {}
         state = load_state(settings.get("GOVNEWS_DB"), spider.hosts,
                            validators=True)
         spider.archived = state["archived"]
@@ -340,14 +344,14 @@ class PortalSpider(scrapy.Spider):
             hosts = twins | {host}
             if not any(self.answered.get(h) for h in hosts):
                 reason = self.first_failure.get(host) or "no page answered"
-                failed.append({"site": site, "reason": reason})
-            elif not any(self.fresh_pages.get(h) for h in hosts) and not any(
-                    urlsplit(u).netloc in hosts for u in self.archived):
-                # It answered, but nothing on it looked like an article: an archive that
-                # says "ok" having kept nothing is the one failure nobody notices.
-                failed.append({"site": site, "reason": "the site answered but no article was "
-                                                       "found on it (a layout this crawler does "
-                                                       "not know, or a wrong start URL)"})
+                failed.append({"site": site, "reason": reason, "kind": "unreachable"})
+            elif not any(self.fresh_pages.get(h) or self.listings_found.get(h) for h in hosts):
+                # It answered, but after following its hubs' links as deep as discovery
+                # goes nothing on it was a listing or an article: an archive that says "ok"
+                # having kept nothing is the one failure nobody notices.
+                failed.append({"site": site, "kind": "nothing_found", "reason": (
+                    f"found no listing and no article on {host}: its pages match no known "
+                    f"layout; run `govnews probe {site}`")})
         return failed
 
     def page_request(self, url: str, hops: int, category: str | None = None):
@@ -367,7 +371,10 @@ class PortalSpider(scrapy.Spider):
             return "refresh"
         return None
 
-    def article_request(self, entry: ListingEntry, listing_url: str | None, category: str | None):
+    def article_request(self, entry: ListingEntry, listing_url: str | None, category: str | None,
+                        shaped: bool = False):
+        """``shaped``: asked only because the link looks like an article's, on a site no
+        module knows; a refusal then makes the page "other", not a problem."""
         if self.wants(entry.url) == "refresh":
             request = self.revisit_request(entry.url, "article")
             request.meta.update(listing_url=listing_url, category=category)
@@ -377,7 +384,7 @@ class PortalSpider(scrapy.Spider):
         # scheduler's queue short on a site with thousands of listing pages.
         return scrapy.Request(entry.url, callback=self.parse_page, errback=self.on_error,
                               priority=10,
-                              meta={"kind": "article", "listing_url": listing_url,
+                              meta={"kind": "article", "listing_url": listing_url, "shaped": shaped,
                                     "category": category, "listing_entry": entry,
                                     "depth_hops": self.discovery_depth + 1})
 
@@ -422,80 +429,95 @@ class PortalSpider(scrapy.Spider):
                                    "next run")
             return
 
-        # A register's document page first: it has a title and text too, and would pass
-        # for an article.
         try:
-            document = parse_document(doc, url, fetched_at)
-        except Exception as exc:
-            document = None
-            yield Problem(url=url, kind="parser_error",
-                          message=f"document page: {type(exc).__name__}: {exc}")
-        if document is not None:
-            self.fresh_pages[document.site] = self.fresh_pages.get(document.site, 0) + 1
-            yield {"document": document, "listing_url": response.meta.get("listing_url")}
-            yield from self.file_requests([f.url for f in document.files], url)
+            role = classify(doc, url, reached_as=REACHED_AS.get(response.meta.get("kind"), "page"),
+                            fetched_at=fetched_at)
+        except Exception as exc:  # a parser's bug: said with its URL, the crawl goes on
+            yield self.problem(response.request, "parser_error",
+                               f"{type(exc).__name__}: {exc}", fetch=False)
             return
+        self.logger.debug("%s: %s (%s)", url, role.role, "; ".join(role.evidence))
+        for kind, message in role.problems:
+            yield Problem(url=url, kind=kind, message=message, fetch=False)
+        if role.layout.article_url is not None:  # a plug-in's page: the site's layout is known
+            self.site_layout.setdefault(urlsplit(url).netloc, role.layout_key)
+        handle = {"hub": self.on_hub, "document": self.on_document, "article": self.on_article,
+                  "listing": self.on_listing}.get(role.role, self.on_other)
+        yield from handle(role, doc, response, hops)
 
-        # Article first: an article page may embed a listing widget ("Tin cùng chuyên mục"
-        # rendered by the same module), never the reverse.
-        article = None
-        layout = detect_layout(doc)
-        if layout.article_url is not None:  # a plug-in's page: the site's layout is known
-            self.site_layout.setdefault(urlsplit(url).netloc, layout.key)
-        try:
-            article = parse_article_doc(doc, url, fetched_at, layout)
-        except Exception as exc:
-            yield Problem(url=url, kind="parser_error", message=f"{type(exc).__name__}: {exc}")
-        if article is not None:
-            converted = legacy_encodings(doc)
-            if converted:
-                self.logger.info("%s: text in %s fonts converted to Unicode", url,
-                                 " and ".join(converted))
-            elif LEGACY_FONT.search(response.body):
-                # A legacy font named, but nothing converted: either the text was Unicode
-                # after all, or a font the converter does not know.  The raw page is kept;
-                # said so, it can be looked at and re-parsed.
-                yield Problem(url=url, kind="legacy_encoding",
-                              message="the page sets a TCVN3/VNI font (.VnTime, VNI-Times) "
-                                      "but no text in it needed converting")
-            # A page cut short in transit never gets here: Scrapy fails a body shorter than
-            # its Content-Length or a chunked body without its last chunk
-            # (DOWNLOAD_FAIL_ON_DATALOSS), and on_error records it.  Missing end tags
-            # alone prove nothing: </body> and </html> are optional in HTML.
-            if not article.title or not article.body:
-                missing = [f for f in ("title", "body") if not getattr(article, f)]
-                yield self.problem(response.request, "parse_incomplete",
-                                   f"{layout.NAME} page without {', '.join(missing)}",
-                                   fetch=False)
-                return
-            self.fresh_pages[article.site] = self.fresh_pages.get(article.site, 0) + 1
-            self.site_layout.setdefault(article.site, article.parser or layout.key)
-            yield {"article": article, "listing_url": response.meta.get("listing_url"),
-                   "listing_category": response.meta.get("category"),
-                   "kind": response.meta.get("kind")}
-            yield from self.file_requests(
-                [x.url for x in [*article.images, *article.attachments]], url)
+    def on_hub(self, role, doc, response, hops):
+        """A start page or a site's root: its links are followed; a list its layout reads
+        on it is walked; it is never stored."""
+        yield PageKind(url=role.url, kind="hub", layout=role.layout_key, evidence=role.evidence)
+        if role.listing is not None:
+            role.listing.category = None  # a home page names no category
+            yield from self.handle_listing(doc, role.listing, response, hops)
+        elif hops <= self.discovery_depth:
+            yield from self.follow_links(doc, role.url, hops)
+
+    def on_document(self, role, doc, response, hops):
+        document = role.record
+        self.fresh_pages[document.site] = self.fresh_pages.get(document.site, 0) + 1
+        yield {"document": document, "listing_url": response.meta.get("listing_url")}
+        yield from self.file_requests([f.url for f in document.files], role.url)
+
+    def on_article(self, role, doc, response, hops):
+        article, url = role.record, role.url
+        converted = legacy_encodings(doc)
+        if converted:
+            self.logger.info("%s: text in %s fonts converted to Unicode", url,
+                             " and ".join(converted))
+        elif LEGACY_FONT.search(response.body):
+            # A legacy font named, but nothing converted: either the text was Unicode
+            # after all, or a font the converter does not know.  The raw page is kept;
+            # said so, it can be looked at and re-parsed.
+            yield Problem(url=url, kind="legacy_encoding",
+                          message="the page sets a TCVN3/VNI font (.VnTime, VNI-Times) "
+                                  "but no text in it needed converting")
+        # A page cut short in transit never gets here: Scrapy fails a body shorter than
+        # its Content-Length or a chunked body without its last chunk
+        # (DOWNLOAD_FAIL_ON_DATALOSS), and on_error records it.  Missing end tags
+        # alone prove nothing: </body> and </html> are optional in HTML.
+        if not article.title or not article.body:
+            missing = [f for f in ("title", "body") if not getattr(article, f)]
+            yield self.problem(response.request, "parse_incomplete",
+                               f"{role.layout.name} page without {', '.join(missing)}",
+                               fetch=False)
             return
+        self.fresh_pages[article.site] = self.fresh_pages.get(article.site, 0) + 1
+        self.site_layout.setdefault(article.site, article.parser or role.layout_key)
+        yield {"article": article, "listing_url": response.meta.get("listing_url"),
+               "listing_category": response.meta.get("category"),
+               "kind": response.meta.get("kind")}
+        yield from self.file_requests(
+            [x.url for x in [*article.images, *article.attachments]], url)
 
-        listing = parse_listing_doc(doc, url, layout) or parse_register(doc, url)
-        if listing is not None:
-            self.site_layout.setdefault(urlsplit(url).netloc, layout.key)
-            yield PageKind(url=url, kind="listing")
-            yield from self.handle_listing(doc, listing, response, hops)
-            return
+    def on_listing(self, role, doc, response, hops):
+        self.site_layout.setdefault(urlsplit(role.url).netloc, role.layout_key)
+        yield PageKind(url=role.url, kind="listing", layout=role.layout_key,
+                       evidence=role.evidence)
+        yield from self.handle_listing(doc, role.listing, response, hops)
 
-        if response.meta.get("kind") in ("article", "recheck", "canary", "refresh"):
+    def on_other(self, role, doc, response, hops):
+        kind = response.meta.get("kind")
+        if kind in ("article", "recheck", "canary", "refresh") and not response.meta.get("shaped"):
             yield self.problem(response.request, "not_an_article",
-                               "a listing linked here but the page is no article", fetch=False)
-        elif response.meta.get("kind") == "page":
-            yield PageKind(url=url, kind="other")
+                               "a listing linked here but the page is no article ("
+                               + role.evidence[-1] + ")", fetch=False)
+        else:
+            # Reached by a menu link, or by a link only shaped like an article's: a contact
+            # page, a site map, an archive by month.  Remembered, not fetched again.
+            yield PageKind(url=role.url, kind="other", layout=role.layout_key,
+                           evidence=role.evidence)
         if hops <= self.discovery_depth:
-            yield from self.follow_links(doc, url, hops)
+            yield from self.follow_links(doc, role.url, hops)
 
     def handle_listing(self, doc, listing, response, hops):
         if listing.url in self.seen_listings:
             return
         self.seen_listings.add(listing.url)
+        host = urlsplit(listing.url).netloc
+        self.listings_found[host] = self.listings_found.get(host, 0) + 1
         category = listing.category or response.meta.get("category")
         layout = layout_of(listing.layout)
         paged_in_url = layout is None or layout.page_request is None
@@ -707,12 +729,18 @@ class PortalSpider(scrapy.Spider):
                 # Server-side pagination (NukeViet /page-2, ?page=2): same depth as its list.
                 yield self.page_request(url, hops)
                 continue
-            if parts.query:
+            known = self.known_layout(url)
+            if parts.query and (known or not article_shaped(url)):
                 continue
             segments = [s for s in parts.path.split("/") if s]
-            if self.is_article(url) and len(segments) >= 2:
+            # On a known layout a one-segment path is a category ("/tin-tuc-su-kien-73053"
+            # ends in its own number); on an unknown site the link's shape is all there is.
+            if self.is_article(url) and (len(segments) >= 2 or not known):
+                if self.incremental and url in self.other_pages:
+                    continue  # shaped like an article, known to be none
                 if self.wants(url):
-                    yield self.article_request(ListingEntry(url=url), None, None)
+                    yield self.article_request(ListingEntry(url=url), None, None,
+                                               shaped=not known)
             elif self.incremental and url in self.other_pages:
                 continue  # known to be neither listing nor article
             elif url in self.archived and not self.wants(url):
@@ -864,14 +892,19 @@ class PortalSpider(scrapy.Spider):
     def same_site(self, url: str) -> bool:
         return urlsplit(url).netloc in self.hosts
 
+    def known_layout(self, url: str):
+        """The layout a page of the link's site showed, when it is a module's."""
+        layout = layout_of(self.site_layout.get(urlsplit(url).netloc))
+        return layout if layout is not None and layout.article_url is not None else None
+
     def is_article(self, url: str) -> bool:
         """Whether a link names an article: by its site's own layout once a page of the
         site showed which it is (a WordPress tag "/tag/nam-2023/" is no vnPortal article),
-        else by any layout."""
-        layout = layout_of(self.site_layout.get(urlsplit(url).netloc))
-        if layout is not None and layout.article_url is not None:
+        else by any layout's rule or, on a site no module knows, by its shape."""
+        layout = self.known_layout(url)
+        if layout is not None:
             return layout.article_url(url)
-        return is_article_url(url)
+        return is_article_url(url) or article_shaped(url)
 
 
 def family_domains(start_hosts, extra=()) -> set[str]:

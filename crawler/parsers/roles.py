@@ -1,0 +1,392 @@
+"""A page's role, decided once, from structure before markup, with the evidence for it.
+
+Every fetched page is one of:
+
+- ``hub``: a start page or a site's root (its home page): its links are followed, it is
+  never stored as an article or a document, whatever it holds;
+- ``document``: a page of a register of documents (labels: số ký hiệu, ngày ban hành ...);
+- ``article``: a page reached through an article link (a listing's item, a link a layout
+  calls one of its articles, or on a site no module knows a link shaped like an article's)
+  that its layout reads as an article; the generic fallback accepts one only with evidence
+  of an article (``_fallback_evidence``);
+- ``listing``: a list of articles (a layout's category page, a register's list, or on a
+  site no module knows a page whose content links three or more article-shaped pages);
+- ``other``: everything else: contact, introduction and site-map pages, forms, search
+  results, archives by month, author or tag, attribute tables.  Recorded, never stored.
+
+``classify`` is the one function the spider asks per page; ``govnews probe`` prints its
+verdicts.  It is pure, like every parser: (page, url, how the page was reached) in,
+``PageRole`` out.  News-please's URL heuristics, Readability's ``isProbablyReaderable``
+and trafilatura's readerability check weigh the same kinds of signs; none of them knows
+Vietnamese portals' page names, so the signs are written here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+from ..items import Article, Listing
+from . import base, generic
+from .base import load, text_of
+from .documents import citations, parse_document, parse_register
+from .registry import Layout
+from .text import canonical_url, clean_text, fold
+
+ROLES = ("hub", "listing", "article", "document", "other")
+# How the spider reached a page: a start URL, an article link, a listing's next page, or
+# any other link (menus, boxes, category links).
+REACHED = ("start", "article", "listing", "page")
+
+# --- the shape of a URL -----------------------------------------------------------------
+
+# A site's root under another name: "/index.html", "/Default.aspx", "/trang-chu", "/vi/".
+ROOT_PATH = re.compile(r"^/(?:(?:index|default|home|trang-?chu|portal)(?:\.\w{2,5})?|vi|en|vn)/?$",
+                       re.IGNORECASE)
+# Path segments that name a collection or a service page, never one article.  Matched on a
+# whole segment (its extension dropped).
+COLLECTION_SEGMENTS = {
+    "tag", "tags", "the", "tu-khoa", "tukhoa", "keyword", "keywords", "author", "authors",
+    "tac-gia", "category", "categories", "chuyen-muc", "danh-muc", "search", "tim-kiem",
+    "timkiem", "ket-qua-tim-kiem", "sitemap", "site-map", "so-do-trang", "so-do-site",
+    "so-do-website", "so-do-cong", "lien-he", "lienhe", "contact", "contact-us", "gioi-thieu",
+    "gioithieu", "about", "about-us", "login", "dang-nhap", "dangnhap", "register",
+    "dang-ky", "feed", "rss", "archive", "archives", "luu-tru", "page", "trang", "hoi-dap",
+    "faq", "gop-y", "wp-login", "wp-admin", "print", "in-bai",
+}
+# Pages whose name says what they are, by their title (folded, the site's name dropped).
+OTHER_TITLES = {fold(x) for x in (
+    "Liên hệ", "Thông tin liên hệ", "Liên hệ góp ý", "Góp ý", "Giới thiệu", "Giới thiệu chung",
+    "Sơ đồ trang", "Sơ đồ website", "Sơ đồ cổng", "Sơ đồ site", "Bản đồ trang", "Site map",
+    "Sitemap", "Tìm kiếm", "Kết quả tìm kiếm", "Tra cứu", "Hỏi đáp", "Hỏi - đáp", "Đăng nhập",
+    "Đăng ký", "Contact", "Contact us", "About", "About us", "Search", "Search results",
+    "Login", "Log in", "FAQ", "Trang không tồn tại", "Không tìm thấy trang", "Page not found",
+    "404", "Lỗi", "Error", "Thư viện ảnh", "Thư viện video", "Video", "Hình ảnh",
+    "Sơ đồ tổ chức", "Cơ cấu tổ chức", "Lịch công tác", "Danh bạ", "Danh bạ điện thoại")}
+# Titles that open a collection: "Kết quả tìm kiếm: ...", "Tag: ...", "Lưu trữ tháng 2".
+OTHER_TITLE_PREFIX = re.compile(
+    r"^(?:ket qua tim kiem|tim kiem|tag|tags|the|tu khoa|luu tru|archives?|chuyen muc"
+    r"|danh muc|category|author|tac gia|bai viet cua|posts? by|month|thang \d{1,2}(?:\s|/|$)"
+    r"|search results?|results for|ket qua)\b")
+# WordPress (and themes that copy it) say a page's kind on <body>: a post is "single"
+# ("single-post", "postid-12"); the rest are collections or static pages.
+BODY_POST = re.compile(r"(?:^|\s)(?:single|single-post|postid-\d+|single-format-\w+)(?:\s|$)")
+BODY_OTHER = re.compile(r"(?:^|\s)(?:archive|category|tag|author|date|search|search-results"
+                        r"|home|blog|error404|page-template\S*|page-id-\d+|attachment)(?:\s|$)")
+
+# An article's address on a site no module knows: a slug ending in an id
+# ("/tin/hop-ban-123"), a page with an extension ("/tin-tuc/ky-niem-2024.html"), a date
+# path with a slug ("/2024/03/12/hop-ban/"), or a script with an id ("tin.asp?id=12").
+_SLUG = r"[^/]*[a-z0-9][^/]*-[^/]*[a-z0-9]"
+SLUG_ID = re.compile(rf"/{_SLUG}-\d+(?:\.\w{{2,5}})?/?$", re.IGNORECASE)
+SLUG_PAGE = re.compile(rf"/{_SLUG}\.(?:html?|aspx?|php|jsp|shtml)$", re.IGNORECASE)
+DATE_SLUG = re.compile(r"/(?:19|20)\d{2}/\d{1,2}/(?:\d{1,2}/)?[^/]*[a-z][^/]*/?$", re.IGNORECASE)
+ID_QUERY = {"id", "newsid", "news_id", "articleid", "article_id", "itemid", "postid", "tinid",
+            "idtin", "nid", "cid", "p"}
+
+
+def article_shaped(url: str) -> bool:
+    """A link shaped like an article's on a site no module knows (news-please judges links
+    the same way): a slug with an id, a date path with a slug, an ``.html`` slug, or a
+    script asked for one item by id; never a collection or a service page."""
+    parts = urlsplit(url)
+    path = parts.path
+    if not path or path == "/" or ROOT_PATH.match(path) or collection_path(path):
+        return False
+    if parts.query:
+        query = {k.lower(): v for k, v in parse_qs(parts.query).items()}
+        return any(k in ID_QUERY and v and v[0].isdigit() for k, v in query.items())
+    return bool(SLUG_ID.search(path) or SLUG_PAGE.search(path) or DATE_SLUG.search(path))
+
+
+def collection_path(path: str) -> str | None:
+    """The segment that names the path a collection or a service page, or None."""
+    segments = [s for s in path.lower().split("/") if s]
+    for i, seg in enumerate(segments):
+        stem = seg.rsplit(".", 1)[0] if "." in seg else seg
+        if stem in COLLECTION_SEGMENTS:
+            # "/gioi-thieu/qua-trinh-hinh-thanh-62242": a page inside the section is
+            # judged by its own segment.
+            if stem in ("gioi-thieu", "gioithieu", "about", "lien-he") and i < len(segments) - 1:
+                continue
+            return seg
+    if segments and all(s.isdigit() for s in segments) and len(segments[0]) == 4:
+        return "/".join(segments)  # "/2024/02/": an archive by year, month or day
+    return None
+
+
+def is_root(url: str) -> bool:
+    path = urlsplit(url).path
+    return path in ("", "/") or bool(ROOT_PATH.match(path))
+
+
+# --- the verdict ------------------------------------------------------------------------
+
+@dataclass
+class PageRole:
+    role: str
+    url: str
+    layout: Layout
+    reached_as: str
+    # The Article (role article) or Document (role document); None otherwise.
+    record: Any = None
+    # A list of articles the page carries: a listing's own, or a hub's when its layout
+    # reads one on it.
+    listing: Listing | None = None
+    # Sentences saying why, in the order they were weighed.
+    evidence: list[str] = field(default_factory=list)
+    # (kind, sentence) the run records with the page's URL (malformed structured data).
+    problems: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def layout_key(self) -> str:
+        return self.layout.key
+
+
+def classify(page, url: str, *, reached_as: str = "article", fetched_at: str | None = None,
+             content_type: str | None = None) -> PageRole:
+    """The role of one page (``page``: its bytes, text or a loaded document) and the record
+    that goes with it.  ``reached_as``: how the crawl came to it (``REACHED``)."""
+    from . import FALLBACK, detect_layout
+
+    doc = page if hasattr(page, "xpath") else load(page, content_type)
+    url = canonical_url(url)
+    layout = detect_layout(doc)
+    verdict = PageRole("other", url, layout, reached_as)
+    evidence = verdict.evidence
+    problems = getattr(base, "structured_data_problems", None)
+    if problems is not None:
+        verdict.problems = [("structured_data", p) for p in problems(doc)]
+    evidence.append(f"layout {layout.key}" + (" (no module recognises the page)"
+                                              if layout is FALLBACK else ""))
+
+    if reached_as == "start" or is_root(url):
+        verdict.role = "hub"
+        evidence.append("a start page or the site's root: its links are followed, it is "
+                        "never stored")
+        verdict.listing = _layout_listing(doc, url, layout)
+        return verdict
+
+    document = parse_document(doc, url, fetched_at)
+    if document is not None:
+        verdict.role, verdict.record = "document", document
+        evidence.append(f"register labels give document number {document.number!r}")
+        return verdict
+
+    collection = _collection_sign(doc, url)
+    article = None
+    if collection is None:
+        article = _article(doc, url, fetched_at, layout, reached_as, evidence)
+    else:
+        evidence.append(collection)
+    if article is not None:
+        article.cites = citations(article.title, article.summary, article.body)
+        verdict.role, verdict.record = "article", article
+        return verdict
+
+    listing = _layout_listing(doc, url, layout) or parse_register(doc, url)
+    if listing is None and layout is FALLBACK:
+        listing = base.link_listing(doc, url, article_shaped, layout.key)
+    if listing is not None:
+        verdict.role, verdict.listing = "listing", listing
+        evidence.append(f"lists {len(listing.entries)} article links"
+                        + (f" over {listing.max_page} pages" if listing.max_page > 1 else ""))
+        return verdict
+    evidence.append("neither an article, a document nor a list of articles")
+    return verdict
+
+
+def _layout_listing(doc, url: str, layout: Layout) -> Listing | None:
+    return layout.parse_listing(doc, url) if layout.parse_listing is not None else None
+
+
+def _collection_sign(doc, url: str) -> str | None:
+    """Why the page is a collection or a service page whatever its markup, or None."""
+    segment = collection_path(urlsplit(url).path)
+    if segment:
+        return f"its address names a collection or a service page ({segment!r})"
+    body = doc.find("body")
+    classes = (body.get("class") or "") if body is not None else ""
+    if BODY_OTHER.search(classes) and not BODY_POST.search(classes):
+        return f"its <body> class says it is no post ({clean_text(classes)[:80]!r})"
+    name = _page_name(doc)
+    if name and (name in OTHER_TITLES or OTHER_TITLE_PREFIX.match(name)):
+        return f"its title names a service page or a collection ({name!r})"
+    return None
+
+
+def _page_name(doc) -> str:
+    """The page's name, folded: its first <h1>, else the first part of its <title>."""
+    h1 = doc.find(".//h1")
+    text = text_of(h1) if h1 is not None else ""
+    if not text:
+        title = doc.find(".//title")
+        text = re.split(r"\s+[-|–—:»]\s+|\s\|\s", text_of(title))[0] if title is not None else ""
+    return fold(text).strip(" .:") if text else ""
+
+
+def _article(doc, url: str, fetched_at, layout: Layout, reached_as: str,
+             evidence: list[str]) -> Article | None:
+    """The page's article, when the way it was reached and what it holds say it is one."""
+    from . import FALLBACK
+
+    if layout is not FALLBACK:
+        own_url = layout.article_url is not None and layout.article_url(url)
+        if reached_as != "article" and not own_url:
+            # A layout reads its article template, but nothing linked the page as an
+            # article and its address is none of the layout's: a static page in the
+            # article template ("Giới thiệu") is no news.
+            evidence.append(f"not reached as an article, and {layout.key} does not call its "
+                            "address an article's")
+            return None
+        article = layout.parse(doc, url, fetched_at)
+        if article is not None:
+            evidence.append(f"{layout.key} reads its article template"
+                            + (" at one of its article addresses" if own_url else ""))
+            return article
+        evidence.append(f"{layout.key} finds no article on the page")
+        if layout.parse_listing is not None and layout.parse_listing(doc, url) is not None:
+            return None
+    if reached_as != "article":
+        evidence.append("not reached through an article link: the fallback takes no article "
+                        "from it")
+        return None
+    signs: dict[str, Any] = {}
+    article = generic.parse(doc, url, fetched_at, evidence=signs)
+    if article is None:
+        evidence.append("the fallback finds no dated text block under a title")
+        return None
+    refusal = _fallback_refusal(doc, article, signs, evidence)
+    if refusal:
+        evidence.append(refusal)
+        return None
+    # No module's URL rule: the canonical URL is the identity.
+    article.article_id = None
+    return article
+
+
+# The main text must hold this share of the page's running text (Readability and
+# trafilatura weigh the same: a home page's featured box is a small part of its prose).
+MIN_BODY_SHARE = 0.45
+# A form with this many fields in the text block is a form to fill, not an article.
+MAX_FORM_FIELDS = 3
+# An attribute table: rows of a label and a value make up this share of the body.
+ATTRIBUTE_SHARE = 0.6
+
+
+def _fallback_refusal(doc, article: Article, signs: dict, evidence: list[str]) -> str | None:
+    """Why the fallback's article is not one, or None; each sign weighed is said."""
+    page_prose, body_prose = signs.get("page_prose", 0), signs.get("body_prose", 0)
+    share = body_prose / page_prose if page_prose else 0.0
+    evidence.append(f"main text holds {share:.0%} of the page's running text "
+                    f"({body_prose} of {page_prose} characters)")
+    if share < MIN_BODY_SHARE:
+        return "the main text does not dominate the page: a home page, a section or a box"
+    names = _names(doc)
+    agrees = _agrees(article.title, names)
+    if not agrees and signs.get("title_how") == "above":
+        headings = signs.get("headings") or []
+        if not headings or signs.get("title_el") in headings:
+            # An old page whose <title> names only the site and whose headline is a bold
+            # line: the line set right above the text is its main heading.
+            agrees = "the heading set above the main text (the page has no other)"
+    evidence.append(f"title {article.title[:60]!r} " + (
+        f"agrees with {agrees}" if agrees else "agrees with neither <title>, og:title nor "
+                                                "the main heading"))
+    if not agrees:
+        return "the title is not the page's own name: a heading of some box"
+    declared = []
+    if signs.get("og_article"):
+        declared.append("og:type=article")
+    if signs.get("jsonld_article"):
+        declared.append("JSON-LD " + signs["jsonld_article"])
+    if signs.get("date_near_title"):
+        declared.append("a date near the title")
+    elif signs.get("structured_date"):
+        declared.append("a publication date in the page's metadata")
+    if not declared:
+        return "no date near the title and no og:type=article or JSON-LD article"
+    evidence.append("article signs: " + ", ".join(declared))
+    body_el = signs.get("body_el")
+    forms = _form_fields(body_el)
+    if forms >= MAX_FORM_FIELDS:
+        return f"the text block holds a form of {forms} fields"
+    attributes = _attribute_share(body_el)
+    if attributes >= ATTRIBUTE_SHARE:
+        return f"{attributes:.0%} of the text is rows of a label and a value: an attribute table"
+    return None
+
+
+def _form_fields(el) -> int:
+    """Fields to fill in the text block and around it (a form's own block may sit beside
+    the instructions the fallback took for the text)."""
+    if el is None:
+        return 0
+    scope = el.getparent() if el.getparent() is not None else el
+    return len(scope.xpath(".//input[not(@type='hidden') and not(@type='submit') and "
+                           "not(@type='button') and not(@type='image')] | .//textarea | .//select"))
+
+
+# A label: short, ending with a colon or a label's word, with no sentence in it.
+_LABEL = re.compile(r"^[^.!?]{1,40}:?$")
+
+
+def _attribute_share(el) -> float:
+    """How much of the block's text is rows of a label and a value (<tr> of two or three
+    cells, <dt>/<dd>): a court's judgment card, a profile, a product sheet."""
+    if el is None:
+        return 0.0
+    total = len(text_of(el))
+    if not total:
+        return 0.0
+    rows = 0
+    for tr in el.iter("tr"):
+        cells = [c for c in tr if isinstance(c.tag, str) and c.tag in ("td", "th")]
+        if len(cells) in (2, 3) and _LABEL.match(text_of(cells[0]) or "-" * 50):
+            rows += len(text_of(tr))
+    for dt in el.iter("dt"):
+        dd = dt.getnext()
+        if dd is not None and dd.tag == "dd":
+            rows += len(text_of(dt)) + len(text_of(dd))
+    return rows / total
+
+
+def _names(doc) -> dict[str, str]:
+    """The names a page gives itself: <title>, og:title, JSON-LD's headline, its first h1."""
+    out = {}
+    title = doc.find(".//title")
+    if title is not None and text_of(title):
+        out["<title>"] = text_of(title)
+    meta = base.meta_content(doc, "og:title", "twitter:title")
+    if meta:
+        out["og:title"] = meta
+    ld = base.jsonld_article(doc)
+    headline = ld.get("headline") if isinstance(ld, dict) else None
+    if isinstance(headline, str) and headline.strip():
+        out["JSON-LD headline"] = clean_text(headline)
+    h1 = doc.find(".//h1")
+    if h1 is not None and text_of(h1):
+        out["the main heading"] = text_of(h1)
+    return out
+
+
+def _agrees(title: str, names: dict[str, str]) -> str | None:
+    """Which of the page's names the title agrees with: equal, or one holding the other
+    (a <title> adds the site's name; a heading may drop a kicker)."""
+    mine = fold(title)
+    if len(mine) < 4:
+        return None
+    for where, name in names.items():
+        theirs = fold(name)
+        if not theirs:
+            continue
+        if mine == theirs or (len(mine) >= 12 and mine in theirs) or (
+                len(theirs) >= 12 and theirs in mine and len(theirs) * 2 >= len(mine)):
+            return where
+    return None
+
+
+__all__ = ["PageRole", "ROLES", "REACHED", "article_shaped", "classify", "collection_path",
+           "is_root"]

@@ -1,0 +1,266 @@
+"""A page's role is decided once, from how it was reached and what it holds, with evidence.
+
+Pages written here by hand: a small site of no known system (a home page of a menu and a
+dated side box, a section list, a contact page that carries a heading, a date and
+paragraphs, two articles whose slugs end in the same number), and the pages a fallback is
+most easily fooled by.  The crawl of that site stores the three articles and nothing else,
+and keeps the two that end in the same number apart."""
+
+from __future__ import annotations
+
+import http.server
+import threading
+from pathlib import Path
+
+import pytest
+
+from archive.store import Archive
+from crawler.items import Article
+from crawler.parsers import article_shaped, classify
+from tests.conftest import export_records, govnews, query
+
+PARA = ("{} của bài {}, với đủ chữ để là một đoạn văn thật của một bài tin trên cổng thông "
+        "tin điện tử của xã.")
+NAV = ('<div class="nav"><a href="/">Trang chủ</a> <a href="/tin-tuc/">Tin tức</a> '
+       '<a href="/lien-he.html">Liên hệ</a></div>')
+FOOTER = '<div class="footer"><p>Ủy ban nhân dân xã Thử. Địa chỉ: thôn 1.</p></div>'
+
+
+def article_page(slug: str, title: str) -> str:
+    paras = "".join(f"<p>{PARA.format(n, slug)}</p>\n" for n in ("Đoạn thứ nhất",
+                                                                   "Đoạn thứ hai", "Đoạn thứ ba"))
+    return (f'<html><head><meta charset="utf-8"><title>{title}</title></head><body>{NAV}\n'
+            f'<div class="main"><h1>{title}</h1><div class="ngay">Ngày 12/03/2024 08:30</div>\n'
+            f"{paras}</div>{FOOTER}</body></html>")
+
+
+ARTICLES = {
+    "ky-niem-2024": "Kỷ niệm ngày thành lập xã năm 2024",
+    "tong-ket-2024": "Tổng kết công tác năm 2024 của xã",
+    "hop-mat-dau-xuan": "Họp mặt đầu xuân với các thế hệ cán bộ",
+}
+HOME = ('<html><head><meta charset="utf-8"><title>Xã Thử</title></head><body>' + NAV +
+        '<div class="box"><h2>Văn bản mới</h2><ul><li><a href="/tin-tuc/tong-ket-2024.html">'
+        "Tổng kết công tác năm 2024 của xã</a> <span>12/03/2024</span></li></ul></div>"
+        '<div class="footer"><p>Ủy ban nhân dân xã Thử. Địa chỉ: thôn 1, xã Thử, huyện Thử, '
+        "tỉnh Nghệ An. Điện thoại: 0238 000 000.</p></div></body></html>")
+SECTION = ('<html><head><meta charset="utf-8"><title>Tin tức</title></head><body><h1>Tin tức'
+           "</h1><ul>" + "".join(f'<li><a href="/tin-tuc/{s}.html">{t}</a> 12/03/2024</li>'
+                                 for s, t in ARTICLES.items()) + "</ul></body></html>")
+CONTACT = ('<html><head><meta charset="utf-8"><title>Liên hệ</title></head><body><h1>Liên hệ'
+           "</h1><p>Cập nhật: 01/02/2024</p><p>Ủy ban nhân dân xã Thử, thôn 1, xã Thử, huyện "
+           "Thử, tỉnh Nghệ An. Điện thoại 0238 000 000, thư điện tử ubnd@xathu.example. Giờ "
+           "làm việc từ thứ Hai đến thứ Sáu.</p></div></body></html>")
+BASE = "http://xathu.example"
+
+
+def site_files() -> dict[str, str]:
+    files = {"/": HOME, "/tin-tuc/": SECTION, "/lien-he.html": CONTACT,
+             "/robots.txt": "User-agent: *\nAllow: /\n"}
+    files.update({f"/tin-tuc/{s}.html": article_page(s, t) for s, t in ARTICLES.items()})
+    return files
+
+
+# --- roles of single pages ---------------------------------------------------------------
+
+def test_a_start_page_is_a_hub_whatever_it_holds():
+    # even an article's markup at a start URL is followed, never stored
+    role = classify(article_page("x", "Một bài tin bất kỳ ở trang đầu"), BASE + "/",
+                    reached_as="start")
+    assert role.role == "hub" and role.record is None
+    assert any("start page" in e for e in role.evidence)
+
+
+def test_the_home_page_of_a_menu_and_a_dated_side_box_is_no_article():
+    role = classify(HOME, BASE + "/", reached_as="page")
+    assert role.role == "hub"
+    # reached as an article it is still none: the side box's heading is no page's title
+    assert classify(HOME, BASE + "/trang-chu.html", reached_as="article").role != "article"
+
+
+def test_a_contact_page_with_a_heading_a_date_and_paragraphs_is_other():
+    role = classify(CONTACT, BASE + "/lien-he.html", reached_as="article")
+    assert role.role == "other", role.evidence
+    # even at an address that does not say so: its title does
+    assert classify(CONTACT, BASE + "/tin/thong-tin-7.html", reached_as="article").role == "other"
+
+
+def test_an_article_reached_through_an_article_link_is_an_article_with_evidence():
+    role = classify(article_page("ky-niem-2024", ARTICLES["ky-niem-2024"]),
+                    BASE + "/tin-tuc/ky-niem-2024.html", reached_as="article")
+    assert role.role == "article", role.evidence
+    assert role.record.title == ARTICLES["ky-niem-2024"]
+    assert role.record.published_at == "2024-03-12T08:30:00+07:00"
+    assert role.record.parser.startswith("generic/")
+    # identity: no module's URL rule, so the number ending the slug is no id
+    assert role.record.article_id is None
+    assert any("date near the title" in e for e in role.evidence)
+
+
+def test_the_fallback_takes_no_article_from_a_page_not_reached_as_one():
+    role = classify(article_page("a", "Một bài tin đến qua trình đơn"),
+                    BASE + "/gioi-thieu/lich-su", reached_as="page")
+    assert role.role != "article"
+
+
+def test_a_section_list_of_article_shaped_links_is_a_listing():
+    role = classify(SECTION, BASE + "/tin-tuc/", reached_as="page")
+    assert role.role == "listing"
+    assert [e.url for e in role.listing.entries] == [
+        f"{BASE}/tin-tuc/{s}.html" for s in ARTICLES]
+
+
+@pytest.mark.parametrize("url", [
+    "/tin-tuc/ky-niem-2024.html", "/tin/hop-ban-123", "/2024/03/12/hop-ban/",
+    "/2024/03/hop-ban-dau-nam", "/tin.asp?id=12", "/News/chi-tiet-tin-45.aspx"])
+def test_article_shaped_links(url):
+    assert article_shaped(BASE + url)
+
+
+@pytest.mark.parametrize("url", [
+    "/", "/index.html", "/2024/02/", "/2024/", "/tag/nam-2024/", "/author/hang/",
+    "/category/tin-tuc/", "/tim-kiem?q=abc", "/lien-he", "/page/2/", "/tin-tuc/",
+    "/search.html", "/so-do-trang.html"])
+def test_not_article_shaped_links(url):
+    assert not article_shaped(BASE + url)
+
+
+def test_a_month_archive_of_a_known_layout_is_never_an_article():
+    page = ('<html><head><meta name="generator" content="WordPress 6.4"></head>'
+            '<body class="archive date"><main><article class="post type-post post-7">'
+            '<header class="entry-header"><h1 class="entry-title"><a href="/2024/02/mot/">'
+            "Một bài đăng tháng hai</a></h1><time class='entry-date' datetime='2024-02-03"
+            "T08:00:00+07:00'>03/02/2024</time></header><div class='entry-content'><p>"
+            + PARA.format("Đoạn", "một") * 3 + "</p></div></article></main></body></html>")
+    role = classify(page, BASE + "/2024/02/", reached_as="page")
+    assert role.role != "article"
+    role = classify(page, BASE + "/2024/02/", reached_as="article")
+    assert role.role != "article", role.evidence
+
+
+# --- identity ------------------------------------------------------------------------------
+
+def _article(url: str, title: str, parser: str, article_id: str | None) -> Article:
+    return Article(url=url, site="xathu.example", title=title, body=f"Nội dung {title}.",
+                   article_id=article_id, parser=parser,
+                   fetched_at="2026-01-01T00:00:00+00:00")
+
+
+def test_two_articles_ending_in_the_same_number_stay_two_rows(tmp_path):
+    archive = Archive(tmp_path / "a.db")
+    try:
+        archive.store_articles([_article(f"{BASE}/tin/ky-niem-2024.html", "Kỷ niệm",
+                                         "generic/3", None)])
+        archive.store_articles([_article(f"{BASE}/tin/tong-ket-2024.html", "Tổng kết",
+                                         "generic/3", None)])
+        rows = sorted(r["url"] for r in archive.db.query("select url from articles"))
+        assert rows == [f"{BASE}/tin/ky-niem-2024.html", f"{BASE}/tin/tong-ket-2024.html"]
+        assert archive.db["article_versions"].count == 0
+    finally:
+        archive.close()
+
+
+def test_no_article_is_merged_on_an_id_its_layout_did_not_give(tmp_path):
+    """An archive made before identities were the layouts' holds fallback rows with ids
+    taken from slugs; and two layouts' ids are two numberings."""
+    archive = Archive(tmp_path / "a.db")
+    try:
+        archive.store_articles([_article(f"{BASE}/tin/ky-niem-2024.html", "Kỷ niệm",
+                                         "generic/2", "2024")])
+        archive.store_articles([_article(f"{BASE}/2024/03/tong-ket/", "Tổng kết",
+                                         "wordpress/1", "2024")])
+        archive.store_articles([_article(f"{BASE}/tin/bai-moi-2024", "Bài mới",
+                                         "vnportal/1", "2024")])
+        assert archive.db["articles"].count == 3
+        # within one layout that gives ids, a new URL with the same id is the same article
+        archive.store_articles([_article(f"{BASE}/tin/bai-moi-sua-2024", "Bài mới sửa",
+                                         "vnportal/1", "2024")])
+        urls = {r["url"] for r in archive.db.query("select url from articles")}
+        assert f"{BASE}/tin/bai-moi-sua-2024" in urls and f"{BASE}/tin/bai-moi-2024" not in urls
+        assert archive.db["articles"].count == 3
+    finally:
+        archive.close()
+
+
+# --- the crawl -----------------------------------------------------------------------------
+
+class _Site(http.server.BaseHTTPRequestHandler):
+    files: dict[str, str] = {}
+
+    def do_GET(self):  # noqa: N802
+        body = self.files.get(self.path.split("?")[0])
+        data = (body or "<html><body><h1>Không tìm thấy</h1></body></html>").encode("utf-8")
+        self.send_response(200 if body is not None else 404)
+        kind = "text/plain" if self.path == "/robots.txt" else "text/html; charset=utf-8"
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def log_message(self, *args):
+        pass
+
+
+def serve(files: dict[str, str]):
+    handler = type("Handler", (_Site,), {"files": files})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+def crawl(url: str, db: Path):
+    return govnews("crawl", url, "--db", str(db), "--delay", "0", check=False)
+
+
+def test_a_small_site_of_no_known_system_stores_its_three_articles_and_nothing_else(tmp_path):
+    server = serve(site_files())
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}"
+        result = crawl(url, tmp_path / "a.db")
+        again = crawl(url, tmp_path / "a.db")
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    records = {r["url"].split("/", 3)[3]: r for r in export_records(tmp_path / "a.db")}
+    assert sorted(records) == sorted(f"tin-tuc/{s}.html" for s in ARTICLES)
+    for slug, title in ARTICLES.items():
+        record = records[f"tin-tuc/{slug}.html"]
+        assert record["title"] == title
+        assert record["article_id"] is None
+        assert record["published_at"] == "2024-03-12T08:30:00+07:00"
+    kinds = dict(query(tmp_path / "a.db", "select url, kind from pages"))
+    assert kinds[url + "/"] == "hub"
+    assert kinds[url + "/lien-he.html"] == "other"
+    assert kinds[url + "/tin-tuc/"] == "listing"
+    evidence = query(tmp_path / "a.db", "select evidence from pages where url = ?",
+                     url + "/lien-he.html")[0][0]
+    assert "service page" in evidence
+    # the next night: the contact page is not asked again, the run is still ok
+    assert again.returncode == 0, again.stderr
+    assert query(tmp_path / "a.db", "select count(*) from articles") == [(3,)]
+
+
+def test_a_site_whose_pages_hold_no_listing_and_no_article_fails_with_exit_4(tmp_path):
+    files = {"/": HOME.replace("/tin-tuc/tong-ket-2024.html", "/thong-bao.html"),
+             "/tin-tuc/": "<html><body><h1>Bảo trì</h1><p>Trang đang bảo trì.</p></body></html>",
+             "/lien-he.html": CONTACT,
+             "/thong-bao.html": ("<html><head><title>Thông báo</title></head><body><h1>Thông "
+                                 "báo bảo trì</h1><p>Cổng thông tin đang được nâng cấp để phục "
+                                 "vụ tốt hơn. Mong quý vị thông cảm và quay lại sau ít phút."
+                                 "</p></body></html>"),
+             "/robots.txt": "User-agent: *\nAllow: /\n"}
+    server = serve(files)
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}"
+        result = crawl(url, tmp_path / "a.db")
+    finally:
+        server.shutdown()
+        server.server_close()
+    host = url.split("://")[1]
+    assert result.returncode == 4, result.stderr
+    assert (f"found no listing and no article on {host}: its pages match no known layout; "
+            f"run `govnews probe {url}/`") in result.stderr
+    assert "Traceback" not in result.stderr
+    assert query(tmp_path / "a.db", "select count(*) from articles") == [(0,)]

@@ -438,6 +438,103 @@ def crawl(sites, db_path, full, refresh, refresh_older_than, resume, delay, conc
 
 
 @cli.command()
+@click.argument("site", type=SiteURL())
+@click.option("--pages", type=click.IntRange(min=1, max=10000), default=20, show_default=True,
+              help="Pages to judge after the start page.")
+@click.option("--delay", type=click.FloatRange(min=0), default=None,
+              help="Seconds between requests to one host (default: as a crawl).")
+@click.option("-s", "settings", multiple=True, metavar="NAME=VALUE",
+              help="Override a Scrapy or GOVNEWS_* setting (repeatable).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True)
+def probe(site, pages, delay, settings, fmt):
+    """Show what a crawl would make of a site, storing nothing.
+
+    Fetches SITE's start page and up to --pages pages a crawl would visit (robots.txt and
+    politeness as in a crawl) and prints each page's role (hub, listing, article,
+    document, other), the layout that read it and the evidence; for articles the fields a
+    crawl would store; then the listings found and how they paginate. Exit 0 when it
+    found at least one listing and one article, 4 otherwise: a nightly job pointed at
+    that site would archive too little.
+
+    \b
+        govnews probe https://www.nghean.gov.vn --pages 30
+    """
+    report = run_probe(site, pages, delay, settings)
+    if fmt == "json":
+        click.echo(json.dumps({"site": site, "ok": report.ok, "pages": report.pages,
+                               "problems": report.problems,
+                               "verdict": report.verdict(site)}, ensure_ascii=False, indent=2))
+    else:
+        _print_probe(report, site)
+    sys.exit(0 if report.ok else 4)
+
+
+def run_probe(site: str, pages: int, delay, settings):
+    """One probe run in this process: the crawl's spider and settings, no archive."""
+    from scrapy.crawler import CrawlerProcess
+    from scrapy.settings import Settings
+
+    from crawler import settings as default_settings
+    from crawler.spiders.portal import PortalSpider
+
+    s = Settings()
+    s.setmodule(default_settings, priority="project")
+    overrides = {"GOVNEWS_DB": None, "GOVNEWS_PROBE": True, "GOVNEWS_PROBE_PAGES": pages,
+                 "GOVNEWS_FILES": False, "LOG_INSTALL_ROOT_HANDLER": False,
+                 "ITEM_PIPELINES": {"crawler.probe.ProbePipeline": 300},
+                 "EXTENSIONS": {}, "LOG_LEVEL": "ERROR"}
+    if delay is not None:
+        overrides["DOWNLOAD_DELAY"] = float(delay)
+        if float(delay) == 0:
+            overrides["AUTOTHROTTLE_ENABLED"] = False
+            overrides["DOWNLOAD_DELAY_JITTER"] = 0
+    for key, value in overrides.items():
+        s.set(key, value, priority="cmdline")
+    for pair in settings:
+        key, _, value = pair.partition("=")
+        if not key or not _:
+            raise click.BadParameter(f"{pair!r}: expected NAME=VALUE", param_hint="-s")
+        s.set(key, value, priority="cmdline")
+    _configure_logging("ERROR", None, True)
+    process = CrawlerProcess(s)
+    crawler = process.create_crawler(PortalSpider)
+    process.crawl(crawler, site=[site])
+    process.start()
+    from crawler.probe import ProbeReport
+
+    return getattr(crawler, "govnews_probe", None) or ProbeReport()
+
+
+def _print_probe(report, site: str) -> None:
+    for page in report.pages:
+        click.echo(f"[{page['role']}] {page['url']}  ({page['layout']}, reached as "
+                   f"{page['reached_as']})")
+        for name, value in (page.get("fields") or {}).items():
+            if value not in (None, "", 0):
+                click.echo(f"    {name}: {value}")
+        if page.get("listing"):
+            listing = page["listing"]
+            click.echo(f"    lists {listing['entries']} articles; {listing['pagination']}")
+        for line in page["evidence"]:
+            click.echo(f"    - {line}")
+        for problem in page["problems"]:
+            click.echo(f"    ! {problem['kind']}: {problem['message']}")
+    if report.listings:
+        click.echo("listings found:")
+        for page in report.listings:
+            click.echo(f"  {page['url']}: {page['listing']['entries']} articles, "
+                       f"{page['listing']['pagination']}")
+    for problem in report.problems:
+        click.echo(f"problem: {problem['kind']} {problem['url']}: {problem['message']}")
+    roles = ", ".join(f"{report.count(r)} {r}" for r in ("hub", "listing", "article",
+                                                          "document", "other")
+                      if report.count(r))
+    click.echo(f"{len(report.pages)} pages judged ({roles or 'none'})")
+    click.echo(report.verdict(site))
+
+
+@cli.command()
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--url", help="The page's URL (default: its canonical link or og:url).")
 @click.option("--fetched-at", help="When the page was fetched (ISO 8601), copied to the record.")

@@ -190,12 +190,29 @@ def classify(page, url: str, *, reached_as: str = "article", fetched_at: str | N
     if listing is None and layout is FALLBACK:
         listing = base.link_listing(doc, url, article_shaped, layout.key)
     if listing is not None:
+        if not listing.pager_links and not listing.pagination:
+            listing.pager_links = _pager_links(doc, url)
         verdict.role, verdict.listing = "listing", listing
         evidence.append(f"lists {len(listing.entries)} article links"
                         + (f" over {listing.max_page} pages" if listing.max_page > 1 else ""))
         return verdict
     evidence.append("neither an article, a document nor a list of articles")
     return verdict
+
+
+def _pager_links(doc, url: str) -> list[str]:
+    """The listing's other pages, for a listing paged in its URL (/page/2/, /page-2,
+    ?page=2): what ``probe`` shows of its pagination; the crawl follows them as links."""
+    from . import is_pager_link
+
+    host = urlsplit(url).netloc
+    out: list[str] = []
+    for href in doc.xpath("//a/@href"):
+        link = canonical_url(href.strip(), url) if href.strip() else ""
+        if (link and link != url and urlsplit(link).netloc == host and is_pager_link(link)
+                and link not in out):
+            out.append(link)
+    return out
 
 
 def _layout_listing(doc, url: str, layout: Layout) -> Listing | None:

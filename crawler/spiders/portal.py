@@ -70,6 +70,11 @@ class PageKind(dict):
     "listing" or "other"."""
 
 
+class Probed(dict):
+    """A page's verdict for ``govnews probe``: {url, reached_as, role, layout, evidence,
+    record, listing, problems}; only when GOVNEWS_PROBE is set."""
+
+
 class ListingWalked(dict):
     """A listing walked to its end or to the incremental stop: {listing_url, site, pages}."""
 
@@ -127,6 +132,7 @@ class PortalSpider(scrapy.Spider):
         spider.pending_pages: dict[str, int] = {}
         spider.failed_walks: set[str] = set()
         spider.listings_found: dict[str, int] = {}
+        spider.probe = settings.getbool("GOVNEWS_PROBE", False)
         state = load_state(settings.get("GOVNEWS_DB"), spider.hosts,
                            validators=True)
         spider.archived = state["archived"]
@@ -437,6 +443,11 @@ class PortalSpider(scrapy.Spider):
                                f"{type(exc).__name__}: {exc}", fetch=False)
             return
         self.logger.debug("%s: %s (%s)", url, role.role, "; ".join(role.evidence))
+        if self.probe:
+            yield Probed(url=url, reached_as=role.reached_as, role=role.role,
+                         layout=role.layout_key, evidence=list(role.evidence),
+                         record=role.record, listing=role.listing,
+                         problems=list(role.problems))
         for kind, message in role.problems:
             yield Problem(url=url, kind=kind, message=message, fetch=False)
         if role.layout.article_url is not None:  # a plug-in's page: the site's layout is known

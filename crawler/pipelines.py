@@ -78,6 +78,8 @@ class ArchivePipeline:
         self.health_pages: list[health.PageStats] = []
         self.baselines: dict[str, health.Baseline] = {}
         self.fetch_errors = 0
+        # (host, kind) -> (files, the first message): one line per cause, not per file.
+        self.file_failures: dict[tuple[str, str], tuple[int, str]] = {}
         self.storage_errors = 0
         self.health_report: health.HealthReport | None = None
 
@@ -148,6 +150,12 @@ class ArchivePipeline:
         if self.snapshot_bytes > MAX_BUFFERED_BYTES or len(self.snapshots) > MAX_BUFFERED_SNAPSHOTS:
             self.flush()
 
+    def note_file_failures(self) -> None:
+        for (host, _kind), (count, message) in sorted(self.file_failures.items()):
+            what = "1 file" if count == 1 else f"{count} files"
+            logger.warning("%s on %s not archived: %s; tried again next run", what, host,
+                           message.removeprefix("GET: "))
+
     def process_item(self, item, spider=None):
         stats = self.crawler.stats if self.crawler else None
         if isinstance(item, Problem):
@@ -159,7 +167,15 @@ class ArchivePipeline:
             if item["kind"] == "parse_incomplete":
                 self.health_pages.append(health.PageStats.incomplete(
                     item["url"], urlsplit(item["url"]).netloc))
-            logger.warning("%s: %s (%s)", item["kind"], item["url"], item["message"])
+            if item.get("file"):
+                # Said once per host and cause when the run ends (note_file_failures): a
+                # file host that cannot be reached fails every file it holds.
+                key = (urlsplit(item["url"]).netloc, item["kind"])
+                count, message = self.file_failures.get(key, (0, item["message"]))
+                self.file_failures[key] = (count + 1, message)
+                logger.debug("%s: %s (%s)", item["kind"], item["url"], item["message"])
+            else:
+                logger.warning("%s: %s (%s)", item["kind"], item["url"], item["message"])
             try:
                 if item.get("file"):
                     state = self.archive.record_file_problem(
@@ -321,6 +337,7 @@ class ArchivePipeline:
                 self.archive.record_site_runs(self.run_id, spider.site_report())
             except Exception as exc:  # noqa: BLE001
                 self.storage_failed("could not record how each site fared", exc)
+        self.note_file_failures()
         for site in failed_sites:
             if site.get("kind") == "nothing_found":
                 logger.error("%s", site["reason"])

@@ -205,3 +205,28 @@ def test_reparse_counts_no_change_for_archived_files_and_remakes_documents(famil
     assert f"{documents} documents re-parsed: 1 changed" in out
     assert query(db, "select signer from documents where url = ?", url) == [(signer,)]
     assert query(db, "select count(*) from document_versions where url = ?", url) == [(1,)]
+
+
+def test_a_file_host_that_fails_every_file_is_said_once_per_cause(family, tmp_path):
+    db = tmp_path / "a.db"
+    files = linked_files(family)
+    on_host = [u for u in files if urlsplit(u).netloc == DATAFILES_HOST]
+    assert len(on_host) > 3
+    wrap(family, lambda path: Response(503, b"<h1>Service Unavailable</h1>", "text/html")
+         if path != "/robots.txt" else None)
+    with FamilyProxy(family, port=0) as proxy:
+        result = family_crawl(proxy, db, SITE)
+    assert "Traceback" not in result.stderr
+    assert query(db, "select count(*) from articles")[0][0] == len(
+        family.expected_records("vhttdl.nghean.gov.vn"))
+    lines = [x for x in result.stderr.splitlines() if DATAFILES_HOST in x
+             and not x.strip().startswith("http_503:")]
+    said = [x for x in lines if "not archived" in x]
+    assert len(said) == 1, lines
+    assert f"{len(on_host)} files on {DATAFILES_HOST} not archived: HTTP 503; tried again " \
+           "next run" in said[0]
+    # every file is still recorded with its own URL
+    kinds = dict(query(db, "select url, kind from crawl_errors"))
+    assert all(kinds.get(u) == "http_503" for u in on_host)
+    # the summary names the cause once, not each file
+    assert sum("http_503" in x for x in result.stderr.splitlines()) == 1

@@ -798,7 +798,7 @@ class PortalSpider(scrapy.Spider):
         kind, message = failure_kind(failure)
         url = canonical_url((request.meta.get("redirect_urls") or [request.url])[0])
         if request.meta.get("kind") == "file":
-            self.logger.warning("file not archived: %s (%s)", request.url, message)
+            self.logger.debug("file not archived: %s (%s)", request.url, message)
             yield Problem(url=url, kind=kind, message=f"{request.method}: {message}",
                           fetch=True, file=True)
             return

@@ -654,9 +654,11 @@ def article_region(title_el, body_el):
     if title_el is None:
         parent = body_el.getparent()
         return parent if parent is not None else body_el
-    ancestors = {id(a) for a in (body_el, *body_el.iterancestors())}
+    # The elements themselves, not their id()s: lxml makes a new proxy (and id) for a
+    # node each time nothing holds the last one.
+    ancestors = [body_el, *body_el.iterancestors()]
     for anc in (title_el, *title_el.iterancestors()):
-        if id(anc) in ancestors:
+        if any(anc is a for a in ancestors):
             return anc
     return body_el
 

@@ -54,7 +54,8 @@ COLLECTION_SEGMENTS = {
     "so-do-website", "so-do-cong", "lien-he", "lienhe", "contact", "contact-us", "gioi-thieu",
     "gioithieu", "about", "about-us", "login", "dang-nhap", "dangnhap", "register",
     "dang-ky", "feed", "rss", "archive", "archives", "luu-tru", "page", "trang", "hoi-dap",
-    "faq", "gop-y", "wp-login", "wp-admin", "print", "in-bai",
+    "faq", "gop-y", "wp-login", "wp-admin", "lich-cong-tac", "lich-xet-xu", "lichxetxu",
+    "videos", "video-clip", "gallery", "thu-vien-anh", "thu-vien-video", "leadership",
 }
 # Pages whose name says what they are, by their title (folded, the site's name dropped).
 OTHER_TITLES = {fold(x) for x in (
@@ -64,12 +65,21 @@ OTHER_TITLES = {fold(x) for x in (
     "Đăng ký", "Contact", "Contact us", "About", "About us", "Search", "Search results",
     "Login", "Log in", "FAQ", "Trang không tồn tại", "Không tìm thấy trang", "Page not found",
     "404", "Lỗi", "Error", "Thư viện ảnh", "Thư viện video", "Video", "Hình ảnh",
-    "Sơ đồ tổ chức", "Cơ cấu tổ chức", "Lịch công tác", "Danh bạ", "Danh bạ điện thoại")}
-# Titles that open a collection: "Kết quả tìm kiếm: ...", "Tag: ...", "Lưu trữ tháng 2".
+    "Sơ đồ tổ chức", "Cơ cấu tổ chức", "Lịch công tác", "Danh bạ", "Danh bạ điện thoại",
+    "Videos", "Photos", "Gallery", "Photo gallery", "Media", "Leadership", "Our team",
+    "Staff directory", "Lãnh đạo", "Ban lãnh đạo", "Chức năng nhiệm vụ",
+    "Chức năng, nhiệm vụ")}
+# Titles that open a collection ("Kết quả tìm kiếm: ...", "Tag: ...", "Lưu trữ tháng 2
+# 2024", "Month: February 2024"), a calendar or an introduction page.  Short words only
+# with their colon: "Thẻ:" is a tag page, "The bus stop ..." an article.
 OTHER_TITLE_PREFIX = re.compile(
-    r"^(?:ket qua tim kiem|tim kiem|tag|tags|the|tu khoa|luu tru|archives?|chuyen muc"
-    r"|danh muc|category|author|tac gia|bai viet cua|posts? by|month|thang \d{1,2}(?:\s|/|$)"
-    r"|search results?|results for|ket qua)\b")
+    r"^(?:(?:ket qua tim kiem|search results?|results for|bai viet cua|posts? by"
+    r"|lich cong tac|lich lam viec|lich xet xu|lich tiep cong dan|lich truc"
+    r"|lich su hinh thanh|qua trinh hinh thanh|chuc nang,? nhiem vu|co cau to chuc"
+    r"|dieu kien tu nhien)\b"
+    r"|(?:tag|tags|the|tu khoa|luu tru|archives?|chuyen muc|danh muc|category|author"
+    r"|tac gia|tim kiem)\s*:"
+    r"|(?:luu tru\s+)?(?:thang|month)\s*:?\s*(?:\d{1,2}|[a-z]+(?: [a-z]+)?)[\s/,-]*\d{4}$)")
 # WordPress (and themes that copy it) say a page's kind on <body>: a post is "single"
 # ("single-post", "postid-12"); the rest are collections or static pages.
 BODY_POST = re.compile(r"(?:^|\s)(?:single|single-post|postid-\d+|single-format-\w+)(?:\s|$)")
@@ -107,10 +117,6 @@ def collection_path(path: str) -> str | None:
     for i, seg in enumerate(segments):
         stem = seg.rsplit(".", 1)[0] if "." in seg else seg
         if stem in COLLECTION_SEGMENTS:
-            # "/gioi-thieu/qua-trinh-hinh-thanh-62242": a page inside the section is
-            # judged by its own segment.
-            if stem in ("gioi-thieu", "gioithieu", "about", "lien-he") and i < len(segments) - 1:
-                continue
             return seg
     if segments and all(s.isdigit() for s in segments) and len(segments[0]) == 4:
         return "/".join(segments)  # "/2024/02/": an archive by year, month or day
@@ -120,6 +126,42 @@ def collection_path(path: str) -> str | None:
 def is_root(url: str) -> bool:
     path = urlsplit(url).path
     return path in ("", "/") or bool(ROOT_PATH.match(path))
+
+
+# --- a page that ends early -----------------------------------------------------------------
+
+# A page's last words are read from its last blocks of text (a footer's address or copyright).
+TAIL_CHARS = 60
+COUNTER = re.compile(r"\d[.,]\d{3}|\d{5,}")
+_TAIL_SKIP = {"script", "style", "noscript", "template", "head", "title"}
+
+
+def page_tail(doc) -> str | None:
+    """The last line of visible text a page ends with, folded (its footer's copyright or
+    address): what every complete page of a site carries, learnt from its start page."""
+    body = doc.find("body")
+    root = body if body is not None else doc
+    for el in reversed(list(root.iter())):
+        if not isinstance(el.tag, str) or el.tag in _TAIL_SKIP or any(
+                a.tag in _TAIL_SKIP for a in el.iterancestors()):
+            continue
+        own = clean_text(" ".join(t for t in (el.text, *(c.tail for c in el)) if t))
+        # A visitor counter ("Lượt truy cập: 12.345.678") changes from page to page.
+        if len(own) >= 12 and not COUNTER.search(own):
+            return fold(own)[-TAIL_CHARS:]
+    return None
+
+
+def cut_short(raw: bytes, doc, tail: str | None) -> bool:
+    """Whether a page ends before its site's pages do: no ``</html>`` near its end (an
+    optional tag, so proof of nothing alone) and not the last words its site's start page
+    ends with.  A connection closed mid-page with no Content-Length gives such a page, and
+    its role must not be judged from the half that came."""
+    if b"</html" in raw[-4096:].lower() or not tail:
+        return False
+    body = doc.find("body")
+    text = fold(clean_text(" ".join((body if body is not None else doc).itertext())))
+    return tail not in text
 
 
 # --- the verdict ------------------------------------------------------------------------
@@ -289,6 +331,7 @@ def _article(doc, url: str, fetched_at, layout: Layout, reached_as: str,
 MIN_BODY_SHARE = 0.45
 # A form with this many fields in the text block is a form to fill, not an article.
 MAX_FORM_FIELDS = 3
+PROSE_PER_FIELD = 200
 # An attribute table: rows of a label and a value make up this share of the body.
 ATTRIBUTE_SHARE = 0.6
 
@@ -328,21 +371,66 @@ def _fallback_refusal(doc, article: Article, signs: dict, evidence: list[str]) -
     evidence.append("article signs: " + ", ".join(declared))
     body_el = signs.get("body_el")
     forms = _form_fields(body_el)
-    if forms >= MAX_FORM_FIELDS:
-        return f"the text block holds a form of {forms} fields"
+    if forms >= MAX_FORM_FIELDS and body_prose < PROSE_PER_FIELD * forms:
+        # A comment box under a story has fields too, but under far more text.
+        return f"the text block is mostly a form of {forms} fields"
+    region = _region(body_el, signs.get("title_el"))
     attributes = _attribute_share(body_el)
+    if attributes < ATTRIBUTE_SHARE and region is not None:
+        attributes = _attribute_share(region)
     if attributes >= ATTRIBUTE_SHARE:
         return f"{attributes:.0%} of the text is rows of a label and a value: an attribute table"
+    data = _data_table_share(region if region is not None else body_el)
+    if data >= DATA_TABLE_SHARE:
+        return f"{data:.0%} of the text is rows of a data table: a schedule, a register, a list"
     return None
 
 
+# Rows of three or more short cells holding this share of the text: a table of data.
+DATA_TABLE_SHARE = 0.5
+
+
+def _region(body_el, title_el):
+    """The smallest element holding the title and the text: the page's main part."""
+    if body_el is None:
+        return None
+    if title_el is None:
+        return body_el.getparent() if body_el.getparent() is not None else body_el
+    # The elements themselves, not their id()s: lxml makes a new proxy (and id) for a
+    # node each time nothing holds the last one.
+    around = [body_el, *body_el.iterancestors()]
+    for anc in (title_el, *title_el.iterancestors()):
+        if any(anc is a for a in around):
+            return anc
+    return body_el
+
+
+def _data_table_share(el) -> float:
+    """How much of the text sits in rows of three or more short cells (a layout table's
+    few rows of long cells are no data)."""
+    if el is None:
+        return 0.0
+    total = len(text_of(el))
+    if not total:
+        return 0.0
+    rows = 0
+    for table in el.iter("table"):
+        data = []
+        for tr in table.iter("tr"):
+            cells = [text_of(c) for c in tr if isinstance(c.tag, str) and c.tag in ("td", "th")]
+            if len(cells) >= 3 and sum(map(len, cells)) / len(cells) < 80:
+                data.append(sum(map(len, cells)))
+        if len(data) >= 3:
+            rows += sum(data)
+    return rows / total
+
+
 def _form_fields(el) -> int:
-    """Fields to fill in the text block and around it (a form's own block may sit beside
-    the instructions the fallback took for the text)."""
+    """Fields to fill in the text block (a search box in the page's side column is no
+    part of it)."""
     if el is None:
         return 0
-    scope = el.getparent() if el.getparent() is not None else el
-    return len(scope.xpath(".//input[not(@type='hidden') and not(@type='submit') and "
+    return len(el.xpath(".//input[not(@type='hidden') and not(@type='submit') and "
                            "not(@type='button') and not(@type='image')] | .//textarea | .//select"))
 
 
@@ -406,4 +494,4 @@ def _agrees(title: str, names: dict[str, str]) -> str | None:
 
 
 __all__ = ["PageRole", "ROLES", "REACHED", "article_shaped", "classify", "collection_path",
-           "is_root"]
+           "cut_short", "is_root", "page_tail"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import zlib
 from collections.abc import Iterator
+from datetime import datetime, timedelta, timezone
 
 import sqlite_utils
 
@@ -213,6 +214,9 @@ def _file_state(db: sqlite_utils.Database, hosts: list[str], next_run: int):
     return known, due
 
 
+GONE_RECHECK_DAYS = 30
+
+
 def crawl_state(db: sqlite_utils.Database, hosts: set[str], validators: bool = False,
                 canaries: int = 10) -> dict:
     """What an incremental crawl of ``hosts`` needs to know from earlier runs."""
@@ -234,7 +238,13 @@ def crawl_state(db: sqlite_utils.Database, hosts: set[str], validators: bool = F
             " join articles a on a.url = l.article_url"
             f" where a.gone_at is null and a.site in ({marks})", hosts):
         members.setdefault(listing_url, []).append((url, day))
+    # Articles marked gone in the last GONE_RECHECK_DAYS: fetched again each run, for a
+    # withdrawal may have been the portal's passing fault.
+    since = (datetime.now(timezone.utc) - timedelta(days=GONE_RECHECK_DAYS)).isoformat()
+    gone = {u for (u,) in db.execute(
+        f"select url from articles where gone_at >= ? and site in ({marks})", [since, *hosts])}
     state = {
+        "gone": gone,
         "archived": archived,
         "shown": shown,
         "listing_members": members,

@@ -29,7 +29,8 @@ from tests.conftest import export_records, govnews, query
 # What each transport fault must be recorded as (crawl_errors.kind).
 RECORDED_AS = {
     "http_500": "http_500", "http_503": "http_503", "reset": "reset", "timeout": "timeout",
-    "truncated_length": "truncated", "truncated_chunked": "truncated", "oversize": "too_large",
+    "truncated_length": "truncated", "truncated_chunked": "truncated",
+    "truncated_close": "truncated", "oversize": "too_large",
     "redirect_loop": "redirect_loop", "redirect_home": "redirect_home",
     "redirect_offsite": "redirect_offsite",
 }

@@ -121,6 +121,7 @@ def test_kinds_are_named_and_partitioned():
         "timeout",
         "truncated_length",
         "truncated_chunked",
+        "truncated_close",
         "oversize",
         "redirect_loop",
         "redirect_home",
@@ -328,6 +329,18 @@ def test_truncated_length_sends_half_of_what_it_announces(server, paths):
     assert body == full[: len(full) // 2]
     with pytest.raises(http.client.IncompleteRead):
         request(server, arts[0])
+
+
+def test_truncated_close_sends_half_the_page_as_if_it_were_whole(server, paths):
+    arts, _ = paths
+    full = normal_page(server, arts[0])
+    faulted(server, FaultPlan(assign={arts[0]: "truncated_close"}))
+    status_line, headers, body = split_response(raw_exchange(server, arts[0]))
+    assert status_line.endswith("200 OK")
+    assert "content-length" not in headers and "transfer-encoding" not in headers
+    assert body == full[: len(full) // 2]
+    # nothing on the wire says it was cut: a client reads it to the close, no error
+    assert request(server, arts[0])[2] == body
 
 
 def test_truncated_chunked_never_sends_the_last_chunk(server, paths):

@@ -74,9 +74,8 @@ def parse_listing(html: bytes | str, url: str, content_type: str | None = None) 
     return parse_listing_doc(load(html, content_type), url)
 
 
-from .roles import PageRole, article_shaped, classify  # noqa: E402  (needs FALLBACK)
-
+from .roles import PageRole, article_shaped, classify, cut_short, page_tail  # noqa: E402
 
 __all__ = ["citations", "parse_document", "parse_register", "parse_article", "parse_article_doc", "parse_listing", "parse_listing_doc",
            "detect_layout", "is_article_url", "is_pager_link", "layout_of", "load", "layouts",
-           "Layout", "PageRole", "article_shaped", "classify"]
+           "Layout", "PageRole", "article_shaped", "classify", "cut_short", "page_tail"]

@@ -114,7 +114,7 @@ def article_shaped(url: str) -> bool:
 def collection_path(path: str) -> str | None:
     """The segment that names the path a collection or a service page, or None."""
     segments = [s for s in path.lower().split("/") if s]
-    for i, seg in enumerate(segments):
+    for seg in segments:
         stem = seg.rsplit(".", 1)[0] if "." in seg else seg
         if stem in COLLECTION_SEGMENTS:
             return seg

@@ -55,6 +55,9 @@ RESET = "reset"  # the connection is reset (TCP RST), no answer
 TIMEOUT = "timeout"  # nothing for plan.hang_seconds, then the connection closes
 TRUNCATED_LENGTH = "truncated_length"  # the full Content-Length, half the body
 TRUNCATED_CHUNKED = "truncated_chunked"  # chunked, half the body, no final 0-chunk
+# No Content-Length, half the body, then the close: HTTP/1.0's own way to end a body, so
+# nothing on the wire says it was cut.
+TRUNCATED_CLOSE = "truncated_close"
 OVERSIZE = "oversize"  # a 200 page padded to plan.oversize_bytes
 REDIRECT_LOOP = "redirect_loop"  # 302 to ?loop=1, which 302s back
 REDIRECT_HOME = "redirect_home"  # 302 to / (how the portal answers a withdrawn article)
@@ -75,6 +78,7 @@ TRANSPORT_FAULTS = (
     TIMEOUT,
     TRUNCATED_LENGTH,
     TRUNCATED_CHUNKED,
+    TRUNCATED_CLOSE,
     OVERSIZE,
     REDIRECT_LOOP,
     REDIRECT_HOME,
@@ -112,6 +116,7 @@ APPLIES_TO: dict[str, frozenset[str]] = {
     TIMEOUT: _EVERY,
     TRUNCATED_LENGTH: _EVERY,
     TRUNCATED_CHUNKED: _EVERY,
+    TRUNCATED_CLOSE: _PAGES,
     OVERSIZE: _EVERY,
     # A redirected POST turns into a GET in every client; it would test nothing.
     REDIRECT_LOOP: _PAGES,

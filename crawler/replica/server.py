@@ -310,13 +310,16 @@ class _Handler(AnsweringHandler):
         except Exception as exc:  # noqa: BLE001 - a broken page must show up as a 500 in the log
             response = _replica_error(exc)
         entry["status"] = response.status
-        if fault in (faults.TRUNCATED_LENGTH, faults.TRUNCATED_CHUNKED, faults.OVERSIZE):
+        if fault in (faults.TRUNCATED_LENGTH, faults.TRUNCATED_CHUNKED, faults.TRUNCATED_CLOSE,
+                     faults.OVERSIZE):
             replica._record(entry)
             if fault == faults.OVERSIZE:
                 body_out = faults.oversize_body(response.body, plan.oversize_bytes)
                 self._send(method, response.status, replace(response, body=body_out), {})
             elif fault == faults.TRUNCATED_LENGTH:
                 self._send_truncated_length(response)
+            elif fault == faults.TRUNCATED_CLOSE:
+                self._send_truncated_close(response)
             else:
                 self._send_truncated_chunked(response)
             return
@@ -362,6 +365,16 @@ class _Handler(AnsweringHandler):
         self.send_response(response.status)
         self.send_header("Content-Type", response.content_type)
         self.send_header("Content-Length", str(len(response.body)))
+        self.end_headers()
+        self._write(response.body[: len(response.body) // 2])
+
+    def _send_truncated_close(self, response: Response) -> None:
+        """No Content-Length, half the body, then the connection closes: to the client a
+        complete HTTP/1.0 answer."""
+        self.close_connection = True
+        self.send_response(response.status)
+        self.send_header("Content-Type", response.content_type)
+        self.send_header("Connection", "close")
         self.end_headers()
         self._write(response.body[: len(response.body) // 2])
 

@@ -36,10 +36,12 @@ from crawler.parsers import (
     article_shaped,
     base,
     classify,
+    cut_short,
     is_article_url,
     is_pager_link,
     layout_of,
     load,
+    page_tail,
 )
 from crawler.parsers import registry as parser_registry
 from crawler.parsers.base import decode_page, legacy_encodings
@@ -132,6 +134,8 @@ class PortalSpider(scrapy.Spider):
         spider.pending_pages: dict[str, int] = {}
         spider.failed_walks: set[str] = set()
         spider.listings_found: dict[str, int] = {}
+        # Per host: the last words its start page ends with (roles.page_tail).
+        spider.site_tail: dict[str, str | None] = {}
         spider.probe = settings.getbool("GOVNEWS_PROBE", False)
         state = load_state(settings.get("GOVNEWS_DB"), spider.hosts,
                            validators=True)
@@ -143,6 +147,7 @@ class PortalSpider(scrapy.Spider):
         spider.shown = state["shown"]
         spider.listing_members = state["listing_members"]
         spider.pending = state.get("pending", [])
+        spider.gone = state.get("gone", set())
         spider.db_path = settings.get("GOVNEWS_DB")
         # Files the pages link (images, attachments, documents' files): fetched once per
         # URL, within a size cap and a per-run byte budget (GOVNEWS_FILE_*).
@@ -234,6 +239,10 @@ class PortalSpider(scrapy.Spider):
         if self.pending:
             self.logger.info("fetching again %d articles earlier runs could not store",
                              len(self.pending))
+        for url in sorted(self.gone):
+            # Marked gone lately (a 404, a redirect home): a portal that answered so while
+            # it was being mended answers again; the article is then no longer gone.
+            yield self.revisit_request(url, "recheck", conditional=False)
         for row in self.pending:
             # Articles that earlier runs saw listed but could not store: tried again
             # whether or not a listing still shows them.
@@ -297,12 +306,15 @@ class PortalSpider(scrapy.Spider):
             for row in [r for r in self.pending if urlsplit(r["url"]).netloc == host]:
                 yield self.article_request(ListingEntry(url=row["url"]), row["listing_url"],
                                            row["category"])
+            for url in sorted(u for u in self.gone if urlsplit(u).netloc == host):
+                yield self.revisit_request(url, "recheck", conditional=False)
             yield from self.due_file_requests()
 
     def merge_state(self, host: str) -> None:
         """What earlier runs know of a subsite found during this run."""
         state = load_state(self.db_path, {host}, validators=True)
         self.archived.update(state["archived"])
+        self.gone |= state.get("gone", set())
         self.validators.update(state["validators"])
         self.other_pages |= state["other_pages"]
         self.walked_listings |= state["walked_listings"]
@@ -425,6 +437,8 @@ class PortalSpider(scrapy.Spider):
                 "article", "recheck", "canary", "refresh"):
             # The portal answers a withdrawn article with a redirect to its home page.
             original = canonical_url(redirected_from[0])
+            if original in self.gone:
+                return  # still withdrawn
             if original in self.archived:
                 yield Gone(url=original, reason="redirect_home", at=fetched_at)
             else:
@@ -435,6 +449,20 @@ class PortalSpider(scrapy.Spider):
                                    "next run")
             return
 
+        host = urlsplit(url).netloc
+        if response.meta.get("kind") == "home":
+            self.site_tail.setdefault(host, page_tail(doc))
+        elif cut_short(response.body, doc, self.site_tail.get(host)):
+            # Half a page: its role cannot be judged from it (a cut listing would look like
+            # a short one, a cut article like no article).  Retried, never judged.
+            listing_url = response.meta.get("listing_url")
+            if listing_url and response.meta.get("kind") == "pagination":
+                self.failed_walks.add(listing_url)
+            yield self.problem(response.request, "truncated",
+                               "the page ends before its site's pages do (no </html>, not the "
+                               "footer its start page ends with): cut short in transit; tried "
+                               "again next run")
+            return
         try:
             role = classify(doc, url, reached_as=REACHED_AS.get(response.meta.get("kind"), "page"),
                             fetched_at=fetched_at)
@@ -806,6 +834,8 @@ class PortalSpider(scrapy.Spider):
         if failure.check(HttpError):
             status = failure.value.response.status
             if status in (404, 410):
+                if url in self.gone:
+                    return  # still gone
                 if url in self.archived:
                     yield Gone(url=url, reason=kind, at=now_iso())
                     return
@@ -940,7 +970,8 @@ def differs(shown: str | None, stored: str | None) -> bool:
 
 def load_state(db_path: str | None, hosts: set[str], validators: bool = False) -> dict:
     """The archive's memory of earlier runs (empty for a new archive)."""
-    empty = {"archived": {}, "validators": {}, "other_pages": set(), "walked_listings": set(),
+    empty = {"archived": {}, "gone": set(), "validators": {}, "other_pages": set(),
+             "walked_listings": set(),
              "canaries": {}, "shown": {}, "listing_members": {}, "files": {}, "files_due": [],
              "documents": set()}
     if not db_path or not os.path.exists(db_path):

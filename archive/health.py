@@ -204,3 +204,46 @@ def assess(pages: list[PageStats], baselines: dict[str, Baseline]) -> HealthRepo
                 f"{', '.join(p.url for p in shortest)}")
         report.sites.append(health)
     return report
+
+
+# --- how much a site's listings show ------------------------------------------------------
+
+YIELD_RUNS = 5  # earlier runs of a site its listings' yield is compared with
+MIN_YIELD = 10  # a median under this says too little to compare with
+YIELD_RATIO = 0.25
+
+
+def listed_history(db, site: str, before_run: int) -> list[int]:
+    """How many articles the site's listings showed in its last YIELD_RUNS ok runs of the
+    same mode as ``before_run`` (an incremental walk stops early, a full one does not)."""
+    return [n for (n,) in db.execute(
+        "select s.listed from site_runs s join crawl_runs r on r.id = s.run_id"
+        " where s.site = ? and s.run_id < ? and s.status = 'ok' and s.listed is not null"
+        " and r.mode = (select mode from crawl_runs where id = ?)"
+        " and r.status in ('ok', 'degraded') order by s.run_id desc limit ?",
+        [site, before_run, before_run, YIELD_RUNS])]
+
+
+def yield_drop(listed: int, history: list[int]) -> str | None:
+    """A sentence when a site's listings showed far fewer articles than in its earlier
+    runs (a listing that now shows nothing the layout can read), else None."""
+    if len(history) < 3:
+        return None
+    median = _median(history)
+    if median < MIN_YIELD or listed >= YIELD_RATIO * median:
+        return None
+    return (f"its listings showed {listed} articles, against a median of {median} in its "
+            f"last {len(history)} runs: the listing layout may have changed")
+
+
+def add_yield_drops(report: HealthReport, drops: dict[str, str]) -> None:
+    """Each site's yield drop as a degraded health verdict."""
+    by_site = {s.site: s for s in report.sites}
+    for site, problem in sorted(drops.items()):
+        health = by_site.get(site)
+        if health is None:
+            health = SiteHealth(site=site, pages=0, shares={}, baseline={},
+                                median_body_length=0, baseline_body_length=0)
+            report.sites.append(health)
+        health.degraded_fields.append("listed")
+        health.problems.append(problem)

@@ -418,6 +418,9 @@ def m012_page_roles(db: sqlite_utils.Database) -> None:
     at; older rows keep nulls."""
     db["pages"].add_column("layout", str)
     db["pages"].add_column("evidence", str)
+    # How many articles the site's listings showed in the run: a site whose listings show
+    # far fewer than in its earlier runs has changed, whatever its pages still parse.
+    db["site_runs"].add_column("listed", int)
 
 
 def apply(db: sqlite_utils.Database) -> None:

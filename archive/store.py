@@ -178,10 +178,11 @@ class Archive:
             for row in rows:
                 self.db.execute(
                     "insert or replace into site_runs (run_id, site, start, layout, pages,"
-                    " articles, status, reason, at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    " articles, status, reason, at, listed)"
+                    " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     [run_id, row["site"], int(bool(row.get("start"))), row.get("layout"),
                      row.get("pages", 0), row.get("articles", 0), row["status"],
-                     row.get("reason"), now])
+                     row.get("reason"), now, row.get("listed")])
 
     def run(self, run_id: int) -> dict:
         return self.db["crawl_runs"].get(run_id)

@@ -332,9 +332,18 @@ class ArchivePipeline:
             except Exception as exc:  # noqa: BLE001
                 self.storage_failed("could not record the listing walks", exc)
         failed_sites = spider.failed_start_sites() if hasattr(spider, "failed_start_sites") else []
+        drops: dict[str, str] = {}
         if hasattr(spider, "site_report") and not self.storage_errors:
             try:
-                self.archive.record_site_runs(self.run_id, spider.site_report())
+                report = spider.site_report()
+                if reason == "finished":
+                    for row in report:
+                        if row["status"] == "ok" and row.get("listed") is not None:
+                            drop = health.yield_drop(row["listed"], health.listed_history(
+                                self.archive.db, row["site"], self.run_id))
+                            if drop:
+                                drops[row["site"]] = drop
+                self.archive.record_site_runs(self.run_id, report)
             except Exception as exc:  # noqa: BLE001
                 self.storage_failed("could not record how each site fared", exc)
         self.note_file_failures()
@@ -346,6 +355,7 @@ class ArchivePipeline:
         if self.extract_files and not self.storage_errors:
             self.read_files()
         self.health_report = health.assess(self.health_pages, self.baselines)
+        health.add_yield_drops(self.health_report, drops)
         if self.storage_errors:
             status = "storage_error"
         elif reason == "shutdown":

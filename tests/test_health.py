@@ -81,3 +81,36 @@ def test_first_run_judges_only_title_and_body():
     report = assess([page(i, missing=("title",)) for i in range(10)], no_history)
     assert report.sites[0].degraded_fields == ["title"]
     assert "no history yet" in report.problems()[0]
+
+
+# --- a site whose listings show far fewer articles than before ---------------------------
+
+def test_a_yield_far_under_the_sites_earlier_runs_is_an_alarm():
+    from archive.health import yield_drop
+
+    problem = yield_drop(3, [40, 38, 45, 41])
+    assert problem is not None and "showed 3 articles" in problem and "median of 41" in problem
+    assert yield_drop(30, [40, 38, 45]) is None  # an ordinary night
+    assert yield_drop(0, [40, 38]) is None  # too little history to judge
+    assert yield_drop(1, [4, 5, 6]) is None  # too few ever to tell
+
+
+def test_the_yield_is_compared_with_runs_of_the_same_mode(tmp_path):
+    from archive.health import listed_history
+    from archive.store import Archive
+
+    archive = Archive(tmp_path / "a.db")
+    try:
+        for mode, listed in (("full", 300), ("incremental", 30), ("full", 310),
+                             ("incremental", 28), ("incremental", 0)):
+            run = archive.start_run([SITE])
+            archive.db["crawl_runs"].update(run, {"mode": mode})
+            archive.record_site_runs(run, [{"site": SITE, "status": "ok", "listed": listed}])
+            archive.finish_run(run, "ok")
+        now = archive.start_run([SITE])
+        archive.db["crawl_runs"].update(now, {"mode": "incremental"})
+        assert listed_history(archive.db, SITE, now) == [0, 28, 30]
+        archive.db["crawl_runs"].update(now, {"mode": "full"})
+        assert listed_history(archive.db, SITE, now) == [310, 300]
+    finally:
+        archive.close()

@@ -334,8 +334,10 @@ class PortalSpider(scrapy.Spider):
         rows = []
         for site in self.all_sites():
             host = urlsplit(site).netloc
+            listed = {u for url, seen in self.walk_seen.items()
+                      if urlsplit(url).netloc == host for u in seen}
             rows.append({"site": host, "start": host not in self.subsite_hosts,
-                         "layout": self.site_layout.get(host),
+                         "layout": self.site_layout.get(host), "listed": len(listed),
                          "pages": self.answered.get(host, 0),
                          "articles": self.fresh_pages.get(host, 0),
                          "status": "failing" if site in failed else "ok",

@@ -11,7 +11,8 @@ from __future__ import annotations
 import copy
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from html import unescape as html_unescape
 from urllib.parse import parse_qs, urljoin, urlsplit
 
 import lxml.html
@@ -21,7 +22,7 @@ from lxml.cssselect import CSSSelector
 from w3lib.encoding import html_body_declared_encoding, http_content_type_encoding, read_bom
 
 from ..items import Article, Attachment, Image, Link
-from .dates import parse_date
+from .dates import MONTH_NAMES, english_date, parse_date
 from .legacy import convert_legacy
 from .text import canonical_url, clean_text, fold, site_of
 
@@ -272,37 +273,435 @@ def meta_content(doc, *names: str) -> str | None:
     return None
 
 
-ARTICLE_TYPES = {"newsarticle", "article", "blogposting", "reportagenewsarticle", "analysisnewsarticle"}
+# --- structured data (JSON-LD) ----------------------------------------------------------
+# Site templates write JSON-LD by hand or by string concatenation, and get it wrong in
+# every way seen: lists inside lists ("itemListElement": [[{...}], [{...}]]), plain strings
+# where objects belong ("author": "Báo Nghệ An", "publisher": "Site"), numbers in @type,
+# positions as strings, @graph as one object, a trailing comma, an HTML comment or CDATA
+# markers around the JSON, two objects pasted into one script.  Nothing here assumes a
+# shape: every value is checked for its type before it is read, what cannot be read is
+# skipped (the page's markup answers instead), and structured_data_problems says what was
+# wrong so that the archive can keep a note of it.
+
+ARTICLE_TYPES = {"newsarticle", "article", "blogposting", "reportagenewsarticle",
+                 "analysisnewsarticle", "report", "backgroundnewsarticle", "opinionnewsarticle"}
+# Types whose "name" is an organisation's or the site's own.
+SITE_TYPES = {"organization", "newsmediaorganization", "governmentorganization", "corporation",
+              "website", "educationalorganization", "localbusiness"}
+# Article fields read as text; whatever shape a template gave them, jsonld_article hands
+# them over as a string (or leaves them out).
+LD_TEXT_FIELDS = ("headline", "alternativeHeadline", "name", "description", "datePublished",
+                  "dateCreated", "dateModified", "articleSection", "inLanguage")
+
+_LD_SCRIPTS = etree.XPath(
+    "//script[starts-with(translate(normalize-space(@type), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', "
+    "'abcdefghijklmnopqrstuvwxyz'), 'application/ld+json')]")
+# Wrappers from the days when scripts hid from old browsers: <!-- -->, <![CDATA[ ]]>, and
+# their commented-out forms (//<![CDATA[, /*<![CDATA[*/).
+_LD_OPEN = re.compile(r"^\s*(?:/\*\s*)?(?://\s*)?(<!--|<!\[CDATA\[)(?:\s*\*/)?")
+_LD_CLOSE = re.compile(r"(?:/\*\s*)?(?://\s*)?(-->|\]\]>)(?:\s*\*/)?\s*$")
+_LD_WRAPPER_NAMES = {"<!--": "an HTML comment", "<![CDATA[": "CDATA markers"}
+_LD_STRICT = json.JSONDecoder()
+_LD_LENIENT = json.JSONDecoder(strict=False)
+# Deeper than this is no metadata anyone wrote: a template looping on itself.
+_LD_MAX_DEPTH = 20
+
+
+@dataclass
+class LdBlock:
+    """One <script type="application/ld+json">: its JSON values (a script may hold several
+    pasted one after another), or why it could not be read, and what was wrong with its
+    text even where it was read."""
+
+    number: int
+    values: list
+    error: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+def _ld_unwrap(text: str, notes: list) -> str:
+    for _ in range(4):  # a comment inside CDATA markers, or the reverse
+        opened = _LD_OPEN.match(text)
+        if not opened:
+            break
+        closed = _LD_CLOSE.search(text, opened.end())
+        text = text[opened.end():closed.start() if closed else len(text)]
+        notes.append(f"is wrapped in {_LD_WRAPPER_NAMES[opened.group(1)]}")
+    return text
+
+
+def _ld_decode(text: str, notes: list) -> tuple[list, str | None]:
+    """The JSON values in ``text`` and the first error, if any (values before it kept)."""
+    values: list = []
+    pos, end = 0, len(text)
+    while True:
+        while pos < end and text[pos] in " \t\r\n;,\ufeff":
+            pos += 1
+        if pos >= end:
+            return values, None
+        try:
+            value, pos = _LD_STRICT.raw_decode(text, pos)
+        except json.JSONDecodeError as exc:
+            if "control character" not in exc.msg:
+                return values, f"{exc.msg} at line {exc.lineno}, column {exc.colno}"
+            # Line breaks typed into a description: invalid JSON that every reader
+            # forgives, and so do we, with a note.
+            try:
+                value, pos = _LD_LENIENT.raw_decode(text, pos)
+            except json.JSONDecodeError as again:
+                return values, f"{again.msg} at line {again.lineno}, column {again.colno}"
+            except RecursionError:
+                return values, "nested too deep to read"
+            if "has raw control characters (line breaks, tabs) inside its strings" not in notes:
+                notes.append("has raw control characters (line breaks, tabs) inside its strings")
+        except RecursionError:
+            return values, "nested too deep to read"
+        values.append(value)
+        if len(values) == 2:
+            notes.append("holds several JSON texts one after another")
+
+
+def jsonld_blocks(doc) -> list[LdBlock]:
+    """Every JSON-LD script of the page, in page order, read as leniently as is safe."""
+    blocks = []
+    for number, script in enumerate(_LD_SCRIPTS(doc), 1):
+        notes: list[str] = []
+        text = _ld_unwrap(script.text or "", notes)
+        if "&quot;" in text and '"' not in text:
+            # A CMS that escaped the JSON as HTML text.
+            text = html_unescape(text)
+            notes.append("is escaped as HTML (&quot; for quotes)")
+        values, error = _ld_decode(text, notes)
+        blocks.append(LdBlock(number, values, error, notes))
+    return blocks
+
+
+def _ld_flat(value, depth: int = 0) -> list:
+    """``value`` as a list of its non-list items, nested lists flattened; None -> []."""
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        return [value]
+    if depth > _LD_MAX_DEPTH:
+        return []
+    out: list = []
+    for item in value:
+        out.extend(_ld_flat(item, depth + 1) if isinstance(item, list) else [item])
+    return out
+
+
+def _ld_objects(values) -> list[dict]:
+    """The objects of a block, in order: top-level ones, those in (nested) lists, and
+    those in @graph (a list or, as some templates write it, one object)."""
+    out: list[dict] = []
+    stack = [(v, 0) for v in reversed(values)]
+    while stack:
+        item, depth = stack.pop()
+        if depth > _LD_MAX_DEPTH:
+            continue
+        if isinstance(item, list):
+            stack.extend((x, depth + 1) for x in reversed(item))
+        elif isinstance(item, dict):
+            out.append(item)
+            graph = item.get("@graph")
+            if isinstance(graph, (list, dict)):
+                stack.append((graph, depth + 1))
+    return out
+
+
+def jsonld_nodes(doc) -> list[dict]:
+    """Every JSON-LD object of the page (all blocks, lists and @graphs flattened)."""
+    return [node for block in jsonld_blocks(doc) for node in _ld_objects(block.values)]
+
+
+def ld_types(node) -> set[str]:
+    """The object's types, lowercased, without a vocabulary prefix ("schema:NewsArticle",
+    "http://schema.org/NewsArticle"); whatever is not a string is ignored."""
+    if not isinstance(node, dict):
+        return set()
+    return {k.strip().rsplit("/", 1)[-1].rsplit(":", 1)[-1].lower()
+            for k in _ld_flat(node.get("@type")) if isinstance(k, str) and k.strip()}
+
+
+def jsonld_text(value, _depth: int = 0) -> str | None:
+    """The first text in a JSON-LD value of any shape: a string, a number, an object's
+    name or @value, the first of a (nested) list."""
+    if value is None or isinstance(value, bool) or _depth > _LD_MAX_DEPTH:
+        return None
+    if isinstance(value, str):
+        return clean_text(value) or None
+    if isinstance(value, (int, float)):
+        return str(value)
+    if isinstance(value, list):
+        for item in value:
+            text = jsonld_text(item, _depth + 1)
+            if text:
+                return text
+        return None
+    if isinstance(value, dict):
+        for key in ("name", "@value", "text"):
+            text = jsonld_text(value.get(key), _depth + 1)
+            if text:
+                return text
+    return None
 
 
 def jsonld_article(doc) -> dict:
-    """The first JSON-LD object typed as an article (also inside @graph), or {}."""
-    for script in doc.xpath('//script[@type="application/ld+json"]'):
-        try:
-            data = json.loads(script.text or "")
-        except (ValueError, TypeError):
-            continue
-        stack = [data]
-        while stack:
-            item = stack.pop(0)
-            if isinstance(item, list):
-                stack.extend(item)
-            elif isinstance(item, dict):
-                kind = item.get("@type")
-                kinds = kind if isinstance(kind, list) else [kind]
-                if any(str(k).lower() in ARTICLE_TYPES for k in kinds):
-                    return item
-                if "@graph" in item:
-                    stack.extend(item["@graph"] if isinstance(item["@graph"], list) else [item["@graph"]])
+    """The first JSON-LD object typed as an article (in any block, list or @graph), or {}.
+
+    A shallow copy whose text fields (LD_TEXT_FIELDS) are strings whatever the page gave
+    (a headline as a list, a date as an object), so that callers may read them as such;
+    ``author`` and ``publisher`` are left as they are (read with jsonld_people)."""
+    for node in jsonld_nodes(doc):
+        if ld_types(node) & ARTICLE_TYPES:
+            view = dict(node)
+            for key in LD_TEXT_FIELDS:
+                if key in view:
+                    text = jsonld_text(view[key])
+                    if text:
+                        view[key] = text
+                    else:
+                        del view[key]
+            return view
     return {}
 
 
-def jsonld_text(value) -> str | None:
+@dataclass
+class LdPerson:
+    name: str
+    # typed as an organisation (Organization, NewsMediaOrganization, ...)
+    organisation: bool
+    # written as schema.org asks: an object with a name (not a bare string, a number)
+    well_formed: bool
+
+
+def jsonld_people(value) -> list[LdPerson]:
+    """The names in an author or publisher value of any shape: an object, a string, a
+    list of either, lists of lists."""
+    out = []
+    for item in _ld_flat(value):
+        if isinstance(item, dict):
+            name = jsonld_text(item.get("name"))
+            if name:
+                out.append(LdPerson(name, bool(ld_types(item) & SITE_TYPES), True))
+        else:
+            name = jsonld_text(item)
+            if name:
+                out.append(LdPerson(name, False, False))
+    return out
+
+
+def jsonld_site_names(doc, ld=None) -> list[str]:
+    """Names the page's JSON-LD gives its publisher: the article's publisher, and every
+    organisation or website object of the page."""
+    ld = jsonld_article(doc) if ld is None else ld
+    names = [p.name for p in jsonld_people(ld.get("publisher") if ld else None)]
+    for node in jsonld_nodes(doc):
+        if ld_types(node) & SITE_TYPES:
+            name = jsonld_text(node.get("name"))
+            if name:
+                names.append(name)
+    return names
+
+
+def _ld_position(entry) -> float | None:
+    value = entry.get("position")
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        return float(value)
+    if isinstance(value, str):
+        try:
+            return float(value.strip())
+        except ValueError:
+            return None
+    return None
+
+
+def jsonld_breadcrumb(doc, well_formed: bool | None = None) -> list[str]:
+    """The names of the first JSON-LD BreadcrumbList that has any, in position order
+    (page order when some item has no usable position).  ``well_formed``: only from a
+    list written as schema.org asks (True), or only from one that is not (False): a
+    caller may trust a visible trail more than a template that got its list wrong."""
+    for node in jsonld_nodes(doc):
+        if "breadcrumblist" not in ld_types(node):
+            continue
+        if well_formed is not None and well_formed == bool(_breadcrumb_problems("", node)):
+            continue
+        entries = [e for e in _ld_flat(node.get("itemListElement")) if isinstance(e, dict)]
+        positions = [_ld_position(e) for e in entries]
+        if entries and all(p is not None for p in positions):
+            entries = [e for _, _, e in sorted(zip(positions, range(len(entries)), entries))]
+        names = []
+        for entry in entries:
+            name = jsonld_text(entry.get("name"))
+            item = entry.get("item")
+            if not name and isinstance(item, dict):
+                name = jsonld_text(item.get("name"))
+            if name:
+                names.append(name)
+        if names:
+            return names
+    return []
+
+
+# --- what is wrong with it
+
+def _kind(value) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, (int, float)):
+        return f"a number ({value})"
+    if isinstance(value, str):
+        short = value if len(value) <= 40 else value[:37] + "..."
+        return f"a string ({short!r})"
     if isinstance(value, list):
-        value = value[0] if value else None
+        return "a list"
+    return "an object"
+
+
+def _kinds(items) -> str:
+    """"strings and numbers" for the non-object items of a list."""
+    names = []
+    for item in items:
+        name = ("lists" if isinstance(item, list) else "strings" if isinstance(item, str)
+                else "numbers" if isinstance(item, (int, float)) and not isinstance(item, bool)
+                else "nulls" if item is None else "true/false values")
+        if name not in names:
+            names.append(name)
+    return " and ".join(names)
+
+
+def _node_label(node) -> str:
+    for kind in _ld_flat(node.get("@type")):
+        if isinstance(kind, str) and kind.strip():
+            return kind.strip().rsplit("/", 1)[-1].rsplit(":", 1)[-1]
+    return "object"
+
+
+def _a(noun: str) -> str:
+    return ("an " if noun[:1] in "AEIOU" else "a ") + noun
+
+
+def _people_problem(label: str, key: str, value, wanted: str) -> str | None:
+    """``wanted``: what each entry should be ("Person or Organization")."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return f"{label}'s {key} is a plain string, not {_a(wanted)}"
     if isinstance(value, dict):
-        value = value.get("name") or value.get("@value")
-    return clean_text(str(value)) if value else None
+        # {"@id": ...} refers to an object elsewhere in the @graph (Yoast writes so).
+        named = jsonld_text(value.get("name")) or isinstance(value.get("@id"), str)
+        return None if named else f"{label}'s {key} has no name"
+    if not isinstance(value, list):
+        return f"{label}'s {key} is {_kind(value)}, not {_a(wanted)}"
+    if any(isinstance(x, list) for x in value):
+        return f"{label}'s {key} holds lists inside its list, not {wanted} objects"
+    odd = [x for x in value if not isinstance(x, dict)]
+    if odd:
+        return f"{label}'s {key} list holds {_kinds(odd)}, not only {wanted} objects"
+    return None
+
+
+def _breadcrumb_problems(label: str, node: dict) -> list[str]:
+    value = node.get("itemListElement")
+    if value is None:
+        return [f"{label} has no itemListElement"]
+    if isinstance(value, dict):
+        return [f"{label}'s itemListElement is a single object, not a list of items"]
+    if not isinstance(value, list):
+        return [f"{label}'s itemListElement is {_kind(value)}, not a list of items"]
+    out = []
+    if any(isinstance(x, list) for x in value):
+        out.append(f"{label}'s itemListElement holds lists, not items")
+    odd = [x for x in value if not isinstance(x, (dict, list))]
+    if odd:
+        out.append(f"{label}'s itemListElement holds {_kinds(odd)}, not items")
+    entries = [e for e in _ld_flat(value) if isinstance(e, dict)]
+    raw = [e.get("position") for e in entries if "position" in e]
+    strings = [p for p in raw if isinstance(p, str)]
+    numbers = [p for p in raw if isinstance(p, (int, float)) and not isinstance(p, bool)]
+    if strings and numbers:
+        out.append(f"{label}'s item positions mix numbers and strings ({strings[0]!r})")
+    elif strings:
+        out.append(f"{label}'s item positions are strings ({strings[0]!r}), not numbers")
+    unreadable = [p for p in raw if _ld_position({"position": p}) is None]
+    if unreadable:
+        out.append(f"{label} has an item position that is no number: {_kind(unreadable[0])}")
+    return out
+
+
+def _object_problems(node: dict) -> list[str]:
+    label = _node_label(node)
+    out = []
+    odd = [k for k in _ld_flat(node.get("@type")) if not (isinstance(k, str) and k.strip())]
+    if isinstance(node.get("@type"), list) and any(isinstance(k, list) for k in node["@type"]):
+        out.append(f"{label}'s @type holds lists")
+    elif odd:
+        out.append(f"{label}'s @type holds {_kind(odd[0])}, not a type name")
+    types = ld_types(node)
+    if types & ARTICLE_TYPES:
+        for key in ("headline", "datePublished"):
+            value = node.get(key)
+            if value is not None and not isinstance(value, str):
+                out.append(f"{label}'s {key} is {_kind(value)}, not text")
+        published = node.get("datePublished")
+        if isinstance(published, str) and published.strip() and not parse_date(published):
+            out.append(f"{label}'s datePublished {published[:40]!r} is not a date")
+        for key, wanted in (("author", "Person or Organization"),
+                            ("publisher", "Organization")):
+            problem = _people_problem(label, key, node.get(key), wanted)
+            if problem:
+                out.append(problem)
+    if "breadcrumblist" in types:
+        out.extend(_breadcrumb_problems(label, node))
+    graph = node.get("@graph")
+    if isinstance(graph, dict):
+        out.append("@graph is a single object, not a list")
+    elif graph is not None and not isinstance(graph, list):
+        out.append(f"@graph is {_kind(graph)}, not a list")
+    elif isinstance(graph, list):
+        odd = [x for x in graph if not isinstance(x, dict)]
+        if odd:
+            out.append(f"@graph holds {_kinds(odd)}, not objects")
+    return out
+
+
+def structured_data_problems(doc) -> list[str]:
+    """One plain sentence per JSON-LD block of the page that is malformed (what the
+    parsers read past), in page order; empty when every block is well formed.  E.g.
+    "JSON-LD block 2 is not valid JSON (Expecting ',' delimiter at line 3, column 5)",
+    "JSON-LD block 1: BreadcrumbList's itemListElement holds lists, not items"."""
+    sentences = []
+    for block in jsonld_blocks(doc):
+        clauses = list(block.notes)
+        if block.error:
+            clauses.insert(0, f"is not valid JSON ({block.error})")
+        elif not block.values:
+            clauses.insert(0, "is empty")
+        for value in block.values:
+            if not isinstance(value, (dict, list)):
+                clauses.append(f"holds {_kind(value)}, not an object")
+                continue
+            if isinstance(value, list):
+                odd = [x for x in value if not isinstance(x, dict)]
+                if odd:
+                    clauses.append(f"holds a list of {_kinds(odd)}, not only objects")
+            for node in _ld_objects([value]):
+                clauses.extend(_object_problems(node))
+        if not clauses:
+            continue
+        verbs = [c for c in clauses if c.startswith(("is ", "has ", "holds "))]
+        others = [c for c in clauses if c not in verbs]
+        if verbs:
+            sentence = f"JSON-LD block {block.number} " + "; ".join(
+                verbs[:1] + [f"it {c}" for c in verbs[1:]] + others)
+        else:
+            sentence = f"JSON-LD block {block.number}: " + "; ".join(others)
+        sentences.append(sentence)
+    return sentences
 
 
 # --- body -------------------------------------------------------------------------------
@@ -365,21 +764,43 @@ def is_right_aligned(el) -> bool:
         if "text-align:right" in _style(node) or (node.get("align") or "").lower() == "right":
             return True
         classes = (node.get("class") or "").lower().split()
-        if "text-right" in classes or "right" in classes or "author" in classes:
+        # Bootstrap's text-right, the block editor's has-text-align-right.
+        if {"text-right", "right", "author", "has-text-align-right", "alignright"} & set(classes):
             return True
     return False
 
 
+_BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold(?:er)?|[6-9]00)\b", re.IGNORECASE)
+_BOLD_CLASS = re.compile(r"(?:^|\s)(?:bold|fw-bold|font-weight-bold|text-bold|b)(?:\s|$)")
+
+
+def _bold(node) -> bool:
+    return (node.tag in ("strong", "b") or bool(_BOLD_STYLE.search(node.get("style") or ""))
+            or bool(_BOLD_CLASS.search(node.get("class") or "")))
+
+
 def is_all_bold(el) -> bool:
-    """Every visible character of el sits inside <strong>/<b> (or a bold style)."""
+    """Every visible character of el is bold: inside <strong>/<b>, a bold style or class,
+    or el itself set bold (<p style="font-weight: bold">)."""
     total = text_of(el)
     if not total:
         return False
-    bold = "".join(
-        text_of(b) for b in el.xpath(".//strong | .//b | .//*[contains(translate(@style,'BOLD','bold'),'font-weight:bold') or contains(@style,'font-weight: bold') or contains(@style,'font-weight:700')]")
-        if not b.xpath("ancestor::strong | ancestor::b")
-    )
-    return len(clean_text(bold)) >= len(total) * 0.9
+    if _bold(el):
+        return True
+    bold = 0
+    for node in el.iterdescendants():
+        if not isinstance(node.tag, str) or not _bold(node):
+            continue
+        outer = False
+        for anc in node.iterancestors():
+            if anc is el:
+                break
+            if isinstance(anc.tag, str) and _bold(anc):
+                outer = True
+                break
+        if not outer:
+            bold += len(text_of(node))
+    return bold >= len(total) * 0.9
 
 
 def is_all_italic(el) -> bool:
@@ -465,6 +886,245 @@ def looks_like_byline(el) -> bool:
             and all(w[0].isupper() or w.lower() in ("và", "tin", "ảnh", "bài") for w in words))
 
 
+# --- who wrote it: people, organisations, the site's own name ---------------------------
+
+# Labels before a byline that strip_byline_label does not know ("Viết bởi", "Posted by").
+AUTHOR_LABEL = re.compile(r"^\s*(?:viết bởi|đăng bởi|gửi bởi|người đăng|bởi|posted by"
+                          r"|written by|by)\s*[:：]?\s+", re.IGNORECASE)
+# The photographer after the writer: "Hồ Phương - Ảnh: Thành Cường".
+PHOTO_CREDIT = re.compile(r"\s*[-–—,;|]?\s*\(?\s*(?:ảnh|photo|video|đồ họa)\s*[:：].*$",
+                          re.IGNORECASE)
+# CMS accounts, not people ("admin", "Quản trị viên", "bientap.pbgdpl"; not "N.H").
+ACCOUNT = re.compile(r"^(?:admin\w*|administrator|quản trị(?: viên)?|super user|webmaster"
+                     r"|biên tập(?: viên)?|ban biên tập|editor|root|btv|user\d*"
+                     r"|(?-i:[a-z0-9]{3,}[._][a-z0-9._]{2,}))$", re.IGNORECASE)
+# A byline that names an organisation or a paper: not an author.
+ORG_WORDS = ("báo ", "tạp chí", "cổng thông tin", "cổng ttđt", "trang thông tin", "công an ",
+             "sở ", "ủy ban", "uỷ ban", "ubnd", "ban ", "phòng ", "trung tâm", "đài ",
+             "văn phòng", "hội ", "đoàn thanh niên", "tỉnh đoàn", "huyện đoàn", "huyện ủy",
+             "tỉnh ủy", "thành ủy", "bộ ", "cục ", "chi cục", "viện ", "trường ", "bệnh viện",
+             "tòa án", "toà án", "viện kiểm sát", "xã ", "phường ", "thị trấn ",
+             "ttxvn", "vov", "vtv", "công ty", "tập đoàn", "hợp tác xã", "department",
+             "ministry", "office of", "council", "agency", "the ")
+ORG_SUFFIX = re.compile(r"\b(?:inc|ltd|llc|corp|co|plc|gmbh|jsc|company|group|corporation)\.?$",
+                        re.IGNORECASE)
+# A reporter's role after the name, not a second name: "Thu Hà - PV", "Jane Doe, Staff
+# Writer".
+ROLE_WORDS = {"pv", "ctv", "btv", "ptv", "ktv", "nhóm pv", "phóng viên", "cộng tác viên",
+              "biên tập viên", "thông tấn viên", "reporter", "correspondent", "editor", "staff",
+              "writer", "contributor", "columnist", "photographer", "staff writer"}
+_FOLDED_ROLES = {fold(x) for x in ROLE_WORDS}
+# Particles inside Western names ("Ursula von der Leyen").
+_NAME_PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "del", "dos", "la",
+                   "le", "bin", "al", "y"}
+# "N.H", "Q.M.", "T.L": the initials some papers sign with.
+_INITIALS = re.compile(r"^(?:[A-ZĐ]\.){1,3}[A-ZĐ]?\.?$")
+# Between two writers' names: "Hồ Phương - Lê Minh", "Hồ Phương, Lê Minh", "Hồ Phương và
+# Lê Minh", "Jane Doe and John Roe".
+_AUTHOR_SEPARATOR = re.compile(r"\s+[-–—]\s+|\s*[,;&]\s*|\s+(?:và|and)\s+", re.IGNORECASE)
+
+
+def is_org(text: str | None) -> bool:
+    low = clean_text(text).lower() + " "
+    return (low.startswith(ORG_WORDS) or bool(re.search(r"\.(?:vn|com|net|org)\b", low))
+            or bool(ORG_SUFFIX.search(low.strip())))
+
+
+def is_person_name(text: str) -> bool:
+    """A person's name as bylines print it: one to five capitalised words ("Hồ Phương",
+    "HỒ PHƯƠNG", "N.H", "Ursula von der Leyen"), no digits, no role, no organisation."""
+    text = clean_text(text)
+    words = text.split()
+    if not 1 <= len(words) <= 5 or len(text) > 40 or re.search(r"[\d():/@|\"“”]", text):
+        return False
+    if fold(text) in _FOLDED_ROLES or any(fold(w) in _FOLDED_ROLES for w in words):
+        return False
+    if is_org(text) or ACCOUNT.match(text):
+        return False
+    if len(words) == 1 and words[0].isupper() and len(words[0]) >= 3 and "." not in words[0]:
+        return False  # an acronym: TTXVN, TTKSBT
+    return all(w[:1].isupper() or w.lower() in _NAME_PARTICLES or _INITIALS.match(w)
+               for w in words)
+
+
+def _one_name(text: str) -> bool:
+    return is_person_name(text) and (len(text.split()) >= 2 or bool(_INITIALS.match(text)))
+
+
+def split_authors(text: str) -> list[str]:
+    """The writers of a byline that names several ("Hồ Phương - Lê Minh"), or the byline
+    whole when any part of it is no person's name ("Thu Hà - Văn phòng UBND tỉnh",
+    "Thu Hà - PV")."""
+    parts = [p.strip() for p in _AUTHOR_SEPARATOR.split(text) if p.strip()]
+    if len(parts) > 1 and all(_one_name(p) for p in parts):
+        return parts
+    return [text]
+
+
+def join_authors(names) -> str | None:
+    """Writers in page order, each once, joined with ", "."""
+    seen, out = set(), []
+    for name in names:
+        key = fold(name) if name else ""
+        if key and key not in seen:
+            seen.add(key)
+            out.append(name)
+    return ", ".join(out) or None
+
+
+_SITE_PREFIXES = ("baodientu", "bao", "tapchi", "congthongtindientu", "congthongtin", "congttdt",
+                  "trangthongtindientu", "trangtindientu", "trangthongtin", "www")
+_SITE_SUFFIXES = ("online", "dientu", "govvn", "comvn", "vn", "com", "net", "org", "news")
+# Host labels that name no site: public suffixes and the "www" in front.
+_HOST_NOISE = {"www", "vn", "com", "net", "org", "gov", "edu", "info", "biz", "io", "co", "uk",
+               "us", "int", "ac"}
+_COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright|bản quyền(?: thuộc về)?)\s*[:：]?\s*(?:\d{4}\s*[-–]?\s*"
+                        r"(?:\d{4})?\s*)?(?:by\s+)?", re.IGNORECASE)
+_TITLE_SEPARATOR = re.compile(r"\s+[-|–—:»]\s+|\s*::\s*")
+_SITE_METAS = {"og:site_name", "application-name", "apple-mobile-web-app-title", "publisher",
+               "dc.publisher", "copyright", "twitter:site"}
+
+
+def _name_key(text: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", fold(text))
+
+
+def _key_variants(key: str, prefixes: bool = True) -> set[str]:
+    """A name's key with and without the words that come and go in a site's name ("Báo
+    Nghệ An", "Nghệ An Online", "baonghean.vn").  Without ``prefixes`` only its tail is
+    let go: "Báo Nghệ An" is a paper, not the province's portal nghean.gov.vn."""
+    out = {key}
+    for prefix in _SITE_PREFIXES if prefixes else ():
+        if key.startswith(prefix):
+            out.add(key[len(prefix):])
+    for k in list(out):
+        for suffix in _SITE_SUFFIXES:
+            if k.endswith(suffix):
+                out.add(k[:-len(suffix)])
+    return {k for k in out if len(k) >= 4}
+
+
+@dataclass(frozen=True)
+class SiteNames:
+    """The names a page gives its site, and its host's: none of them is an author."""
+
+    names: tuple[str, ...] = ()
+    keys: frozenset[str] = frozenset()
+
+    def named(self, text: str | None) -> bool:
+        """``text`` is the site's own name, however spelt ("Báo Nghệ An", "baonghean.vn",
+        "BAONGHEAN" on baonghean.vn)."""
+        key = _name_key(text or "")
+        return bool(key) and bool(_key_variants(key, prefixes=False) & self.keys)
+
+
+def site_names(doc, url: str | None = None, ld=None) -> SiteNames:
+    """The site's names: og:site_name and its kin, the publisher in the page's JSON-LD,
+    the last part of <title> ("... - Báo Nghệ An"), and the host's name."""
+    names = []
+    for el in doc.iter("meta"):
+        key = (el.get("property") or el.get("name") or "").strip().lower()
+        if key in _SITE_METAS:
+            value = _COPYRIGHT.sub("", clean_text(el.get("content")).lstrip("@")).strip(" .")
+            if 2 <= len(value) <= 80:
+                names.append(value)
+    names.extend(jsonld_site_names(doc, ld))
+    title = doc.find(".//title")
+    parts = _TITLE_SEPARATOR.split(text_of(title)) if title is not None else []
+    if len(parts) >= 2 and 2 <= len(parts[-1].strip()) <= 60:
+        names.append(parts[-1].strip())
+    keys: set[str] = set()
+    for name in names:
+        keys |= _key_variants(_name_key(name))
+    if url:
+        host = (urlsplit(url).hostname or "").lower()
+        labels = [x for x in host.split(".") if x and x not in _HOST_NOISE]
+        keys |= _key_variants(_name_key(host))
+        for label in labels + ["".join(labels)]:
+            keys |= _key_variants(_name_key(label))
+    return SiteNames(tuple(dict.fromkeys(names)), frozenset(keys))
+
+
+def clean_author(text: str | None, site: SiteNames | None = None) -> str | None:
+    """A byline as printed, without its labels, its date and the photographer, several
+    writers joined with ", "; None for an account name, an organisation, a credit or the
+    site's own name."""
+    text = clean_text(text)
+    if not text or text.startswith(("http://", "https://", "www.")):
+        return None
+    dated = byline_date(text)
+    if dated:
+        text = dated[0]
+    text = AUTHOR_LABEL.sub("", text)
+    text = strip_byline_label(text) or ""
+    text = PHOTO_CREDIT.sub("", text).strip(" -–—|,")
+    if not text or len(text) > 80 or len(text.split()) > 12 or re.search(r"\d\d|\d[/.:]\d", text):
+        return None  # not a name: a date, a time, a count
+    if ACCOUNT.match(text) or is_org(text) or credit_of(text) or (site and site.named(text)):
+        return None
+    names = [n for n in split_authors(text) if not (site and site.named(n))]
+    return join_authors(names)
+
+
+# --- a date printed beside the byline ---------------------------------------------------
+
+# A date as bylines carry it, with its weekday, label and time around it:
+# "Thứ Bảy, 07/03/2026 - 08:47", "Cập nhật: 08:47 07/03/2026", "2026-03-07 08:47",
+# "7 tháng 3 năm 2026", "March 7, 2026".
+_TIME_RE = r"\d{1,2}\s*(?::|h|giờ)\s*\d{2}(?::\d{2})?(?:\s*(?:am|pm|sa|ch)\b)?"
+_DATE_RE = (r"(?:\d{4}-\d{1,2}-\d{1,2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?)?"
+            r"|\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}"
+            r"|\d{1,2}\s+tháng\s+\d{1,2}\s*(?:năm|,)?\s*\d{4}"
+            rf"|(?:{MONTH_NAMES})\.?\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+(?:{MONTH_NAMES})\.?,?\s+\d{{4}})")
+_DATE_EXPR = re.compile(
+    r"(?:(?:thứ\s*(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s*nhật|t[2-7]|cn|monday|tuesday"
+    r"|wednesday|thursday|friday|saturday|sunday)\s*[,-]?\s*)?"
+    r"(?:(?:ngày\s*đăng|đăng\s*ngày|ngày\s*xuất\s*bản|xuất\s*bản|cập\s*nhật|đăng\s*lúc|đăng"
+    r"|ngày|published(?:\s+on)?|updated(?:\s+on)?|posted(?:\s+on)?)\s*[:：]?\s*)?"
+    rf"(?:{_TIME_RE}\s*[,|-]?\s*(?:ngày\s*)?)?"
+    + _DATE_RE +
+    rf"(?:\s*[,|-]?\s*(?:lúc\s*)?{_TIME_RE})?"
+    r"(?:\s*\(?\s*(?:GMT|UTC)\s*[+-]\s*\d{1,2}(?::?\d{2})?\s*\)?)?",
+    re.IGNORECASE)
+# Bits of a meta line that are neither the byline nor the date.
+_META_BITS = re.compile(r"(?:lượt xem|số lượt xem|views?|bình luận|comments?)\s*[:：]?\s*[\d.,]*",
+                        re.IGNORECASE)
+_NOT_A_BYLINE = re.compile(r"^(?:cập nhật|ngày đăng|đăng lúc|ngày|lúc|published|updated|posted"
+                           r"|last updated|thời gian|date)\b", re.IGNORECASE)
+
+
+def any_date(text: str | None) -> str | None:
+    """A Vietnamese or numeric date (dates.parse_date), or an English one."""
+    return parse_date(text) or english_date(text)
+
+
+def byline_date(text: str | None) -> tuple[str, str] | None:
+    """(byline, date) of a line that prints a byline beside its date: "Nguyên Minh -
+    07/03/2026 08:47", "Nguyên Minh | 07/03/2026", "Theo Báo Nghệ An - 07/03/2026 08:47",
+    "07/03/2026 | Tác giả: Nguyên Minh".  None when the line is something else: a date
+    alone, a place and a date, words on both sides of the date.  The byline part is
+    returned as printed; the caller judges whether it names a person or a credit."""
+    text = clean_text(text)
+    if not text or len(text) > 160:
+        return None
+    match = _DATE_EXPR.search(text)
+    if not match:
+        return None
+    when = any_date(match.group(0))
+    if not when:
+        return None
+    head = _META_BITS.sub(" ", text[:match.start()]).rstrip(" -–—|•·/").strip()
+    tail = _META_BITS.sub(" ", text[match.end():]).lstrip(" -–—|•·/").strip()
+    if head and re.search(r"\w", tail):
+        return None
+    if head.endswith(",") and not (AUTHOR_LABEL.match(head) or _BYLINE_LABEL_RE.match(head)):
+        return None  # "Nghệ An, ngày 7/3/2026": a place, not a byline ("By X, 3 June": one)
+    who = (head or tail).strip(" -–—|•·/,:").strip()
+    if not who or re.search(r"\d", who) or len(who) > 80 or _NOT_A_BYLINE.match(who):
+        return None
+    return who, when
+
+
 def body_blocks(body) -> list:
     """The block-level children that carry the body's paragraphs, in order (descends
     through wrapper divs that CKEditor or a theme put around the real paragraphs; with a
@@ -540,12 +1200,208 @@ def find_caption_after(el):
     return None
 
 
+# --- the lead (sapo) --------------------------------------------------------------------
+
+# The lead set apart from the body, by its class or id, on any tag (h2.sapo, p.chapeau,
+# div.trichdan, strong.description, div.hometext): Vietnamese papers' and CMSes' names.
+SAPO_ATTR = re.compile(
+    r"sapo|chapeau|summary|trichdan|trich-dan|tomtat|tom-tat|excerpt|standfirst|hometext"
+    r"|(?:^|[^a-z])(?:lead|description|desc|intro|mota|mo-ta)(?:[^a-z]|$)"
+    # vnPortal's CamelCase: ArticleLead, NewsIntro
+    r"|(?-i:[a-z](?:Lead|Intro|Desc|Description)(?![a-z]))", re.IGNORECASE)
+# Named so, but a picture's description, a box's, or the page's chrome.
+_NOT_SAPO_ATTR = re.compile(r"caption|photo|image|img|thumb|video|gallery|related|lien-?quan"
+                            r"|sidebar|menu|comment|share|author|date|banner|footer",
+                            re.IGNORECASE)
+_SAPO_SKIP_TAGS = {"a", "img", "figure", "figcaption", "meta", "link", "script", "style",
+                   "noscript", "ul", "ol", "li", "nav", "aside", "footer", "form", "table"}
+# A lead ends as a sentence does (or is long enough to be one).
+LEAD_SENTENCE = re.compile(r"[.!?…:;,\"”’)»]\s*$|[.!?…]\s+\S")
+MIN_LEAD_CHARS = 30
+MAX_LEAD_CHARS = 1000
+
+
+def _attrs(el) -> str:
+    return f"{el.get('class') or ''} {el.get('id') or ''}"
+
+
+def _within(el, container) -> bool:
+    return el is container or any(a is container for a in el.iterancestors())
+
+
+def sapo_element(scope, body_el=None, after=None):
+    """The lead set apart from the body: the first element in ``scope`` named as a lead
+    (SAPO_ATTR) that comes after ``after`` (the title) and before ``body_el``, outside
+    both and outside the page's chrome, and holds one to three lines of text.  None when
+    there is none."""
+    started = after is None or not _within(after, scope)
+    for el in scope.iter():
+        if body_el is not None and el is body_el:
+            break
+        if not isinstance(el.tag, str):
+            continue
+        if not started:
+            started = el is after
+            continue
+        if after is not None and _within(el, after):
+            continue
+        if el.tag in _SAPO_SKIP_TAGS or not SAPO_ATTR.search(_attrs(el)):
+            continue
+        if (body_el is not None and _within(body_el, el)) or (after is not None and _within(after, el)):
+            continue  # a wrapper around the body or the title, not the lead
+        chrome = False
+        for node in (el, *el.iterancestors()):
+            if node is scope:
+                break
+            if _NOT_SAPO_ATTR.search(_attrs(node)) or node.tag in ("nav", "aside", "footer", "figure"):
+                chrome = True
+                break
+        if chrome:
+            continue
+        lines = block_lines(el)
+        text = " ".join(lines)
+        if 1 <= len(lines) <= 3 and MIN_LEAD_CHARS <= len(text) <= MAX_LEAD_CHARS:
+            return el
+    return None
+
+
+def sapo_text(el) -> str | None:
+    return clean_text(" ".join(block_lines(el))) or None if el is not None else None
+
+
+def bold_lead(blocks):
+    """The first paragraph of a body set wholly in bold and followed by more text: the
+    lead, as Vietnamese papers set it when they have no field for it.  ``blocks``: the
+    body's blocks (body_blocks) in order."""
+    texts = [b for b in blocks if text_of(b) and not image_only(b)]
+    if len(texts) < 2:
+        return None
+    el = texts[0]
+    text = text_of(el)
+    if (el.tag in ("h1", "h2", "h3", "h4", "h5", "h6") or len(text) < 50
+            or not LEAD_SENTENCE.search(text) or _BYLINE_LABEL_RE.match(text)):
+        return None
+    return el if is_all_bold(el) else None
+
+
+def _same_text(a: str | None, b: str | None) -> bool:
+    return bool(a and b) and clean_text(a) == clean_text(b)
+
+
+# --- the signature under the body -------------------------------------------------------
+
+@dataclass
+class Signature:
+    author: str | None = None
+    source: str | None = None
+    published_at: str | None = None
+
+
+def names_people(line: str) -> bool:
+    """The line (a byline, its label stripped) names only people ("Hồ Phương - Lê Minh")."""
+    name = clean_author(line)
+    return bool(name) and all(is_person_name(n) for n in name.split(", "))
+
+
+def read_signature(el, *, find_byline: bool = True, site: SiteNames | None = None):
+    """What a line that ends the body signs: a person's byline, a credit ("Theo Báo Nghệ
+    An"), either with its date ("Nguyên Minh - 07/03/2026 08:47"); None when the line is
+    text.  An organisation signing is the source; the site's own name or an account
+    signing is nobody, but the line is still no text."""
+    text = text_of(el)
+    dated = byline_date(text)
+    line, when = dated if dated else (text, None)
+    credit = credit_of(line)
+    if credit:
+        return Signature(None, credit, when)
+    if not find_byline:
+        return None
+    labelled = bool(AUTHOR_LABEL.match(line) or _BYLINE_LABEL_RE.match(line))
+    if not (looks_like_byline(el) or ((dated or labelled) and names_people(line))
+            or (dated and is_org(line))):
+        return None
+    author, source = split_byline(line)
+    name = clean_author(author, site) if author else None
+    if name:
+        return Signature(name, source, when)
+    plain = strip_byline_label(author) or ""
+    if site and site.named(plain) or ACCOUNT.match(plain):
+        return Signature(None, source, when)
+    if is_org(plain):
+        return Signature(None, source or plain, when)
+    return None
+
+
+def bylines_together(found: list) -> list:
+    """The byline elements that make one byline with the first: the first, and those set
+    beside it (<span class=author>A</span>, <span class=author>B</span>); not one nested in
+    another, nor a byline elsewhere on the page (a teaser's, an author box's)."""
+    found = [el for el in found if not any(o is not el and _within(el, o) for o in found)]
+    if not found:
+        return []
+    first_up = list(found[0].iterancestors())[:BYLINE_SPREAD]
+    together = [found[0]]
+    for el in found[1:]:
+        common = next((a for a in list(el.iterancestors())[:BYLINE_SPREAD]
+                       if any(a is b for b in first_up)), None)
+        if el.getprevious() is together[-1] or (
+                common is not None and len(text_of(common)) <= MAX_BYLINE_LINE):
+            together.append(el)
+    return together
+
+
+# The writers of one byline sit next to each other, or in one short line: under a common
+# container this many levels up at most, holding this much text at most.
+BYLINE_SPREAD = 2
+MAX_BYLINE_LINE = 200
+
+
+def layout_byline(scope, selectors, site: SiteNames | None = None) -> tuple[str | None, str | None,
+                                                                            str | None]:
+    """(author, source, date) from a layout's byline elements: the matches of the first
+    selector that has any, set together (bylines_together), every writer they name in
+    page order, a credit or an organisation as the source, and the date printed beside
+    the byline.  The site's own name and accounts sign nothing."""
+    found = []
+    for sel in selectors:
+        found = sel(scope)
+        if found:
+            break
+    found = bylines_together(found)
+    writers: list[str] = []
+    source = when = None
+    for el in found:
+        text = text_of(el)
+        dated = byline_date(text)
+        if dated:
+            text, when = dated[0], when or dated[1]
+        author, credit = split_byline(text)
+        name = clean_author(author, site) if author else None
+        if name:
+            writers.extend(name.split(", "))
+        elif author and is_org(author) and not (site and site.named(author)):
+            credit = credit or strip_byline_label(author)
+        source = source or credit
+    return join_authors(writers), source, when
+
+
+def signed_date(value: str | None, sources: dict) -> str | None:
+    """The date printed beside the byline, when the page prints it nowhere else."""
+    if value:
+        sources["published_at"] = "byline"
+    return value
+
+
 class BodyResult:
     def __init__(self):
         self.text = ""
         self.html = ""
         self.author: str | None = None
         self.source: str | None = None
+        # The date printed beside the byline under the body, the lead found as a bold
+        # first paragraph (extract_body's find_lead).
+        self.published_at: str | None = None
+        self.summary: str | None = None
         self.images: list[Image] = []
         self.attachments: list[Attachment] = []
 
@@ -573,9 +1429,12 @@ def img_src(img) -> str | None:
     return None
 
 
-def extract_body(body_el, page_url: str, *, remove=(), find_byline=True, summary: str | None = None) -> BodyResult:
-    """Clean a body element: drop noise, captions, attachment lines and the byline; collect
-    images (with captions) and attachments along the way."""
+def extract_body(body_el, page_url: str, *, remove=(), find_byline=True, summary: str | None = None,
+                 find_lead: bool = False, site: SiteNames | None = None) -> BodyResult:
+    """Clean a body element: drop noise, captions, attachment lines and the signature;
+    collect images (with captions) and attachments along the way.  ``summary``: the lead
+    found outside, dropped where the body repeats it; ``find_lead``: without one, a bold
+    first paragraph is the lead (``result.summary``); ``site``: its names sign nothing."""
     result = BodyResult()
     body = copy.deepcopy(body_el)
     body.tail = None
@@ -633,26 +1492,40 @@ def extract_body(body_el, page_url: str, *, remove=(), find_byline=True, summary
         if el.getparent() is not None and is_attachment_block(el):
             el.drop_tree()
 
-    # The signature ends the body: a person's byline, a credit, or both (in either order,
-    # on two lines).  A credit is looked for even where the layout has the byline elsewhere.
     blocks = [b for b in body_blocks(body) if text_of(b)]
-    for _ in range(2):
+    if find_lead and not summary:
+        lead = bold_lead(blocks)
+        if lead is not None:
+            result.summary = summary = text_of(lead)
+            lead.drop_tree()
+            blocks.remove(lead)
+
+    # The signature ends the body: a person's byline, a credit, or both (in either order,
+    # on two lines), a date beside either; two writers may sign on two lines.  A credit
+    # is looked for even where the layout has the byline elsewhere.
+    for _ in range(3):
         if not blocks:
             break
         last = blocks[-1]
-        credit = credit_of(text_of(last))
-        if credit and not result.source:
-            result.source = credit
-        elif find_byline and not credit and not result.author and looks_like_byline(last):
-            result.author, source = split_byline(text_of(last))
-            result.source = result.source or source
-        else:
+        signed = read_signature(last, find_byline=find_byline, site=site)
+        if signed is None:
             break
+        if signed.author and result.author:
+            if not (names_people(signed.author) and names_people(result.author)):
+                break
+            result.author = join_authors([*signed.author.split(", "), *result.author.split(", ")])
+        elif signed.author:
+            result.author = signed.author
+        if signed.source:
+            if result.source and not signed.author:
+                break
+            result.source = result.source or signed.source
+        result.published_at = result.published_at or signed.published_at
         last.drop_tree()
         blocks.pop()
 
     lines = block_lines(body)
-    if summary and lines and clean_text(summary) == lines[0]:
+    if summary and lines and _same_text(summary, lines[0]):
         lines = lines[1:]
     result.text = "\n".join(lines)
     result.html = clean_body_html(body, page_url)
@@ -715,7 +1588,10 @@ RELATED_LABELS = ("tin cùng chuyên mục", "tin liên quan", "tin khác", "cá
                   "các tin đã đưa", "bài viết liên quan", "tin tức liên quan",
                   "tin cùng loại", "các bài viết khác", "bài viết khác",
                   # NukeViet's detail page: the newer and the older items of its category
-                  "những tin mới hơn", "những tin cũ hơn", "tin mới hơn", "tin cũ hơn")
+                  "những tin mới hơn", "những tin cũ hơn", "tin mới hơn", "tin cũ hơn",
+                  # the English editions of ministries' and provinces' sites
+                  "related news", "related articles", "related stories", "related posts",
+                  "related content", "more on this story")
 # Side boxes that sit next to the related block and are not related news.
 OTHER_BOX_LABELS = ("tin nổi bật", "tin mới", "tin mới nhất", "tin xem nhiều", "xem nhiều nhất",
                     "tin đọc nhiều", "đọc nhiều nhất", "liên kết website", "thông báo", "video",
@@ -754,7 +1630,8 @@ def _is_heading_candidate(el) -> bool:
 _LABEL_TEXTS = etree.XPath(
     "//text()[normalize-space() and string-length(normalize-space()) < 40]"
     "[not(ancestor::script) and not(ancestor::style) and not(ancestor::option)]")
-_LABEL_HINTS = ("tin", "bài", "bai")
+# Every label holds one of these: a cheap test before folding each short text.
+_LABEL_HINTS = ("tin", "bài", "bai", "related", "more on")
 
 
 def find_related_heading(doc, exclude=None):
@@ -864,24 +1741,6 @@ def breadcrumb_category(items, title: str | None) -> str | None:
     if title:
         names = [n for n in names if n != title]
     return names[-1] if names else None
-
-
-def jsonld_breadcrumb(doc) -> list[str]:
-    for script in doc.xpath('//script[@type="application/ld+json"]'):
-        try:
-            data = json.loads(script.text or "")
-        except (ValueError, TypeError):
-            continue
-        items = data if isinstance(data, list) else [data]
-        for item in items:
-            if isinstance(item, dict) and item.get("@type") == "BreadcrumbList":
-                out = []
-                for entry in sorted(item.get("itemListElement", []), key=lambda e: e.get("position", 0)):
-                    name = entry.get("name") or (entry.get("item") or {}).get("name") if isinstance(entry.get("item"), dict) else entry.get("name")
-                    if name:
-                        out.append(name)
-                return out
-    return []
 
 
 def date_from(doc_or_el, selectors) -> str | None:

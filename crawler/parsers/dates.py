@@ -184,3 +184,28 @@ def parse_datetime(text: str | None) -> datetime | None:
     if "T" not in iso:
         return datetime.fromisoformat(iso).replace(tzinfo=LOCAL_TZ)
     return datetime.fromisoformat(iso)
+
+
+# English pages (and the English editions of ministries' sites) write "June 3, 2024" or
+# "3 June 2024"; parse_date leaves month names alone so that a Vietnamese text never has a
+# word read as a month.  Read only where an English date is looked for.
+MONTHS = {m: i for i, names in enumerate((
+    ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+    ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+    ("october", "oct"), ("november", "nov"), ("december", "dec")), start=1) for m in names}
+MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+ENGLISH_DATE = re.compile(rf"\b(?:({MONTH_NAMES})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})"
+                          rf"|(\d{{1,2}})\s+({MONTH_NAMES})\.?,?\s+(\d{{4}}))\b", re.IGNORECASE)
+
+
+def english_date(text: str | None) -> str | None:
+    """The first "June 3, 2024" / "3 June 2024" in ``text`` as an ISO day."""
+    match = ENGLISH_DATE.search(text or "")
+    if not match:
+        return None
+    if match.group(1):
+        month, day, year = match.group(1), match.group(2), match.group(3)
+    else:
+        day, month, year = match.group(4), match.group(5), match.group(6)
+    found = _valid_day(int(year), MONTHS[month.lower()], int(day))
+    return found.isoformat() if found else None

@@ -38,14 +38,23 @@ def is_nukeviet(doc) -> bool:
     return GENERATOR in gen.lower() or bool(doc.xpath('//div[@id="news-bodyhtml"]'))
 
 
-def author(doc) -> str | None:
+def byline(doc, site=None) -> tuple[str | None, str | None]:
+    """(author, date) of the "Tác giả:" line: its writers (several when it names several),
+    never the site's own name, which NukeViet fills in when the writer is left blank; and
+    the date some themes print beside it."""
     for p in BYLINE_LINES(doc):
         label = p.xpath("./strong | ./b")
         if label:
             key = fold(text_of(label[0])).rstrip(" :")
             if key in AUTHOR_LABELS:
-                return base.strip_byline_label(text_of(p))
-    return None
+                text = text_of(p)
+                dated = base.byline_date(text)
+                return base.clean_author(text, site), dated[1] if dated else None
+    return None, None
+
+
+def author(doc, site=None) -> str | None:
+    return byline(doc, site)[0]
 
 
 def source(doc) -> str | None:
@@ -93,18 +102,22 @@ def parse(doc, url: str, fetched_at: str | None = None) -> Article | None:
         sources["title"] = "layout"
     else:
         title_text = base.meta_content(doc, "og:title") or ""
+    site = base.site_names(doc, url, ld)
     lead_el = first(doc, SUMMARY)
     lead = clean_or_none(lead_el.text_content()) if lead_el is not None else None
-    byline = author(doc)
-    body = base.extract_body(body_el, url, remove=BODY_NOISE, find_byline=byline is None,
-                             summary=lead)
+    if lead is None:
+        lead = base.sapo_text(base.sapo_element(doc, body_el, after=title_el))
+    writers, signed = byline(doc, site)
+    body = base.extract_body(body_el, url, remove=BODY_NOISE, find_byline=writers is None,
+                             summary=lead, find_lead=lead is None, site=site)
     return base.assemble(
         url, body, parser=f"{NAME}/{VERSION}", fetched_at=fetched_at, sources=sources,
         title=title_text,
-        published_at=published_at(doc, ld, sources),
-        author=byline or body.author,
+        published_at=(published_at(doc, ld, sources)
+                      or base.signed_date(signed or body.published_at, sources)),
+        author=writers or body.author,
         source=source(doc) or body.source,
-        summary=lead,
+        summary=lead or body.summary,
         category=category(doc, title_text),
         tags=tags(doc),
         related=base.extract_related(doc, url, scope_exclude=body_el),

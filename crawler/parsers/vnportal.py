@@ -102,18 +102,26 @@ def published_at(doc, root, ld, sources, selectors=POST_DATE) -> str | None:
     return base.published_at(doc, scope, ld, selectors, sources)
 
 
-def summary(root, sources) -> str | None:
+def summary(root, sources, body_el=None, title_el=None) -> str | None:
+    """div.ArticleSummary; on installs whose template renamed it, any element named as a
+    lead (h2.sapo, p.chapeau, div.trichdan) between the title and the body."""
     el = first(root, SUMMARY)
     if el is not None:
         sources["summary"] = "layout"
         return clean_or_none(el.text_content())
+    el = base.sapo_element(root, body_el, after=title_el)
+    if el is not None:
+        sources["summary"] = "layout"
+        return base.sapo_text(el)
     return None
 
 
-def author_from_layout(root, selectors=AUTHOR) -> tuple[str | None, str | None]:
-    """(author, source) from the layout's byline box."""
-    el = first(root, selectors)
-    return base.split_byline(text_of(el)) if el is not None else (None, None)
+def author_from_layout(root, selectors=AUTHOR, site=None) -> tuple[str | None, str | None,
+                                                                    str | None]:
+    """(author, source, date) from the layout's byline boxes: every writer they name
+    (several div.author, or "Hồ Phương - Lê Minh" in one), an organisation's credit, and
+    the date some installs print beside the byline and nowhere else."""
+    return base.layout_byline(root, selectors, site)
 
 
 def category(doc, title_text, ld, sources) -> str | None:
@@ -158,17 +166,22 @@ def parse(doc, url: str, fetched_at: str | None = None, *, post_date=POST_DATE, 
     sources: dict[str, str] = {}
     ld = base.jsonld_article(doc)
     url = canonical_url(url)
+    site = base.site_names(doc, url, ld)
     title_text = title(doc, root, ld, sources)
-    lead = summary(root, sources)
-    author, source = author_from_layout(root, author_selectors)
+    title_el = first(root, TITLE)
+    lead = summary(root, sources, body_el, title_el)
+    author, source, signed = author_from_layout(root, author_selectors, site)
     if author:
         sources["author"] = "layout"
 
     body = base.BodyResult()
     if body_el is not None:
         body = base.extract_body(body_el, url, remove=BODY_NOISE, find_byline=True,
-                                 summary=lead)
+                                 summary=lead, find_lead=lead is None, site=site)
         sources["body"] = "layout"
+    if lead is None and body.summary:
+        lead = body.summary
+        sources["summary"] = "layout"
     if not author and body.author:
         author = body.author
         sources["author"] = "byline-paragraph"
@@ -181,7 +194,8 @@ def parse(doc, url: str, fetched_at: str | None = None, *, post_date=POST_DATE, 
     return base.assemble(
         url, body, parser=f"{NAME}/{version}", fetched_at=fetched_at, sources=sources,
         title=title_text,
-        published_at=published_at(doc, root, ld, sources, post_date),
+        published_at=(published_at(doc, root, ld, sources, post_date)
+                      or base.signed_date(signed or body.published_at, sources)),
         author=author,
         source=source,
         summary=lead,

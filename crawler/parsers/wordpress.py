@@ -80,14 +80,17 @@ def published_at(post, doc, ld, sources) -> str | None:
     return base.published_at(doc, post, ld, (), sources)
 
 
-def author(post) -> str | None:
-    el = first(post, AUTHOR)
-    return base.strip_byline_label(text_of(el)) if el is not None else None
+def author(post, site=None) -> str | None:
+    """The post's author links: every writer once (co-author plug-ins print several);
+    never "admin" or the site's own name, which ward sites post under."""
+    return base.layout_byline(post, AUTHOR, site)[0]
 
 
-def summary(post) -> str | None:
+def summary(post, body_el=None, title_el=None) -> str | None:
     el = first(post, EXCERPT)
-    return clean_or_none(el.text_content()) if el is not None else None
+    if el is not None:
+        return clean_or_none(el.text_content())
+    return base.sapo_text(base.sapo_element(post, body_el, after=title_el))
 
 
 def category(post, doc) -> str | None:
@@ -116,17 +119,19 @@ def parse(doc, url: str, fetched_at: str | None = None) -> Article | None:
     url = canonical_url(url)
     sources: dict[str, str] = {}
     ld = base.jsonld_article(doc)
-    lead = summary(post)
-    byline = author(post)
+    site = base.site_names(doc, url, ld)
+    lead = summary(post, body_el, first(post, TITLE))
+    byline = author(post, site)
     body = base.extract_body(body_el, url, remove=BODY_NOISE, find_byline=byline is None,
-                             summary=lead)
+                             summary=lead, find_lead=lead is None, site=site)
     return base.assemble(
         url, body, parser=f"{NAME}/{VERSION}", fetched_at=fetched_at, sources=sources,
         article_id=article_id(post, url),
         title=title(post, doc, ld, sources),
-        published_at=published_at(post, doc, ld, sources),
+        published_at=(published_at(post, doc, ld, sources)
+                      or base.signed_date(body.published_at, sources)),
         author=byline or body.author,
-        summary=lead,
+        summary=lead or body.summary,
         category=category(post, doc),
         tags=tags(post),
         related=base.extract_related(doc, url, scope_exclude=body_el),

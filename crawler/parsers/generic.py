@@ -14,7 +14,11 @@ of the page's prose: some themes call their main column ``sidebar-1``.
 Inside the body the title, the lead, date lines, tool bars, "Xem thêm" links and the
 boxes that follow the text are dropped; paragraphs written as ``<br><br>`` runs become
 paragraphs; the byline and the credit that end the text go to ``author`` and ``source``
-(base.extract_body).  A page is an article when it says so (JSON-LD, og:type, a single
+(base.extract_body).  The byline a page prints (beside the title or the date, or under
+the text) comes before <meta name="author">, which many sites fill with their own name;
+the site's own name (og:site_name, JSON-LD's publisher, the host's) is never the author.
+Structured data written wrong (a bare string for the author, lists in a breadcrumb's
+list) is asked only after the markup.  A page is an article when it says so (JSON-LD, og:type, a single
 article itemscope) or shows a date, and its body is not a list of teasers: a listing, a
 home page, a search page, an undated "about" or contact page is refused.
 
@@ -29,14 +33,13 @@ from __future__ import annotations
 import copy
 import re
 from dataclasses import dataclass
-from datetime import date
 
 from lxml import etree
 
 from ..items import Article
 from . import base
 from .base import css, text_of
-from .dates import parse_date
+from .dates import ENGLISH_DATE, MONTH_NAMES, english_date, parse_date
 from .text import canonical_url, clean_text, fold
 
 NAME = "generic"
@@ -59,7 +62,8 @@ TITLE = ("h1", "[itemprop=headline]", "h2", "h3", "*title", "*Title", "*tieude",
          "*headline", "span.Head", "[data-testid=storyTitle]")
 # The lead (sapo) by its class or id: sapo, summary, lead, tóm tắt, mô tả, chapeau, excerpt.
 LEAD_ATTR = re.compile(
-    r"sapo|summary|tomtat|tom-tat|chapeau|standfirst|excerpt|subtitle|introtext|intro-text"
+    r"sapo|summary|tomtat|tom-tat|trichdan|trich-dan|chapeau|standfirst|excerpt|subtitle"
+    r"|introtext|intro-text|hometext|mo-ta"
     r"|(?:^|[^a-z])(?:lead|desc|description|intro|teaser|mota|sub|deck|dek)(?:[^a-z]|$)",
     re.IGNORECASE)
 # Bylines, most specific first.  Matches in comments and side boxes are skipped.
@@ -154,45 +158,18 @@ META_LINE = re.compile(
     r"|sáu|bảy)|chủ nhật|lượt xem|số lượt xem|views?|tác giả|người đăng|người viết|đăng bởi"
     r"|viết bởi|posted|published|updated|last updated|\d+\s*(?:phút đọc|min read|lượt xem))",
     re.IGNORECASE)
-MONTHS = {m: i for i, names in enumerate((
-    ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
-    ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
-    ("october", "oct"), ("november", "nov"), ("december", "dec")), start=1) for m in names}
-_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
-# dates.py reads Vietnamese and numeric dates; English pages write "June 3, 2024".
-ENGLISH_DATE = re.compile(rf"\b(?:({_MONTH})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})"
-                          rf"|(\d{{1,2}})\s+({_MONTH})\.?,?\s+(\d{{4}}))\b", re.IGNORECASE)
-_MONTH_WORD = re.compile(rf"\b(?:{_MONTH})\b", re.IGNORECASE)
+# A month's name left in an English date line ("Published June 3, 2024").
+_MONTH_WORD = re.compile(rf"\b(?:{MONTH_NAMES})\b", re.IGNORECASE)
 # Inline "see also" links inside a text, not a listing's teasers.
 MORE_LINK = re.compile(r"^\W*(?:xem thêm|đọc thêm|xem tiếp|đọc tiếp|read more|see also)",
                        re.IGNORECASE)
 # A sentence ends the line, or one ends inside it.
 SENTENCE = re.compile(r"[.!?…:;,\"”’)»]\s*$|[.!?…]\s+\S")
-# Labels before a byline that strip_byline_label does not know ("Viết bởi", "Posted by").
-AUTHOR_LABEL = re.compile(r"^\s*(?:viết bởi|đăng bởi|gửi bởi|người đăng|bởi|posted by"
-                          r"|written by|by)\s*[:：]?\s+", re.IGNORECASE)
 # "Tác giả: Lê Minh Tuấn" inside a line of metadata, up to the next separator.
 LABELLED_AUTHOR = re.compile(
     r"(?:^|[|•·]\s*)(?:về tác giả|tác giả|người viết|phóng viên|bài và ảnh|bài, ảnh|bài - ảnh"
     r"|tin và ảnh|tin, ảnh|bài|tin|author|written by|about the author)\s*[:：]\s*"
     r"([^|•·\n]+?)\s*(?:[|•·]|\s[-–]\s*(?=\d)|$)", re.IGNORECASE)
-# The photographer after the writer: "Hồ Phương - Ảnh: Thành Cường".
-PHOTO_CREDIT = re.compile(r"\s*[-–—,;|]?\s*\(?\s*(?:ảnh|photo|video|đồ họa)\s*[:：].*$",
-                          re.IGNORECASE)
-# CMS accounts, not people ("admin", "Quản trị viên", "bientap.pbgdpl"; not "N.H").
-ACCOUNT = re.compile(r"^(?:admin\w*|administrator|quản trị(?: viên)?|super user|webmaster"
-                     r"|biên tập(?: viên)?|ban biên tập|editor|root|btv|user\d*"
-                     r"|(?-i:[a-z0-9]{3,}[._][a-z0-9._]{2,}))$", re.IGNORECASE)
-# A byline that names an organisation or a paper: not an author.
-ORG_WORDS = ("báo ", "tạp chí", "cổng thông tin", "cổng ttđt", "trang thông tin", "công an ",
-             "sở ", "ủy ban", "uỷ ban", "ubnd", "ban ", "phòng ", "trung tâm", "đài ",
-             "văn phòng", "hội ", "đoàn thanh niên", "tỉnh đoàn", "huyện đoàn", "huyện ủy",
-             "tỉnh ủy", "thành ủy", "bộ ", "cục ", "chi cục", "viện ", "trường ", "bệnh viện",
-             "ttxvn", "vov", "vtv", "công ty", "tập đoàn", "hợp tác xã", "department",
-             "ministry", "office of", "council", "agency", "the ")
-ORG_SUFFIX = re.compile(r"\b(?:inc|ltd|llc|corp|co|plc|gmbh|jsc|company|group|corporation)\.?$",
-                        re.IGNORECASE)
-ORG_TYPES = {"organization", "newsmediaorganization", "governmentorganization", "corporation"}
 ARTICLE_ITEMTYPE = re.compile(r"schema\.org/(?:News|Blog|Reportage|Analysis)?"
                               r"(?:Article|Posting)$", re.IGNORECASE)
 
@@ -271,6 +248,8 @@ class Page:
         self.by_class: dict[str, list] = {}
         self._texts: dict = {}
         self.starts: dict = {}
+        # The short lines between the title and the text (meta_lines).
+        self.head_lines: list[str] = []
         self._weigh()
         self.elements = sorted(self.order, key=self.order.get)
         self._totals()
@@ -500,6 +479,13 @@ def first_prose(page: Page, body_el) -> int:
     return page.starts[body_el]
 
 
+def _own_prose(el) -> bool:
+    """Prose written straight into a block beside its child blocks (<div>text<br><br>text
+    <div align=right>byline</div></div>), not only inside them."""
+    own = " ".join(t for t in (el.text, *(c.tail for c in el)) if t and t.strip())
+    return _is_prose(" ".join(own.split()), 0)
+
+
 def _first_prose(page: Page, body_el) -> int:
     for el in body_el.iter():
         if not isinstance(el.tag, str) or el not in page.order:
@@ -509,6 +495,10 @@ def _first_prose(page: Page, body_el) -> int:
         parent = el.getparent()
         if el.tag in INLINE and parent is not None and parent.tag not in INLINE and _is_prose(
                 page.text(el), _link_chars(el)):
+            return page.order[el]
+    # No paragraph of its own: the first block that holds prose written straight into it.
+    for el in body_el.iter(*BLOCKS):
+        if el in page.order and page.good.get(el, 0) and el is not body_el and _own_prose(el):
             return page.order[el]
     return page.order.get(body_el, 0) + 1
 
@@ -543,12 +533,10 @@ def declared_article(doc, ld, meta_map) -> bool:
     return len(scopes) == 1
 
 
-def site_names(ld, meta_map) -> set[str]:
-    names = {meta(meta_map, "og:site_name") or ""}
-    publisher = ld.get("publisher") if ld else None
-    if isinstance(publisher, dict):
-        names.add(clean_text(publisher.get("name") or ""))
-    return {n for n in names if n}
+def site_names(doc, url: str, ld) -> base.SiteNames:
+    """The site's own names (og:site_name, JSON-LD's publisher, <title>'s last part, the
+    host's name): never an author."""
+    return base.site_names(doc, url, ld)
 
 
 # --- title ------------------------------------------------------------------------------
@@ -557,6 +545,11 @@ def _title_parts(text: str) -> list[str]:
     """<title> split at the separators that join an article title and a site name."""
     return [p.strip() for p in re.split(r"\s+[-|–—:»]\s+|\s*::\s*|\s\|\s|:\s", text)
             if p.strip()]
+
+
+def _lead_named(el) -> bool:
+    """Named as the lead (h2.sapo, h2.chapeau): set as a headline, but never the title."""
+    return bool(base.SAPO_ATTR.search(_attr_text(el)))
 
 
 def _site_heading(el) -> bool:
@@ -588,7 +581,7 @@ def title(page: Page, ld, meta_map, body_el) -> tuple[str, object, str]:
     page_title = text_of(title_el) if title_el is not None else ""
     headlines = [el for el in page.select_all(page.root, TITLE_SEL)
                  if not page.in_noise(el) and 5 <= len(page.text(el)) <= 300
-                 and not _site_heading(el)]
+                 and not _site_heading(el) and not _lead_named(el)]
     headlines.sort(key=page.order.get)
     for s in structured:
         for el in headlines:
@@ -642,9 +635,10 @@ def _headline_above(page: Page, body_el, headlines):
     scope = body_el.getparent() if body_el.getparent() is not None else body_el
     pool = [*headlines, *(el for el in scope.iter() if isinstance(el.tag, str))]
     candidates = [el for el in pool if el in page.order and page.order[el] < start
-                  and not _inside(body_el, el) and not page.in_noise(el)
+                  and not page.in_noise(el)
                   and 5 <= len(page.text(el)) <= 250 and not _is_box_label(page.text(el))
-                  and not is_date_line(page.text(el)) and _headline_like(page, el)]
+                  and not is_date_line(page.text(el)) and _headline_like(page, el)
+                  and not _lead_named(el)]
     return max(candidates, key=page.order.get) if candidates else None
 
 
@@ -664,20 +658,6 @@ def article_region(title_el, body_el):
 
 
 # --- date -------------------------------------------------------------------------------
-
-def english_date(text: str) -> str | None:
-    match = ENGLISH_DATE.search(text)
-    if not match:
-        return None
-    if match.group(1):
-        month, day, year = match.group(1), match.group(2), match.group(3)
-    else:
-        day, month, year = match.group(4), match.group(5), match.group(6)
-    try:
-        return date(int(year), MONTHS[month.lower()], int(day)).isoformat()
-    except ValueError:
-        return None
-
 
 def date_of(text: str | None) -> str | None:
     return (parse_date(text) or english_date(text)) if text else None
@@ -738,14 +718,33 @@ def visible_date(page: Page, region, title_el, body_el) -> str | None:
     before_title = [el for el in reversed(lines) if page.order[el] < start][:6]
     after_body = [el for el in lines if page.order[el] > body_start
                   and not page.within(el, body_el)][:6]
-    for group in (after_title, before_title, after_body):
+    # The signature under the text, when it carries the date ("Nguyên Minh - 07/03/2026").
+    signature = [el for el in reversed(list(body_el.iter())) if isinstance(el.tag, str)
+                 and el in page.order and page.order[el] > body_start and _is_leaf(el)
+                 and page.text(el)][:3]
+    for group in (after_title, before_title, after_body, signature):
         for el in group:
             # Line by line: "FOR IMMEDIATE RELEASE<br>June 3, 2024" is one paragraph.
             for text in (base.block_lines(el) if _is_leaf(el) else [page.text(el)]):
-                if is_date_line(text) or (META_LINE.match(text) and len(text) <= 120):
+                if group is not signature and (
+                        is_date_line(text) or (META_LINE.match(text) and len(text) <= 120)):
                     value = date_of(text)
                     if value:
                         return value
+                value = signed_date(text)
+                if value:
+                    return value
+    return None
+
+
+def signed_date(text: str) -> str | None:
+    """The date of a line that prints it beside a byline or a credit ("Nguyên Minh -
+    07/03/2026 08:47", "Theo Báo Nghệ An | 07/03/2026"): some sites print it nowhere
+    else."""
+    dated = base.byline_date(text)
+    if dated and (base.names_people(dated[0]) or base.credit_of(dated[0])
+                  or base.is_org(dated[0])):
+        return dated[1]
     return None
 
 
@@ -753,19 +752,40 @@ def visible_date(page: Page, region, title_el, body_el) -> str | None:
 
 def lead_by_class(page: Page, region, title_el, body_el):
     """An element named as the lead (sapo, summary, lead...), one paragraph long, after
-    the title and before or first in the body."""
+    the title and before or first in the body.  Without a title element (the visible
+    headline differs from og:title) the article's region is only the body's parent, and
+    the lead may sit higher up, beside the headline: the nearest one before the body is
+    looked for there."""
     start = page.order.get(title_el, 0)
     body_start = first_prose(page, body_el)
-    for el in region.iter():
+    found = _leads(page, region, start, body_start, first_only=True)
+    if found or title_el is not None:
+        return found[0] if found else None
+    scope = region
+    for _ in range(3):
+        scope = scope.getparent()
+        if scope is None or scope.tag in ("body", "html"):
+            break
+        found = _leads(page, scope, start, body_start)
+        if found:
+            return found[-1]
+    return None
+
+
+def _leads(page: Page, scope, start: int, body_start: int, first_only: bool = False) -> list:
+    out = []
+    for el in scope.iter():
         if not isinstance(el.tag, str) or el not in page.order:
-            continue
-        if not LEAD_ATTR.search(_attr_text(el)) or page.in_noise(el):
             continue
         if not start <= page.order[el] <= body_start:
             continue
+        if not LEAD_ATTR.search(_attr_text(el)) or page.in_noise(el) or _site_heading(el):
+            continue
         if 40 <= len(page.text(el)) <= 800 and len(base.block_lines(el)) == 1:
-            return el
-    return None
+            out.append(el)
+            if first_only:
+                break
+    return out
 
 
 def described(ld, meta_map) -> str:
@@ -824,40 +844,27 @@ def italic_lead(body, summary: str):
 
 # --- byline, credit, category, tags -----------------------------------------------------
 
-def clean_author(text: str | None) -> str | None:
-    """A byline as printed, without its labels and the photographer; None for an account
-    name or an organisation."""
-    text = clean_text(text)
-    if not text or text.startswith(("http://", "https://", "www.")):
-        return None
-    text = AUTHOR_LABEL.sub("", text)
-    text = base.strip_byline_label(text) or ""
-    text = PHOTO_CREDIT.sub("", text).strip(" -–—|,")
-    if not text or len(text) > 80 or len(text.split()) > 12:
-        return None
-    if ACCOUNT.match(text) or is_org(text) or base.credit_of(text):
-        return None
-    return text
+def clean_author(text: str | None, names: base.SiteNames | None = None) -> str | None:
+    """A byline as printed, without its labels, date and photographer, several writers
+    joined with ", "; None for an account, an organisation or the site's own name."""
+    return base.clean_author(text, names)
 
 
-def is_org(text: str) -> bool:
-    low = clean_text(text).lower() + " "
-    return (low.startswith(ORG_WORDS) or bool(re.search(r"\.(?:vn|com|net|org)\b", low))
-            or bool(ORG_SUFFIX.search(low.strip())))
-
-
-def _jsonld_person(ld) -> str | None:
+def _jsonld_authors(ld, names, well_formed: bool) -> str | None:
+    """The people JSON-LD names as the article's authors.  ``well_formed``: only when
+    written as schema.org asks (an object, or a list of objects, with names); else only
+    when not (a bare string, a list mixing strings and objects): such a template is
+    trusted less than the byline the page prints, and asked after it."""
     value = ld.get("author") if ld else None
-    for item in value if isinstance(value, list) else [value]:
-        if isinstance(item, dict):
-            kind = item.get("@type")
-            kinds = {str(k).lower() for k in (kind if isinstance(kind, list) else [kind])}
-            name = None if kinds & ORG_TYPES else clean_author(item.get("name"))
-        else:
-            name = clean_author(str(item)) if item else None
-        if name:
-            return name
-    return None
+    formed = isinstance(value, dict) or (isinstance(value, list) and bool(value)
+                                         and all(isinstance(x, dict) for x in value))
+    if value is None or formed != well_formed:
+        return None
+    writers = []
+    for person in base.jsonld_people(value):
+        if not person.organisation:
+            writers.extend((clean_author(person.name, names) or "").split(", "))
+    return base.join_authors(w for w in writers if w)
 
 
 def _someone_elses(el) -> bool:
@@ -865,30 +872,52 @@ def _someone_elses(el) -> bool:
                for anc in (el, *el.iterancestors()) if anc.tag not in ("body", "html"))
 
 
-def author(page: Page, ld, meta_map, region, names: set[str], meta_lines: list[str],
+def author(page: Page, ld, meta_map, region, names: base.SiteNames, meta_lines: list[str],
            sources) -> str | None:
-    """JSON-LD's person, then the byline elements of the article, then a "Tác giả:" in
-    the line under the title, then the meta author; never an account ("admin"), an
-    organisation or the site's own name."""
-    name = _jsonld_person(ld)
-    if name and name not in names:
+    """JSON-LD's people, then the article's byline elements (all the writers they name,
+    each once), then a "Tác giả:" or a byline printed beside the date in the lines around
+    the title; never an account ("admin"), an organisation or the site's own name.  The
+    byline under the body comes next, then late_author."""
+    name = _jsonld_authors(ld, names, well_formed=True)
+    if name:
         sources["author"] = "jsonld"
         return name
-    for el in page.select_all(region, AUTHOR_SEL):
-        if _someone_elses(el):
-            continue
-        name = clean_author(page.text(el))
-        if name and name not in names:
+    for sel in AUTHOR_SEL:
+        # Anchored on the first that names someone: an "admin" box may come first.
+        found = base.bylines_together([el for el in page.select(region, sel)
+                                       if not _someone_elses(el)
+                                       and clean_author(page.text(el), names)])
+        name = base.join_authors(w for el in found
+                                 for w in clean_author(page.text(el), names).split(", "))
+        if name:
             sources["author"] = "layout"
             return name
     for text in meta_lines:
         match = LABELLED_AUTHOR.search(text)
-        name = clean_author(match.group(1)) if match else None
-        if name and name not in names:
+        name = clean_author(match.group(1), names) if match else None
+        if name:
             sources["author"] = "layout"
             return name
-    name = clean_author(meta(meta_map, "author", "article:author", "dc.creator"))
-    if name and name not in names:
+    for text in meta_lines:
+        dated = base.byline_date(text)
+        if dated and base.names_people(dated[0]):
+            name = clean_author(dated[0], names)
+            if name:
+                sources["author"] = "layout"
+                return name
+    return None
+
+
+def late_author(ld, meta_map, names: base.SiteNames, sources) -> str | None:
+    """When neither the head of the article nor its end prints a byline: JSON-LD's author
+    written as a bare string, then <meta name="author"> (which many sites fill with their
+    own name: never taken then)."""
+    name = _jsonld_authors(ld, names, well_formed=False)
+    if name:
+        sources["author"] = "jsonld"
+        return name
+    name = clean_author(meta(meta_map, "author", "article:author", "dc.creator"), names)
+    if name:
         sources["author"] = "meta"
         return name
     return None
@@ -910,29 +939,47 @@ def meta_lines(page: Page, region, title_el, body_el) -> list[str]:
         elif i > body_end and len(after) < 12 and len(page.text(el)) <= 80 \
                 and not _someone_elses(el):
             after.append(page.text(el))
+    page.head_lines = before
     return before + after
 
 
 def source_field(page: Page, region) -> str | None:
-    """A credit printed in a field of its own ("Nguồn: Báo Nghệ An")."""
+    """A credit printed in a field of its own ("Nguồn: Báo Nghệ An"), or beside the date
+    under the title ("Theo Báo Nghệ An - 07/03/2026 08:47")."""
     for el in page.select_all(region, SOURCE_SEL):
         text = re.sub(r"^\s*nguồn(?:\s+tin)?\s*[:：]?\s*", "", page.text(el), flags=re.I)
         if text:
             return text
+    for line in page.head_lines:
+        dated = base.byline_date(line)
+        credit = base.credit_of(dated[0]) if dated else None
+        if credit:
+            return credit
     return None
 
 
 def category(page: Page, title_text: str) -> str | None:
     """The last breadcrumb item that is neither home nor the title: class-named trails
-    first, then JSON-LD's, then a run of links after "Trang chủ" joined by » > / ›."""
+    first, then JSON-LD's, then a run of links after "Trang chủ" joined by » > / ›, then
+    a JSON-LD list written wrong."""
     for sel in BREADCRUMB_SEL:
         name = base.breadcrumb_category([el.text_content() for el in page.select(page.root, sel)],
                                         title_text)
         if name:
             return name
-    name = base.breadcrumb_category(base.jsonld_breadcrumb(page.doc), title_text)
+    name = base.breadcrumb_category(base.jsonld_breadcrumb(page.doc, well_formed=True), title_text)
     if name:
         return name
+    name = _trail_category(page, title_text)
+    if name:
+        return name
+    # A template's list written wrong (lists in lists, positions as text) still names the
+    # category when the page shows no trail.
+    return base.breadcrumb_category(base.jsonld_breadcrumb(page.doc, well_formed=False),
+                                    title_text)
+
+
+def _trail_category(page: Page, title_text: str) -> str | None:
     for a in page.root.iter("a"):
         label = (a.text or "").strip()
         if not label or len(label) > 12 or fold(label) not in base.HOME_LABELS or a not in page.order:
@@ -1171,7 +1218,8 @@ def clean_body(page: Page, body_el, *, title_text, title_el, lead_el, lead_text,
             # the title is in this element, every line between it and the text (byline,
             # kicker, reading time) but the pictures.
             if (is_date_line(line) or META_LINE.match(line) or TOOL_LINE.match(line) or linky
-                    or _is_box_label(line) or (title_inside and not _pictured(el))):
+                    or _is_box_label(line) or (title_inside and not _pictured(el))
+                    or signed_date(line)):
                 _drop(el)
         elif i > last:
             # After it: a box's label ends the article; links, dates and tools go; the
@@ -1181,7 +1229,8 @@ def clean_body(page: Page, body_el, *, title_text, title_el, lead_el, lead_text,
                     _drop(rest)
                 break
             if linky or is_date_line(line) or TOOL_LINE.match(line) or (
-                    META_LINE.match(line) and not base.credit_of(line)):
+                    META_LINE.match(line) and not base.credit_of(line)
+                    and not base.names_people(line)):
                 _drop(el)
         elif linky or TOOL_LINE.match(line) or _is_box_label(line):
             # Inside the text: a related box's label and links, a tool line.
@@ -1192,7 +1241,8 @@ def clean_body(page: Page, body_el, *, title_text, title_el, lead_el, lead_text,
     # The byline printed again as a plain last line ("Phương Thảo" under the text).
     if author_text:
         tail = [el for el in keep if el.getparent() is not None and text(el)]
-        if tail and text(tail[-1]) == author_text and not base.looks_like_byline(tail[-1]):
+        if tail and author_text in (text(tail[-1]), clean_author(text(tail[-1]))) \
+                and not base.looks_like_byline(tail[-1]):
             _drop(tail[-1])
     return result
 
@@ -1253,7 +1303,8 @@ def parse(doc, url: str, fetched_at: str | None = None,
     if title_el is not None and _inside(body_el, title_el):
         title_el = None  # a "title" class on an element around the whole article
     region = article_region(title_el, body_el)
-    byline = author(page, ld, meta_map, region, site_names(ld, meta_map),
+    names = site_names(doc, url, ld)
+    byline = author(page, ld, meta_map, region, names,
                     meta_lines(page, region, title_el, body_el), sources)
 
     summary = described(ld, meta_map)
@@ -1278,9 +1329,11 @@ def parse(doc, url: str, fetched_at: str | None = None,
         return None
     body = base.extract_body(result.body, url, find_byline=True, summary=lead_text)
     if body.author and not byline:
-        byline = clean_author(body.author)
+        byline = clean_author(body.author, names)
         if byline:
             sources["author"] = "byline-paragraph"
+    if not byline:
+        byline = late_author(ld, meta_map, names, sources)
     published = published_at(page, ld, meta_map, region, title_el, body_el, sources)
     if evidence is not None:
         evidence["title_how"] = sources["title"]

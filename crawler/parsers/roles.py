@@ -95,6 +95,10 @@ SLUG_PAGE = re.compile(rf"/{_SLUG}\.(?:html?|aspx?|php|jsp|shtml)$", re.IGNORECA
 DATE_SLUG = re.compile(r"/(?:19|20)\d{2}/\d{1,2}/(?:\d{1,2}/)?[^/]*[a-z][^/]*/?$", re.IGNORECASE)
 ID_QUERY = {"id", "newsid", "news_id", "articleid", "article_id", "itemid", "postid", "tinid",
             "idtin", "nid", "cid", "p"}
+# DotNetNuke and its kind write the query into the path: ".../tabid/85/ArticleID/15541/
+# Default.aspx"; the tab is a page, the ArticleID one article.
+PATH_ID = re.compile(r"/(?:articleid|newsid|news_id|itemid|postid|tinid|idtin|nid)/\d+(?:/|$)",
+                     re.IGNORECASE)
 
 
 def article_shaped(url: str) -> bool:
@@ -108,7 +112,8 @@ def article_shaped(url: str) -> bool:
     if parts.query:
         query = {k.lower(): v for k, v in parse_qs(parts.query).items()}
         return any(k in ID_QUERY and v and v[0].isdigit() for k, v in query.items())
-    return bool(SLUG_ID.search(path) or SLUG_PAGE.search(path) or DATE_SLUG.search(path))
+    return bool(SLUG_ID.search(path) or SLUG_PAGE.search(path) or DATE_SLUG.search(path)
+                or PATH_ID.search(path))
 
 
 def collection_path(path: str) -> str | None:
@@ -220,7 +225,8 @@ def classify(page, url: str, *, reached_as: str = "article", fetched_at: str | N
     collection = _collection_sign(doc, url)
     article = None
     if collection is None:
-        article = _article(doc, url, fetched_at, layout, reached_as, evidence)
+        article = _article(doc, url, fetched_at, layout, reached_as, evidence,
+                           verdict.problems)
     else:
         evidence.append(collection)
     if article is not None:
@@ -287,7 +293,7 @@ def _page_name(doc) -> str:
 
 
 def _article(doc, url: str, fetched_at, layout: Layout, reached_as: str,
-             evidence: list[str]) -> Article | None:
+             evidence: list[str], problems: list) -> Article | None:
     """The page's article, when the way it was reached and what it holds say it is one."""
     from . import FALLBACK
 
@@ -301,13 +307,32 @@ def _article(doc, url: str, fetched_at, layout: Layout, reached_as: str,
                             "address an article's")
             return None
         article = layout.parse(doc, url, fetched_at)
-        if article is not None:
+        if article is not None and article.title and article.body:
             evidence.append(f"{layout.key} reads its article template"
                             + (" at one of its article addresses" if own_url else ""))
             return article
+        if article is not None:
+            # The layout knows the page but reads no title or body from it: its template
+            # moved, or the page only shares a class name with it.  The fallback may read
+            # it; either way the miss is said, for it is how a layout's drift shows.
+            missing = ", ".join(f for f in ("title", "body") if not getattr(article, f))
+            evidence.append(f"{layout.key} reads the page as its article but finds no "
+                            f"{missing}")
+            rescued = _fallback_article(doc, url, fetched_at, reached_as, evidence)
+            if rescued is None:
+                return article
+            problems.append(("layout_incomplete",
+                             f"{layout.key} found no {missing} on the page; the fallback "
+                             "read it"))
+            return rescued
         evidence.append(f"{layout.key} finds no article on the page")
         if layout.parse_listing is not None and layout.parse_listing(doc, url) is not None:
             return None
+    return _fallback_article(doc, url, fetched_at, reached_as, evidence)
+
+
+def _fallback_article(doc, url: str, fetched_at, reached_as: str,
+                      evidence: list[str]) -> Article | None:
     if reached_as != "article":
         evidence.append("not reached through an article link: the fallback takes no article "
                         "from it")

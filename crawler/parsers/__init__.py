@@ -18,9 +18,9 @@ from .base import load
 from .documents import citations, parse_document, parse_register
 from .registry import Layout, detect, is_article_url, layouts
 
-# Any site: a listing paged as ?page=2 or ?trang=2 ("trang": page).  Not ?p=: WordPress
-# names posts so.
-GENERIC_PAGER = re.compile(r"[?&](?:page|trang)=\d+$", re.IGNORECASE)
+# Any site: a listing paged as ?page=2 or ?trang=2 ("trang": page), Joomla's ?start=10 and
+# ?limitstart=10, WordPress's ?paged=2.  Not ?p=: WordPress names posts so.
+GENERIC_PAGER = re.compile(r"[?&](?:page|trang|start|limitstart|paged)=\d+$", re.IGNORECASE)
 
 FALLBACK = Layout(generic.NAME, generic.VERSION, recognise=lambda doc: True,
                   parse=generic.parse, priority=1000,

@@ -1668,7 +1668,11 @@ def _is_stop(el, heading) -> bool:
     return el.tag in ("h1", "h2", "h3", "h4") and key not in _FOLDED_RELATED and not el.xpath("ancestor::a")
 
 
-def extract_related(doc, page_url: str, *, scope_exclude=None, heading=None) -> list[Link]:
+def extract_related(doc, page_url: str, *, scope_exclude=None, heading=None,
+                    is_article=None) -> list[Link]:
+    """The related block's articles; ``is_article``: how the layout tells an article's
+    address (default: a slug ending in an id)."""
+    is_article = is_article or is_article_url
     heading = heading if heading is not None else find_related_heading(doc, exclude=scope_exclude)
     if heading is None:
         return []
@@ -1697,7 +1701,7 @@ def extract_related(doc, page_url: str, *, scope_exclude=None, heading=None) -> 
             if href.startswith(("javascript:", "mailto:", "#", "tel:")):
                 continue
             url = canonical_url(href, page_url)
-            if urlsplit(url).netloc != host or url == page or not is_article_url(url):
+            if urlsplit(url).netloc != host or url == page or not is_article(url):
                 continue
             if _label_key(text_of(a)) in _MORE_LINK_TEXT:
                 continue

@@ -41,6 +41,7 @@ from . import base
 from .base import css, text_of
 from .dates import ENGLISH_DATE, MONTH_NAMES, english_date, parse_date
 from .text import canonical_url, clean_text, fold
+from .urls import article_shaped
 
 NAME = "generic"
 VERSION = "3"
@@ -255,9 +256,16 @@ class Page:
         self._totals()
         self.noise = self._chrome()
         self._noisy = [False] * len(self.order)
+        # Chrome inside an element that is named as chrome (a "Tin khác" box under a short
+        # story) is cut from the body anyway: it does not count against its container.
+        self.boxed: dict = {}
         for el in self.noise:
             for i in range(self.order[el], self.end[el] + 1):
                 self._noisy[i] = True
+            node, weight = el.getparent(), self.bad.get(el, 0)
+            while weight and node is not None and node in self.order:
+                self.boxed[node] = self.boxed.get(node, 0) + weight
+                node = node.getparent()
 
     def _weigh(self) -> None:
         # One tight loop (this walk is most of the module's time): the open elements on a
@@ -383,8 +391,10 @@ class Page:
             value = self._texts[el] = text_of(el)
         return value
 
-    def score(self, el) -> int:
-        return self.good.get(el, 0) - self.bad.get(el, 0)
+    def score(self, el, boxed: bool = False) -> int:
+        """Prose less chrome; ``boxed``: not counting the chrome of boxes named so."""
+        extra = self.boxed.get(el, 0) if boxed else 0
+        return self.good.get(el, 0) - self.bad.get(el, 0) + extra
 
     def select(self, scope, selector: Selector) -> list:
         """The visible elements inside ``scope`` that match, in document order."""
@@ -450,16 +460,25 @@ def _inside(el, container) -> bool:
     return el is container or any(a is container for a in el.iterancestors())
 
 
-def body_element(page: Page):
-    """The element whose prose outweighs its chrome the most; a known body container
-    instead when it holds most of that prose (it leaves the title and the lead out)."""
+def _best_container(page: Page, boxed: bool):
     best, best_score = None, 0
     for el in page.elements:
         if el.tag not in CONTAINERS or page.in_noise(el):
             continue
-        score = page.score(el)
+        score = page.score(el, boxed)
         if score > 0 and score >= best_score:  # ties: the inner element
             best, best_score = el, score
+    return best
+
+
+def body_element(page: Page):
+    """The element whose prose outweighs its chrome the most; a known body container
+    instead when it holds most of that prose (it leaves the title and the lead out)."""
+    best = _best_container(page, boxed=False)
+    if best is None:
+        # A short story whose container also holds a long box of other news ("Tin khác"):
+        # weighed without the boxes named as such.
+        best = _best_container(page, boxed=True)
     if best is None:
         return None
     floor = BODY_SELECTOR_SHARE * page.good.get(best, 0)
@@ -1362,5 +1381,6 @@ def parse(doc, url: str, fetched_at: str | None = None,
         tags=tags(page, region),
         # The body's element may hold the related box after the text (a <td> of an old
         # page): its heading is looked for everywhere.
-        related=base.extract_related(doc, url),
+        related=base.extract_related(
+            doc, url, is_article=lambda u: base.is_article_url(u) or article_shaped(u)),
     )

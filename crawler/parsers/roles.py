@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import urlsplit
 
 from ..items import Article, Listing
 from . import base, generic
@@ -34,29 +34,15 @@ from .base import load, text_of
 from .documents import citations, parse_document, parse_register
 from .registry import Layout
 from .text import canonical_url, clean_text, fold
+from .urls import article_shaped, collection_path, is_root
 
 ROLES = ("hub", "listing", "article", "document", "other")
 # How the spider reached a page: a start URL, an article link, a listing's next page, or
 # any other link (menus, boxes, category links).
 REACHED = ("start", "article", "listing", "page")
 
-# --- the shape of a URL -----------------------------------------------------------------
+# --- what a page calls itself ------------------------------------------------------
 
-# A site's root under another name: "/index.html", "/Default.aspx", "/trang-chu", "/vi/".
-ROOT_PATH = re.compile(r"^/(?:(?:index|default|home|trang-?chu|portal)(?:\.\w{2,5})?|vi|en|vn)/?$",
-                       re.IGNORECASE)
-# Path segments that name a collection or a service page, never one article.  Matched on a
-# whole segment (its extension dropped).
-COLLECTION_SEGMENTS = {
-    "tag", "tags", "the", "tu-khoa", "tukhoa", "keyword", "keywords", "author", "authors",
-    "tac-gia", "category", "categories", "chuyen-muc", "danh-muc", "search", "tim-kiem",
-    "timkiem", "ket-qua-tim-kiem", "sitemap", "site-map", "so-do-trang", "so-do-site",
-    "so-do-website", "so-do-cong", "lien-he", "lienhe", "contact", "contact-us", "gioi-thieu",
-    "gioithieu", "about", "about-us", "login", "dang-nhap", "dangnhap", "register",
-    "dang-ky", "feed", "rss", "archive", "archives", "luu-tru", "page", "trang", "hoi-dap",
-    "faq", "gop-y", "wp-login", "wp-admin", "lich-cong-tac", "lich-xet-xu", "lichxetxu",
-    "videos", "video-clip", "gallery", "thu-vien-anh", "thu-vien-video", "leadership",
-}
 # Pages whose name says what they are, by their title (folded, the site's name dropped).
 OTHER_TITLES = {fold(x) for x in (
     "Liên hệ", "Thông tin liên hệ", "Liên hệ góp ý", "Góp ý", "Giới thiệu", "Giới thiệu chung",
@@ -82,56 +68,13 @@ OTHER_TITLE_PREFIX = re.compile(
     r"|(?:luu tru\s+)?(?:thang|month)\s*:?\s*(?:\d{1,2}|[a-z]+(?: [a-z]+)?)[\s/,-]*\d{4}$)")
 # WordPress (and themes that copy it) say a page's kind on <body>: a post is "single"
 # ("single-post", "postid-12"); the rest are collections or static pages.
-BODY_POST = re.compile(r"(?:^|\s)(?:single|single-post|postid-\d+|single-format-\w+)(?:\s|$)")
+# Joomla says it as "view-article" against "view-category", "view-featured" ...
+BODY_POST = re.compile(r"(?:^|\s)(?:single|single-post|postid-\d+|single-format-\w+"
+                       r"|view-article)(?:\s|$)")
 BODY_OTHER = re.compile(r"(?:^|\s)(?:archive|category|tag|author|date|search|search-results"
-                        r"|home|blog|error404|page-template\S*|page-id-\d+|attachment)(?:\s|$)")
-
-# An article's address on a site no module knows: a slug ending in an id
-# ("/tin/hop-ban-123"), a page with an extension ("/tin-tuc/ky-niem-2024.html"), a date
-# path with a slug ("/2024/03/12/hop-ban/"), or a script with an id ("tin.asp?id=12").
-_SLUG = r"[^/]*[a-z0-9][^/]*-[^/]*[a-z0-9]"
-SLUG_ID = re.compile(rf"/{_SLUG}-\d+(?:\.\w{{2,5}})?/?$", re.IGNORECASE)
-SLUG_PAGE = re.compile(rf"/{_SLUG}\.(?:html?|aspx?|php|jsp|shtml)$", re.IGNORECASE)
-DATE_SLUG = re.compile(r"/(?:19|20)\d{2}/\d{1,2}/(?:\d{1,2}/)?[^/]*[a-z][^/]*/?$", re.IGNORECASE)
-ID_QUERY = {"id", "newsid", "news_id", "articleid", "article_id", "itemid", "postid", "tinid",
-            "idtin", "nid", "cid", "p"}
-# DotNetNuke and its kind write the query into the path: ".../tabid/85/ArticleID/15541/
-# Default.aspx"; the tab is a page, the ArticleID one article.
-PATH_ID = re.compile(r"/(?:articleid|newsid|news_id|itemid|postid|tinid|idtin|nid)/\d+(?:/|$)",
-                     re.IGNORECASE)
-
-
-def article_shaped(url: str) -> bool:
-    """A link shaped like an article's on a site no module knows (news-please judges links
-    the same way): a slug with an id, a date path with a slug, an ``.html`` slug, or a
-    script asked for one item by id; never a collection or a service page."""
-    parts = urlsplit(url)
-    path = parts.path
-    if not path or path == "/" or ROOT_PATH.match(path) or collection_path(path):
-        return False
-    if parts.query:
-        query = {k.lower(): v for k, v in parse_qs(parts.query).items()}
-        return any(k in ID_QUERY and v and v[0].isdigit() for k, v in query.items())
-    return bool(SLUG_ID.search(path) or SLUG_PAGE.search(path) or DATE_SLUG.search(path)
-                or PATH_ID.search(path))
-
-
-def collection_path(path: str) -> str | None:
-    """The segment that names the path a collection or a service page, or None."""
-    segments = [s for s in path.lower().split("/") if s]
-    for seg in segments:
-        stem = seg.rsplit(".", 1)[0] if "." in seg else seg
-        if stem in COLLECTION_SEGMENTS:
-            return seg
-    if segments and all(s.isdigit() for s in segments) and len(segments[0]) == 4:
-        return "/".join(segments)  # "/2024/02/": an archive by year, month or day
-    return None
-
-
-def is_root(url: str) -> bool:
-    path = urlsplit(url).path
-    return path in ("", "/") or bool(ROOT_PATH.match(path))
-
+                        r"|home|blog|error404|page-template\S*|page-id-\d+|attachment"
+                        r"|view-(?:category|categories|featured|archive|tag|tags|search"
+                        r"|contact|login|registration|form))(?:\s|$)")
 
 # --- a page that ends early -----------------------------------------------------------------
 
@@ -234,6 +177,11 @@ def classify(page, url: str, *, reached_as: str = "article", fetched_at: str | N
         verdict.role, verdict.record = "article", article
         return verdict
 
+    if collection is not None and _service_page(doc, url):
+        # A contact page or a site map links articles from its side boxes or as its
+        # content, but lists none of its own.
+        evidence.append("a service page: no list of articles")
+        return verdict
     listing = _layout_listing(doc, url, layout) or parse_register(doc, url)
     if listing is None and layout is FALLBACK:
         listing = base.link_listing(doc, url, article_shaped, layout.key)
@@ -282,6 +230,22 @@ def _collection_sign(doc, url: str) -> str | None:
     return None
 
 
+# Pages that serve the visitor rather than list the news: their path's segment or title.
+SERVICE_SEGMENTS = {
+    "sitemap", "site-map", "so-do-trang", "so-do-site", "so-do-website", "so-do-cong",
+    "lien-he", "lienhe", "contact", "contact-us", "gioi-thieu", "gioithieu", "about",
+    "about-us", "login", "dang-nhap", "dangnhap", "register", "dang-ky", "hoi-dap", "faq",
+    "gop-y", "wp-login", "wp-admin", "search", "tim-kiem", "timkiem", "ket-qua-tim-kiem",
+    "lich-cong-tac", "lich-xet-xu", "lichxetxu", "leadership",
+}
+
+
+def _service_page(doc, url: str) -> bool:
+    segment = collection_path(urlsplit(url).path) or ""
+    stem = segment.rsplit(".", 1)[0] if "." in segment else segment
+    return stem in SERVICE_SEGMENTS or _page_name(doc) in OTHER_TITLES
+
+
 def _page_name(doc) -> str:
     """The page's name, folded: its first <h1>, else the first part of its <title>."""
     h1 = doc.find(".//h1")
@@ -299,7 +263,11 @@ def _article(doc, url: str, fetched_at, layout: Layout, reached_as: str,
 
     if layout is not FALLBACK:
         own_url = layout.article_url is not None and layout.article_url(url)
-        if reached_as != "article" and not own_url:
+        body = doc.find("body")
+        declared = body is not None and bool(BODY_POST.search(body.get("class") or ""))
+        if declared and not own_url:
+            evidence.append("its <body> class says it is a single post")
+        if reached_as != "article" and not own_url and not declared:
             # A layout reads its article template, but nothing linked the page as an
             # article and its address is none of the layout's: a static page in the
             # article template ("Giới thiệu") is no news.

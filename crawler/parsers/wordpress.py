@@ -147,14 +147,33 @@ def pager_link(url: str) -> bool:
     return bool(PAGER.search(parts.path)) or "paged" in parse_qs(parts.query)
 
 
-ARCHIVE_ITEMS = (css("article.post"), css("article.type-post"), css("main"))
+ARCHIVE_ITEMS = (css("article.post"), css("article.type-post"), css("main"),
+                 css(".wp-block-latest-posts"), css(".wp-block-query"))
+# Where a theme or the block editor links a post by its title.
+POST_TITLE_LINKS = (css("article .entry-title a"), css("a[rel~=bookmark]"),
+                    css(".wp-block-latest-posts__list li > a"), css(".wp-block-post-title a"),
+                    css("article .post-title a"))
+# <body class="single single-post postid-12">: the page of one post.
+SINGLE_POST = re.compile(r"(?:^|\s)(?:single-post|postid-\d+)(?:\s|$)")
 
 
 def parse_listing(doc, url: str) -> Listing | None:
-    """The home page, a category, tag or date archive: several posts' links."""
-    if parse(doc, url) is not None:
+    """The home page, a category, tag or date archive: several posts' links.  Posts are
+    told by their place (a post's title link, a "latest posts" block) as well as by their
+    address: with "/%postname%/" permalinks a post's URL has no shape of its own."""
+    body = doc.find("body")
+    if SINGLE_POST.search(body.get("class") or "" if body is not None else ""):
         return None
-    return base.link_listing(doc, url, article_url, f"{NAME}/{VERSION}", ARCHIVE_ITEMS)
+    if parse(doc, url) is not None and body is not None and not body.get("class"):
+        return None
+    titled = set()
+    for sel in POST_TITLE_LINKS:
+        for a in sel(doc):
+            href = (a.get("href") or "").strip()
+            if href and not href.startswith(("#", "javascript:", "mailto:")):
+                titled.add(canonical_url(href, url))
+    return base.link_listing(doc, url, lambda u: article_url(u) or u in titled,
+                             f"{NAME}/{VERSION}", ARCHIVE_ITEMS)
 
 
 LAYOUTS = (Layout(NAME, VERSION, recognise=recognise, parse=parse, parse_listing=parse_listing,

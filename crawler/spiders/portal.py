@@ -567,13 +567,6 @@ class PortalSpider(scrapy.Spider):
         nothing_new = all(e.url in self.archived for e in listing.entries)
         pagers = not (paged_in_url and self.incremental and listing.url in self.walked_listings
                       and nothing_new)
-        if hops <= self.discovery_depth:
-            yield from self.follow_links(doc, listing.url, hops, pagers=pagers)
-        if pagers:
-            for url in listing.pager_links:
-                if url not in self.seen_listings:
-                    yield self.page_request(url, hops, category)
-
         last = listing.max_page
         if self.max_listing_pages:
             last = min(last, self.max_listing_pages)
@@ -586,7 +579,15 @@ class PortalSpider(scrapy.Spider):
                 # Only a listing walked to its end before may stop at archived articles:
                 # after a crash, the next run walks the unfinished listing again in full.
                 "sequential": self.incremental and listing.url in self.walked_listings}
+        # The listing's items first: asked as articles, they are never asked again as
+        # the plain links they also are (a post at "/slug/" has no article's shape).
         yield from self.walk_entries(walk, listing.entries)
+        if hops <= self.discovery_depth:
+            yield from self.follow_links(doc, listing.url, hops, pagers=pagers)
+        if pagers:
+            for url in listing.pager_links:
+                if url not in self.seen_listings:
+                    yield self.page_request(url, hops, category)
         if last <= 1:
             yield from self.walk_done(walk)
             return
@@ -762,6 +763,8 @@ class PortalSpider(scrapy.Spider):
             parts = urlsplit(url)
             if not self.same_site(url) or parts.path.lower().endswith(SKIP_EXTENSIONS):
                 continue
+            if url in self.requested_articles:
+                continue  # asked already, as an article
             if parts.path in ("", "/"):
                 continue
             if is_pager_link(url):

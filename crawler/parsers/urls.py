@@ -1,0 +1,74 @@
+"""The shape of a URL: a site's root, a collection or a service page, an article's address
+on a site no module knows.  Pure string functions, asked for every link of every page.
+
+News-please judges links the same way (a slug, a date path, an id); the page names
+Vietnamese portals use for their service pages are written here.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qs, urlsplit
+
+# A site's root under another name: "/index.html", "/Default.aspx", "/trang-chu", "/vi/".
+ROOT_PATH = re.compile(r"^/(?:(?:index|default|home|trang-?chu|portal)(?:\.\w{2,5})?|vi|en|vn)/?$",
+                       re.IGNORECASE)
+# Path segments that name a collection or a service page, never one article.  Matched on a
+# whole segment (its extension dropped).
+COLLECTION_SEGMENTS = {
+    "tag", "tags", "the", "tu-khoa", "tukhoa", "keyword", "keywords", "author", "authors",
+    "tac-gia", "category", "categories", "chuyen-muc", "danh-muc", "search", "tim-kiem",
+    "timkiem", "ket-qua-tim-kiem", "sitemap", "site-map", "so-do-trang", "so-do-site",
+    "so-do-website", "so-do-cong", "lien-he", "lienhe", "contact", "contact-us", "gioi-thieu",
+    "gioithieu", "about", "about-us", "login", "dang-nhap", "dangnhap", "register",
+    "dang-ky", "feed", "rss", "archive", "archives", "luu-tru", "page", "trang", "hoi-dap",
+    "faq", "gop-y", "wp-login", "wp-admin", "lich-cong-tac", "lich-xet-xu", "lichxetxu",
+    "videos", "video-clip", "gallery", "thu-vien-anh", "thu-vien-video", "leadership",
+}
+# An article's address on a site no module knows: a slug ending in an id
+# ("/tin/hop-ban-123"), a page with an extension ("/tin-tuc/ky-niem-2024.html"), a date
+# path with a slug ("/2024/03/12/hop-ban/"), or a script with an id ("tin.asp?id=12").
+_SLUG = r"[^/]*[a-z0-9][^/]*-[^/]*[a-z0-9]"
+SLUG_ID = re.compile(rf"/{_SLUG}-\d+(?:\.\w{{2,5}})?/?$", re.IGNORECASE)
+SLUG_PAGE = re.compile(rf"/{_SLUG}\.(?:html?|aspx?|php|jsp|shtml)$", re.IGNORECASE)
+DATE_SLUG = re.compile(r"/(?:19|20)\d{2}/\d{1,2}/(?:\d{1,2}/)?[^/]*[a-z][^/]*/?$", re.IGNORECASE)
+ID_QUERY = {"id", "newsid", "news_id", "articleid", "article_id", "itemid", "postid", "tinid",
+            "idtin", "nid", "cid", "p"}
+# DotNetNuke and its kind write the query into the path: ".../tabid/85/ArticleID/15541/
+# Default.aspx"; the tab is a page, the ArticleID one article.
+PATH_ID = re.compile(r"/(?:articleid|newsid|news_id|itemid|postid|tinid|idtin|nid)/\d+(?:/|$)",
+                     re.IGNORECASE)
+
+
+def article_shaped(url: str) -> bool:
+    """A link shaped like an article's on a site no module knows (news-please judges links
+    the same way): a slug with an id, a date path with a slug, an ``.html`` slug, or a
+    script asked for one item by id; never a collection or a service page."""
+    parts = urlsplit(url)
+    path = parts.path
+    if not path or path == "/" or ROOT_PATH.match(path) or collection_path(path):
+        return False
+    if parts.query:
+        query = {k.lower(): v for k, v in parse_qs(parts.query).items()}
+        return any(k in ID_QUERY and v and v[0].isdigit() for k, v in query.items())
+    return bool(SLUG_ID.search(path) or SLUG_PAGE.search(path) or DATE_SLUG.search(path)
+                or PATH_ID.search(path))
+
+
+def collection_path(path: str) -> str | None:
+    """The segment that names the path a collection or a service page, or None."""
+    segments = [s for s in path.lower().split("/") if s]
+    for seg in segments:
+        stem = seg.rsplit(".", 1)[0] if "." in seg else seg
+        if stem in COLLECTION_SEGMENTS:
+            return seg
+    if segments and all(s.isdigit() for s in segments) and len(segments[0]) == 4:
+        return "/".join(segments)  # "/2024/02/": an archive by year, month or day
+    return None
+
+
+def is_root(url: str) -> bool:
+    path = urlsplit(url).path
+    return path in ("", "/") or bool(ROOT_PATH.match(path))
+
+

@@ -1802,6 +1802,10 @@ def best_date(*candidates: tuple[str | None, str | None]) -> tuple[str | None, s
 _CHROME = ("header", "nav", "footer", "aside")
 _CHROME_CLASSES = ("sidebar", "widget", "menu", "footer", "header", "breadcrumb")
 MIN_LISTING_ENTRIES = 3
+# Page 2+ of a listing paged in its URL (WordPress /page/2/, NukeViet /page-2, ?page=2,
+# Joomla ?start=10, a register's ?pageindex=2 or /trang-2).
+LATER_PAGE = re.compile(r"/page[/-]\d+/?$|/trang-\d+/?$|[?&](?:page|trang|start|limitstart"
+                        r"|paged|pageindex)=\d+", re.IGNORECASE)
 
 
 def _in_chrome(el) -> bool:
@@ -1875,7 +1879,8 @@ def link_listing(doc, url: str, is_article, layout_key: str, item_selectors=()):
 
     url = canonical_url(url)
     entries = linked_entries(doc, url, is_article, item_selectors)
-    if len(entries) < MIN_LISTING_ENTRIES:
+    # A listing's later page may hold its last one or two items.
+    if len(entries) < (1 if LATER_PAGE.search(url) else MIN_LISTING_ENTRIES):
         return None
     title_el = doc.find(".//title")
     heading = doc.xpath("//h1")

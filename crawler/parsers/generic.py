@@ -942,6 +942,15 @@ def late_author(ld, meta_map, names: base.SiteNames, sources) -> str | None:
     return None
 
 
+def _line_of_its_own(el) -> bool:
+    """An inline element set straight in a block, as a line of its own (<span
+    class="date">Hồ Phương - 30/06/2024</span> between the title and the text)."""
+    parent = el.getparent()
+    return (el.tag in INLINE and el.tag != "a" and parent is not None
+            and parent.tag not in INLINE and not any(
+                isinstance(c.tag, str) and c.tag in BLOCKS for c in el.iter()))
+
+
 def meta_lines(page: Page, region, title_el, body_el) -> list[str]:
     """The short lines between the title and the body ("Đăng ngày: ... | Tác giả: ..."),
     then those just after the body ("Về tác giả: ..." in an author box)."""
@@ -950,7 +959,8 @@ def meta_lines(page: Page, region, title_el, body_el) -> list[str]:
     body_end = page.end.get(body_el, body_start)
     before, after = [], []
     for el in region.iter():
-        if not isinstance(el.tag, str) or el not in page.order or not _is_leaf(el):
+        if not isinstance(el.tag, str) or el not in page.order or not (
+                _is_leaf(el) or _line_of_its_own(el)):
             continue
         i = page.order[el]
         if start < i < body_start and not page.in_noise(el) and len(page.text(el)) <= 200:

@@ -185,6 +185,12 @@ def parse(doc, url: str, fetched_at: str | None = None, *, post_date=POST_DATE, 
     if not author and body.author:
         author = body.author
         sources["author"] = "byline-paragraph"
+    if not author:
+        # Some installs print the writer in the date box itself: "Lê Văn Quang - 18-04-2025".
+        author, dated_source, _ = base.layout_byline(root, post_date, site)
+        if author:
+            sources["author"] = "date-line"
+        source = source or dated_source
     source = source or body.source
     # Attachments may sit outside the body (a download box under it) but inside the control.
     attachments = {a.url: a for a in base.collect_attachments(root, url)}

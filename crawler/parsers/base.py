@@ -1872,15 +1872,17 @@ def _item_date(item) -> str | None:
     return None
 
 
-def link_listing(doc, url: str, is_article, layout_key: str, item_selectors=()):
+def link_listing(doc, url: str, is_article, layout_key: str, item_selectors=(),
+                 collection: bool = False):
     """The page as a listing of its article links (see linked_entries), or None when it
-    links to fewer than MIN_LISTING_ENTRIES articles."""
+    links to fewer than MIN_LISTING_ENTRIES articles; ``collection``: the page says it
+    is one (a category's page), and one article is enough."""
     from ..items import Listing
 
     url = canonical_url(url)
     entries = linked_entries(doc, url, is_article, item_selectors)
-    # A listing's later page may hold its last one or two items.
-    if len(entries) < (1 if LATER_PAGE.search(url) else MIN_LISTING_ENTRIES):
+    # A listing's later page may hold its last one or two items, a young category two.
+    if len(entries) < (1 if collection or LATER_PAGE.search(url) else MIN_LISTING_ENTRIES):
         return None
     title_el = doc.find(".//title")
     heading = doc.xpath("//h1")

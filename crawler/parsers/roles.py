@@ -184,7 +184,8 @@ def classify(page, url: str, *, reached_as: str = "article", fetched_at: str | N
         return verdict
     listing = _layout_listing(doc, url, layout) or parse_register(doc, url)
     if listing is None and layout is FALLBACK:
-        listing = base.link_listing(doc, url, article_shaped, layout.key)
+        listing = base.link_listing(doc, url, article_shaped, layout.key,
+                                    collection=collection is not None)
     if listing is not None:
         if not listing.pager_links and not listing.pagination:
             listing.pager_links = _pager_links(doc, url)

@@ -543,7 +543,7 @@ def parse(file, url, fetched_at):
 
         govnews parse page.html --url https://www.nghean.gov.vn/tin-tuc/abc-569138
     """
-    from crawler.parsers import load, parse_article_doc
+    from crawler.parsers import classify, load
 
     data = file.read_bytes()
     try:
@@ -556,10 +556,14 @@ def parse(file, url, fetched_at):
             raise click.ClickException(
                 f"{file} names no canonical URL; pass the page's address with --url")
         url = found[0].strip()
-    article = parse_article_doc(doc, url, fetched_at)
-    if article is None:
-        raise click.ClickException(f"{file} is not an article page (no article body found)")
-    click.echo(json.dumps(article.to_dict(), ensure_ascii=False, indent=2))
+    role = classify(doc, url, reached_as="article", fetched_at=fetched_at)
+    for kind, message in role.problems:
+        click.echo(f"warning: {kind}: {message}", err=True)
+    if role.role != "article":
+        raise click.ClickException(
+            f"{file} is not an article page: read as {role.role} by {role.layout_key} "
+            f"({role.evidence[-1]}); `govnews probe` shows why, page by page")
+    click.echo(json.dumps(role.record.to_dict(), ensure_ascii=False, indent=2))
 
 
 def _filter_options(f):

@@ -457,7 +457,13 @@ def jsonld_article(doc) -> dict:
             view = dict(node)
             for key in LD_TEXT_FIELDS:
                 if key in view:
-                    text = jsonld_text(view[key])
+                    # A text field given as a list of mixed things is malformed: the
+                    # markup answers instead (a list of one string is a common slip).
+                    value = view[key]
+                    if isinstance(value, list) and not (
+                            len(value) == 1 and isinstance(value[0], str)):
+                        value = None
+                    text = jsonld_text(value) if value is not None else None
                     if text:
                         view[key] = text
                     else:

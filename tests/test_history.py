@@ -114,8 +114,8 @@ def test_reparse_reports_a_deliberate_parser_change(history, tmp_path, monkeypat
     db = copy_db(history["db"], tmp_path / "copy.db")
     original = vnportal.summary
 
-    def shouted(root, sources):
-        value = original(root, sources)
+    def shouted(*args, **kwargs):
+        value = original(*args, **kwargs)
         return value.upper() if value else value
 
     monkeypatch.setattr(vnportal, "summary", shouted)

@@ -175,6 +175,9 @@ ARTICLE_ITEMTYPE = re.compile(r"schema\.org/(?:News|Blog|Reportage|Analysis)?"
                               r"(?:Article|Posting)$", re.IGNORECASE)
 
 MIN_BODY_CHARS = 150
+# An element named as the lead (div.chapeau) holding less prose than this is the lead, never
+# the body, even when the body's container weighs less for the boxes beside the text.
+LEAD_MAX_CHARS = 600
 # <br>s are lifted out of at most this many nested inline elements (paragraphize).
 MAX_INLINE_DEPTH = 12
 # A container whose class says "body" must hold this share of the best-weighed element's
@@ -464,6 +467,8 @@ def _best_container(page: Page, boxed: bool):
     best, best_score = None, 0
     for el in page.elements:
         if el.tag not in CONTAINERS or page.in_noise(el):
+            continue
+        if _lead_named(el) and page.good.get(el, 0) < LEAD_MAX_CHARS:
             continue
         score = page.score(el, boxed)
         if score > 0 and score >= best_score:  # ties: the inner element

@@ -62,7 +62,8 @@ OTHER_TITLE_PREFIX = re.compile(
     r"^(?:(?:ket qua tim kiem|search results?|results for|bai viet cua|posts? by"
     r"|lich cong tac|lich lam viec|lich xet xu|lich tiep cong dan|lich truc"
     r"|lich su hinh thanh|qua trinh hinh thanh|chuc nang,? nhiem vu|co cau to chuc"
-    r"|dieu kien tu nhien)\b"
+    r"|dieu kien tu nhien|so do (?:cong|trang|website|site|to chuc)|thong tin lien he"
+    r"|lien he(?: gop y| voi chung toi)?$|dang nhap(?: he thong)?$)\b"
     r"|(?:tag|tags|the|tu khoa|luu tru|archives?|chuyen muc|danh muc|category|author"
     r"|tac gia|tim kiem)\s*:"
     r"|(?:luu tru\s+)?(?:thang|month)\s*:?\s*(?:\d{1,2}|[a-z]+(?: [a-z]+)?)[\s/,-]*\d{4}$)")

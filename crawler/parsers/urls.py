@@ -25,6 +25,9 @@ COLLECTION_SEGMENTS = {
     "faq", "gop-y", "wp-login", "wp-admin", "lich-cong-tac", "lich-xet-xu", "lichxetxu",
     "videos", "video-clip", "gallery", "thu-vien-anh", "thu-vien-video", "leadership",
 }
+# Service pages named at more length: "/so-do-cong-thong-tin", "/lien-he-gop-y".
+SERVICE_PREFIXES = ("so-do-", "lien-he-", "sitemap", "site-map", "ket-qua-tim-kiem",
+                    "dang-nhap", "thong-tin-lien-he")
 # An article's address on a site no module knows: a slug ending in an id
 # ("/tin/hop-ban-123"), a page with an extension ("/tin-tuc/ky-niem-2024.html"), a date
 # path with a slug ("/2024/03/12/hop-ban/"), or a script with an id ("tin.asp?id=12").
@@ -60,7 +63,7 @@ def collection_path(path: str) -> str | None:
     segments = [s for s in path.lower().split("/") if s]
     for seg in segments:
         stem = seg.rsplit(".", 1)[0] if "." in seg else seg
-        if stem in COLLECTION_SEGMENTS:
+        if stem in COLLECTION_SEGMENTS or stem.startswith(SERVICE_PREFIXES):
             return seg
     if segments and all(s.isdigit() for s in segments) and len(segments[0]) == 4:
         return "/".join(segments)  # "/2024/02/": an archive by year, month or day

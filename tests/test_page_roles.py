@@ -112,7 +112,8 @@ def test_a_section_list_of_article_shaped_links_is_a_listing():
 
 @pytest.mark.parametrize("url", [
     "/tin-tuc/ky-niem-2024.html", "/tin/hop-ban-123", "/2024/03/12/hop-ban/",
-    "/2024/03/hop-ban-dau-nam", "/tin.asp?id=12", "/News/chi-tiet-tin-45.aspx"])
+    "/2024/03/hop-ban-dau-nam", "/tin.asp?id=12", "/News/chi-tiet-tin-45.aspx",
+    "/chi-tiet/12345", "/news/detail/123", "/tin-tuc/tabid/85/ArticleID/15541/Default.aspx"])
 def test_article_shaped_links(url):
     assert article_shaped(BASE + url)
 
@@ -120,7 +121,8 @@ def test_article_shaped_links(url):
 @pytest.mark.parametrize("url", [
     "/", "/index.html", "/2024/02/", "/2024/", "/tag/nam-2024/", "/author/hang/",
     "/category/tin-tuc/", "/tim-kiem?q=abc", "/lien-he", "/page/2/", "/tin-tuc/",
-    "/search.html", "/so-do-trang.html"])
+    "/search.html", "/so-do-trang.html", "/so-do-cong-thong-tin", "/tin-tuc/tabid/85/Default.aspx",
+    "/chi-tiet/", "/news/2024"])
 def test_not_article_shaped_links(url):
     assert not article_shaped(BASE + url)
 

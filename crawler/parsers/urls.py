@@ -43,6 +43,13 @@ PATH_ID = re.compile(r"/(?:articleid|newsid|news_id|itemid|postid|tinid|idtin|ni
                      re.IGNORECASE)
 
 
+# An item's number after a word that names one: "/chi-tiet/12345", "/news/detail/123",
+# "/bai-viet/4521".
+ITEM_NUMBER = re.compile(r"/(?:chi-?tiet|detail|details|view|xem|news|tin|tin-?tuc|bai-?viet"
+                         r"|article|articles|post|posts|story|item)/(?!(?:19|20)\d\d/?$)\d{2,}/?$",
+                         re.IGNORECASE)  # not "/news/2024": a year's archive
+
+
 def article_shaped(url: str) -> bool:
     """A link shaped like an article's on a site no module knows (news-please judges links
     the same way): a slug with an id, a date path with a slug, an ``.html`` slug, or a
@@ -55,7 +62,7 @@ def article_shaped(url: str) -> bool:
         query = {k.lower(): v for k, v in parse_qs(parts.query).items()}
         return any(k in ID_QUERY and v and v[0].isdigit() for k, v in query.items())
     return bool(SLUG_ID.search(path) or SLUG_PAGE.search(path) or DATE_SLUG.search(path)
-                or PATH_ID.search(path))
+                or PATH_ID.search(path) or ITEM_NUMBER.search(path))
 
 
 def collection_path(path: str) -> str | None:

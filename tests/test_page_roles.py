@@ -266,3 +266,21 @@ def test_a_site_whose_pages_hold_no_listing_and_no_article_fails_with_exit_4(tmp
             f"run `govnews probe {url}/`") in result.stderr
     assert "Traceback" not in result.stderr
     assert query(tmp_path / "a.db", "select count(*) from articles") == [(0,)]
+
+
+@pytest.mark.parametrize("path, title", [
+    ("/so-do-cong-thong-tin", "Sơ đồ cổng thông tin"),
+    ("/sitemap.html", "Sơ đồ trang"),
+    ("/trang/so-do", "Sơ đồ website"),
+    ("/lien-he-gop-y", "Liên hệ - Góp ý"),
+])
+def test_a_site_map_links_articles_but_lists_none(path, title):
+    """A site map or a contact page links articles (its menu, a side box of news): the
+    links are followed, but the page is no listing, so nothing it links is taken for an
+    item to store or to keep trying."""
+    page = (f'<html><head><title>{title}</title></head><body><h1>{title}</h1><ul>'
+            + "".join(f'<li><a href="/tin-tuc/{s}.html">{t}</a></li>' for s, t in ARTICLES.items())
+            + "</ul></body></html>")
+    role = classify(page, BASE + path, reached_as="page")
+    assert role.role == "other", role.evidence
+    assert role.listing is None

@@ -34,7 +34,7 @@ from .base import load, text_of
 from .documents import citations, parse_document, parse_register
 from .registry import Layout
 from .text import canonical_url, clean_text, fold
-from .urls import article_shaped, collection_path, is_root
+from .urls import SERVICE_PREFIXES, article_shaped, collection_path, is_root
 
 ROLES = ("hub", "listing", "article", "document", "other")
 # How the spider reached a page: a start URL, an article link, a listing's next page, or
@@ -58,14 +58,16 @@ OTHER_TITLES = {fold(x) for x in (
 # Titles that open a collection ("Kết quả tìm kiếm: ...", "Tag: ...", "Lưu trữ tháng 2
 # 2024", "Month: February 2024"), a calendar or an introduction page.  Short words only
 # with their colon: "Thẻ:" is a tag page, "The bus stop ..." an article.
-OTHER_TITLE_PREFIX = re.compile(
-    r"^(?:(?:ket qua tim kiem|search results?|results for|bai viet cua|posts? by"
-    r"|lich cong tac|lich lam viec|lich xet xu|lich tiep cong dan|lich truc"
-    r"|lich su hinh thanh|qua trinh hinh thanh|chuc nang,? nhiem vu|co cau to chuc"
-    r"|dieu kien tu nhien|so do (?:cong|trang|website|site|to chuc)|thong tin lien he"
-    r"|lien he(?: gop y| voi chung toi)?$|dang nhap(?: he thong)?$)\b"
+SERVICE_TITLE_PREFIX = re.compile(
+    r"^(?:ket qua tim kiem|search results?|results for|lich cong tac|lich lam viec|lich xet xu"
+    r"|lich tiep cong dan|lich truc|lich su hinh thanh|qua trinh hinh thanh"
+    r"|chuc nang,? nhiem vu|co cau to chuc|dieu kien tu nhien"
+    r"|so do (?:cong|trang|website|site|to chuc)|thong tin lien he"
+    r"|lien he(?: gop y| voi chung toi)?$|dang nhap(?: he thong)?$|tim kiem\s*:)\b")
+COLLECTION_TITLE_PREFIX = re.compile(
+    r"^(?:(?:bai viet cua|posts? by)\b"
     r"|(?:tag|tags|the|tu khoa|luu tru|archives?|chuyen muc|danh muc|category|author"
-    r"|tac gia|tim kiem)\s*:"
+    r"|tac gia)\s*:"
     r"|(?:luu tru\s+)?(?:thang|month)\s*:?\s*(?:\d{1,2}|[a-z]+(?: [a-z]+)?)[\s/,-]*\d{4}$)")
 # WordPress (and themes that copy it) say a page's kind on <body>: a post is "single"
 # ("single-post", "postid-12"); the rest are collections or static pages.
@@ -227,7 +229,8 @@ def _collection_sign(doc, url: str) -> str | None:
     if BODY_OTHER.search(classes) and not BODY_POST.search(classes):
         return f"its <body> class says it is no post ({clean_text(classes)[:80]!r})"
     name = _page_name(doc)
-    if name and (name in OTHER_TITLES or OTHER_TITLE_PREFIX.match(name)):
+    if name and (name in OTHER_TITLES or SERVICE_TITLE_PREFIX.match(name)
+                 or COLLECTION_TITLE_PREFIX.match(name)):
         return f"its title names a service page or a collection ({name!r})"
     return None
 
@@ -245,7 +248,10 @@ SERVICE_SEGMENTS = {
 def _service_page(doc, url: str) -> bool:
     segment = collection_path(urlsplit(url).path) or ""
     stem = segment.rsplit(".", 1)[0] if "." in segment else segment
-    return stem in SERVICE_SEGMENTS or _page_name(doc) in OTHER_TITLES
+    if stem in SERVICE_SEGMENTS or stem.startswith(SERVICE_PREFIXES):
+        return True
+    name = _page_name(doc)
+    return name in OTHER_TITLES or bool(SERVICE_TITLE_PREFIX.match(name))
 
 
 def _page_name(doc) -> str:

@@ -21,7 +21,10 @@ from dataclasses import dataclass, field
 HEALTH_FIELDS = ("title", "published_at", "body", "author", "related")
 MAX_DROP = 0.05
 SIGNIFICANCE = 1e-3
-MIN_BASELINE = 10  # archived articles of a site before its history is trusted
+# Archived articles of a site before its history is trusted: the first twenty a crawl
+# stores are a listing's first page or a featured box, not a sample of the site (an
+# interrupted first run left 19 of 20 with a byline on a site where 1 in 5 has none).
+MIN_BASELINE = 30
 MIN_MISSING = 3  # fewer pages than this lacking a field is never an alarm on its own
 MIN_PAGES_FIRST_RUN = 5
 BODY_RATIO = 0.5

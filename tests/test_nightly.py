@@ -305,3 +305,25 @@ def test_nightly_run_notices_recent_edits_and_withdrawals(tmp_path):
     assert after[removed_url]["body"] == before[removed_url]["body"]
     # and still no full walk: far fewer requests than articles
     assert len(fetched) < len(before) / 2
+
+
+def test_a_site_whose_listings_show_far_fewer_articles_raises_the_alarm(tmp_path):
+    """Three full runs each list every article; then the listings show a fifth of them
+    (a listing template nothing reads any more looks the same to the archive): the run is
+    degraded and says how many the listings showed against their usual number."""
+    db = tmp_path / "a.db"
+    site = build_site()
+    ids = sorted(a.id for a in site.articles.values())
+    with ReplicaServer(site, port=0) as server:
+        for _ in range(3):
+            govnews("crawl", server.url, "--db", str(db), "--delay", "0", "--full")
+        server.site = build_site(remove=ids[: len(ids) * 4 // 5])
+        result = govnews("crawl", server.url, "--db", str(db), "--delay", "0", "--full",
+                         check=False)
+    listed = [n for (n,) in query(db, "select listed from site_runs order by run_id")]
+    assert listed[:3] == [len(ids)] * 3 and listed[3] < len(ids) // 4
+    assert result.returncode == 5, result.stderr
+    assert f"its listings showed {listed[3]} articles, against a median of {len(ids)}" \
+        in result.stderr
+    status = query(db, "select status from crawl_runs order by id desc limit 1")
+    assert status == [("degraded",)]

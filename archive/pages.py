@@ -88,10 +88,6 @@ def link(path: str, **params) -> str:
     return path + ("?" + urlencode(params) if params else "")
 
 
-class NotFound(Exception):
-    """A page asked of something the archive does not have: a sentence for the reader."""
-
-
 class Pages:
     def __init__(self, database: str):
         self.database = database

@@ -11,8 +11,6 @@ from sqlite_utils.migrations import Migrations
 
 migrations = Migrations("govnews")
 
-SCHEMA_NAME = "govnews"
-
 
 @migrations()
 def m001_articles(db: sqlite_utils.Database) -> None:

@@ -581,6 +581,3 @@ class Archive:
         from .query import documents
 
         return documents(self.db, where, params)
-
-    def known_urls(self) -> set[str]:
-        return {row["url"] for row in self.db.query("select url from articles")}

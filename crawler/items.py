@@ -95,15 +95,6 @@ class Article:
         data = asdict(self)
         return {key: data[key] for key in RECORD_KEYS}
 
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Article:
-        known = {k: v for k, v in data.items() if k in RECORD_KEYS}
-        known["related"] = [Link(x["url"], x.get("title")) for x in known.get("related") or []]
-        known["images"] = [Image(**x) for x in known.get("images") or []]
-        known["attachments"] = [Attachment(**x) for x in known.get("attachments") or []]
-        known["tags"] = list(known.get("tags") or [])
-        known["cites"] = list(known.get("cites") or [])
-        return cls(**known)
 
 
 DOCUMENT_KEYS = ("url", "site", "number", "title", "kind", "agency", "issued", "effective",
@@ -174,8 +165,6 @@ class Listing:
     # POST pagination parameters read from the page's inline script (vnPortal), or {}.
     pagination: dict[str, str] = field(default_factory=dict)
     max_page: int = 1
-    # Other same-site listing (category) pages linked from this one.
-    category_links: list[str] = field(default_factory=list)
     # Its other pages as its own pager links them, for a listing paged in its URL whose
     # pager no layout knows (a register's "?pageindex=2", "Trang sau"): fetched as pages.
     pager_links: list[str] = field(default_factory=list)

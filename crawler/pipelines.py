@@ -1,4 +1,5 @@
-"""Thin pipeline: validate, buffer, hand over to ``archive.store`` in batches.
+"""The pipeline: buffer what the spider yields and hand it to ``archive.store`` in batches,
+then judge the run (its status, exit code, parser health, failing sites) when it closes.
 
 Scrapy's own pattern: ``from_crawler`` reads settings, ``open_spider`` opens the archive and
 starts a run record, ``process_item`` buffers, ``close_spider`` flushes and closes the run.

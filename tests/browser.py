@@ -291,11 +291,6 @@ class Browser:
         the browser runs the last events may still be unwritten; after it closed, all."""
         return self._read_netlog()[0]
 
-    def connections(self) -> list[str]:
-        """The address ("127.0.0.1:8001") of every TCP connection Chromium attempted and
-        every UDP socket it sent on, since launch, by its NetLog."""
-        return self._read_netlog()[1]
-
     def off_machine(self) -> list[str]:
         """What left this machine, by Chromium's NetLog: connections to addresses not on
         loopback, and requests sent (not merely asked for) for URLs not on this machine.

@@ -273,9 +273,13 @@ def test_bad_date_is_refused(dated):
     "'", "\\", "x AND", "(", ")", "{title}: x", "NOT", "và\u0000", "'); drop table x; --",
 ])
 def test_crafted_queries_are_text(archive, query):
-    search(archive.db, query)
-    search(archive.db, query, phrase=False)
-    search(archive.db, query, exact=True)
+    stored = {a.url for a in ARTICLES}
+    tables = {t: archive.db[t].count for t in archive.db.table_names()}
+    for kwargs in ({}, {"phrase": False}, {"exact": True}):
+        hits = search(archive.db, query, **kwargs)
+        # answered as a search of the text: stored articles only, nothing run, nothing changed
+        assert isinstance(hits, list) and {h["url"] for h in hits} <= stored, (query, kwargs)
+    assert {t: archive.db[t].count for t in archive.db.table_names()} == tables
 
 
 def test_a_query_that_only_leaves_out_is_refused_with_a_sentence(archive):

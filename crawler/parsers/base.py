@@ -1626,13 +1626,6 @@ def is_article_url(url: str) -> bool:
     return article_id_from_url(url) is not None
 
 
-def _is_heading_candidate(el) -> bool:
-    if not isinstance(el.tag, str) or el.tag in ("a", "html", "body", "script", "style", "option"):
-        return False
-    text = el.text_content()
-    return len(text) <= 60
-
-
 _LABEL_TEXTS = etree.XPath(
     "//text()[normalize-space() and string-length(normalize-space()) < 40]"
     "[not(ancestor::script) and not(ancestor::style) and not(ancestor::option)]")

@@ -176,16 +176,6 @@ def _parse(text: str) -> str | None:
     return None
 
 
-def parse_datetime(text: str | None) -> datetime | None:
-    """``parse_date`` as an aware datetime (midnight local time for a bare day)."""
-    iso = parse_date(text)
-    if iso is None:
-        return None
-    if "T" not in iso:
-        return datetime.fromisoformat(iso).replace(tzinfo=LOCAL_TZ)
-    return datetime.fromisoformat(iso)
-
-
 # English pages (and the English editions of ministries' sites) write "June 3, 2024" or
 # "3 June 2024"; parse_date leaves month names alone so that a Vietnamese text never has a
 # word read as a month.  Read only where an English date is looked for.

@@ -3,7 +3,7 @@
 Every module of this package that defines ``LAYOUTS`` (a tuple of ``Layout``) is a
 layout plug-in: adding a layout is adding one module (and its fixtures), with no edit to
 the spider, the pipeline or this file.  ``detect(doc)`` asks the layouts in order of
-``priority`` (the generic fallback last) and the first that recognises the page parses
+``priority`` and the first that recognises the page parses
 it; ``is_article_url(url)`` asks every layout whether a link names one of its articles.
 
 A layout that changes is a new ``Layout`` with the next ``version`` beside the old one
@@ -33,7 +33,7 @@ class Layout:
     parse_listing: Callable[..., Any] | None = None
     # (url) -> bool: a link that names one of this layout's article pages
     article_url: Callable[[str], bool] | None = None
-    # Lower is asked first; the generic fallback is asked last.
+    # Lower is asked first (the generic fallback, parsers/__init__.py, comes after them all).
     priority: int = 100
     # Listings paginated by the server (pages 2+ asked with a request the layout builds):
     # (listing_url, pagination, page, encoding, settings) -> PageRequest; the fields a listing
@@ -101,11 +101,12 @@ def _all_layouts() -> tuple[Layout, ...]:
 
 
 def detect(doc) -> Layout:
-    """The layout of a page: the first that recognises it (the fallback always does)."""
+    """The layout of a page: the first plug-in that recognises it; LookupError when none
+    does (``parsers.detect_layout`` then answers the generic fallback)."""
     for layout in layouts():
         if layout.recognise(doc):
             return layout
-    raise LookupError("no layout recognises the page, not even the fallback")
+    raise LookupError("no layout plug-in recognises the page")
 
 
 def get(key: str) -> Layout:

@@ -49,11 +49,6 @@ def clean_or_none(value: str | None) -> str | None:
     return text or None
 
 
-def clean_lines(lines) -> str:
-    """Paragraph texts, each cleaned, empty ones dropped, joined by newlines."""
-    return "\n".join(t for t in (clean_text(x) for x in lines) if t)
-
-
 def canonical_url(url: str, base: str | None = None) -> str:
     """Absolute URL without fragment and without query parameters that name the same page."""
     url = clean_text(url)
@@ -88,7 +83,3 @@ def fold(value: str) -> str:
     """
     decomposed = unicodedata.normalize("NFD", clean_text(value).translate(_FOLD_EXTRA))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
-
-
-def slugify(value: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", fold(value)).strip("-")

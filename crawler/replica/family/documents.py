@@ -52,29 +52,12 @@ DOCUMENT_KEYS = (
     "files",
 )
 
-# The kind a number's code stands for (its first part after the number and year).
-KIND_BY_CODE = {
-    "QĐ": "Quyết định",
-    "KH": "Kế hoạch",
-    "CV": "Công văn",
-    "UBND": "Công văn",  # a bare "/UBND-VX" is a Công văn
-    "CT": "Chỉ thị",
-    "TB": "Thông báo",
-    "NQ": "Nghị quyết",
-}
-
 # The main portal's article ids and the numbers their text cites (see the module doc).
 PORTAL_CITES = {
     "669820": ["12/CĐ-UBND"],
     "632105": ["123/QĐ-UBND"],
     "603318": ["12/CT-UBND"],
 }
-
-
-def kind_of_number(number: str) -> str:
-    """The kind a canonical number's code names: "45/KH-UBND" is a Kế hoạch."""
-    code = number.rsplit("/", 1)[-1].split("-", 1)[0]
-    return KIND_BY_CODE[code]
 
 
 @dataclass(frozen=True)

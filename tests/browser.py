@@ -16,8 +16,8 @@ request is still recorded, failed.
 Chromium fetches a page's favicon itself, outside the page, and makes requests of its own
 (update checks, account lookups: all stopped by the proxy); neither reaches the page's
 request events.  Chromium's NetLog records them: ``Browser.net_requests()`` lists every
-request its network stack started and ``Browser.connections()`` every address it
-connected to, and ``Browser.off_machine()`` says what, by that log, left the machine.
+request its network stack started, and ``Browser.off_machine()`` says what, by that log
+(every address it connected to), left the machine.
 """
 
 from __future__ import annotations

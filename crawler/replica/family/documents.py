@@ -16,7 +16,7 @@ The expected document record (`document_record`) has the keys of `DOCUMENT_KEYS`
   title is the trích yếu (which is also its heading);
 - `summary`: the trích yếu; `kind`: the full Vietnamese name ("Quyết định"), shown on the
   page as "Loại văn bản"/"Thể loại" or, where the page omits it, following from the
-  number's code (`kind_of_number`); `agency`, `signer` as shown;
+  number's code ("45/KH-UBND" is a Kế hoạch); `agency`, `signer` as shown;
 - `issued`, `effective`: ISO dates (`effective` None when the page has no effective date);
 - `files`: `{url, name}` in page order, `name` the link text the page shows (vnPortal)
   or the file's name as the download list shows it (NukeViet).

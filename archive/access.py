@@ -4,7 +4,7 @@ SQLite's own errors ("attempt to write a readonly database", "unable to open dat
 file", "file is not a database", ...) name neither the file nor what to do about it;
 ``ArchiveError`` carries a sentence that does.  The CLI shows it as is.
 
-- ``check_writable(path)`` really tries a small write transaction (rolled back) before a
+- ``archive.store.check_writable(path)`` really tries a small write transaction (rolled back) before a
   crawl starts, so that a read-only archive fails before anything is fetched.
 - ``connect_readonly(path)`` opens an archive for reading without writing anything:
   ``mode=ro``, or ``immutable=1`` when a WAL archive sits in a directory where SQLite
@@ -91,49 +91,6 @@ def explain(path: str | os.PathLike, exc: sqlite3.Error, writing: bool = False) 
     if "i/o error" in message:
         return f"cannot {verb} the archive {path}: the disk reported an I/O error ({exc})"
     return f"cannot {verb} the archive {path}: {exc}"
-
-
-def check_writable(path: str | os.PathLike) -> None:
-    """Raise ArchiveError unless a write transaction on ``path`` can succeed.
-
-    A missing file is created for the check and removed again; an existing one is left
-    as it was (the transaction is rolled back).  An archive another process is writing
-    to at this moment is writable: whoever holds it will be reported by the crawl lock.
-    """
-    path = str(path)
-    problem = directory_problem(path)
-    if problem:
-        raise ArchiveError(problem)
-    existed = os.path.exists(path)
-    try:
-        conn = sqlite3.connect(path, timeout=5, isolation_level=None)
-    except sqlite3.Error as exc:
-        raise ArchiveError(explain(path, exc, writing=True)) from None
-    try:
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            conn.execute(f"CREATE TABLE IF NOT EXISTS {WRITE_CHECK_TABLE} (x)")
-            conn.execute(f"INSERT INTO {WRITE_CHECK_TABLE} VALUES (1)")
-        finally:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-    except sqlite3.OperationalError as exc:
-        if getattr(exc, "sqlite_errorname", None) != "SQLITE_BUSY" and "locked" not in str(exc):
-            raise ArchiveError(explain(path, exc, writing=True)) from None
-    except sqlite3.Error as exc:
-        raise ArchiveError(explain(path, exc, writing=True)) from None
-    finally:
-        conn.close()
-        if not existed:
-            _remove_if_empty(path)
-
-
-def _remove_if_empty(path: str) -> None:
-    try:
-        if os.path.getsize(path) == 0:
-            os.remove(path)
-    except OSError:
-        pass
 
 
 def _may_need_immutable(exc: sqlite3.Error) -> bool:

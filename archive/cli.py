@@ -62,12 +62,11 @@ def _open_existing(db_path: str, readonly: bool = False):
     the archive must be writable and is brought up to date."""
     from archive.access import (
         archive_problem,
-        check_writable,
         directory_problem,
         explain,
         schema_outdated,
     )
-    from archive.store import Archive
+    from archive.store import Archive, check_writable
 
     problem = directory_problem(db_path)
     if problem:
@@ -269,7 +268,7 @@ def run_crawl(sites, db_path, delay=None, concurrency=None, max_pages=None, sett
             raise click.BadParameter(f"{pair!r}: expected NAME=VALUE", param_hint="-s")
         s.set(key, value, priority="cmdline")
 
-    from archive.access import check_writable
+    from archive.store import check_writable
 
     _prepare_log_file(log_file)
     try:

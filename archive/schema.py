@@ -96,7 +96,7 @@ def m003_search(db: sqlite_utils.Database) -> None:
     from ``articles`` (external content), so snippets show the original accented text;
     replacing only đ keeps the token positions of the two texts identical, which the
     snippets rely on.  FTS5's own 'rebuild' would index the unfolded text: use
-    ``archive.search.rebuild_index`` instead.
+    ``archive.store.Archive.rebuild_index`` instead.
     """
     cols = ("title", "summary", "body", "author")
 

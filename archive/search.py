@@ -5,7 +5,7 @@ A query matches whatever its case, its diacritics (đ/d included) and its tone-m
 ``m003_search``) holds text folded by the unicode61 tokenizer plus đ -> d, and a query is
 folded the same way.  Results are ranked by bm25 with the title weighted above the body,
 and each carries a snippet of the original accented text with the match highlighted.
-Never writes, except ``rebuild_index``.
+Never writes (``Archive.rebuild_index`` re-makes the index).
 """
 
 from __future__ import annotations
@@ -234,7 +234,7 @@ def _rows(db: sqlite_utils.Database, hits: list[tuple[int, float]],
     keys = ("url", "title", "published_at", "category", "author")
     out = []
     for rowid, score in hits:
-        if rowid in found:  # an index entry whose article is gone: see rebuild_index
+        if rowid in found:  # an index entry whose article is gone: see Archive.rebuild_index
             *values, summary, body, snippet = found[rowid]
             texts = (values[1], summary, body, values[4])  # title, summary, body, author
             out.append(dict(zip(keys, values), rank=score,
@@ -327,20 +327,6 @@ def _tidy(snippet: str) -> str:
     """One line; highlighted words in a row read as one: "**Hoà** **Bình**" -> "**Hoà Bình**"."""
     start, stop = HIGHLIGHT
     return _SPACES.sub(" ", snippet).strip().replace(f"{stop} {start}", " ")
-
-
-def rebuild_index(db: sqlite_utils.Database) -> int:
-    """Re-make the search index from ``articles``; return the number of articles indexed.
-
-    For an index out of step with its table (a writer that bypassed the triggers, e.g.
-    ``INSERT OR REPLACE`` without ``PRAGMA recursive_triggers``).  FTS5's own 'rebuild'
-    (what ``sqlite-utils rebuild-fts`` runs) does the same: the folding is in the table's
-    generated columns, which the index reads.
-    """
-    with db.atomic():
-        db.execute(f"insert into {FTS_TABLE}({FTS_TABLE}) values ('rebuild')")
-    return db.execute("select count(*) from articles").fetchone()[0]
-
 
 
 # --- articles, files and documents together ---------------------------------------------

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sqlite3
 import zlib
 from collections import Counter
 from collections.abc import Iterable
@@ -24,6 +25,7 @@ from crawler.parsers.documents import number_key
 from crawler.parsers.text import canonical_url
 
 from . import schema
+from .access import WRITE_CHECK_TABLE, ArchiveError, directory_problem, explain
 
 # Fields whose change makes a new version of an article; fetched_at, parser and the
 # markup are not among them, so a re-fetch of an unchanged article changes nothing.
@@ -577,7 +579,66 @@ class Archive:
         self._register_files([f.url for f in document.files], now)
         return outcome
 
+    def set_run_mode(self, run_id: int, mode: str) -> None:
+        """Whether the run walks incrementally or in full (``crawl_runs.mode``)."""
+        self.db["crawl_runs"].update(run_id, {"mode": mode})
+
+    def rebuild_index(self) -> int:
+        """Re-make the search index from ``articles``; return the number of articles
+        indexed.  For an index out of step with its table (a writer that bypassed the
+        triggers, e.g. ``INSERT OR REPLACE`` without ``PRAGMA recursive_triggers``).
+        FTS5's own 'rebuild' (what ``sqlite-utils rebuild-fts`` runs) does the same: the
+        folding is in the table's generated columns, which the index reads."""
+        from .search import FTS_TABLE
+
+        with self.db.atomic():
+            self.db.execute(f"insert into {FTS_TABLE}({FTS_TABLE}) values ('rebuild')")
+        return self.db.execute("select count(*) from articles").fetchone()[0]
+
     def documents(self, where: str = "", params=()):
         from .query import documents
 
         return documents(self.db, where, params)
+
+
+def check_writable(path: str | os.PathLike) -> None:
+    """Raise ArchiveError unless a write transaction on ``path`` can succeed.
+
+    A missing file is created for the check and removed again; an existing one is left
+    as it was (the transaction is rolled back).  An archive another process is writing
+    to at this moment is writable: whoever holds it will be reported by the crawl lock.
+    """
+    path = str(path)
+    problem = directory_problem(path)
+    if problem:
+        raise ArchiveError(problem)
+    existed = os.path.exists(path)
+    try:
+        conn = sqlite3.connect(path, timeout=5, isolation_level=None)
+    except sqlite3.Error as exc:
+        raise ArchiveError(explain(path, exc, writing=True)) from None
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            conn.execute(f"CREATE TABLE IF NOT EXISTS {WRITE_CHECK_TABLE} (x)")
+            conn.execute(f"INSERT INTO {WRITE_CHECK_TABLE} VALUES (1)")
+        finally:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+    except sqlite3.OperationalError as exc:
+        if getattr(exc, "sqlite_errorname", None) != "SQLITE_BUSY" and "locked" not in str(exc):
+            raise ArchiveError(explain(path, exc, writing=True)) from None
+    except sqlite3.Error as exc:
+        raise ArchiveError(explain(path, exc, writing=True)) from None
+    finally:
+        conn.close()
+        if not existed:
+            _remove_if_empty(path)
+
+
+def _remove_if_empty(path: str) -> None:
+    try:
+        if os.path.getsize(path) == 0:
+            os.remove(path)
+    except OSError:
+        pass

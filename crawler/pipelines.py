@@ -123,7 +123,7 @@ class ArchivePipeline:
                            ", ".join(map(str, crashed)))
         self.run_id = self.archive.start_run(getattr(spider, "sites", []), options)
         mode = "full" if getattr(spider, "full", False) else "incremental"
-        self.archive.db["crawl_runs"].update(self.run_id, {"mode": mode})
+        self.archive.set_run_mode(self.run_id, mode)
         # The archive as it was before this run is the yardstick for the parser's health.
         self.baselines = {host: health.baseline(self.archive.db, host)
                           for host in getattr(spider, "hosts", ())}

@@ -398,7 +398,8 @@ def test_crawl_into_a_read_only_directory(public_tmp, replica, unprivileged):
 
 
 def test_check_writable_translates_sqlite_errors(tmp_path):
-    from archive.access import ArchiveError, check_writable
+    from archive.access import ArchiveError
+    from archive.store import check_writable
 
     with pytest.raises(ArchiveError, match="not a govnews archive"):
         check_writable(text_file(tmp_path / "t.db"))

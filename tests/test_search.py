@@ -15,7 +15,7 @@ from click.testing import CliRunner
 
 from archive import schema
 from archive.cli import cli
-from archive.search import fts_query, rebuild_index, search
+from archive.search import fts_query, search
 from archive.store import Archive
 from crawler.items import Article
 
@@ -354,7 +354,7 @@ def test_rebuild_makes_the_same_index(archive):
         (d, t, names.index(c), o) for d, t, c, o in before])
     assert not any("đ" in term and names.index(col) in folded for _, term, col, _ in before)
     assert any("đ" in term for _, term, _, _ in before)
-    assert rebuild_index(archive.db) == len(ARTICLES)
+    assert archive.rebuild_index() == len(ARTICLES)
     assert vocabulary(archive.db) == before
     assert found(archive, "nguyen duc trung") == {1, 2}
 

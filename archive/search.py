@@ -18,6 +18,8 @@ from urllib.parse import urlsplit
 
 import sqlite_utils
 
+from crawler.parsers.text import fold_d, index_fold
+
 FTS_TABLE = "articles_fts"
 COLUMNS = ("title", "summary", "body", "author")
 # The index holds each column as it is and, as ``{column}_f``, folded (đ -> d; see
@@ -36,7 +38,6 @@ FEW_MATCHES = 3000
 # What unicode61 treats as one token: runs of letters and digits (combining marks stay
 # with their letter).  Everything else, quotes and FTS5 operators included, separates.
 _TOKEN = re.compile(r"(?:[^\W_]|[\u0300-\u036f])+")
-_FOLD_D = str.maketrans({"đ": "d", "Đ": "D"})
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _SPACES = re.compile(r"\s+")
 
@@ -60,11 +61,7 @@ def fts_query(query: str, *, phrase: bool = True, columns: tuple[str, ...] | Non
     """
     from .syntax import compile_query
 
-    return compile_query(query, words=not phrase, fold=_fold_word, columns=columns)
-
-
-def _fold_word(word: str) -> str:
-    return unicodedata.normalize("NFC", word).translate(_FOLD_D)
+    return compile_query(query, words=not phrase, fold=index_fold, columns=columns)
 
 
 def date_bound(value: str | dt.date | None, *, end: bool = False) -> str | None:
@@ -258,7 +255,7 @@ def unfold_snippet(snippet: str, originals) -> str:
     for text in originals:
         if not text:
             continue
-        at = text.translate(_FOLD_D).find(core)
+        at = fold_d(text).find(core)
         if at < 0:
             continue
         source = iter(lead + text[at:at + len(core)] + tail)

@@ -41,6 +41,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from crawler.parsers.text import fold as fold_text
+from crawler.parsers.text import index_fold
 
 SYNTAX_HELP = """\
 bão lũ                                the words next to each other, in this order
@@ -52,7 +53,6 @@ Accents, đ/d and case do not matter; other punctuation is ignored."""
 # What unicode61 treats as one token: runs of letters and digits (combining marks stay
 # with their letter), as archive.search reads a query.
 _TOKEN = re.compile(r"(?:[^\W_]|[\u0300-\u036f])+")
-_FOLD_D = str.maketrans({"đ": "d", "Đ": "D"})
 _COLUMN = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 _SPACE = re.compile(r"\s")
 
@@ -66,11 +66,6 @@ SIDE_NEGATIVE = ("each side of OR needs a word to find, not only words to leave 
 
 class QueryError(ValueError):
     """A query that cannot run; its message is one sentence a person can act on."""
-
-
-def default_fold(word: str) -> str:
-    """NFC, đ/Đ -> d/D: what the index holds before the tokenizer's own folding."""
-    return unicodedata.normalize("NFC", word).translate(_FOLD_D)
 
 
 @dataclass
@@ -185,7 +180,7 @@ def compile_query(text: str, *, words: bool = False, fold: Callable[[str], str] 
     archive's index is folded).  ``columns``: FTS column names the whole expression is
     restricted to.  Raises ``QueryError`` for a query that only leaves things out.
     """
-    fold = fold or default_fold
+    fold = fold or index_fold
     if columns is not None:
         bad = [c for c in columns if not _COLUMN.match(c)]
         if bad or not columns:

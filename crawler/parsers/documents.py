@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 from ..items import DocFile, Document, Listing, ListingEntry
 from .base import block_lines, is_file_link, text_of
 from .dates import parse_date
-from .text import canonical_url, clean_text, fold, site_of
+from .text import canonical_url, clean_text, fold, fold_d, site_of, strip_marks
 
 NAME = "register"
 VERSION = 1
@@ -71,11 +71,6 @@ NUMBER_TYPED = re.compile(
     r"|([^\W\d_]\w*(?:\s*-\s*\w+)+))\s*$")
 
 
-def _unaccent(value: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFD", value.replace("đ", "d").replace(
-        "Đ", "D")) if not unicodedata.combining(c))
-
-
 def canonical_number(number: str, year: str | None, code: str) -> str:
     """The number as registers print it: "1205/QĐ-UBND", "78/2008/QĐ-UBND"."""
     code = re.sub(r"\s*-\s*", "-", unicodedata.normalize("NFC", code)).upper()
@@ -90,7 +85,7 @@ def number_key(text: str | None) -> str | None:
     m = NUMBER_TYPED.match(_normal(text))
     if not m:
         return None
-    code = re.sub(r"\s*-\s*", "-", _unaccent(m[3] or m[4])).upper()
+    code = re.sub(r"\s*-\s*", "-", strip_marks(fold_d(m[3] or m[4]))).upper()
     return "/".join(p for p in (m[1].lstrip("0") or "0", m[2], code) if p)
 
 

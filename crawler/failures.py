@@ -16,6 +16,7 @@ from scrapy.exceptions import (
     DownloadConnectionRefusedError,
     DownloadFailedError,
     DownloadTimeoutError,
+    IgnoreRequest,
     ResponseDataLossError,
     UnsupportedURLSchemeError,
 )
@@ -23,7 +24,31 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.internet import error as neterror
 from twisted.web._newclient import ResponseFailed, ResponseNeverReceived
 
-from crawler.middlewares import RedirectRefused, RobotsUnavailable
+# The failures the crawl's own middlewares raise (crawler.middlewares), defined here with
+# the other kinds so that neither module needs the other's.
+
+
+class RedirectRefused(IgnoreRequest):
+    """A redirect the crawl does not follow; ``kind`` names why, for crawl_errors."""
+
+    kind = "redirect"
+
+    def __init__(self, message: str, target: str):
+        super().__init__(message)
+        self.target = target
+
+
+class OffsiteRedirect(RedirectRefused):
+    kind = "redirect_offsite"
+
+
+class RedirectLoop(RedirectRefused):
+    kind = "redirect_loop"
+
+
+class RobotsUnavailable(IgnoreRequest):
+    """robots.txt could not be read: everything on that host is disallowed (RFC 9309)."""
+
 
 # Checked in order; the first class the failure matches names it.
 _KINDS = (

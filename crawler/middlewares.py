@@ -20,6 +20,13 @@ from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware
 from scrapy.exceptions import IgnoreRequest
 from scrapy.utils.httpobj import urlparse_cached
 
+from crawler.failures import (
+    OffsiteRedirect,
+    RedirectLoop,
+    RedirectRefused,
+    RobotsUnavailable,
+    exception_kind,
+)
 from crawler.parsers.text import canonical_url
 
 
@@ -52,24 +59,6 @@ class BackoffRetryMiddleware(RetryMiddleware):
 
 
 # --- redirects ----------------------------------------------------------------------
-
-class RedirectRefused(IgnoreRequest):
-    """A redirect the crawl does not follow; ``kind`` names why, for crawl_errors."""
-
-    kind = "redirect"
-
-    def __init__(self, message: str, target: str):
-        super().__init__(message)
-        self.target = target
-
-
-class OffsiteRedirect(RedirectRefused):
-    kind = "redirect_offsite"
-
-
-class RedirectLoop(RedirectRefused):
-    kind = "redirect_loop"
-
 
 def _same_page(a: str, b: str) -> bool:
     return canonical_url(a) == canonical_url(b)
@@ -121,10 +110,6 @@ class SameSiteMetaRefreshMiddleware(SameSiteRedirectMixin, MetaRefreshMiddleware
 
 # --- robots.txt ---------------------------------------------------------------------
 
-class RobotsUnavailable(IgnoreRequest):
-    """robots.txt could not be read: everything on that host is disallowed (RFC 9309)."""
-
-
 class StrictRobotsTxtMiddleware(RobotsTxtMiddleware):
     """robots.txt read as RFC 9309 section 2.3.1 says.
 
@@ -153,8 +138,6 @@ class StrictRobotsTxtMiddleware(RobotsTxtMiddleware):
 
     def _robots_error(self, exc, netloc):
         if not isinstance(exc, IgnoreRequest):
-            from crawler.failures import exception_kind
-
             self.unavailable[netloc] = (f"robots.txt could not be fetched: {exception_kind(exc)[1]}"
                                         "; that means disallow everything (RFC 9309)")
         super()._robots_error(exc, netloc)

@@ -21,14 +21,16 @@ from scrapy import signals
 
 from archive import health
 from archive.store import Archive
-from crawler.items import FileFetched, Gone, Snapshot
-from crawler.spiders.portal import (
+from crawler.items import (
+    FileFetched,
     FileNotModified,
+    Gone,
     Listed,
     ListingWalked,
     NotModified,
     PageKind,
     Problem,
+    Snapshot,
 )
 
 logger = logging.getLogger(__name__)

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from crawler.items import Article, Document, Listing
-from crawler.spiders.portal import Probed, Problem
+from crawler.items import Article, Document, Listing, Probed, Problem
 
 
 @dataclass

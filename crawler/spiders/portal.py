@@ -29,9 +29,19 @@ from scrapy.exceptions import DontCloseSpider, IgnoreRequest
 from scrapy.http import FormRequest, JsonRequest
 from scrapy.spidermiddlewares.httperror import HttpError
 
-from crawler.failures import failure_kind
-from crawler.items import FileFetched, Gone, ListingEntry
-from crawler.middlewares import RedirectRefused, RobotsUnavailable
+from crawler.failures import RedirectRefused, RobotsUnavailable, failure_kind
+from crawler.items import (
+    FileFetched,
+    FileNotModified,
+    Gone,
+    Listed,
+    ListingEntry,
+    ListingWalked,
+    NotModified,
+    PageKind,
+    Probed,
+    Problem,
+)
 from crawler.parsers import (
     article_shaped,
     base,
@@ -59,38 +69,6 @@ LEGACY_FONT = re.compile(rb"font-family\s*:\s*['\"]?(?:\.Vn[A-Z]|VNI[- ])|face=[
 # How a request's kind reached its page, as roles.classify weighs it.
 REACHED_AS = {"home": "start", "article": "article", "recheck": "article", "canary": "article",
               "refresh": "article", "page": "page"}
-
-
-class Problem(dict):
-    """Something the run should record: {url, kind, message}; ``fetch`` when a fetch
-    failed; ``pending`` ({site, listing_url, category, gone}) when it is an article a
-    listing showed that is not stored yet, to be fetched again by a later run."""
-
-
-class PageKind(dict):
-    """A fetched page that is no article: {url, kind, layout, evidence} with kind "hub",
-    "listing" or "other"."""
-
-
-class Probed(dict):
-    """A page's verdict for ``govnews probe``: {url, reached_as, role, layout, evidence,
-    record, listing, problems}; only when GOVNEWS_PROBE is set."""
-
-
-class ListingWalked(dict):
-    """A listing walked to its end or to the incremental stop: {listing_url, site, pages}."""
-
-
-class NotModified(dict):
-    """An archived article that answered 304 to a conditional GET: {url}."""
-
-
-class Listed(dict):
-    """Which articles one listing page showed: {listing_url, category, article_urls}."""
-
-
-class FileNotModified(dict):
-    """An archived file that answered 304 to a conditional GET: {url}."""
 
 
 class PortalSpider(scrapy.Spider):

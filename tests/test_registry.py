@@ -1,4 +1,4 @@
-"""Layouts are plug-ins: found in the package, asked in order, and the record names the
+"""Layouts are plug-ins: listed in the registry, asked in order, and the record names the
 layout and version that made it; a fixture's file name says which layout must read it."""
 
 from __future__ import annotations
@@ -24,7 +24,17 @@ def layout_key(page: Path) -> str:
     return f"{name}/{version or '1'}"
 
 
-def test_the_layout_modules_are_found_without_a_list():
+def test_the_registry_lists_every_layout_module_and_nothing_else():
+    import ast
+
+    from crawler.parsers import registry
+
+    package = Path(registry.__file__).parent
+    defining = sorted(p.stem for p in package.glob("*.py") if any(
+        isinstance(node, ast.Assign) and any(getattr(t, "id", None) == "LAYOUTS"
+                                             for t in node.targets)
+        for node in ast.parse(p.read_text(encoding="utf-8")).body))
+    assert sorted(registry.LAYOUT_MODULES) == defining
     names = {layout.name for layout in layouts()}
     assert {"vnportal", "nukeviet", "wordpress"} <= names
     assert len({layout.key for layout in layouts()}) == len(layouts())

@@ -1,7 +1,7 @@
 """Pure parsers: (html, url) -> Article | Listing.  No Scrapy, no SQL, so a stored page is a
 test and a stored snapshot can be re-parsed years later.
 
-The layouts are plug-ins (``registry``): each module that defines ``LAYOUTS`` says how to
+The layouts are plug-ins (``registry``): each module it lists defines ``LAYOUTS``, saying how to
 recognise its pages, parse its articles and listings and tell its article URLs.
 ``roles.classify`` decides each page's role (hub, listing, article, document, other) once,
 with its record and the evidence; ``parse_article`` is its verdict on one stored page read

@@ -1,10 +1,11 @@
-"""The layouts the crawler knows, found by looking, not by listing.
+"""The layouts the crawler knows, listed here by name.
 
-Every module of this package that defines ``LAYOUTS`` (a tuple of ``Layout``) is a
-layout plug-in: adding a layout is adding one module (and its fixtures), with no edit to
-the spider, the pipeline or this file.  ``detect(doc)`` asks the layouts in order of
-``priority`` and the first that recognises the page parses
-it; ``is_article_url(url)`` asks every layout whether a link names one of its articles.
+Each module named in ``LAYOUT_MODULES`` defines ``LAYOUTS`` (a tuple of ``Layout``) and is
+a layout plug-in: adding a layout is one module, its fixtures and its name in that list
+(a test checks that every module of the package that defines ``LAYOUTS`` is listed, and
+nothing else is), with no edit to the spider or the pipeline.  ``detect(doc)`` asks the
+layouts in order of ``priority`` and the first that recognises the page parses it;
+``is_article_url(url)`` asks every layout whether a link names one of its articles.
 
 A layout that changes is a new ``Layout`` with the next ``version`` beside the old one
 (Fundus keeps parsers the same way): ``recognise`` tells their pages apart, each
@@ -14,7 +15,6 @@ record's ``parser`` names the version that made it, and fixtures are keyed by it
 from __future__ import annotations
 
 import importlib
-import pkgutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -82,16 +82,17 @@ def layouts() -> tuple[Layout, ...]:
     return _enabled
 
 
+# The layout plug-ins, by module name in this package.
+LAYOUT_MODULES = ("vnportal", "vnportal_v2", "nukeviet", "wordpress")
+
+
 @cache
 def _all_layouts() -> tuple[Layout, ...]:
-    """Every layout of every module in this package, in the order they are asked."""
-    package = importlib.import_module(__package__)
+    """Every layout of every listed module, in the order they are asked."""
     found: list[Layout] = []
-    for info in pkgutil.iter_modules(package.__path__):
-        if info.name.startswith("_") or info.name == "registry":
-            continue
-        module = importlib.import_module(f"{__package__}.{info.name}")
-        found.extend(getattr(module, "LAYOUTS", ()))
+    for name in LAYOUT_MODULES:
+        module = importlib.import_module(f"{__package__}.{name}")
+        found.extend(module.LAYOUTS)
     keys = [layout.key for layout in found]
     twice = sorted({k for k in keys if keys.count(k) > 1})
     if twice:

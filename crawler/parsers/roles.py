@@ -148,6 +148,14 @@ def classify(page, url: str, *, reached_as: str = "article", fetched_at: str | N
     url = canonical_url(url)
     layout = detect_layout(doc)
     verdict = PageRole("other", url, layout, reached_as)
+    read: list = []
+
+    def layout_listing() -> Listing | None:
+        """The page as its layout's listing, read once whoever asks first."""
+        if not read:
+            read.append(layout.parse_listing(doc, url) if layout.parse_listing else None)
+        return read[0]
+
     evidence = verdict.evidence
     problems = getattr(base, "structured_data_problems", None)
     if problems is not None:
@@ -159,7 +167,7 @@ def classify(page, url: str, *, reached_as: str = "article", fetched_at: str | N
         verdict.role = "hub"
         evidence.append("a start page or the site's root: its links are followed, it is "
                         "never stored")
-        verdict.listing = _layout_listing(doc, url, layout)
+        verdict.listing = layout_listing()
         return verdict
 
     document = parse_document(doc, url, fetched_at)
@@ -172,7 +180,7 @@ def classify(page, url: str, *, reached_as: str = "article", fetched_at: str | N
     article = None
     if collection is None:
         article = _article(doc, url, fetched_at, layout, reached_as, evidence,
-                           verdict.problems)
+                           verdict.problems, layout_listing)
     else:
         evidence.append(collection)
     if article is not None:
@@ -185,7 +193,7 @@ def classify(page, url: str, *, reached_as: str = "article", fetched_at: str | N
         # content, but lists none of its own.
         evidence.append("a service page: no list of articles")
         return verdict
-    listing = _layout_listing(doc, url, layout) or parse_register(doc, url)
+    listing = layout_listing() or parse_register(doc, url)
     if listing is None and layout is FALLBACK:
         listing = base.link_listing(doc, url, article_shaped, layout.key,
                                     collection=collection is not None)
@@ -213,10 +221,6 @@ def _pager_links(doc, url: str) -> list[str]:
                 and link not in out):
             out.append(link)
     return out
-
-
-def _layout_listing(doc, url: str, layout: Layout) -> Listing | None:
-    return layout.parse_listing(doc, url) if layout.parse_listing is not None else None
 
 
 def _collection_sign(doc, url: str) -> str | None:
@@ -265,7 +269,7 @@ def _page_name(doc) -> str:
 
 
 def _article(doc, url: str, fetched_at, layout: Layout, reached_as: str,
-             evidence: list[str], problems: list) -> Article | None:
+             evidence: list[str], problems: list, layout_listing) -> Article | None:
     """The page's article, when the way it was reached and what it holds say it is one."""
     from . import FALLBACK
 
@@ -302,7 +306,7 @@ def _article(doc, url: str, fetched_at, layout: Layout, reached_as: str,
                              "read it"))
             return rescued
         evidence.append(f"{layout.key} finds no article on the page")
-        if layout.parse_listing is not None and layout.parse_listing(doc, url) is not None:
+        if layout_listing() is not None:
             return None
     return _fallback_article(doc, url, fetched_at, reached_as, evidence)
 

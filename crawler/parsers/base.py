@@ -12,6 +12,7 @@ import copy
 import json
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from html import unescape as html_unescape
 from urllib.parse import parse_qs, urljoin, urlsplit
 
@@ -363,17 +364,22 @@ def _ld_decode(text: str, notes: list) -> tuple[list, str | None]:
 
 def jsonld_blocks(doc) -> list[LdBlock]:
     """Every JSON-LD script of the page, in page order, read as leniently as is safe."""
-    blocks = []
-    for number, script in enumerate(_LD_SCRIPTS(doc), 1):
-        notes: list[str] = []
-        text = _ld_unwrap(script.text or "", notes)
-        if "&quot;" in text and '"' not in text:
-            # A CMS that escaped the JSON as HTML text.
-            text = html_unescape(text)
-            notes.append("is escaped as HTML (&quot; for quotes)")
-        values, error = _ld_decode(text, notes)
-        blocks.append(LdBlock(number, values, error, notes))
-    return blocks
+    return [LdBlock(number, *_ld_read(script.text or ""))
+            for number, script in enumerate(_LD_SCRIPTS(doc), 1)]
+
+
+@lru_cache(maxsize=32)
+def _ld_read(raw: str) -> tuple[list, str | None, list[str]]:
+    """(values, error, notes) of one script's text; read once however many fields of the
+    page ask for it (the title, the date, the byline, the site's name, the breadcrumb)."""
+    notes: list[str] = []
+    text = _ld_unwrap(raw, notes)
+    if "&quot;" in text and '"' not in text:
+        # A CMS that escaped the JSON as HTML text.
+        text = html_unescape(text)
+        notes.append("is escaped as HTML (&quot; for quotes)")
+    values, error = _ld_decode(text, notes)
+    return values, error, notes
 
 
 def _ld_flat(value, depth: int = 0) -> list:

@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 import click
 
 from archive.access import ArchiveError
-from crawler.items import RECORD_KEYS
+from crawler.kernel.record import RECORD_KEYS
 
 DEFAULT_DB = "archive.db"
 # ctx.meta key: the --db of the running command, for the safety net's sentence.
@@ -718,7 +718,7 @@ def export(db_path, fmt, out, kind, since, until, category, text, site):
     table, read, keys = "articles", records, RECORD_KEYS
     dates, categories = "published_at", "category"
     if kind == "documents":
-        from crawler.items import DOCUMENT_KEYS
+        from crawler.kernel.record import DOCUMENT_KEYS
 
         table, read, keys = "documents", documents, (*DOCUMENT_KEYS, "cited_by")
         dates, categories = "issued", "kind"

@@ -26,8 +26,8 @@ import struct
 import zipfile
 from dataclasses import dataclass
 
-from crawler.parsers.legacy import font_encoding, tcvn3_to_unicode, vni_to_unicode
-from crawler.parsers.text import clean_text
+from crawler.kernel.fonts import font_encoding, tcvn3_to_unicode, vni_to_unicode
+from crawler.kernel.text import clean_text
 
 # Limits per file (the crawl's settings may pass others).
 TIMEOUT_SECONDS = 30.0

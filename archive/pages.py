@@ -36,9 +36,9 @@ from datasette.utils.asgi import Response
 from lxml import etree
 from markupsafe import Markup, escape
 
+from crawler.kernel.numbers import number_key
+from crawler.kernel.text import canonical_url
 from crawler.parsers.base import decode_page, load
-from crawler.parsers.documents import number_key
-from crawler.parsers.text import canonical_url
 
 from . import charts
 from .files import body

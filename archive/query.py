@@ -9,7 +9,7 @@ from datetime import datetime, timedelta, timezone
 
 import sqlite_utils
 
-from crawler.items import RECORD_KEYS
+from crawler.kernel.record import RECORD_KEYS
 
 # What the archive knows of a linked file, added to each image and attachment of a record
 # (null until the file is archived).
@@ -69,9 +69,9 @@ def records(db: sqlite_utils.Database, where: str = "", params=(), order_by: str
 
 def documents(db: sqlite_utils.Database, where: str = "", params=(),
               order_by: str = "issued, number, url", batch: int = 500) -> Iterator[dict]:
-    """Full document records (``crawler.items.DOCUMENT_KEYS``) plus ``cited_by``: the
+    """Full document records (``crawler.kernel.record.DOCUMENT_KEYS``) plus ``cited_by``: the
     archived articles whose text names the document's number."""
-    from crawler.items import DOCUMENT_KEYS
+    from crawler.kernel.record import DOCUMENT_KEYS
 
     for chunk in _batches(db, "documents", where, params, order_by, batch):
         urls = [r["url"] for r in chunk]

@@ -6,6 +6,9 @@ released, is never edited: a change is a new migration appended at the end.
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
@@ -266,16 +269,7 @@ def folded_fts(db: sqlite_utils.Database, table: str, cols: tuple[str, ...]) -> 
     db.execute(f"insert into {fts}({fts}) values ('rebuild')")
 
 
-@migrations()
-def m009_files_and_documents(db: sqlite_utils.Database) -> None:
-    """What articles point to: the files they link (images, attachments), the text read
-    from those files, the register's documents, and the document numbers articles cite.
-
-    ``files`` has one row per file URL, whatever links it: its state ("pending" until
-    fetched, "archived", "failed" and tried again in later runs, "too_large", "gave_up"),
-    and once archived the sha256 of its bytes (kept in ``bodies`` like every fetch).  The
-    text is per content (``file_texts``, keyed by sha256): the same file under two URLs
-    is read once."""
+def _m009_files(db: sqlite_utils.Database) -> None:
     db["files"].create(
         {
             "url": str,
@@ -304,12 +298,15 @@ def m009_files_and_documents(db: sqlite_utils.Database) -> None:
         pk="sha256",
     )
     folded_fts(db, "file_texts", ("text",))
+
+
+def _m009_documents(db: sqlite_utils.Database) -> None:
     db["documents"].create(
         {
             "url": str,
             "site": str,
             "number": str,
-            "number_key": str,  # the number as every spelling of it folds (parsers.documents)
+            "number_key": str,  # the number as every spelling of it folds (kernel.numbers)
             "title": str,
             "kind": str,
             "agency": str,
@@ -347,6 +344,9 @@ def m009_files_and_documents(db: sqlite_utils.Database) -> None:
     )
     db["document_files"].create_index(["url"])
     folded_fts(db, "documents", ("number", "title", "summary", "agency", "signer", "text"))
+
+
+def _m009_citations(db: sqlite_utils.Database) -> None:
     db["citations"].create(
         {"article_url": str, "position": int, "number": str, "number_key": str},
         pk=("article_url", "position"),
@@ -360,20 +360,62 @@ def m009_files_and_documents(db: sqlite_utils.Database) -> None:
         "create view article_citations as select c.article_url, c.number, d.url as"
         " document_url, d.title as document_title from citations c left join documents d"
         " on d.number_key = c.number_key")
-    # What the articles archived by earlier versions cite (derived from their text, as
-    # the parsers now derive it for every new record).
-    from crawler.parsers.documents import citations, number_key
 
+
+# --- m009's reading of document numbers, frozen ------------------------------------------
+# A migration is history: what it computes must not change when the parsers do.  These are
+# the rules by which m009 read the numbers cited in the text of articles archived before it,
+# as they stood then (today's rules live in crawler.kernel.numbers; ``govnews reparse``
+# applies them to every stored page).  Never edit them.
+_M009_UPPER = "A-ZĐÀÁẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬÈÉẺẼẸÊẾỀỂỄỆÌÍỈĨỊÒÓỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢÙÚỦŨỤƯỨỪỬỮỰỲÝỶỸỴ"
+_M009_CODE = rf"[{_M009_UPPER}][{_M009_UPPER}0-9]*(?:-[{_M009_UPPER}0-9]+)+"
+_M009_IN_TEXT = re.compile(
+    rf"(?<![\w/.-])(\d{{1,6}})\s?/\s?(?:(?:(\d{{4}})\s?/\s?({_M009_CODE}|[{_M009_UPPER}]"
+    rf"[{_M009_UPPER}0-9]*))|({_M009_CODE}))(?![\w-])")
+_M009_DASHES = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2212"})
+
+
+def _m009_cited(*texts: str | None) -> list[tuple[str, str]]:
+    """(number as printed, its key) for each number ``texts`` cite, once, as m009 read them."""
+    found: dict[str, str] = {}
+    for m in (m for text in texts for m in _M009_IN_TEXT.finditer(
+            unicodedata.normalize("NFC", text or "").translate(_M009_DASHES))):
+        code = re.sub(r"\s*-\s*", "-", m[3] or m[4]).upper()
+        printed = "/".join(p for p in (m[1], m[2], code) if p)
+        bare = "".join(c for c in unicodedata.normalize("NFD", code.replace("Đ", "D"))
+                       if not unicodedata.combining(c))
+        found.setdefault("/".join(p for p in (m[1].lstrip("0") or "0", m[2], bare) if p), printed)
+    return [(printed, key) for key, printed in found.items()]
+
+
+def _m009_backfill(db: sqlite_utils.Database) -> None:
+    """What the articles archived by earlier versions cite, read from their text; and
+    what they link to: known, to be fetched by the next run."""
     rows = db.execute("select url, title, summary, body from articles").fetchall()
     for url, title, summary, body in rows:
-        for i, number in enumerate(citations(title, summary, body)):
+        for i, (number, key) in enumerate(_m009_cited(title, summary, body)):
             db.execute("insert into citations (article_url, position, number, number_key)"
-                       " values (?, ?, ?, ?)", [url, i, number, number_key(number)])
-    # What earlier versions archived links to: known, to be fetched by the next run.
+                       " values (?, ?, ?, ?)", [url, i, number, key])
     db.execute(
         "insert or ignore into files (url, host, state, attempts, first_seen_at)"
         " select url, '', 'pending', 0, datetime('now') from"
         " (select url from images union select url from attachments)")
+
+
+@migrations()
+def m009_files_and_documents(db: sqlite_utils.Database) -> None:
+    """What articles point to: the files they link (images, attachments), the text read
+    from those files, the register's documents, and the document numbers articles cite.
+
+    ``files`` has one row per file URL, whatever links it: its state ("pending" until
+    fetched, "archived", "failed" and tried again in later runs, "too_large", "gave_up"),
+    and once archived the sha256 of its bytes (kept in ``bodies`` like every fetch).  The
+    text is per content (``file_texts``, keyed by sha256): the same file under two URLs
+    is read once."""
+    _m009_files(db)
+    _m009_documents(db)
+    _m009_citations(db)
+    _m009_backfill(db)
     db["crawl_runs"].add_column("files_archived", int)
     db["crawl_runs"].add_column("files_failed", int)
     db["crawl_runs"].add_column("file_bytes", int)

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 import sqlite_utils
 
-from crawler.parsers.text import fold_d, index_fold
+from crawler.kernel.text import fold_d, index_fold
 
 FTS_TABLE = "articles_fts"
 COLUMNS = ("title", "summary", "body", "author")
@@ -354,7 +354,7 @@ def search_all(db: sqlite_utils.Database, query: str, *, kinds=KINDS, exact: boo
     their files) only.  Text is folded as ``search`` folds it; ``exact`` applies to
     articles.
     """
-    from crawler.parsers.documents import number_key
+    from crawler.kernel.numbers import number_key
 
     if limit < 1:
         return []

@@ -20,9 +20,9 @@ from urllib.parse import urlsplit
 
 import sqlite_utils
 
-from crawler.items import Article, Document, FileFetched, Gone, Snapshot
-from crawler.parsers.documents import number_key
-from crawler.parsers.text import canonical_url
+from crawler.kernel.numbers import number_key
+from crawler.kernel.record import Article, Document, FileFetched, Gone, Snapshot
+from crawler.kernel.text import canonical_url
 
 from . import schema
 from .access import WRITE_CHECK_TABLE, ArchiveError, directory_problem, explain

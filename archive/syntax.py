@@ -40,8 +40,8 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from crawler.parsers.text import fold as fold_text
-from crawler.parsers.text import index_fold
+from crawler.kernel.text import fold as fold_text
+from crawler.kernel.text import index_fold
 
 SYNTAX_HELP = """\
 bão lũ                                the words next to each other, in this order

@@ -28,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from archive.search import search
 from archive.store import Archive
-from crawler.items import Article
+from crawler.kernel.record import Article
 
 
 def words(text: str) -> list[str]:
@@ -202,7 +202,7 @@ def queries(count: int, seed: int = 11) -> list[tuple[str, str, dict]]:
         return " ".join(parts[i:i + rng.randint(2, 3)])
 
     def unaccented(text: str) -> str:
-        from crawler.parsers.text import fold
+        from crawler.kernel.text import fold
         return fold(text)
 
     kinds = [

@@ -31,7 +31,7 @@ from bench_search import Corpus, build  # noqa: E402
 
 from archive.store import Archive  # noqa: E402
 from archive.web import make_datasette  # noqa: E402
-from crawler.items import Snapshot  # noqa: E402
+from crawler.kernel.record import Snapshot  # noqa: E402
 
 
 def extras(path: Path, count: int) -> None:

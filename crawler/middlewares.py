@@ -27,7 +27,7 @@ from crawler.failures import (
     RobotsUnavailable,
     exception_kind,
 )
-from crawler.parsers.text import canonical_url
+from crawler.kernel.text import canonical_url
 
 
 class BackoffRetryMiddleware(RetryMiddleware):

@@ -21,17 +21,8 @@ from scrapy import signals
 
 from archive import health
 from archive.store import Archive
-from crawler.items import (
-    FileFetched,
-    FileNotModified,
-    Gone,
-    Listed,
-    ListingWalked,
-    NotModified,
-    PageKind,
-    Problem,
-    Snapshot,
-)
+from crawler.items import FileNotModified, Listed, ListingWalked, NotModified, PageKind, Problem
+from crawler.kernel.record import FileFetched, Gone, Snapshot
 
 logger = logging.getLogger(__name__)
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from crawler.items import Article, Document, Listing, Probed, Problem
+from crawler.items import Probed, Problem
+from crawler.kernel.record import Article, Document, Listing
 
 
 @dataclass

@@ -7,7 +7,7 @@ import json
 
 from archive.query import records, stats
 from archive.store import Archive
-from crawler.items import Article, Attachment, Image, Link
+from crawler.kernel.record import Article, Attachment, Image, Link
 
 
 def make(url="https://www.nghean.gov.vn/tin-tuc/bai-viet-123456", **over):
@@ -151,7 +151,7 @@ def test_jsonl_export_filters_by_category(tmp_path):
 
 
 def test_a_batch_is_stored_whole_or_not_at_all(tmp_path, monkeypatch):
-    from crawler.items import Snapshot
+    from crawler.kernel.record import Snapshot
 
     archive = Archive(tmp_path / "a.db")
     calls = []

@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from archive.store import Archive
 from archive.web import TABLES
-from crawler.items import Article
+from crawler.kernel.record import Article
 
 from .browser import inline, outside, screenshot, served_archive
 

@@ -12,7 +12,7 @@ import urllib.parse
 import pytest
 
 from archive.store import Archive
-from crawler.items import Snapshot
+from crawler.kernel.record import Snapshot
 from crawler.replica import build_site
 from crawler.replica.family import FamilyProxy, build_family
 

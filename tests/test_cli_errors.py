@@ -32,7 +32,7 @@ from click.testing import CliRunner
 
 from archive.cli import cli
 from archive.store import Archive
-from crawler.items import Article
+from crawler.kernel.record import Article
 from crawler.replica import ReplicaServer
 
 from .conftest import ROOT, query
@@ -511,7 +511,7 @@ def test_export_into_a_read_only_directory(public_tmp, unprivileged):
 @pytest.mark.parametrize("fmt", ["jsonl", "csv", "warc"])
 def test_export_to_a_full_disk(tmp_path, fmt):
     from archive.store import Archive
-    from crawler.items import Snapshot
+    from crawler.kernel.record import Snapshot
 
     db = make_archive(tmp_path / "a.db")
     archive = Archive(db)

@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from crawler.parsers.dates import parse_date
+from crawler.kernel.dates import parse_date
 
 
 def nfd(s: str) -> str:

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pytest
 
+from crawler.kernel.numbers import citations, kind_of, number_key
 from crawler.parsers import parse_article_doc, parse_document, parse_register
 from crawler.parsers.base import load
-from crawler.parsers.documents import citations, kind_of, number_key
 
 SITE = "http://www.nghean.gov.vn"
 

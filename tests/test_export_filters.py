@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 
 from archive.cli import cli
 from archive.store import Archive
-from crawler.items import Article
+from crawler.kernel.record import Article
 
 WWW, VH = "www.nghean.gov.vn", "vhttdl.nghean.gov.vn"
 

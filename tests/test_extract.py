@@ -562,7 +562,7 @@ def test_a_pass_over_the_archives_files_stops_at_its_time_budget(tmp_path):
 
     from archive.files import read_archived, unread
     from archive.store import Archive
-    from crawler.items import FileFetched, Snapshot
+    from crawler.kernel.record import FileFetched, Snapshot
 
     archive = Archive(tmp_path / "a.db")
     pdfs = [make_pdf([f"Trang {i}"]) for i in range(3)]

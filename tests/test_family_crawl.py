@@ -195,7 +195,7 @@ def test_articles_cite_documents_and_documents_know_who_cites_them(family_run):
     assert any(e["cites"] for e in expected.values())
     for url, want in expected.items():
         assert got[url]["cites"] == want["cites"], url
-    from crawler.parsers.documents import number_key
+    from crawler.kernel.numbers import number_key
 
     citing: dict[str, set] = {}
     for url, want in expected.items():

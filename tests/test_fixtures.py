@@ -22,7 +22,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 
-from crawler.items import RECORD_KEYS
+from crawler.kernel.record import RECORD_KEYS
 from tests.seed import SEED_RELATED_TITLES
 
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -1,7 +1,7 @@
 """One folding, and its SQL twin agrees with it on every Vietnamese letter and tone.
 
 The search index holds text as ``archive.schema.FOLD_SQL`` folds it (in SQL, in generated
-columns); queries are folded in Python by ``crawler.parsers.text.index_fold``.  Every
+columns); queries are folded in Python by ``crawler.kernel.text.index_fold``.  Every
 Vietnamese letter with every tone, in both cases, composed and decomposed, alone and in a
 word, gives the same key both ways, and FTS5 finds the one with the other."""
 
@@ -12,7 +12,7 @@ import unicodedata
 from itertools import product
 
 from archive.schema import FOLD_SQL
-from crawler.parsers.text import D_FOLD, fold, index_fold, strip_marks
+from crawler.kernel.text import D_FOLD, fold, index_fold, strip_marks
 
 VOWELS = "aăâeêioôơuưy"
 # no mark, sắc, huyền, hỏi, ngã, nặng

@@ -14,15 +14,10 @@ import unicodedata
 import lxml.html
 import pytest
 
+from crawler.kernel.fonts import font_encoding, looks_legacy, tcvn3_to_unicode, vni_to_unicode
 from crawler.parsers import base
 from crawler.parsers.base import decode_html, legacy_encodings
-from crawler.parsers.legacy import (
-    convert_legacy,
-    font_encoding,
-    looks_legacy,
-    tcvn3_to_unicode,
-    vni_to_unicode,
-)
+from crawler.parsers.legacy import convert_legacy
 
 
 def load(page):

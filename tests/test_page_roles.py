@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from archive.store import Archive
-from crawler.items import Article
+from crawler.kernel.record import Article
 from crawler.parsers import article_shaped, classify
 from tests.conftest import export_records, govnews, query
 

@@ -21,7 +21,16 @@ from lxml import html as lxml_html
 from archive.extract import Extracted
 from archive.store import Archive
 from archive.web import make_datasette
-from crawler.items import Article, Attachment, Document, FileFetched, Gone, Image, Link, Snapshot
+from crawler.kernel.record import (
+    Article,
+    Attachment,
+    Document,
+    FileFetched,
+    Gone,
+    Image,
+    Link,
+    Snapshot,
+)
 
 WWW = "www.nghean.gov.vn"
 URL = f"https://{WWW}/tin-tuc/chu-tich-lam-viec-123456"

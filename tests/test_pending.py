@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from archive.query import crawl_state
 from archive.store import Archive
-from crawler.items import Article
+from crawler.kernel.record import Article
 
 SITE = "www.nghean.gov.vn"
 URL = f"https://{SITE}/tin-tuc-su-kien/khai-mac-le-hoi-723384"

@@ -17,7 +17,7 @@ from archive import schema
 from archive.cli import cli
 from archive.search import fts_query, search
 from archive.store import Archive
-from crawler.items import Article
+from crawler.kernel.record import Article
 
 SITE = "www.nghean.gov.vn"
 

@@ -13,7 +13,7 @@ import unicodedata
 
 import pytest
 
-from crawler.parsers.text import canonical_url, clean_text
+from crawler.kernel.text import canonical_url, clean_text
 
 
 def nfd(s: str) -> str:

@@ -18,7 +18,7 @@ import pytest
 
 from archive.store import Archive
 from archive.web import TABLES, make_datasette, metadata
-from crawler.items import Article, Document, Snapshot
+from crawler.kernel.record import Article, Document, Snapshot
 
 from .conftest import ROOT
 

@@ -11,7 +11,7 @@ import pytest
 from openpyxl import load_workbook
 
 from archive.xlsx import CELL_LIMIT, clean_cell_text, parse_iso, write_xlsx
-from crawler.items import DOCUMENT_KEYS, RECORD_KEYS
+from crawler.kernel.record import DOCUMENT_KEYS, RECORD_KEYS
 
 COLUMNS = [k for k in RECORD_KEYS if k != "body_html"]
 LONG = "Nghị quyết về phát triển kinh tế - xã hội. " * 1000  # 43,000 characters

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import re
 
-from ..items import Article, Listing
+from ..kernel.numbers import citations
+from ..kernel.record import Article, Listing
 from . import generic, registry
 from .base import load
-from .documents import citations, parse_document, parse_register
+from .documents import parse_document, parse_register
 from .registry import Layout, detect, is_article_url, layouts
 
 # Any site: a listing paged as ?page=2 or ?trang=2 ("trang": page), Joomla's ?start=10 and

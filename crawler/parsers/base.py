@@ -22,10 +22,10 @@ from lxml import etree
 from lxml.cssselect import CSSSelector
 from w3lib.encoding import html_body_declared_encoding, http_content_type_encoding, read_bom
 
-from ..items import Article, Attachment, Image, Link
-from .dates import MONTH_NAMES, english_date, parse_date
+from ..kernel.dates import MONTH_NAMES, english_date, parse_date
+from ..kernel.record import Article, Attachment, Image, Link
+from ..kernel.text import canonical_url, clean_text, fold, site_of
 from .legacy import convert_legacy
-from .text import canonical_url, clean_text, fold, site_of
 
 # --- decoding ---------------------------------------------------------------------------
 
@@ -1833,7 +1833,7 @@ def linked_entries(doc, page_url: str, is_article, item_selectors=()) -> list:
     title from the link, the date from the smallest element around it that holds no other
     article link.  For layouts whose listings have no markup of their own to rely on
     (NukeViet's themes, WordPress's) and page in their URL."""
-    from ..items import ListingEntry
+    from ..kernel.record import ListingEntry
 
     host = urlsplit(page_url).netloc
     links = []
@@ -1882,7 +1882,7 @@ def link_listing(doc, url: str, is_article, layout_key: str, item_selectors=(),
     """The page as a listing of its article links (see linked_entries), or None when it
     links to fewer than MIN_LISTING_ENTRIES articles; ``collection``: the page says it
     is one (a category's page), and one article is enough."""
-    from ..items import Listing
+    from ..kernel.record import Listing
 
     url = canonical_url(url)
     entries = linked_entries(doc, url, is_article, item_selectors)

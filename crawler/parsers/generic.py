@@ -36,11 +36,11 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from ..items import Article
+from ..kernel.dates import ENGLISH_DATE, MONTH_NAMES, english_date, parse_date
+from ..kernel.record import Article
+from ..kernel.text import canonical_url, clean_text, fold
 from . import base
 from .base import css, text_of
-from .dates import ENGLISH_DATE, MONTH_NAMES, english_date, parse_date
-from .text import canonical_url, clean_text, fold
 from .urls import article_shaped
 
 NAME = "generic"

@@ -28,12 +28,12 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
-from ..items import Article, Listing
+from ..kernel.record import Article, Listing
+from ..kernel.text import canonical_url, clean_text, fold
 from . import base, generic
 from .base import load, text_of
 from .documents import citations, parse_document, parse_register
 from .registry import Layout
-from .text import canonical_url, clean_text, fold
 from .urls import SERVICE_PREFIXES, article_shaped, collection_path, is_root
 
 ROLES = ("hub", "listing", "article", "document", "other")

@@ -14,11 +14,11 @@ import json
 import re
 from urllib.parse import urljoin
 
-from ..items import Article, Listing, ListingEntry, PageRequest
+from ..kernel.record import Article, Listing, ListingEntry, PageRequest
+from ..kernel.text import canonical_url, clean_or_none, clean_text
 from . import base
 from .base import css, first, text_of
 from .registry import Layout
-from .text import canonical_url, clean_or_none, clean_text
 
 NAME = "vnportal"
 VERSION = "1"

@@ -13,11 +13,11 @@ from __future__ import annotations
 import re
 from urllib.parse import parse_qs, urlsplit
 
-from ..items import Article, Listing
+from ..kernel.record import Article, Listing
+from ..kernel.text import canonical_url, clean_or_none, clean_text
 from . import base
 from .base import css, first, text_of
 from .registry import Layout
-from .text import canonical_url, clean_or_none, clean_text
 
 NAME = "wordpress"
 VERSION = "1"

@@ -31,17 +31,16 @@ from scrapy.spidermiddlewares.httperror import HttpError
 
 from crawler.failures import RedirectRefused, RobotsUnavailable, failure_kind
 from crawler.items import (
-    FileFetched,
     FileNotModified,
-    Gone,
     Listed,
-    ListingEntry,
     ListingWalked,
     NotModified,
     PageKind,
     Probed,
     Problem,
 )
+from crawler.kernel.record import FileFetched, Gone, ListingEntry
+from crawler.kernel.text import canonical_url, clean_text
 from crawler.parsers import (
     article_shaped,
     base,
@@ -55,7 +54,6 @@ from crawler.parsers import (
 )
 from crawler.parsers import registry as parser_registry
 from crawler.parsers.base import decode_page, legacy_encodings
-from crawler.parsers.text import canonical_url, clean_text
 
 # Links that never lead to a listing or an article.
 SKIP_EXTENSIONS = base.FILE_EXTENSIONS + (".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg",

@@ -47,7 +47,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from crawler.parsers import generic  # noqa: E402
-from crawler.parsers.base import load  # noqa: E402
+from crawler.parsers.page import load  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "fixtures"
 PAGES = ROOT / "bench" / "pages"

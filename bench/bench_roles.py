@@ -48,7 +48,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from bench_fallback import PAGES, corpus_cases, joined, prf  # noqa: E402
 
 from crawler.parsers import generic  # noqa: E402
-from crawler.parsers.base import load  # noqa: E402
+from crawler.parsers.page import load  # noqa: E402
 
 try:
     from crawler.parsers import classify

@@ -15,15 +15,15 @@ import lxml.html
 import pytest
 
 from crawler.kernel.fonts import font_encoding, looks_legacy, tcvn3_to_unicode, vni_to_unicode
-from crawler.parsers import base
-from crawler.parsers.base import decode_html, legacy_encodings
 from crawler.parsers.legacy import convert_legacy
+from crawler.parsers.page import _HTML_PARSER, decode_html, legacy_encodings
+from crawler.parsers.page import load as load_page
 
 
 def load(page):
-    """The page parsed as base.load parses it, but not yet converted: convert_legacy is
-    what these tests exercise (base.load runs it itself, see the last test)."""
-    return lxml.html.document_fromstring(decode_html(page), parser=base._HTML_PARSER)
+    """The page parsed as page.load parses it, but not yet converted: convert_legacy is
+    what these tests exercise (page.load runs it itself, see the last test)."""
+    return lxml.html.document_fromstring(decode_html(page), parser=_HTML_PARSER)
 
 
 GRAVE, ACUTE, HOOK, TILDE, DOT = "\u0300", "\u0301", "\u0309", "\u0303", "\u0323"
@@ -390,7 +390,7 @@ def test_deep_trees_do_not_exhaust_the_stack():
 
 
 def test_load_converts_and_says_which_encodings():
-    doc = base.load('<html><body><p><span style="font-family:.VnTime">UBND tØnh NghÖ An</span>'
+    doc = load_page('<html><body><p><span style="font-family:.VnTime">UBND tØnh NghÖ An</span>'
                     ' <font face="VNI-Times">Theo baùo caùo</font></p></body></html>')
     assert doc.xpath("string(//p)") == "UBND tỉnh Nghệ An Theo báo cáo"
     assert sorted(legacy_encodings(doc)) == ["tcvn3", "vni"]

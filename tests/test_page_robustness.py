@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from crawler.parsers import parse_article
-from crawler.parsers.base import decode_page, flatten_deep, load
+from crawler.parsers.page import decode_page, flatten_deep, load
 
 FIXTURES = Path(__file__).parent / "fixtures"
 NAME = "vnportal-author-label-attachments"

@@ -23,7 +23,8 @@ from pathlib import Path
 
 import pytest
 
-from crawler.parsers import base, generic, nukeviet, parse_article, vnportal, wordpress
+from crawler.parsers import generic, nukeviet, parse_article, vnportal, wordpress
+from crawler.parsers.page import load
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -42,7 +43,7 @@ def edit(html: str, *pairs: tuple[str, str]) -> str:
 
 
 def read(parser, html: str, spec: dict):
-    article = parser.parse(base.load(html), spec["url"], spec["fetched_at"])
+    article = parser.parse(load(html), spec["url"], spec["fetched_at"])
     assert article is not None, "the page was not read"
     return article
 

@@ -18,7 +18,10 @@ from pathlib import Path
 
 import pytest
 
-from crawler.parsers import base, generic, nukeviet, parse_article, vnportal, vnportal_v2, wordpress
+from crawler.parsers import generic, nukeviet, parse_article, vnportal, vnportal_v2, wordpress
+from crawler.parsers.bylines import site_names
+from crawler.parsers.jsonld import jsonld_article, jsonld_breadcrumb, structured_data_problems
+from crawler.parsers.page import load
 
 FIXTURES = Path(__file__).parent / "fixtures"
 # (fixture, the parser that reads it)
@@ -129,18 +132,18 @@ def assert_from_markup(record: dict, expected: dict) -> None:
 @pytest.mark.parametrize("name,parser", PAGES, ids=[p[0] for p in PAGES])
 def test_malformed_json_ld_leaves_the_markup_to_answer(name, parser, case, blocks, problems):
     spec, html = load_page(name)
-    doc = base.load(with_blocks(html, blocks))
+    doc = load(with_blocks(html, blocks))
     article = parser.parse(doc, spec["url"], spec["fetched_at"])
     assert article is not None, "the page was not read"
     assert_from_markup(article.to_dict(), spec["expected"])
-    assert base.structured_data_problems(doc) == problems
+    assert structured_data_problems(doc) == problems
 
 
 @pytest.mark.parametrize("name,parser", PAGES, ids=[p[0] for p in PAGES])
 def test_well_formed_json_ld_is_no_problem(name, parser):
     spec, html = load_page(name)
-    doc = base.load(with_blocks(html, WELL_FORMED))
-    assert base.structured_data_problems(doc) == []
+    doc = load(with_blocks(html, WELL_FORMED))
+    assert structured_data_problems(doc) == []
     assert_from_markup(parser.parse(doc, spec["url"], spec["fetched_at"]).to_dict(),
                        spec["expected"])
 
@@ -189,8 +192,8 @@ STORED = sorted(FIXTURES.glob("*.html"))
 
 @pytest.mark.parametrize("path", STORED, ids=[p.stem for p in STORED])
 def test_stored_pages_problems(path):
-    doc = base.load(path.read_bytes())
-    assert base.structured_data_problems(doc) == STORED_PROBLEMS.get(path.stem, [])
+    doc = load(path.read_bytes())
+    assert structured_data_problems(doc) == STORED_PROBLEMS.get(path.stem, [])
 
 
 # --- any shape at all -------------------------------------------------------------------
@@ -230,10 +233,10 @@ def test_json_ld_of_any_shape_never_stops_a_parser(name, parser):
     rng = random.Random(name)
     for _ in range(60):
         blocks = ld(*(random_block(rng) for _ in range(rng.randint(1, 3))))
-        doc = base.load(with_blocks(html, blocks))
-        problems = base.structured_data_problems(doc)
+        doc = load(with_blocks(html, blocks))
+        problems = structured_data_problems(doc)
         assert all(isinstance(p, str) and p.startswith("JSON-LD block ") for p in problems)
         article = parser.parse(doc, spec["url"], spec["fetched_at"])
         assert article is not None and article.body == spec["expected"]["body"], blocks
-        base.jsonld_breadcrumb(doc)
-        base.site_names(doc, spec["url"], base.jsonld_article(doc))
+        jsonld_breadcrumb(doc)
+        site_names(doc, spec["url"], jsonld_article(doc))

@@ -15,8 +15,8 @@ import re
 from ..kernel.numbers import citations
 from ..kernel.record import Article, Listing
 from . import generic, registry
-from .base import load
 from .documents import parse_document, parse_register
+from .page import load
 from .registry import Layout, detect, is_article_url, layouts
 
 # Any site: a listing paged as ?page=2 or ?trang=2 ("trang": page), Joomla's ?start=10 and

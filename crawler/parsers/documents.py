@@ -29,7 +29,8 @@ from ..kernel.numbers import (
 )
 from ..kernel.record import DocFile, Document, Listing, ListingEntry
 from ..kernel.text import canonical_url, clean_text, fold, site_of
-from .base import block_lines, is_file_link, text_of
+from .links import is_file_link
+from .page import block_lines, text_of
 
 NAME = "register"
 VERSION = 1

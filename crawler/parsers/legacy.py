@@ -119,9 +119,19 @@ def convert_legacy(doc) -> list[str]:
     order met; empty when none did.
     """
     root = doc.getroottree().getroot() if hasattr(doc, "getroottree") else doc.getroot()
+    applied: list[str] = []
+    for region in _regions(root):
+        if _convert_region(region) and region.encoding not in applied:
+            applied.append(region.encoding)
+    return applied
+
+
+def _regions(root) -> list[_Region]:
+    """The regions of legacy-font text under ``root``, in the order their elements are met
+    (an element naming a Unicode font ends its ancestor's region for its subtree)."""
     rule_fonts = _rule_fonts(root)
     regions: list[_Region] = []
-    # Iterative: trees up to base.MAX_DEPTH deep would exhaust Python's recursion limit.
+    # Iterative: trees up to page.MAX_DEPTH deep would exhaust Python's recursion limit.
     stack: list[tuple[object, _Region | None]] = [(root, None)]
     while stack:
         el, region = stack.pop()
@@ -142,24 +152,25 @@ def convert_legacy(doc) -> list[str]:
             if isinstance(child.tag, str):  # not a comment or processing instruction
                 children.append((child, region))
         stack.extend(reversed(children))  # popped in document order
+    return regions
 
-    applied: list[str] = []
-    for region in regions:
-        texts = [getattr(el, attr) for el, attr in region.slots]
-        mixed = any(UNICODE_ONLY.search(t) for t in texts)
-        changed = False
-        for (el, attr), text in zip(region.slots, texts):
-            converted = convert(text, region.encoding)
-            if converted == text:
+
+def _convert_region(region: _Region) -> bool:
+    """Convert in place the texts of one region (in a region that already holds
+    Unicode-only letters, only those that read better converted); whether any changed."""
+    texts = [getattr(el, attr) for el, attr in region.slots]
+    mixed = any(UNICODE_ONLY.search(t) for t in texts)
+    changed = False
+    for (el, attr), text in zip(region.slots, texts):
+        converted = convert(text, region.encoding)
+        if converted == text:
+            continue
+        if mixed:
+            if UNICODE_ONLY.search(text):
                 continue
-            if mixed:
-                if UNICODE_ONLY.search(text):
-                    continue
-                _, before, after = gain(text, region.encoding)
-                if after <= before:
-                    continue
-            setattr(el, attr, converted)
-            changed = True
-        if changed and region.encoding not in applied:
-            applied.append(region.encoding)
-    return applied
+            _, before, after = gain(text, region.encoding)
+            if after <= before:
+                continue
+        setattr(el, attr, converted)
+        changed = True
+    return changed

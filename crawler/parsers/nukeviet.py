@@ -12,8 +12,12 @@ from urllib.parse import urlsplit
 
 from ..kernel.record import Article, Listing
 from ..kernel.text import canonical_url, clean_or_none, clean_text, fold
-from . import base
-from .base import css, first, text_of
+from . import published
+from .body import assemble, extract_body, sapo_element, sapo_text
+from .bylines import byline_date, clean_author, signed_date, site_names
+from .jsonld import jsonld_article, jsonld_breadcrumb
+from .links import breadcrumb_category, extract_related, is_article_url, link_listing
+from .page import css, first, meta_content, text_of
 from .registry import Layout
 
 NAME = "nukeviet"
@@ -34,7 +38,7 @@ SOURCE_LABELS = {fold("Nguồn tin"), fold("Nguồn"), fold("Nguồn bài viết
 
 
 def is_nukeviet(doc) -> bool:
-    gen = base.meta_content(doc, "generator") or ""
+    gen = meta_content(doc, "generator") or ""
     return GENERATOR in gen.lower() or bool(doc.xpath('//div[@id="news-bodyhtml"]'))
 
 
@@ -48,8 +52,8 @@ def byline(doc, site=None) -> tuple[str | None, str | None]:
             key = fold(text_of(label[0])).rstrip(" :")
             if key in AUTHOR_LABELS:
                 text = text_of(p)
-                dated = base.byline_date(text)
-                return base.clean_author(text, site), dated[1] if dated else None
+                dated = byline_date(text)
+                return clean_author(text, site), dated[1] if dated else None
     return None, None
 
 
@@ -68,15 +72,15 @@ def source(doc) -> str | None:
 
 
 def published_at(doc, ld, sources) -> str | None:
-    return base.published_at(doc, doc, ld, DATE, sources)
+    return published.published_at(doc, doc, ld, DATE, sources)
 
 
 def category(doc, title_text) -> str | None:
     for sel in BREADCRUMB_ITEMS:
-        name = base.breadcrumb_category([el.text_content() for el in sel(doc)], title_text)
+        name = breadcrumb_category([el.text_content() for el in sel(doc)], title_text)
         if name:
             return name
-    return base.breadcrumb_category(base.jsonld_breadcrumb(doc), title_text)
+    return breadcrumb_category(jsonld_breadcrumb(doc), title_text)
 
 
 def tags(doc) -> list[str]:
@@ -92,7 +96,7 @@ def parse(doc, url: str, fetched_at: str | None = None) -> Article | None:
         return None
     url = canonical_url(url)
     sources: dict[str, str] = {}
-    ld = base.jsonld_article(doc)
+    ld = jsonld_article(doc)
     title_el = first(doc, TITLE)
     title_text = clean_text(ld.get("headline") or "") if ld else ""
     if title_text:
@@ -101,26 +105,26 @@ def parse(doc, url: str, fetched_at: str | None = None) -> Article | None:
         title_text = text_of(title_el)
         sources["title"] = "layout"
     else:
-        title_text = base.meta_content(doc, "og:title") or ""
-    site = base.site_names(doc, url, ld)
+        title_text = meta_content(doc, "og:title") or ""
+    site = site_names(doc, url, ld)
     lead_el = first(doc, SUMMARY)
     lead = clean_or_none(lead_el.text_content()) if lead_el is not None else None
     if lead is None:
-        lead = base.sapo_text(base.sapo_element(doc, body_el, after=title_el))
+        lead = sapo_text(sapo_element(doc, body_el, after=title_el))
     writers, signed = byline(doc, site)
-    body = base.extract_body(body_el, url, remove=BODY_NOISE, find_byline=writers is None,
-                             summary=lead, find_lead=lead is None, site=site)
-    return base.assemble(
+    body = extract_body(body_el, url, remove=BODY_NOISE, find_byline=writers is None,
+                        summary=lead, find_lead=lead is None, site=site)
+    return assemble(
         url, body, parser=f"{NAME}/{VERSION}", fetched_at=fetched_at, sources=sources,
         title=title_text,
         published_at=(published_at(doc, ld, sources)
-                      or base.signed_date(signed or body.published_at, sources)),
+                      or signed_date(signed or body.published_at, sources)),
         author=writers or body.author,
         source=source(doc) or body.source,
         summary=lead or body.summary,
         category=category(doc, title_text),
         tags=tags(doc),
-        related=base.extract_related(doc, url, scope_exclude=body_el),
+        related=extract_related(doc, url, scope_exclude=body_el),
     )
 
 
@@ -141,10 +145,10 @@ def parse_listing(doc, url: str) -> Listing | None:
     """A category or tag page: its article links (its pages 2+ are /page-N links)."""
     if first(doc, BODY) is not None:
         return None
-    return base.link_listing(doc, url, base.is_article_url, f"{NAME}/{VERSION}",
-                             LISTING_ITEMS)
+    return link_listing(doc, url, is_article_url, f"{NAME}/{VERSION}",
+                        LISTING_ITEMS)
 
 
 LAYOUTS = (Layout(NAME, VERSION, recognise=is_nukeviet, parse=parse,
-                  parse_listing=parse_listing, article_url=base.is_article_url, priority=10,
+                  parse_listing=parse_listing, article_url=is_article_url, priority=10,
                   pager_link=pager_link),)

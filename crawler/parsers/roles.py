@@ -30,9 +30,10 @@ from urllib.parse import urlsplit
 
 from ..kernel.record import Article, Listing
 from ..kernel.text import canonical_url, clean_text, fold
-from . import base, generic
-from .base import load, text_of
+from . import generic, jsonld
 from .documents import citations, parse_document, parse_register
+from .links import link_listing
+from .page import load, meta_content, text_of
 from .registry import Layout
 from .urls import SERVICE_PREFIXES, article_shaped, collection_path, is_root
 
@@ -157,7 +158,7 @@ def classify(page, url: str, *, reached_as: str = "article", fetched_at: str | N
         return read[0]
 
     evidence = verdict.evidence
-    problems = getattr(base, "structured_data_problems", None)
+    problems = getattr(jsonld, "structured_data_problems", None)
     if problems is not None:
         verdict.problems = [("structured_data", p) for p in problems(doc)]
     evidence.append(f"layout {layout.key}" + (" (no module recognises the page)"
@@ -193,10 +194,21 @@ def classify(page, url: str, *, reached_as: str = "article", fetched_at: str | N
         # content, but lists none of its own.
         evidence.append("a service page: no list of articles")
         return verdict
+    return _listing_verdict(verdict, doc, url, collection, layout_listing)
+
+
+def _listing_verdict(verdict: PageRole, doc, url: str, collection: str | None,
+                     layout_listing) -> PageRole:
+    """The verdict on a page that is no article and no document: a list of articles (its
+    layout's listing, a register's list, or on a site no module knows its links shaped
+    like articles'), else "other"."""
+    from . import FALLBACK
+
+    layout, evidence = verdict.layout, verdict.evidence
     listing = layout_listing() or parse_register(doc, url)
     if listing is None and layout is FALLBACK:
-        listing = base.link_listing(doc, url, article_shaped, layout.key,
-                                    collection=collection is not None)
+        listing = link_listing(doc, url, article_shaped, layout.key,
+                               collection=collection is not None)
     if listing is not None:
         if not listing.pager_links and not listing.pagination:
             listing.pager_links = _pager_links(doc, url)
@@ -469,10 +481,10 @@ def _names(doc) -> dict[str, str]:
     title = doc.find(".//title")
     if title is not None and text_of(title):
         out["<title>"] = text_of(title)
-    meta = base.meta_content(doc, "og:title", "twitter:title")
+    meta = meta_content(doc, "og:title", "twitter:title")
     if meta:
         out["og:title"] = meta
-    ld = base.jsonld_article(doc)
+    ld = jsonld.jsonld_article(doc)
     headline = ld.get("headline") if isinstance(ld, dict) else None
     if isinstance(headline, str) and headline.strip():
         out["JSON-LD headline"] = clean_text(headline)

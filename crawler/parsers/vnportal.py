@@ -16,8 +16,19 @@ from urllib.parse import urljoin
 
 from ..kernel.record import Article, Listing, ListingEntry, PageRequest
 from ..kernel.text import canonical_url, clean_or_none, clean_text
-from . import base
-from .base import css, first, text_of
+from . import published
+from .body import BodyResult, assemble, extract_body, sapo_element, sapo_text
+from .bylines import layout_byline, signed_date, site_names
+from .jsonld import jsonld_article, jsonld_breadcrumb, jsonld_text
+from .links import (
+    breadcrumb_category,
+    collect_attachments,
+    extract_related,
+    img_src,
+    is_article_url,
+)
+from .page import css, first, load, meta_content, text_of
+from .published import date_from
 from .registry import Layout
 
 NAME = "vnportal"
@@ -90,7 +101,7 @@ def title(doc, root, ld, sources) -> str:
     if el is not None and text_of(el):
         sources["title"] = "layout"
         return text_of(el)
-    value = base.meta_content(doc, "og:title", "twitter:title")
+    value = meta_content(doc, "og:title", "twitter:title")
     if value:
         sources["title"] = "meta"
         return value
@@ -99,7 +110,7 @@ def title(doc, root, ld, sources) -> str:
 
 def published_at(doc, root, ld, sources, selectors=POST_DATE) -> str | None:
     scope = root if root is not None else doc
-    return base.published_at(doc, scope, ld, selectors, sources)
+    return published.published_at(doc, scope, ld, selectors, sources)
 
 
 def summary(root, sources, body_el=None, title_el=None) -> str | None:
@@ -109,10 +120,10 @@ def summary(root, sources, body_el=None, title_el=None) -> str | None:
     if el is not None:
         sources["summary"] = "layout"
         return clean_or_none(el.text_content())
-    el = base.sapo_element(root, body_el, after=title_el)
+    el = sapo_element(root, body_el, after=title_el)
     if el is not None:
         sources["summary"] = "layout"
-        return base.sapo_text(el)
+        return sapo_text(el)
     return None
 
 
@@ -121,24 +132,24 @@ def author_from_layout(root, selectors=AUTHOR, site=None) -> tuple[str | None, s
     """(author, source, date) from the layout's byline boxes: every writer they name
     (several div.author, or "Hồ Phương - Lê Minh" in one), an organisation's credit, and
     the date some installs print beside the byline and nowhere else."""
-    return base.layout_byline(root, selectors, site)
+    return layout_byline(root, selectors, site)
 
 
 def category(doc, title_text, ld, sources) -> str | None:
     for sel in BREADCRUMB_ITEMS:
         items = [el.text_content() for el in sel(doc)]
-        name = base.breadcrumb_category(items, title_text)
+        name = breadcrumb_category(items, title_text)
         if name:
             sources["category"] = "layout"
             return name
-    name = base.breadcrumb_category(base.jsonld_breadcrumb(doc), title_text)
+    name = breadcrumb_category(jsonld_breadcrumb(doc), title_text)
     if name:
         sources["category"] = "jsonld"
         return name
-    value = (ld.get("articleSection") if ld else None) or base.meta_content(doc, "article:section")
+    value = (ld.get("articleSection") if ld else None) or meta_content(doc, "article:section")
     if value:
         sources["category"] = "meta"
-        return base.jsonld_text(value)
+        return jsonld_text(value)
     return None
 
 
@@ -164,9 +175,9 @@ def parse(doc, url: str, fetched_at: str | None = None, *, post_date=POST_DATE, 
     if root is None:
         root = body_el.getparent()
     sources: dict[str, str] = {}
-    ld = base.jsonld_article(doc)
+    ld = jsonld_article(doc)
     url = canonical_url(url)
-    site = base.site_names(doc, url, ld)
+    site = site_names(doc, url, ld)
     title_text = title(doc, root, ld, sources)
     title_el = first(root, TITLE)
     lead = summary(root, sources, body_el, title_el)
@@ -174,10 +185,10 @@ def parse(doc, url: str, fetched_at: str | None = None, *, post_date=POST_DATE, 
     if author:
         sources["author"] = "layout"
 
-    body = base.BodyResult()
+    body = BodyResult()
     if body_el is not None:
-        body = base.extract_body(body_el, url, remove=BODY_NOISE, find_byline=True,
-                                 summary=lead, find_lead=lead is None, site=site)
+        body = extract_body(body_el, url, remove=BODY_NOISE, find_byline=True,
+                            summary=lead, find_lead=lead is None, site=site)
         sources["body"] = "layout"
     if lead is None and body.summary:
         lead = body.summary
@@ -187,27 +198,27 @@ def parse(doc, url: str, fetched_at: str | None = None, *, post_date=POST_DATE, 
         sources["author"] = "byline-paragraph"
     if not author:
         # Some installs print the writer in the date box itself: "Lê Văn Quang - 18-04-2025".
-        author, dated_source, _ = base.layout_byline(root, post_date, site)
+        author, dated_source, _ = layout_byline(root, post_date, site)
         if author:
             sources["author"] = "date-line"
         source = source or dated_source
     source = source or body.source
     # Attachments may sit outside the body (a download box under it) but inside the control.
-    attachments = {a.url: a for a in base.collect_attachments(root, url)}
+    attachments = {a.url: a for a in collect_attachments(root, url)}
     for a in body.attachments:
         attachments.setdefault(a.url, a)
 
-    return base.assemble(
+    return assemble(
         url, body, parser=f"{NAME}/{version}", fetched_at=fetched_at, sources=sources,
         title=title_text,
         published_at=(published_at(doc, root, ld, sources, post_date)
-                      or base.signed_date(signed or body.published_at, sources)),
+                      or signed_date(signed or body.published_at, sources)),
         author=author,
         source=source,
         summary=lead,
         category=category(doc, title_text, ld, sources),
         tags=tags(doc),
-        related=base.extract_related(doc, url, scope_exclude=body_el),
+        related=extract_related(doc, url, scope_exclude=body_el),
         attachments=list(attachments.values()),
     )
 
@@ -230,9 +241,9 @@ def listing_entries(scope, page_url: str, selectors=LISTING_ITEMS) -> list[Listi
         entries.append(ListingEntry(
             url=url,
             title=text_of(link) or clean_or_none(link.get("title")),
-            published_at=base.date_from(item, ITEM_DATE),
+            published_at=date_from(item, ITEM_DATE),
             summary=clean_or_none(lead[0].text_content()) if lead else None,
-            image=canonical_url(base.img_src(image), page_url) if image is not None and base.img_src(image) else None,
+            image=canonical_url(img_src(image), page_url) if image is not None and img_src(image) else None,
         ))
     return entries
 
@@ -270,7 +281,7 @@ def max_page(doc) -> int:
 
 def listing_category(doc, page_url: str) -> str | None:
     for sel in BREADCRUMB_ITEMS:
-        name = base.breadcrumb_category([el.text_content() for el in sel(doc)], None)
+        name = breadcrumb_category([el.text_content() for el in sel(doc)], None)
         if name:
             return name
     el = first(doc, LISTING_TITLE)
@@ -331,9 +342,9 @@ def page_entries(text: str, listing_url: str) -> list[ListingEntry]:
             pass
     if not text.strip():
         return []
-    doc = base.load(f"<html><body><ul>{text}</ul></body></html>")
+    doc = load(f"<html><body><ul>{text}</ul></body></html>")
     return [e for e in listing_entries(doc, listing_url, FRAGMENT_ITEMS)
-            if base.is_article_url(e.url)]
+            if is_article_url(e.url)]
 
 
 def recognise(doc) -> bool:
@@ -341,6 +352,6 @@ def recognise(doc) -> bool:
 
 
 LAYOUTS = (Layout(NAME, VERSION, recognise=recognise, parse=parse, parse_listing=parse_listing,
-                  article_url=base.is_article_url, priority=20, page_request=page_request,
+                  article_url=is_article_url, priority=20, page_request=page_request,
                   missing_pagination=missing_pagination, page_entries=page_entries,
                   page_encodings=ENCODINGS),)

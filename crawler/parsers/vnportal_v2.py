@@ -10,8 +10,9 @@ one are read here, and each record names the version that made it.
 
 from __future__ import annotations
 
-from . import base, vnportal
-from .base import css, first
+from . import vnportal
+from .links import is_article_url
+from .page import css, first
 from .registry import Layout
 
 NAME = vnportal.NAME
@@ -33,7 +34,7 @@ def parse(doc, url: str, fetched_at: str | None = None):
 
 
 LAYOUTS = (Layout(NAME, VERSION, recognise=recognise, parse=parse,
-                  parse_listing=vnportal.parse_listing, article_url=base.is_article_url,
+                  parse_listing=vnportal.parse_listing, article_url=is_article_url,
                   priority=20, page_request=vnportal.page_request,
                   missing_pagination=vnportal.missing_pagination,
                   page_entries=vnportal.page_entries, page_encodings=vnportal.ENCODINGS),)

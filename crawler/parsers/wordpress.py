@@ -13,10 +13,15 @@ from __future__ import annotations
 import re
 from urllib.parse import parse_qs, urlsplit
 
+from ..kernel.dates import parse_date
 from ..kernel.record import Article, Listing
 from ..kernel.text import canonical_url, clean_or_none, clean_text
-from . import base
-from .base import css, first, text_of
+from . import published
+from .body import assemble, extract_body, sapo_element, sapo_text
+from .bylines import layout_byline, signed_date, site_names
+from .jsonld import jsonld_article
+from .links import extract_related, link_listing
+from .page import css, first, meta_content, text_of
 from .registry import Layout
 
 NAME = "wordpress"
@@ -40,7 +45,7 @@ POST_ID = re.compile(r"\bpost-(\d+)\b")
 
 
 def recognise(doc) -> bool:
-    generator = (base.meta_content(doc, "generator") or "").lower()
+    generator = (meta_content(doc, "generator") or "").lower()
     return GENERATOR in generator or bool(doc.xpath(
         '//link[contains(@href, "/wp-content/") or contains(@href, "/wp-includes/")]'
         ' | //script[contains(@src, "/wp-content/") or contains(@src, "/wp-includes/")]'))
@@ -66,31 +71,31 @@ def title(post, doc, ld, sources) -> str:
     if el is not None and text_of(el):
         sources["title"] = "layout"
         return text_of(el)
-    value = clean_text((ld or {}).get("headline") or "") or base.meta_content(doc, "og:title")
+    value = clean_text((ld or {}).get("headline") or "") or meta_content(doc, "og:title")
     return value or ""
 
 
 def published_at(post, doc, ld, sources) -> str | None:
     for sel in DATE:
         for el in sel(post):
-            value = base.parse_date(el.get("datetime") or text_of(el))
+            value = parse_date(el.get("datetime") or text_of(el))
             if value:
                 sources["published_at"] = "layout"
                 return value
-    return base.published_at(doc, post, ld, (), sources)
+    return published.published_at(doc, post, ld, (), sources)
 
 
 def author(post, site=None) -> str | None:
     """The post's author links: every writer once (co-author plug-ins print several);
     never "admin" or the site's own name, which ward sites post under."""
-    return base.layout_byline(post, AUTHOR, site)[0]
+    return layout_byline(post, AUTHOR, site)[0]
 
 
 def summary(post, body_el=None, title_el=None) -> str | None:
     el = first(post, EXCERPT)
     if el is not None:
         return clean_or_none(el.text_content())
-    return base.sapo_text(base.sapo_element(post, body_el, after=title_el))
+    return sapo_text(sapo_element(post, body_el, after=title_el))
 
 
 def category(post, doc) -> str | None:
@@ -118,23 +123,23 @@ def parse(doc, url: str, fetched_at: str | None = None) -> Article | None:
         return None  # several posts: an archive (home, category, search)
     url = canonical_url(url)
     sources: dict[str, str] = {}
-    ld = base.jsonld_article(doc)
-    site = base.site_names(doc, url, ld)
+    ld = jsonld_article(doc)
+    site = site_names(doc, url, ld)
     lead = summary(post, body_el, first(post, TITLE))
     byline = author(post, site)
-    body = base.extract_body(body_el, url, remove=BODY_NOISE, find_byline=byline is None,
-                             summary=lead, find_lead=lead is None, site=site)
-    return base.assemble(
+    body = extract_body(body_el, url, remove=BODY_NOISE, find_byline=byline is None,
+                        summary=lead, find_lead=lead is None, site=site)
+    return assemble(
         url, body, parser=f"{NAME}/{VERSION}", fetched_at=fetched_at, sources=sources,
         article_id=article_id(post, url),
         title=title(post, doc, ld, sources),
         published_at=(published_at(post, doc, ld, sources)
-                      or base.signed_date(body.published_at, sources)),
+                      or signed_date(body.published_at, sources)),
         author=byline or body.author,
         summary=lead or body.summary,
         category=category(post, doc),
         tags=tags(post),
-        related=base.extract_related(doc, url, scope_exclude=body_el),
+        related=extract_related(doc, url, scope_exclude=body_el),
     )
 
 
@@ -172,8 +177,8 @@ def parse_listing(doc, url: str) -> Listing | None:
             href = (a.get("href") or "").strip()
             if href and not href.startswith(("#", "javascript:", "mailto:")):
                 titled.add(canonical_url(href, url))
-    return base.link_listing(doc, url, lambda u: article_url(u) or u in titled,
-                             f"{NAME}/{VERSION}", ARCHIVE_ITEMS)
+    return link_listing(doc, url, lambda u: article_url(u) or u in titled,
+                        f"{NAME}/{VERSION}", ARCHIVE_ITEMS)
 
 
 LAYOUTS = (Layout(NAME, VERSION, recognise=recognise, parse=parse, parse_listing=parse_listing,

@@ -1,0 +1,370 @@
+"""An article's body and its lead: the body element cleaned of noise, captions, attachment
+lines and the signature, its images (with their captions) and attachments collected on the
+way (extract_body), the record assembled from it (assemble), and the lead, set apart from
+the body by its class (sapo_element) or set in bold as its first paragraph (bold_lead).
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+
+import lxml.html
+
+from ..kernel.record import Article, Attachment, Image
+from ..kernel.text import canonical_url, clean_text, fold, site_of
+from .bylines import (
+    _BYLINE_LABEL_RE,
+    SiteNames,
+    join_authors,
+    names_people,
+    read_signature,
+)
+from .links import article_id_from_url, collect_attachments, img_src, is_file_link
+from .page import (
+    BLOCK_TAGS,
+    NOISE_TAGS,
+    _style,
+    _within,
+    block_lines,
+    is_all_bold,
+    is_all_italic,
+    text_of,
+)
+
+# --- body -------------------------------------------------------------------------------
+
+ATTACHMENT_LABELS = ("file đính kèm", "tệp đính kèm", "tập tin đính kèm", "văn bản đính kèm",
+                     "tài liệu đính kèm", "đính kèm", "tải về", "download", "xem chi tiết tại",
+                     "xem file", "tải file")
+_FOLDED_ATTACHMENT_LABELS = tuple(fold(x) for x in ATTACHMENT_LABELS)
+
+
+def body_blocks(body) -> list:
+    """The block-level children that carry the body's paragraphs, in order (descends
+    through wrapper divs that CKEditor or a theme put around the real paragraphs; with a
+    stack of its own, not recursion, for pages nested a thousand deep)."""
+    blocks = []
+    stack = [iter(body)]
+    while stack:
+        child = next(stack[-1], None)
+        if child is None:
+            stack.pop()
+            continue
+        if not isinstance(child.tag, str):
+            continue
+        if child.tag == "div" and any(
+            isinstance(c.tag, str) and c.tag in BLOCK_TAGS for c in child
+        ) and "author" not in (child.get("class") or ""):
+            stack.append(iter(child))
+        else:
+            blocks.append(child)
+    return blocks
+
+
+def is_attachment_block(el) -> bool:
+    """A paragraph that only announces attached files ("File đính kèm: …")."""
+    links = [a for a in el.xpath(".//a[@href]") if is_file_link(a.get("href")) or
+             "link-download" in (a.get("class") or "") or "view-gallery" in (a.get("class") or "")]
+    if not links and not el.xpath(".//iframe"):
+        raw = el.text_content()
+        if len(raw) > 60:
+            return False
+    text = fold(text_of(el))
+    if links:
+        rest = text
+        for a in links:
+            rest = rest.replace(fold(text_of(a)), "")
+        rest = rest.strip(" :-–,.;()")
+        if not rest or any(rest.startswith(label) for label in _FOLDED_ATTACHMENT_LABELS) or len(rest) < 25:
+            return True
+    if el.xpath(".//iframe[contains(@src,'file=')]") and len(text) < 60:
+        return True
+    return bool(text) and any(text == label or text == label + ":" for label in _FOLDED_ATTACHMENT_LABELS)
+
+
+_CAPTION_MAX = 400
+
+
+def image_only(el) -> bool:
+    return bool(el.xpath(".//img")) and not text_of(el)
+
+
+def find_caption_after(el):
+    """The caption paragraph right after an image block: short, italic or centred."""
+    nxt = el.getnext()
+    while nxt is not None and isinstance(nxt.tag, str) and nxt.tag in ("br",):
+        nxt = nxt.getnext()
+    if nxt is None or not isinstance(nxt.tag, str) or nxt.tag not in ("p", "div", "em", "i", "span", "figcaption", "h6"):
+        return None
+    text = text_of(nxt)
+    if not text or len(text) > _CAPTION_MAX or nxt.xpath(".//img"):
+        return None
+    centred = "text-align:center" in _style(nxt) or (nxt.get("align") or "").lower() == "center" or any(
+        "text-align:center" in _style(d) for d in nxt.iterdescendants() if isinstance(d.tag, str)
+    ) or "caption" in (nxt.get("class") or "").lower()
+    if is_all_italic(nxt) or nxt.tag in ("em", "i", "figcaption") or centred:
+        return nxt
+    return None
+
+
+class BodyResult:
+    def __init__(self):
+        self.text = ""
+        self.html = ""
+        self.author: str | None = None
+        self.source: str | None = None
+        # The date printed beside the byline under the body, the lead found as a bold
+        # first paragraph (extract_body's find_lead).
+        self.published_at: str | None = None
+        self.summary: str | None = None
+        self.images: list[Image] = []
+        self.attachments: list[Attachment] = []
+
+
+def assemble(url: str, body: BodyResult, *, parser: str, fetched_at: str | None,
+             sources: dict, **fields) -> Article:
+    """The record of an article page: what every layout takes from the page's address
+    and its extracted body, and ``fields`` (title, published_at, summary, category,
+    tags, related, author, source, ... as each layout reads them).  ``author`` and
+    ``source`` default to the body's byline; ``article_id`` to the URL's id."""
+    fields.setdefault("article_id", article_id_from_url(url))
+    fields.setdefault("author", body.author)
+    fields.setdefault("source", body.source)
+    fields.setdefault("images", body.images)
+    fields.setdefault("attachments", body.attachments)
+    return Article(url=url, site=site_of(url), body=body.text, body_html=body.html,
+                   fetched_at=fetched_at, parser=parser, sources=sources, **fields)
+
+
+def extract_body(body_el, page_url: str, *, remove=(), find_byline=True, summary: str | None = None,
+                 find_lead: bool = False, site: SiteNames | None = None) -> BodyResult:
+    """Clean a body element: drop noise, captions, attachment lines and the signature;
+    collect images (with captions) and attachments along the way.  ``summary``: the lead
+    found outside, dropped where the body repeats it; ``find_lead``: without one, a bold
+    first paragraph is the lead (``result.summary``); ``site``: its names sign nothing."""
+    result = BodyResult()
+    body = copy.deepcopy(body_el)
+    body.tail = None
+
+    for sel in remove:
+        for el in sel(body):
+            el.drop_tree()
+
+    result.attachments = collect_attachments(body, page_url)
+
+    # Images and their captions, before the captions are removed from the text.
+    _take_images(body, page_url, result)
+    _drop_non_text(body)
+
+    blocks = [b for b in body_blocks(body) if text_of(b)]
+    if find_lead and not summary:
+        lead = bold_lead(blocks)
+        if lead is not None:
+            result.summary = summary = text_of(lead)
+            lead.drop_tree()
+            blocks.remove(lead)
+
+    _take_signature(blocks, result, find_byline=find_byline, site=site)
+
+    lines = block_lines(body)
+    if summary and lines and _same_text(summary, lines[0]):
+        lines = lines[1:]
+    result.text = "\n".join(lines)
+    result.html = clean_body_html(body, page_url)
+    return result
+
+
+def _take_images(body, page_url: str, result: BodyResult) -> None:
+    """Each image of ``body`` (not one inside a link to a file) into ``result.images``
+    once, with its caption; the caption's element, and a layout table holding image and
+    caption, taken out of the body."""
+    seen_images = set()
+    for img in body.xpath(".//img"):
+        src = img_src(img)
+        if not src or img.xpath("ancestor::a[@href]") and any(
+            is_file_link(a.get("href")) for a in img.xpath("ancestor::a[@href]")
+        ):
+            continue
+        url = canonical_url(src, page_url)
+        caption_el = _image_caption(img, body)
+        caption = text_of(caption_el) if caption_el is not None else None
+        if url not in seen_images:
+            seen_images.add(url)
+            result.images.append(Image(url=url, caption=caption or None))
+        if caption_el is not None and caption_el.getparent() is not None:
+            # captions (and layout tables holding image + caption) are not body text
+            caption_el.drop_tree()
+
+
+def _image_caption(img, body):
+    """The element that captions ``img`` in ``body``: its figure's <figcaption> or the
+    caption after the figure, a layout table holding the image and its caption alone, or
+    the caption after the image's block; None when there is none."""
+    caption_el = None
+    figure = img.xpath("ancestor::figure[1]")
+    if figure:
+        caps = figure[0].xpath(".//figcaption")
+        caption_el = caps[0] if caps else find_caption_after(figure[0])
+    if caption_el is None:
+        table = img.xpath("ancestor::table[1]")
+        if table and len(table[0].xpath(".//img")) == 1 and len(text_of(table[0])) <= _CAPTION_MAX:
+            caption_text = text_of(table[0])
+            if caption_text:
+                caption_el = table[0]
+    if caption_el is None:
+        # The caption follows the outermost block that holds nothing but this image
+        # (<p><span><img></span></p> <p><em>caption</em></p>), or the image itself.
+        holder = img
+        while (holder.getparent() is not None and holder.getparent() is not body
+               and not text_of(holder.getparent())):
+            holder = holder.getparent()
+        caption_el = find_caption_after(holder)
+    return caption_el
+
+
+def _drop_non_text(body) -> None:
+    """Take out of ``body`` what is not its text: captions left over, noise (scripts,
+    forms, frames) and the lines that only announce attached files."""
+    for el in body.xpath(".//figcaption"):
+        el.drop_tree()
+
+    for el in list(body.iter(*NOISE_TAGS)):
+        if el.getparent() is not None:
+            el.drop_tree()
+
+    for el in body_blocks(body):
+        if el.getparent() is not None and is_attachment_block(el):
+            el.drop_tree()
+
+
+def _take_signature(blocks: list, result: BodyResult, *, find_byline: bool,
+                   site: SiteNames | None) -> None:
+    """The signature's lines off the end of ``blocks`` (the body's blocks with text),
+    dropped from the body, and what they sign into ``result``.
+
+    The signature ends the body: a person's byline, a credit, or both (in either order,
+    on two lines), a date beside either; two writers may sign on two lines.  A credit
+    is looked for even where the layout has the byline elsewhere."""
+    for _ in range(3):
+        if not blocks:
+            return
+        last = blocks[-1]
+        signed = read_signature(last, find_byline=find_byline, site=site)
+        if signed is None:
+            return
+        if signed.author and result.author:
+            if not (names_people(signed.author) and names_people(result.author)):
+                return
+            result.author = join_authors([*signed.author.split(", "), *result.author.split(", ")])
+        elif signed.author:
+            result.author = signed.author
+        if signed.source:
+            if result.source and not signed.author:
+                return
+            result.source = result.source or signed.source
+        result.published_at = result.published_at or signed.published_at
+        last.drop_tree()
+        blocks.pop()
+
+
+def clean_body_html(body, page_url: str) -> str:
+    """The body's markup, with absolute links, without styling, handlers or empty blocks."""
+    body.make_links_absolute(page_url, resolve_base_href=False, handle_failures="ignore")
+    for el in list(body.iter("p", "div", "span")):
+        if el is not body and not text_of(el) and not el.xpath(".//img") and el.getparent() is not None:
+            el.drop_tree()
+    for el in body.iter():
+        if not isinstance(el.tag, str):
+            continue
+        for attr in list(el.attrib):
+            if attr.startswith("on") or attr in ("style", "class", "id") and el.tag not in ("img", "figure"):
+                del el.attrib[attr]
+    inner = (body.text or "") + "".join(
+        lxml.html.tostring(child, encoding="unicode") for child in body
+    )
+    return inner.strip()
+
+
+# --- the lead (sapo) --------------------------------------------------------------------
+
+# The lead set apart from the body, by its class or id, on any tag (h2.sapo, p.chapeau,
+# div.trichdan, strong.description, div.hometext): Vietnamese papers' and CMSes' names.
+SAPO_ATTR = re.compile(
+    r"sapo|chapeau|summary|trichdan|trich-dan|tomtat|tom-tat|excerpt|standfirst|hometext"
+    r"|(?:^|[^a-z])(?:lead|description|desc|intro|mota|mo-ta)(?:[^a-z]|$)"
+    # vnPortal's CamelCase: ArticleLead, NewsIntro
+    r"|(?-i:[a-z](?:Lead|Intro|Desc|Description)(?![a-z]))", re.IGNORECASE)
+# Named so, but a picture's description, a box's, or the page's chrome.
+_NOT_SAPO_ATTR = re.compile(r"caption|photo|image|img|thumb|video|gallery|related|lien-?quan"
+                            r"|sidebar|menu|comment|share|author|date|banner|footer",
+                            re.IGNORECASE)
+_SAPO_SKIP_TAGS = {"a", "img", "figure", "figcaption", "meta", "link", "script", "style",
+                   "noscript", "ul", "ol", "li", "nav", "aside", "footer", "form", "table"}
+# A lead ends as a sentence does (or is long enough to be one).
+LEAD_SENTENCE = re.compile(r"[.!?…:;,\"”’)»]\s*$|[.!?…]\s+\S")
+MIN_LEAD_CHARS = 30
+MAX_LEAD_CHARS = 1000
+
+
+def _attrs(el) -> str:
+    return f"{el.get('class') or ''} {el.get('id') or ''}"
+
+
+def sapo_element(scope, body_el=None, after=None):
+    """The lead set apart from the body: the first element in ``scope`` named as a lead
+    (SAPO_ATTR) that comes after ``after`` (the title) and before ``body_el``, outside
+    both and outside the page's chrome, and holds one to three lines of text.  None when
+    there is none."""
+    started = after is None or not _within(after, scope)
+    for el in scope.iter():
+        if body_el is not None and el is body_el:
+            break
+        if not isinstance(el.tag, str):
+            continue
+        if not started:
+            started = el is after
+            continue
+        if after is not None and _within(el, after):
+            continue
+        if el.tag in _SAPO_SKIP_TAGS or not SAPO_ATTR.search(_attrs(el)):
+            continue
+        if (body_el is not None and _within(body_el, el)) or (after is not None and _within(after, el)):
+            continue  # a wrapper around the body or the title, not the lead
+        chrome = False
+        for node in (el, *el.iterancestors()):
+            if node is scope:
+                break
+            if _NOT_SAPO_ATTR.search(_attrs(node)) or node.tag in ("nav", "aside", "footer", "figure"):
+                chrome = True
+                break
+        if chrome:
+            continue
+        lines = block_lines(el)
+        text = " ".join(lines)
+        if 1 <= len(lines) <= 3 and MIN_LEAD_CHARS <= len(text) <= MAX_LEAD_CHARS:
+            return el
+    return None
+
+
+def sapo_text(el) -> str | None:
+    return clean_text(" ".join(block_lines(el))) or None if el is not None else None
+
+
+def bold_lead(blocks):
+    """The first paragraph of a body set wholly in bold and followed by more text: the
+    lead, as Vietnamese papers set it when they have no field for it.  ``blocks``: the
+    body's blocks (body_blocks) in order."""
+    texts = [b for b in blocks if text_of(b) and not image_only(b)]
+    if len(texts) < 2:
+        return None
+    el = texts[0]
+    text = text_of(el)
+    if (el.tag in ("h1", "h2", "h3", "h4", "h5", "h6") or len(text) < 50
+            or not LEAD_SENTENCE.search(text) or _BYLINE_LABEL_RE.match(text)):
+        return None
+    return el if is_all_bold(el) else None
+
+
+def _same_text(a: str | None, b: str | None) -> bool:
+    return bool(a and b) and clean_text(a) == clean_text(b)

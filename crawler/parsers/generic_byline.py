@@ -1,0 +1,206 @@
+"""The fallback parser's byline, credit, category and tags (parsers.generic): the writers
+that JSON-LD, the article's byline elements or its meta lines name (never an account, an
+organisation or the site's own name), the meta lines between the title and the text, a
+credit printed in a field of its own, the category from a breadcrumb trail, and the tags.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..kernel.text import clean_text, fold
+from . import bylines
+from .bylines import SiteNames, byline_date, bylines_together, credit_of, join_authors, names_people
+from .generic_fields import meta
+from .generic_index import (
+    AUTHOR_SEL,
+    BREADCRUMB_SEL,
+    SOURCE_SEL,
+    TAGS_SEL,
+    Page,
+    _attr_text,
+    _is_leaf,
+    first_prose,
+)
+from .generic_patterns import BLOCKS, INLINE, LABELLED_AUTHOR, OTHERS_ATTR
+from .jsonld import jsonld_breadcrumb, jsonld_people
+from .links import HOME_LABELS, breadcrumb_category
+from .page import text_of
+
+# --- byline, credit, category, tags -----------------------------------------------------
+
+def clean_author(text: str | None, names: SiteNames | None = None) -> str | None:
+    """A byline as printed, without its labels, date and photographer, several writers
+    joined with ", "; None for an account, an organisation or the site's own name."""
+    return bylines.clean_author(text, names)
+
+
+def _jsonld_authors(ld, names, well_formed: bool) -> str | None:
+    """The people JSON-LD names as the article's authors.  ``well_formed``: only when
+    written as schema.org asks (an object, or a list of objects, with names); else only
+    when not (a bare string, a list mixing strings and objects): such a template is
+    trusted less than the byline the page prints, and asked after it."""
+    value = ld.get("author") if ld else None
+    formed = isinstance(value, dict) or (isinstance(value, list) and bool(value)
+                                         and all(isinstance(x, dict) for x in value))
+    if value is None or formed != well_formed:
+        return None
+    writers = []
+    for person in jsonld_people(value):
+        if not person.organisation:
+            writers.extend((clean_author(person.name, names) or "").split(", "))
+    return join_authors(w for w in writers if w)
+
+
+def _someone_elses(el) -> bool:
+    return any(anc.tag in ("aside", "nav") or OTHERS_ATTR.search(_attr_text(anc))
+               for anc in (el, *el.iterancestors()) if anc.tag not in ("body", "html"))
+
+
+def author(page: Page, ld, meta_map, region, names: SiteNames, meta_lines: list[str],
+           sources) -> str | None:
+    """JSON-LD's people, then the article's byline elements (all the writers they name,
+    each once), then a "Tác giả:" or a byline printed beside the date in the lines around
+    the title; never an account ("admin"), an organisation or the site's own name.  The
+    byline under the body comes next, then late_author."""
+    name = _jsonld_authors(ld, names, well_formed=True)
+    if name:
+        sources["author"] = "jsonld"
+        return name
+    for sel in AUTHOR_SEL:
+        # Anchored on the first that names someone: an "admin" box may come first.
+        found = bylines_together([el for el in page.select(region, sel)
+                                       if not _someone_elses(el)
+                                       and clean_author(page.text(el), names)])
+        name = join_authors(w for el in found
+                                 for w in clean_author(page.text(el), names).split(", "))
+        if name:
+            sources["author"] = "layout"
+            return name
+    for text in meta_lines:
+        match = LABELLED_AUTHOR.search(text)
+        name = clean_author(match.group(1), names) if match else None
+        if name:
+            sources["author"] = "layout"
+            return name
+    for text in meta_lines:
+        dated = byline_date(text)
+        if dated and names_people(dated[0]):
+            name = clean_author(dated[0], names)
+            if name:
+                sources["author"] = "layout"
+                return name
+    return None
+
+
+def late_author(ld, meta_map, names: SiteNames, sources) -> str | None:
+    """When neither the head of the article nor its end prints a byline: JSON-LD's author
+    written as a bare string, then <meta name="author"> (which many sites fill with their
+    own name: never taken then)."""
+    name = _jsonld_authors(ld, names, well_formed=False)
+    if name:
+        sources["author"] = "jsonld"
+        return name
+    name = clean_author(meta(meta_map, "author", "article:author", "dc.creator"), names)
+    if name:
+        sources["author"] = "meta"
+        return name
+    return None
+
+
+def _line_of_its_own(el) -> bool:
+    """An inline element set straight in a block, as a line of its own (<span
+    class="date">Hồ Phương - 30/06/2024</span> between the title and the text)."""
+    parent = el.getparent()
+    return (el.tag in INLINE and el.tag != "a" and parent is not None
+            and parent.tag not in INLINE and not any(
+                isinstance(c.tag, str) and c.tag in BLOCKS for c in el.iter()))
+
+
+def meta_lines(page: Page, region, title_el, body_el) -> list[str]:
+    """The short lines between the title and the body ("Đăng ngày: ... | Tác giả: ..."),
+    then those just after the body ("Về tác giả: ..." in an author box)."""
+    start = page.order.get(title_el, page.order.get(region, 0))
+    body_start = first_prose(page, body_el)
+    body_end = page.end.get(body_el, body_start)
+    before, after = [], []
+    for el in region.iter():
+        if not isinstance(el.tag, str) or el not in page.order or not (
+                _is_leaf(el) or _line_of_its_own(el)):
+            continue
+        i = page.order[el]
+        if start < i < body_start and not page.in_noise(el) and len(page.text(el)) <= 200:
+            before.append(page.text(el))
+        elif i > body_end and len(after) < 12 and len(page.text(el)) <= 80 \
+                and not _someone_elses(el):
+            after.append(page.text(el))
+    page.head_lines = before
+    return before + after
+
+
+def source_field(page: Page, region) -> str | None:
+    """A credit printed in a field of its own ("Nguồn: Báo Nghệ An"), or beside the date
+    under the title ("Theo Báo Nghệ An - 07/03/2026 08:47")."""
+    for el in page.select_all(region, SOURCE_SEL):
+        text = re.sub(r"^\s*nguồn(?:\s+tin)?\s*[:：]?\s*", "", page.text(el), flags=re.I)
+        if text:
+            return text
+    for line in page.head_lines:
+        dated = byline_date(line)
+        credit = credit_of(dated[0]) if dated else None
+        if credit:
+            return credit
+    return None
+
+
+def category(page: Page, title_text: str) -> str | None:
+    """The last breadcrumb item that is neither home nor the title: class-named trails
+    first, then JSON-LD's, then a run of links after "Trang chủ" joined by » > / ›, then
+    a JSON-LD list written wrong."""
+    for sel in BREADCRUMB_SEL:
+        name = breadcrumb_category([el.text_content() for el in page.select(page.root, sel)],
+                                        title_text)
+        if name:
+            return name
+    name = breadcrumb_category(jsonld_breadcrumb(page.doc, well_formed=True), title_text)
+    if name:
+        return name
+    name = _trail_category(page, title_text)
+    if name:
+        return name
+    # A template's list written wrong (lists in lists, positions as text) still names the
+    # category when the page shows no trail.
+    return breadcrumb_category(jsonld_breadcrumb(page.doc, well_formed=False),
+                                    title_text)
+
+
+def _trail_category(page: Page, title_text: str) -> str | None:
+    for a in page.root.iter("a"):
+        label = (a.text or "").strip()
+        if not label or len(label) > 12 or fold(label) not in HOME_LABELS or a not in page.order:
+            continue
+        trail = a.getparent()
+        for _ in range(3):
+            if trail is None or trail.tag in INLINE - {"span"}:
+                break
+            links = trail.findall(".//a")
+            text = page.text(trail)
+            if 2 <= len(links) <= 5 and len(text) <= 150 and re.search(r"[»›>/]", text) \
+                    and "|" not in text:
+                return breadcrumb_category([text_of(x) for x in links], title_text)
+            if len(links) > 5:
+                break
+            trail = trail.getparent()
+    return None
+
+
+def tags(page: Page, region) -> list[str]:
+    for scope in (region, page.root):
+        for sel in TAGS_SEL:
+            found = [t for t in dict.fromkeys(page.text(a) for a in page.select(scope, sel)) if t]
+            found = [t for t in found if fold(t).rstrip(": ") not in ("tags", "tag", "nhan",
+                                                                    "tu khoa")]
+            if found:
+                return found
+    return [clean_text(x) for x in dict.fromkeys(
+        el.get("content") for el in page.doc.xpath('//meta[@property="article:tag"]')) if x]

@@ -1,0 +1,336 @@
+"""What a page links to: its attached files and its images' addresses, the related-news block
+under an article (extract_related), an article's address told by its id (is_article_url),
+the breadcrumb's category, and a listing read from its links to articles when its pages are
+numbered in their URL (link_listing).
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qs, urljoin, urlsplit
+
+from lxml import etree
+
+from ..kernel.dates import parse_date
+from ..kernel.record import Attachment, Link
+from ..kernel.text import canonical_url, clean_text, fold
+from .page import block_lines, text_of
+
+# --- files and images -------------------------------------------------------------------
+
+FILE_EXTENSIONS = (".pdf", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".zip", ".rar",
+                   ".7z", ".odt", ".ods", ".rtf", ".txt", ".csv")
+
+
+def is_file_link(href: str | None) -> bool:
+    if not href:
+        return False
+    path = urlsplit(href.strip()).path.lower()
+    return path.endswith(FILE_EXTENSIONS)
+
+
+def img_src(img) -> str | None:
+    for attr in ("src", "data-src", "data-original", "data-lazy-src"):
+        value = (img.get(attr) or "").strip()
+        if value and not value.startswith("data:"):
+            return value
+    return None
+
+
+def collect_attachments(scope, page_url: str, selectors=()) -> list[Attachment]:
+    found: dict[str, Attachment] = {}
+
+    def add(href, name):
+        if not href:
+            return
+        url = canonical_url(href, page_url)
+        if url in found:
+            if not found[url].name and name:
+                found[url].name = name
+            return
+        found[url] = Attachment(url=url, name=name or None)
+
+    # One pass in document order, so attachments keep the page's order.
+    for el in scope.xpath(".//a[@href] | .//iframe[@src] | .//embed[@src] | .//object[@data]"):
+        if el.tag == "a":
+            classes = (el.get("class") or "").split()
+            href = el.get("href")
+            if "link-download" in classes or "view-gallery" in classes or is_file_link(href):
+                add(href, text_of(el) or clean_text(el.get("title")) or None)
+            continue
+        src = el.get("src") or el.get("data")
+        query = parse_qs(urlsplit(src).query)
+        files = query.get("file") or query.get("File") or query.get("url")
+        if files:
+            add(urljoin(urljoin(page_url, src), files[0]), clean_text(el.get("title")) or None)
+        elif is_file_link(src):
+            add(src, clean_text(el.get("title")) or None)
+    return list(found.values())
+
+
+# --- related news -----------------------------------------------------------------------
+
+RELATED_LABELS = ("tin cùng chuyên mục", "tin liên quan", "tin khác", "các tin khác",
+                  "bài liên quan", "tin bài liên quan", "các tin liên quan", "tin đã đưa",
+                  "các tin đã đưa", "bài viết liên quan", "tin tức liên quan",
+                  "tin cùng loại", "các bài viết khác", "bài viết khác",
+                  # NukeViet's detail page: the newer and the older items of its category
+                  "những tin mới hơn", "những tin cũ hơn", "tin mới hơn", "tin cũ hơn",
+                  # the English editions of ministries' and provinces' sites
+                  "related news", "related articles", "related stories", "related posts",
+                  "related content", "more on this story")
+# Side boxes that sit next to the related block and are not related news.
+OTHER_BOX_LABELS = ("tin nổi bật", "tin mới", "tin mới nhất", "tin xem nhiều", "xem nhiều nhất",
+                    "tin đọc nhiều", "đọc nhiều nhất", "liên kết website", "thông báo", "video",
+                    "thư viện ảnh", "tin tiêu điểm", "tin nóng", "sự kiện nổi bật", "tiêu điểm",
+                    "văn bản mới", "lịch công tác", "thăm dò ý kiến", "thống kê truy cập")
+_FOLDED_RELATED = {fold(x) for x in RELATED_LABELS}
+_FOLDED_OTHER = {fold(x) for x in OTHER_BOX_LABELS}
+_MORE_LINK_TEXT = {fold(x) for x in ("xem thêm", "xem tất cả", "chi tiết", "xem tiếp", "đọc tiếp", ">>", "»")}
+# vnPortal: /{cat}/{slug}-{id} (ids have 4+ digits; a shorter number ends many titles,
+# "kỳ họp thứ 17"); NukeViet: /{cat}/{alias}-{id}.html with any id.
+# vnPortal ids have five digits or more (62242, 569138); four would take a year for one
+# ("/tag/nam-2023/").
+ARTICLE_PATH = re.compile(r"-(\d+)\.(?:html?|aspx)$|-(\d{5,})/?$")
+
+
+def _label_key(text: str) -> str:
+    return fold(text).strip(" :»>-–|").strip()
+
+
+def article_id_from_url(url: str) -> str | None:
+    match = ARTICLE_PATH.search(urlsplit(url).path)
+    return (match.group(1) or match.group(2)) if match else None
+
+
+def is_article_url(url: str) -> bool:
+    return article_id_from_url(url) is not None
+
+
+_LABEL_TEXTS = etree.XPath(
+    "//text()[normalize-space() and string-length(normalize-space()) < 40]"
+    "[not(ancestor::script) and not(ancestor::style) and not(ancestor::option)]")
+# Every label holds one of these: a cheap test before folding each short text.
+_LABEL_HINTS = ("tin", "bài", "bai", "related", "more on")
+
+
+def find_related_heading(doc, exclude=None):
+    """The first element whose whole text is a related-news label ("Tin liên quan"), or
+    the outermost of a nest of such elements (<div class=title><h3><a>Tin liên quan</a>)."""
+    for node in _LABEL_TEXTS(doc):
+        low = node.lower()
+        if not any(h in low for h in _LABEL_HINTS) or _label_key(node) not in _FOLDED_RELATED:
+            continue
+        if not node.is_text:
+            continue  # tail text: not an element's own label
+        el = node.getparent()
+        if exclude is not None and (el is exclude or exclude in el.iterancestors()):
+            continue
+        if _label_key(el.text_content()) not in _FOLDED_RELATED:
+            continue
+        while (el.getparent() is not None and el.getparent().tag not in ("body", "html")
+               and _label_key(el.getparent().text_content()) in _FOLDED_RELATED):
+            el = el.getparent()
+        return el
+    return None
+
+
+def _is_stop(el, heading) -> bool:
+    """Another box's heading after the related block ends the block."""
+    if not isinstance(el.tag, str) or el is heading:
+        return False
+    text = el.text_content()
+    if not text or len(text) > 60 or el.xpath(".//a[@href]") and el.tag != "a":
+        return False
+    key = _label_key(text)
+    if key in _FOLDED_OTHER:
+        return True
+    return el.tag in ("h1", "h2", "h3", "h4") and key not in _FOLDED_RELATED and not el.xpath("ancestor::a")
+
+
+def extract_related(doc, page_url: str, *, scope_exclude=None, heading=None,
+                    is_article=None) -> list[Link]:
+    """The related block's articles; ``is_article``: how the layout tells an article's
+    address (default: a slug ending in an id)."""
+    is_article = is_article or is_article_url
+    heading = heading if heading is not None else find_related_heading(doc, exclude=scope_exclude)
+    if heading is None:
+        return []
+    page = canonical_url(page_url)
+    host = urlsplit(page).netloc
+
+    container = heading
+    found = []
+    while container.getparent() is not None:
+        container = container.getparent()
+        found = _article_links(_links_after(container, heading), page_url, page, host, is_article)
+        if found:
+            break
+    return _related_entries(found)
+
+
+def _links_after(container, heading) -> list:
+    """The links in ``container`` after ``heading`` (not inside it), up to the heading of
+    another box (_is_stop)."""
+    after = False
+    links = []
+    for el in container.iter():
+        if el is heading:
+            after = True
+            continue
+        if not after or heading in el.iterancestors():
+            continue
+        if _is_stop(el, heading):
+            break
+        if isinstance(el.tag, str) and el.tag == "a" and el.get("href"):
+            links.append(el)
+    return links
+
+
+def _article_links(links, page_url: str, page: str, host: str, is_article) -> list:
+    """(url, link) for each of ``links`` that leads to another article of the page's site
+    (``page``, on ``host``) and is not a "more" link ("Xem thêm")."""
+    out = []
+    for a in links:
+        href = a.get("href").strip()
+        if href.startswith(("javascript:", "mailto:", "#", "tel:")):
+            continue
+        url = canonical_url(href, page_url)
+        if urlsplit(url).netloc != host or url == page or not is_article(url):
+            continue
+        if _label_key(text_of(a)) in _MORE_LINK_TEXT:
+            continue
+        out.append((url, a))
+    return out
+
+
+def _related_entries(found) -> list[Link]:
+    """One Link per address of ``found`` ((url, link) pairs), in page order, titled by its
+    link's text, else by the link's title or its image's alt text; a later link with text
+    names an address whose first link had none."""
+    entries: dict[str, Link] = {}
+    weak: set[str] = set()
+    for url, a in found:
+        text = text_of(a)
+        title = text
+        if not title:
+            title = clean_text(a.get("title")) or next(
+                (clean_text(i.get("alt")) or clean_text(i.get("title")) for i in a.xpath(".//img")), ""
+            )
+        if url not in entries:
+            entries[url] = Link(url=url, title=title or None)
+            if not text:
+                weak.add(url)
+        elif url in weak and text:
+            entries[url].title = text
+            weak.discard(url)
+    return list(entries.values())
+
+
+# --- breadcrumb -------------------------------------------------------------------------
+
+HOME_LABELS = {fold(x) for x in ("trang chủ", "home", "trang chu", "")}
+
+
+def breadcrumb_category(items, title: str | None) -> str | None:
+    names = [clean_text(x) for x in items]
+    names = [n for n in names if n and fold(n) not in HOME_LABELS and n not in (">", "»", "/", "|")]
+    if title:
+        names = [n for n in names if n != title]
+    return names[-1] if names else None
+
+
+# --- listings paged in their URL --------------------------------------------------------
+
+# Where a page's own list never is: menus, side boxes, footers.
+_CHROME = ("header", "nav", "footer", "aside")
+_CHROME_CLASSES = ("sidebar", "widget", "menu", "footer", "header", "breadcrumb")
+MIN_LISTING_ENTRIES = 3
+# Page 2+ of a listing paged in its URL (WordPress /page/2/, NukeViet /page-2, ?page=2,
+# Joomla ?start=10, a register's ?pageindex=2 or /trang-2).
+LATER_PAGE = re.compile(r"/page[/-]\d+/?$|/trang-\d+/?$|[?&](?:page|trang|start|limitstart"
+                        r"|paged|pageindex)=\d+", re.IGNORECASE)
+
+
+def _in_chrome(el) -> bool:
+    ancestors = list(el.iterancestors())
+    # A post's own <header class="entry-header"> or <footer> holds its title link and its
+    # meta: only what is around the post can make it the page's chrome.
+    post = next((i for i, anc in enumerate(ancestors) if anc.tag == "article"), 0)
+    for anc in ancestors[post:]:
+        if anc.tag in _CHROME:
+            return True
+        classes = (anc.get("class") or "").lower()
+        if any(c in classes for c in _CHROME_CLASSES):
+            return True
+    return False
+
+
+def linked_entries(doc, page_url: str, is_article, item_selectors=()) -> list:
+    """A listing's items from its links: every link to an article of the same site in
+    the page's own content (not menus, side boxes or footers), in page order, once; the
+    title from the link, the date from the smallest element around it that holds no other
+    article link.  For layouts whose listings have no markup of their own to rely on
+    (NukeViet's themes, WordPress's) and page in their URL."""
+    from ..kernel.record import ListingEntry
+
+    host = urlsplit(page_url).netloc
+    links = []
+    scopes = [el for sel in item_selectors for el in sel(doc)] or [doc]
+    for scope in scopes:
+        for a in scope.iter("a"):
+            href = (a.get("href") or "").strip()
+            if not href or href.startswith(("#", "javascript:", "mailto:")):
+                continue
+            url = canonical_url(href, page_url)
+            if urlsplit(url).netloc != host or not is_article(url) or _in_chrome(a):
+                continue
+            links.append((a, url))
+    entries: dict[str, ListingEntry] = {}
+    for a, url in links:
+        title = text_of(a) or clean_text(a.get("title"))
+        if url in entries:
+            if title and not entries[url].title:
+                entries[url].title = title
+            continue
+        item = a
+        for anc in a.iterancestors():
+            others = {canonical_url(x.get("href") or "", page_url) for x in anc.iter("a")}
+            if len({u for u in others if u != url and is_article(u)}) > 0:
+                break
+            item = anc
+        entries[url] = ListingEntry(url=url, title=title or None,
+                                    published_at=_item_date(item))
+    return list(entries.values())
+
+
+def _item_date(item) -> str | None:
+    for el in item.iter("time"):
+        value = parse_date(el.get("datetime") or el.text_content())
+        if value:
+            return value
+    for line in block_lines(item):
+        value = parse_date(line)
+        if value and len(line) < 60:
+            return value
+    return None
+
+
+def link_listing(doc, url: str, is_article, layout_key: str, item_selectors=(),
+                 collection: bool = False):
+    """The page as a listing of its article links (see linked_entries), or None when it
+    links to fewer than MIN_LISTING_ENTRIES articles; ``collection``: the page says it
+    is one (a category's page), and one article is enough."""
+    from ..kernel.record import Listing
+
+    url = canonical_url(url)
+    entries = linked_entries(doc, url, is_article, item_selectors)
+    # A listing's later page may hold its last one or two items, a young category two.
+    if len(entries) < (1 if collection or LATER_PAGE.search(url) else MIN_LISTING_ENTRIES):
+        return None
+    title_el = doc.find(".//title")
+    heading = doc.xpath("//h1")
+    category = (text_of(heading[0]) if heading else None) or (
+        clean_text(title_el.text_content()).split(" - ")[0].split(" | ")[0]
+        if title_el is not None else None)
+    return Listing(url=url, category=category or None, entries=entries, layout=layout_key)

@@ -1,0 +1,373 @@
+"""A page's markup as the layout parsers read it: its bytes decoded whatever the page or its
+server claims (decode_page), parsed by lxml into a tree repaired as an HTML5 parser would
+build it, with text typed in the legacy TCVN3 and VNI fonts converted (load), and the element
+helpers every field reader shares: CSS selectors, an element's text and its lines, <meta>
+values, whether an element is set bold, italic or right-aligned.  Layout modules (vnportal,
+nukeviet, wordpress, generic) hold only their selectors and the order in which sources are
+tried; the mechanics live here and in jsonld, bylines, body, links and published, so that one
+fix reaches every layout.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import lxml.html
+from bs4.dammit import UnicodeDammit
+from lxml import etree
+from lxml.cssselect import CSSSelector
+from w3lib.encoding import html_body_declared_encoding, http_content_type_encoding, read_bom
+
+from ..kernel.text import clean_text
+from .legacy import convert_legacy
+
+# --- decoding ---------------------------------------------------------------------------
+
+# A charset header that claims a single-byte Western encoding on a Vietnamese page is
+# wrong more often than not (misconfigured IIS); such pages are really UTF-8.
+_SUSPECT_DECLARED = {"iso-8859-1", "latin-1", "latin1", "cp1252", "windows-1252", "ascii", "us-ascii"}
+_UTF8 = ("utf-8", "utf8")
+
+
+def _norm_encoding(name: str | None) -> str | None:
+    return name.strip().lower().replace("_", "-") if name else None
+
+
+@dataclass
+class Decoded:
+    """A page's text and how it was decided; ``note`` says when the page's own
+    declaration was overruled (a disagreement worth recording with the page's URL)."""
+
+    text: str
+    encoding: str
+    declared: str | None = None
+    note: str | None = None
+
+
+def decode_page(body: bytes | str, content_type: str | None = None) -> Decoded:
+    """Page bytes -> text.
+
+    Valid UTF-8 with non-ASCII bytes is UTF-8, whatever the header or <meta> says: bytes
+    of an 8-bit Vietnamese encoding (windows-1258, TCVN3) almost never form valid UTF-8,
+    while IIS installs that label every page windows-1258 or iso-8859-1 are common, and
+    trusting them makes mojibake of every accented letter.  Anything else is decided by
+    bs4's UnicodeDammit (BOM, then the HTTP header, then <meta>, then windows-1258 as
+    the likeliest legacy encoding of a Vietnamese page); lxml still does the parsing.
+    """
+    if isinstance(body, str):
+        return Decoded(body, "unicode")
+    header = _norm_encoding(http_content_type_encoding(content_type)) if content_type else None
+    meta = _norm_encoding(html_body_declared_encoding(body))
+    declared = header or meta
+    bom, _ = read_bom(body)
+    if bom:
+        return Decoded(body.decode(bom, "replace").lstrip("\ufeff"), bom, declared)
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError:
+        text = None
+    if text is not None:
+        note = None
+        if declared and declared not in _UTF8 and not text.isascii():
+            note = (f"the page says {declared} but its bytes are valid UTF-8: read as UTF-8")
+        return Decoded(text, "utf-8", declared, note)
+    known = [header] if header and header not in _UTF8 else []
+    dammit = UnicodeDammit(body, known_definite_encodings=known,
+                           user_encodings=[e for e in (meta, "cp1258") if e and e not in _UTF8],
+                           is_html=True)
+    encoding = dammit.original_encoding or "cp1258"
+    if dammit.unicode_markup is None:  # nothing decoded cleanly: keep every byte we can
+        return Decoded(body.decode("cp1258", "replace"), "cp1258", declared,
+                       "no encoding decodes the page cleanly: read as windows-1258")
+    note = None
+    if declared and _norm_encoding(encoding) != declared:
+        note = f"the page says {declared} but is not valid {declared}: read as {encoding}"
+    return Decoded(dammit.unicode_markup, encoding, declared, note)
+
+
+def decode_html(body: bytes | str, content_type: str | None = None) -> str:
+    return decode_page(body, content_type).text
+
+
+# Characters no article text carries: C0/C1 controls (NUL first: libxml2 refuses it) but
+# tab and newlines.
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# libxml2 stops building the tree past this depth even with huge_tree (2048 there), and
+# drops the rest of the page silently; pages this deep are flattened first.
+MAX_DEPTH = 1000
+# Character references to the same controls (&#0;, &#x7;): HTML would make &#0; U+FFFD and
+# keep the rest; a record has no use for either.  (&#128;-&#159; are not controls in
+# HTML: they name windows-1252's letters, and lxml reads them so.)
+_CONTROL_REFS = re.compile(r"&#(?:0*(?:[0-8]|1[124-9]|2\d|3[01]|127)|[xX]0*(?:[0-8bBcCeEfF]|1[0-9a-fA-F]|7[fF]));")
+_HTML_PARSER = lxml.html.HTMLParser(huge_tree=True)
+
+
+def load(html: bytes | str, content_type: str | None = None):
+    text = decode_html(html, content_type)
+    # lxml refuses str input carrying an XML encoding declaration.
+    text = re.sub(r"^\s*<\?xml[^>]*>", "", text)
+    text = _CONTROLS.sub("", text)
+    if "&#" in text:
+        text = _CONTROL_REFS.sub("", text)
+    if not text.strip():
+        raise ValueError("empty page")
+    doc = lxml.html.document_fromstring(text, parser=_HTML_PARSER)
+    if any("Excessive depth" in e.message for e in _HTML_PARSER.error_log):
+        doc = lxml.html.document_fromstring(flatten_deep(text), parser=_HTML_PARSER)
+    hoist_blocks(doc)
+    if _LEGACY_FONT_HINT.search(text):
+        # Text typed in the TCVN3 or VNI fonts: converted to Unicode before any field is
+        # read (and before NFC, which would merge its marks into the wrong letters).
+        converted = convert_legacy(doc)
+        if converted:
+            doc.set(LEGACY_MARK, ",".join(converted))
+    return doc
+
+
+# Where load() notes the legacy encodings it converted, on the root element (outside any
+# field a parser reads).
+LEGACY_MARK = "data-govnews-legacy"
+_LEGACY_FONT_HINT = re.compile(r"\.vn[a-z]|vni[- ]", re.IGNORECASE)
+
+
+def legacy_encodings(doc) -> list[str]:
+    """The legacy encodings load() converted in ``doc`` ("tcvn3", "vni"), if any."""
+    value = doc.get(LEGACY_MARK)
+    return value.split(",") if value else []
+
+
+_TOKEN = re.compile(r"<!--.*?-->|<(script|style|textarea)\b.*?</\1\s*>|<(/?)([a-zA-Z][\w:-]*)[^>]*>",
+                    re.DOTALL | re.IGNORECASE)
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+         "source", "track", "wbr"}
+# Tags that only wrap (no paragraph or list boundary of their own): the ones left out
+# past the depth limit.
+_WRAPPERS = {"div", "span", "font", "section", "article", "aside", "main", "center", "small",
+             "big", "ins", "del", "b", "i", "u", "em", "strong"}
+# Elements an HTML parser closes when another of the same name opens.
+_SELF_CLOSING_SIBLINGS = {"p", "li", "dt", "dd", "tr", "td", "th", "option"}
+
+
+def flatten_deep(text: str, limit: int = MAX_DEPTH) -> str:
+    """The page with the tags nested deeper than ``limit`` left out (their text kept).
+
+    No parser library keeps a 10,000-deep tree (libxml2 stops at 2048 and silently
+    drops everything after), and real pages reach such depths only through broken
+    editors wrapping wrappers; the wrappers carry no text, so dropping the excess tags
+    keeps every word and every shallower boundary.  Hand-written because it must run
+    before any parser sees the page.
+    """
+    out: list[str] = []
+    stack: list[tuple[str, bool]] = []  # open elements: (name, kept)
+    kept = 0
+    pos = 0
+    for m in _TOKEN.finditer(text):
+        name = m.group(3)
+        if not name:
+            continue  # a comment or a script: copied as it is
+        name = name.lower()
+        keep = True
+        if m.group(2):  # a closing tag closes the innermost open element of its name
+            for i in range(len(stack) - 1, -1, -1):
+                if stack[i][0] == name:
+                    keep = stack[i][1]
+                    kept -= sum(1 for _, k in stack[i:] if k)
+                    del stack[i:]
+                    break
+        elif name not in _VOID and not m.group(0).endswith("/>"):
+            if name in _SELF_CLOSING_SIBLINGS and stack and stack[-1][0] == name:
+                kept -= stack.pop()[1]
+            keep = not (kept >= limit and name in _WRAPPERS)
+            stack.append((name, keep))
+            kept += keep
+        if not keep:
+            out.append(text[pos:m.start()])
+            pos = m.end()
+    out.append(text[pos:])
+    return "".join(out)
+
+
+# Elements that end a paragraph (HTML5 closes an open <p> before them) and cannot sit in
+# an inline element; libxml2's HTML 4 parser nests them instead when a </p> or an inline
+# element's end tag is missing, which would pull a figure and its caption into the
+# paragraph before it.
+_BLOCKS = ("figure", "figcaption", "div", "table", "ul", "ol", "dl", "blockquote", "p",
+           "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "aside", "header",
+           "footer", "nav", "pre", "hr", "address", "details", "center", "main")
+# Containers a block is lifted out of; <a> is left alone (HTML5 lets it wrap blocks).
+_PHRASING = {"p", "span", "em", "strong", "b", "i", "u", "font", "small", "big", "sub", "sup",
+             "s", "strike", "mark", "abbr", "cite", "code", "q", "label", "tt"}
+
+
+def hoist_blocks(doc) -> None:
+    """Lift every block element out of the paragraph or inline element it was wrongly
+    nested in, splitting that element around it, as an HTML5 parser would have built the
+    tree.  Hand-written: lxml's HTML parser is HTML 4, and html5lib costs ten times more."""
+    clones = []
+    for block in list(doc.iter(*_BLOCKS)):
+        parent = block.getparent()
+        while parent is not None and parent.tag in _PHRASING and parent.getparent() is not None:
+            clones.append(_split_around(parent, block))
+            parent = block.getparent()
+    # A clone whose content was lifted out in turn is an empty shell between two blocks
+    # (it would stand between a figure and its caption): gone, its tail kept.
+    clones = [c for c in clones if c is not None]
+    clones.sort(key=lambda c: sum(1 for _ in c.iterancestors()), reverse=True)  # inner first
+    for clone in clones:
+        if len(clone) == 0 and not (clone.text or "").strip():
+            clone.drop_tree()
+
+
+def _split_around(parent, block):
+    grand = parent.getparent()
+    following = list(block.itersiblings())
+    tail, block.tail = block.tail, None
+    rest = None
+    if following or (tail and tail.strip()):
+        rest = parent.makeelement(parent.tag, dict(parent.attrib))
+        rest.text = tail
+        for sibling in following:
+            rest.append(sibling)
+    parent.remove(block)
+    at = grand.index(parent)
+    grand.insert(at + 1, block)
+    last = block
+    if rest is not None:
+        grand.insert(at + 2, rest)
+        last = rest
+    last.tail, parent.tail = parent.tail, None
+    return rest
+
+
+# --- generic element helpers ------------------------------------------------------------
+
+def css(selector: str) -> CSSSelector:
+    return CSSSelector(selector, translator="html")
+
+
+def first(doc, selectors) -> etree._Element | None:
+    for sel in selectors:
+        found = sel(doc)
+        if found:
+            return found[0]
+    return None
+
+
+def text_of(el) -> str:
+    if el is None:
+        return ""
+    return clean_text(el.text_content())
+
+
+def meta_content(doc, *names: str) -> str | None:
+    for name in names:
+        for el in doc.xpath("//meta[@property=$n or @name=$n or @itemprop=$n]", n=name):
+            value = clean_text(el.get("content"))
+            if value:
+                return value
+    return None
+
+
+# --- an element's text as lines, and how it is set --------------------------------------
+
+BLOCK_TAGS = {
+    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "blockquote", "pre",
+    "table", "tr", "td", "th", "tbody", "thead", "section", "article", "figure", "figcaption",
+    "dl", "dt", "dd", "center", "header", "footer", "aside", "address",
+}
+NOISE_TAGS = ("script", "style", "noscript", "form", "button", "input", "select", "textarea",
+              "iframe", "object", "embed", "svg", "template", "link", "meta")
+
+# Block boundaries are marked with a character no page contains, because the page's own
+# newlines are mere whitespace inside a paragraph.
+_BREAK = "\ue000"
+
+
+def block_lines(el) -> list[str]:
+    """Visible text of ``el`` as lines: one per block element or <br>, cleaned, non-empty.
+
+    Walked without recursion (lxml's iterwalk), so a page nested a thousand deep costs
+    no Python stack."""
+    parts: list[str] = [el.text or ""]
+    walker = etree.iterwalk(el, events=("start", "end"))
+    for event, node in walker:
+        if node is el:
+            continue
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if event == "start":
+            if tag in NOISE_TAGS:
+                walker.skip_subtree()
+                continue
+            if tag in BLOCK_TAGS or tag == "br":
+                parts.append(_BREAK)
+            if node.text and tag:
+                parts.append(node.text)
+        else:
+            if tag in BLOCK_TAGS:
+                parts.append(_BREAK)
+            if node.tail:
+                parts.append(node.tail)
+    return [line for line in (clean_text(x) for x in "".join(parts).split(_BREAK)) if line]
+
+
+def _style(el) -> str:
+    return (el.get("style") or "").replace(" ", "").lower()
+
+
+def is_right_aligned(el) -> bool:
+    for node in [el, *el.iterdescendants()]:
+        if not isinstance(node.tag, str):
+            continue
+        if "text-align:right" in _style(node) or (node.get("align") or "").lower() == "right":
+            return True
+        classes = (node.get("class") or "").lower().split()
+        # Bootstrap's text-right, the block editor's has-text-align-right.
+        if {"text-right", "right", "author", "has-text-align-right", "alignright"} & set(classes):
+            return True
+    return False
+
+
+_BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold(?:er)?|[6-9]00)\b", re.IGNORECASE)
+_BOLD_CLASS = re.compile(r"(?:^|\s)(?:bold|fw-bold|font-weight-bold|text-bold|b)(?:\s|$)")
+
+
+def _bold(node) -> bool:
+    return (node.tag in ("strong", "b") or bool(_BOLD_STYLE.search(node.get("style") or ""))
+            or bool(_BOLD_CLASS.search(node.get("class") or "")))
+
+
+def is_all_bold(el) -> bool:
+    """Every visible character of el is bold: inside <strong>/<b>, a bold style or class,
+    or el itself set bold (<p style="font-weight: bold">)."""
+    total = text_of(el)
+    if not total:
+        return False
+    if _bold(el):
+        return True
+    bold = 0
+    for node in el.iterdescendants():
+        if not isinstance(node.tag, str) or not _bold(node):
+            continue
+        outer = False
+        for anc in node.iterancestors():
+            if anc is el:
+                break
+            if isinstance(anc.tag, str) and _bold(anc):
+                outer = True
+                break
+        if not outer:
+            bold += len(text_of(node))
+    return bold >= len(total) * 0.9
+
+
+def is_all_italic(el) -> bool:
+    total = text_of(el)
+    if not total:
+        return False
+    italic = "".join(text_of(i) for i in el.xpath(".//em | .//i") if not i.xpath("ancestor::em | ancestor::i"))
+    return len(clean_text(italic)) >= len(total) * 0.9
+
+
+def _within(el, container) -> bool:
+    return el is container or any(a is container for a in el.iterancestors())

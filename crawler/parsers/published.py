@@ -1,0 +1,59 @@
+"""When a page says its article was published: JSON-LD's datePublished, a meta tag or
+microdata (structured_date), else the layout's date box (date_from); a bare day yields to a
+later source that gives the same day with its time (best_date), and published_at records in
+the record's sources which one answered.
+"""
+
+from __future__ import annotations
+
+from ..kernel.dates import parse_date
+from .page import meta_content
+
+
+def date_from(doc_or_el, selectors) -> str | None:
+    for sel in selectors:
+        for el in sel(doc_or_el):
+            value = parse_date(el.get("datetime") or el.get("content") or el.text_content())
+            if value:
+                return value
+    return None
+
+
+def structured_date(doc, ld) -> tuple[str | None, str | None]:
+    """published date from JSON-LD, article:published_time meta or an itemprop element."""
+    candidates = [(ld.get("datePublished") if ld else None, "jsonld"),
+                  (meta_content(doc, "article:published_time", "pubdate", "datePublished",
+                                "dc.date.issued"), "meta")]
+    for el in doc.xpath('//*[@itemprop="datePublished"][not(self::meta)]'):
+        candidates.append((el.get("datetime") or el.get("content") or el.text_content(), "microdata"))
+    first_day = None
+    for value, source in candidates:
+        parsed = parse_date(str(value)) if value else None
+        if parsed and "T" in parsed:
+            return parsed, source
+        if parsed and first_day is None:
+            first_day = (parsed, source)
+    return first_day or (None, None)
+
+
+def published_at(doc, scope, ld, selectors, sources) -> str | None:
+    """Structured data first, then the layout's date box; a bare day yields to the same day
+    with its time.  Records which source answered in ``sources``."""
+    value, source = best_date(structured_date(doc, ld), (date_from(scope, selectors), "layout"))
+    if value:
+        sources["published_at"] = source
+    return value
+
+
+def best_date(*candidates: tuple[str | None, str | None]) -> tuple[str | None, str | None]:
+    """The first date found; but a bare day yields to a later source that gives the same
+    day with its time (a meta tag with no time, a date box with one)."""
+    found = [(v, s) for v, s in candidates if v]
+    if not found:
+        return None, None
+    best = found[0]
+    if "T" not in best[0]:
+        for value, source in found[1:]:
+            if "T" in value and value.startswith(best[0]):
+                return value, source
+    return best

@@ -12,6 +12,8 @@ import unicodedata
 import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
+from crawler.kernel.text import fold_d_sql
+
 migrations = Migrations("govnews")
 
 
@@ -232,7 +234,8 @@ def m008_source(db: sqlite_utils.Database) -> None:
     db["articles"].add_column("source", str)
 
 
-FOLD_SQL = "replace(replace({c}, 'đ', 'd'), 'Đ', 'D')"
+# What the index's folded twins hold: crawler.kernel.text.fold_d, written in SQL.
+FOLD_SQL = fold_d_sql("{c}")
 FOLDED_SUFFIX = "_f"
 
 

@@ -8,7 +8,7 @@ import pytest
 
 from crawler.kernel.numbers import citations, kind_of, number_key
 from crawler.parsers import parse_article_doc, parse_document, parse_register
-from crawler.parsers.base import load
+from crawler.parsers.page import load
 
 SITE = "http://www.nghean.gov.vn"
 

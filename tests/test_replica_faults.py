@@ -29,8 +29,8 @@ from crawler.replica.faults import (
     pagination_key,
     unclosed_inline_image,
 )
+from crawler.replica.hostile import HOSTILE_KINDS, LONG_PARAGRAPH_CHARS
 from crawler.replica.render import LOAD_ARTICLE_PATH
-from crawler.replica.site import HOSTILE_KINDS, LONG_PARAGRAPH_CHARS
 
 SITE = build_site()
 PAGE_FAULTS = ("no_end_tags", "deep_nesting", "unclosed_inline", "charset_lie", "huge_page")

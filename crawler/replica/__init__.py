@@ -22,15 +22,20 @@ oversize bodies, redirects, pages that are valid but hard to parse; see `faults`
 `server.faults = None` heals it while it runs. `build_site(hostile=True)` adds articles
 whose text is hostile (SQL, scripts, control and bidi characters, a 1 MB paragraph).
 
-Modules: `site` (source data, URLs, listings), `render` (pages and routing), `expected`
-(the records), `server` (HTTP), `faults` (the fault mode), `textutil` (slugs and text
-forms).
+Modules: `source` (the source data's shape and readers), `model` (URLs, listings,
+related lists), `site` (the model with its pages and records; `build_site`), `additions`
+and `hostile` (articles added later, hostile ones), `render` (routing, listings, static
+pages) with `chrome`, `article` and `response`, `expected` (the records), `server`
+(HTTP), `faults` (the fault mode), `textutil` (slugs and text forms).
 """
 
+from .additions import new_articles
 from .expected import EXPECTED_KEYS
 from .faults import FaultPlan
+from .hostile import hostile_articles
 from .server import ReplicaServer
-from .site import ArticleSource, Category, Site, build_site, hostile_articles, new_articles
+from .site import Site, build_site
+from .source import ArticleSource, Category
 
 __all__ = [
     "EXPECTED_KEYS",

@@ -42,7 +42,8 @@ from html.parser import HTMLParser
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from .site import ArticleSource, Site, attachment_marker
+from .model import SiteModel
+from .source import ArticleSource, attachment_marker
 from .textutil import collapse, esc
 
 TZ = "+07:00"  # the portal prints local time (Asia/Ho_Chi_Minh)
@@ -141,7 +142,7 @@ def _attachments(a: ArticleSource, base: str) -> list[dict[str, Any]]:
     return inline + viewer + files
 
 
-def expected_record(site: Site, a: ArticleSource, base_url: str) -> dict[str, Any]:
+def expected_record(site: SiteModel, a: ArticleSource, base_url: str) -> dict[str, Any]:
     base = base_url.rstrip("/")
     images = []
     for n, img in enumerate(a.images):
@@ -169,5 +170,5 @@ def expected_record(site: Site, a: ArticleSource, base_url: str) -> dict[str, An
     }
 
 
-def expected_records(site: Site, base_url: str) -> list[dict[str, Any]]:
+def expected_records(site: SiteModel, base_url: str) -> list[dict[str, Any]]:
     return [expected_record(site, a, base_url) for a in site.articles.values()]

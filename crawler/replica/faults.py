@@ -42,8 +42,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from urllib.parse import parse_qs, urlencode
 
-from .render import LOAD_ARTICLE_PATH, STATIC_PAGES, Response
-from .site import DISALLOWED_PREFIXES, ArticleSource, Site
+from .render import LOAD_ARTICLE_PATH, STATIC_PAGES
+from .response import Response
+from .site import Site
+from .source import DISALLOWED_PREFIXES, ArticleSource
 from .textutil import attr, encode_text
 
 # --- the kinds ------------------------------------------------------------------------
@@ -391,7 +393,7 @@ def _last_match(pattern: re.Pattern[str], text: str, start: int, end: int) -> in
 
 def _content_span(page: str) -> tuple[int, int]:
     """Start and end of div.ArticleContent's inside. The editor's content has no <div> of
-    its own (render.article_content), so the first </div> after it closes it."""
+    its own (article.article_content), so the first </div> after it closes it."""
     m = _CONTENT_OPEN.search(page)
     if m is None:
         raise ValueError("no div.ArticleContent on the page")

@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import faults
 from .faults import FaultPlan
-from .render import Response, parse_form
+from .response import Response, parse_form
 from .site import Site, build_site
 
 if TYPE_CHECKING:
@@ -249,10 +249,38 @@ class _Handler(AnsweringHandler):
             time.sleep(replica.delay)
         site = replica.site  # read once: a swap mid-request must not mix two sites
         form = parse_form(body, headers) if method == "POST" else None
+        entry = self._entry(method, body, form)
+        fault, response = self._choose_fault(plan, method, form, site)
+        entry["fault"] = fault
+        if fault in (faults.ALL_RESET, faults.RESET, faults.TIMEOUT):
+            replica._record(entry)  # status None: no answer at all
+            if fault == faults.TIMEOUT:
+                self._hang(plan.hang_seconds)
+            else:
+                self._reset()
+            return
+        if response is None:
+            response = self._fault_answer(fault)
+        if response is not None:  # an answer of the fault's own, never a 304
+            entry["status"] = response.status
+            replica._record(entry)
+            self._send(method, response.status, response, {})
+            return
+        response = self._page(method, body, headers, site, fault, form, plan)
+        entry["status"] = response.status
+        if fault in (faults.TRUNCATED_LENGTH, faults.TRUNCATED_CHUNKED, faults.TRUNCATED_CLOSE,
+                     faults.OVERSIZE):
+            replica._record(entry)
+            self._send_broken(method, fault, response, plan)
+            return
+        self._send_page(method, response, headers, entry)
+
+    def _entry(self, method: str, body: bytes, form: dict[str, str] | None) -> dict[str, Any]:
+        """The request's log entry; `status` and `fault` are filled in as it is answered."""
         logged_form = form
         if method == "POST" and form is None:
             logged_form = {"_raw": body.decode("utf-8", "replace")}
-        entry: dict[str, Any] = {
+        return {
             "time": time.time(),
             "method": method,
             "path": self.path,
@@ -264,6 +292,11 @@ class _Handler(AnsweringHandler):
             "host": self.headers.get("Host"),
             "fault": None,
         }
+
+    def _choose_fault(
+        self, plan: FaultPlan | None, method: str, form: dict[str, str] | None, site: Site
+    ) -> tuple[str | None, Response | None]:
+        """The fault this request gets (None: none), and the 500 of a plan that cannot apply."""
         fault = None
         response: Response | None = None
         if plan is not None:
@@ -273,27 +306,32 @@ class _Handler(AnsweringHandler):
                     fault = plan.fault_for(method, self.path, form=form, site=site)
                 except ValueError as exc:  # a plan that cannot apply: show it, as a 500
                     response = _replica_error(exc)
-        entry["fault"] = fault
-        if fault in (faults.ALL_RESET, faults.RESET, faults.TIMEOUT):
-            replica._record(entry)  # status None: no answer at all
-            if fault == faults.TIMEOUT:
-                self._hang(plan.hang_seconds)
-            else:
-                self._reset()
-            return
+        return fault, response
+
+    def _fault_answer(self, fault: str | None) -> Response | None:
+        """The answer of a fault that is an answer of its own (errors, redirects), or None."""
         if fault == faults.ALL_500 or fault == faults.HTTP_500:
-            response = faults.error_response(500)
-        elif fault == faults.ROBOTS_503:
-            response = faults.error_response(503)
-        elif fault == faults.HTTP_503:
-            response = faults.error_response(503, retry_after=True)
-        elif fault in faults.REDIRECTS:
-            response = faults.redirect_response(fault, self.path, replica.port)
-        if response is not None:  # an answer of the fault's own, never a 304
-            entry["status"] = response.status
-            replica._record(entry)
-            self._send(method, response.status, response, {})
-            return
+            return faults.error_response(500)
+        if fault == faults.ROBOTS_503:
+            return faults.error_response(503)
+        if fault == faults.HTTP_503:
+            return faults.error_response(503, retry_after=True)
+        if fault in faults.REDIRECTS:
+            return faults.redirect_response(fault, self.path, self.replica.port)
+        return None
+
+    def _page(
+        self,
+        method: str,
+        body: bytes,
+        headers: dict[str, str],
+        site: Site,
+        fault: str | None,
+        form: dict[str, str] | None,
+        plan: FaultPlan | None,
+    ) -> Response:
+        """The site's answer, reshaped by a content fault; a page that breaks is a 500."""
+        replica = self.replica
         try:
             response = site.respond(method, self.path, body, headers, replica.url)
             if fault in faults.CONTENT_FAULTS:
@@ -309,20 +347,27 @@ class _Handler(AnsweringHandler):
                 )
         except Exception as exc:  # noqa: BLE001 - a broken page must show up as a 500 in the log
             response = _replica_error(exc)
-        entry["status"] = response.status
-        if fault in (faults.TRUNCATED_LENGTH, faults.TRUNCATED_CHUNKED, faults.TRUNCATED_CLOSE,
-                     faults.OVERSIZE):
-            replica._record(entry)
-            if fault == faults.OVERSIZE:
-                body_out = faults.oversize_body(response.body, plan.oversize_bytes)
-                self._send(method, response.status, replace(response, body=body_out), {})
-            elif fault == faults.TRUNCATED_LENGTH:
-                self._send_truncated_length(response)
-            elif fault == faults.TRUNCATED_CLOSE:
-                self._send_truncated_close(response)
-            else:
-                self._send_truncated_chunked(response)
-            return
+        return response
+
+    def _send_broken(
+        self, method: str, fault: str, response: Response, plan: FaultPlan
+    ) -> None:
+        """Send `response` oversize or cut short, as the transport fault says."""
+        if fault == faults.OVERSIZE:
+            body_out = faults.oversize_body(response.body, plan.oversize_bytes)
+            self._send(method, response.status, replace(response, body=body_out), {})
+        elif fault == faults.TRUNCATED_LENGTH:
+            self._send_truncated_length(response)
+        elif fault == faults.TRUNCATED_CLOSE:
+            self._send_truncated_close(response)
+        else:
+            self._send_truncated_chunked(response)
+
+    def _send_page(
+        self, method: str, response: Response, headers: dict[str, str], entry: dict[str, Any]
+    ) -> None:
+        """Send a page with its validators, or 304 to a conditional request that matches."""
+        replica = self.replica
         validators: dict[str, str] = {}
         status = response.status
         if (

@@ -42,9 +42,9 @@ sentence, hostile} for every image and attachment a record names and every file 
 document links; `files` says how they are made, which are hostile and how. Every file
 answers with an ETag and a Last-Modified, and 304 to a matching conditional GET.
 
-The source data of the new sites is `content.py`, of the registers `documents.py`. Like
-the rest of the replica, nothing here imports the crawler's parsers, spiders or the
-archive.
+The source data of the new sites is `content.py` and `content_communes.py`, of the
+registers `documents.py`. Like the rest of the replica, nothing here imports the
+crawler's parsers, spiders or the archive.
 """
 
 from ..expected import EXPECTED_KEYS

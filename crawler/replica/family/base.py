@@ -4,9 +4,9 @@ three new sites, and the helpers that turn an article into its expected record.
 A `FamilySite` answers requests for one host (`respond(method, target, body, headers)`,
 target = path and query), says what its robots.txt disallows and which records a crawl
 of it must produce (articles, and the documents of its register if it has one). Articles of the vnPortal subsite, the NukeViet site and the
-WordPress site are `Post`s: hand-written source data (in `content.py`); each site's
-module renders them in its own markup, and `post_record` makes the record from the
-source data alone, never from the markup.
+WordPress site are `Post`s: hand-written source data (in `content.py` and
+`content_communes.py`); each site's module renders them in its own markup, and
+`post_record` makes the record from the source data alone, never from the markup.
 
 The record's rules for these sites, beyond those of `crawler/replica/expected.py` (which
 hold here too: text NFC and collapsed, `body` the body paragraphs one a line without
@@ -31,7 +31,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from ..expected import TZ, fragment_text, record_text
-from ..render import PORTAL_TZ, Response
+from ..response import PORTAL_TZ, Response
 from ..textutil import attr, esc
 
 WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật")

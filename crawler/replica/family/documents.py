@@ -26,8 +26,8 @@ Article citations: every expected article record has `cites`, the register numbe
 title, summary and body name (in that order, each once, canonical form), whether or not
 a register holds them. A number only in an attachment's link text is not cited, nor is
 a Party document's `26-NQ/TW` (not a register number). The subsites' cites are in
-`content.py` with their posts; the main portal's, whose source data lives elsewhere,
-are `PORTAL_CITES`.
+`content.py` and `content_communes.py` with their posts; the main portal's, whose source
+data lives elsewhere, are `PORTAL_CITES`.
 """
 
 from __future__ import annotations

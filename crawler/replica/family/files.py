@@ -40,7 +40,7 @@ import zlib
 from datetime import datetime
 from functools import cache
 
-from ..render import PORTAL_TZ, Response
+from ..response import PORTAL_TZ, Response
 from ..server import etag_of, http_date
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"

@@ -26,7 +26,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from ..render import Response
+from ..response import Response
 from ..site import Site
 from .base import FamilySite, method_not_allowed, split_target, text_response
 from .documents import PORTAL_CITES

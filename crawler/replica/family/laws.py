@@ -30,14 +30,11 @@ import math
 import re
 import unicodedata
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
-from ..render import PORTAL_TZ, Response
+from ..response import PORTAL_TZ, Response
 from .base import attr, esc, html
 from .documents import LAWS_DOCUMENTS, Document, dmy, document_record, register_order
-
-if TYPE_CHECKING:
-    from .nukeviet import NukeVietSite
 
 MODULE_PATH = "/laws"
 MODULE_TITLE = "Văn bản"
@@ -52,10 +49,26 @@ def nv_alias(text: str) -> str:
     return re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-")
 
 
+class LawsHost(Protocol):
+    """What the module needs of the site it runs on (`nukeviet.NukeVietSite`): its names,
+    base URL, chrome and pager. Named here so that the module does not import the site."""
+
+    host: str
+    name: str
+
+    @property
+    def base(self) -> str: ...
+
+    def page(self, title: str, main: str, *, trail: list[tuple[str, str]] | None = None,
+             canonical: str | None = None) -> str: ...
+
+    def pager(self, prefix: str, page: int, pages: int) -> str: ...
+
+
 class LawsModule:
     """The laws module of `site` (its chrome, pager and base), holding `docs`."""
 
-    def __init__(self, site: NukeVietSite, docs: list[Document] | None = None) -> None:
+    def __init__(self, site: LawsHost, docs: list[Document] | None = None) -> None:
         self.site = site
         self.docs = register_order(docs if docs is not None else LAWS_DOCUMENTS)
         self._by_path = {self.detail_path(d): d for d in self.docs}

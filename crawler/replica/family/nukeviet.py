@@ -32,7 +32,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from ..render import Response
+from ..response import Response
 from ..textutil import encode_text, slugify
 from .base import (
     Post,
@@ -48,7 +48,7 @@ from .base import (
     split_target,
     text_response,
 )
-from .content import NUKEVIET_CATEGORIES, NUKEVIET_POSTS
+from .content_communes import NUKEVIET_CATEGORIES, NUKEVIET_POSTS
 from .files import CONTENT_TYPES, extension, file_response
 from .laws import MODULE_PATH, MODULE_TITLE, LawsModule
 
@@ -178,16 +178,10 @@ class NukeVietSite(PostSite):
         meta: str = "",
         canonical: str | None = None,
     ) -> str:
-        menu = "".join(
-            f'<li><a href="/{c["slug"]}/" title="{attr(c["name"])}">{esc(c["name"])}</a></li>'
-            for c in self.categories
-        )
-        menu += f'<li><a href="{MODULE_PATH}/" title="{MODULE_TITLE}">{MODULE_TITLE}</a></li>'
-        latest = "".join(
-            f'<li class="clearfix"><a href="{attr(self.article_path(p))}" title="{attr(p.title)}">'
-            f"{esc(p.title)}</a></li>"
-            for p in self.listing(None)[:4]
-        )
+        return self._head(title, meta, canonical) + self._masthead() + self._body(main, trail)
+
+    def _head(self, title: str, meta: str, canonical: str | None) -> str:
+        """The page's <!DOCTYPE> and <head>: title, meta tags, canonical link, styles."""
         canon = f'\n<link rel="canonical" href="{attr(canonical)}">' if canonical else ""
         return f"""<!DOCTYPE html>
 <html lang="vi" xmlns="http://www.w3.org/1999/xhtml" prefix="og: http://ogp.me/ns#">
@@ -206,7 +200,16 @@ class NukeVietSite(PostSite):
 <link rel="StyleSheet" href="/themes/default/css/style.css">
 <link rel="StyleSheet" href="/themes/default/css/news.css">
 </head>
-<body>
+"""
+
+    def _masthead(self) -> str:
+        """The top of the page's <body>: the header with the logo, the menu."""
+        menu = "".join(
+            f'<li><a href="/{c["slug"]}/" title="{attr(c["name"])}">{esc(c["name"])}</a></li>'
+            for c in self.categories
+        )
+        menu += f'<li><a href="{MODULE_PATH}/" title="{MODULE_TITLE}">{MODULE_TITLE}</a></li>'
+        return f"""<body>
 <div class="body-bg">
 <div class="wraper">
     <header>
@@ -230,7 +233,16 @@ class NukeVietSite(PostSite):
             </div>
         </div></div></div>
     </nav>
-    <section>
+"""
+
+    def _body(self, main: str, trail: list[tuple[str, str]] | None) -> str:
+        """The rest of the <body>: breadcrumb, `main`, the side column, the footer."""
+        latest = "".join(
+            f'<li class="clearfix"><a href="{attr(self.article_path(p))}" title="{attr(p.title)}">'
+            f"{esc(p.title)}</a></li>"
+            for p in self.listing(None)[:4]
+        )
+        return f"""    <section>
         <div class="container" id="body">
             <nav class="third-nav"><div class="row"><div class="bg"><div class="clearfix">
                 <div class="col-xs-24 col-sm-18 col-md-18">{self.crumbs(trail or [])}</div>
@@ -419,18 +431,39 @@ class NukeVietSite(PostSite):
     def article_response(self, p: Post) -> Response:
         cat = self.category(p.category)
         url = self.base + self.article_path(p)
+        markup = self.page(
+            f"{p.title} - {self.name}",
+            self._detail(p, url),
+            trail=[(f"/{cat['slug']}/", cat["name"])],
+            meta=self._og_meta(p, cat, url),
+            canonical=url,
+        )
+        if p.text == "nfd":
+            markup = encode_text(markup, "nfd")
+        resp = html(markup)
+        resp.last_modified = last_modified(p)
+        return resp
+
+    def _home_image(self, p: Post) -> str:
+        """The lead's picture (the first image's thumbnail): outside the body, never a
+        record image."""
+        if not p.images:
+            return ""
+        return (
+            '<figure class="article left pointer" onclick="modalShowByObj(\'#imgpreview\');">'
+            '<div id="imgpreview" style="width:160px;">'
+            f'<p class="text-center"><img alt="{attr(p.title)}" src="{attr(self.thumb_path(p))}" '
+            'class="img-thumbnail"></p>'
+            f"<figcaption>{esc(p.title)}</figcaption></div></figure>"
+        )
+
+    def _detail(self, p: Post, url: str) -> str:
+        """The article's `div.news_column` (headline, schema spans, date, lead beside the
+        home image, body, credits), then its keywords and the newer and older ones."""
         published = iso(p.published)
-        homeimg = ""
-        if p.images:
-            homeimg = (
-                '<figure class="article left pointer" onclick="modalShowByObj(\'#imgpreview\');">'
-                '<div id="imgpreview" style="width:160px;">'
-                f'<p class="text-center"><img alt="{attr(p.title)}" src="{attr(self.thumb_path(p))}" '
-                'class="img-thumbnail"></p>'
-                f"<figcaption>{esc(p.title)}</figcaption></div></figure>"
-            )
+        homeimg = self._home_image(p)
         schema_author = p.author or self.name
-        main = f"""<div class="news_column panel panel-default" itemtype="http://schema.org/NewsArticle" itemscope>
+        return f"""<div class="news_column panel panel-default" itemtype="http://schema.org/NewsArticle" itemscope>
     <div class="panel-body">
         <h1 class="title margin-bottom-lg" itemprop="headline">{esc(p.title)}</h1>
         <div class="hidden hide d-none" itemprop="author" itemtype="http://schema.org/Person" itemscope>
@@ -465,7 +498,10 @@ class NukeVietSite(PostSite):
 </div>
 {self.keywords(p)}
 {self.others(p)}"""
-        og = (
+
+    def _og_meta(self, p: Post, cat: dict[str, Any], url: str) -> str:
+        """The detail page's Open Graph and article meta tags."""
+        return (
             f'<meta property="og:title" content="{attr(p.title)}">\n'
             '<meta property="og:type" content="article">\n'
             f'<meta property="og:description" content="{attr(p.lead or "")}">\n'
@@ -475,18 +511,6 @@ class NukeVietSite(PostSite):
             f'<meta property="article:published_time" content="{p.published:%Y-%m-%d}+07{p.published:%H:%M:%S}">\n'
             f'<meta property="article:section" content="{attr(cat["name"])}">\n'
         )
-        markup = self.page(
-            f"{p.title} - {self.name}",
-            main,
-            trail=[(f"/{cat['slug']}/", cat["name"])],
-            meta=og,
-            canonical=url,
-        )
-        if p.text == "nfd":
-            markup = encode_text(markup, "nfd")
-        resp = html(markup)
-        resp.last_modified = last_modified(p)
-        return resp
 
     # --- routing --------------------------------------------------------------------
     def not_found(self) -> Response:

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from ..render import Response, parse_form
+from ..response import Response, parse_form
 from ..server import AnsweringHandler, LoopbackServer, etag_of, http_date, not_modified
 from .family import Family, build_family
 

@@ -28,7 +28,8 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import parse_qs
 
-from ..render import PORTAL_TZ, SITE_NAME, Response, html_response, page
+from ..chrome import SITE_NAME, html_response, page
+from ..response import PORTAL_TZ, Response
 from ..site import Site
 from ..textutil import attr, esc, slugify
 from .documents import PORTAL_DOCUMENTS, Document, dmy, document_record, register_order

@@ -28,7 +28,8 @@ import math
 from typing import Any
 from urllib.parse import quote
 
-from ..render import LOAD_ARTICLE_PATH, Response
+from ..render import LOAD_ARTICLE_PATH
+from ..response import Response
 from ..textutil import encode_text, slugify
 from .base import (
     WEEKDAYS,

@@ -31,7 +31,7 @@ from typing import Any
 from urllib.parse import parse_qs, quote
 
 from ..expected import fragment_text
-from ..render import PORTAL_TZ, Response
+from ..response import PORTAL_TZ, Response
 from ..textutil import encode_text, slugify
 from .base import (
     Post,
@@ -46,7 +46,7 @@ from .base import (
     split_target,
     text_response,
 )
-from .content import WORDPRESS_CATEGORIES, WORDPRESS_POSTS
+from .content_communes import WORDPRESS_CATEGORIES, WORDPRESS_POSTS
 from .files import CONTENT_TYPES, extension, file_response
 
 NICENAMES = {"Nguyễn Thị Hằng": "hangnt", "Lê Văn Quang": "quanglv", "Phạm Thu Trang": "trangpt"}
@@ -154,20 +154,11 @@ class WordPressSite(PostSite):
 
     # --- chrome ---------------------------------------------------------------------
     def page(self, title: str, main: str, *, body_class: str, head: str = "") -> str:
+        return self._head(title, head) + self._body(main, body_class)
+
+    def _head(self, title: str, head: str) -> str:
+        """The theme's <!doctype> and <head> (wp_head's links and scripts), then `head`."""
         b = self.base
-        menu = "\n".join(
-            f'<li id="menu-item-{20 + c["id"]}" class="menu-item menu-item-type-taxonomy menu-item-object-category '
-            f'menu-item-{20 + c["id"]}"><a href="{b}/category/{c["slug"]}/">{esc(c["name"])}</a></li>'
-            for c in self.categories
-        )
-        recent = "\n".join(
-            f'<li><a href="{attr(self.permalink(p))}">{esc(p.title)}</a></li>'
-            for p in listing_order(list(self.posts.values()))[:5]
-        )
-        cats = "\n".join(
-            f'<li class="cat-item cat-item-{c["id"]}"><a href="{b}/category/{c["slug"]}/">{esc(c["name"])}</a></li>'
-            for c in self.categories
-        )
         return f"""<!doctype html>
 <html lang="vi">
 <head>
@@ -184,7 +175,17 @@ class WordPressSite(PostSite):
 <link rel="EditURI" type="application/rsd+xml" title="RSD" href="{b}/xmlrpc.php?rsd" />
 <meta name="generator" content="WordPress 6.4" />
 {head}</head>
+"""
 
+    def _body(self, main: str, body_class: str) -> str:
+        """The theme's <body>: header and menu, `main`, the widget column, the footer."""
+        b = self.base
+        menu = "\n".join(
+            f'<li id="menu-item-{20 + c["id"]}" class="menu-item menu-item-type-taxonomy menu-item-object-category '
+            f'menu-item-{20 + c["id"]}"><a href="{b}/category/{c["slug"]}/">{esc(c["name"])}</a></li>'
+            for c in self.categories
+        )
+        return f"""
 <body class="{body_class}">
 <div id="page" class="site">
 	<a class="skip-link screen-reader-text" href="#primary">Chuyển đến nội dung</a>
@@ -206,7 +207,20 @@ class WordPressSite(PostSite):
 {main}
 	</main>
 
-<aside id="secondary" class="widget-area">
+""" + self._widgets()
+
+    def _widgets(self) -> str:
+        """The widget column (recent posts, categories, meta links), the footer, scripts."""
+        b = self.base
+        recent = "\n".join(
+            f'<li><a href="{attr(self.permalink(p))}">{esc(p.title)}</a></li>'
+            for p in listing_order(list(self.posts.values()))[:5]
+        )
+        cats = "\n".join(
+            f'<li class="cat-item cat-item-{c["id"]}"><a href="{b}/category/{c["slug"]}/">{esc(c["name"])}</a></li>'
+            for c in self.categories
+        )
+        return f"""<aside id="secondary" class="widget-area">
 	<section id="recent-posts-2" class="widget widget_recent_entries">
 		<h2 class="widget-title">Bài viết mới</h2>
 		<ul>

@@ -45,7 +45,7 @@ from urllib.parse import urljoin
 from ..expected import fragment_text, record_text
 from ..family.base import FamilySite, html, method_not_allowed, split_target, text_response
 from ..family.files import CONTENT_TYPES, extension, file_response
-from ..render import PORTAL_TZ, Response
+from ..response import PORTAL_TZ, Response
 from ..textutil import attr, encode_text, esc
 from .corpus import dates
 
@@ -335,50 +335,70 @@ def draft_articles(
     times = dates(rng, count, start=start, days=days)
     cats = list(categories) + [rng.choice(categories) for _ in range(count - len(categories))]
     rng.shuffle(cats)
-    out = []
-    for n, (when, cat) in enumerate(zip(times, cats)):
-        text = corpus.text(rng, when)
-        lead_style = weighted(rng, habits.lead_styles)
-        byline = weighted(rng, habits.bylines)
-        names = choose_authors(rng, authors) if byline != "none" else []
-        source_at = weighted(rng, habits.source_at)
-        if byline == "body_p" and source_at == "body":
-            source_at = "none"  # the bold byline paragraph stays the body's last
-        form = weighted(rng, habits.date_forms)
-        label = weighted(rng, habits.date_labels) or None
-        updated = None
-        if habits.updated_rate and rng.random() < habits.updated_rate and byline != "date":
-            updated = when.replace(hour=min(when.hour + rng.randint(1, 2), 23))
-        images = []
-        for k in range(rng.randint(0, habits.max_images)):
-            after = rng.randint(1, max(1, len(text.body) - 1))
-            caption = text.captions[k % len(text.captions)] if rng.random() < 0.75 else None
-            images.append(Image(after, caption, "", weighted(rng, habits.image_styles)))
-        images.sort(key=lambda i: i.after)
-        a = Article(
-            n=n,
-            category=cat,
-            title=text.title,
-            published=when,
-            lead=text.lead if lead_style != "none" else None,
-            body=text.body,
-            images=images,
-            authors=names,
-            source=rng.choice(sources) if source_at != "none" else None,
-            tags=text.tags if rng.random() < habits.tag_rate else [],
-            cites=text.cites,
-            lead_style=lead_style,
-            byline=byline,
-            joiner=rng.choice((" - ", ", ")) if byline != "date" else ", ",
-            source_at=source_at,
-            date_form=form,
-            date_label=label,
-            updated=updated,
-            text_mode=weighted(rng, habits.text_modes),
-            shows_time=DATE_FORMS[form],
-        )
-        out.append(a)
-    return out
+    return [
+        _draft(rng, corpus, n, when, cat, habits=habits, authors=authors, sources=sources)
+        for n, (when, cat) in enumerate(zip(times, cats))
+    ]
+
+
+def _draft(
+    rng: random.Random,
+    corpus,
+    n: int,
+    when: datetime,
+    cat: Category,
+    *,
+    habits: Habits,
+    authors: tuple[str, ...],
+    sources: tuple[str, ...],
+) -> Article:
+    """Article `n`, published `when` in `cat`: its text, then each placement drawn in turn."""
+    text = corpus.text(rng, when)
+    lead_style = weighted(rng, habits.lead_styles)
+    byline = weighted(rng, habits.bylines)
+    names = choose_authors(rng, authors) if byline != "none" else []
+    source_at = weighted(rng, habits.source_at)
+    if byline == "body_p" and source_at == "body":
+        source_at = "none"  # the bold byline paragraph stays the body's last
+    form = weighted(rng, habits.date_forms)
+    label = weighted(rng, habits.date_labels) or None
+    updated = None
+    if habits.updated_rate and rng.random() < habits.updated_rate and byline != "date":
+        updated = when.replace(hour=min(when.hour + rng.randint(1, 2), 23))
+    images = _draw_images(rng, text, habits)
+    return Article(
+        n=n,
+        category=cat,
+        title=text.title,
+        published=when,
+        lead=text.lead if lead_style != "none" else None,
+        body=text.body,
+        images=images,
+        authors=names,
+        source=rng.choice(sources) if source_at != "none" else None,
+        tags=text.tags if rng.random() < habits.tag_rate else [],
+        cites=text.cites,
+        lead_style=lead_style,
+        byline=byline,
+        joiner=rng.choice((" - ", ", ")) if byline != "date" else ", ",
+        source_at=source_at,
+        date_form=form,
+        date_label=label,
+        updated=updated,
+        text_mode=weighted(rng, habits.text_modes),
+        shows_time=DATE_FORMS[form],
+    )
+
+
+def _draw_images(rng: random.Random, text, habits: Habits) -> list[Image]:
+    """Up to `habits.max_images` body images, each after a drawn paragraph, in body order."""
+    images = []
+    for k in range(rng.randint(0, habits.max_images)):
+        after = rng.randint(1, max(1, len(text.body) - 1))
+        caption = text.captions[k % len(text.captions)] if rng.random() < 0.75 else None
+        images.append(Image(after, caption, "", weighted(rng, habits.image_styles)))
+    images.sort(key=lambda i: i.after)
+    return images
 
 
 def set_related(articles: list[Article], count: int) -> None:

@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import parse_qs, quote
 
-from ..render import Response
+from ..response import Response
 from ..textutil import slugify
 from .corpus import AUTHORS, SOURCES
 from .model import (

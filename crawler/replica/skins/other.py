@@ -31,7 +31,7 @@ from datetime import datetime
 from types import SimpleNamespace
 from urllib.parse import parse_qs, quote
 
-from ..render import Response
+from ..response import Response
 from ..textutil import slugify
 from .corpus import AUTHORS, SOURCES
 from .model import (

@@ -35,7 +35,7 @@ import random
 from dataclasses import dataclass
 from datetime import datetime
 
-from ..render import Response
+from ..response import Response
 from ..textutil import slugify
 from .corpus import AUTHORS, SOURCES
 from .model import (

@@ -1,6 +1,7 @@
 """vnPortal (VNPT's ASP.NET portal) in skins drawn from a seed: the main portal of a family.
 
-What the seed picks (`VnSkin`), all within what installs of vnPortal print (PORTAL.md):
+What the seed picks (`VnSkin`, drawn in `vnportal_skin.py`), all within what installs of
+vnPortal print (PORTAL.md):
 - the article template: "a" (`div.ArticleDetailControl` > `div.ArticleHeader h1.title`,
   `div.PostDate`, `div.ArticleSummary`, `div.ArticleContent`, `div.author`), "b" (ids,
   the title as the header's own text, the tool bar last), "c" (an outer `div.news-detail`,
@@ -32,6 +33,7 @@ Cập nhật: Y" included); NFC, NFD or entity-encoded text.
 Non-article pages, linked from the menu, the top bar and the footer: `/lien-he`, the
 introduction, `/so-do-cong-thong-tin`, `/lich-cong-tac`, and search results
 `/tim-kiem?keyword=...` (the tag links lead there too); robots.txt disallows `/Admin/`.
+Their fixed texts are in `vnportal_texts.py`.
 """
 
 from __future__ import annotations
@@ -39,20 +41,18 @@ from __future__ import annotations
 import json
 import random
 import re
-from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
 from urllib.parse import parse_qs, quote
 
 from ..family.base import ticks
 from ..family.vnportal import aspnet_error_page, aspnet_json_error
-from ..render import LOAD_ARTICLE_PATH, Response, parse_form
+from ..render import LOAD_ARTICLE_PATH
+from ..response import Response, parse_form
 from ..textutil import slugify
 from .corpus import AUTHORS, SOURCES
 from .model import (
     Article,
     Category,
-    Habits,
     SkinSite,
     assemble_body,
     attr,
@@ -66,103 +66,12 @@ from .model import (
     set_related,
     show_date,
     teaser,
-    weighted,
 )
+from .vnportal_skin import CATEGORY_POOL, draw_skin, habits_for
+from .vnportal_texts import CONTACT, DOCS, INTRO, SCHEDULE, SITEMAP
 
 DATAFILES = "datafiles.nghean.gov.vn"
 REQUIRED = ("article_category_id", "categoryIds", "site_id", "page", "page_size")
-CATEGORY_POOL = (
-    ("tin-tuc-su-kien", "Tin tức - Sự kiện"),
-    ("chi-dao-dieu-hanh", "Chỉ đạo điều hành"),
-    ("van-hoa-xa-hoi", "Văn hóa - Xã hội"),
-    ("kinh-te", "Kinh tế"),
-    ("tin-noi-bat", "Tin nổi bật"),
-    ("quoc-phong-an-ninh", "Quốc phòng - An ninh"),
-)
-RELATED_HEADINGS = ("Tin cùng chuyên mục", "Tin liên quan", "Tin khác", "Các tin khác")
-INTRO_PATHS = ("/gioi-thieu", "/qua-trinh-hinh-thanh-va-phat-trien-62242")
-
-
-@dataclass
-class VnSkin:
-    template: str
-    wrappers: list[str]
-    listing: str  # "articlelist" or "listnews"
-    encoding: str  # "form" or "json"
-    links: str  # "plain", "pageindex", "absolute", "mixed"
-    related_heading: str
-    related_style: str  # "double_ul", "ul_single", "divs"
-    related_count: int
-    home: list[str]  # components in order; [] = the menu only
-    block_order: list[int]
-    side_boxes: list[str]
-    intro_path: str
-    minified: bool
-    summary_wrap: str  # "", "strong", "p"
-    author_class: str  # "author", "author text-right"
-    page_size: int
-    site_id: int
-    extra: dict[str, Any] = field(default_factory=dict)
-
-
-def draw_skin(rng: random.Random) -> VnSkin:
-    template = weighted(rng, {"a": 3, "b": 2, "c": 2, "v2": 2})
-    wrappers = rng.sample(
-        ["news-detail-wrap", "box-detail", "container-detail", "col-main-inner", "detail-page"],
-        rng.randint(0, 2),
-    )
-    kind = rng.choice(("menu_only", "featured_only", "dated_boxes", "blocks", "mixed"))
-    if kind == "menu_only":
-        home = []
-    elif kind == "featured_only":
-        home = ["featured"]
-    elif kind == "dated_boxes":
-        home = rng.sample(["latest", "docs"], rng.randint(1, 2))
-    elif kind == "blocks":
-        home = ["blocks"]
-    else:
-        home = rng.sample(["featured", "latest", "docs", "blocks"], rng.randint(2, 4))
-    return VnSkin(
-        template=template,
-        wrappers=wrappers,
-        listing=rng.choice(("articlelist", "listnews")),
-        encoding=rng.choice(("form", "json")),
-        links=rng.choice(("plain", "pageindex", "absolute", "mixed")),
-        related_heading=rng.choice(RELATED_HEADINGS),
-        related_style=rng.choice(("double_ul", "ul_single", "divs")),
-        related_count=rng.randint(3, 5),
-        home=home,
-        side_boxes=[b for b in ("hot", "links", "poll") if rng.random() < 0.6],
-        block_order=rng.sample(range(3), 3),
-        intro_path=rng.choice(INTRO_PATHS),
-        minified=rng.random() < 0.25,
-        summary_wrap=rng.choice(("", "strong", "p")),
-        author_class=rng.choice(("author", "author text-right")),
-        page_size=rng.randint(3, 4),
-        site_id=rng.randint(2900, 3100),
-    )
-
-
-def habits_for(skin: VnSkin) -> Habits:
-    if skin.template == "v2":
-        return Habits(
-            lead_styles={"element": 6, "bold_p": 2, "none": 2},
-            bylines={"element": 5, "body_p": 3, "none": 2},
-            date_forms={"dmy_hms": 7, "dmy": 3},
-            image_styles={"figure_em": 1, "figcaption": 1, "p_img": 1},
-            source_at={"none": 8, "body": 2},
-            text_modes={"nfc": 8, "nfd_body": 1, "entities": 1},
-        )
-    return Habits(
-        lead_styles={"element": 7, "bold_p": 2, "none": 1.5},
-        bylines={"element": 2, "label": 1.5, "body_p": 2.5, "date": 1, "none": 1.5},
-        date_forms={f: 1 for f in ("dmy", "dmy_short", "hm_dmy", "dmy_hm", "weekday", "dash_hms", "words")},
-        date_labels={"": 6, "Ngày đăng:": 2.5, "Cập nhật:": 1.5},
-        updated_rate=0.15,
-        image_styles={"figure_em": 1, "figcaption": 1, "p_img": 1, "figure_strong": 1},
-        source_at={"none": 8, "body": 2},
-        text_modes={"nfc": 7, "nfd": 1, "entities": 1, "nfd_body": 1},
-    )
 
 
 class VnPortalSkinSite(SkinSite):
@@ -234,6 +143,29 @@ class VnPortalSkinSite(SkinSite):
 
     # --- chrome ---------------------------------------------------------------------
     def page(self, title: str, main: str, head: str = "", *, home: bool = False) -> str:
+        """A whole page: the chrome around `main`; the home page also links the subsites."""
+        s = self.skin
+        marker = "<!--MAIN-->"
+        doc = self._head(title, head) + self._header(home) + self._body(marker, home)
+        if s.minified:
+            doc = re.sub(r">\s+<", "><", doc)
+        return doc.replace(marker, main)
+
+    def _head(self, title: str, head: str) -> str:
+        s = self.skin
+        return f"""<!DOCTYPE html>
+<html lang="vi">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <title>{esc(title)}</title>
+  <link rel="stylesheet" href="/Portals/_default/Skins/portal{s.site_id}/css/style.css">
+{head}</head>
+"""
+
+    def _header(self, home: bool) -> str:
+        """<body>, the form, and div#header: top bar, banner, menu (on the home page also the
+        first subsite)."""
         s = self.skin
         menu = "\n".join(
             f'        <li class="menu-item"><a href="{c.path}">{esc(c.name)}</a></li>'
@@ -242,23 +174,7 @@ class VnPortalSkinSite(SkinSite):
         if home and self.links:
             h, n, _g = self.links[0]
             menu += f'\n        <li class="menu-item"><a href="http://{h}/" target="_blank">{esc(n)}</a></li>'
-        side = [self.side_box(b) for b in s.side_boxes]
-        if home and self.links:
-            side.insert(0, self.weblinks_box())
-        footer_links = ""
-        if home and self.links:
-            anchors = " | ".join(f'<a href="http://{h}/" target="_blank">{esc(n)}</a>' for h, n, _g in self.links)
-            footer_links = f'      <p class="footer-links">Website thành viên: {anchors}</p>\n'
-        marker = "<!--MAIN-->"
-        doc = f"""<!DOCTYPE html>
-<html lang="vi">
-<head>
-  <meta charset="utf-8">
-  <meta name="viewport" content="width=device-width, initial-scale=1">
-  <title>{esc(title)}</title>
-  <link rel="stylesheet" href="/Portals/_default/Skins/portal{s.site_id}/css/style.css">
-{head}</head>
-<body class="portal-{s.site_id}">
+        return f"""<body class="portal-{s.site_id}">
 <form method="post" action="" id="Form" enctype="multipart/form-data">
 <div id="wrapper">
   <div id="header" class="header">
@@ -277,7 +193,20 @@ class VnPortalSkinSite(SkinSite):
       </ul>
     </nav>
   </div>
-  <div class="container main">
+"""
+
+    def _body(self, marker: str, home: bool) -> str:
+        """The content pane (`marker`, replaced by the page's main part), the side column,
+        the footer (on the home page also the subsites' links)."""
+        s = self.skin
+        side = [self.side_box(b) for b in s.side_boxes]
+        if home and self.links:
+            side.insert(0, self.weblinks_box())
+        footer_links = ""
+        if home and self.links:
+            anchors = " | ".join(f'<a href="http://{h}/" target="_blank">{esc(n)}</a>' for h, n, _g in self.links)
+            footer_links = f'      <p class="footer-links">Website thành viên: {anchors}</p>\n'
+        return f"""  <div class="container main">
     <div class="row">
       <div class="col-md-8 content-pane">
 {marker}
@@ -301,9 +230,6 @@ class VnPortalSkinSite(SkinSite):
 </body>
 </html>
 """
-        if s.minified:
-            doc = re.sub(r">\s+<", "><", doc)
-        return doc.replace(marker, main)
 
     def weblinks_box(self) -> str:
         groups: dict[str, list[str]] = {}
@@ -670,33 +596,3 @@ TOOL = ('<div class="tool"><a href="javascript:void(0)" class="font-minus">A-</a
         '<a href="javascript:void(0)" class="font-plus">A+</a> '
         '<a href="javascript:window.print()" class="print">In bài viết</a> '
         '<span class="view-count">Lượt xem: 1.024</span></div>')
-
-DOCS = (
-    ("Quyết định", "QĐ-UBND", "về việc ban hành Quy chế phối hợp quản lý nhà nước về du lịch"),
-    ("Kế hoạch", "KH-UBND", "triển khai công tác cải cách hành chính năm 2024"),
-    ("Công văn", "UBND-VX", "về việc tăng cường phòng, chống dịch bệnh mùa hè"),
-)
-
-CONTACT = """<h1 class="page-title">Liên hệ</h1>
-<p class="date">Cập nhật: 05/01/2024 08:30</p>
-<p><strong>Ban biên tập {name}</strong></p>
-<p>Địa chỉ: Số 03, đường Trường Thi, thành phố Vinh, tỉnh Nghệ An. Điện thoại: 0238.3844.511 - Fax: 0238.3844.512.</p>
-<p>Mọi ý kiến đóng góp, phản ánh xin gửi về hộp thư congthongtin@nghean.gov.vn; Ban biên tập sẽ trả lời trong thời gian sớm nhất.</p>
-<div class="contact-form"><label>Họ và tên <input type="text" name="name"></label><label>Nội dung <textarea name="content"></textarea></label></div>"""
-
-INTRO = """<h1 class="page-title">Quá trình hình thành và phát triển</h1>
-<p class="date-update">Cập nhật: 12/03/2021 09:00</p>
-<p>Nghệ An là tỉnh có diện tích lớn nhất cả nước, nằm ở trung tâm vùng Bắc Trung Bộ, phía Bắc giáp tỉnh Thanh Hóa, phía Nam giáp tỉnh Hà Tĩnh, phía Tây giáp nước Cộng hòa Dân chủ Nhân dân Lào, phía Đông giáp Biển Đông.</p>
-<p>Năm 1976, tỉnh Nghệ An và tỉnh Hà Tĩnh hợp nhất thành tỉnh Nghệ Tĩnh. Năm 1991, tỉnh Nghệ Tĩnh được chia tách, tái lập tỉnh Nghệ An và tỉnh Hà Tĩnh như ngày nay.</p>
-<p>Hiện nay, tỉnh có 21 đơn vị hành chính cấp huyện, gồm thành phố Vinh, 3 thị xã và 17 huyện, với hơn 3,4 triệu người.</p>"""
-
-SITEMAP = """<h1 class="page-title">Sơ đồ cổng thông tin</h1>
-<p class="date">Cập nhật ngày 20/02/2024</p>
-<p>Sơ đồ liệt kê các chuyên mục chính của cổng thông tin để bạn đọc tiện tra cứu.</p>
-<ul class="sitemap"><li><a href="/">Trang chủ</a></li><li><a href="{intro}">Giới thiệu</a></li>{cats}<li><a href="/lien-he">Liên hệ</a></li></ul>"""
-
-SCHEDULE = """<h1 class="page-title">Lịch công tác tuần</h1>
-<p class="date">Thứ Hai, 04/03/2024 - 07:30</p>
-<p><strong>Thứ Hai (04/3):</strong> 8 giờ: Chủ tịch UBND tỉnh dự hội nghị giao ban công tác tháng 3 tại phòng họp số 1.</p>
-<p><strong>Thứ Ba (05/3):</strong> 14 giờ: Phó Chủ tịch UBND tỉnh làm việc với Sở Xây dựng về tiến độ các dự án trọng điểm.</p>
-<p><strong>Thứ Tư (06/3):</strong> Cả ngày: Lãnh đạo UBND tỉnh kiểm tra công tác tiêm phòng gia súc tại huyện Con Cuông.</p>"""

@@ -40,7 +40,7 @@ from email.utils import format_datetime
 from urllib.parse import parse_qs, quote
 
 from ..expected import fragment_text
-from ..render import PORTAL_TZ, Response
+from ..response import PORTAL_TZ, Response
 from ..textutil import slugify
 from .corpus import AUTHORS, SOURCES
 from .model import (

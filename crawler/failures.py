@@ -5,7 +5,8 @@ Scrapy and Twisted report failures as a zoo of exception classes; the archive re
 small, stable vocabulary instead (``http_503``, ``timeout``, ``dns``, ``refused``,
 ``reset``, ``truncated``, ``too_large``, ``tls``, ``redirect_offsite``, ``redirect_loop``,
 ``robots_unavailable``), so that a researcher can count them across years of runs.
-Pure: a failure in, a pair of strings out.
+Pure: a failure in, a pair of strings out.  The failures the crawl's own middlewares raise
+(``RedirectRefused`` and its kinds, ``RobotsUnavailable``) are defined here too.
 """
 
 from __future__ import annotations

@@ -1,11 +1,17 @@
-"""The pipeline: buffer what the spider yields and hand it to ``archive.store`` in batches,
-then judge the run (its status, exit code, parser health, failing sites) when it closes.
+"""The pipeline: keep what the spider yields in the archive, and judge the run when it ends.
 
 Scrapy's own pattern: ``from_crawler`` reads settings, ``open_spider`` opens the archive and
-starts a run record, ``process_item`` buffers, ``close_spider`` flushes and closes the run.
+starts a run record, ``process_item`` buffers records (and records each problem at once),
+``close_spider`` flushes the buffers and stores which listings showed which articles.
+``spider_closed``, once the engine has closed the spider and the run's counts are known,
+records the listing walks and how each site fared, reads the text of the archived files,
+judges the run (its status, exit code, parser health, failing sites) and closes its record.
 Every response the engine receives (articles, listings, LoadArticle POSTs, errors, robots.txt)
-is buffered as a raw snapshot and written in the same transaction as the articles parsed
-from it, so the archive never holds a record whose page it lost.
+is buffered as a raw snapshot, written in the same batch as the articles parsed from it or an
+earlier one, so the archive never holds a record whose page it lost.
+
+It writes only through ``archive.store.Archive``'s methods and reads through named functions
+(``archive.crawl_reads``, ``archive.health``); the SQL is theirs.
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ from urllib.parse import urlsplit
 from scrapy import signals
 
 from archive import health
+from archive.crawl_reads import stored_body_length
 from archive.store import Archive
 from crawler.items import FileNotModified, Listed, ListingWalked, NotModified, PageKind, Problem
 from crawler.kernel.record import FileFetched, Gone, Snapshot
@@ -151,78 +158,78 @@ class ArchivePipeline:
                            message.removeprefix("GET: "))
 
     def process_item(self, item, spider=None):
-        stats = self.crawler.stats if self.crawler else None
         if isinstance(item, Problem):
-            self.counts["problems"] += 1
-            if stats:
-                stats.inc_value("govnews/errors")
-            if item.get("fetch"):
-                self.fetch_errors += 1
-            if item["kind"] == "parse_incomplete":
-                self.health_pages.append(health.PageStats.incomplete(
-                    item["url"], urlsplit(item["url"]).netloc))
-            if item.get("file"):
-                # Said once per host and cause when the run ends (note_file_failures): a
-                # file host that cannot be reached fails every file it holds.
-                key = (urlsplit(item["url"]).netloc, item["kind"])
-                count, message = self.file_failures.get(key, (0, item["message"]))
-                self.file_failures[key] = (count + 1, message)
-                logger.debug("%s: %s (%s)", item["kind"], item["url"], item["message"])
-            else:
-                logger.warning("%s: %s (%s)", item["kind"], item["url"], item["message"])
-            try:
-                if item.get("file"):
-                    state = self.archive.record_file_problem(
-                        self.run_id, item["url"], item["kind"], item["message"],
-                        max_attempts=self.max_attempts)
-                    self.counts["files_failed"] += 1
-                else:
-                    state = self.archive.record_problem(
-                        self.run_id, item["url"], item["kind"], item["message"],
-                        pending=item.get("pending"), max_attempts=self.max_attempts)
-            except Exception as exc:  # noqa: BLE001 - the archive refused the write
-                self.storage_failed(f"could not record a problem with {item['url']}", exc)
-                return item
-            if state == "gave_up":
-                logger.error("giving up on %s after %d runs (%s)", item["url"],
-                             self.max_attempts, item["kind"])
-            return item
-        if isinstance(item, PageKind):
+            self.on_problem(item)
+        elif isinstance(item, PageKind):
             self.pages.append(item)
-            return item
-        if isinstance(item, ListingWalked):
+        elif isinstance(item, ListingWalked):
             self.walks.append(item)
-            return item
-        if isinstance(item, NotModified):
+        elif isinstance(item, NotModified):
             self.not_modified.append(item["url"])
-            return item
-        if isinstance(item, Listed):
+        elif isinstance(item, Listed):
             for url in item["article_urls"]:
                 self.listings.setdefault(url, []).append((item["listing_url"], item["category"]))
-            return item
-        if isinstance(item, Gone):
+        elif isinstance(item, Gone):
             logger.info("gone (%s): %s", item.reason, item.url)
             self.gone.append(item)
-            return item
-        if isinstance(item, FileFetched):
+        elif isinstance(item, FileFetched):
             self.files.append(item)
-            return item
-        if isinstance(item, FileNotModified):
+        elif isinstance(item, FileNotModified):
             self.files_not_modified.append(item["url"])
-            return item
-        if "document" in item:
+        elif "document" in item:
             self.documents.append(item["document"])
             if len(self.documents) >= self.batch_size:
                 self.flush()
-            return item
+        else:
+            self.on_article(item)
+        return item
+
+    def on_problem(self, item: Problem) -> None:
+        """Counted, said, and recorded at once (with its pending article, if any)."""
+        stats = self.crawler.stats if self.crawler else None
+        self.counts["problems"] += 1
+        if stats:
+            stats.inc_value("govnews/errors")
+        if item.get("fetch"):
+            self.fetch_errors += 1
+        if item["kind"] == "parse_incomplete":
+            self.health_pages.append(health.PageStats.incomplete(
+                item["url"], urlsplit(item["url"]).netloc))
+        if item.get("file"):
+            # Said once per host and cause when the run ends (note_file_failures): a
+            # file host that cannot be reached fails every file it holds.
+            key = (urlsplit(item["url"]).netloc, item["kind"])
+            count, message = self.file_failures.get(key, (0, item["message"]))
+            self.file_failures[key] = (count + 1, message)
+            logger.debug("%s: %s (%s)", item["kind"], item["url"], item["message"])
+        else:
+            logger.warning("%s: %s (%s)", item["kind"], item["url"], item["message"])
+        try:
+            if item.get("file"):
+                state = self.archive.record_file_problem(
+                    self.run_id, item["url"], item["kind"], item["message"],
+                    max_attempts=self.max_attempts)
+                self.counts["files_failed"] += 1
+            else:
+                state = self.archive.record_problem(
+                    self.run_id, item["url"], item["kind"], item["message"],
+                    pending=item.get("pending"), max_attempts=self.max_attempts)
+        except Exception as exc:  # noqa: BLE001 - the archive refused the write
+            self.storage_failed(f"could not record a problem with {item['url']}", exc)
+            return
+        if state == "gave_up":
+            logger.error("giving up on %s after %d runs (%s)", item["url"],
+                         self.max_attempts, item["kind"])
+
+    def on_article(self, item: dict) -> None:
+        """Weighed for the parser's health against what the archive holds, then buffered."""
         article = item["article"]
         if article.site not in self.baselines:
             # A subsite found during the run: its own history is its yardstick too (only
             # articles of finished runs count, so this run's batches do not).
             self.baselines[article.site] = health.baseline(self.archive.db, article.site)
-        previous = self.archive.db.execute(
-            "select length(body) from articles where url = ?", [article.url]).fetchone()
-        self.health_pages.append(health.PageStats.of(article, previous[0] if previous else None))
+        previous = stored_body_length(self.archive.db, article.url)
+        self.health_pages.append(health.PageStats.of(article, previous))
         if not article.category:
             # A page without a breadcrumb takes the category of the listing that showed it.
             article.category = item.get("listing_category") or next(
@@ -231,7 +238,6 @@ class ArchivePipeline:
         if (len(self.articles) >= self.batch_size
                 or time.monotonic() - self.last_flush > self.batch_seconds):
             self.flush()
-        return item
 
     def flush(self):
         try:
@@ -315,31 +321,11 @@ class ArchivePipeline:
         requests = stats.get("downloader/request_count", 0)
         failed = getattr(spider, "failed_walks", set())
         if reason == "finished" and not self.storage_errors:
-            # Walks count as complete only once the run that made them finished cleanly,
-            # stored every batch, and read every page of the walk; each article they
-            # listed is stored or pending.  Failed walks are forgotten: walked in full
-            # next run.
-            try:
-                self.archive.store_progress(
-                    walks=[w for w in self.walks if w["listing_url"] not in failed],
-                    incomplete=sorted(failed), run_id=self.run_id)
-            except Exception as exc:  # noqa: BLE001
-                self.storage_failed("could not record the listing walks", exc)
+            self.record_walks(failed)
         failed_sites = spider.failed_start_sites() if hasattr(spider, "failed_start_sites") else []
         drops: dict[str, str] = {}
         if hasattr(spider, "site_report") and not self.storage_errors:
-            try:
-                report = spider.site_report()
-                if reason == "finished":
-                    for row in report:
-                        if row["status"] == "ok" and row.get("listed") is not None:
-                            drop = health.yield_drop(row["listed"], health.listed_history(
-                                self.archive.db, row["site"], self.run_id))
-                            if drop:
-                                drops[row["site"]] = drop
-                self.archive.record_site_runs(self.run_id, report)
-            except Exception as exc:  # noqa: BLE001
-                self.storage_failed("could not record how each site fared", exc)
+            drops = self.record_sites(spider, reason)
         self.note_file_failures()
         for site in failed_sites:
             if site.get("kind") == "nothing_found":
@@ -350,22 +336,58 @@ class ArchivePipeline:
             self.read_files()
         self.health_report = health.assess(self.health_pages, self.baselines)
         health.add_yield_drops(self.health_report, drops)
-        if self.storage_errors:
-            status = "storage_error"
-        elif reason == "shutdown":
-            status = "interrupted"
-        elif reason != "finished":
-            status = str(reason)
-        elif failed_sites or (self.fetch_errors >= self.min_errors
-              and self.fetch_errors > self.max_error_rate * max(requests, 1)):
-            status = "fetch_errors"
-        elif self.health_report.degraded:
-            status = "degraded"
-        else:
-            status = "ok"
+        status = self.status(reason, failed_sites, requests)
         for problem in self.health_report.problems():
             logger.error("parser health: %s", problem)
-        outcome = dict(
+        self.finish(self.outcome(status, stats, requests, failed_sites))
+
+    def record_walks(self, failed) -> None:
+        """Walks count as complete only once the run that made them finished cleanly,
+        stored every batch, and read every page of the walk; each article they listed is
+        stored or pending.  Failed walks are forgotten: walked in full next run."""
+        try:
+            self.archive.store_progress(
+                walks=[w for w in self.walks if w["listing_url"] not in failed],
+                incomplete=sorted(failed), run_id=self.run_id)
+        except Exception as exc:  # noqa: BLE001
+            self.storage_failed("could not record the listing walks", exc)
+
+    def record_sites(self, spider, reason) -> dict[str, str]:
+        """How each site fared, recorded; per site, the sentence saying its listings showed
+        far fewer articles than in earlier runs, when they did."""
+        drops: dict[str, str] = {}
+        try:
+            report = spider.site_report()
+            if reason == "finished":
+                for row in report:
+                    if row["status"] == "ok" and row.get("listed") is not None:
+                        drop = health.yield_drop(row["listed"], health.listed_history(
+                            self.archive.db, row["site"], self.run_id))
+                        if drop:
+                            drops[row["site"]] = drop
+            self.archive.record_site_runs(self.run_id, report)
+        except Exception as exc:  # noqa: BLE001
+            self.storage_failed("could not record how each site fared", exc)
+        return drops
+
+    def status(self, reason, failed_sites, requests: int) -> str:
+        """The run's status (STATUS_EXIT names its exit code)."""
+        if self.storage_errors:
+            return "storage_error"
+        if reason == "shutdown":
+            return "interrupted"
+        if reason != "finished":
+            return str(reason)
+        if failed_sites or (self.fetch_errors >= self.min_errors
+                            and self.fetch_errors > self.max_error_rate * max(requests, 1)):
+            return "fetch_errors"
+        if self.health_report.degraded:
+            return "degraded"
+        return "ok"
+
+    def outcome(self, status: str, stats: dict, requests: int, failed_sites) -> dict:
+        """The run's row of crawl_runs, as it ends."""
+        return dict(
             status=status,
             requests=requests,
             responses=stats.get("downloader/response_count", 0),
@@ -384,6 +406,9 @@ class ArchivePipeline:
             health=json.dumps(self.health_report.to_dict(), ensure_ascii=False),
             failed_sites=json.dumps(failed_sites, ensure_ascii=False),
         )
+
+    def finish(self, outcome: dict) -> None:
+        """The run's end, recorded; the archive closed and the lock released."""
         # Also in the stats, for the CLI: when the archive refuses even this last write,
         # the run's row still says "running" (the next run marks it crashed), and the
         # summary must not be read back from it.

@@ -1,0 +1,89 @@
+"""The sites of a run: their start URLs, the family their subsites belong to, and how
+each fared (the pages it answered, the first failure it gave, the articles and listings
+found on it); from these, which sites failed (nothing answered, or nothing found) and the
+rows of the archive's ``site_runs``."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from crawler.kernel.text import clean_text
+
+
+def normalise_site(site: str) -> str:
+    site = clean_text(site)
+    if "://" not in site:
+        site = "https://" + site
+    parts = urlsplit(site)
+    return f"{parts.scheme}://{parts.netloc}{parts.path or '/'}"
+
+
+def family_domains(start_hosts, extra=()) -> set[str]:
+    """The domains whose hosts are one family: each start site's host without "www."
+    (www.nghean.gov.vn -> nghean.gov.vn: every *.nghean.gov.vn), and any listed."""
+    domains = {h.split(":")[0].lower().removeprefix("www.") for h in start_hosts}
+    return {d for d in domains | {e.lower().lstrip(".") for e in extra} if d}
+
+
+def in_family(hostname: str, domains) -> bool:
+    hostname = hostname.lower()
+    return any(hostname == d or hostname.endswith("." + d) for d in domains)
+
+
+class SiteLedger:
+    """Per host: answers that were pages (not errors), the first failure seen, article
+    pages kept and listings found, so that a site of which nothing could be fetched, or
+    on which nothing was found, is named with its reason."""
+
+    def __init__(self):
+        self.answered: dict[str, int] = {}
+        self.first_failure: dict[str, str] = {}
+        self.fresh_pages: dict[str, int] = {}
+        self.listings_found: dict[str, int] = {}
+
+    def note_answer(self, response) -> None:
+        host = urlsplit(response.url).netloc
+        self.answered[host] = self.answered.get(host, 0) + 1
+
+    def note_article(self, site: str) -> None:
+        self.fresh_pages[site] = self.fresh_pages.get(site, 0) + 1
+
+    def note_listing(self, host: str) -> None:
+        self.listings_found[host] = self.listings_found.get(host, 0) + 1
+
+    def failed(self, sites) -> list[dict]:
+        """The sites of which no page could be fetched, with the first reason seen, and
+        those on which nothing was found."""
+        failed = []
+        for site in sites:
+            host = urlsplit(site).netloc
+            twins = {h for h in self.answered if h.removeprefix("www.") == host.removeprefix("www.")}
+            hosts = twins | {host}
+            if not any(self.answered.get(h) for h in hosts):
+                reason = self.first_failure.get(host) or "no page answered"
+                failed.append({"site": site, "reason": reason, "kind": "unreachable"})
+            elif not any(self.fresh_pages.get(h) or self.listings_found.get(h) for h in hosts):
+                # It answered, but after following its hubs' links as deep as discovery
+                # goes nothing on it was a listing or an article: an archive that says "ok"
+                # having kept nothing is the one failure nobody notices.
+                failed.append({"site": site, "kind": "nothing_found", "reason": (
+                    f"found no listing and no article on {host}: its pages match no known "
+                    f"layout; run `govnews probe {site}`")})
+        return failed
+
+    def report(self, sites, subsite_hosts, site_layout, walk_seen) -> list[dict]:
+        """Per site of ``sites``: its layout, what answered, and whether it failed;
+        ``walk_seen``: per listing URL, the articles its walk showed."""
+        failed = {f["site"]: f["reason"] for f in self.failed(sites)}
+        rows = []
+        for site in sites:
+            host = urlsplit(site).netloc
+            listed = {u for url, seen in walk_seen.items()
+                      if urlsplit(url).netloc == host for u in seen}
+            rows.append({"site": host, "start": host not in subsite_hosts,
+                         "layout": site_layout.get(host), "listed": len(listed),
+                         "pages": self.answered.get(host, 0),
+                         "articles": self.fresh_pages.get(host, 0),
+                         "status": "failing" if site in failed else "ok",
+                         "reason": failed.get(site)})
+        return rows

@@ -1,0 +1,310 @@
+"""A category listing's walk through its pages: which articles it shows, which of its
+pages are asked for, and when the walk is done.
+
+A listing paged in its URL (or not paged) is walked by following its page links as pages;
+one a layout pages by a request of its own (vnPortal's LoadArticle POST) is walked here,
+page by page, each page's ``ListingWalk`` carried in its request's meta.  In an
+incremental run a listing walked to its end before is walked only until a page's worth of
+archived articles in a row; a full walk asks for all its pages at once.  A walk that
+read every page it meant to says so (``ListingWalked``); one that failed is walked again
+next run.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from urllib.parse import urlsplit
+
+import scrapy
+from scrapy.http import FormRequest, JsonRequest
+from scrapy.spidermiddlewares.httperror import HttpError
+
+from crawler.items import Listed, ListingWalked, Problem
+from crawler.kernel.record import ListingEntry
+from crawler.kernel.text import clean_text
+from crawler.parsers import layout_of
+
+
+@dataclass
+class ListingWalk:
+    """Where one listing's walk is: the page it is at, and how many archived articles in
+    a row it has met (the incremental stop)."""
+
+    listing_url: str
+    site: str
+    category: str | None
+    last: int  # the last page this run walks
+    max_page: int  # the last page the listing has
+    stop_after: int  # archived articles in a row that end a sequential walk
+    pagination: dict
+    partial: bool  # GOVNEWS_MAX_LISTING_PAGES cut the walk short
+    # Only a listing walked to its end before may stop at archived articles: after a
+    # crash, the next run walks the unfinished listing again in full.
+    sequential: bool
+    page: int = 1
+    streak: int = 0
+    layout: str | None = None  # the layout that asks for its pages
+
+    def at(self, page: int) -> ListingWalk:
+        """The same walk, at page ``page``."""
+        return replace(self, page=page)
+
+    def count(self, archived: bool) -> None:
+        self.streak = self.streak + 1 if archived else 0
+
+    def should_stop(self) -> bool:
+        return self.sequential and self.streak >= self.stop_after
+
+    def walked(self) -> ListingWalked:
+        return ListingWalked(listing_url=self.listing_url, site=self.site, pages=self.page)
+
+
+def differs(shown: str | None, stored: str | None) -> bool:
+    """A listing's text differs from the archived one, beyond the listing's cutting it short."""
+    if not shown or not stored:
+        return False
+    a, b = clean_text(shown).rstrip(".… "), clean_text(stored).rstrip(".… ")
+    return not (a.startswith(b) or b.startswith(a))
+
+
+class ListingWalker:
+    """The run's listing walks, for one spider: what the walks saw, which failed, and the
+    pagination encoding each site answered."""
+
+    def __init__(self, spider):
+        self.spider = spider
+        self.seen_listings: set[str] = set()
+        self.seen: dict[str, set[str]] = {}  # listing url -> the articles it showed
+        self.oldest: dict[str, str] = {}  # listing url -> the oldest day it showed
+        self.failed: set[str] = set()  # listings whose walk did not complete
+        self.pending_pages: dict[str, int] = {}  # a full walk's pages not answered yet
+        # The LoadArticle encoding each site answered ("form" or "json").
+        self.encoding_for: dict[str, str] = {}
+
+    def handle_listing(self, doc, listing, response, hops):
+        spider = self.spider
+        if listing.url in self.seen_listings:
+            return
+        self.seen_listings.add(listing.url)
+        host = urlsplit(listing.url).netloc
+        spider.ledger.note_listing(host)
+        category = listing.category or response.meta.get("category")
+        layout = layout_of(listing.layout)
+        paged_in_url = layout is None or layout.page_request is None
+        # A listing paged in its URL: in an incremental run, once it was walked before,
+        # its next page is worth asking only while this one shows something new.
+        nothing_new = all(e.url in spider.memory.archived for e in listing.entries)
+        pagers = not (paged_in_url and spider.incremental
+                      and listing.url in spider.memory.walked_listings and nothing_new)
+        walk = self.new_walk(listing, category)
+        # The listing's items first: asked as articles, they are never asked again as
+        # the plain links they also are (a post at "/slug/" has no article's shape).
+        yield from self.walk_entries(walk, listing.entries)
+        if hops <= spider.discovery_depth:
+            yield from spider.follow_links(doc, listing.url, hops, pagers=pagers)
+        if pagers:
+            for url in listing.pager_links:
+                if url not in self.seen_listings:
+                    yield spider.page_request(url, hops, category)
+        if walk.last <= 1 or paged_in_url:
+            # Paged in its URL (or not at all): its page links are followed as pages.
+            yield from self.walk_done(walk)
+            return
+        walk.layout = layout.key
+        missing = layout.missing_pagination(listing) if layout.missing_pagination else []
+        if missing:
+            yield Problem(url=listing.url, kind="pagination",
+                          message=f"listing has {listing.max_page} pages but its script lacks "
+                                  f"{', '.join(missing)}; only page 1 was read")
+            return
+        if walk.sequential:
+            if walk.should_stop():
+                yield from self.walk_done(walk, stopped=True)
+            else:
+                yield self.pagination_request(walk, 2)
+            return
+        self.pending_pages[listing.url] = walk.last - 1
+        for page in range(2, walk.last + 1):
+            yield self.pagination_request(walk, page)
+
+    def new_walk(self, listing, category: str | None) -> ListingWalk:
+        spider = self.spider
+        last = listing.max_page
+        if spider.max_listing_pages:
+            last = min(last, spider.max_listing_pages)
+        size = int(listing.pagination.get("page_size") or len(listing.entries) or 10)
+        return ListingWalk(
+            listing_url=listing.url, category=category, last=last,
+            stop_after=spider.stop_after or size, pagination=listing.pagination,
+            max_page=listing.max_page, site=urlsplit(listing.url).netloc,
+            partial=bool(spider.max_listing_pages and listing.max_page > last),
+            sequential=spider.incremental and listing.url in spider.memory.walked_listings)
+
+    def walk_entries(self, walk: ListingWalk, entries):
+        spider = self.spider
+        archived = spider.memory.archived
+        entries = [e for e in entries if spider.same_site(e.url)]
+        if entries:
+            yield Listed(listing_url=walk.listing_url, category=walk.category,
+                         article_urls=[e.url for e in entries])
+        seen = self.seen.setdefault(walk.listing_url, set())
+        edited = []
+        for entry in entries:
+            seen.add(entry.url)
+            if entry.published_at:
+                day = entry.published_at[:10]
+                oldest = self.oldest.get(walk.listing_url)
+                if oldest is None or day < oldest:
+                    self.oldest[walk.listing_url] = day
+            walk.count(entry.url in archived)
+            if spider.wants(entry.url):
+                yield spider.article_request(entry, walk.listing_url, walk.category)
+            elif self.edited(entry):
+                edited.append(entry)
+        archived_here = sum(1 for e in entries if e.url in archived)
+        if len(edited) > max(2, archived_here // 2):
+            # Most titles differ: the listing writes titles its own way, not edits.
+            spider.logger.info("listing %s shows %d of %d archived titles differently; not "
+                               "taken for edits", walk.listing_url, len(edited), archived_here)
+            edited = []
+        for entry in edited:
+            # The listing shows another title than the archive holds: the article was
+            # edited; fetch it again, unconditionally.
+            spider.logger.info("listing shows an edited article: %s", entry.url)
+            request = spider.revisit_request(entry.url, "article", conditional=False)
+            request.meta.update(listing_url=walk.listing_url, category=walk.category)
+            yield request
+
+    def edited(self, entry: ListingEntry) -> bool:
+        """The listing's title differs from the archived one (leads are left out: listings
+        cut and rewrite them too freely to tell an edit)."""
+        shown = self.spider.memory.shown
+        if entry.url in self.spider.requested_articles or entry.url not in shown:
+            return False
+        return differs(entry.title, shown[entry.url][0])
+
+    def vanished(self, walk: ListingWalk) -> list[str]:
+        """Archived articles of this listing, as new as what the walk covered, that it no
+        longer shows: withdrawn, or moved; a fetch tells which."""
+        url = walk.listing_url
+        oldest = self.oldest.get(url)
+        seen = self.seen.get(url, set())
+        if oldest is None:
+            return []
+        return [u for u, day in self.spider.memory.listing_members.get(url, ())
+                if day and day > oldest and u not in seen
+                and u not in self.spider.requested_articles]
+
+    def walk_done(self, walk: ListingWalk, stopped: bool = False):
+        if walk.sequential:
+            for url in self.vanished(walk):
+                yield self.spider.revisit_request(url, "recheck")
+        if walk.partial or walk.listing_url in self.failed:
+            return
+        self.spider.logger.debug("listing %s walked to page %s%s", walk.listing_url, walk.page,
+                                 " (stopped at archived articles)" if stopped else "")
+        yield walk.walked()
+
+    def pagination_request(self, walk: ListingWalk, page: int, encoding=None, tried=()):
+        """Page ``page`` of a listing paginated by the server, as its layout asks for it.
+        A POST may go as a form or as JSON and installs take one or the other: a site's
+        first answer decides, and a failure with one encoding is tried once with the
+        next before it counts (``retry_encoding``)."""
+        spider = self.spider
+        layout = layout_of(walk.layout)
+        host = urlsplit(walk.listing_url).netloc
+        spec = layout.page_request(walk.listing_url, walk.pagination, page,
+                                   encoding or self.encoding_for.get(host), spider.settings)
+        meta = {"kind": "pagination", "walk": walk.at(page),
+                "listing_url": walk.listing_url, "page": page, "encoding": spec.encoding,
+                "tried": tuple(tried) + (spec.encoding,)}
+        if spec.method == "GET":
+            return scrapy.Request(spec.url, callback=spider.parse_fragment,
+                                  errback=spider.on_error, meta=meta)
+        if spec.encoding == "json":
+            return JsonRequest(spec.url, data=spec.fields, callback=spider.parse_fragment,
+                               errback=spider.on_error, meta=meta)
+        return FormRequest(spec.url, formdata=spec.fields, callback=spider.parse_fragment,
+                           errback=spider.on_error, meta=meta)
+
+    def parse_fragment(self, response):
+        """A page of a listing its layout pages by a request of its own."""
+        spider = self.spider
+        walk: ListingWalk = response.meta["walk"]
+        layout = layout_of(walk.layout)
+        entries = [e for e in layout.page_entries(response.text, walk.listing_url)
+                   if spider.is_article(e.url)]
+        if not entries:
+            retry = self.retry_encoding(response.request)
+            if retry is not None:
+                yield retry
+                return
+            self.failed.add(walk.listing_url)
+            yield Problem(url=walk.listing_url, kind="pagination",
+                          message=f"page {walk.page} of {walk.max_page} came back with no "
+                                  "articles")
+            yield from self.page_finished(walk)
+            return
+        if response.meta.get("encoding"):
+            self.encoding_for.setdefault(urlsplit(walk.listing_url).netloc,
+                                         response.meta["encoding"])
+        seen = self.seen.get(walk.listing_url, set())
+        if all(e.url in seen for e in entries):
+            # Every item was on an earlier page of this walk: the portal answered a cached
+            # page (seen: page 1 again for every page).  What the real page holds is
+            # unknown, so the walk is not complete and the next run walks it again.
+            self.failed.add(walk.listing_url)
+            yield Problem(url=walk.listing_url, kind="pagination",
+                          message=f"page {walk.page} of {walk.max_page} repeats articles "
+                                  "of earlier pages (a stale cache?); walked again next run")
+            yield from (self.walk_done(walk) if walk.sequential else self.page_finished(walk))
+            return
+        yield from self.walk_entries(walk, entries)
+        if not walk.sequential:
+            yield from self.page_finished(walk)
+        elif walk.page < walk.last and not walk.should_stop():
+            yield self.pagination_request(walk, walk.page + 1)
+        else:
+            yield from self.walk_done(walk, stopped=walk.page < walk.last)
+
+    def page_finished(self, walk: ListingWalk):
+        """One of a full walk's POST pages is answered (or failed)."""
+        url = walk.listing_url
+        if url not in self.pending_pages:
+            return
+        self.pending_pages[url] -= 1
+        if self.pending_pages[url] <= 0:
+            del self.pending_pages[url]
+            yield from self.walk_done(walk.at(walk.last))
+
+    def retry_encoding(self, request):
+        """The same page in the encoding this site was seen to take, or else in the
+        layout's next one, if not tried yet; else None."""
+        walk: ListingWalk = request.meta["walk"]
+        host = urlsplit(walk.listing_url).netloc
+        layout = layout_of(walk.layout)
+        tried = request.meta.get("tried", ())
+        untried = [e for e in (layout.page_encodings if layout else ()) if e not in tried]
+        if host in self.encoding_for:
+            # Another page answered meanwhile: this one goes as that one did, if not yet.
+            untried = [e for e in untried if e == self.encoding_for[host]]
+        if not untried:
+            return None
+        self.spider.logger.info("%s: a page of %s failed as %s; trying %s", host,
+                                walk.listing_url, request.meta.get("encoding"), untried[0])
+        return self.pagination_request(walk, walk.page, untried[0], tried)
+
+    def retry_after(self, failure):
+        """A page of a walk that could not be fetched, asked again in the other encoding
+        when the endpoint refused it as sent; else None."""
+        if not failure.check(HttpError):
+            # A transport failure says nothing about encodings.
+            return None
+        # The endpoint refused the request as sent (an install that takes only JSON
+        # answers a form with a 500): the other encoding may be what it wants.
+        return self.retry_encoding(failure.request)
+
+    def page_failed(self, walk: ListingWalk):
+        """A page of the walk failed for good: the walk is walked again next run."""
+        self.failed.add(walk.listing_url)
+        yield from self.page_finished(walk)

@@ -9,6 +9,8 @@ file", "file is not a database", ...) name neither the file nor what to do about
 - ``connect_readonly(path)`` opens an archive for reading without writing anything:
   ``mode=ro``, or ``immutable=1`` when a WAL archive sits in a directory where SQLite
   cannot create its ``-shm`` file (a read-only directory, a read-only mount).
+- ``open_readonly(path)``: such a connection as a ``sqlite_utils.Database``, refused
+  (``ArchiveError``) unless ``schema_problem`` finds nothing wrong.
 - ``schema_problem(db, path)`` says whether a read-only handle can serve: an SQLite file
   that holds no archive, or one made by an older govnews (reading opens never migrate).
 - ``demo_problem(path)``: ``govnews demo`` replaces only archives it made itself.
@@ -20,6 +22,8 @@ import json
 import os
 import sqlite3
 from pathlib import Path
+
+import sqlite_utils
 
 # The table check_writable writes to, in a transaction that is always rolled back.
 WRITE_CHECK_TABLE = "_govnews_write_check"
@@ -170,10 +174,21 @@ def schema_problem(db, path: str | os.PathLike, upgrade: bool = False) -> str | 
     return None
 
 
+def open_readonly(path: str | os.PathLike) -> sqlite_utils.Database:
+    """The archive at ``path`` opened for reading, writing nothing, neither to the file
+    nor to its directory (``connect_readonly``); a file that is no archive, or an
+    archive older than the code, raises ArchiveError with a sentence saying so."""
+    db = sqlite_utils.Database(connect_readonly(path))
+    db.execute("PRAGMA busy_timeout=30000")  # this connection only; writes nothing
+    problem = schema_problem(db, path)
+    if problem:
+        db.close()
+        raise ArchiveError(problem)
+    return db
+
+
 def archive_problem(path: str | os.PathLike, upgrade: bool = False) -> str | None:
     """Why ``path`` is not an archive one can open (see schema_problem), read-only."""
-    import sqlite_utils
-
     try:
         db = sqlite_utils.Database(connect_readonly(path))
     except ArchiveError as exc:

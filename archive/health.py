@@ -6,10 +6,13 @@ related list, and the median body length, are compared with the same figures ove
 articles already archived for that site.  A field is degraded when its share dropped by
 more than ``MAX_DROP`` (5 points) *and* the drop is too large to be chance for a run of
 that size (binomial tail below ``SIGNIFICANCE``), on at least ``MIN_MISSING`` pages: a
-nightly run of 8 articles, 2 of them
-without a byline, is not an alarm on a site where 1 article in 20 has none; 5 of 5
-without a date on a site where every article has one is.  The body length is degraded when
-the median is under half of the archive's.  Pure functions: the pipeline gathers the pages,
+nightly run of 8 articles, 2 of them without a byline, is not an alarm on a site where 1
+article in 20 has none; 5 of 5 without a date on a site where every article has one is.
+The body length is degraded when the median is under half of the archive's.  A site whose
+listings show far fewer articles than in its earlier runs is degraded too (``yield_drop``).
+
+The verdicts are pure functions of the figures; the archive's figures (``baseline``,
+``listed_history``) are read through ``archive.query``.  The pipeline gathers the pages,
 the CLI prints the verdict.
 """
 
@@ -17,6 +20,8 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+
+from .query import last_finished_run_end, listed_counts, site_body_length, site_field_counts
 
 HEALTH_FIELDS = ("title", "published_at", "body", "author", "related")
 MAX_DROP = 0.05
@@ -63,38 +68,23 @@ class Baseline:
     median_body_length: int = 0
 
 
-def history_end(db) -> str | None:
-    """When the last run that finished (not killed, not still running) ended.
-
-    The yardstick is what such runs stored: a killed run stored whatever part of the site
-    it reached first (one category, the newest pages), which is no picture of the site,
-    and judging the next run's pages against it raises false alarms."""
-    row = db.execute(
-        "select max(finished_at) from crawl_runs where finished_at is not null"
-        " and status not in ('running', 'crashed')").fetchone()
-    return row[0] if row else None
-
-
 def baseline(db, site: str, until: str | None = "") -> Baseline:
     """The archive's own figures for ``site`` (live articles), counting only articles
     first stored by ``until`` (default: the end of the last run that finished; None:
-    no finished run, so no history)."""
+    no finished run, so no history).
+
+    The yardstick is what finished runs stored: a killed run stored whatever part of the
+    site it reached first (one category, the newest pages), which is no picture of the
+    site, and judging the next run's pages against it raises false alarms."""
     if until == "":
-        until = history_end(db)
+        until = last_finished_run_end(db)
     if until is None:
         return Baseline()
-    row = db.execute(
-        "select count(*), count(nullif(title, '')), count(published_at), count(nullif(body, '')),"
-        " count(author), sum(exists(select 1 from related_links r where r.article_url = a.url))"
-        " from articles a where site = ? and gone_at is null and first_seen_at <= ?",
-        [site, until]).fetchone()
+    row = site_field_counts(db, site, until)
     total = row[0] or 0
     base = Baseline(articles=total, present=dict(zip(HEALTH_FIELDS, (x or 0 for x in row[1:]))))
     if total:
-        base.median_body_length = db.execute(
-            "select length(body) from articles where site = ? and gone_at is null"
-            " and first_seen_at <= ? order by length(body) limit 1 offset ?",
-            [site, until, total // 2]).fetchone()[0] or 0
+        base.median_body_length = site_body_length(db, site, until, total // 2) or 0
     return base
 
 
@@ -219,12 +209,7 @@ YIELD_RATIO = 0.25
 def listed_history(db, site: str, before_run: int) -> list[int]:
     """How many articles the site's listings showed in its last YIELD_RUNS ok runs of the
     same mode as ``before_run`` (an incremental walk stops early, a full one does not)."""
-    return [n for (n,) in db.execute(
-        "select s.listed from site_runs s join crawl_runs r on r.id = s.run_id"
-        " where s.site = ? and s.run_id < ? and s.status = 'ok' and s.listed is not null"
-        " and r.mode = (select mode from crawl_runs where id = ?)"
-        " and r.status in ('ok', 'degraded') order by s.run_id desc limit ?",
-        [site, before_run, before_run, YIELD_RUNS])]
+    return listed_counts(db, site, before_run, YIELD_RUNS)
 
 
 def yield_drop(listed: int, history: list[int]) -> str | None:

@@ -1,4 +1,8 @@
-"""Reading the archive: full records, counts, exports.  Never writes."""
+"""Reading the archive: full records (articles, documents, files, stored fetches) for the
+exports and the pages, counts and the sites' standing for ``govnews stats`` and ``sites``,
+what an incremental crawl needs to know from earlier runs (``crawl_state``), the stored
+values a filter may name (``distinct_values``) and the figures parser health compares a
+run with.  Never writes."""
 
 from __future__ import annotations
 
@@ -227,6 +231,35 @@ def crawl_state(db: sqlite_utils.Database, hosts: set[str], validators: bool = F
             f"select url, fetched_at from articles where gone_at is null and site in ({marks})",
             hosts)
     }
+    known = _known_pages(db, hosts, marks)
+    state = {"gone": known.pop("gone"), "archived": archived, **known, "validators": {},
+             "canaries": {}}
+    # The run about to start is the next row of crawl_runs.
+    next_run = (db.execute("select max(id) from crawl_runs").fetchone()[0] or 0) + 1
+    state["pending"] = [p for p in _pending(db, hosts, marks, next_run)
+                        if p["url"] not in archived]
+    for site in hosts:
+        state["canaries"][site] = [u for (u,) in db.execute(
+            "select url from articles where site = ? and gone_at is null"
+            " order by published_at desc limit ?", [site, canaries])]
+    # Documents of the registers: archived pages like articles (not fetched again by an
+    # incremental run; a register walk stops at them).
+    for url, fetched_at in db.execute(
+            f"select url, fetched_at from documents where gone_at is null and site in ({marks})",
+            hosts):
+        archived[url] = fetched_at
+    state["documents"] = {url for url, in db.execute(
+        f"select url from documents where site in ({marks})", hosts)}
+    state["files"], state["files_due"] = _file_state(db, hosts, next_run)
+    if validators:
+        state["validators"] = _validators(db, hosts, marks)
+    return state
+
+
+def _known_pages(db: sqlite_utils.Database, hosts: list[str], marks: str) -> dict:
+    """The pages of ``hosts`` an incremental crawl knows before it starts: the live
+    articles' titles (to notice edits from a listing), each listing's members, the
+    articles gone lately, the pages that are neither, the listings walked to their end."""
     shown: dict[str, tuple] = {}  # url -> (title,), to notice edits from a listing
     for url, title in db.execute(
             f"select url, title from articles where gone_at is null and site in ({marks})",
@@ -243,45 +276,83 @@ def crawl_state(db: sqlite_utils.Database, hosts: set[str], validators: bool = F
     since = (datetime.now(timezone.utc) - timedelta(days=GONE_RECHECK_DAYS)).isoformat()
     gone = {u for (u,) in db.execute(
         f"select url from articles where gone_at >= ? and site in ({marks})", [since, *hosts])}
-    state = {
+    return {
         "gone": gone,
-        "archived": archived,
         "shown": shown,
         "listing_members": members,
         "other_pages": {u for (u,) in db.execute("select url from pages where kind = 'other'")},
         "walked_listings": {u for (u,) in db.execute("select listing_url from listing_walks")},
-        "validators": {},
-        "canaries": {},
     }
-    # The run about to start is the next row of crawl_runs.
-    next_run = (db.execute("select max(id) from crawl_runs").fetchone()[0] or 0) + 1
-    state["pending"] = [
+
+
+def _pending(db: sqlite_utils.Database, hosts: list[str], marks: str,
+             next_run: int) -> list[dict]:
+    """The article URLs of ``hosts`` that failed and are due again in run ``next_run``,
+    the longest-failing first."""
+    return [
         {"url": url, "listing_url": listing_url, "category": category, "reason": reason,
          "attempts": attempts}
         for url, listing_url, category, reason, attempts in db.execute(
             "select url, listing_url, category, reason, attempts from pending"
             f" where state = 'pending' and next_run_id <= ? and site in ({marks})"
-            " order by last_failed_at", [next_run, *hosts])
-        if url not in archived]
-    for site in hosts:
-        state["canaries"][site] = [u for (u,) in db.execute(
-            "select url from articles where site = ? and gone_at is null"
-            " order by published_at desc limit ?", [site, canaries])]
-    # Documents of the registers: archived pages like articles (not fetched again by an
-    # incremental run; a register walk stops at them).
-    for url, fetched_at in db.execute(
-            f"select url, fetched_at from documents where gone_at is null and site in ({marks})",
-            hosts):
-        archived[url] = fetched_at
-    state["documents"] = {url for url, in db.execute(
-        f"select url from documents where site in ({marks})", hosts)}
-    state["files"], state["files_due"] = _file_state(db, hosts, next_run)
-    if validators:
-        for url, headers in db.execute(
-                "select a.url, f.headers from articles a join fetches f on f.id = a.snapshot_id"
-                f" where a.gone_at is null and a.site in ({marks})", hosts):
-            pairs = json.loads(headers or "[]")
-            etag, modified = header(pairs, "etag"), header(pairs, "last-modified")
-            if etag or modified:
-                state["validators"][url] = (etag, modified)
-    return state
+            " order by last_failed_at", [next_run, *hosts])]
+
+
+def _validators(db: sqlite_utils.Database, hosts: list[str], marks: str) -> dict:
+    """{url: (etag, last_modified)} of the live articles of ``hosts`` whose stored fetch
+    gave either, for conditional requests."""
+    out = {}
+    for url, headers in db.execute(
+            "select a.url, f.headers from articles a join fetches f on f.id = a.snapshot_id"
+            f" where a.gone_at is null and a.site in ({marks})", hosts):
+        pairs = json.loads(headers or "[]")
+        etag, modified = header(pairs, "etag"), header(pairs, "last-modified")
+        if etag or modified:
+            out[url] = (etag, modified)
+    return out
+
+
+def distinct_values(db: sqlite_utils.Database, table: str, column: str) -> list:
+    """Every value ``column`` of ``table`` holds, once each, NULL left out."""
+    return [v for (v,) in db.execute(
+        f"select distinct {column} from {table} where {column} is not null")]
+
+
+# --- what parser health compares a run with (archive.health) ------------------------------
+
+def last_finished_run_end(db: sqlite_utils.Database) -> str | None:
+    """When the last run that finished (not killed, not still running) ended."""
+    row = db.execute(
+        "select max(finished_at) from crawl_runs where finished_at is not null"
+        " and status not in ('running', 'crashed')").fetchone()
+    return row[0] if row else None
+
+
+def site_field_counts(db: sqlite_utils.Database, site: str, until: str) -> tuple:
+    """Of the live articles of ``site`` first stored by ``until``: how many there are,
+    and how many have a title, a date, a body, an author and related links."""
+    return db.execute(
+        "select count(*), count(nullif(title, '')), count(published_at), count(nullif(body, '')),"
+        " count(author), sum(exists(select 1 from related_links r where r.article_url = a.url))"
+        " from articles a where site = ? and gone_at is null and first_seen_at <= ?",
+        [site, until]).fetchone()
+
+
+def site_body_length(db: sqlite_utils.Database, site: str, until: str, rank: int):
+    """The length of the body ``rank`` places from the shortest (0: the shortest) among
+    the live articles of ``site`` first stored by ``until``."""
+    return db.execute(
+        "select length(body) from articles where site = ? and gone_at is null"
+        " and first_seen_at <= ? order by length(body) limit 1 offset ?",
+        [site, until, rank]).fetchone()[0]
+
+
+def listed_counts(db: sqlite_utils.Database, site: str, before_run: int, runs: int) -> list[int]:
+    """How many articles the site's listings showed in its last ``runs`` ok runs before
+    ``before_run`` of the same mode as it, newest first."""
+    return [n for (n,) in db.execute(
+        "select s.listed from site_runs s join crawl_runs r on r.id = s.run_id"
+        " where s.site = ? and s.run_id < ? and s.status = 'ok' and s.listed is not null"
+        " and r.mode = (select mode from crawl_runs where id = ?)"
+        " and r.status in ('ok', 'degraded') order by s.run_id desc limit ?",
+        [site, before_run, before_run, runs])]

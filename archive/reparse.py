@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from crawler.parsers import load, parse_article, parse_document
 
 from .query import documents, header, records, snapshot
-from .store import CONTENT_FIELDS, Archive, page_view
+from .records import CONTENT_FIELDS, page_view
+from .store import Archive
 
 
 @dataclass

@@ -1,11 +1,12 @@
 """Full-text search over the archive, for Vietnamese as people type it.
 
 A query matches whatever its case, its diacritics (đ/d included) and its tone-mark style
-("Hòa"/"Hoà", "thủy"/"thuỷ"): the index (``articles_fts``, made by migration
-``m003_search``) holds text folded by the unicode61 tokenizer plus đ -> d, and a query is
-folded the same way.  Results are ranked by bm25 with the title weighted above the body,
-and each carries a snippet of the original accented text with the match highlighted.
-Never writes (``Archive.rebuild_index`` re-makes the index).
+("Hòa"/"Hoà", "thủy"/"thuỷ"): the index (``articles_fts``, made by
+``archive.schema.folded_fts``) holds text folded by the unicode61 tokenizer plus đ -> d,
+and a query is folded the same way (``archive.fts``).  Results are ranked by bm25 with the
+title weighted above the body, and each carries a snippet of the original accented text
+with the match highlighted; dates, categories and sites narrow them
+(``archive.filters.Filter``).  Never writes (``Archive.rebuild_index`` re-makes the index).
 """
 
 from __future__ import annotations
@@ -18,13 +19,12 @@ from urllib.parse import urlsplit
 
 import sqlite_utils
 
-from crawler.kernel.text import fold_d, index_fold
+from crawler.kernel.text import fold_d
 
-FTS_TABLE = "articles_fts"
-COLUMNS = ("title", "summary", "body", "author")
-# The index holds each column as it is and, as ``{column}_f``, folded (đ -> d; see
-# schema.folded_fts); govnews folds every query, so it searches the folded twins.
-FOLDED = tuple(c + "_f" for c in COLUMNS)
+from .filters import Filter
+from .filters import date_bound as date_bound  # its name here before archive.filters
+from .fts import COLUMNS, DOCUMENT_COLUMNS, DOCUMENT_FOLDED, FOLDED, FTS_TABLE, fts_query
+
 # bm25 weights, in the index's column order (the originals, then their twins): a word in
 # the title says more about what an article is about than the same word deep in the body;
 # a name in the byline is nearly as telling.  The originals never match a folded query.
@@ -38,7 +38,6 @@ FEW_MATCHES = 3000
 # What unicode61 treats as one token: runs of letters and digits (combining marks stay
 # with their letter).  Everything else, quotes and FTS5 operators included, separates.
 _TOKEN = re.compile(r"(?:[^\W_]|[\u0300-\u036f])+")
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _SPACES = re.compile(r"\s+")
 
 
@@ -48,60 +47,11 @@ def query_words(query: str) -> list[str]:
     return _TOKEN.findall(unicodedata.normalize("NFC", query))
 
 
-def fts_query(query: str, *, phrase: bool = True, columns: tuple[str, ...] | None = FOLDED
-              ) -> str | None:
-    """An FTS5 MATCH expression for user text (the language of ``archive.syntax``:
-    phrases, ``"quoted"``, ``OR``, ``NOT``, ``-word``), or None when it has no words.
-
-    Only letters and digits reach FTS5, each inside a double-quoted string, so no input
-    (``"``, ``AND OR (``, ``title:x``, ``NEAR``, ``*``) can be read as query syntax.
-    ``columns``: the index columns searched (the folded twins of the articles' index by
-    default; None: every column).  Raises ``archive.syntax.QueryError`` (a ValueError)
-    with a sentence for a query that only leaves things out.
-    """
-    from .syntax import compile_query
-
-    return compile_query(query, words=not phrase, fold=index_fold, columns=columns)
-
-
-def date_bound(value: str | dt.date | None, *, end: bool = False) -> str | None:
-    """A ``published_at`` bound for DATE given as YYYY-MM-DD, YYYY-MM or YYYY.
-
-    ``end=False``: the first instant of DATE (compare with >=); ``end=True``: the first
-    instant after DATE (compare with <), so ``--until 2020`` takes in all of 2020.
-    Raises ValueError with a sentence a person can act on.
-    """
-    if value is None or value == "":
-        return None
-    if isinstance(value, dt.datetime):
-        value = value.date()
-    if isinstance(value, dt.date):
-        return (value + dt.timedelta(days=1) if end else value).isoformat()
-    m = _DATE.match(str(value).strip())
-    try:
-        if not m:
-            raise ValueError
-        year, month, day = int(m[1]), int(m[2] or 1), int(m[3] or 1)
-        start = dt.date(year, month, day)
-    except ValueError:
-        raise ValueError(f"{value!r} is not a date: use YYYY-MM-DD, YYYY-MM or YYYY") from None
-    if not end:
-        return start.isoformat()
-    if m[3]:
-        after = start + dt.timedelta(days=1)
-    elif m[2]:
-        after = dt.date(year + (month == 12), month % 12 + 1, 1)
-    else:
-        after = dt.date(year + 1, 1, 1)
-    return after.isoformat()
-
-
 def has_index(db: sqlite_utils.Database) -> bool:
     return db[FTS_TABLE].exists()
 
 
-def _filters(db: sqlite_utils.Database, match: str, since: str | None, until: str | None,
-             category, site=None) -> tuple[str, dict]:
+def _filters(db: sqlite_utils.Database, match: str, keep: Filter) -> tuple[str, dict]:
     """SQL conditions on the FTS rowid ``f.rowid`` for the filters, and their parameters.
 
     The filters join ``articles`` on rowid inside the ranked subquery, so the LIMIT counts
@@ -118,15 +68,12 @@ def _filters(db: sqlite_utils.Database, match: str, since: str | None, until: st
     from turning an IN into one FTS look-up per rowid of, say, a ten-year range.
     """
     where, params = [], {}
-    if since or until:
-        conds = []
-        if since:
-            conds.append("published_at >= :since")
-            params["since"] = since
-        if until:
-            conds.append("published_at < :until")
-            params["until"] = until
-        cond = " and ".join(conds)
+    clauses = keep.clauses(named=True)
+    dates = [(c, p) for name, c, p in clauses if name in ("since", "until")]
+    if dates:
+        cond = " and ".join(c for c, _ in dates)
+        for _, p in dates:
+            params.update(p)
         probe = db.execute(f"select count(*) from (select rowid from {FTS_TABLE}"
                            f" where {FTS_TABLE} match ? limit ?)",
                            [match, FEW_MATCHES]).fetchone()[0]
@@ -134,13 +81,10 @@ def _filters(db: sqlite_utils.Database, match: str, since: str | None, until: st
             where.append(f"exists (select 1 from articles where rowid = f.rowid and {cond})")
         else:
             where.append(f"+f.rowid in (select rowid from articles where {cond})")
-    for name, values in (("category", category), ("site", site)):
-        if values is None:
-            continue
-        values = [values] if isinstance(values, str) else list(values)
-        marks = ", ".join(f":{name}{i}" for i in range(len(values)))
-        where.append(f"+f.rowid in (select rowid from articles where {name} in ({marks}))")
-        params.update({f"{name}{i}": v for i, v in enumerate(values)})
+    for name, cond, p in clauses:
+        if name in ("category", "site"):
+            where.append(f"+f.rowid in (select rowid from articles where {cond})")
+            params.update(p)
     return "".join(f" and {w}" for w in where), params
 
 
@@ -178,11 +122,10 @@ def search(db: sqlite_utils.Database, query: str, *, exact: bool = False,
     if not has_index(db):
         raise LookupError("the archive has no search index; open it once with "
                           "archive.store.Archive (or any govnews command) to add it")
-    match = fts_query(query, phrase=phrase)
+    match = fts_query(query, phrase=phrase, columns=FOLDED)
     if match is None:
         return []
-    filters, params = _filters(db, match, date_bound(since), date_bound(until, end=True),
-                               category, site)
+    filters, params = _filters(db, match, Filter.of(since, until, category, site))
     if not exact:
         return _rows(db, list(_ranked(db, match, filters, params, limit)), match)
     from .syntax import positive_words
@@ -329,9 +272,6 @@ def _tidy(snippet: str) -> str:
 # --- articles, files and documents together ---------------------------------------------
 
 KINDS = ("article", "file", "document")
-DOCUMENT_COLUMNS = ("number", "title", "summary", "agency", "signer", "text")
-# bm25 weights, in DOCUMENT_COLUMNS order: the number and title name the document.
-DOCUMENT_FOLDED = tuple(c + "_f" for c in DOCUMENT_COLUMNS)
 # bm25 weights, the originals (never matched by a folded query) then their twins.
 DOCUMENT_WEIGHTS = (0.0,) * 6 + (10.0, 10.0, 4.0, 2.0, 2.0, 1.0)
 
@@ -364,10 +304,10 @@ def search_all(db: sqlite_utils.Database, query: str, *, kinds=KINDS, exact: boo
         out += [dict(hit, kind="article") for hit in search(
             db, query, exact=exact, since=since, until=until, category=category,
             limit=limit, phrase=phrase, site=site)]
-    bounds = (date_bound(since), date_bound(until, end=True))
-    categories = None if category is None else (
-        {category} if isinstance(category, str) else set(category))
-    sites = None if site is None else ({site} if isinstance(site, str) else set(site))
+    keep = Filter.of(since, until, category, site)
+    bounds = (keep.since, keep.until)
+    categories = None if keep.categories is None else set(keep.categories)
+    sites = None if keep.sites is None else set(keep.sites)
     if "document" in kinds and category is None and db["documents_fts"].exists():
         match = fts_query(query, phrase=phrase, columns=DOCUMENT_FOLDED)
         out += [h for h in _documents(db, match, key, bounds, limit)

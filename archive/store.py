@@ -3,7 +3,8 @@
 Articles are upserted on their canonical URL, so a re-crawl, or an article listed in two
 categories, updates one row and never adds a second.  Writes come in batches, each one
 transaction, so the crawl never waits on the disk and a crash loses at most the open batch,
-never a committed one.
+never a committed one.  The rows it writes are shaped by ``archive.records`` (content hash,
+columns from the record's definition), which touches no archive.
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ import sqlite3
 import zlib
 from collections import Counter
 from collections.abc import Iterable
-from datetime import datetime, timezone
 from urllib.parse import urlsplit
 
 import sqlite_utils
@@ -25,64 +25,20 @@ from crawler.kernel.record import Article, Document, FileFetched, Gone, Snapshot
 from crawler.kernel.text import canonical_url
 
 from . import schema
-from .access import WRITE_CHECK_TABLE, ArchiveError, directory_problem, explain
-
-# Fields whose change makes a new version of an article; fetched_at, parser and the
-# markup are not among them, so a re-fetch of an unchanged article changes nothing.
-CONTENT_FIELDS = ("title", "published_at", "author", "summary", "body", "category", "tags",
-                  "related", "images", "attachments")
-
-
-def utcnow() -> str:
-    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
-
-
-# Fields added to the record later: in the hash only when set, so that an article
-# archived before they existed keeps its hash (and gets no new version) when nothing
-# on its page changed.
-LATER_CONTENT_FIELDS = ("source",)
-
-
-# What a page says of an image or attachment; what the archive learns of its file
-# (sha256, type, size) is no part of the article's content.
-PAGE_FILE_FIELDS = {"images": ("url", "caption"), "attachments": ("url", "name")}
-
-
-def page_view(record: dict) -> dict:
-    """A record as its page gave it: images and attachments without what the archive
-    learnt of their files (a parser never knows those), for comparing records."""
-    out = dict(record)
-    for key, keep in PAGE_FILE_FIELDS.items():
-        out[key] = [{k: item.get(k) for k in keep} for item in record.get(key) or []]
-    return out
-
-
-def content_hash(record: dict) -> str:
-    fields = {k: record.get(k) for k in CONTENT_FIELDS}
-    fields.update(page_view({k: fields[k] for k in PAGE_FILE_FIELDS}))
-    fields.update({k: record[k] for k in LATER_CONTENT_FIELDS if record.get(k) is not None})
-    payload = json.dumps(fields, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+from .access import WRITE_CHECK_TABLE, ArchiveError, directory_problem, explain, open_readonly
+from .records import article_row, document_row, file_state, next_try, pending_state, utcnow
 
 
 def open_db(path: str | os.PathLike, readonly: bool = False) -> sqlite_utils.Database:
     """The archive at ``path``, its schema brought up to date (created if need be).
 
     ``readonly=True`` writes nothing, neither to the file nor to its directory: no PRAGMA
-    that changes the file, no migration (see ``archive.access.connect_readonly``); a
+    that changes the file, no migration (``archive.access.open_readonly``); a
     file that is no archive, or an archive older than the code, raises
     ``archive.access.ArchiveError`` with a sentence saying so.
     """
     if readonly:
-        from .access import ArchiveError, connect_readonly, schema_problem
-
-        db = sqlite_utils.Database(connect_readonly(path))
-        db.execute("PRAGMA busy_timeout=30000")  # this connection only; writes nothing
-        problem = schema_problem(db, path)
-        if problem:
-            db.close()
-            raise ArchiveError(problem)
-        return db
+        return open_readonly(path)
     db = sqlite_utils.Database(path)
     db.execute("PRAGMA journal_mode=WAL")
     db.execute("PRAGMA synchronous=NORMAL")
@@ -152,14 +108,8 @@ class Archive:
         now = utcnow()
         row = self.db.execute("select attempts from pending where url = ?", [url]).fetchone()
         attempts = (row[0] if row else 0) + 1
-        if pending.get("gone"):
-            state = "gone"
-        elif attempts >= max_attempts:
-            state = "gave_up"
-        else:
-            state = "pending"
-        # Backoff counted in runs: the next run, then every 2nd, 4th, ... (at most 16th).
-        next_run = (run_id or 0) + min(2 ** (attempts - 1), 16)
+        state = pending_state(bool(pending.get("gone")), attempts, max_attempts)
+        next_run = next_try(run_id, attempts)
         self.db.execute(
             "insert into pending (url, site, listing_url, category, state, reason, message,"
             " attempts, first_failed_at, last_failed_at, last_run_id, next_run_id)"
@@ -226,24 +176,21 @@ class Archive:
                 self.db.execute(
                     f"delete from pending where url in ({','.join('?' * len(chunk))})", chunk)
             if run_id is not None:
-                # The run's row counts what is committed, batch by batch, so a crawl
-                # killed mid-run leaves the truth behind.
-                self.db.execute(
-                    "update crawl_runs set articles_new = coalesce(articles_new, 0) + ?,"
-                    " articles_updated = coalesce(articles_updated, 0) + ?,"
-                    " articles_unchanged = coalesce(articles_unchanged, 0) + ?,"
-                    " articles_gone = coalesce(articles_gone, 0) + ?,"
-                    " snapshots = coalesce(snapshots, 0) + ?, responses = coalesce(responses, 0) + ?,"
-                    " documents_new = coalesce(documents_new, 0) + ?,"
-                    " documents_updated = coalesce(documents_updated, 0) + ?,"
-                    " files_archived = coalesce(files_archived, 0) + ?,"
-                    " file_bytes = coalesce(file_bytes, 0) + ?"
-                    " where id = ?",
-                    [counts["new"], counts["updated"], counts["unchanged"], counts["gone"],
-                     len(snapshots), len(snapshots), counts["documents_new"],
-                     counts["documents_updated"], counts["files_archived"],
-                     counts["file_bytes"], run_id])
+                self._count_batch(run_id, counts, len(snapshots))
         return counts
+
+    def _count_batch(self, run_id: int, counts: Counter, snapshots: int) -> None:
+        """Add a batch to its run's row, which counts what is committed, batch by batch,
+        so a crawl killed mid-run leaves the truth behind."""
+        added = {"articles_new": counts["new"], "articles_updated": counts["updated"],
+                 "articles_unchanged": counts["unchanged"], "articles_gone": counts["gone"],
+                 "snapshots": snapshots, "responses": snapshots,
+                 "documents_new": counts["documents_new"],
+                 "documents_updated": counts["documents_updated"],
+                 "files_archived": counts["files_archived"], "file_bytes": counts["file_bytes"]}
+        self.db.execute("update crawl_runs set " + ", ".join(
+            f"{c} = coalesce({c}, 0) + ?" for c in added) + " where id = ?",
+            [*added.values(), run_id])
 
     def store_progress(self, pages=(), walks=(), not_modified=(), run_id=None,
                        incomplete=()) -> None:
@@ -339,18 +286,13 @@ class Archive:
 
     def _upsert(self, article: Article, now: str, snapshot_id: int | None = None,
                 because: str = "site", seen: bool = True) -> str:
-        record = article.to_dict()
-        digest = content_hash(record)
+        row = article_row(article.to_dict())
+        digest = row["content_hash"]
         existing = next(self.db.query(
             "select content_hash, first_seen_at, last_changed_at, snapshot_id from articles"
             " where url = ?", [article.url]), None)
         if existing is None and article.article_id:
             existing = self._follow_new_url(article)
-        row = {key: record[key] for key in (
-            "url", "site", "article_id", "title", "published_at", "author", "source", "summary", "body",
-            "body_html", "category", "fetched_at", "parser")}
-        row["tags"] = json.dumps(record["tags"], ensure_ascii=False)
-        row["content_hash"] = digest
         if seen:
             row["last_seen_at"] = now
             # A page that answers again is no longer gone.
@@ -498,19 +440,12 @@ class Archive:
             row = self.db.execute("select attempts, state from files where url = ?",
                                   [url]).fetchone()
             attempts = (row[0] or 0) + 1
-            if row[1] == "archived":
-                state = "archived"
-            elif kind == "too_large":
-                state = "too_large"
-            elif attempts >= max_attempts:
-                state = "gave_up"
-            else:
-                state = "failed"
+            state = file_state(row[1], kind, attempts, max_attempts)
             self.db.execute(
                 "update files set state = ?, reason = ?, message = ?, attempts = ?,"
                 " last_tried_at = ?, last_run_id = ?, next_run_id = ? where url = ?",
                 [state, kind, message[:2000], attempts, now, run_id,
-                 (run_id or 0) + min(2 ** (attempts - 1), 16), url])
+                 next_try(run_id, attempts), url])
             self.db.execute("update crawl_runs set files_failed = coalesce(files_failed, 0) + 1"
                             " where id = ?", [run_id])
         return state
@@ -536,15 +471,8 @@ class Archive:
 
     def _upsert_document(self, document: Document, now: str, snapshot_id: int | None,
                          seen: bool = True) -> str:
-        record = document.to_dict()
-        hashed = {k: v for k, v in record.items() if k not in ("fetched_at", "parser")}
-        digest = hashlib.sha256(json.dumps(hashed, ensure_ascii=False, sort_keys=True,
-                                           default=str).encode("utf-8")).hexdigest()
-        row = {k: record[k] for k in ("url", "site", "number", "title", "kind", "agency",
-                                      "issued", "effective", "signer", "summary", "text",
-                                      "fetched_at", "parser")}
-        row.update(number_key=number_key(document.number), content_hash=digest,
-                   year=int(document.issued[:4]) if document.issued else None)
+        row = document_row(document)
+        digest = row["content_hash"]
         if seen:
             row.update(last_seen_at=now, gone_at=None, gone_reason=None)
         if snapshot_id is not None:

@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from archive.store import Archive
-from archive.web import TABLES
+from archive.web_metadata import TABLES
 from crawler.kernel.record import Article
 
 from .browser import inline, outside, screenshot, served_archive

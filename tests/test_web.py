@@ -17,7 +17,8 @@ import urllib.request
 import pytest
 
 from archive.store import Archive
-from archive.web import TABLES, make_datasette, metadata
+from archive.web import make_datasette
+from archive.web_metadata import TABLES, metadata
 from crawler.kernel.record import Article, Document, Snapshot
 
 from .conftest import ROOT

@@ -19,10 +19,9 @@ from urllib.parse import urlsplit
 
 import sqlite_utils
 
-from crawler.kernel.text import fold_d
+from crawler.kernel.text import INDEX_TOKEN, fold_d
 
 from .filters import Filter
-from .filters import date_bound as date_bound  # its name here before archive.filters
 from .fts import COLUMNS, DOCUMENT_COLUMNS, DOCUMENT_FOLDED, FOLDED, FTS_TABLE, fts_query
 
 # bm25 weights, in the index's column order (the originals, then their twins): a word in
@@ -35,16 +34,13 @@ SNIPPET_TOKENS = 16
 # Below this many matches, a date filter looks up each match's row (see _filters).
 FEW_MATCHES = 3000
 
-# What unicode61 treats as one token: runs of letters and digits (combining marks stay
-# with their letter).  Everything else, quotes and FTS5 operators included, separates.
-_TOKEN = re.compile(r"(?:[^\W_]|[\u0300-\u036f])+")
 _SPACES = re.compile(r"\s+")
 
 
 def query_words(query: str) -> list[str]:
     """The words of a query as the index sees them: NFC, split on anything that is not a
     letter or digit."""
-    return _TOKEN.findall(unicodedata.normalize("NFC", query))
+    return INDEX_TOKEN.findall(unicodedata.normalize("NFC", query))
 
 
 def has_index(db: sqlite_utils.Database) -> bool:
@@ -224,7 +220,7 @@ def _exact_snippet(texts: dict[str, str | None], words: list[str],
         lowered = text.lower()
         if not (all if phrase else any)(w in lowered for w in wanted):
             continue
-        tokens = list(_TOKEN.finditer(text))
+        tokens = list(INDEX_TOKEN.finditer(text))
         values = [t[0].lower() for t in tokens]
         if phrase:
             n = len(words)

@@ -40,8 +40,8 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from crawler.kernel.text import INDEX_TOKEN, index_fold
 from crawler.kernel.text import fold as fold_text
-from crawler.kernel.text import index_fold
 
 SYNTAX_HELP = """\
 bão lũ                                the words next to each other, in this order
@@ -50,9 +50,6 @@ thủy lợi NOT "Hà Tĩnh"                leave out what mentions Hà Tĩnh (N
 dịch bệnh -covid                      leave out a word: a minus stuck to its front
 Accents, đ/d and case do not matter; other punctuation is ignored."""
 
-# What unicode61 treats as one token: runs of letters and digits (combining marks stay
-# with their letter), as archive.search reads a query.
-_TOKEN = re.compile(r"(?:[^\W_]|[\u0300-\u036f])+")
 _COLUMN = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 _SPACE = re.compile(r"\s")
 
@@ -96,7 +93,7 @@ def _lex(text: str) -> list[_Part | str]:
         if ch == '"':
             end = text.find('"', i + 1)
             end = n if end < 0 else end
-            words = _TOKEN.findall(text[i + 1:end])
+            words = INDEX_TOKEN.findall(text[i + 1:end])
             if words:
                 out.append(_Part(words, quoted=True, negated=negated))
             i = end + 1
@@ -110,7 +107,7 @@ def _lex(text: str) -> list[_Part | str]:
             continue
         if chunk.startswith("-"):
             negated, chunk = True, chunk[1:]
-        words = _TOKEN.findall(chunk)
+        words = INDEX_TOKEN.findall(chunk)
         if words:
             out.append(_Part(words, negated=negated))
     return out
@@ -166,7 +163,7 @@ def _phrase(words: list[str], fold: Callable[[str], str]) -> str | None:
     The folded text is split again, so whatever ``fold`` returns, only letters and
     digits end up inside the quotes.
     """
-    tokens = [t for w in words for t in _TOKEN.findall(fold(w))]
+    tokens = [t for w in words for t in INDEX_TOKEN.findall(fold(w))]
     return '"' + " ".join(tokens) + '"' if tokens else None
 
 

@@ -231,7 +231,7 @@ def test_crawl_refuses_what_is_not_one_http_site(tmp_path, site):
 
 
 def test_a_bare_host_gets_https_and_says_so(capsys):
-    from archive.cli import SiteURL
+    from archive.cli_common import SiteURL
 
     assert SiteURL().convert(WWW, None, None) == f"https://{WWW}"
     assert (f"no scheme given for {WWW}: using https://{WWW}"
@@ -639,14 +639,14 @@ def test_unforeseen_errors_are_one_sentence(tmp_path, monkeypatch, error):
 
 
 def test_a_run_that_could_not_record_its_end_is_not_a_success(tmp_path, monkeypatch):
-    import archive.cli
+    import archive.cli_crawl
 
     def ended_unrecorded(*args, **kwargs):  # the disk filled before the run's end was stored
         return {"id": 7, "status": "running", "mode": "incremental", "requests": 3,
                 "articles_new": 0, "articles_updated": 0, "articles_unchanged": 0,
                 "errors": 0, "exit_code": None, "error_list": []}
 
-    monkeypatch.setattr(archive.cli, "run_crawl", ended_unrecorded)
+    monkeypatch.setattr(archive.cli_crawl, "run_crawl", ended_unrecorded)
     db = tmp_path / "a.db"
     result = CliRunner().invoke(cli, ["crawl", NOWHERE, "--db", str(db)],
                                 catch_exceptions=False)

@@ -72,6 +72,11 @@ def site_of(url: str) -> str:
     return urlsplit(url).netloc.lower()
 
 
+# What the search index's tokenizer (FTS5's unicode61) takes for one word: a run of letters
+# and digits, combining marks staying with their letter.  Everything else, quotes and FTS5
+# operators included, separates.  The search and its query language split text with it.
+INDEX_TOKEN = re.compile(r"(?:[^\W_]|[\u0300-\u036f])+")
+
 # The one letter Unicode cannot fold: đ has no decomposition, so it is mapped by hand.
 # The search index's SQL twin (archive.schema.FOLD_SQL) is made from the same table by
 # ``fold_d_sql``; a test runs both over every Vietnamese letter and tone.

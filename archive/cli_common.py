@@ -1,0 +1,145 @@
+"""What the ``govnews`` commands share: the --db option, opening an existing archive (or a
+sentence saying why not), an operating-system error as the end of a sentence, the SITE_URL
+type, a failure to listen as one sentence, and the filters search and export take
+(category and site named accent-blind, dates, a query in the search language).
+
+The command modules (``archive.cli_*``) take what they share from here, never from
+``archive.cli``, which imports them to register their commands on the ``govnews`` group.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import re
+import sqlite3
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import click
+
+from archive.access import ArchiveError
+
+DEFAULT_DB = "archive.db"
+# ctx.meta key: the --db of the running command, for the safety net's sentence.
+META_DB = "govnews.db"
+LOCALHOST = "127.0.0.1"
+
+
+def _remember_db(ctx, param, value):
+    ctx.meta[META_DB] = value
+    return value
+
+
+def _db_option(f):
+    return click.option("--db", "db_path", default=DEFAULT_DB, show_default=True,
+                        type=click.Path(dir_okay=False), callback=_remember_db,
+                        help="The archive database (SQLite).")(f)
+
+
+def _os_reason(exc: OSError, subject: str | None = None) -> str:
+    """What went wrong, as the end of a sentence about ``subject``."""
+    if exc.errno == errno.ENOENT and subject:
+        parent = Path(subject).parent
+        if not parent.exists():
+            return f"the directory {parent} does not exist"
+    reason = exc.strerror or str(exc)
+    reason = reason[:1].lower() + reason[1:]
+    filename = getattr(exc, "filename", None)
+    if filename and subject and os.path.abspath(str(filename)) != os.path.abspath(subject):
+        reason = f"{reason} ({filename})"
+    return reason
+
+
+def _open_existing(db_path: str, readonly: bool = False):
+    """The archive at ``db_path``, or a ClickException saying why not.  ``readonly``: for
+    the reading commands, writing nothing (a read-only file or directory is fine); else
+    the archive must be writable and is brought up to date."""
+    from archive.access import (
+        archive_problem,
+        directory_problem,
+        explain,
+        schema_outdated,
+    )
+    from archive.store import Archive, check_writable
+
+    problem = directory_problem(db_path)
+    if problem:
+        raise click.ClickException(problem)
+    if not Path(db_path).exists():
+        raise click.ClickException(
+            f"no archive at {db_path}: run `govnews crawl --db {db_path}` first, or pass --db")
+    try:
+        if not readonly:
+            problem = archive_problem(db_path, upgrade=True)
+            if problem:
+                raise click.ClickException(problem)
+            check_writable(db_path)
+        elif schema_outdated(db_path):
+            # An archive made by an older govnews, read for the first time since the
+            # upgrade: brought up to date when it can be written, else said so.
+            try:
+                check_writable(db_path)
+            except ArchiveError:
+                pass
+            else:
+                Archive(db_path).close()
+        return Archive(db_path, readonly=readonly)
+    except ArchiveError as exc:
+        raise click.ClickException(str(exc)) from None
+    except sqlite3.Error as exc:
+        raise click.ClickException(explain(db_path, exc, writing=not readonly)) from None
+
+
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:(?!\d+(?:[/?#]|$))")
+_HOST = re.compile(r"[\w.-]+|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*")
+
+
+class SiteURL(click.ParamType):
+    """One site to crawl: an http(s) address with a host; a bare host gets https://."""
+
+    name = "SITE_URL"
+
+    def convert(self, value, param, ctx):
+        text = str(value).strip()
+        example = "e.g. https://www.nghean.gov.vn"
+        if not text:
+            self.fail("an empty site address: pass e.g. https://www.nghean.gov.vn", param, ctx)
+        if any(c.isspace() for c in text):
+            self.fail(f"{value!r} contains a space: give one site per argument "
+                      "(govnews crawl https://a.gov.vn https://b.gov.vn)", param, ctx)
+        bare = "://" not in text and not _SCHEME.match(text)
+        url = f"https://{text}" if bare else text
+        parts = urlsplit(url)
+        if parts.scheme.lower() not in ("http", "https"):
+            self.fail(f"{value!r} is not an http or https address: pass {example}", param, ctx)
+        try:
+            parts.port  # noqa: B018 - raises ValueError on a bad port
+        except ValueError:
+            self.fail(f"{value!r} has an invalid port: pass {example}", param, ctx)
+        if not parts.hostname:
+            self.fail(f"{value!r} names no host: pass {example}", param, ctx)
+        if "," in parts.netloc:
+            self.fail(f"{value!r} holds a comma: give one site per argument "
+                      "(govnews crawl https://a.gov.vn https://b.gov.vn)", param, ctx)
+        if not _HOST.fullmatch(parts.hostname):
+            self.fail(f"{value!r} has an invalid host name {parts.hostname!r}: pass {example}",
+                      param, ctx)
+        if bare:
+            click.echo(f"no scheme given for {text}: using {url}", err=True)
+        return url
+
+
+def _listen_problem(host: str, port: int, exc: OSError) -> str:
+    """One sentence for a failure to listen on ``host:port``."""
+    import socket
+
+    if exc.errno == errno.EADDRINUSE:
+        return f"port {port} on {host} is already in use: pass --port with another port"
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return (f"this user may not listen on port {port} on {host}: "
+                "pass --port with a port above 1023")
+    if exc.errno == errno.EADDRNOTAVAIL or isinstance(exc, socket.gaierror):
+        return (f"cannot listen on {host}: it is not an address of this machine "
+                f"({_os_reason(exc)}): pass --host, e.g. 127.0.0.1")
+    return f"cannot listen on {host} port {port}: {_os_reason(exc)}: pass --host or --port"

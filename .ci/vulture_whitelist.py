@@ -4,10 +4,9 @@ logging or Twisted by name, or read by a dataclass's __dict__.  `.ci/run` runs
 fails the build; a name belongs here only when a framework calls it."""
 
 # ruff: noqa
-_.exc_info  # unused attribute (archive/cli.py:179)
-_.exc_text  # unused attribute (archive/cli.py:179)
-_.stack_info  # unused attribute (archive/cli.py:179)
-search_command  # unused function (archive/cli.py:942)
+_.exc_info  # unused attribute (archive/cli_crawl.py:25)
+_.exc_text  # unused attribute (archive/cli_crawl.py:25)
+_.stack_info  # unused attribute (archive/cli_crawl.py:25)
 baseline_body_length  # unused variable (archive/health.py:120)
 _.facet_results  # unused method (archive/web.py:519)
 _.prepare_connection  # unused method (archive/web.py:566)

@@ -42,7 +42,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
+# Debian's Chromium; GOVNEWS_CHROMIUM names another path (tests of a machine without it).
+CHROMIUM = os.environ.get("GOVNEWS_CHROMIUM", "/usr/bin/chromium")
 INSTALL_CHROMIUM = ("Chromium is not installed: install Debian's package with "
                     "`sudo apt-get install chromium` (the browser tests drive "
                     "/usr/bin/chromium, not a browser downloaded by Playwright).")

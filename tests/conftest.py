@@ -103,8 +103,10 @@ def run_govnews():
 @pytest.fixture(scope="module")
 def browser():
     """A headless Debian Chromium (``tests/browser.py``), launched once per test module.
-    Without Chromium the tests using it fail saying how to install it.  After the module,
-    Chromium's NetLog must show nothing that left this machine."""
+    Without Chromium the tests using it are skipped with one line naming the Debian package
+    to install, so the README's test command passes on a fresh machine; ``.ci/run`` installs
+    it and sets GOVNEWS_REQUIRE_BROWSER=1, under which a missing Chromium fails instead.
+    After the module, Chromium's NetLog must show nothing that left this machine."""
     from .browser import Browser, ChromiumMissing, chromium_executable
 
     try:
@@ -112,8 +114,10 @@ def browser():
         missing = None
     except ChromiumMissing as exc:
         missing = str(exc)
-    if missing:
+    if missing and os.environ.get("GOVNEWS_REQUIRE_BROWSER") == "1":
         pytest.fail(missing, pytrace=False)
+    if missing:
+        pytest.skip(missing)
     with Browser() as chromium:
         yield chromium
     left = chromium.off_machine()

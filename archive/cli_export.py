@@ -1,6 +1,7 @@
-"""``govnews export``: the archive's articles or documents as JSON lines, CSV or an Excel
-workbook, or the raw fetches of their pages as WARC, selected by the filters search takes;
-and the writing of its output (a half-written file removed, standard output left open).
+"""``govnews export``: the archive's articles or documents as JSON lines, CSV, an Excel
+workbook or CSL-JSON (for reference managers and pandoc), or the raw fetches of their pages
+as WARC, selected by the filters search takes; and the writing of its output (a
+half-written file removed, standard output left open).
 """
 
 from __future__ import annotations
@@ -85,20 +86,23 @@ def _writing(out: str, open_stream, finish=lambda stream: stream.close()):
 
 @click.command()
 @_db_option
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "xlsx", "warc"]),
+@click.option("--format", "fmt",
+              type=click.Choice(["jsonl", "csv", "xlsx", "csl-json", "warc"]),
               default="jsonl", show_default=True,
               help="jsonl: full records; csv: one row per article, lists joined, UTF-8 with BOM; "
-                   "xlsx: a workbook (dates as dates, multi-line bodies); warc: the raw fetches "
-                   "as WARC 1.1 (gzip).")
+                   "xlsx: a workbook (dates as dates, multi-line bodies); csl-json: a CSL-JSON "
+                   "array of citations (Zotero, pandoc); warc: the raw fetches as WARC 1.1.")
 @click.option("--out", type=click.Path(dir_okay=False), default=None,
-              help="Output file (default: standard output; for warc: archive.warc.gz).")
+              help="Output file (default: standard output; for warc: archive.warc.gz).  A WARC "
+                   "named *.warc is written uncompressed, any other name gzipped.")
 @click.option("--kind", type=click.Choice(["articles", "documents"]), default="articles",
               show_default=True,
               help="articles, or the register's documents (văn bản; --since/--until then "
                    "select by issue date and --category by kind, e.g. \"Quyết định\").")
 @_filter_options
 def export(db_path, fmt, out, kind, since, until, category, text, site):
-    """Export the archive: records as JSON lines or CSV, or raw pages as WARC.
+    """Export the archive: records as JSON lines, CSV, a workbook or CSL-JSON, or raw
+    pages as WARC.
 
     The WARC holds every fetch of the selected records' pages and of the files they link.
 
@@ -107,6 +111,7 @@ def export(db_path, fmt, out, kind, since, until, category, text, site):
         govnews export --format csv --since 2023 --category "Tin tức - Sự kiện" --out a.csv
         govnews export --format warc --out archive.warc.gz
         govnews export --format jsonl --kind documents --out documents.jsonl
+        govnews export --format csl-json --since 2024 --out references.json
     """
     from archive.filters import FilterError, build_filter
     from archive.query import documents, records
@@ -130,6 +135,8 @@ def export(db_path, fmt, out, kind, since, until, category, text, site):
         rows = partial(read, archive.db, where, params)
         if fmt == "xlsx":
             count = _write_xlsx(out, rows, keys, kind)
+        elif fmt == "csl-json":
+            count = _write_csl(out, rows)
         elif fmt == "jsonl":
             count = _write_jsonl(out, rows, keys)
         else:
@@ -149,8 +156,36 @@ def _export_warc(db, out: str, table: str, where: str, params: list) -> None:
     fetch_where, fetch_params = warc_fetches(table, where, params)
     with _writing(out, lambda: click.open_file(out, "wb"),
                   finish=_flush if out == "-" else _close) as stream:
-        count = write_warc(db, stream, fetch_where, fetch_params)
+        count = write_warc(db, stream, fetch_where, fetch_params, gzip=_warc_gzipped(out))
     click.echo(f"{count} fetches written to {out}", err=True)
+
+
+def _warc_gzipped(out: str) -> bool:
+    """Whether a WARC written to ``out`` is gzipped: a name ending ``.warc`` is plain,
+    any other (``.warc.gz``, standard output) gzipped."""
+    return not out.lower().endswith(".warc")
+
+
+def _write_csl(out: str, rows) -> int:
+    """The records ``rows()`` yields as a CSL-JSON array at ``out``, an item a line; how
+    many.  Items whose citation keys clash get -2, -3, ... so every id is unique."""
+    from archive.citation import csl_item, work
+
+    count, seen = 0, set()
+    with _writing(out, lambda: click.open_file(out, "w", encoding="utf-8"),
+                  finish=_flush if out == "-" else _close) as stream:
+        stream.write("[")
+        for rec in rows():
+            item = csl_item(work(rec))
+            key, n = item["id"], 1
+            while item["id"] in seen:
+                n += 1
+                item["id"] = item["citation-key"] = f"{key}-{n}"
+            seen.add(item["id"])
+            stream.write(("\n" if not count else ",\n") + json.dumps(item, ensure_ascii=False))
+            count += 1
+        stream.write("\n]\n" if count else "]\n")
+    return count
 
 
 def _write_xlsx(out: str, rows, keys, kind: str) -> int:

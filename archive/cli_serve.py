@@ -24,7 +24,7 @@ def serve(db_path, host, port):
 
         govnews serve --db archive.db --port 8001
     """
-    from archive.web import listen_socket
+    from archive.web import DATABASE, listen_socket
     from archive.web import serve as run_server
 
     _open_existing(db_path, readonly=True).close()  # a clear error if it cannot be read
@@ -33,7 +33,9 @@ def serve(db_path, host, port):
     except OSError as exc:
         raise click.ClickException(_listen_problem(host, port, exc)) from None
     port = sock.getsockname()[1]
-    click.echo(f"serving {db_path} at http://{host}:{port}/archive/articles (Ctrl-C stops)",
+    base = f"http://{f'[{host}]' if ':' in host else host}:{port}"
+    click.echo(f"serving {db_path} at {base}/ (Ctrl-C stops)", err=True)
+    click.echo(f"reading pages: {base}/  ·  search: {base}/find  ·  tables: {base}/{DATABASE}",
                err=True)
     try:
         run_server(db_path, host=host, port=port, sock=sock)

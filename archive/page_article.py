@@ -2,7 +2,12 @@
 and their word-level diff (``/article/history``), and a register's document
 (``/document``).  Each function reads through ``archive.query`` and
 ``archive.queries_web`` on the connection ``archive.pages`` hands it, and returns the
-context of the page's template (None: not in the archive)."""
+context of the page's template (None: not in the archive).
+
+The citation data of an article's or a document's page (``citation_of``, ``cite_context``:
+the ``<meta>`` tags reference managers read, the APA and Chicago lines, the BibTeX and RIS
+addresses) needs the public address of the page, which only the request knows:
+``archive.web`` adds it to the page's context as the page is rendered."""
 
 from __future__ import annotations
 
@@ -12,6 +17,8 @@ import re
 
 from markupsafe import Markup, escape
 
+from .citation import Work, apa, chicago, meta_tags, work
+from .links import link
 from .queries_web import (
     archived_article_urls,
     archived_files,
@@ -129,3 +136,21 @@ def document_data(db, url: str) -> dict | None:
     files = archived_files(db, [f["url"] for f in doc["files"]])
     return {"title": doc["title"] or doc["number"], "doc": doc, "cited_by": cited_by,
             "files": files}
+
+
+def citation_of(db, kind: str, url: str, archive_url: str) -> Work | None:
+    """What citing the article (``kind`` "article") or document at ``url`` needs, its page
+    in the archive being ``archive_url``; None when the archive has no such record."""
+    read = records if kind == "article" else documents
+    rec = next(read(db, "url = ?", [url]), None)
+    return work(rec, archive_url) if rec is not None else None
+
+
+def cite_context(w: Work) -> dict:
+    """The citation values of a page's template: ``citation_meta``, (name, content) pairs
+    for ``<meta>`` tags in its head, and ``cite``: the APA and Chicago lines and the
+    addresses of the BibTeX and RIS downloads."""
+    return {"citation_meta": meta_tags(w),
+            "cite": {"apa": apa(w), "chicago": chicago(w),
+                     "bibtex_url": link(f"/{w.kind}/cite.bib", url=w.url),
+                     "ris_url": link(f"/{w.kind}/cite.ris", url=w.url)}}

@@ -26,11 +26,12 @@ def _warc_date(iso: str) -> str:
     return iso.replace("+00:00", "Z") if iso.endswith("+00:00") else iso
 
 
-def write_warc(db, stream, where: str = "", params=()) -> int:
-    """Write every stored fetch (optionally filtered) to ``stream``; return the count."""
-    writer = WARCWriter(stream, gzip=True, warc_version="WARC/1.1")
+def write_warc(db, stream, where: str = "", params=(), gzip: bool = True) -> int:
+    """Write every stored fetch (optionally filtered) to ``stream``, each record gzipped
+    (``.warc.gz``) unless ``gzip`` is false (a plain ``.warc``); return the count."""
+    writer = WARCWriter(stream, gzip=gzip, warc_version="WARC/1.1")
     writer.write_record(writer.create_warcinfo_record(
-        "govnews-export.warc.gz",
+        "govnews-export.warc" + (".gz" if gzip else ""),
         {"software": "govnews", "format": "WARC File Format 1.1",
          "description": "raw snapshots from a govnews archive"}))
     count = 0

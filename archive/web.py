@@ -26,6 +26,14 @@ view's own pages (``archive.pages``) and a small plugin:
   unless it already picks columns (``_col``).  The JSON and CSV views keep every column;
   each row's own page shows it.
 
+- **Read-only over HTTP.**  A POST (PUT, PATCH, DELETE) to the archive's database,
+  table, row or query pages answers 405 Method Not Allowed (``asgi_wrapper``): Datasette
+  itself fails one to a table page with a 500, and the archive has no query that writes.
+- **Citing.**  ``/article/cite.bib``, ``/article/cite.ris`` (and ``/document/...``)
+  download an article's or a document's BibTeX or RIS (``archive.citation``); the
+  article and document pages get their citation ``<meta>`` tags and reference lines
+  (``extra_template_vars``), made with the page's public address from the request.
+
 Datasette opens the archive read-only (``mode=ro``); a crawl may write to it meanwhile.  A
 WAL archive in a directory this user cannot write to (where SQLite cannot create the
 ``-shm`` file ``mode=ro`` needs) is opened ``immutable=1`` instead: nothing is written to
@@ -41,6 +49,7 @@ import weakref
 from pathlib import Path
 from urllib.parse import parse_qsl
 
+import sqlite_utils
 from datasette import hookimpl
 from datasette.app import Datasette
 from datasette.database import Database, QueryInterrupted
@@ -51,9 +60,13 @@ from datasette.utils import escape_sqlite, path_with_added_args, path_with_remov
 from datasette.utils.asgi import Response
 from markupsafe import Markup, escape
 
+from crawler.kernel.text import canonical_url
+
 from .access import needs_immutable
+from .citation import bibtex, ris
 from .fts import COLUMNS, DOCUMENT_COLUMNS, DOCUMENT_FOLDED, FOLDED, FTS_TABLE, fts_query
 from .links import link
+from .page_article import citation_of, cite_context
 from .pages import route_list
 from .queries_web import month_facet_sql
 from .search import HIGHLIGHT, unfold_snippet
@@ -119,6 +132,14 @@ svg.chart { max-width: 100%; height: auto; } figure { margin: 1em 0 2em; }
 .status-storage_error, .status-crashed { color: #b3261e; }
 .syntax pre { white-space: pre-wrap; }
 """
+
+# Methods the archive's Datasette pages answer; any other is 405 Method Not Allowed.
+READ_METHODS = ("GET", "HEAD")
+# The downloads of /article/cite.bib and /article/cite.ris (and /document/...).
+CITE_FORMATS = {"bib": (bibtex, "application/x-bibtex; charset=utf-8"),
+                "ris": (ris, "application/x-research-info-systems; charset=utf-8")}
+# The pages whose template gets citation_meta and cite, and what they show.
+CITED_TEMPLATES = {"govnews_article.html": "article", "govnews_document.html": "document"}
 
 # The Datasette instances made by make_datasette, with their archive's database name:
 # the plugin is registered once per process and leaves every other Datasette alone.
@@ -308,9 +329,30 @@ class ArchivePlugin:
             return Response(STYLESHEET + PAGES_STYLESHEET,
                             content_type="text/css; charset=utf-8")
 
-        routes = [(f"^{re.escape(STYLESHEET_PATH)}$", stylesheet)]
         name = _ARCHIVES.get(datasette) or DATABASE
+
+        async def cite_download(request):
+            return await _cite_download(datasette, name, request)
+
+        routes = [(f"^{re.escape(STYLESHEET_PATH)}$", stylesheet),
+                  (r"^/(?P<kind>article|document)/cite\.(?P<fmt>bib|ris)$", cite_download)]
         return routes + route_list(name)
+
+    @hookimpl
+    def extra_template_vars(self, template, request, datasette):
+        # The citation of an article's or document's page, with its public address: the
+        # request is here, where archive.pages' data functions only get the database.
+        kind, name = CITED_TEMPLATES.get(template), _ARCHIVES.get(datasette)
+        if kind is None or name is None or request is None:
+            return None
+
+        async def citation_vars():
+            url = (request.args.get("url") or "").strip()
+            found = await _citation(datasette, name, kind, canonical_url(url), request) \
+                if url else None
+            return cite_context(found) if found is not None else {}
+
+        return citation_vars
 
     @hookimpl
     def extra_css_urls(self, database, datasette):
@@ -343,9 +385,13 @@ class ArchivePlugin:
         # Datasette builds its app (for datasette.client) inside its constructor, before
         # make_datasette has recorded it: which archive it serves is looked up per request.
         def wrap(app):
-            async def hide_heavy_columns(scope, receive, send):
+            async def read_only_and_light(scope, receive, send):
                 name = _ARCHIVES.get(datasette)
                 if name is not None and scope["type"] == "http":
+                    if _writes_to(scope, name):
+                        await Response.text("Method not allowed", status=405, headers={
+                            "Allow": ", ".join(READ_METHODS)}).asgi_send(send)
+                        return
                     table = (scope.get("path") or "").removeprefix(f"/{name}/")
                     cols = HIDDEN_COLUMNS.get(table)
                     if cols and scope["path"] == f"/{name}/{table}":
@@ -353,9 +399,44 @@ class ArchivePlugin:
                             scope.get("query_string") or b"", cols))
                 await app(scope, receive, send)
 
-            return hide_heavy_columns
+            return read_only_and_light
 
         return wrap
+
+
+def _writes_to(scope, name: str) -> bool:
+    """Whether a request asks anything but to read of the database ``name``'s pages (the
+    database, its tables, rows and queries, in any format)."""
+    path = scope.get("path") or ""
+    ours = path == f"/{name}" or path.startswith((f"/{name}/", f"/{name}."))
+    return ours and scope.get("method", "GET").upper() not in READ_METHODS
+
+
+async def _citation(datasette, name: str, kind: str, url: str, request):
+    """The ``archive.citation.Work`` of the article or document at ``url`` (None: not in
+    the archive), its reading page's public address taken from ``request``."""
+    page = datasette.absolute_url(request, datasette.urls.path(link(f"/{kind}", url=url)))
+
+    def read(conn):
+        return citation_of(sqlite_utils.Database(conn), kind, url, page)
+
+    return await datasette.get_database(name).execute_fn(read)
+
+
+async def _cite_download(datasette, name: str, request) -> Response:
+    """/article/cite.bib?url=URL and the like: the record's BibTeX or RIS, to save."""
+    kind, fmt = request.url_vars["kind"], request.url_vars["fmt"]
+    url = (request.args.get("url") or "").strip()
+    if not url:
+        return Response.text(f"give the {kind}'s address: /{kind}/cite.{fmt}?url=https://…",
+                             status=400)
+    found = await _citation(datasette, name, kind, canonical_url(url), request)
+    if found is None:
+        return Response.text(f"the archive has no {kind} at {url}", status=404)
+    write, content_type = CITE_FORMATS[fmt]
+    return Response(write(found), content_type=content_type, headers={
+        "Content-Disposition": f'attachment; filename="{found.key}.{fmt}"',
+        "X-Content-Type-Options": "nosniff"})
 
 
 def _with_nocol(query_string: bytes, columns: tuple[str, ...]) -> bytes:

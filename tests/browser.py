@@ -388,7 +388,7 @@ def screenshot(page, path: str | os.PathLike) -> Path:
     return path
 
 
-SERVING = re.compile(r"serving .* at (http://\S+?)/archive/articles")
+SERVING = re.compile(r"serving .* at (http://[^/\s]+)/")
 
 
 @contextlib.contextmanager

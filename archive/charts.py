@@ -9,6 +9,7 @@ shows, and a ``<title>`` a browser shows on hover.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 
 # Colours a reader tells apart, also in print (Okabe & Ito's palette, then greys).
@@ -21,20 +22,41 @@ def _colour(i: int) -> str:
     return PALETTE[i % len(PALETTE)]
 
 
+def _open(title: str, width: int, height: int) -> list[str]:
+    return [f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" '
+            f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
+            f'aria-label="{escape(title)}">', f"<title>{escape(title)}</title>"]
+
+
+def _note(title: str, note: str, width: int) -> str:
+    """A chart too small to draw (one point, one run): its title and a sentence instead
+    of a plot, in a short image."""
+    height = 64
+    return "".join(_open(title, width, height)) + (
+        f'<text class="chart-title" x="8" y="22" font-size="13" font-weight="bold">'
+        f'{escape(title)}</text><text class="note" x="8" y="46" font-size="14">'
+        f"{escape(note)}</text></svg>")
+
+
 def stacked_bars(title: str, labels: list[str], stacks: list[str],
                  values: dict[tuple[str, str], int], *, width: int = 960, height: int = 260,
-                 kind: str = "month") -> str:
+                 kind: str = "month", shown: Callable[[str], str] = str,
+                 legend: dict[str, str] | None = None, note: str | None = None) -> str:
     """A stacked bar chart: one bar per label (a month, a run), one segment per stack
-    (a site, a category, a result); ``values[(label, stack)]`` is the segment's height."""
+    (a site, a category, a result); ``values[(label, stack)]`` is the segment's height.
+    ``shown`` writes a label on the axis, ``legend`` names a stack in the legend (else
+    its own name); with a ``note``, and fewer than two labels, the note is drawn instead
+    of the bars."""
+    if note and len(labels) < 2:
+        return _note(title, note, width)
+    legend = legend or {}
     totals = [sum(values.get((label, s), 0) for s in stacks) for label in labels]
     top = max(totals, default=0) or 1
     left, bottom, right, head = 48, 34, 10, 24
     plot_w, plot_h = width - left - right, height - bottom - head
     step = plot_w / max(len(labels), 1)
     bar = min(max(step * 0.8, 1.0), 40.0)
-    out = [f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" '
-           f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
-           f'aria-label="{escape(title)}">', f"<title>{escape(title)}</title>"]
+    out = _open(title, width, height)
     for frac in (0, 0.5, 1):
         y = head + plot_h * (1 - frac)
         out.append(f'<line x1="{left}" x2="{width - right}" y1="{y:.1f}" y2="{y:.1f}" '
@@ -55,30 +77,34 @@ def stacked_bars(title: str, labels: list[str], stacks: list[str],
                 f'<rect class="bar" x="{x:.1f}" y="{y:.1f}" width="{bar:.1f}" '
                 f'height="{h:.1f}" fill="{_colour(j)}" data-{kind}="{escape(label)}" '
                 f'data-stack="{escape(stack)}" data-value="{value}">'
-                f"<title>{escape(label)}: {escape(stack)} {value}</title></rect>")
+                f"<title>{escape(shown(label))}: {escape(legend.get(stack, stack))} {value}"
+                "</title></rect>")
         if i % every == 0:
             out.append(f'<text x="{x + bar / 2:.1f}" y="{head + plot_h + 14}" '
-                       f'text-anchor="middle" font-size="10">{escape(label)}</text>')
+                       f'text-anchor="middle" font-size="10">{escape(shown(label))}</text>')
     x = left
     for j, stack in enumerate(stacks[:10]):
+        name = legend.get(stack, stack)
         out.append(f'<rect x="{x}" y="4" width="10" height="10" fill="{_colour(j)}"/>'
-                   f'<text x="{x + 14}" y="13" font-size="11">{escape(stack)}</text>')
-        x += 24 + 7 * len(stack)
+                   f'<text x="{x + 14}" y="13" font-size="11">{escape(name)}</text>')
+        x += 24 + 7 * len(name)
     out.append("</svg>")
     return "".join(out)
 
 
 def line(title: str, points: list[tuple[str, int]], *, width: int = 960,
-         height: int = 200) -> str:
-    """A line of cumulative counts (the archive's growth) with a dot per point."""
+         height: int = 200, shown: Callable[[str], str] = str, note: str | None = None) -> str:
+    """A line of cumulative counts (the archive's growth) with a dot per point; ``shown``
+    writes a label on the axis; with a ``note``, and fewer than two points, the note is
+    drawn instead of the line."""
+    if note and len(points) < 2:
+        return _note(title, note, width)
     top = max((v for _, v in points), default=0) or 1
     left, bottom, right, head = 56, 30, 10, 14
     plot_w, plot_h = width - left - right, height - bottom - head
     step = plot_w / max(len(points) - 1, 1)
     xy = [(left + i * step, head + plot_h * (1 - v / top)) for i, (_, v) in enumerate(points)]
-    out = [f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" '
-           f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
-           f'aria-label="{escape(title)}">', f"<title>{escape(title)}</title>",
+    out = [*_open(title, width, height),
            f'<text x="{left - 6}" y="{head + 4}" text-anchor="end" font-size="11">{top}</text>',
            f'<text x="{left - 6}" y="{head + plot_h + 4}" text-anchor="end" '
            'font-size="11">0</text>']
@@ -89,10 +115,10 @@ def line(title: str, points: list[tuple[str, int]], *, width: int = 960,
     for i, ((label, value), (x, y)) in enumerate(zip(points, xy)):
         out.append(f'<circle class="point" cx="{x:.1f}" cy="{y:.1f}" r="3" fill="{PALETTE[0]}" '
                    f'data-label="{escape(label)}" data-value="{value}">'
-                   f"<title>{escape(label)}: {value}</title></circle>")
+                   f"<title>{escape(shown(label))}: {value}</title></circle>")
         if i % every == 0:
             out.append(f'<text x="{x:.1f}" y="{head + plot_h + 16}" text-anchor="middle" '
-                       f'font-size="10">{escape(label)}</text>')
+                       f'font-size="10">{escape(shown(label))}</text>')
     out.append("</svg>")
     return "".join(out)
 

@@ -11,6 +11,7 @@ import re
 from markupsafe import Markup, escape
 
 from .filters import FilterError, check_dates, matching
+from .i18n import N_
 from .links import link
 from .queries_web import article_categories, article_sites
 from .search import ELLIPSIS, HIGHLIGHT, KINDS, search_all
@@ -29,21 +30,51 @@ def snippet_html(snippet: str) -> Markup:
     return Markup("").join(out)
 
 
-def find_data(db, args: dict) -> dict:
-    from .syntax import SYNTAX_HELP, QueryError
+def iso_date(text: str) -> str:
+    """A date typed dd/mm/yyyy (or mm/yyyy) as the filters take it (YYYY-MM-DD,
+    YYYY-MM); anything else as typed."""
+    m = re.fullmatch(r"(?:(\d{1,2})[/.-])?(\d{1,2})[/.-](\d{4})", text.strip())
+    if not m:
+        return text
+    day, month, year = m.groups()
+    return f"{year}-{int(month):02d}" + (f"-{int(day):02d}" if day else "")
 
-    context = {"title": "Search", "args": args, "hits": [], "help": SYNTAX_HELP,
-               "error": None, "kinds": KINDS, "ellipsis": ELLIPSIS}
+
+def _query_error(exc: Exception) -> dict:
+    """A query the search cannot run, as a sentence of the catalogue."""
+    from .syntax import ONLY_NEGATIVE, SIDE_NEGATIVE
+
+    known = {ONLY_NEGATIVE: N_("a search cannot only leave things out: add a word to "
+                               "find, e.g. bão NOT Hà Tĩnh"),
+             SIDE_NEGATIVE: N_("each side of OR needs a word to find, not only words to "
+                               "leave out: e.g. bão OR lũ NOT Hà Tĩnh")}
+    if str(exc) in known:
+        return {"msgid": known[str(exc)], "values": {}}
+    return {"msgid": N_("the search cannot run: %(why)s"), "values": {"why": str(exc)}}
+
+
+def find_data(db, args: dict) -> dict:
+    from .syntax import QueryError
+
+    context = {"args": args, "hits": [], "error": None, "kinds": KINDS,
+               "ellipsis": ELLIPSIS}
     context["site_options"] = article_sites(db)
     context["category_options"] = categories = article_categories(db)
     if not args["q"]:
         return context
+    since, until = iso_date(args["since"]) or None, iso_date(args["until"]) or None
     try:
-        check_dates(args["since"] or None, args["until"] or None)
-        category = matching(categories, args["category"], "category", "--category")
+        check_dates(since, until)
     except FilterError as exc:
-        context["error"] = (f"no article has a category like {args['category']!r}"
-                            if exc.hint == "--category" else str(exc))
+        value = args["since"] if exc.hint == "--since" else args["until"]
+        context["error"] = {"msgid": N_("“%(value)s” is not a date: write dd/mm/yyyy, "
+                                        "mm/yyyy or yyyy"), "values": {"value": value}}
+        return context
+    try:
+        category = matching(categories, args["category"], "category", "--category")
+    except FilterError:
+        context["error"] = {"msgid": N_("no article has a category like “%(category)s”"),
+                            "values": {"category": args["category"]}}
         return context
     try:
         site = matching(context["site_options"], args["site"], "site", "--site")
@@ -51,11 +82,10 @@ def find_data(db, args: dict) -> dict:
         site = [args["site"]]  # a site the archive has no article of: as typed
     kinds = (args["kind"],) if args["kind"] in KINDS else KINDS
     try:
-        hits = search_all(db, args["q"], kinds=kinds, since=args["since"] or None,
-                          until=args["until"] or None, category=category, site=site,
-                          limit=50)
-    except QueryError as exc:
-        context["error"] = str(exc)
+        hits = search_all(db, args["q"], kinds=kinds, since=since, until=until,
+                          category=category, site=site, limit=50)
+    except (QueryError, FilterError) as exc:
+        context["error"] = _query_error(exc)
         return context
     for hit in hits:
         _link(hit)

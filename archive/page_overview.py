@@ -14,6 +14,7 @@ from collections import defaultdict
 from markupsafe import Markup
 
 from . import charts
+from .i18n import N_, WORDS, vndate
 from .links import inline_sql, sql_link
 from .queries_web import (
     GROWTH_SQL,
@@ -42,22 +43,31 @@ from .queries_web import (
 from .query import sites
 
 
-def charts_data(db, by: str, site: str | None, category: str | None, database: str) -> dict:
+def charts_data(db, by: str, site: str | None, category: str | None, database: str,
+                t) -> dict:
+    """The /charts page; ``t``: the reader's translator (archive.i18n)."""
     month_sql, params = articles_per_month_sql(by, site, category)
     inline = inline_sql(month_sql, params)
     run_rows = recent_runs(db)[::-1]
+    growth = _growth(db)
+    stacks = ["new", "updated", "errors"]
+    growth_note, runs_note = _growth_note(t, growth, len(run_rows)), _runs_note(t, run_rows)
     return {
-        "title": "Charts", "by": by, "site": site, "category": category,
+        "by": by, "site": site, "category": category,
         "site_options": article_sites(db),
-        **_months(db, by, site, category),
+        **_months(db, by, site, category, t),
         "months_sql": sql_link(database, inline), "months_csv": sql_link(database, inline, "csv"),
-        "growth_svg": Markup(charts.line("Articles in the archive, by the day first seen",
-                                         _growth(db))),
+        "growth_svg": Markup(charts.line(
+            t.plain(N_("Articles in the archive, by the day first seen")), growth,
+            note=growth_note, shown=vndate)),
+        "growth_note": growth_note,
         "growth_sql": sql_link(database, GROWTH_SQL),
         "growth_csv": sql_link(database, GROWTH_SQL, "csv"),
         "runs_svg": Markup(charts.stacked_bars(
-            "Each run: articles new and updated, errors", [str(r["id"]) for r in run_rows],
-            ["new", "updated", "errors"], _run_values(run_rows), kind="run")),
+            t.plain(N_("Each run: articles new and updated, errors")),
+            [str(r["id"]) for r in run_rows], stacks, _run_values(run_rows), kind="run",
+            legend={s: t.plain(WORDS[s]) for s in stacks}, note=runs_note)),
+        "runs_note": runs_note,
         "runs": run_rows, "runs_sql": sql_link(database, RUNS_SQL),
         "runs_csv": sql_link(database, RUNS_SQL, "csv"),
         "health": _health(db),
@@ -65,7 +75,35 @@ def charts_data(db, by: str, site: str | None, category: str | None, database: s
     }
 
 
-def _months(db, by: str, site: str | None, category: str | None) -> dict:
+def _growth_note(t, growth: list[tuple[str, int]], runs: int) -> str | None:
+    """What the growth chart says instead of a line, when it has fewer than two days."""
+    if not growth:
+        return t.plain(N_("Nothing archived yet."))
+    if len(growth) > 1:
+        return None
+    (day, n), = growth
+    if runs <= 1:
+        return t.nplain("One run so far: %(n)s article, archived on %(date)s.",
+                        "One run so far: %(n)s articles, archived on %(date)s.", n,
+                        date=vndate(day))
+    return t.nplain("The only article so far was first archived on %(date)s.",
+                    "All %(n)s articles so far were first archived on one day, %(date)s.", n,
+                    date=vndate(day))
+
+
+def _runs_note(t, run_rows: list[dict]) -> str | None:
+    """What the runs chart says instead of bars, when there are fewer than two runs."""
+    if not run_rows:
+        return t.plain(N_("No run yet."))
+    if len(run_rows) > 1:
+        return None
+    run = run_rows[0]
+    return t.plain(N_("One run so far: new %(new)s, updated %(updated)s, errors %(errors)s."),
+                   new=run["articles_new"] or 0, updated=run["articles_updated"] or 0,
+                   errors=run["errors"] or 0)
+
+
+def _months(db, by: str, site: str | None, category: str | None, t) -> dict:
     """The articles-per-month chart: its SVG, its table and its stacks (the biggest
     sites or categories, the rest as one)."""
     rows = articles_per_month(db, by, site, category)
@@ -77,9 +115,12 @@ def _months(db, by: str, site: str | None, category: str | None) -> dict:
     for month, key, n in rows:
         values[(month, key if key in stacks else charts.OTHER)] += n
     months = _month_range([m for m, _k, _n in rows])
+    title = (N_("Articles per month, by site") if by == "site"
+             else N_("Articles per month, by category"))
     return {
         "months_svg": Markup(charts.stacked_bars(
-            f"Articles per month, by {by}", months, stacks, values)),
+            t.plain(title), months, stacks, values, shown=vndate,
+            legend={charts.OTHER: t.plain(WORDS["other"])})),
         "months_table": [(m, [(s, values.get((m, s), 0)) for s in stacks]) for m in months],
         "stacks": stacks,
     }
@@ -136,7 +177,7 @@ def _health(db) -> list[dict]:
 
 
 def runs_data(db) -> dict:
-    return {"title": "Runs", "runs": all_runs(db)}
+    return {"runs": all_runs(db)}
 
 
 def run_data(db, run_id: int) -> dict | None:
@@ -148,26 +189,38 @@ def run_data(db, run_id: int) -> dict | None:
         errors[kind].append((url, message))
     start, end = run["started_at"], run["finished_at"] or "9999"
     health = json.loads(run["health"]) if run.get("health") else None
-    return {"title": f"Run {run_id}", "run": run, "errors": sorted(errors.items()),
+    return {"run": run, "errors": sorted(errors.items()),
             "new": articles_new_between(db, start, end),
             "changed": versions_replaced_between(db, start, end),
             "gone": articles_gone_between(db, start, end), "health": health,
             "site_rows": run_sites(db, run_id),
-            "failed_sites": json.loads(run.get("failed_sites") or "[]")}
+            "failed_sites": json.loads(run.get("failed_sites") or "[]"),
+            "run_sites": _json_list(run.get("sites"))}
+
+
+def _json_list(text: str | None) -> list:
+    """A JSON list stored in a column, or the text as one item if it is not one."""
+    try:
+        found = json.loads(text or "[]")
+    except ValueError:
+        return [text]
+    return found if isinstance(found, list) else [text]
 
 
 def sites_data(db) -> dict:
-    return {"title": "Sites", "sites": sites(db)}
+    return {"sites": sites(db)}
 
 
-def site_data(db, host: str) -> dict | None:
+def site_data(db, host: str, t) -> dict | None:
+    """The /sites/HOST page; ``t``: the reader's translator (archive.i18n)."""
     row = next((s for s in sites(db) if s["site"] == host), None)
     if row is None:
         return None
     months = site_months(db, host)
     labels = _month_range(list(months))
-    svg = charts.stacked_bars(f"Articles of {host} per month", labels, [host],
-                              {(m, host): months.get(m, 0) for m in labels})
+    svg = charts.stacked_bars(t.plain(N_("Articles of %(site)s per month"), site=host),
+                              labels, [host], {(m, host): months.get(m, 0) for m in labels},
+                              shown=vndate)
     return {"title": host, "site": row, "recent": site_recent_articles(db, host),
             "runs": site_run_history(db, host), "failures": site_failures(db, host),
             "months_svg": Markup(svg), "documents": site_document_count(db, host),

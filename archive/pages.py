@@ -24,18 +24,25 @@ named reads of ``archive.queries_web``.  Pages only read: each query runs on Dat
 read-only connection to the archive (``Database.execute_fn``), and nothing here writes.  An archived page is served with a
 Content-Security-Policy that lets it load nothing but the archive's own copies of its
 images and run no script, inside an ``<iframe sandbox>`` (no ``allow-scripts``).
+
+Each page is rendered in the reader's language (``archive.i18n``: Vietnamese unless
+``?lang=en`` or the cookie it sets says English), its dates and times Vietnam's, with its
+layout's own style sheet (``/-/govnews-pages.css``, ``templates/govnews_pages.css``).
 """
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 import sqlite_utils
+from datasette.utils import path_with_replaced_args
 from datasette.utils.asgi import Response
 
 from crawler.kernel.text import canonical_url
 
+from .i18n import COOKIE, LANGUAGES, N_, choose_language, install, translator
 from .links import link
 from .page_article import article_data, document_data, history_data
 from .page_find import find_data
@@ -49,6 +56,9 @@ RAW_CSP = ("sandbox allow-same-origin; default-src 'none'; img-src 'self' data:;
            "style-src 'self' 'unsafe-inline'; font-src 'self' data:; form-action 'none'; "
            "frame-ancestors 'self'; base-uri 'none'")
 FILE_CSP = "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'"
+# The pages' own style sheet (layouts for narrow and wide screens), beside web.py's.
+STYLESHEET = Path(__file__).parent / "templates" / "govnews_pages.css"
+STYLESHEET_PATH = "/-/govnews-pages.css"
 
 
 def route_list(database: str):
@@ -71,6 +81,7 @@ def route_list(database: str):
         (r"^/sites$", views.sites),
         (r"^/sites/(?P<host>[^/]+)$", views.site),
         (r"^/find$", views.find),
+        (f"^{re.escape(STYLESHEET_PATH)}$", views.stylesheet),
     ]
 
 
@@ -88,13 +99,34 @@ class Pages:
         return await db.execute_fn(run)
 
     async def _page(self, datasette, request, template: str, context: dict, status=200):
-        context = dict(context, db=self.database, link=link, quote=quote)
+        """The template rendered in the reader's language (see archive.i18n), which a
+        ``?lang=`` given is remembered for in a cookie."""
+        lang, remember = choose_language(request.args.get("lang"),
+                                         request.cookies.get(COOKIE))
+        env = datasette.jinja_env
+        if "vntime" not in env.filters:
+            install(env)
+        t = translator(lang)
+        other = next(code for code in LANGUAGES if code != lang)
+        context = dict(context, db=self.database, link=link, quote=quote, lang=lang, _=t,
+                       ngettext=t.ngettext, other_lang=other, other_name=LANGUAGES[other],
+                       switch_url=path_with_replaced_args(request, {"lang": other}),
+                       stylesheet=STYLESHEET_PATH)
         html = await datasette.render_template(template, context, request=request)
-        return Response.html(html, status=status)
+        response = Response.html(html, status=status)
+        response.headers.update({"Content-Language": lang, "Vary": "Cookie"})
+        if remember:
+            response.set_cookie(COOKIE, lang, max_age=365 * 24 * 3600, samesite="lax")
+        return response
 
-    async def _missing(self, datasette, request, sentence: str):
+    async def _missing(self, datasette, request, sentence: str, **values):
         return await self._page(datasette, request, "govnews_missing.html",
-                                {"sentence": sentence, "title": "Not in the archive"}, 404)
+                                {"sentence": sentence, "values": values}, 404)
+
+    async def stylesheet(self, request, datasette):
+        return Response(STYLESHEET.read_text(encoding="utf-8"),
+                        content_type="text/css; charset=utf-8",
+                        headers={"Cache-Control": "max-age=3600"})
 
     def _url(self, request) -> str | None:
         url = (request.args.get("url") or "").strip()
@@ -105,7 +137,7 @@ class Pages:
         url = self._url(request)
         data = await self._read(datasette, article_data, url) if url else None
         if data is None:
-            return await self._missing(datasette, request, _no_article(url))
+            return await self._missing(datasette, request, _no_article(url), url=url)
         return await self._page(datasette, request, "govnews_article.html", data)
 
     async def history(self, request, datasette):
@@ -113,7 +145,7 @@ class Pages:
         data = await self._read(datasette, history_data, url, request.args.get("from"),
                                 request.args.get("to")) if url else None
         if data is None:
-            return await self._missing(datasette, request, _no_article(url))
+            return await self._missing(datasette, request, _no_article(url), url=url)
         return await self._page(datasette, request, "govnews_history.html", data)
 
     async def raw(self, request, datasette):
@@ -121,8 +153,9 @@ class Pages:
         data = await self._read(datasette, raw_data, url, request.args.get("fetch")) if url \
             else None
         if data is None:
-            return await self._missing(datasette, request,
-                                       f"the archive holds no stored page of {url or '(no URL)'}")
+            return await self._missing(
+                datasette, request, N_("the archive holds no stored page of %(url)s"),
+                url=url or "…")
         return await self._page(datasette, request, "govnews_raw.html", data)
 
     async def raw_page(self, request, datasette):
@@ -159,8 +192,9 @@ class Pages:
         url = self._url(request)
         data = await self._read(datasette, document_data, url) if url else None
         if data is None:
-            return await self._missing(datasette, request,
-                                       f"the archive has no document at {url or '(no URL)'}")
+            return await self._missing(
+                datasette, request, N_("the archive has no document at %(url)s"),
+                url=url or "…")
         return await self._page(datasette, request, "govnews_document.html", data)
 
     async def file(self, request, datasette):
@@ -192,7 +226,8 @@ class Pages:
         by = request.args.get("by") if request.args.get("by") in ("site", "category") \
             else "site"
         data = await self._read(datasette, charts_data, by, request.args.get("site"),
-                                request.args.get("category"), self.database)
+                                request.args.get("category"), self.database,
+                                translator(_language(request)))
         return await self._page(datasette, request, "govnews_charts.html", data)
 
     async def chart_image(self, request, datasette):
@@ -200,7 +235,8 @@ class Pages:
         by = request.args.get("by") if request.args.get("by") in ("site", "category") \
             else "site"
         data = await self._read(datasette, charts_data, by, request.args.get("site"),
-                                request.args.get("category"), self.database)
+                                request.args.get("category"), self.database,
+                                translator(_language(request)))
         svg = '<?xml version="1.0" encoding="UTF-8"?>\n' + str(
             data[f"{request.url_vars['name']}_svg"])
         return Response(svg, content_type="image/svg+xml; charset=utf-8",
@@ -215,7 +251,8 @@ class Pages:
         run_id = int(request.url_vars["run_id"])
         data = await self._read(datasette, run_data, run_id) if run_id < 2 ** 62 else None
         if data is None:
-            return await self._missing(datasette, request, f"there is no run {run_id}")
+            return await self._missing(datasette, request, N_("there is no run %(run)s"),
+                                       run=run_id)
         return await self._page(datasette, request, "govnews_run.html", data)
 
     async def sites(self, request, datasette):
@@ -224,9 +261,10 @@ class Pages:
 
     async def site(self, request, datasette):
         host = request.url_vars["host"]
-        data = await self._read(datasette, site_data, host)
+        data = await self._read(datasette, site_data, host, translator(_language(request)))
         if data is None:
-            return await self._missing(datasette, request, f"the archive knows no site {host}")
+            return await self._missing(datasette, request,
+                                       N_("the archive knows no site %(site)s"), site=host)
         return await self._page(datasette, request, "govnews_site.html", data)
 
     async def find(self, request, datasette):
@@ -237,10 +275,14 @@ class Pages:
                                 400 if data.get("error") else 200)
 
 
+def _language(request) -> str:
+    return choose_language(request.args.get("lang"), request.cookies.get(COOKIE))[0]
+
+
 def _no_article(url: str | None) -> str:
     if not url:
-        return "give the article's address: /article?url=https://…"
-    return f"the archive has no article at {url}"
+        return N_("give the article's address: /article?url=https://…")
+    return N_("the archive has no article at %(url)s")
 
 
 def _download(name: str) -> dict:

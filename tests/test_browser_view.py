@@ -80,7 +80,7 @@ def test_the_article_page_shows_the_body_and_the_archived_image(browser, base, c
     assert image.get_attribute("src").startswith("/file?url=")
     assert page.locator("figcaption").first.inner_text() == (
         "Tàu thuyền neo đậu tránh bão tại cảng cá Lạch Quèn, huyện Quỳnh Lưu")
-    assert NEW_TITLE in page.locator("#citation").input_value()
+    assert NEW_TITLE in page.locator(".cite .cite-apa").inner_text()
     all_local(browser)
 
 
@@ -93,13 +93,13 @@ def test_the_diff_highlights_the_changed_words(browser, base, crawled):
     colour = page.locator(".diff-text.title ins").first.evaluate(
         "el => getComputedStyle(el).backgroundColor")
     assert colour not in ("rgba(0, 0, 0, 0)", "transparent")
-    assert "the site edited it" in page.locator("table.versions").inner_text()
+    assert "trang nguồn đã sửa" in page.locator("table.versions").inner_text()
     all_local(browser)
 
 
 def test_a_removed_article_says_it_is_gone(browser, base, crawled):
     page = browser.open(f"{base}/article/history?url={q(crawled['removed'])}")
-    assert "Gone since" in page.locator(".gone").inner_text()
+    assert "Đã gỡ từ" in page.locator(".gone").inner_text()
     all_local(browser)
 
 

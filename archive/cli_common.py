@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 import click
 
 from archive.access import ArchiveError
+from archive.filters import shorten
 
 DEFAULT_DB = "archive.db"
 # ctx.meta key: the --db of the running command, for the safety net's sentence.
@@ -102,32 +103,82 @@ class SiteURL(click.ParamType):
 
     def convert(self, value, param, ctx):
         text = str(value).strip()
+        shown = shorten(value)
         example = "e.g. https://www.nghean.gov.vn"
         if not text:
             self.fail("an empty site address: pass e.g. https://www.nghean.gov.vn", param, ctx)
         if any(c.isspace() for c in text):
-            self.fail(f"{value!r} contains a space: give one site per argument "
+            self.fail(f"{shown!r} contains a space: give one site per argument "
                       "(govnews crawl https://a.gov.vn https://b.gov.vn)", param, ctx)
         bare = "://" not in text and not _SCHEME.match(text)
         url = f"https://{text}" if bare else text
         parts = urlsplit(url)
         if parts.scheme.lower() not in ("http", "https"):
-            self.fail(f"{value!r} is not an http or https address: pass {example}", param, ctx)
+            self.fail(f"{shown!r} is not an http or https address: pass {example}", param, ctx)
         try:
             parts.port  # noqa: B018 - raises ValueError on a bad port
         except ValueError:
-            self.fail(f"{value!r} has an invalid port: pass {example}", param, ctx)
+            self.fail(f"{shown!r} has an invalid port: pass {example}", param, ctx)
         if not parts.hostname:
-            self.fail(f"{value!r} names no host: pass {example}", param, ctx)
+            self.fail(f"{shown!r} names no host: pass {example}", param, ctx)
         if "," in parts.netloc:
-            self.fail(f"{value!r} holds a comma: give one site per argument "
+            self.fail(f"{shown!r} holds a comma: give one site per argument "
                       "(govnews crawl https://a.gov.vn https://b.gov.vn)", param, ctx)
         if not _HOST.fullmatch(parts.hostname):
-            self.fail(f"{value!r} has an invalid host name {parts.hostname!r}: pass {example}",
-                      param, ctx)
+            self.fail(f"{shown!r} has an invalid host name {shorten(parts.hostname)!r}: "
+                      f"pass {example}", param, ctx)
         if bare:
-            click.echo(f"no scheme given for {text}: using {url}", err=True)
+            click.echo(f"no scheme given for {shorten(text)}: using {shorten(url)}", err=True)
         return url
+
+
+class PageURL(click.ParamType):
+    """The address of one page: an absolute http(s) URL with a host."""
+
+    name = "URL"
+
+    def convert(self, value, param, ctx):
+        text = str(value).strip()
+        if not _absolute_http(text):
+            self.fail(f"{shorten(value)!r} is not an absolute http(s) address: pass the "
+                      "page's address, e.g. https://www.nghean.gov.vn/tin-tuc/abc-569138",
+                      param, ctx)
+        return text
+
+
+def _absolute_http(text: str) -> bool:
+    parts = urlsplit(text)
+    try:
+        parts.port  # noqa: B018 - raises ValueError on a bad port
+    except ValueError:
+        return False
+    return (parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
+            and not any(c.isspace() for c in text) and bool(_HOST.fullmatch(parts.hostname)))
+
+
+class IsoTime(click.ParamType):
+    """A date, or a date and time, in ISO 8601 (2024-05-01, 2024-05-01T08:30:00+07:00,
+    2024-05-01T01:30:00Z), kept as typed."""
+
+    name = "DATETIME"
+
+    def convert(self, value, param, ctx):
+        import datetime as dt
+
+        text = str(value).strip()
+        utc = text[:-1] + "+00:00" if text.endswith(("Z", "z")) else text  # Python 3.10
+        try:
+            dt.datetime.fromisoformat(utc)
+        except ValueError:
+            self.fail(f"{shorten(value)!r} is not an ISO 8601 date or time: pass e.g. "
+                      "2024-05-01 or 2024-05-01T08:30:00+07:00", param, ctx)
+        return text
+
+
+def plural(n: int, word: str, many: str | None = None) -> str:
+    """``n`` and ``word``, singular or plural as ``n`` asks: "1 article", "2 articles",
+    "0 articles"; ``many``: the plural when it is not ``word`` + "s"."""
+    return f"{n} {word if n == 1 else many or word + 's'}"
 
 
 def _listen_problem(host: str, port: int, exc: OSError) -> str:

@@ -5,18 +5,23 @@ parsers over the stored pages), ``sites``, ``stats`` and ``search``.
 from __future__ import annotations
 
 import json
+import sys
 from collections import Counter
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
 
-from archive.cli_common import _db_option, _open_existing
+from archive.cli_common import IsoTime, PageURL, _db_option, _open_existing, plural
 
 
 @click.command()
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--url", help="The page's URL (default: its canonical link or og:url).")
-@click.option("--fetched-at", help="When the page was fetched (ISO 8601), copied to the record.")
+@click.option("--url", type=PageURL(),
+              help="The page's URL, absolute (default: its canonical link or og:url).")
+@click.option("--fetched-at", type=IsoTime(),
+              help="When the page was fetched (ISO 8601 date or date and time), copied to the "
+                   "record.")
 def parse(file, url, fetched_at):
     """Parse one stored page and print its record as JSON.
 
@@ -64,24 +69,47 @@ def reparse(db_path, dry_run, files):
     archive = _open_existing(db_path, readonly=dry_run)
     read = Counter()
     try:
-        report = run_reparse(archive, dry_run=dry_run)
+        with _progress("re-parsing stored pages") as progress:
+            report = run_reparse(archive, dry_run=dry_run, progress=progress)
         if not dry_run:
-            for _sha, _url, got in read_archived(archive, again=files):
-                read[got.status] += 1
+            with _progress("reading archived files") as progress:
+                for _sha, _url, got in read_archived(archive, again=files):
+                    read[got.status] += 1
+                    if progress:
+                        progress(read.total(), None)
     finally:
         archive.close()
     verb = "would change" if dry_run else "changed"
-    click.echo(f"{report.total} articles re-parsed: {report.unchanged} unchanged, "
+    click.echo(f"{plural(report.total, 'article')} re-parsed: {report.unchanged} unchanged, "
                f"{report.changed} {verb}, {len(report.failed)} failed")
     if report.documents:
-        click.echo(f"{report.documents} documents re-parsed: {report.documents_changed} {verb}")
+        click.echo(f"{plural(report.documents, 'document')} re-parsed: "
+                   f"{report.documents_changed} {verb}")
     if read:
         click.echo("files read: " + ", ".join(f"{n} {status}" for status, n in
                                                sorted(read.items())))
     for name, n in report.fields.most_common():
-        click.echo(f"  {name}: {n} records (e.g. {report.examples[name]})")
+        click.echo(f"  {name}: {plural(n, 'record')} (e.g. {report.examples[name]})")
     for url, why in report.failed[:20]:
         click.echo(f"  failed: {url} ({why})")
+
+
+@contextmanager
+def _progress(label: str):
+    """A progress bar on standard error while the block runs, when a person watches (it
+    is a terminal), else nothing (cron): yields a callback (done, total or None), or
+    None.  The bar is gone when the block ends, leaving the summary alone."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+    with Progress("{task.description}", BarColumn(), MofNCompleteColumn(),
+                  TimeElapsedColumn(), console=Console(file=sys.stderr),
+                  transient=True) as bar:
+        task = bar.add_task(label, total=None)
+        yield lambda done, total: bar.update(task, completed=done, total=total)
 
 
 @click.command()
@@ -138,7 +166,7 @@ def stats(db_path, fmt):
     if fmt == "json":
         click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
         return
-    click.echo(f"{data['articles']} articles")
+    click.echo(plural(data["articles"], "article"))
     for title, key, rows in (("site", "site", data["by_site"]),
                              ("category", "category", data["by_category"]),
                              ("month", "month", data["by_month"])):
@@ -147,7 +175,7 @@ def stats(db_path, fmt):
             click.echo(f"  {row['articles']:>7}  {row[key]}")
     if data["documents_by_kind"]:
         total = sum(r["documents"] for r in data["documents_by_kind"])
-        click.echo(f"\n{total} documents, by kind:")
+        click.echo(f"\n{plural(total, 'document')}, by kind:")
         for row in data["documents_by_kind"]:
             click.echo(f"  {row['documents']:>7}  {row['kind']}")
     if data["files_by_state"]:
@@ -160,7 +188,7 @@ def stats(db_path, fmt):
     run = data["last_run"]
     if run:
         click.echo(f"\nlast run {run['id']}: {run['status']}, started {run['started_at']}, "
-                   f"{run['articles_new']} new, {run['errors']} errors")
+                   f"{run['articles_new']} new, {plural(run['errors'] or 0, 'error')}")
 
 
 @click.command("search")
@@ -207,17 +235,17 @@ def search_command(query, db_path, since, until, category, site, limit, fmt, exa
         govnews search "thủy lợi" --category "Kinh tế" --format csv > thuy-loi.csv
         govnews search "1205/QĐ-UBND" --kind document
     """
-    from archive.filters import FilterError, check_dates, resolve
-    from archive.search import query_words, search_all
+    from archive.filters import FilterError, check_dates, resolve, shorten
+    from archive.search import search_all
+    from archive.syntax import QueryError
 
+    _check_query(query, words)
     try:
         check_dates(since, until)
     except FilterError as exc:
         raise click.BadParameter(str(exc), param_hint=exc.hint) from None
     archive = _open_existing(db_path, readonly=True)
     try:
-        from archive.syntax import QueryError
-
         try:
             categories = resolve(archive.db, "category", "articles", category, "category")
             sites = resolve(archive.db, "site", "articles", site, "site")
@@ -237,15 +265,29 @@ def search_command(query, db_path, since, until, category, site, limit, fmt, exa
         else:
             _show_table(hits)
         if not hits:
-            why = ""
-            if not query_words(query):
-                why = ": the query has no letters or digits"
-            click.echo(f"nothing matches {query!r}{why}", err=True)
+            click.echo(f"nothing matches {shorten(query)!r}", err=True)
         elif len(hits) == limit:
-            click.echo(f"the {limit} best matches shown; there may be more: raise --limit",
-                       err=True)
+            click.echo(f"the {plural(limit, 'best match', 'best matches')} shown; there may "
+                       "be more: raise --limit", err=True)
     finally:
         archive.close()
+
+
+def _check_query(query: str, words: bool) -> None:
+    """A usage error (QUERY) for a query that cannot run: nothing to search for, or only
+    words to leave out; before the archive is opened."""
+    from archive.filters import nothing_to_search
+    from archive.fts import fts_query
+    from archive.syntax import QueryError
+
+    problem = nothing_to_search(query)
+    if not problem:
+        try:
+            fts_query(query, phrase=not words)
+        except QueryError as exc:
+            problem = str(exc)
+    if problem:
+        raise click.BadParameter(problem, param_hint="QUERY")
 
 
 def _show_json(db, hits) -> None:

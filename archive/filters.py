@@ -30,6 +30,31 @@ TABLES = {"articles": ("published_at", "category", FOLDED),
           "documents": ("issued", "kind", DOCUMENT_FOLDED)}
 
 
+# Anything a person typed is shown in a message cut to about this many characters.
+SHOWN_CHARS = 80
+
+
+def shorten(text, limit: int = SHOWN_CHARS) -> str:
+    """``text`` (what a person typed) as a message shows it: whole when short, else its
+    first ``limit`` - 1 characters and "…", so that a 10,000-character query is not
+    echoed back whole."""
+    text = str(text)
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def nothing_to_search(text: str) -> str | None:
+    """The sentence for a query with nothing to search for (no letters or digits, or
+    only the operators NOT and OR: ``""``, ``*``, ``()``, ``NOT``, ``-``); None when it
+    has words.  ``govnews search`` and ``export --query`` both show it."""
+    from .syntax import searchable
+
+    return None if searchable(text) else _nothing(text)
+
+
+def _nothing(text: str) -> str:
+    return f"{shorten(text)!r} has nothing to search for: give a word"
+
+
 class FilterError(ValueError):
     """A filter that cannot be applied, as one sentence, and the option it came from
     (``hint``: "--since", "--until", "--category", "--site" or "--query")."""
@@ -59,7 +84,8 @@ def date_bound(value: str | dt.date | None, *, end: bool = False) -> str | None:
         year, month, day = int(m[1]), int(m[2] or 1), int(m[3] or 1)
         start = dt.date(year, month, day)
     except ValueError:
-        raise ValueError(f"{value!r} is not a date: use YYYY-MM-DD, YYYY-MM or YYYY") from None
+        raise ValueError(f"{shorten(value)!r} is not a date: use YYYY-MM-DD, YYYY-MM or YYYY"
+                         ) from None
     if not end:
         return start.isoformat()
     if m[3]:
@@ -93,7 +119,8 @@ def matching(values, wanted: str | None, what: str, hint: str) -> list[str] | No
         return None
     found = matching_values(wanted, values)
     if not found:
-        raise FilterError(f"no {what} is {wanted!r} (`govnews stats` lists them)", hint)
+        raise FilterError(f"no {what} is {shorten(wanted)!r} (`govnews stats` lists them)",
+                          hint)
     return found
 
 
@@ -110,12 +137,15 @@ def resolve(db, column: str, table: str, wanted: str | None, what: str) -> list[
 def match_condition(table: str, text: str) -> str:
     """A condition on ``table``'s rowid: the rows its search index matches for ``text``
     (the expression inlined, so the parameters stay the dates' and values' alone)."""
+    empty = nothing_to_search(text)
+    if empty:
+        raise FilterError(empty, "--query")
     try:
         match = fts_query(text, columns=TABLES[table][2])
     except ValueError as exc:
         raise FilterError(str(exc), "--query") from None
-    if match is None:
-        raise FilterError(f"{text!r} has no letters or digits to search for", "--query")
+    if match is None:  # words that fold to nothing
+        raise FilterError(_nothing(text), "--query")
     quoted = match.replace("'", "''")
     return f"rowid in (select rowid from {table}_fts where {table}_fts match '{quoted}')"
 
@@ -183,7 +213,7 @@ def build_filter(db, since=None, until=None, category=None, site=None, text=None
     since, until: the first that cannot be applied raises FilterError."""
     categories = resolve(db, TABLES[table][1], table, category, "category")
     sites = resolve(db, "site", table, site, "site")
-    condition = match_condition(table, text) if text else None
+    condition = match_condition(table, text) if text is not None else None
     return Filter(_bound(since, False, "--since"), _bound(until, True, "--until"),
                   None if categories is None else tuple(categories),
                   None if sites is None else tuple(sites), condition, table)

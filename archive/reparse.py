@@ -8,6 +8,7 @@ and, where the record changes, the old record is kept in article_versions (marke
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from crawler.parsers import load, parse_article, parse_document
@@ -29,15 +30,29 @@ class ReparseReport:
     documents_changed: int = 0
 
 
-def reparse(archive: Archive, batch: int = 200, dry_run: bool = False) -> ReparseReport:
+# Told (pages taken up so far, pages in all) as each article's and document's page is.
+Progress = Callable[[int, int], None]
+
+
+def reparse(archive: Archive, batch: int = 200, dry_run: bool = False,
+            progress: Progress | None = None) -> ReparseReport:
+    """Re-parse every article's and document's latest stored page; ``progress``, if
+    given, is told as each page is taken up how many have been, of how many."""
     report = ReparseReport()
     db = archive.db
     rows = db.execute(
         "select url, snapshot_id from articles where snapshot_id is not null order by url"
     ).fetchall()
+    tick = None
+    if progress:
+        documents = db.execute(
+            "select count(*) from documents where snapshot_id is not null").fetchone()[0]
+        tick = _counting(progress, len(rows) + documents)
     pending = []
     for url, snapshot_id in rows:
         report.total += 1
+        if tick:
+            tick()
         snap = snapshot(db, snapshot_id)
         try:
             article = parse_article(snap["body"], url, fetched_at=snap["fetched_at"],
@@ -68,17 +83,32 @@ def reparse(archive: Archive, batch: int = 200, dry_run: bool = False) -> Repars
             pending = []
     if pending and not dry_run:
         archive.store_reparsed(pending)
-    _reparse_documents(archive, report, dry_run)
+    _reparse_documents(archive, report, dry_run, tick)
     return report
 
 
-def _reparse_documents(archive: Archive, report: ReparseReport, dry_run: bool) -> None:
+def _counting(progress: Progress, total: int) -> Callable[[], None]:
+    """A callback that tells ``progress`` one more page is done, of ``total``."""
+    done = 0
+
+    def tick() -> None:
+        nonlocal done
+        done += 1
+        progress(done, total)
+
+    return tick
+
+
+def _reparse_documents(archive: Archive, report: ReparseReport, dry_run: bool,
+                       tick: Callable[[], None] | None = None) -> None:
     """The registers' documents, from their stored pages, the same way."""
     db = archive.db
     changed = []
     for url, snapshot_id in db.execute("select url, snapshot_id from documents where"
                                        " snapshot_id is not null order by url").fetchall():
         report.documents += 1
+        if tick:
+            tick()
         snap = snapshot(db, snapshot_id)
         try:
             document = parse_document(load(snap["body"], header(snap["headers"], "content-type")),

@@ -210,6 +210,13 @@ def compile_query(text: str, *, words: bool = False, fold: Callable[[str], str] 
     return expr
 
 
+def searchable(text: str) -> bool:
+    """Whether ``text`` has something to search for: a word (letters or digits) that is
+    not only an operator.  ``""``, ``*``, ``()``, ``-`` and ``NOT`` or ``OR`` alone have
+    not (``compile_query`` would look for the word "NOT"; ``"NOT"`` in quotes does)."""
+    return any(isinstance(item, _Part) for item in _lex(text))
+
+
 def positive_words(text: str, *, words: bool = False) -> list[str]:
     """The words of ``text`` to highlight in snippets: those of parts not left out,
     as typed (NFC), once each, operators excluded.  ``words`` as for ``compile_query``

@@ -11,6 +11,8 @@ Pure: a failure in, a pair of strings out.  The failures the crawl's own middlew
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from scrapy.exceptions import (
     CannotResolveHostError,
     DownloadCancelledError,
@@ -86,9 +88,44 @@ class _Wrapped:
         return isinstance(self.value, classes)
 
 
-def exception_kind(exc: BaseException) -> tuple[str, str]:
-    """(kind, message) for an exception raised by a download."""
-    return failure_kind(_Wrapped(exc))
+def exception_kind(exc: BaseException, netloc: str | None = None) -> tuple[str, str]:
+    """(kind, message) for an exception raised by a download from ``netloc`` (host and
+    port, if known: a sentence may name it)."""
+    return failure_kind(_Wrapped(exc), netloc)
+
+
+# OpenSSL's words when an https:// address is answered in plain HTTP: the server's "HTTP/1.1
+# 400" read as a TLS record ("wrong version number"; "unknown protocol" and "packet length
+# too long" in other OpenSSL versions; "http request" when a TLS server is sent HTTP).
+_PLAIN_HTTP_SIGNS = ("wrong version number", "http request", "unknown protocol",
+                     "packet length too long")
+PLAIN_HTTP = "the site seems to speak plain HTTP"
+
+
+def tls_message(detail: str, netloc: str | None = None) -> str:
+    """The sentence for a failed TLS handshake whose error reads ``detail``: when it
+    says the server speaks plain HTTP, what to pass instead (http://``netloc``)."""
+    if any(sign in detail.lower() for sign in _PLAIN_HTTP_SIGNS):
+        address = f"http://{netloc}" if netloc else "the address with http://"
+        return f"the TLS handshake failed: {PLAIN_HTTP}; pass {address}"
+    return f"the TLS handshake failed ({detail})"
+
+
+def robots_message(exc: BaseException, netloc: str) -> str:
+    """The sentence for a robots.txt of ``netloc`` that could not be fetched: that
+    means disallow everything (RFC 9309), unless it only asks for http://."""
+    kind, message = exception_kind(exc, netloc)
+    if kind == "tls" and PLAIN_HTTP in message:
+        return f"robots.txt could not be fetched: {message}"
+    return (f"robots.txt could not be fetched: {message}"
+            "; that means disallow everything (RFC 9309)")
+
+
+def _https_netloc(failure) -> str | None:
+    """The host and port of the https request that failed, if the failure knows it."""
+    url = getattr(getattr(failure, "request", None), "url", None)
+    parts = urlsplit(url) if isinstance(url, str) else None
+    return parts.netloc if parts and parts.scheme == "https" else None
 
 
 def _causes(exc: BaseException) -> list[str]:
@@ -112,8 +149,9 @@ def _causes(exc: BaseException) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def failure_kind(failure) -> tuple[str, str]:
-    """(kind, message) for a Twisted failure of a Scrapy download."""
+def failure_kind(failure, netloc: str | None = None) -> tuple[str, str]:
+    """(kind, message) for a Twisted failure of a Scrapy download (from ``netloc``; by
+    default the failed request's, as Scrapy gives errbacks)."""
     if failure.check(HttpError):
         status = failure.value.response.status
         return f"http_{status}", f"HTTP {status}"
@@ -127,13 +165,14 @@ def failure_kind(failure) -> tuple[str, str]:
         if "maxsize" in text.lower() or "size" in text.lower():
             return "too_large", f"the page is larger than DOWNLOAD_MAXSIZE ({text})"
         return "too_large", f"the download was cancelled ({text or 'too large'})"
+    netloc = netloc or _https_netloc(failure)
     if _tls(failure):
-        return "tls", f"the TLS handshake failed ({failure.value})"
+        return "tls", tls_message(str(failure.value), netloc)
     if failure.check(neterror.ConnectionLost, neterror.ConnectionDone, ResponseFailed,
                      ResponseNeverReceived, DownloadFailedError, neterror.ConnectError):
         causes = _causes(failure.value)
         if any("ssl" in c.lower() or "tls" in c.lower() for c in causes):
-            return "tls", f"the TLS handshake failed ({'; '.join(causes)})"
+            return "tls", tls_message("; ".join(causes), netloc)
         return "reset", ("the connection was closed or reset before an answer"
                          + (f" ({'; '.join(causes)})" if causes else ""))
     name = type(failure.value).__name__

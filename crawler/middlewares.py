@@ -25,7 +25,7 @@ from crawler.failures import (
     RedirectLoop,
     RedirectRefused,
     RobotsUnavailable,
-    exception_kind,
+    robots_message,
 )
 from crawler.kernel.text import canonical_url
 
@@ -138,8 +138,7 @@ class StrictRobotsTxtMiddleware(RobotsTxtMiddleware):
 
     def _robots_error(self, exc, netloc):
         if not isinstance(exc, IgnoreRequest):
-            self.unavailable[netloc] = (f"robots.txt could not be fetched: {exception_kind(exc)[1]}"
-                                        "; that means disallow everything (RFC 9309)")
+            self.unavailable[netloc] = robots_message(exc, netloc)
         super()._robots_error(exc, netloc)
 
     def process_request_2(self, rp, request):

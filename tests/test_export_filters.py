@@ -64,7 +64,7 @@ def test_export_takes_the_search_language_and_filters(db, args, expected):
 @pytest.mark.parametrize("args,words", [
     (["--query", "-bão"], "cannot only leave things out"),
     (["--category", "Thể thao"], "govnews stats"),
-    (["--query", "***"], "no letters or digits"),
+    (["--query", "***"], "'***' has nothing to search for: give a word"),
 ])
 def test_export_filters_that_cannot_work_say_why(db, args, words):
     result, _ = export(db, *args)

@@ -74,7 +74,9 @@ def test_the_query_is_the_search_language_in_the_tables_own_index(db):
      "no category is 'Thể thao' (`govnews stats` lists them)"),
     ({"site": "example.com"}, "--site", "no site is 'example.com' (`govnews stats` lists them)"),
     ({"text": "-bão"}, "--query", "a query cannot only leave things out"),
-    ({"text": "!!"}, "--query", "'!!' has no letters or digits to search for"),
+    ({"text": "!!"}, "--query", "'!!' has nothing to search for: give a word"),
+    ({"text": ""}, "--query", "'' has nothing to search for: give a word"),
+    ({"text": "NOT"}, "--query", "'NOT' has nothing to search for: give a word"),
     ({"since": "2024-13"}, "--since", "'2024-13' is not a date"),
     ({"until": "soon"}, "--until", "'soon' is not a date"),
     # checked in the order category, site, query, since, until

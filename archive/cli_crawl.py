@@ -68,12 +68,25 @@ def _prepare_log_file(log_file: str | None) -> None:
 
 
 def _apply_overrides(s, settings) -> None:
-    """Set each -s NAME=VALUE of ``settings`` on the Scrapy settings ``s``."""
+    """Set each -s NAME=VALUE of ``settings`` on the Scrapy settings ``s``, each checked
+    first (crawler.settings_check): a value its setting cannot take, or an unknown
+    GOVNEWS_* name, is a usage error before anything runs."""
     for pair in settings:
-        key, _, value = pair.partition("=")
-        if not key or not _:
-            raise click.BadParameter(f"{pair!r}: expected NAME=VALUE", param_hint="-s")
-        s.set(key, value, priority="cmdline")
+        s.set(*_checked_override(pair), priority="cmdline")
+
+
+def _checked_override(pair: str) -> tuple[str, object]:
+    """(NAME, value) of one -s NAME=VALUE, or a usage error in one sentence."""
+    from archive.filters import shorten
+    from crawler.settings_check import SettingRefused, checked
+
+    key, equals, value = pair.partition("=")
+    if not key or not equals:
+        raise click.BadParameter(f"{shorten(pair)!r}: expected NAME=VALUE", param_hint="-s")
+    try:
+        return key, checked(key, value)
+    except SettingRefused as exc:
+        raise click.UsageError(f"-s {shorten(pair)}: {exc}") from None
 
 
 def _crawl_settings(db_path, delay, concurrency, max_pages, settings, full, refresh, resume,
@@ -121,11 +134,10 @@ def run_crawl(sites, db_path, delay=None, concurrency=None, max_pages=None, sett
     cannot be written."""
     import shutil
 
-    from scrapy.crawler import CrawlerProcess
-
     from archive.lock import CrawlLock
     from archive.store import check_writable
     from crawler.spiders.portal import PortalSpider
+    from crawler.stopping import StoppingCrawlerProcess
 
     s = _crawl_settings(db_path, delay, concurrency, max_pages, settings, full, refresh,
                         resume, progress, subsites, files)
@@ -146,10 +158,13 @@ def run_crawl(sites, db_path, delay=None, concurrency=None, max_pages=None, sett
             logging.getLogger("govnews").warning(
                 "took over the lock of a crawl that ended without releasing it "
                 "(pid %s, started %s)", lock.stale.get("pid"), lock.stale.get("started_at"))
-        process = CrawlerProcess(s)
-        process.crawl(PortalSpider, site=list(sites) if sites else None)
+        # SIGINT/SIGTERM: the first stops gracefully, the second at once (crawler.stopping)
+        process = StoppingCrawlerProcess(s)
+        crawler = process.create_crawler(PortalSpider)
+        process.crawl(crawler, site=list(sites) if sites else None)
         process.start()
-        run = _ended_run(db_path)
+        _stopped_before_a_run(crawler)
+        run = _ended_run(db_path, _run_id(crawler))
     finally:
         lock.release()
     if resume and run and run["status"] != "interrupted":
@@ -157,15 +172,33 @@ def run_crawl(sites, db_path, delay=None, concurrency=None, max_pages=None, sett
     return run
 
 
-def _ended_run(db_path) -> dict | None:
-    """The archive's last crawl_runs row, with its errors (error_list) and the pending
-    table's counts by state (pending); None if no run was recorded."""
-    from archive.reads import last_run, pending_by_state, run_errors
+def _stopped_before_a_run(crawler) -> None:
+    """A signal that stopped the crawl before it recorded a run ends the command here, as
+    interrupted (the archive's last run is an earlier crawl's)."""
+    from crawler.pipelines import EXIT_INTERRUPTED
+
+    if crawler.stop_request.requested and not _run_id(crawler):
+        click.echo("interrupted before the crawl began: nothing was fetched", err=True)
+        raise click.exceptions.Exit(EXIT_INTERRUPTED)
+
+
+def _run_id(crawler) -> int | None:
+    """The crawl_runs id this crawl recorded; None if it recorded none."""
+    stats = getattr(crawler, "_stats", None)  # None if the crawl never started
+    return stats.get_value("govnews/run_id") if stats else None
+
+
+def _ended_run(db_path, run_id: int | None) -> dict | None:
+    """This crawl's crawl_runs row, with its errors (error_list) and the pending table's
+    counts by state (pending); None if it recorded no run: never an earlier run's row."""
+    from archive.reads import pending_by_state, run_by_id, run_errors
     from archive.store import Archive
 
+    if run_id is None:
+        return None
     archive = Archive(db_path, readonly=True)  # a full disk still lets us read
     try:
-        run = last_run(archive.db)
+        run = run_by_id(archive.db, run_id)
         errors = run_errors(archive.db, run["id"]) if run else []
         pending = pending_by_state(archive.db)
     finally:

@@ -36,7 +36,7 @@ def demo(db_path, port):
     """
     from archive.access import demo_problem
     from archive.lock import CrawlRunning
-    from crawler.pipelines import EXIT_RUNNING
+    from crawler.pipelines import EXIT_INTERRUPTED, EXIT_RUNNING
     from crawler.replica.family import PORTAL_HOST, FamilyProxy, build_family
 
     problem = demo_problem(db_path)
@@ -66,6 +66,10 @@ def demo(db_path, port):
         except CrawlRunning as exc:
             click.echo(f"Error: {exc}", err=True)
             sys.exit(EXIT_RUNNING)
+        if run and run["status"] == "interrupted":  # a signal stopped it: no tables
+            click.echo(f"demo interrupted: run {run['id']} stopped after {run['requests']} "
+                       f"requests and is recorded interrupted in {db_path}", err=True)
+            sys.exit(EXIT_INTERRUPTED)
         if run and run["status"] != "ok":
             _report(run, quiet=True)
     if run is None:

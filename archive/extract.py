@@ -22,6 +22,7 @@ reason, and never stalls or crashes the run that asked.
 from __future__ import annotations
 
 import multiprocessing
+import time
 
 from .extract_docx import read_docx
 from .extract_odt import read_odt
@@ -42,11 +43,13 @@ from .extracted import (
 )
 
 __all__ = ["ENCRYPTED", "FAILED", "NOT_READ", "NO_TEXT_LAYER", "OK", "TIMEOUT", "TOO_LARGE",
-           "UNSUPPORTED", "Extracted", "extract", "sniff"]
+           "UNSUPPORTED", "Extracted", "ReadingStopped", "extract", "sniff"]
 
 # Limits per file (the crawl's settings may pass others).
 TIMEOUT_SECONDS = 30.0
 MEMORY_MB = 512
+# How often a reader's parent asks its ``stop`` whether to end the reading (seconds).
+STOP_POLL_SECONDS = 0.05
 
 # Kinds that are recognised and kept, but whose text is not read, and why.
 NOT_READ = {
@@ -59,10 +62,16 @@ NOT_READ = {
 }
 
 
+class ReadingStopped(Exception):
+    """``extract``'s ``stop`` said stop while the file was read: its child process was
+    ended, and nothing is known of the file (it is read again another time)."""
+
+
 def extract(data: bytes, name: str | None = None, *, timeout: float = TIMEOUT_SECONDS,
             memory_mb: int = MEMORY_MB, max_pages: int = MAX_PAGES,
-            max_cells: int = MAX_CELLS) -> Extracted:
-    """The text of one file, read in a child process under the limits."""
+            max_cells: int = MAX_CELLS, stop=None) -> Extracted:
+    """The text of one file, read in a child process under the limits.  ``stop``, a
+    callable asked while the child reads, ends it when true: ReadingStopped is raised."""
     kind = sniff(data, name)
     if kind in NOT_READ:
         return Extracted(UNSUPPORTED, reason=NOT_READ[kind], kind=kind)
@@ -78,11 +87,12 @@ def extract(data: bytes, name: str | None = None, *, timeout: float = TIMEOUT_SE
     process.start()
     child.close()
     try:
-        if parent.poll(timeout):
+        if _answered(parent, timeout, stop):
             try:
                 return parent.recv()
-            except EOFError:
-                pass  # the child died before answering: the memory limit, or a crash
+            except EOFError:  # the child died before answering: the memory limit, a
+                if stop is not None and stop():  # crash, or the signal that stops us
+                    raise ReadingStopped(name) from None
         else:
             return Extracted(TIMEOUT, kind=kind,
                              reason=f"reading it took longer than {timeout:g} seconds")
@@ -96,6 +106,21 @@ def extract(data: bytes, name: str | None = None, *, timeout: float = TIMEOUT_SE
                             "memory, or a crash)")
 
 
+def _answered(parent, timeout: float, stop) -> bool:
+    """Whether the child answered (or died) within ``timeout`` seconds; raises
+    ReadingStopped as soon as ``stop()`` is true."""
+    if stop is None:
+        return parent.poll(timeout)
+    deadline = time.monotonic() + timeout
+    while not stop():
+        left = deadline - time.monotonic()
+        if left <= 0:
+            return False
+        if parent.poll(min(left, STOP_POLL_SECONDS)):
+            return True
+    raise ReadingStopped("reading stopped")
+
+
 def _article(kind: str) -> str:
     """The article before a kind's letters read out: "an ODS file", "a ZIP file"."""
     return "an" if kind[:1].upper() in "AEFHILMNORSX" else "a"
@@ -103,6 +128,14 @@ def _article(kind: str) -> str:
 
 def _child(conn, data: bytes, kind: str, memory_mb: int, max_pages: int,
            max_cells: int) -> None:
+    try:
+        _read_and_send(conn, data, kind, memory_mb, max_pages, max_cells)
+    except KeyboardInterrupt:  # Ctrl-C reaches the whole process group: end quietly, the
+        pass  # parent (which got it too) leaves the file unread
+
+
+def _read_and_send(conn, data: bytes, kind: str, memory_mb: int, max_pages: int,
+                   max_cells: int) -> None:
     import resource
 
     # On top of what the forked child already maps (the parent's libraries), not in all:

@@ -13,7 +13,7 @@ import time
 import zlib
 from collections.abc import Iterator
 
-from .extract import UNSUPPORTED, Extracted, extract
+from .extract import UNSUPPORTED, Extracted, ReadingStopped, extract
 
 logger = logging.getLogger(__name__)
 IMAGE_REASON = "an image: no text is read from images"
@@ -39,7 +39,8 @@ def body(db, sha256: str) -> bytes | None:
 
 def read_archived(archive, *, timeout: float = 30.0, seconds_per_mb: float = 6.0,
                   memory_mb: int = 512, max_pages: int = 2000, again: bool = False,
-                  budget_seconds: float = 0.0) -> Iterator[tuple[str, str, Extracted]]:
+                  budget_seconds: float = 0.0,
+                  stop=None) -> Iterator[tuple[str, str, Extracted]]:
     """Read every archived file not read yet (``again``: every archived file), store
     each result as it comes (one transaction a file, so an interrupted pass keeps what
     it read), and yield (sha256, url, Extracted).
@@ -47,7 +48,9 @@ def read_archived(archive, *, timeout: float = 30.0, seconds_per_mb: float = 6.0
     A file may take ``timeout`` seconds plus ``seconds_per_mb`` for each MB: a dense
     10 MB PDF takes pdfminer about 40 s (bench/bench_extract.py), and a fixed limit would
     give every large report up as a timeout.  ``budget_seconds`` (0: none) ends the pass
-    once that long has been spent: the files left are read by the next one."""
+    once that long has been spent: the files left are read by the next one.  ``stop``
+    (a callable) ends the pass as soon as it is true, the file being read included: its
+    reader is ended, and it and the rest stay unread."""
     started = time.monotonic()
     todo = unread(archive.db)
     if again:
@@ -59,14 +62,28 @@ def read_archived(archive, *, timeout: float = 30.0, seconds_per_mb: float = 6.0
             logger.warning("reading files' text: the run's %g s are spent; %d files are left"
                            " for the next run", budget_seconds, len(todo) - done)
             return
-        data = body(archive.db, sha256)
-        if data is None:
-            got = Extracted("failed", reason="its bytes are missing from the archive")
-        elif (content_type or "").startswith("image/") or data[:4] in (
-                b"\x89PNG", b"GIF8") or data[:3] == b"\xff\xd8\xff":
-            got = Extracted(UNSUPPORTED, kind="image", reason=IMAGE_REASON)
-        else:
-            got = extract(data, url, timeout=timeout + seconds_per_mb * len(data) / 1e6,
-                          memory_mb=memory_mb, max_pages=max_pages)
+        try:
+            got = _read(archive, sha256, url, content_type, stop, timeout=timeout,
+                        seconds_per_mb=seconds_per_mb, memory_mb=memory_mb,
+                        max_pages=max_pages)
+        except ReadingStopped:
+            logger.info("reading files' text: stopped; %d files are left unread for the "
+                        "next run", len(todo) - done)
+            return
         archive.store_file_texts([(sha256, got)])
         yield sha256, url, got
+
+
+def _read(archive, sha256: str, url: str, content_type: str | None, stop, *, timeout,
+          seconds_per_mb, memory_mb, max_pages) -> Extracted:
+    """One file's text (ReadingStopped when ``stop`` says so first)."""
+    if stop is not None and stop():
+        raise ReadingStopped(url)
+    data = body(archive.db, sha256)
+    if data is None:
+        return Extracted("failed", reason="its bytes are missing from the archive")
+    if (content_type or "").startswith("image/") or data[:4] in (
+            b"\x89PNG", b"GIF8") or data[:3] == b"\xff\xd8\xff":
+        return Extracted(UNSUPPORTED, kind="image", reason=IMAGE_REASON)
+    return extract(data, url, timeout=timeout + seconds_per_mb * len(data) / 1e6,
+                   memory_mb=memory_mb, max_pages=max_pages, stop=stop)

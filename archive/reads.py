@@ -11,9 +11,9 @@ import sqlite_utils
 from archive.query import documents, file_rows, records
 
 
-def last_run(db: sqlite_utils.Database) -> dict | None:
-    """The newest crawl_runs row, or None if no crawl ever started."""
-    return next(db.query("select * from crawl_runs order by id desc limit 1"), None)
+def run_by_id(db: sqlite_utils.Database, run_id: int) -> dict | None:
+    """The crawl_runs row ``run_id``, or None if there is none."""
+    return next(db.query("select * from crawl_runs where id = ?", [run_id]), None)
 
 
 def run_errors(db: sqlite_utils.Database, run_id: int) -> list[dict]:

@@ -53,4 +53,7 @@ class Progress:
                 f"{stats.get_value('govnews/errors', 0)} errors")
 
     def report(self):
-        print(self.line(), file=sys.stderr, flush=True)
+        # One write a line: the stop's acknowledgement (crawler.stopping), written from a
+        # signal handler, then never lands between a line and its newline.
+        sys.stderr.write(self.line() + "\n")
+        sys.stderr.flush()

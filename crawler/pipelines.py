@@ -30,6 +30,7 @@ from archive.crawl_reads import stored_body_length
 from archive.store import Archive
 from crawler.items import FileNotModified, Listed, ListingWalked, NotModified, PageKind, Problem
 from crawler.kernel.record import FileFetched, Gone, Snapshot
+from crawler.stopping import stop_now, stop_request_of
 
 logger = logging.getLogger(__name__)
 
@@ -83,6 +84,7 @@ class ArchivePipeline:
         self.file_failures: dict[tuple[str, str], tuple[int, str]] = {}
         self.storage_errors = 0
         self.health_report: health.HealthReport | None = None
+        self.ended = False  # the run's end is recorded: nothing more is written
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -105,6 +107,8 @@ class ArchivePipeline:
             memory_mb=s.getint("GOVNEWS_EXTRACT_MEMORY_MB", 512),
             max_pages=s.getint("GOVNEWS_EXTRACT_MAX_PAGES", 2000))
         pipeline.extract_files = s.getbool("GOVNEWS_FILES", True)
+        pipeline.stop = stop_request_of(crawler)
+        crawler.signals.connect(pipeline.stop_now, signal=stop_now)
         crawler.signals.connect(pipeline.response_received, signal=signals.response_received)
         # The run's outcome (finish reason, request counts) is known only once the engine
         # has closed the spider, after the pipelines' close_spider.
@@ -122,6 +126,8 @@ class ArchivePipeline:
             logger.warning("runs %s ended without closing (killed?): marked crashed",
                            ", ".join(map(str, crashed)))
         self.run_id = self.archive.start_run(getattr(spider, "sites", []), options)
+        if self.crawler:  # which row is this run's, for the CLI
+            self.crawler.stats.set_value("govnews/run_id", self.run_id)
         mode = "full" if getattr(spider, "full", False) else "incremental"
         self.archive.set_run_mode(self.run_id, mode)
         # The archive as it was before this run is the yardstick for the parser's health.
@@ -130,7 +136,7 @@ class ArchivePipeline:
         logger.info("archive %s, run %s (%s)", self.db_path, self.run_id, mode)
 
     def response_received(self, response, request, spider=None):
-        if self.archive is None:
+        if self.archive is None or self.ended:
             return
         original = (request.meta.get("redirect_urls") or [request.url])[0]
         fetched_at = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
@@ -158,6 +164,8 @@ class ArchivePipeline:
                            message.removeprefix("GET: "))
 
     def process_item(self, item, spider=None):
+        if self.ended:  # stopped now: what still arrives is fetched again next run
+            return item
         if isinstance(item, Problem):
             self.on_problem(item)
         elif isinstance(item, PageKind):
@@ -292,6 +300,8 @@ class ArchivePipeline:
         self.last_flush = time.monotonic()
 
     def close_spider(self, spider=None):
+        if self.ended:
+            return
         self.flush()
         try:
             self.archive.store_listings(self.listings)
@@ -306,7 +316,8 @@ class ArchivePipeline:
         from archive.files import read_archived
 
         try:
-            for _sha256, url, got in read_archived(self.archive, **self.extract_limits):
+            for _sha256, url, got in read_archived(self.archive, **self.extract_limits,
+                                                   stop=lambda: self.stop.requested):
                 self.counts["files_read"] += 1
                 if got.status not in ("ok", "unsupported"):
                     logger.warning("file text: %s: %s (%s)", url, got.status, got.reason)
@@ -315,16 +326,26 @@ class ArchivePipeline:
         except Exception as exc:  # noqa: BLE001 - the archive refused a write
             self.storage_failed("could not store the text read from files", exc)
 
+    def stop_now(self) -> None:
+        """The second signal: what is held is committed as one batch and the run's end is
+        recorded (interrupted) now, before the reactor stops under a crawl still closing."""
+        if self.archive is not None and not self.ended:
+            self.spider_closed(self.crawler.spider, "shutdown")
+
     def spider_closed(self, spider, reason):
+        if self.ended:  # already recorded by stop_now
+            return
         self.flush()  # responses that arrived after the last item
         stats = self.crawler.stats.get_stats()
         requests = stats.get("downloader/request_count", 0)
         failed = getattr(spider, "failed_walks", set())
+        stopped = reason == "shutdown"
         if reason == "finished" and not self.storage_errors:
             self.record_walks(failed)
-        failed_sites = spider.failed_start_sites() if hasattr(spider, "failed_start_sites") else []
+        # A crawl stopped early reached some sites and not others: it judges none of them.
+        failed_sites = [] if stopped else getattr(spider, "failed_start_sites", list)()
         drops: dict[str, str] = {}
-        if hasattr(spider, "site_report") and not self.storage_errors:
+        if hasattr(spider, "site_report") and not self.storage_errors and not stopped:
             drops = self.record_sites(spider, reason)
         self.note_file_failures()
         for site in failed_sites:
@@ -332,8 +353,8 @@ class ArchivePipeline:
                 logger.error("%s", site["reason"])
             else:
                 logger.error("could not fetch any page of %s: %s", site["site"], site["reason"])
-        if self.extract_files and not self.storage_errors:
-            self.read_files()
+        if self.extract_files and not self.storage_errors and not self.stop.requested:
+            self.read_files()  # a stop asked meanwhile leaves the rest for the next run
         self.health_report = health.assess(self.health_pages, self.baselines)
         health.add_yield_drops(self.health_report, drops)
         status = self.status(reason, failed_sites, requests)
@@ -374,7 +395,7 @@ class ArchivePipeline:
         """The run's status (STATUS_EXIT names its exit code)."""
         if self.storage_errors:
             return "storage_error"
-        if reason == "shutdown":
+        if reason == "shutdown" or self.stop.requested:
             return "interrupted"
         if reason != "finished":
             return str(reason)
@@ -422,5 +443,6 @@ class ArchivePipeline:
             self.summary = dict(outcome, id=self.run_id)
         finally:
             self.archive.close()
+            self.ended = True
         if self.lock is not None:
             self.lock.release()

@@ -13,6 +13,8 @@ import errno
 import os
 import re
 import sqlite3
+import sys
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -194,3 +196,22 @@ def _listen_problem(host: str, port: int, exc: OSError) -> str:
         return (f"cannot listen on {host}: it is not an address of this machine "
                 f"({_os_reason(exc)}): pass --host, e.g. 127.0.0.1")
     return f"cannot listen on {host} port {port}: {_os_reason(exc)}: pass --host or --port"
+
+
+@contextmanager
+def progress_bar(label: str):
+    """A progress bar on standard error while the block runs, when a person watches (it
+    is a terminal), else nothing (cron): yields a callback (done, total or None), or
+    None.  The bar is gone when the block ends, leaving the summary alone.  Used by every
+    long step a person may watch: reparse, reading files' text, export."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+    with Progress("{task.description}", BarColumn(), MofNCompleteColumn(),
+                  TimeElapsedColumn(), console=Console(file=sys.stderr),
+                  transient=True) as bar:
+        task = bar.add_task(label, total=None)
+        yield lambda done, total: bar.update(task, completed=done, total=total)

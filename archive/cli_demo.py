@@ -35,8 +35,7 @@ def demo(db_path, port):
         govnews demo --db demo.db
     """
     from archive.access import demo_problem
-    from archive.lock import CrawlRunning
-    from crawler.pipelines import EXIT_INTERRUPTED, EXIT_RUNNING
+    from crawler.pipelines import EXIT_INTERRUPTED
     from crawler.replica.family import PORTAL_HOST, FamilyProxy, build_family
 
     problem = demo_problem(db_path)
@@ -57,15 +56,7 @@ def demo(db_path, port):
                         f"{_os_reason(exc, db_path + suffix)}") from None
         click.echo(f"replica of the portal family serving as an HTTP proxy at {proxy.url}",
                    err=True)
-        # Recorded in crawl_runs.settings: what makes this a demo archive.
-        try:
-            run = run_crawl([f"http://{PORTAL_HOST}"], db_path, delay=0, quiet=True,
-                            settings=("GOVNEWS_DEMO=True", "RETRY_TIMES=3",
-                                      "GOVNEWS_RETRY_BACKOFF_BASE=0"),
-                            subsites=True)
-        except CrawlRunning as exc:
-            click.echo(f"Error: {exc}", err=True)
-            sys.exit(EXIT_RUNNING)
+        run = _demo_crawl(db_path, f"http://{PORTAL_HOST}")
         if run and run["status"] == "interrupted":  # a signal stopped it: no tables
             click.echo(f"demo interrupted: run {run['id']} stopped after {run['requests']} "
                        f"requests and is recorded interrupted in {db_path}", err=True)
@@ -83,6 +74,24 @@ def demo(db_path, port):
                f"      govnews sites --db {db_path}\n"
                f"      govnews export --db {db_path} --format csv --out demo.csv\n"
                f"      govnews serve --db {db_path}")
+
+
+def _demo_crawl(db_path: str, start: str) -> dict | None:
+    """The demo's crawl of the replica: its run, or None if it recorded none."""
+    from archive.lock import CrawlRunning
+    from crawler.pipelines import EXIT_RUNNING
+
+    try:
+        # GOVNEWS_DEMO, recorded in crawl_runs.settings, is what makes this a demo archive.
+        # On a terminal, the crawl's progress line every second (quiet under cron).
+        return run_crawl([start], db_path, delay=0, quiet=True,
+                         settings=("GOVNEWS_DEMO=True", "RETRY_TIMES=3",
+                                   "GOVNEWS_RETRY_BACKOFF_BASE=0",
+                                   "GOVNEWS_PROGRESS_INTERVAL=1"),
+                         subsites=True, progress=sys.stderr.isatty())
+    except CrawlRunning as exc:
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(EXIT_RUNNING)
 
 
 @contextmanager

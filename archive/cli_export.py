@@ -16,7 +16,7 @@ from functools import partial
 
 import click
 
-from archive.cli_common import _db_option, _open_existing, _os_reason
+from archive.cli_common import _db_option, _open_existing, _os_reason, progress_bar
 from crawler.kernel.record import RECORD_KEYS
 
 
@@ -132,19 +132,29 @@ def export(db_path, fmt, out, kind, since, until, category, text, site):
             _export_warc(archive.db, out or "archive.warc.gz", table, where, params)
             return
         out = out or "-"
-        rows = partial(read, archive.db, where, params)
-        if fmt == "xlsx":
-            count = _write_xlsx(out, rows, keys, kind)
-        elif fmt == "csl-json":
-            count = _write_csl(out, rows)
-        elif fmt == "jsonl":
-            count = _write_jsonl(out, rows, keys)
-        else:
-            count = _write_csv(out, rows, keys)
+        with progress_bar(f"exporting {kind}") as progress:
+            rows = partial(_counted, partial(read, archive.db, where, params), progress)
+            if fmt == "xlsx":
+                count = _write_xlsx(out, rows, keys, kind)
+            elif fmt == "csl-json":
+                count = _write_csl(out, rows)
+            elif fmt == "jsonl":
+                count = _write_jsonl(out, rows, keys)
+            else:
+                count = _write_csv(out, rows, keys)
         if out != "-":
             click.echo(f"{count} {kind} written to {out}", err=True)
     finally:
         archive.close()
+
+
+
+def _counted(rows, progress):
+    """The records of ``rows()``, telling ``progress`` (if any) how many have gone by."""
+    for done, row in enumerate(rows(), 1):
+        if progress and done % 100 == 0:
+            progress(done, None)
+        yield row
 
 
 def _export_warc(db, out: str, table: str, where: str, params: list) -> None:

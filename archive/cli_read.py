@@ -5,14 +5,12 @@ parsers over the stored pages), ``sites``, ``stats`` and ``search``.
 from __future__ import annotations
 
 import json
-import sys
 from collections import Counter
-from contextlib import contextmanager
 from pathlib import Path
 
 import click
 
-from archive.cli_common import IsoTime, PageURL, _db_option, _open_existing, plural
+from archive.cli_common import IsoTime, PageURL, _db_option, _open_existing, plural, progress_bar
 
 
 @click.command()
@@ -69,10 +67,10 @@ def reparse(db_path, dry_run, files):
     archive = _open_existing(db_path, readonly=dry_run)
     read = Counter()
     try:
-        with _progress("re-parsing stored pages") as progress:
+        with progress_bar("re-parsing stored pages") as progress:
             report = run_reparse(archive, dry_run=dry_run, progress=progress)
         if not dry_run:
-            with _progress("reading archived files") as progress:
+            with progress_bar("reading archived files") as progress:
                 for _sha, _url, got in read_archived(archive, again=files):
                     read[got.status] += 1
                     if progress:
@@ -92,24 +90,6 @@ def reparse(db_path, dry_run, files):
         click.echo(f"  {name}: {plural(n, 'record')} (e.g. {report.examples[name]})")
     for url, why in report.failed[:20]:
         click.echo(f"  failed: {url} ({why})")
-
-
-@contextmanager
-def _progress(label: str):
-    """A progress bar on standard error while the block runs, when a person watches (it
-    is a terminal), else nothing (cron): yields a callback (done, total or None), or
-    None.  The bar is gone when the block ends, leaving the summary alone."""
-    if not sys.stderr.isatty():
-        yield None
-        return
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
-
-    with Progress("{task.description}", BarColumn(), MofNCompleteColumn(),
-                  TimeElapsedColumn(), console=Console(file=sys.stderr),
-                  transient=True) as bar:
-        task = bar.add_task(label, total=None)
-        yield lambda done, total: bar.update(task, completed=done, total=total)
 
 
 @click.command()

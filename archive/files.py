@@ -39,8 +39,8 @@ def body(db, sha256: str) -> bytes | None:
 
 def read_archived(archive, *, timeout: float = 30.0, seconds_per_mb: float = 6.0,
                   memory_mb: int = 512, max_pages: int = 2000, again: bool = False,
-                  budget_seconds: float = 0.0,
-                  stop=None) -> Iterator[tuple[str, str, Extracted]]:
+                  budget_seconds: float = 0.0, stop=None,
+                  progress=None) -> Iterator[tuple[str, str, Extracted]]:
     """Read every archived file not read yet (``again``: every archived file), store
     each result as it comes (one transaction a file, so an interrupted pass keeps what
     it read), and yield (sha256, url, Extracted).
@@ -50,7 +50,8 @@ def read_archived(archive, *, timeout: float = 30.0, seconds_per_mb: float = 6.0
     give every large report up as a timeout.  ``budget_seconds`` (0: none) ends the pass
     once that long has been spent: the files left are read by the next one.  ``stop``
     (a callable) ends the pass as soon as it is true, the file being read included: its
-    reader is ended, and it and the rest stay unread."""
+    reader is ended, and it and the rest stay unread.  ``progress`` (a callable) is told
+    (files read, files to read) after each file."""
     started = time.monotonic()
     todo = unread(archive.db)
     if again:
@@ -71,6 +72,8 @@ def read_archived(archive, *, timeout: float = 30.0, seconds_per_mb: float = 6.0
                         "next run", len(todo) - done)
             return
         archive.store_file_texts([(sha256, got)])
+        if progress is not None:
+            progress(done + 1, len(todo))
         yield sha256, url, got
 
 

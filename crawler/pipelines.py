@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import logging
+import sys
 import time
 from collections import Counter
 from datetime import datetime, timezone
@@ -317,7 +318,8 @@ class ArchivePipeline:
 
         try:
             for _sha256, url, got in read_archived(self.archive, **self.extract_limits,
-                                                   stop=lambda: self.stop.requested):
+                                                   stop=lambda: self.stop.requested,
+                                                   progress=self.reading_progress()):
                 self.counts["files_read"] += 1
                 if got.status not in ("ok", "unsupported"):
                     logger.warning("file text: %s: %s (%s)", url, got.status, got.reason)
@@ -325,6 +327,22 @@ class ArchivePipeline:
                                               got.reason or got.status)
         except Exception as exc:  # noqa: BLE001 - the archive refused a write
             self.storage_failed("could not store the text read from files", exc)
+
+    def reading_progress(self):
+        """A line on standard error every GOVNEWS_PROGRESS_INTERVAL seconds while files'
+        text is read, when the crawl shows progress (a terminal); None otherwise (cron)."""
+        settings = self.crawler.settings
+        if not settings.getbool("GOVNEWS_PROGRESS"):
+            return None
+        interval = settings.getfloat("GOVNEWS_PROGRESS_INTERVAL", 5.0)
+        last = [time.monotonic()]
+
+        def tell(done: int, total: int) -> None:
+            if time.monotonic() - last[0] >= interval or done == total:
+                last[0] = time.monotonic()
+                sys.stderr.write(f"reading files' text: {done} of {total} files read\n")
+                sys.stderr.flush()
+        return tell
 
     def stop_now(self) -> None:
         """The second signal: what is held is committed as one batch and the run's end is

@@ -411,3 +411,19 @@ def test_reparse_tells_its_progress_callback(stored_page):
     finally:
         archive.close()
     assert report.total == 1 and told == [(1, 1)]
+
+
+def test_a_crawl_that_records_no_run_never_shows_an_earlier_runs_summary(tmp_path):
+    """A setting of the right type that Scrapy still cannot use (a middleware that does not
+    exist) stops the crawl before it records a run: the command says the crawl did not
+    start, exit 1, and never prints the archive's earlier run as if it were this one."""
+    db = tmp_path / "a.db"
+    archive = Archive(db)
+    earlier = archive.start_run(["http://127.0.0.1:9/"])
+    archive.finish_run(earlier, "ok")
+    archive.close()
+    proc = govnews("crawl", "http://127.0.0.1:9/", "--db", db, "--delay", "0",
+                   "-s", 'DOWNLOADER_MIDDLEWARES={"nope.Nope": 1}')
+    assert proc.returncode == 1, proc.stderr[-2000:]
+    assert "the crawl did not start" in proc.stderr
+    assert f"run {earlier} (" not in proc.stderr + proc.stdout

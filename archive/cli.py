@@ -24,6 +24,7 @@ from archive.cli_common import META_DB, _os_reason
 from archive.cli_crawl import crawl, probe
 from archive.cli_demo import demo
 from archive.cli_export import export
+from archive.cli_merge import merge
 from archive.cli_read import parse, reparse, search_command, sites, stats
 from archive.cli_serve import serve
 
@@ -64,6 +65,7 @@ def cli():
 for _command in (crawl, probe, parse, export, reparse, sites, stats, search_command, serve,
                  demo):
     cli.add_command(_command)
+cli.add_command(merge)
 
 
 def main():  # pragma: no cover - console entry point

@@ -466,5 +466,15 @@ def m012_page_roles(db: sqlite_utils.Database) -> None:
     db["site_runs"].add_column("listed", int)
 
 
+@migrations()
+def m013_run_nodes(db: sqlite_utils.Database) -> None:
+    """Runs merged from a node's archive (``govnews merge``) keep the node they came from
+    and their id there: the archive's own runs have nulls; a second merge of the same node
+    knows its runs by (node, node_run_id) and adds none of them again."""
+    db["crawl_runs"].add_column("node", str)
+    db["crawl_runs"].add_column("node_run_id", int)
+    db["crawl_runs"].create_index(["node", "node_run_id"], unique=True)
+
+
 def apply(db: sqlite_utils.Database) -> None:
     migrations.apply(db)

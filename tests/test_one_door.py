@@ -1,4 +1,5 @@
-"""One door to the archive: only ``archive/store.py`` (and the schema's migrations) writes.
+"""One door to the archive: only ``archive.store`` (the package archive/store/) and the
+schema's migrations write.
 
 The code of ``crawler/`` and ``archive/`` is searched for SQL that changes rows (INSERT,
 UPDATE, DELETE, REPLACE) and for sqlite-utils' writing calls; the replica, which never
@@ -10,7 +11,8 @@ import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-ALLOWED = {"archive/store.py", "archive/schema.py"}
+# The store is a package: its merge (Archive.merge_from, `govnews merge`) is archive/store/merge.py.
+ALLOWED = {"archive/store/__init__.py", "archive/store/merge.py", "archive/schema.py"}
 SQL_WRITE = re.compile(r"""["'](?:\s*)(?:insert\b|update\s+\w+\s+set\b|delete\s+from\b|replace\s+into\b)""",
                        re.IGNORECASE)
 UTILS_WRITE = re.compile(r"\]\.(?:insert|insert_all|upsert|upsert_all|update|delete|delete_where)\(")
@@ -32,7 +34,7 @@ def test_only_the_store_writes_to_the_archive():
         if lines:
             writers[rel] = lines
     assert set(writers) <= ALLOWED, {k: v for k, v in writers.items() if k not in ALLOWED}
-    assert "archive/store.py" in writers  # the search does find writes where they are
+    assert "archive/store/__init__.py" in writers  # the search does find writes where they are
 
 
 def test_the_search_finds_a_write_written_elsewhere():

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from .test_cli_edges import _on_a_terminal
 from .conftest import govnews
+from .test_cli_edges import _on_a_terminal
 
 
 @pytest.fixture(scope="module")

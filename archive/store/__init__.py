@@ -24,9 +24,9 @@ from crawler.kernel.numbers import number_key
 from crawler.kernel.record import Article, Document, FileFetched, Gone, Snapshot
 from crawler.kernel.text import canonical_url
 
-from . import schema
-from .access import WRITE_CHECK_TABLE, ArchiveError, directory_problem, explain, open_readonly
-from .records import article_row, document_row, file_state, next_try, pending_state, utcnow
+from .. import schema
+from ..access import WRITE_CHECK_TABLE, ArchiveError, directory_problem, explain, open_readonly
+from ..records import article_row, document_row, file_state, next_try, pending_state, utcnow
 
 
 def open_db(path: str | os.PathLike, readonly: bool = False) -> sqlite_utils.Database:
@@ -354,7 +354,7 @@ class Archive:
 
     def _keep_version(self, url: str, now: str, because: str) -> None:
         """Copy the current record of ``url`` into article_versions before it is replaced."""
-        from .query import records
+        from ..query import records
 
         old = next(records(self.db, "url = ?", [url]), None)
         row = next(self.db.query(
@@ -507,6 +507,13 @@ class Archive:
         self._register_files([f.url for f in document.files], now)
         return outcome
 
+    def merge_from(self, path: str | os.PathLike, node: str) -> Counter:
+        """Merge the node's archive at ``path`` into this one, its runs marked as the
+        node's (``archive.store.merge``); what was added."""
+        from .merge import merge
+
+        return merge(self.db, path, node)
+
     def set_run_mode(self, run_id: int, mode: str) -> None:
         """Whether the run walks incrementally or in full (``crawl_runs.mode``)."""
         self.db["crawl_runs"].update(run_id, {"mode": mode})
@@ -517,14 +524,14 @@ class Archive:
         triggers, e.g. ``INSERT OR REPLACE`` without ``PRAGMA recursive_triggers``).
         FTS5's own 'rebuild' (what ``sqlite-utils rebuild-fts`` runs) does the same: the
         folding is in the table's generated columns, which the index reads."""
-        from .search import FTS_TABLE
+        from ..search import FTS_TABLE
 
         with self.db.atomic():
             self.db.execute(f"insert into {FTS_TABLE}({FTS_TABLE}) values ('rebuild')")
         return self.db.execute("select count(*) from articles").fetchone()[0]
 
     def documents(self, where: str = "", params=()):
-        from .query import documents
+        from ..query import documents
 
         return documents(self.db, where, params)
 

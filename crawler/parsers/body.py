@@ -27,9 +27,11 @@ from .page import (
     _style,
     _within,
     block_lines,
+    has_text,
     is_all_bold,
     is_all_italic,
     text_of,
+    xp,
 )
 
 # --- body -------------------------------------------------------------------------------
@@ -64,9 +66,9 @@ def body_blocks(body) -> list:
 
 def is_attachment_block(el) -> bool:
     """A paragraph that only announces attached files ("File đính kèm: …")."""
-    links = [a for a in el.xpath(".//a[@href]") if is_file_link(a.get("href")) or
+    links = [a for a in xp(el, ".//a[@href]") if is_file_link(a.get("href")) or
              "link-download" in (a.get("class") or "") or "view-gallery" in (a.get("class") or "")]
-    if not links and not el.xpath(".//iframe"):
+    if not links and not xp(el, ".//iframe"):
         raw = el.text_content()
         if len(raw) > 60:
             return False
@@ -78,7 +80,7 @@ def is_attachment_block(el) -> bool:
         rest = rest.strip(" :-–,.;()")
         if not rest or any(rest.startswith(label) for label in _FOLDED_ATTACHMENT_LABELS) or len(rest) < 25:
             return True
-    if el.xpath(".//iframe[contains(@src,'file=')]") and len(text) < 60:
+    if xp(el, ".//iframe[contains(@src,'file=')]") and len(text) < 60:
         return True
     return bool(text) and any(text == label or text == label + ":" for label in _FOLDED_ATTACHMENT_LABELS)
 
@@ -87,7 +89,7 @@ _CAPTION_MAX = 400
 
 
 def image_only(el) -> bool:
-    return bool(el.xpath(".//img")) and not text_of(el)
+    return bool(xp(el, ".//img")) and not has_text(el)
 
 
 def find_caption_after(el):
@@ -98,7 +100,7 @@ def find_caption_after(el):
     if nxt is None or not isinstance(nxt.tag, str) or nxt.tag not in ("p", "div", "em", "i", "span", "figcaption", "h6"):
         return None
     text = text_of(nxt)
-    if not text or len(text) > _CAPTION_MAX or nxt.xpath(".//img"):
+    if not text or len(text) > _CAPTION_MAX or xp(nxt, ".//img"):
         return None
     centred = "text-align:center" in _style(nxt) or (nxt.get("align") or "").lower() == "center" or any(
         "text-align:center" in _style(d) for d in nxt.iterdescendants() if isinstance(d.tag, str)
@@ -157,7 +159,7 @@ def extract_body(body_el, page_url: str, *, remove=(), find_byline=True, summary
     _take_images(body, page_url, result)
     _drop_non_text(body)
 
-    blocks = [b for b in body_blocks(body) if text_of(b)]
+    blocks = [b for b in body_blocks(body) if has_text(b)]
     if find_lead and not summary:
         lead = bold_lead(blocks)
         if lead is not None:
@@ -180,10 +182,10 @@ def _take_images(body, page_url: str, result: BodyResult) -> None:
     once, with its caption; the caption's element, and a layout table holding image and
     caption, taken out of the body."""
     seen_images = set()
-    for img in body.xpath(".//img"):
+    for img in xp(body, ".//img"):
         src = img_src(img)
-        if not src or img.xpath("ancestor::a[@href]") and any(
-            is_file_link(a.get("href")) for a in img.xpath("ancestor::a[@href]")
+        if not src or xp(img, "ancestor::a[@href]") and any(
+            is_file_link(a.get("href")) for a in xp(img, "ancestor::a[@href]")
         ):
             continue
         url = canonical_url(src, page_url)
@@ -202,13 +204,13 @@ def _image_caption(img, body):
     caption after the figure, a layout table holding the image and its caption alone, or
     the caption after the image's block; None when there is none."""
     caption_el = None
-    figure = img.xpath("ancestor::figure[1]")
+    figure = xp(img, "ancestor::figure[1]")
     if figure:
-        caps = figure[0].xpath(".//figcaption")
+        caps = xp(figure[0], ".//figcaption")
         caption_el = caps[0] if caps else find_caption_after(figure[0])
     if caption_el is None:
-        table = img.xpath("ancestor::table[1]")
-        if table and len(table[0].xpath(".//img")) == 1 and len(text_of(table[0])) <= _CAPTION_MAX:
+        table = xp(img, "ancestor::table[1]")
+        if table and len(xp(table[0], ".//img")) == 1 and len(text_of(table[0])) <= _CAPTION_MAX:
             caption_text = text_of(table[0])
             if caption_text:
                 caption_el = table[0]
@@ -217,7 +219,7 @@ def _image_caption(img, body):
         # (<p><span><img></span></p> <p><em>caption</em></p>), or the image itself.
         holder = img
         while (holder.getparent() is not None and holder.getparent() is not body
-               and not text_of(holder.getparent())):
+               and not has_text(holder.getparent())):
             holder = holder.getparent()
         caption_el = find_caption_after(holder)
     return caption_el
@@ -226,7 +228,7 @@ def _image_caption(img, body):
 def _drop_non_text(body) -> None:
     """Take out of ``body`` what is not its text: captions left over, noise (scripts,
     forms, frames) and the lines that only announce attached files."""
-    for el in body.xpath(".//figcaption"):
+    for el in xp(body, ".//figcaption"):
         el.drop_tree()
 
     for el in list(body.iter(*NOISE_TAGS)):
@@ -272,7 +274,7 @@ def clean_body_html(body, page_url: str) -> str:
     """The body's markup, with absolute links, without styling, handlers or empty blocks."""
     body.make_links_absolute(page_url, resolve_base_href=False, handle_failures="ignore")
     for el in list(body.iter("p", "div", "span")):
-        if el is not body and not text_of(el) and not el.xpath(".//img") and el.getparent() is not None:
+        if el is not body and not has_text(el) and not xp(el, ".//img") and el.getparent() is not None:
             el.drop_tree()
     for el in body.iter():
         if not isinstance(el.tag, str):
@@ -355,7 +357,7 @@ def bold_lead(blocks):
     """The first paragraph of a body set wholly in bold and followed by more text: the
     lead, as Vietnamese papers set it when they have no field for it.  ``blocks``: the
     body's blocks (body_blocks) in order."""
-    texts = [b for b in blocks if text_of(b) and not image_only(b)]
+    texts = [b for b in blocks if has_text(b) and not image_only(b)]
     if len(texts) < 2:
         return None
     el = texts[0]

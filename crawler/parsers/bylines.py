@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from ..kernel.dates import MONTH_NAMES, english_date, parse_date
 from ..kernel.text import clean_text, fold
 from .jsonld import jsonld_site_names
-from .page import _within, is_all_bold, is_all_italic, is_right_aligned, text_of
+from .page import _within, is_all_bold, is_all_italic, is_right_aligned, text_of, xp
 
 # --- a byline line: its label, or a credit ----------------------------------------------
 
@@ -76,7 +77,7 @@ def looks_like_byline(el) -> bool:
     text = text_of(el)
     if not text or len(text) > MAX_BYLINE_CHARS or len(text.split()) > 12:
         return False
-    if text.endswith((":", ";", ",")) or el.xpath(".//img | .//a[contains(@href,'.pdf')]"):
+    if text.endswith((":", ";", ",")) or xp(el, ".//img | .//a[contains(@href,'.pdf')]"):
         return False
     if _BYLINE_LABEL_RE.match(text):
         return True
@@ -305,6 +306,7 @@ def any_date(text: str | None) -> str | None:
     return parse_date(text) or english_date(text)
 
 
+@lru_cache(maxsize=2048)  # a pure function of the line, asked of the same lines again
 def byline_date(text: str | None) -> tuple[str, str] | None:
     """(byline, date) of a line that prints a byline beside its date: "Nguyên Minh -
     07/03/2026 08:47", "Nguyên Minh | 07/03/2026", "Theo Báo Nghệ An - 07/03/2026 08:47",

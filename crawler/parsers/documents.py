@@ -16,6 +16,8 @@ import re
 import unicodedata
 from urllib.parse import urlsplit
 
+from lxml import etree
+
 from ..kernel.dates import parse_date
 from ..kernel.numbers import (
     KIND_NAMES,
@@ -143,13 +145,25 @@ def _value(value) -> str | None:
 
 # Words one of which a document page always shows: a cheap first look, so that the
 # pairs are sought on few pages.
-_LABEL_WORDS = re.compile(r"k[ýy]\s*hi[ệe]u|s[ốo]\s*hi[ệe]u|tr[íi]ch\s*y[ếe]u|s[ốo]\s*v[ăa]n\s*b[ảa]n",
-                          re.IGNORECASE)
+# r"k[ýy]\s*hi[ệe]u|s[ốo]\s*hi[ệe]u|tr[íi]ch\s*y[ếe]u|s[ốo]\s*v[ăa]n\s*b[ảa]n" with
+# re.IGNORECASE, spelt out case by case (with the letters IGNORECASE folds into i, k and
+# s): a case-sensitive scan of the whole page is much faster.
+_I = "[Ii\u0130\u0131]"
+_S = "[Ss\u017f]"
+_LABEL_WORDS = re.compile(
+    f"[Kk\u212a][Yy\xdd\xfd]\\s*[Hh]{_I}[Ee\u1ec6\u1ec7][Uu]"
+    f"|{_S}[Oo\u1ed0\u1ed1]\\s*(?:[Hh]{_I}[Ee\u1ec6\u1ec7][Uu]|[Vv][Aa\u0102\u0103][Nn]\\s*[Bb][Aa\u1ea2\u1ea3][Nn])"
+    "|[Tt][Rr][Ii\xcd\xed\u0130\u0131][Cc][Hh]\\s*[Yy\xdd\xfd][Ee\u1ebe\u1ebf][Uu]")
+
+
+# The page's text nodes as plain strings, in page order: what itertext() yields (libxml2
+# keeps no two text nodes side by side), five times faster.
+_TEXT_NODES = etree.XPath("descendant::text()", smart_strings=False)
 
 
 def _page_text(doc) -> str:
     root = doc.getroot() if hasattr(doc, "getroot") else doc
-    text = " ".join(root.itertext())
+    text = " ".join(_TEXT_NODES(root))
     return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 

@@ -37,13 +37,13 @@ from .generic_patterns import (
     TOOL_LINE,
 )
 from .links import is_file_link
-from .page import text_of
+from .page import has_text, text_of, xp
 
 # --- cleaning the body ------------------------------------------------------------------
 
 def _has_file_link(el) -> bool:
     return any(is_file_link(a.get("href")) for a in el.iter("a")) or bool(
-        el.xpath(".//iframe[contains(@src,'file=')] | .//embed | .//object"))
+        xp(el, ".//iframe[contains(@src,'file=')] | .//embed | .//object"))
 
 
 def _has_inline_br_at(el, br) -> bool:
@@ -100,7 +100,7 @@ def _lift_br(container, br) -> None:
 def _close_run(el, run: list) -> None:
     """The run of loose text and inline elements as a new <p> at the end of ``el``."""
     visible = any(isinstance(x, str) and x.strip() for x in run) or any(
-        not isinstance(x, str) and (x.tag == "img" or text_of(x) or x.find(".//img") is not None)
+        not isinstance(x, str) and (x.tag == "img" or has_text(x) or x.find(".//img") is not None)
         for x in run)
     if visible:
         p = el.makeelement("p", {})

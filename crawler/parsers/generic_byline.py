@@ -25,7 +25,7 @@ from .generic_index import (
 from .generic_patterns import BLOCKS, INLINE, LABELLED_AUTHOR, OTHERS_ATTR
 from .jsonld import jsonld_breadcrumb, jsonld_people
 from .links import HOME_LABELS, breadcrumb_category
-from .page import text_of
+from .page import text_of, xp
 
 # --- byline, credit, category, tags -----------------------------------------------------
 
@@ -203,4 +203,4 @@ def tags(page: Page, region) -> list[str]:
             if found:
                 return found
     return [clean_text(x) for x in dict.fromkeys(
-        el.get("content") for el in page.doc.xpath('//meta[@property="article:tag"]')) if x]
+        el.get("content") for el in xp(page.doc, '//meta[@property="article:tag"]')) if x]

@@ -16,6 +16,7 @@ from . import bylines
 from .bylines import SiteNames, byline_date, credit_of, is_org, names_people
 from .generic_index import (
     DATE_SEL,
+    STRUCTURED_DATE_HINT,
     STRUCTURED_DATE_SEL,
     TITLE_SEL,
     Page,
@@ -23,8 +24,8 @@ from .generic_index import (
     _inside,
     _is_box_label,
     _is_leaf,
+    _iter_leaves,
     _lead_named,
-    _leaves,
     _link_chars,
     _pictured,
     first_prose,
@@ -42,7 +43,7 @@ from .generic_patterns import (
     SENTENCE,
     SITE_ATTR,
 )
-from .page import block_lines, is_all_bold, is_all_italic, text_of
+from .page import block_lines, has_text, is_all_bold, is_all_italic, text_of, xp
 from .published import best_date
 
 # --- structured data --------------------------------------------------------------------
@@ -70,7 +71,7 @@ def declared_article(doc, ld, meta_map) -> bool:
     (a category page's items are each an itemscope of their own)."""
     if ld or (meta(meta_map, "og:type") or "").lower() == "article":
         return True
-    scopes = [el for el in doc.xpath("//*[@itemtype]")
+    scopes = [el for el in xp(doc, "//*[@itemtype]")
               if ARTICLE_ITEMTYPE.search(el.get("itemtype") or "")]
     return len(scopes) == 1
 
@@ -100,7 +101,7 @@ def _headline_like(page: Page, el) -> bool:
         return True
     if re.search(r"title|tieu-?de|head", _attr_text(el), re.IGNORECASE):
         return True
-    sizes = el.xpath("ancestor-or-self::font[@size][1]/@size | .//font[@size]/@size")
+    sizes = xp(el, "ancestor-or-self::font[@size][1]/@size | .//font[@size]/@size")
     big = any(s.strip().lstrip("+").isdigit() and int(s.strip().lstrip("+")) >= 3
               for s in sizes)
     return big and is_all_bold(el)
@@ -212,7 +213,7 @@ def is_date_line(text: str) -> bool:
 
 def structured_date(page: Page, ld, meta_map) -> str | None:
     values = [ld.get("datePublished") if ld else None, meta(meta_map, *DATE_META)]
-    for sel in STRUCTURED_DATE_SEL:
+    for sel in STRUCTURED_DATE_SEL if STRUCTURED_DATE_HINT(page.doc) else ():
         for el in sel(page.doc):
             values.append(el.get("content") or el.get("datetime") or el.get("title"))
     first_day = None
@@ -349,8 +350,8 @@ def lead_by_description(page: Page, region, body_el, summary: str, title_text: s
 def _text_leaves(body, limit: int) -> list:
     """The first leaves of text, past pictures and their captions."""
     out = []
-    for el in _leaves(body):
-        if text_of(el) and not _pictured(el):
+    for el in _iter_leaves(body):
+        if has_text(el) and not _pictured(el):
             out.append(el)
             if len(out) >= limit:
                 break

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from lxml import etree
 
@@ -37,7 +38,7 @@ from .generic_patterns import (
     TAGS,
     TITLE,
 )
-from .page import css, text_of
+from .page import css, has_text, text_of
 
 # --- selectors over the page's index ----------------------------------------------------
 
@@ -68,6 +69,10 @@ def _compile(specs) -> tuple[Selector, ...]:
 BODY_SEL, TITLE_SEL, AUTHOR_SEL, SOURCE_SEL, DATE_SEL, BREADCRUMB_SEL, TAGS_SEL = map(
     _compile, (BODY, TITLE, AUTHOR, SOURCE, DATE, BREADCRUMB, TAGS))
 STRUCTURED_DATE_SEL = tuple(css(s) for s in STRUCTURED_DATE)
+# The attribute every selector of STRUCTURED_DATE_SEL needs: one scan of the page rules
+# them all out on the many pages that carry none.
+STRUCTURED_DATE_HINT = etree.XPath(
+    "boolean(//@property[. = 'schema:dateCreated' or . = 'dc:date'] | //@itemprop[. = 'datePublished'])")
 H1_SEL = Selector.of("h1")
 
 
@@ -100,6 +105,7 @@ class Page:
         self.bad: dict = {}
         self.by_class: dict[str, list] = {}
         self._texts: dict = {}
+        self._subs: dict[str, list] = {}
         self.starts: dict = {}
         # The short lines between the title and the text (meta_lines).
         self.head_lines: list[str] = []
@@ -124,7 +130,7 @@ class Page:
         # stack, the current line's pieces and how many of its characters are links.
         root, order, end, good, bad, by_class = (self.root, self.order, self.end, self.good,
                                                  self.bad, self.by_class)
-        stack: list = []
+        stack, blocks = [], []  # per open element its flags; the open blocks, innermost last
         parts: list[str] = []
         links = depth = 0
         owner = root
@@ -151,6 +157,7 @@ class Page:
                     links = 0
                 if block:
                     owner = node
+                    blocks.append(node)
                     stack.append((True, False))
                 elif tag == "a":
                     depth += 1
@@ -169,7 +176,8 @@ class Page:
                             _credit_line(parts, owner, links, good, bad)
                         links = 0
                         # The text after a block's end belongs to the block around it.
-                        owner = _block_around(node, root)
+                        blocks.pop()
+                        owner = blocks[-1] if blocks else root
                 text = node.tail
             if text:
                 parts.append(text)
@@ -196,7 +204,7 @@ class Page:
             if i <= covered:
                 continue
             named = (el.tag in NOISE_ELEMENTS or (el.get("role") or "") in NOISE_ROLES or (
-                el.tag not in ("body", "html") and bool(NOISE_ATTR.search(_attr_text(el)))))
+                el.tag not in ("body", "html") and _noise_named(_attr_text(el))))
             if named and self.good.get(el, 0) < NOISE_MAX_SHARE * total:
                 noise.add(el)
                 covered = self.end[el]
@@ -244,7 +252,7 @@ class Page:
         if cls:
             found = self.by_class.get(cls, [])
         elif sub:
-            found = [el for token, els in self.by_class.items() if sub in token for el in els]
+            found = self._with_class_part(sub)
         else:
             found = list(scope.iter(tag))
         found = [el for el in found if self.within(el, scope) and _part_matches(el, first)]
@@ -255,6 +263,15 @@ class Page:
                            and _part_matches(d, rest[0]) and d in self.order]
             found = deeper
         return sorted(set(found), key=self.order.get)
+
+    def _with_class_part(self, sub: str) -> list:
+        """The elements with a class token holding ``sub``, in the index's order; asked of
+        every scope and selector naming it, the index is searched once."""
+        found = self._subs.get(sub)
+        if found is None:
+            found = self._subs[sub] = [el for token, els in self.by_class.items()
+                                       if sub in token for el in els]
+        return found
 
     def select_all(self, scope, selectors) -> list:
         """Matches of each selector in turn, once each."""
@@ -281,14 +298,6 @@ def _credit_line(parts: list[str], owner, links: int, good: dict, bad: dict) -> 
             bad[owner] = bad.get(owner, 0) + len(text)
 
 
-def _block_around(node, root):
-    """The nearest block around ``node`` (the root for the root itself)."""
-    owner = node.getparent() if node is not root else root
-    while owner is not root and owner is not None and owner.tag not in BLOCKS:
-        owner = owner.getparent()
-    return root if owner is None else owner
-
-
 def _attr_text(el) -> str:
     return f"{el.get('class') or ''} {el.get('id') or ''}"
 
@@ -297,7 +306,18 @@ def _hidden(el) -> bool:
     style = el.get("style")
     return (el.get("hidden") is not None or el.get("aria-hidden") == "true"
             or (style is not None and "display:none" in style.replace(" ", "").lower())
-            or bool(HIDDEN_ATTR.search(el.get("class") or "")))
+            or _hidden_class(el.get("class") or ""))
+
+
+# Pages repeat a few class names thousands of times: each is searched once.
+@lru_cache(maxsize=8192)
+def _noise_named(attr_text: str) -> bool:
+    return bool(NOISE_ATTR.search(attr_text))
+
+
+@lru_cache(maxsize=8192)
+def _hidden_class(classes: str) -> bool:
+    return bool(HIDDEN_ATTR.search(classes))
 
 
 def _is_prose(text: str, link_chars: int) -> bool:
@@ -323,18 +343,29 @@ def _inside(el, container) -> bool:
 
 def _lead_named(el) -> bool:
     """Named as the lead (h2.sapo, h2.chapeau): set as a headline, but never the title."""
-    return bool(SAPO_ATTR.search(_attr_text(el)))
+    return _sapo_named(_attr_text(el))
 
 
+@lru_cache(maxsize=8192)
+def _sapo_named(attr_text: str) -> bool:
+    return bool(SAPO_ATTR.search(attr_text))
+
+
+@lru_cache(maxsize=2048)  # a site's boxes repeat their labels on every page
 def _is_box_label(text: str) -> bool:
     key = fold(text).strip(" :»>-–|.()[]").strip()
     return key in BOX_LABELS or bool(re.match(r"^\d+\s+(?:binh luan|nhan xet|comments?)\b", key))
 
 
-def _leaves(root, text=text_of) -> list:
+def _leaves(root, text=has_text) -> list:
     """The blocks with no block inside that show text or an image, in document order."""
-    return [el for el in root.iter() if isinstance(el.tag, str) and _is_leaf(el)
-            and (text(el) or el.find(".//img") is not None)]
+    return list(_iter_leaves(root, text))
+
+
+def _iter_leaves(root, text=has_text):
+    """_leaves one by one: a reader of the first few does not walk the whole body."""
+    return (el for el in root.iter() if isinstance(el.tag, str) and _is_leaf(el)
+            and (text(el) or el.find(".//img") is not None))
 
 
 def _pictured(el) -> bool:

@@ -7,14 +7,20 @@ numbered in their URL (link_listing).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import parse_qs, urljoin, urlsplit
 
 from lxml import etree
 
 from ..kernel.dates import parse_date
 from ..kernel.record import Attachment, Link
-from ..kernel.text import canonical_url, clean_text, fold
-from .page import block_lines, text_of
+from ..kernel.text import canonical_url as _canonical_url
+from ..kernel.text import clean_text, fold
+from .page import block_lines, text_of, xp
+
+# canonical_url memoised: a page repeats its links (menus, boxes, the pager), and a site's
+# pages link the same addresses.
+canonical_url = lru_cache(maxsize=16384)(_canonical_url)
 
 # --- files and images -------------------------------------------------------------------
 
@@ -51,7 +57,7 @@ def collect_attachments(scope, page_url: str, selectors=()) -> list[Attachment]:
         found[url] = Attachment(url=url, name=name or None)
 
     # One pass in document order, so attachments keep the page's order.
-    for el in scope.xpath(".//a[@href] | .//iframe[@src] | .//embed[@src] | .//object[@data]"):
+    for el in xp(scope, ".//a[@href] | .//iframe[@src] | .//embed[@src] | .//object[@data]"):
         if el.tag == "a":
             classes = (el.get("class") or "").split()
             href = el.get("href")
@@ -94,6 +100,7 @@ _MORE_LINK_TEXT = {fold(x) for x in ("xem thêm", "xem tất cả", "chi tiết"
 ARTICLE_PATH = re.compile(r"-(\d+)\.(?:html?|aspx)$|-(\d{5,})/?$")
 
 
+@lru_cache(maxsize=2048)  # a site's boxes repeat their labels on every page
 def _label_key(text: str) -> str:
     return fold(text).strip(" :»>-–|").strip()
 
@@ -107,9 +114,12 @@ def is_article_url(url: str) -> bool:
     return article_id_from_url(url) is not None
 
 
-_LABEL_TEXTS = etree.XPath(
-    "//text()[normalize-space() and string-length(normalize-space()) < 40]"
-    "[not(ancestor::script) and not(ancestor::style) and not(ancestor::option)]")
+_LABEL_EXPR = ("//text()[normalize-space() and string-length(normalize-space()) < 40]"
+               "[not(ancestor::script) and not(ancestor::style) and not(ancestor::option)]")
+_LABEL_TEXTS = etree.XPath(_LABEL_EXPR)
+# The same texts as plain strings: cheaper, and most pages hold no label, so that the
+# nodes (to tell text from tail and find the element) are asked for only when one does.
+_LABEL_STRINGS = etree.XPath(_LABEL_EXPR, smart_strings=False)
 # Every label holds one of these: a cheap test before folding each short text.
 _LABEL_HINTS = ("tin", "bài", "bai", "related", "more on")
 
@@ -117,10 +127,14 @@ _LABEL_HINTS = ("tin", "bài", "bai", "related", "more on")
 def find_related_heading(doc, exclude=None):
     """The first element whose whole text is a related-news label ("Tin liên quan"), or
     the outermost of a nest of such elements (<div class=title><h3><a>Tin liên quan</a>)."""
-    for node in _LABEL_TEXTS(doc):
-        low = node.lower()
-        if not any(h in low for h in _LABEL_HINTS) or _label_key(node) not in _FOLDED_RELATED:
+    nodes = None
+    for i, text in enumerate(_LABEL_STRINGS(doc)):
+        low = text.lower()
+        if not any(h in low for h in _LABEL_HINTS) or _label_key(text) not in _FOLDED_RELATED:
             continue
+        if nodes is None:
+            nodes = _LABEL_TEXTS(doc)
+        node = nodes[i]
         if not node.is_text:
             continue  # tail text: not an element's own label
         el = node.getparent()
@@ -140,12 +154,12 @@ def _is_stop(el, heading) -> bool:
     if not isinstance(el.tag, str) or el is heading:
         return False
     text = el.text_content()
-    if not text or len(text) > 60 or el.xpath(".//a[@href]") and el.tag != "a":
+    if not text or len(text) > 60 or xp(el, ".//a[@href]") and el.tag != "a":
         return False
     key = _label_key(text)
     if key in _FOLDED_OTHER:
         return True
-    return el.tag in ("h1", "h2", "h3", "h4") and key not in _FOLDED_RELATED and not el.xpath("ancestor::a")
+    return el.tag in ("h1", "h2", "h3", "h4") and key not in _FOLDED_RELATED and not xp(el, "ancestor::a")
 
 
 def extract_related(doc, page_url: str, *, scope_exclude=None, heading=None,
@@ -174,11 +188,12 @@ def _links_after(container, heading) -> list:
     another box (_is_stop)."""
     after = False
     links = []
+    inside = set(heading.iter())  # held, so each node keeps its one proxy
     for el in container.iter():
         if el is heading:
             after = True
             continue
-        if not after or heading in el.iterancestors():
+        if not after or el in inside:
             continue
         if _is_stop(el, heading):
             break
@@ -215,7 +230,7 @@ def _related_entries(found) -> list[Link]:
         title = text
         if not title:
             title = clean_text(a.get("title")) or next(
-                (clean_text(i.get("alt")) or clean_text(i.get("title")) for i in a.xpath(".//img")), ""
+                (clean_text(i.get("alt")) or clean_text(i.get("title")) for i in xp(a, ".//img")), ""
             )
         if url not in entries:
             entries[url] = Link(url=url, title=title or None)
@@ -329,7 +344,7 @@ def link_listing(doc, url: str, is_article, layout_key: str, item_selectors=(),
     if len(entries) < (1 if collection or LATER_PAGE.search(url) else MIN_LISTING_ENTRIES):
         return None
     title_el = doc.find(".//title")
-    heading = doc.xpath("//h1")
+    heading = xp(doc, "//h1")
     category = (text_of(heading[0]) if heading else None) or (
         clean_text(title_el.text_content()).split(" - ")[0].split(" | ")[0]
         if title_el is not None else None)

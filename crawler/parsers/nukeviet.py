@@ -17,7 +17,7 @@ from .body import assemble, extract_body, sapo_element, sapo_text
 from .bylines import byline_date, clean_author, signed_date, site_names
 from .jsonld import jsonld_article, jsonld_breadcrumb
 from .links import breadcrumb_category, extract_related, is_article_url, link_listing
-from .page import css, first, meta_content, text_of
+from .page import css, first, meta_content, text_of, xp
 from .registry import Layout
 
 NAME = "nukeviet"
@@ -39,7 +39,7 @@ SOURCE_LABELS = {fold("Nguồn tin"), fold("Nguồn"), fold("Nguồn bài viết
 
 def is_nukeviet(doc) -> bool:
     gen = meta_content(doc, "generator") or ""
-    return GENERATOR in gen.lower() or bool(doc.xpath('//div[@id="news-bodyhtml"]'))
+    return GENERATOR in gen.lower() or bool(xp(doc, '//div[@id="news-bodyhtml"]'))
 
 
 def byline(doc, site=None) -> tuple[str | None, str | None]:
@@ -47,7 +47,7 @@ def byline(doc, site=None) -> tuple[str | None, str | None]:
     never the site's own name, which NukeViet fills in when the writer is left blank; and
     the date some themes print beside it."""
     for p in BYLINE_LINES(doc):
-        label = p.xpath("./strong | ./b")
+        label = xp(p, "./strong | ./b")
         if label:
             key = fold(text_of(label[0])).rstrip(" :")
             if key in AUTHOR_LABELS:
@@ -64,7 +64,7 @@ def author(doc, site=None) -> str | None:
 def source(doc) -> str | None:
     """The "Nguồn tin:" line NukeViet prints under the body: an organisation or paper."""
     for p in BYLINE_LINES(doc):
-        label = p.xpath("./strong | ./b")
+        label = xp(p, "./strong | ./b")
         if label and fold(text_of(label[0])).rstrip(" :") in SOURCE_LABELS:
             value = clean_text(text_of(p)[len(text_of(label[0])):]).lstrip(": ").strip()
             return value or None

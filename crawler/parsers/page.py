@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 import lxml.html
 from bs4.dammit import UnicodeDammit
@@ -19,6 +20,7 @@ from lxml import etree
 from lxml.cssselect import CSSSelector
 from w3lib.encoding import html_body_declared_encoding, http_content_type_encoding, read_bom
 
+from ..kernel import text as _text
 from ..kernel.text import clean_text
 from .legacy import convert_legacy
 
@@ -128,7 +130,12 @@ def load(html: bytes | str, content_type: str | None = None):
 # Where load() notes the legacy encodings it converted, on the root element (outside any
 # field a parser reads).
 LEGACY_MARK = "data-govnews-legacy"
-_LEGACY_FONT_HINT = re.compile(r"\.vn[a-z]|vni[- ]", re.IGNORECASE)
+# r"\.vn[a-z]|vni[- ]" with re.IGNORECASE, spelt out case by case (the letters
+# IGNORECASE folds into i, k and s included) so that the scan of the whole page runs on a
+# case-sensitive pattern, two to three times faster.
+_I = "[Ii\u0130\u0131]"
+_LEGACY_FONT_HINT = re.compile(
+    "[Vv][Nn](?:" + _I + "[- ]|(?<=\\.[Vv][Nn])[A-Za-z\u0130\u0131\u017f\u212a])")
 
 
 def legacy_encodings(doc) -> list[str]:
@@ -246,6 +253,16 @@ def css(selector: str) -> CSSSelector:
     return CSSSelector(selector, translator="html")
 
 
+@cache
+def _xpath(expr: str) -> etree.XPath:
+    return etree.XPath(expr)
+
+
+def xp(el, expr: str) -> list:
+    """``el.xpath(expr)`` with ``expr`` compiled once, not on every call."""
+    return _xpath(expr)(el)
+
+
 def first(doc, selectors) -> etree._Element | None:
     for sel in selectors:
         found = sel(doc)
@@ -260,9 +277,33 @@ def text_of(el) -> str:
     return clean_text(el.text_content())
 
 
+# A character clean_text keeps: neither whitespace nor one of the invisible or control
+# characters it removes.
+_SHOWN = re.compile("[^\\s" + _text._INVISIBLE.pattern[1:-1] + _text._CONTROLS.pattern[1:-1] + "]")
+
+
+def has_text(el) -> bool:
+    """``bool(text_of(el))``, read only up to the first character shown instead of
+    building and cleaning the element's whole text (an entity left in the text, which
+    clean_text decodes, is left to text_of)."""
+    if el is None:
+        return False
+    if not isinstance(el.tag, str):
+        return bool(text_of(el))
+    for piece in el.itertext():
+        if "&" in piece:
+            return bool(text_of(el))
+        if _SHOWN.search(piece):
+            return True
+    return False
+
+
+_META_NAMED = etree.XPath("//meta[@property=$n or @name=$n or @itemprop=$n]")
+
+
 def meta_content(doc, *names: str) -> str | None:
     for name in names:
-        for el in doc.xpath("//meta[@property=$n or @name=$n or @itemprop=$n]", n=name):
+        for el in _META_NAMED(doc, n=name):
             value = clean_text(el.get("content"))
             if value:
                 return value
@@ -365,7 +406,7 @@ def is_all_italic(el) -> bool:
     total = text_of(el)
     if not total:
         return False
-    italic = "".join(text_of(i) for i in el.xpath(".//em | .//i") if not i.xpath("ancestor::em | ancestor::i"))
+    italic = "".join(text_of(i) for i in xp(el, ".//em | .//i") if not xp(i, "ancestor::em | ancestor::i"))
     return len(clean_text(italic)) >= len(total) * 0.9
 
 

@@ -7,7 +7,7 @@ the record's sources which one answered.
 from __future__ import annotations
 
 from ..kernel.dates import parse_date
-from .page import meta_content
+from .page import meta_content, xp
 
 
 def date_from(doc_or_el, selectors) -> str | None:
@@ -24,7 +24,7 @@ def structured_date(doc, ld) -> tuple[str | None, str | None]:
     candidates = [(ld.get("datePublished") if ld else None, "jsonld"),
                   (meta_content(doc, "article:published_time", "pubdate", "datePublished",
                                 "dc.date.issued"), "meta")]
-    for el in doc.xpath('//*[@itemprop="datePublished"][not(self::meta)]'):
+    for el in xp(doc, '//*[@itemprop="datePublished"][not(self::meta)]'):
         candidates.append((el.get("datetime") or el.get("content") or el.text_content(), "microdata"))
     first_day = None
     for value, source in candidates:

@@ -33,7 +33,7 @@ from ..kernel.text import canonical_url, clean_text, fold
 from . import generic, jsonld
 from .documents import citations, parse_document, parse_register
 from .links import link_listing
-from .page import load, meta_content, text_of
+from .page import load, meta_content, text_of, xp
 from .registry import Layout
 from .urls import SERVICE_PREFIXES, article_shaped, collection_path, is_root
 
@@ -227,7 +227,7 @@ def _pager_links(doc, url: str) -> list[str]:
 
     host = urlsplit(url).netloc
     out: list[str] = []
-    for href in doc.xpath("//a/@href"):
+    for href in xp(doc, "//a/@href"):
         link = canonical_url(href.strip(), url) if href.strip() else ""
         if (link and link != url and urlsplit(link).netloc == host and is_pager_link(link)
                 and link not in out):
@@ -427,9 +427,6 @@ def _data_table_share(el) -> float:
     few rows of long cells are no data)."""
     if el is None:
         return 0.0
-    total = len(text_of(el))
-    if not total:
-        return 0.0
     rows = 0
     for table in el.iter("table"):
         data = []
@@ -439,7 +436,14 @@ def _data_table_share(el) -> float:
                 data.append(sum(map(len, cells)))
         if len(data) >= 3:
             rows += sum(data)
-    return rows / total
+    return _share(rows, el)
+
+
+def _share(rows: int, el) -> float:
+    """``rows`` characters as a share of ``el``'s text; the whole text (a long string to
+    clean) is read only when there are rows to weigh."""
+    total = len(text_of(el)) if rows else 0
+    return rows / total if total else 0.0
 
 
 def _form_fields(el) -> int:
@@ -460,9 +464,6 @@ def _attribute_share(el) -> float:
     cells, <dt>/<dd>): a court's judgment card, a profile, a product sheet."""
     if el is None:
         return 0.0
-    total = len(text_of(el))
-    if not total:
-        return 0.0
     rows = 0
     for tr in el.iter("tr"):
         cells = [c for c in tr if isinstance(c.tag, str) and c.tag in ("td", "th")]
@@ -472,7 +473,7 @@ def _attribute_share(el) -> float:
         dd = dt.getnext()
         if dd is not None and dd.tag == "dd":
             rows += len(text_of(dt)) + len(text_of(dd))
-    return rows / total
+    return _share(rows, el)
 
 
 def _names(doc) -> dict[str, str]:

@@ -8,6 +8,7 @@ Vietnamese portals use for their service pages are written here.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import parse_qs, urlsplit
 
 # A site's root under another name: "/index.html", "/Default.aspx", "/trang-chu", "/vi/".
@@ -50,6 +51,7 @@ ITEM_NUMBER = re.compile(r"/(?:chi-?tiet|detail|details|view|xem|news|tin|tin-?t
                          re.IGNORECASE)  # not "/news/2024": a year's archive
 
 
+@lru_cache(maxsize=8192)  # a page links many articles, a site's pages the same ones
 def article_shaped(url: str) -> bool:
     """A link shaped like an article's on a site no module knows (news-please judges links
     the same way): a slug with an id, a date path with a slug, an ``.html`` slug, or a

@@ -14,6 +14,8 @@ import json
 import re
 from urllib.parse import urljoin
 
+from lxml import etree
+
 from ..kernel.record import Article, Listing, ListingEntry, PageRequest
 from ..kernel.text import canonical_url, clean_or_none, clean_text
 from . import published
@@ -27,7 +29,7 @@ from .links import (
     img_src,
     is_article_url,
 )
-from .page import css, first, load, meta_content, text_of
+from .page import css, first, load, meta_content, text_of, xp
 from .published import date_from
 from .registry import Layout
 
@@ -82,12 +84,21 @@ MAX_PAGE_RE = re.compile(r"""maxPage\s*=\s*(?:parseInt\(\s*)?["']?(\d+)""", re.I
 REQUIRED_PAGINATION = ("article_category_id", "categoryIds", "site_id", "page_size")
 
 
+# A class every selector of ARTICLE_MARKERS (LISTING_ITEMS) needs, contained in some
+# element's class attribute: one scan of the page, where the selectors take one each;
+# most pages are no VNPortal page and end there.
+_ARTICLE_HINT = etree.XPath("boolean(//@class[contains(., 'ArticleDetail') or "
+                            "contains(., 'article-detail') or contains(., 'ArticleContent')])")
+_LISTING_HINT = etree.XPath("boolean(//@class[contains(., 'ArticleList') or "
+                            "contains(., 'UIListNews_Default')])")
+
+
 def is_article_page(doc) -> bool:
-    return first(doc, ARTICLE_MARKERS) is not None
+    return _ARTICLE_HINT(doc) and first(doc, ARTICLE_MARKERS) is not None
 
 
 def is_listing_page(doc) -> bool:
-    return first(doc, LISTING_ITEMS) is not None
+    return _LISTING_HINT(doc) and first(doc, LISTING_ITEMS) is not None
 
 
 def title(doc, root, ld, sources) -> str:
@@ -160,7 +171,7 @@ def tags(doc) -> list[str]:
         if found:
             return found
     return [clean_text(x) for x in dict.fromkeys(
-        el.get("content") for el in doc.xpath('//meta[@property="article:tag"]')) if x]
+        el.get("content") for el in xp(doc, '//meta[@property="article:tag"]')) if x]
 
 
 def parse(doc, url: str, fetched_at: str | None = None, *, post_date=POST_DATE, author=AUTHOR,
@@ -237,7 +248,7 @@ def listing_entries(scope, page_url: str, selectors=LISTING_ITEMS) -> list[Listi
             continue
         seen.add(url)
         image = first(item, ITEM_IMAGE)
-        lead = item.xpath(".//p")
+        lead = xp(item, ".//p")
         entries.append(ListingEntry(
             url=url,
             title=text_of(link) or clean_or_none(link.get("title")),
@@ -258,7 +269,7 @@ def first_all(scope, selectors):
 
 def pagination_params(doc) -> dict[str, str]:
     """The LoadArticle parameters from the page's inline scripts (values as strings)."""
-    scripts = "\n".join(s.text or "" for s in doc.xpath("//script[not(@src)]"))
+    scripts = "\n".join(s.text or "" for s in xp(doc, "//script[not(@src)]"))
     params: dict[str, str] = {}
     for key in PAGINATION_KEYS:
         match = re.search(_JS_PAIR.format(key=re.escape(key)), scripts)
@@ -268,7 +279,7 @@ def pagination_params(doc) -> dict[str, str]:
 
 
 def max_page(doc) -> int:
-    scripts = "\n".join(s.text or "" for s in doc.xpath("//script[not(@src)]"))
+    scripts = "\n".join(s.text or "" for s in xp(doc, "//script[not(@src)]"))
     match = MAX_PAGE_RE.search(scripts)
     pages = [int(match.group(1))] if match else []
     for li in PAGER_PAGES(doc):

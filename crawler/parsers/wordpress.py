@@ -21,7 +21,7 @@ from .body import assemble, extract_body, sapo_element, sapo_text
 from .bylines import layout_byline, signed_date, site_names
 from .jsonld import jsonld_article
 from .links import extract_related, link_listing
-from .page import css, first, meta_content, text_of
+from .page import css, first, meta_content, text_of, xp
 from .registry import Layout
 
 NAME = "wordpress"
@@ -119,7 +119,7 @@ def parse(doc, url: str, fetched_at: str | None = None) -> Article | None:
     body_el = first(post, BODY) if post is not None else None
     if body_el is None:
         return None  # an archive page, or not a post
-    if len(doc.xpath("//article[contains(concat(' ', @class, ' '), ' post ')]")) > 1:
+    if len(xp(doc, "//article[contains(concat(' ', @class, ' '), ' post ')]")) > 1:
         return None  # several posts: an archive (home, category, search)
     url = canonical_url(url)
     sources: dict[str, str] = {}

@@ -26,6 +26,7 @@ from archive.cli_demo import demo
 from archive.cli_export import export
 from archive.cli_merge import merge
 from archive.cli_read import parse, reparse, search_command, sites, stats
+from archive.cli_schedule import schedule
 from archive.cli_serve import serve
 
 
@@ -66,6 +67,7 @@ for _command in (crawl, probe, parse, export, reparse, sites, stats, search_comm
                  demo):
     cli.add_command(_command)
 cli.add_command(merge)
+cli.add_command(schedule)
 
 
 def main():  # pragma: no cover - console entry point

@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 # Zero-width characters and the BOM carry no text; CKEditor and Word pastes leave them.
@@ -49,6 +50,9 @@ def clean_or_none(value: str | None) -> str | None:
     return text or None
 
 
+# Memoised: a page repeats its links (menus, boxes, the pager), and a site's pages link the
+# same addresses; a pure function of its two strings.
+@lru_cache(maxsize=16384)
 def canonical_url(url: str, base: str | None = None) -> str:
     """Absolute URL without fragment and without query parameters that name the same page."""
     url = clean_text(url)

@@ -14,13 +14,8 @@ from lxml import etree
 
 from ..kernel.dates import parse_date
 from ..kernel.record import Attachment, Link
-from ..kernel.text import canonical_url as _canonical_url
-from ..kernel.text import clean_text, fold
+from ..kernel.text import canonical_url, clean_text, fold
 from .page import block_lines, text_of, xp
-
-# canonical_url memoised: a page repeats its links (menus, boxes, the pager), and a site's
-# pages link the same addresses.
-canonical_url = lru_cache(maxsize=16384)(_canonical_url)
 
 # --- files and images -------------------------------------------------------------------
 

@@ -8,8 +8,9 @@ ratio of each to bare lxml.
 
     .venv/bin/python bench/bench_parse_floor.py [--rounds 5] [--cold]
 
-``--cold``: the parsers' memo caches (functools.lru_cache on pure functions of a string)
-are emptied before each page, so that no page gains from having been read in an earlier
+``--cold``: the memo caches of the parsers and the kernel (functools.lru_cache on pure
+functions of a page's strings; not the compiled XPaths, see COMPILED) are emptied before
+each page, so that no page gains from having been read in an earlier
 round: what a crawl meeting each page once pays.
 """
 
@@ -61,14 +62,25 @@ def article(raw: bytes, url: str) -> None:
 CONTENDERS = {"lxml": bare, "classify": verdict, "parse_article": article}
 
 
+# Memoised functions of the code, not of a page: compiled XPath expressions and the list of
+# layout plug-ins.  A crawl pays for them once per process, so they are not emptied.
+COMPILED = {"crawler.parsers.page._xpath", "crawler.parsers.registry._all_layouts",
+            "crawler.kernel.text._marks"}
+
+
 def memo_caches() -> list:
-    """The cache_clear of every memoised function of crawler.parsers."""
+    """The cache_clear of every memoised function of a page's strings in crawler.parsers
+    and crawler.kernel (canonical URLs, folded labels, classified lines...)."""
+    import crawler.kernel as kernel
     import crawler.parsers as package
 
     out = []
-    for info in pkgutil.iter_modules(package.__path__):
-        module = importlib.import_module(f"{package.__name__}.{info.name}")
-        out += [f.cache_clear for f in vars(module).values() if hasattr(f, "cache_clear")]
+    for pkg in (package, kernel):
+        for info in pkgutil.iter_modules(pkg.__path__):
+            name = f"{pkg.__name__}.{info.name}"
+            module = importlib.import_module(name)
+            out += [f.cache_clear for key, f in vars(module).items()
+                    if hasattr(f, "cache_clear") and f"{name}.{key}" not in COMPILED]
     return out
 
 

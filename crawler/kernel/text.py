@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import html
 import re
+import sys
 import unicodedata
 from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 # Zero-width characters and the BOM carry no text; CKEditor and Word pastes leave them.
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-_SPACES = re.compile(r"\s+", re.UNICODE)
 # Characters no article carries and a crafted page uses to hide or reorder text: C0/C1
 # controls other than whitespace (NUL among them), and the bidi embedding, override and
 # isolate controls, which make a title display other than it reads.
@@ -41,8 +41,9 @@ def clean_text(value: str | None) -> str:
             value = unicodedata.normalize("NFC", value)
         value = _INVISIBLE.sub("", value)
     value = _CONTROLS.sub("", value)
-    # \s covers NBSP (U+00A0) and the other Unicode spaces in Python's re.
-    return _SPACES.sub(" ", value).strip()
+    # Whitespace collapsed: str.split() splits on what \s matches in Python's re (NBSP,
+    # U+00A0, and the other Unicode spaces among it), at half the cost of a regex.
+    return " ".join(value.split())
 
 
 def clean_or_none(value: str | None) -> str | None:
@@ -85,7 +86,6 @@ INDEX_TOKEN = re.compile(r"(?:[^\W_]|[\u0300-\u036f])+")
 # The search index's SQL twin (archive.schema.FOLD_SQL) is made from the same table by
 # ``fold_d_sql``; a test runs both over every Vietnamese letter and tone.
 D_FOLD = {"đ": "d", "Đ": "D"}
-_D_TABLE = str.maketrans(D_FOLD)
 
 
 def fold_d_sql(expression: str) -> str:
@@ -98,7 +98,10 @@ def fold_d_sql(expression: str) -> str:
 
 def fold_d(text: str) -> str:
     """đ/Đ -> d/D and nothing else, every other character where it was."""
-    return text.translate(_D_TABLE)
+    # str.replace per letter: a scan in C, where translate() looks up every character.
+    for letter, plain in D_FOLD.items():
+        text = text.replace(letter, plain)
+    return text
 
 
 def index_fold(word: str) -> str:
@@ -107,9 +110,18 @@ def index_fold(word: str) -> str:
     return fold_d(unicodedata.normalize("NFC", word))
 
 
+@lru_cache(maxsize=1)
+def _marks() -> dict[int, None]:
+    """Every combining character (what unicodedata.combining() calls nonzero), to delete
+    with str.translate: one table built once instead of a test per character."""
+    return {cp: None for cp in range(sys.maxunicode + 1) if unicodedata.combining(chr(cp))}
+
+
 def strip_marks(text: str) -> str:
     """Every tone and vowel mark dropped ("Nguyễn" -> "Nguyen"); đ stays (see fold_d)."""
-    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+    if text.isascii():
+        return text
+    return unicodedata.normalize("NFD", text).translate(_marks())
 
 
 def fold(value: str) -> str:

@@ -333,8 +333,12 @@ def _link_chars(el) -> int:
     return sum(len(text_of(a)) for a in el.iter("a"))
 
 
+_BLOCK_TUPLE = tuple(sorted(BLOCKS))
+
+
 def _is_leaf(el) -> bool:
-    return el.tag in BLOCKS and not any(isinstance(c.tag, str) and c.tag in BLOCKS for c in el)
+    # lxml filters the children by tag in C.
+    return el.tag in BLOCKS and next(el.iterchildren(*_BLOCK_TUPLE), None) is None
 
 
 def _inside(el, container) -> bool:
@@ -364,7 +368,8 @@ def _leaves(root, text=has_text) -> list:
 
 def _iter_leaves(root, text=has_text):
     """_leaves one by one: a reader of the first few does not walk the whole body."""
-    return (el for el in root.iter() if isinstance(el.tag, str) and _is_leaf(el)
+    return (el for el in root.iter(*_BLOCK_TUPLE)
+            if next(el.iterchildren(*_BLOCK_TUPLE), None) is None
             and (text(el) or el.find(".//img") is not None))
 
 

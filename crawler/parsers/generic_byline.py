@@ -124,11 +124,13 @@ def meta_lines(page: Page, region, title_el, body_el) -> list[str]:
     body_start = first_prose(page, body_el)
     body_end = page.end.get(body_el, body_start)
     before, after = [], []
+    order = page.order
     for el in region.iter():
-        if not isinstance(el.tag, str) or el not in page.order or not (
+        i = order.get(el)  # None for a comment or an element the walk did not see
+        # Outside both stretches first: the cheap test, before the shape of the element.
+        if i is None or not (start < i < body_start or i > body_end) or not (
                 _is_leaf(el) or _line_of_its_own(el)):
             continue
-        i = page.order[el]
         if start < i < body_start and not page.in_noise(el) and len(page.text(el)) <= 200:
             before.append(page.text(el))
         elif i > body_end and len(after) < 12 and len(page.text(el)) <= 80 \

@@ -255,6 +255,8 @@ class Page:
             found = self._with_class_part(sub)
         else:
             found = list(scope.iter(tag))
+        if not found:
+            return []  # most selectors name a class the page does not have
         found = [el for el in found if self.within(el, scope) and _part_matches(el, first)]
         if rest:
             deeper = []

@@ -25,7 +25,10 @@ AUTHOR = (css("div.NguonTin"),) + vnportal.AUTHOR
 
 
 def recognise(doc) -> bool:
-    return vnportal.is_article_page(doc) and first(doc, MARKERS) is not None
+    # vnportal.is_article_page, its two tests apart: this template's markers are looked
+    # for before version 1's, so that a page of version 1 is not searched for them twice.
+    return (vnportal._ARTICLE_HINT(doc) and first(doc, MARKERS) is not None
+            and first(doc, vnportal.ARTICLE_MARKERS) is not None)
 
 
 def parse(doc, url: str, fetched_at: str | None = None):

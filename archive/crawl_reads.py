@@ -1,33 +1,170 @@
 """Named reads the crawl makes of the archive.
 
-The spider reads what earlier runs left (``earlier_runs``) before it asks for a page; the
+The spider reads what earlier runs left (``EarlierRuns``) before it asks for a page; the
 pipeline reads an article's stored body length to judge the parser's health
-(``stored_body_length``).  Never writes: every write goes through ``archive.store``.
+(``stored_body_length``) and, for a page that names no category, the category of a
+listing that showed it (``listed_category``).  Never writes: every write goes through
+``archive.store``.
 """
 
 from __future__ import annotations
 
+import heapq
 import os
+import sqlite3
+from datetime import datetime, timedelta, timezone
+
+from crawler.kernel.text import site_of
+
+# The incremental state of a crawl (``archive.query.crawl_state``), per URL: what it needs
+# of the archived pages of a set of sites, one table each.
+_PER_URL = {
+    # Live articles and documents: when each was fetched; an article's title (to notice an
+    # edit a listing shows).  A document of the same URL is the one that counts.
+    "pages": "select url, fetched_at, title, 0 as doc from src.articles where gone_at is null"
+             " and site in ({marks}) union all select url, fetched_at, null, 1"
+             " from src.documents where gone_at is null and site in ({marks})",
+    # Each listing's live articles, with the day each was published.
+    "members": "select l.listing_url as listing_url, a.url as url,"
+               " substr(a.published_at, 1, 10) as day from src.article_listings l"
+               " join src.articles a on a.url = l.article_url"
+               " where a.gone_at is null and a.site in ({marks})",
+    # The ETag and Last-Modified of each live article's stored answer, for a conditional
+    # request (the first header of each name, as archive.query.header reads them).
+    "validators": "select a.url as url, {etag} as etag, {modified} as modified"
+                  " from src.articles a join src.fetches f on f.id = a.snapshot_id"
+                  " where a.gone_at is null and a.site in ({marks})",
+}
+_INDEXES = {"pages": "url, doc", "members": "listing_url", "validators": "url"}
+_HEADER = ("(select json_extract(j.value, '$[1]') from json_each(f.headers) j"
+           " where lower(json_extract(j.value, '$[0]')) = '{name}' order by j.key limit 1)")
 
 
-def earlier_runs(db_path: str | None, hosts: set[str], validators: bool = False) -> dict | None:
-    """What earlier runs left for a crawl of ``hosts`` (``archive.query.crawl_state``), read
-    from the archive at ``db_path`` once its schema is brought up to date; None when there
-    is no archive there yet."""
-    if not db_path or not os.path.exists(db_path):
-        return None
-    from archive.query import crawl_state
-    from archive.store import Archive  # brings an older archive's schema up to date
+class EarlierRuns:
+    """What earlier runs left for a crawl, as the archive held it when it was read, once
+    for each set of sites (the start sites, then each subsite the run finds).
 
-    archive = Archive(db_path)
-    try:
-        return crawl_state(archive.db, hosts, validators=validators)
-    finally:
-        archive.close()
+    What there is of every archived page (when it was fetched, its title, its validators,
+    the listings that showed it) goes to a private temporary SQLite database on disk,
+    whose page cache is all the memory it takes, and is asked one URL or one listing at
+    a time; ``read`` returns the rest, which is small (the pages gone lately, the pending
+    ones, the canaries, the files).  The same answers as ``archive.query.crawl_state``,
+    without a dict that grows with the site."""
+
+    def __init__(self) -> None:
+        self.db = sqlite3.connect("")  # private, on disk, deleted when closed
+        self.part_of: dict[str, int] = {}  # site -> the number of the tables it is in
+        self.parts = 0
+
+    def close(self) -> None:
+        self.db.close()
+
+    def read(self, db_path: str | None, hosts: set[str], canaries: int = 10) -> dict | None:
+        """Read what earlier runs left for ``hosts`` (None: no archive there yet)."""
+        if not db_path or not os.path.exists(db_path):
+            return None
+        from archive.query import GONE_RECHECK_DAYS, _file_state, _pending
+        from archive.store import Archive  # brings an older archive's schema up to date
+
+        archive = Archive(db_path)
+        try:
+            db, sites = archive.db, sorted(hosts)
+            marks = ",".join("?" * len(sites))
+            self._copy(db_path, sites, marks)
+            since = (datetime.now(timezone.utc) - timedelta(days=GONE_RECHECK_DAYS)).isoformat()
+            next_run = (db.execute("select max(id) from crawl_runs").fetchone()[0] or 0) + 1
+            files, files_due = _file_state(db, sites, next_run)
+            return {
+                "gone": {u for (u,) in db.execute(
+                    f"select url from articles where gone_at >= ? and site in ({marks})",
+                    [since, *sites])},
+                "other_pages": {u for (u,) in db.execute(
+                    "select url from pages where kind = 'other'")},
+                "walked_listings": {u for (u,) in db.execute(
+                    "select listing_url from listing_walks")},
+                "canaries": {site: [u for (u,) in db.execute(
+                    "select url from articles where site = ? and gone_at is null"
+                    " order by published_at desc limit ?", [site, canaries])]
+                    for site in sites},
+                "pending": [p for p in _pending(db, sites, marks, next_run)
+                            if not self.fetched_at(p["url"])[0]],
+                "files": files, "files_due": files_due,
+            }
+        finally:
+            archive.close()
+
+    def _copy(self, db_path: str, sites: list[str], marks: str) -> None:
+        """The per-URL state of ``sites``, copied into tables of their own."""
+        part = self.parts = self.parts + 1
+        self.db.execute("attach database ? as src", [db_path])
+        try:
+            for name, select in _PER_URL.items():
+                sql = select.format(marks=marks, etag=_HEADER.format(name="etag"),
+                                    modified=_HEADER.format(name="last-modified"))
+                self.db.execute(f"create table {name}_{part} as {sql}",
+                                sites * select.count("({marks})"))
+                self.db.execute(f"create index {name}_{part}_key on {name}_{part}"
+                                f" ({_INDEXES[name]})")
+        finally:
+            self.db.execute("detach database src")
+        for site in sites:
+            self.part_of[site] = part
+
+    def _one(self, table: str, url: str, sql: str):
+        part = self.part_of.get(site_of(url))
+        if part is None:
+            return None
+        return self.db.execute(sql.format(table=f"{table}_{part}"), [url]).fetchone()
+
+    def fetched_at(self, url: str) -> tuple[bool, str | None]:
+        """Whether ``url`` is a live archived article or document, and when it was fetched."""
+        row = self._one("pages", url, "select fetched_at from {table} where url = ?"
+                                      " order by doc desc limit 1")
+        return (True, row[0]) if row else (False, None)
+
+    def title(self, url: str) -> tuple[bool, str | None]:
+        """Whether ``url`` is a live archived article, and its title."""
+        row = self._one("pages", url, "select title from {table} where url = ? and doc = 0")
+        return (True, row[0]) if row else (False, None)
+
+    def validators(self, url: str) -> tuple[str | None, str | None]:
+        """The ETag and Last-Modified the archived article's answer gave (or Nones)."""
+        row = self._one("validators", url,
+                        "select etag, modified from {table} where url = ?")
+        return (row[0], row[1]) if row else (None, None)
+
+    def members(self, listing_url: str) -> list[tuple[str, str | None]]:
+        """The live archived articles the listing showed, with the day each was published
+        (the sites read last answer for a listing more than one set of sites has)."""
+        for part in range(self.parts, 0, -1):
+            rows = self.db.execute(f"select url, day from members_{part} where listing_url = ?"
+                                   " order by rowid", [listing_url]).fetchall()
+            if rows:
+                return rows
+        return []
+
+    def pages(self):
+        """Every live archived page, (url, fetched_at), in the order of their URLs."""
+        return heapq.merge(*(self.db.execute(
+            f"select url, fetched_at from pages_{part} a where doc = 1 or not exists"
+            f" (select 1 from pages_{part} b where b.url = a.url and b.doc = 1)"
+            " order by url") for part in range(1, self.parts + 1)))
+
+    def count(self) -> int:
+        return sum(self.db.execute(f"select count(distinct url) from pages_{part}").fetchone()[0]
+                   for part in range(1, self.parts + 1))
 
 
 def stored_body_length(db, url: str) -> int | None:
     """The length of the body the archive holds for the article at ``url`` (None when it
     holds no such article, or one without a body)."""
     row = db.execute("select length(body) from articles where url = ?", [url]).fetchone()
+    return row[0] if row else None
+
+
+def listed_category(db, url: str) -> str | None:
+    """The category of the first listing that showed the article at ``url`` and named one
+    (None when none did)."""
+    row = db.execute("select category from article_listings where article_url = ?"
+                     " and category is not null order by rowid limit 1", [url]).fetchone()
     return row[0] if row else None

@@ -1,8 +1,10 @@
 """The pipeline: keep what the spider yields in the archive, and judge the run when it ends.
 
 Scrapy's own pattern: ``from_crawler`` reads settings, ``open_spider`` opens the archive and
-starts a run record, ``process_item`` buffers records (and records each problem at once),
-``close_spider`` flushes the buffers and stores which listings showed which articles.
+starts a run record, ``process_item`` buffers records (and records each problem at once)
+and each batch stores them with which listings showed which articles (nothing the run
+meets stays in memory until it ends but a few figures per page for the health verdict),
+``close_spider`` flushes the buffers.
 ``spider_closed``, once the engine has closed the spider and the run's counts are known,
 records the listing walks and how each site fared, reads the text of the archived files,
 judges the run (its status, exit code, parser health, failing sites) and closes its record.
@@ -27,7 +29,7 @@ from urllib.parse import urlsplit
 from scrapy import signals
 
 from archive import health
-from archive.crawl_reads import stored_body_length
+from archive.crawl_reads import listed_category, stored_body_length
 from archive.store import Archive
 from crawler.items import FileNotModified, Listed, ListingWalked, NotModified, PageKind, Problem
 from crawler.kernel.record import FileFetched, Gone, Snapshot
@@ -79,6 +81,7 @@ class ArchivePipeline:
         self.walks: list[dict] = []
         self.not_modified: list[str] = []
         self.health_pages: list[health.PageStats] = []
+        self.presence: dict[tuple, dict[str, bool]] = {}  # note_health's shared dicts
         self.baselines: dict[str, health.Baseline] = {}
         self.fetch_errors = 0
         # (host, kind) -> (files, the first message): one line per cause, not per file.
@@ -202,8 +205,8 @@ class ArchivePipeline:
         if item.get("fetch"):
             self.fetch_errors += 1
         if item["kind"] == "parse_incomplete":
-            self.health_pages.append(health.PageStats.incomplete(
-                item["url"], urlsplit(item["url"]).netloc))
+            self.note_health(health.PageStats.incomplete(item["url"],
+                                                         urlsplit(item["url"]).netloc))
         if item.get("file"):
             # Said once per host and cause when the run ends (note_file_failures): a
             # file host that cannot be reached fails every file it holds.
@@ -230,6 +233,12 @@ class ArchivePipeline:
             logger.error("giving up on %s after %d runs (%s)", item["url"],
                          self.max_attempts, item["kind"])
 
+    def note_health(self, page: health.PageStats) -> None:
+        """A page for the run's health verdict; pages that have the same fields share one
+        dict of them, so that what each page leaves until the run ends stays small."""
+        page.present = self.presence.setdefault(tuple(page.present.values()), page.present)
+        self.health_pages.append(page)
+
     def on_article(self, item: dict) -> None:
         """Weighed for the parser's health against what the archive holds, then buffered."""
         article = item["article"]
@@ -238,11 +247,15 @@ class ArchivePipeline:
             # articles of finished runs count, so this run's batches do not).
             self.baselines[article.site] = health.baseline(self.archive.db, article.site)
         previous = stored_body_length(self.archive.db, article.url)
-        self.health_pages.append(health.PageStats.of(article, previous))
+        self.note_health(health.PageStats.of(article, previous))
         if not article.category:
-            # A page without a breadcrumb takes the category of the listing that showed it.
-            article.category = item.get("listing_category") or next(
-                (c for _, c in self.listings.get(article.url, ()) if c), None)
+            # A page without a breadcrumb takes the category of the first listing that
+            # showed it: the archive keeps the listings of earlier batches, the buffer
+            # this batch's.
+            article.category = (item.get("listing_category")
+                                or listed_category(self.archive.db, article.url)
+                                or next((c for _, c in self.listings.get(article.url, ()) if c),
+                                        None))
         self.articles.append(article)
         if (len(self.articles) >= self.batch_size
                 or time.monotonic() - self.last_flush > self.batch_seconds):
@@ -255,7 +268,7 @@ class ArchivePipeline:
             lost = len(self.articles)
             self.articles, self.snapshots, self.gone = [], [], []
             self.documents, self.files, self.files_not_modified = [], [], []
-            self.pages, self.not_modified = [], []
+            self.pages, self.not_modified, self.listings = [], [], {}
             self.snapshot_bytes = 0
             self.storage_failed(f"could not store a batch ({lost} articles)", exc)
 
@@ -290,6 +303,9 @@ class ArchivePipeline:
             self.counts["snapshots"] += len(self.snapshots)
             self.articles, self.snapshots, self.gone = [], [], []
             self.snapshot_bytes = 0
+        if self.listings:  # which listings showed which articles, batch by batch
+            self.archive.store_listings(self.listings)
+            self.listings = {}
         if self.files_not_modified:
             self.archive.file_seen(self.files_not_modified, self.run_id)
             self.counts["files_not_modified"] += len(self.files_not_modified)
@@ -304,10 +320,6 @@ class ArchivePipeline:
         if self.ended:
             return
         self.flush()
-        try:
-            self.archive.store_listings(self.listings)
-        except Exception as exc:  # noqa: BLE001
-            self.storage_failed("could not store which listings showed which articles", exc)
 
     def read_files(self) -> None:
         """Text from the archived files not read yet (this run's, and any an earlier run

@@ -46,6 +46,17 @@ DOWNLOADER_MIDDLEWARES = {
 # here on purpose because the spider trusts it instead of guessing from missing end tags.
 DOWNLOAD_FAIL_ON_DATALOSS = True
 
+# CPU Scrapy would spend for nothing.  Its scraper hands each callback's output to
+# CONCURRENT_ITEMS asyncio workers, made anew for every response (100 by default): the
+# pipeline stores synchronously, so one does the same work in the same order.  And it
+# reads the source of a generator callback again for every response (a bound method is
+# a new object each time, so its cache never hits) to warn of a `return value`, which
+# the spider's callbacks never have.
+CONCURRENT_ITEMS = 1
+WARN_ON_GENERATOR_RETURN_VALUE = False
+# Its DEBUG line for each page and each item, made only when a log handler shows DEBUG.
+LOG_FORMATTER = "crawler.extensions.QuietLogFormatter"
+
 DOWNLOAD_TIMEOUT = 30
 DOWNLOAD_MAXSIZE = 20 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 5 * 1024 * 1024

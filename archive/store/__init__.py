@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 import sqlite_utils
 
 from crawler.kernel.numbers import number_key
-from crawler.kernel.record import Article, Document, FileFetched, Gone, Snapshot
+from crawler.kernel.record import RECORD_KEYS, Article, Document, FileFetched, Gone, Snapshot
 from crawler.kernel.text import canonical_url
 
 from .. import schema
@@ -286,11 +286,11 @@ class Archive:
 
     def _upsert(self, article: Article, now: str, snapshot_id: int | None = None,
                 because: str = "site", seen: bool = True) -> str:
-        row = article_row(article.to_dict())
+        row = article_row(_record(article))
         digest = row["content_hash"]
-        existing = next(self.db.query(
-            "select content_hash, first_seen_at, last_changed_at, snapshot_id from articles"
-            " where url = ?", [article.url]), None)
+        existing = self.db.execute(
+            "select content_hash, first_seen_at from articles where url = ?",
+            [article.url]).fetchone()
         if existing is None and article.article_id:
             existing = self._follow_new_url(article)
         if seen:
@@ -303,15 +303,15 @@ class Archive:
         if existing is None:
             row["first_seen_at"] = now
             row["last_changed_at"] = now
-            self.db["articles"].insert(row)
+            self._insert("articles", [row])
             self._replace_children(article)
             return "new"
-        if existing["content_hash"] == digest and not seen:
+        if existing[0] == digest and not seen:
             self.db.execute("update articles set parser = ?, body_html = ? where url = ?",
                             [row["parser"], row["body_html"], article.url])
             self._replace_citations(article)
             return "unchanged"
-        if existing["content_hash"] == digest:
+        if existing[0] == digest:
             self.db.execute(
                 "update articles set last_seen_at = ?, fetched_at = ?, parser = ?, body_html = ?,"
                 " snapshot_id = coalesce(?, snapshot_id), gone_at = null, gone_reason = null"
@@ -320,7 +320,7 @@ class Archive:
                  article.url])
             return "unchanged"
         self._keep_version(article.url, now, because)
-        row["first_seen_at"] = existing["first_seen_at"]
+        row["first_seen_at"] = existing[1]
         row["last_changed_at"] = now
         self.db["articles"].update(article.url, row)
         self._replace_children(article)
@@ -348,9 +348,8 @@ class Archive:
                               ("citations", "article_url"), ("pending", "url")):
             self.db.execute(f"update or ignore {table} set {column} = ? where {column} = ?",
                             [article.url, old[0]])
-        return next(self.db.query(
-            "select content_hash, first_seen_at, last_changed_at, snapshot_id from articles"
-            " where url = ?", [article.url]))
+        return self.db.execute("select content_hash, first_seen_at from articles where url = ?",
+                               [article.url]).fetchone()
 
     def _keep_version(self, url: str, now: str, because: str) -> None:
         """Copy the current record of ``url`` into article_versions before it is replaced."""
@@ -376,31 +375,35 @@ class Archive:
             ("attachments", article.attachments, ("url", "name")),
         ):
             self.db.execute(f"delete from {table} where article_url = ?", [article.url])
-            rows = [
-                {"article_url": article.url, "position": i,
-                 **{f: getattr(item, f) for f in fields}}
-                for i, item in enumerate(items)
-            ]
-            if rows:
-                self.db[table].insert_all(rows)
+            self._insert(table, [{"article_url": article.url, "position": i,
+                                  **{f: getattr(item, f) for f in fields}}
+                                 for i, item in enumerate(items)])
         self._replace_citations(article)
         self._register_files([x.url for x in [*article.images, *article.attachments]], now=None)
 
     def _replace_citations(self, article: Article) -> None:
         self.db.execute("delete from citations where article_url = ?", [article.url])
-        for i, number in enumerate(article.cites):
-            self.db.execute(
-                "insert into citations (article_url, position, number, number_key)"
-                " values (?, ?, ?, ?)", [article.url, i, number, number_key(number)])
+        self.db.conn.executemany(
+            "insert into citations (article_url, position, number, number_key)"
+            " values (?, ?, ?, ?)",
+            [(article.url, i, number, number_key(number)) for i, number in enumerate(article.cites)])
+
+    def _insert(self, table: str, rows: list[dict]) -> None:
+        """Rows with the same keys, as plain INSERTs (sqlite-utils' insert looks the table
+        up on every call: the crawl's hot path does without)."""
+        if rows:
+            cols = list(rows[0])
+            self.db.conn.executemany(
+                f"insert into {table} ({', '.join(cols)}) values ({', '.join('?' * len(cols))})",
+                [[r[c] for c in cols] for r in rows])
 
     # --- files ------------------------------------------------------------------------
     def _register_files(self, urls, now: str | None) -> None:
         """Files a stored page links: known from now on, "pending" until fetched."""
         now = now or utcnow()
-        for url in urls:
-            self.db.execute(
-                "insert or ignore into files (url, host, state, attempts, first_seen_at)"
-                " values (?, ?, 'pending', 0, ?)", [url, urlsplit(url).netloc, now])
+        self.db.conn.executemany(
+            "insert or ignore into files (url, host, state, attempts, first_seen_at)"
+            " values (?, ?, 'pending', 0, ?)", [(url, urlsplit(url).netloc, now) for url in urls])
 
     def _file_archived(self, fetched: FileFetched, fetch_id: int | None, now: str,
                        run_id: int | None) -> None:
@@ -534,6 +537,15 @@ class Archive:
         from ..query import documents
 
         return documents(self.db, where, params)
+
+
+def _record(article: Article) -> dict:
+    """``article.to_dict()`` without its deep copy of every value: what the store reads of
+    a record, which it never changes."""
+    record = {key: getattr(article, key) for key in RECORD_KEYS}
+    for key in ("related", "images", "attachments"):
+        record[key] = [dict(vars(item)) for item in record[key]]
+    return record
 
 
 def check_writable(path: str | os.PathLike) -> None:

@@ -37,7 +37,7 @@ class FileFetcher:
         self.hosts = {h.lower() for h in settings.getlist("GOVNEWS_FILE_HOSTS")}
 
     def merge(self, state: dict) -> None:
-        """Add the files ``load_state`` read for more hosts."""
+        """Add the files ``CrawlMemory.merge`` read for more hosts."""
         self.known.update(state.get("files", {}))
         self.due.extend(u for u in state.get("files_due", []) if u not in self.requested)
 

@@ -2,59 +2,100 @@
 (``CrawlMemory``), read through ``archive.crawl_reads``.
 
 A subsite found during the run adds its own memory to the run's (``CrawlMemory.merge``).
+What there is of each archived page stays on disk (``archive.crawl_reads.EarlierRuns``)
+and is asked a URL at a time, so a crawl's memory does not grow with the archive.
 Nothing here writes to the archive.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Iterator, Mapping
+
+from archive.crawl_reads import EarlierRuns
 
 
-def load_state(db_path: str | None, hosts: set[str], validators: bool = False) -> dict:
-    """The archive's memory of earlier runs (empty for a new archive)."""
-    from archive.crawl_reads import earlier_runs
+class ArchivedPages(Mapping):
+    """url -> when it was fetched: the live articles and documents the archive holds."""
 
-    state = earlier_runs(db_path, hosts, validators=validators)
-    if state is None:
-        return {"archived": {}, "gone": set(), "validators": {}, "other_pages": set(),
-                "walked_listings": set(), "canaries": {}, "shown": {}, "listing_members": {},
-                "files": {}, "files_due": [], "documents": set()}
-    return state
+    def __init__(self, runs: EarlierRuns):
+        self.runs = runs
+
+    def __getitem__(self, url: str) -> str | None:
+        found, fetched_at = self.runs.fetched_at(url)
+        if not found:
+            raise KeyError(url)
+        return fetched_at
+
+    def __contains__(self, url: object) -> bool:
+        return isinstance(url, str) and self.runs.fetched_at(url)[0]
+
+    def __iter__(self) -> Iterator[str]:
+        return (url for url, _ in self.runs.pages())
+
+    def __len__(self) -> int:
+        return self.runs.count()
 
 
-@dataclass
+class ShownTitles(Mapping):
+    """url -> (title,) as archived, to notice an edit a listing shows."""
+
+    def __init__(self, runs: EarlierRuns):
+        self.runs = runs
+
+    def __getitem__(self, url: str) -> tuple:
+        found, title = self.runs.title(url)
+        if not found:
+            raise KeyError(url)
+        return (title,)
+
+    def __contains__(self, url: object) -> bool:
+        return isinstance(url, str) and self.runs.title(url)[0]
+
+    def __iter__(self) -> Iterator[str]:
+        return (url for url, _ in self.runs.pages() if self.runs.title(url)[0])
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
 class CrawlMemory:
     """What earlier runs know of the sites being crawled; files are ``FileFetcher``'s."""
 
-    # url -> when it was fetched: the live articles and documents the archive holds.
-    archived: dict[str, str | None] = field(default_factory=dict)
-    # Marked gone lately: fetched again each run (archive.query.GONE_RECHECK_DAYS).
-    gone: set[str] = field(default_factory=set)
-    # url -> (ETag, Last-Modified) of its last answer, for a conditional GET.
-    validators: dict[str, tuple] = field(default_factory=dict)
-    # Pages once found to be neither listings nor articles.
-    other_pages: set[str] = field(default_factory=set)
-    # Listings once walked to their end: an incremental walk may stop early on them.
-    walked_listings: set[str] = field(default_factory=set)
-    # site -> its newest archived articles, re-fetched to judge the parser's health.
-    canaries: dict[str, list[str]] = field(default_factory=dict)
-    # url -> (title,) as archived, to notice an edit a listing shows.
-    shown: dict[str, tuple] = field(default_factory=dict)
-    # listing url -> [(article url, day published)] the listing showed before.
-    listing_members: dict[str, list] = field(default_factory=dict)
-    # Articles earlier runs saw listed but could not store.
-    pending: list[dict] = field(default_factory=list)
-    documents: set[str] = field(default_factory=set)
+    def __init__(self) -> None:
+        self.runs = EarlierRuns()
+        self.archived = ArchivedPages(self.runs)
+        self.shown = ShownTitles(self.runs)
+        # Marked gone lately: fetched again each run (archive.query.GONE_RECHECK_DAYS).
+        self.gone: set[str] = set()
+        # Pages once found to be neither listings nor articles.
+        self.other_pages: set[str] = set()
+        # Listings once walked to their end: an incremental walk may stop early on them.
+        self.walked_listings: set[str] = set()
+        # site -> its newest archived articles, re-fetched to judge the parser's health.
+        self.canaries: dict[str, list[str]] = {}
+        # Articles earlier runs saw listed but could not store.
+        self.pending: list[dict] = []
 
-    def merge(self, state: dict) -> None:
-        """Add what ``load_state`` read for more hosts."""
-        self.archived.update(state["archived"])
-        self.gone |= state.get("gone", set())
-        self.validators.update(state["validators"])
+    def merge(self, db_path: str | None, hosts: set[str]) -> dict:
+        """Add what earlier runs left for more hosts; what is read of their files (for
+        ``FileFetcher.merge``)."""
+        state = self.runs.read(db_path, hosts)
+        if state is None:  # a new archive
+            return {}
+        self.gone |= state["gone"]
         self.other_pages |= state["other_pages"]
         self.walked_listings |= state["walked_listings"]
         self.canaries.update(state["canaries"])
-        self.shown.update(state["shown"])
-        self.listing_members.update(state["listing_members"])
-        self.pending.extend(state.get("pending", []))
-        self.documents |= state.get("documents", set())
+        self.pending.extend(state["pending"])
+        return state
+
+    def validators(self, url: str) -> tuple[str | None, str | None]:
+        """(ETag, Last-Modified) of the archived article's last answer, for a conditional GET."""
+        return self.runs.validators(url)
+
+    def listing_members(self, listing_url: str) -> list[tuple[str, str | None]]:
+        """[(article url, day published)] the listing showed before."""
+        return self.runs.members(listing_url)
+
+    def close(self) -> None:
+        self.runs.close()

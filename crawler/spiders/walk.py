@@ -5,7 +5,8 @@ A listing paged in its URL (or not paged) is walked by following its page links 
 one a layout pages by a request of its own (vnPortal's LoadArticle POST) is walked here,
 page by page, each page's ``ListingWalk`` carried in its request's meta.  In an
 incremental run a listing walked to its end before is walked only until a page's worth of
-archived articles in a row; a full walk asks for all its pages at once.  A walk that
+archived articles in a row; a full walk asks for all its pages, ``FULL_WALK_WINDOW`` at a
+time.  A walk that
 read every page it meant to says so (``ListingWalked``); one that failed is walked again
 next run.
 """
@@ -23,6 +24,11 @@ from crawler.items import Listed, ListingWalked, Problem
 from crawler.kernel.record import ListingEntry
 from crawler.kernel.text import clean_text
 from crawler.parsers import layout_of
+
+# A full walk of a listing paged by POST asks for this many pages at a time, each answer
+# (or failure) asking for the page a window further: the scheduler then holds a few
+# pages of each listing, not all of them (thousands on a large site) from the start.
+FULL_WALK_WINDOW = 8
 
 
 @dataclass
@@ -124,7 +130,7 @@ class ListingWalker:
                 yield self.pagination_request(walk, 2)
             return
         self.pending_pages[listing.url] = walk.last - 1
-        for page in range(2, walk.last + 1):
+        for page in range(2, min(walk.last, 1 + FULL_WALK_WINDOW) + 1):
             yield self.pagination_request(walk, page)
 
     def new_walk(self, listing, category: str | None) -> ListingWalk:
@@ -191,7 +197,7 @@ class ListingWalker:
         seen = self.seen.get(url, set())
         if oldest is None:
             return []
-        return [u for u, day in self.spider.memory.listing_members.get(url, ())
+        return [u for u, day in self.spider.memory.listing_members(url)
                 if day and day > oldest and u not in seen
                 and u not in self.spider.requested_articles]
 
@@ -268,8 +274,12 @@ class ListingWalker:
             yield from self.walk_done(walk, stopped=walk.page < walk.last)
 
     def page_finished(self, walk: ListingWalk):
-        """One of a full walk's POST pages is answered (or failed)."""
+        """One of a full walk's POST pages is answered (or failed): the page a window
+        further is asked for (the request carries what that takes, so a resumed crawl
+        goes on too), and the walk is done with its last page."""
         url = walk.listing_url
+        if walk.page + FULL_WALK_WINDOW <= walk.last:
+            yield self.pagination_request(walk, walk.page + FULL_WALK_WINDOW)
         if url not in self.pending_pages:
             return
         self.pending_pages[url] -= 1

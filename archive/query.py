@@ -132,8 +132,12 @@ def sites(db: sqlite_utils.Database) -> list[dict]:
     ``status``: "ok" (its last crawl answered), "failing" (with the reason), or "never
     reached" (no crawl ever got an answer from it)."""
     known: dict[str, dict] = {}
+    # Counts from article_tallies (schema m014); each site's newest date from the index
+    # on (site, published_at): no pass over the articles.
     for site, articles, newest in db.execute(
-            "select site, count(*), max(published_at) from articles group by site"):
+            "select site, sum(articles), (select max(published_at) from articles a"
+            " where a.site is t.site) from article_tallies t group by site"
+            " having sum(articles) > 0"):
         known[site] = {"site": site, "articles": articles, "newest": newest}
     for (site,) in db.execute("select distinct site from site_runs"):
         known.setdefault(site, {"site": site, "articles": 0, "newest": None})
@@ -356,3 +360,28 @@ def listed_counts(db: sqlite_utils.Database, site: str, before_run: int, runs: i
         " and r.mode = (select mode from crawl_runs where id = ?)"
         " and r.status in ('ok', 'degraded') order by s.run_id desc limit ?",
         [site, before_run, before_run, runs])]
+
+
+def tallied_articles(db: sqlite_utils.Database, since: str | None = None,
+                     until: str | None = None, sites=None, categories=None
+                     ) -> tuple[int, int | None, int | None]:
+    """How many articles of ``sites`` and ``categories`` (None: any) were published in
+    the months from ``since`` to ``until`` (bounds as ``archive.filters.date_bound``
+    makes them), and the lowest and highest rowid they can have, by ``article_tallies``
+    (schema m014): every month the bounds touch counts whole, and a span of rowids
+    never narrows, so each is the most there can be.  Without bounds, undated ones count."""
+    conds, params = ["articles > 0"], []
+    for column, values in (("site", sites), ("category", categories)):
+        if values is not None:
+            conds.append(f"{column} in ({', '.join('?' * len(values))})")
+            params += list(values)
+    if since:
+        conds.append("month >= ?")
+        params.append(since[:7])
+    if until:
+        conds.append("month <= ?")
+        params.append(until[:7])
+    count, first, last = db.execute(
+        "select coalesce(sum(articles), 0), min(first_rowid), max(last_rowid) from"
+        f" article_tallies where {' and '.join(conds)}", params).fetchone()
+    return count, first, last

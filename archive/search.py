@@ -7,6 +7,15 @@ and a query is folded the same way (``archive.fts``).  Results are ranked by bm2
 title weighted above the body, and each carries a snippet of the original accented text
 with the match highlighted; dates, categories and sites narrow them
 (``archive.filters.Filter``).  Never writes (``Archive.rebuild_index`` re-makes the index).
+
+A query made only of common words (each in more than ``fts.COMMON`` records, on each side
+of OR: "tỉnh", "Nguyễn Văn Hùng", "chuyển đổi số" in an archive of a million articles)
+lists its matches newest first instead, with rank None.  FTS5's bm25 cannot rank a part of
+the matches alone: it counts every record that has each phrase (for the phrase's weight)
+before it scores one, so ranking such a query reads most of the index twice, seconds in
+a large archive; the newest matches are read from the end of the index and the reading
+stops at the limit.  A search that has a rarer word ranks exactly as bm25 over every
+match always did.
 """
 
 from __future__ import annotations
@@ -22,17 +31,29 @@ import sqlite_utils
 from crawler.kernel.text import INDEX_TOKEN, fold_d
 
 from .filters import Filter
-from .fts import COLUMNS, DOCUMENT_COLUMNS, DOCUMENT_FOLDED, FOLDED, FTS_TABLE, fts_query
+from .fts import (
+    COLUMNS,
+    DOCUMENT_COLUMNS,
+    DOCUMENT_FOLDED,
+    FOLDED,
+    FTS_TABLE,
+    fts_query,
+    plain_query,
+    rare_words,
+)
 
 # bm25 weights, in the index's column order (the originals, then their twins): a word in
 # the title says more about what an article is about than the same word deep in the body;
-# a name in the byline is nearly as telling.  The originals never match a folded query.
+# a name in the byline is nearly as telling.  The originals weigh nothing: a folded query
+# finds in them only what it finds, at the same place, in their twins (fts.plain_query).
 WEIGHTS = (0.0, 0.0, 0.0, 0.0, 10.0, 4.0, 1.0, 5.0)
 HIGHLIGHT = ("**", "**")
 ELLIPSIS = "…"
 SNIPPET_TOKENS = 16
-# Below this many matches, a date filter looks up each match's row (see _filters).
-FEW_MATCHES = 3000
+# A filter that keeps at most this many articles of a search made only of common words
+# is applied from its side: its articles, newest first, are each looked up in the index,
+# instead of reading the index's matches until enough pass (see _candidates).
+FEW_MATCHES = 50
 
 _SPACES = re.compile(r"\s+")
 
@@ -47,56 +68,92 @@ def has_index(db: sqlite_utils.Database) -> bool:
     return db[FTS_TABLE].exists()
 
 
-def _filters(db: sqlite_utils.Database, match: str, keep: Filter) -> tuple[str, dict]:
-    """SQL conditions on the FTS rowid ``f.rowid`` for the filters, and their parameters.
+def _conditions(keep: Filter, alias: str = "k", only=("site", "category", "dates")
+                ) -> tuple[str, dict]:
+    """SQL conditions on the table ``alias`` (by default ``k``, the article's row of
+    ``article_facets``: its site, category and published_at in a narrow table, schema
+    m014) for the filters of ``only``, each after " and ", and their parameters."""
+    conds, params = [], {}
+    for name, values in (("site", keep.sites), ("category", keep.categories)):
+        if values is not None and name in only:
+            marks = ", ".join(f":{name}{i}" for i in range(len(values)))
+            conds.append(f"{alias}.{name} in ({marks})")
+            params.update({f"{name}{i}": v for i, v in enumerate(values)})
+    for name, op, bound in (("since", ">=", keep.since), ("until", "<", keep.until)):
+        if bound and "dates" in only:
+            conds.append(f"{alias}.published_at {op} :{name}")
+            params[name] = bound
+    return "".join(f" and {c}" for c in conds), params
 
-    The filters join ``articles`` on rowid inside the ranked subquery, so the LIMIT counts
-    only articles that pass them.  Two ways to test a row, chosen by cost:
 
-    - a set of rowids made once per query from the published_at or category index alone
-      (cost grows with the articles the filter keeps: ~30 ms for 100,000);
-    - a look-up of each match's published_at (cost grows with the matches; published_at is
-      stored before the body, at the head of the row).
+def _best(db: sqlite_utils.Database, table: str, query: str, phrase: bool, weights,
+          limit: int | None, join: str = "", where: str = "", params: dict | None = None,
+          ranked: bool | None = None) -> Iterator[tuple[int, float | None]]:
+    """(rowid, bm25 or None) of the records of ``table`` (an index) matching ``query``, in
+    the order of the results, read lazily; at most ``limit``.  ``join``/``where``/``params``
+    add a table (alias ``k``) and conditions on it, tested match by match.
 
-    A query matching few articles (a name, a rare word) takes the look-up; a common one
-    takes the set.  Category always takes the set: it is stored after the body, so
-    reading it from the row walks the body's overflow pages.  The unary + keeps SQLite
-    from turning an IN into one FTS look-up per rowid of, say, a ten-year range.
+    Ranked by bm25 (``weights``, in the index's column order) when each side of OR of the
+    query has a word that is not common (``fts.rare_words``): its matches are then a few
+    thousand at most.  Otherwise newest first (the latest stored first): bm25 would count
+    and score every record that has the words, up to the whole archive.  ``ranked``:
+    whether it is known already.
     """
-    where, params = [], {}
-    clauses = keep.clauses(named=True)
-    dates = [(c, p) for name, c, p in clauses if name in ("since", "until")]
-    if dates:
-        cond = " and ".join(c for c, _ in dates)
-        for _, p in dates:
-            params.update(p)
-        probe = db.execute(f"select count(*) from (select rowid from {FTS_TABLE}"
-                           f" where {FTS_TABLE} match ? limit ?)",
-                           [match, FEW_MATCHES]).fetchone()[0]
-        if probe < FEW_MATCHES:
-            where.append(f"exists (select 1 from articles where rowid = f.rowid and {cond})")
-        else:
-            where.append(f"+f.rowid in (select rowid from articles where {cond})")
-    for name, cond, p in clauses:
-        if name in ("category", "site"):
-            where.append(f"+f.rowid in (select rowid from articles where {cond})")
-            params.update(p)
-    return "".join(f" and {w}" for w in where), params
+    params = dict(params or {}, match=plain_query(query, phrase=phrase),
+                  limit=-1 if limit is None else limit)
+    if rare_words(db, table, query, phrase=phrase) if ranked is None else ranked:
+        score = f"bm25({table}, {', '.join(str(w) for w in weights)})"
+        order = "score"
+    else:
+        score, order = "null", "f.rowid desc"
+    yield from db.execute(f"select f.rowid, {score} as score from {table} f{join}"
+                          f" where {table} match :match{where} order by {order} limit :limit",
+                          params)
 
 
-def _ranked(db: sqlite_utils.Database, match: str, filters: str, params: dict,
-            limit: int | None) -> Iterator[tuple[int, float]]:
-    """(rowid, bm25) of matching articles, best first.
+def _candidates(db: sqlite_utils.Database, query: str, phrase: bool, keep: Filter,
+                limit: int | None) -> tuple[bool, Iterator[tuple[int, float | None]]]:
+    """The articles of ``_best`` that ``keep`` keeps, and whether they may lie scattered
+    over the whole index (see ``_rows``).
 
-    The MATCH and its LIMIT run alone, before any join: joined to ``articles`` first,
-    SQLite would compute the rank (and read the row) of every match before keeping the best.
+    A filter is tested match by match on ``article_facets`` (schema m014), joined after
+    the index (CROSS JOIN keeps that order) so that the LIMIT counts only what passes,
+    and the index is read only over the span of rowids ``article_tallies`` gives for the
+    filter.  A filter that keeps at most FEW_MATCHES articles (by the tallies) of a
+    search of common words starts from its articles instead: reading the index's
+    matches until enough of them pass could read most of it.
     """
-    weights = ", ".join(str(w) for w in WEIGHTS)
-    sql = (f"select f.rowid, bm25({FTS_TABLE}, {weights}) as score"
-           f" from {FTS_TABLE} f where {FTS_TABLE} match :match{filters} order by score")
-    if limit is not None:
-        sql += " limit :limit"
-    yield from db.execute(sql, {**params, "match": match, "limit": limit})
+    where, params = _conditions(keep)
+    ranked = rare_words(db, FTS_TABLE, query, phrase=phrase)
+    few = False
+    if where:
+        from .query import tallied_articles
+
+        count, first, last = tallied_articles(db, keep.since, keep.until, keep.sites,
+                                              keep.categories)
+        if not count:  # no article passes the filters
+            return False, iter(())
+        # FTS5 reads the index only over the rowids the filter's articles can have: a
+        # date range archived long ago skips what came since without reading it
+        where += " and f.rowid between :first and :last"
+        params.update(first=first, last=last)
+        few = count <= FEW_MATCHES
+    if few and not ranked:
+        params.update(match=plain_query(query, phrase=phrase),
+                      limit=-1 if limit is None else limit)
+        # the articles listed by an index of theirs: the sites' (site, published_at), else
+        # the dates', else the categories'; the other filters tested on article_facets
+        first = ("site", "dates") if keep.sites is not None else (
+            ("dates",) if keep.since or keep.until else ("category",))
+        indexed = _conditions(keep, "a", first)[0][len(" and "):]
+        return True, db.execute(
+            f"select a.rowid, null from articles a cross join article_facets k on"
+            f" k.article_rowid = a.rowid cross join {FTS_TABLE} f on f.rowid = a.rowid"
+            f" where {indexed}{where} and {FTS_TABLE} match :match"
+            " order by a.rowid desc limit :limit", params)
+    join = " cross join article_facets k on k.article_rowid = f.rowid" if where else ""
+    return False, _best(db, FTS_TABLE, query, phrase, WEIGHTS, limit, join, where, params,
+                        ranked)
 
 
 def search(db: sqlite_utils.Database, query: str, *, exact: bool = False,
@@ -112,6 +169,11 @@ def search(db: sqlite_utils.Database, query: str, *, exact: bool = False,
     YYYY-MM or YYYY); articles without a date are then left out.  ``category``,
     ``site``: the article's, as stored (one value or several).  The query may use the
     language of ``archive.syntax`` (OR, NOT, "phrase", -word).
+
+    "Best first" is bm25's order when the query has a word that is not common (in at
+    most ``fts.COMMON`` articles, on each side of OR); a query made only of common words
+    ("tỉnh", "Nguyễn Văn Hùng" in a large archive) lists its matches newest first (the
+    latest archived first), with rank None: see ``_candidates``.
     """
     if limit < 1:
         return []
@@ -121,16 +183,17 @@ def search(db: sqlite_utils.Database, query: str, *, exact: bool = False,
     match = fts_query(query, phrase=phrase, columns=FOLDED)
     if match is None:
         return []
-    filters, params = _filters(db, match, Filter.of(since, until, category, site))
+    keep = Filter.of(since, until, category, site)
+    scattered, candidates = _candidates(db, query, phrase, keep, None if exact else limit)
     if not exact:
-        return _rows(db, list(_ranked(db, match, filters, params, limit)), match)
+        return _rows(db, list(candidates), match, scattered)
     from .syntax import positive_words
 
     words = [w.lower() for w in query_words(" ".join(positive_words(query, words=not phrase)))]
     hits, snippets = [], {}
     # Accents as typed are checked on the original text of candidates that matched the
-    # folded query, in rank order, until enough pass; the cursor is read lazily.
-    for rowid, score in _ranked(db, match, filters, params, None):
+    # folded query, in order, until enough pass; the cursor is read lazily.
+    for rowid, score in candidates:
         row = db.execute(f"select url, {', '.join(COLUMNS)} from articles where rowid = ?",
                          [rowid]).fetchone()
         if row is None:
@@ -144,12 +207,17 @@ def search(db: sqlite_utils.Database, query: str, *, exact: bool = False,
     return [dict(row, snippet=snippets[row["url"]]) for row in _rows(db, hits)]
 
 
-def _rows(db: sqlite_utils.Database, hits: list[tuple[int, float]],
-          match: str | None = None) -> list[dict]:
+def _rows(db: sqlite_utils.Database, hits: list[tuple[int, float | None]],
+          match: str | None = None, scattered: bool = False) -> list[dict]:
     """The result rows of ``hits``, in their order; with ``match``, with FTS5 snippets.
 
     Snippets are made for the chosen hits only: each one re-reads and re-tokenizes its
-    article, too slow to make for every match.
+    article, too slow to make for every match.  The index is read once over the range of
+    rowids the hits span, the hits picked out of it (the unary + keeps SQLite from
+    handing FTS5 one rowid at a time: each would open the index afresh, a costly seek
+    per hit in a large index); that range holds what finding the hits read already, or a
+    few thousand matches of a query ranked by bm25.  ``scattered`` hits (a filter's own
+    articles, anywhere in the index) are looked up one by one instead.
     """
     cols = "a.url, a.title, a.published_at, a.category, a.author"
     if match is None:
@@ -159,14 +227,17 @@ def _rows(db: sqlite_utils.Database, hits: list[tuple[int, float]],
         sql = (f"select f.rowid, {cols}, a.summary, a.body,"
                f" snippet({FTS_TABLE}, -1, ?, ?, ?, {SNIPPET_TOKENS})"
                f" from {FTS_TABLE} f join articles a on a.rowid = f.rowid"
-               f" where {FTS_TABLE} match ? and f.rowid in")
+               f" where {FTS_TABLE} match ? and "
+               + ("f.rowid in" if scattered else "f.rowid between ? and ? and +f.rowid in"))
         params = [*HIGHLIGHT, ELLIPSIS, match]
     found = {}
-    rowids = [rowid for rowid, _ in hits]
+    rowids = sorted(rowid for rowid, _ in hits)
     for i in range(0, len(rowids), 500):  # within SQLite's limit on bound parameters
         chunk = rowids[i:i + 500]
         marks = ",".join("?" * len(chunk))
-        found.update((row[0], row[1:]) for row in db.execute(f"{sql} ({marks})", params + chunk))
+        span = [chunk[0], chunk[-1]] if match is not None and not scattered else []
+        found.update((row[0], row[1:]) for row in db.execute(f"{sql} ({marks})",
+                                                             params + span + chunk))
     keys = ("url", "title", "published_at", "category", "author")
     out = []
     for rowid, score in hits:
@@ -305,16 +376,16 @@ def search_all(db: sqlite_utils.Database, query: str, *, kinds=KINDS, exact: boo
     categories = None if keep.categories is None else set(keep.categories)
     sites = None if keep.sites is None else set(keep.sites)
     if "document" in kinds and category is None and db["documents_fts"].exists():
-        match = fts_query(query, phrase=phrase, columns=DOCUMENT_FOLDED)
-        out += [h for h in _documents(db, match, key, bounds, limit)
+        out += [h for h in _documents(db, query, phrase, key, bounds, limit)
                 if sites is None or urlsplit(h["url"]).netloc in sites]
     match = fts_query(query, phrase=phrase, columns=("text_f",))
     if "file" in kinds and match and db["file_texts_fts"].exists():
-        out += _files(db, match, bounds, categories, sites, limit)
+        out += _files(db, query, phrase, match, bounds, categories, sites, limit)
     if key and "article" in kinds:
         seen = {h["url"] for h in out if h["kind"] == "article"}
         out += [h for h in _citing(db, key, bounds, categories, sites) if h["url"] not in seen]
-    out.sort(key=lambda h: h["rank"])
+    # ranked hits by rank; those listed newest first (rank None) after them, in their order
+    out.sort(key=lambda h: (h["rank"] is None, h["rank"] or 0.0))
     return out[:limit]
 
 
@@ -327,25 +398,44 @@ def _in_bounds(day: str | None, bounds) -> bool:
     return (not since or day >= since) and (not until or day < until)
 
 
-def _documents(db, match, key, bounds, limit) -> list[dict]:
+def _documents(db, query, phrase, key, bounds, limit) -> list[dict]:
     hits: dict[str, dict] = {}
     cols = "d.url, d.number, d.title, d.issued, d.kind, d.agency"
     if key:
         for row in db.execute(f"select {cols} from documents d where d.number_key = ?", [key]):
             if _in_bounds(row[3], bounds):
                 hits[row[0]] = _document_hit(row, f"{row[1]}: {row[2] or ''}".strip(), -1e9)
+    match = fts_query(query, phrase=phrase, columns=DOCUMENT_FOLDED)
     if match:
-        weights = ", ".join(str(w) for w in DOCUMENT_WEIGHTS)
+        best = _best(db, "documents_fts", query, phrase, DOCUMENT_WEIGHTS, limit * 4)
         originals = ", ".join(f"d.{c}" for c in DOCUMENT_COLUMNS)
-        sql = (f"select {cols}, snippet(documents_fts, -1, ?, ?, ?, {SNIPPET_TOKENS}),"
-               f" bm25(documents_fts, {weights}) as score, {originals} from documents_fts f"
-               " join documents d on d.rowid = f.rowid where documents_fts match ?"
-               " order by score limit ?")
-        for row in db.execute(sql, [*HIGHLIGHT, ELLIPSIS, match, limit * 4]):
-            if row[0] not in hits and _in_bounds(row[3], bounds):
-                hits[row[0]] = _document_hit(row, _tidy(unfold_snippet(row[6] or "", row[8:])),
-                                             row[7])
+        for _rowid, score, row in _with_snippets(db, "documents_fts", match, best, limit,
+                                                SNIPPET_TOKENS, f"{cols}, {originals}",
+                                                "documents d on d.rowid = f.rowid"):
+            if row[1] not in hits and _in_bounds(row[4], bounds):
+                hits[row[1]] = _document_hit(row[1:], _tidy(unfold_snippet(row[0] or "",
+                                                                           row[7:])), score)
+                if len(hits) >= limit:
+                    break
     return list(hits.values())[:limit]
+
+
+def _with_snippets(db, table: str, match: str, best, batch: int, tokens: int, columns: str,
+                   join: str) -> Iterator[tuple[int, float | None, tuple]]:
+    """(rowid, score, (snippet, *columns)) of the records ``best`` yields (rowid, score),
+    in its order, read ``batch`` at a time: a caller that has enough stops reading (no
+    snippet is made for what it does not show).  ``match`` is over the folded columns;
+    ``join`` gives the table of ``columns``.  The index is read as ``_rows`` reads it:
+    once over the span of each batch's rowids."""
+    best = iter(best)
+    while chunk := [hit for _, hit in zip(range(batch), best)]:
+        rowids = sorted(rowid for rowid, _ in chunk)
+        sql = (f"select f.rowid, snippet({table}, -1, ?, ?, ?, {tokens}), {columns}"
+               f" from {table} f join {join} where {table} match ? and f.rowid between ?"
+               f" and ? and +f.rowid in ({','.join('?' * len(rowids))})")
+        rows = {row[0]: row[1:] for row in db.execute(
+            sql, [*HIGHLIGHT, ELLIPSIS, match, rowids[0], rowids[-1], *rowids])}
+        yield from ((rowid, score, rows[rowid]) for rowid, score in chunk if rowid in rows)
 
 
 def _document_hit(row, snippet: str, rank: float) -> dict:
@@ -355,14 +445,14 @@ def _document_hit(row, snippet: str, rank: float) -> dict:
             "snippet": snippet}
 
 
-def _files(db, match, bounds, categories, sites, limit) -> list[dict]:
-    sql = ("select t.sha256, snippet(file_texts_fts, -1, ?, ?, ?, ?),"
-           " bm25(file_texts_fts, 0.0, 1.0) as score, t.text from file_texts_fts f"
-           " join file_texts t on t.rowid = f.rowid where file_texts_fts match ?"
-           " order by score limit ?")
-    out = []
-    for sha256, snippet, score, text in db.execute(
-            sql, [*HIGHLIGHT, ELLIPSIS, SNIPPET_TOKENS * 2, match, limit * 4]):
+def _files(db, query, phrase, match, bounds, categories, sites, limit) -> list[dict]:
+    best = _best(db, "file_texts_fts", query, phrase, (0.0, 1.0), limit * 4)
+    out: list[dict] = []
+    for _rowid, score, (snippet, sha256, text) in _with_snippets(
+            db, "file_texts_fts", match, best, limit, SNIPPET_TOKENS * 2, "t.sha256, t.text",
+            "file_texts t on t.rowid = f.rowid"):
+        if len(out) >= limit:  # the merged results keep at most limit of them
+            break
         snippet = unfold_snippet(snippet or "", (text,))
         links = _file_links(db, sha256)
         kept = [link for link in links

@@ -229,6 +229,14 @@ def positive_words(text: str, *, words: bool = False) -> list[str]:
     return list(seen)
 
 
+def alternatives(text: str, *, words: bool = False) -> list[list[list[str]]]:
+    """The parts that find, of each side of OR in ``text``: for each alternative, the
+    words (as typed, NFC) of each part not left out; ``words`` as for ``compile_query``.
+    A record matches an alternative only if it has every word of its parts."""
+    return [[list(part.words) for part in group if not part.negated]
+            for group in _parse(text, words)]
+
+
 def _key(value: str) -> str:
     return " ".join(fold_text(value).casefold().split())
 

@@ -68,7 +68,7 @@ from .fts import COLUMNS, DOCUMENT_COLUMNS, DOCUMENT_FOLDED, FOLDED, FTS_TABLE, 
 from .links import link
 from .page_article import citation_of, cite_context
 from .pages import route_list
-from .queries_web import month_facet_sql
+from .queries_web import month_facet_sql, month_facet_tally_sql
 from .search import HIGHLIGHT, unfold_snippet
 from .web_metadata import DATABASE, MATCH_FUNCTION, UNFOLD_FUNCTION, metadata
 
@@ -249,6 +249,9 @@ class MonthFacet(Facet):
             config, source = source_and_config["config"], source_and_config["source"]
             column = config.get("column") or config["simple"]
             sql = month_facet_sql(escape_sqlite(column), self.sql, size)
+            if (self.table, column) == ("articles", "published_at") and \
+                    self.sql.rstrip().endswith(" from articles"):  # the whole table
+                sql = month_facet_tally_sql(size)
             try:
                 rows = await self.ds.execute(
                     self.database, sql, self.params, truncate=False,

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 
-from archive.scrapyd import assign, node_for
+from archive.scrapyd import Node, assign, node_for
 from crawler.replica.family import FamilyProxy, build_family
 from tests.conftest import ROOT, copy_db, family_crawl, govnews, query
 from tests.test_merge import exported
@@ -41,6 +41,8 @@ def free_port() -> int:
 
 
 def start_node(home: Path, proxy_url: str) -> tuple[str, subprocess.Popen]:
+    """A scrapyd process in ``home``: its address and the process, not waited for (see
+    ``wait_until_up``), so that both nodes start at once."""
     home.mkdir()
     port = free_port()
     (home / "scrapyd.conf").write_text(
@@ -54,31 +56,47 @@ def start_node(home: Path, proxy_url: str) -> tuple[str, subprocess.Popen]:
     proc = subprocess.Popen([sys.executable, "-m", "scrapyd"], cwd=home, env=env,
                             stdout=out, stderr=subprocess.STDOUT)
     out.close()
-    url = f"http://127.0.0.1:{port}"
+    return f"http://127.0.0.1:{port}", proc
+
+
+def wait_until_up(home: Path, url: str, proc: subprocess.Popen) -> None:
     opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
     deadline = time.monotonic() + 60
     while True:
         try:
             with opener.open(f"{url}/daemonstatus.json", timeout=5) as response:
                 if json.load(response)["status"] == "ok":
-                    return url, proc
+                    return
         except OSError:
             if proc.poll() is not None or time.monotonic() > deadline:
                 raise AssertionError((home / "scrapyd.out").read_text()[-3000:]) from None
-            time.sleep(0.3)
+            time.sleep(0.1)
+
+
+def unfinished(nodes: list[str], count: int) -> dict | None:
+    """The nodes' jobs (listjobs, asked over HTTP here: cheaper than a `govnews schedule
+    --status` process each time) unless they are ``count`` jobs, every one finished."""
+    jobs = {url: Node(url).jobs() for url in nodes}
+    if (sum(len(j["finished"]) for j in jobs.values()) == count
+            and not any(j["pending"] or j["running"] for j in jobs.values())):
+        return None
+    return jobs
 
 
 def wait_for_jobs(nodes: list[str], count: int, timeout: float = 1500) -> str:
-    """Poll `govnews schedule --status` until every job has finished; its last table."""
+    """Wait until every job has finished, then poll `govnews schedule --status` until its
+    table says so too; its last table."""
     deadline = time.monotonic() + timeout
     while True:
-        table = govnews("schedule", *(a for n in nodes for a in ("--node", n)),
-                        "--status").stdout
-        lines = table.splitlines()[1:-1]
-        if len(lines) == count and all(line.split()[1] == "finished" for line in lines):
-            return table
+        table = unfinished(nodes, count)
+        if table is None:
+            table = govnews("schedule", *(a for n in nodes for a in ("--node", n)),
+                            "--status").stdout
+            lines = table.splitlines()[1:-1]
+            if len(lines) == count and all(line.split()[1] == "finished" for line in lines):
+                return table
         assert time.monotonic() < deadline, table
-        time.sleep(1)
+        time.sleep(0.5)
 
 
 @pytest.fixture(scope="module")
@@ -90,6 +108,8 @@ def scheduled(tmp_path_factory):
         try:
             for name in ("node1", "node2"):
                 processes.append(start_node(tmp / name, proxy.url))
+            for name, (url, proc) in zip(("node1", "node2"), processes):
+                wait_until_up(tmp / name, url, proc)
             nodes = [url for url, _ in processes]
             out = govnews("schedule", "--node", nodes[1], "--node", nodes[0], *SITES,
                           *CRAWL).stdout

@@ -320,3 +320,22 @@ def month_facet_tally_sql(size: int) -> str:
     """``month_facet_sql`` of every article's published_at, read from the month counts
     instead of the million rows."""
     return MONTH_TALLY_SQL.format(limit=size + 1)
+
+
+# The columns of articles that article_tallies counts by (schema m014).
+TALLIED_COLUMNS = ("site", "category")
+
+
+def column_facet_tally_sql(column: str, size: int) -> str:
+    """Counts per value of ``column`` (one of TALLIED_COLUMNS) of the whole articles
+    table, as Datasette's column facet counts them (not null, most first, then by
+    value; at most ``size`` + 1), read from article_tallies."""
+    if column not in TALLIED_COLUMNS:
+        raise ValueError(f"article_tallies does not count by {column!r}")
+    return (f"select {column} as value, sum(articles) as count from article_tallies"
+            f" where {column} is not null group by {column} having sum(articles) > 0"
+            f" order by count desc, value limit {size + 1}")
+
+
+# How many rows the articles table has, from article_tallies (kept by triggers).
+ARTICLE_COUNT_SQL = "select coalesce(sum(articles), 0) from article_tallies"

@@ -45,6 +45,7 @@ from __future__ import annotations
 import os
 import re
 import socket
+import sqlite3
 import weakref
 from pathlib import Path
 from urllib.parse import parse_qsl
@@ -53,10 +54,15 @@ import sqlite_utils
 from datasette import hookimpl
 from datasette.app import Datasette
 from datasette.database import Database, QueryInterrupted
-from datasette.facets import Facet
+from datasette.facets import ColumnFacet, Facet
 from datasette.filters import FilterArguments
 from datasette.plugins import pm
-from datasette.utils import escape_sqlite, path_with_added_args, path_with_removed_args
+from datasette.utils import (
+    escape_sqlite,
+    path_with_added_args,
+    path_with_removed_args,
+    sqlite_timelimit,
+)
 from datasette.utils.asgi import Response
 from markupsafe import Markup, escape
 
@@ -68,7 +74,13 @@ from .fts import COLUMNS, DOCUMENT_COLUMNS, DOCUMENT_FOLDED, FOLDED, FTS_TABLE, 
 from .links import link
 from .page_article import citation_of, cite_context
 from .pages import route_list
-from .queries_web import month_facet_sql, month_facet_tally_sql
+from .queries_web import (
+    ARTICLE_COUNT_SQL,
+    TALLIED_COLUMNS,
+    column_facet_tally_sql,
+    month_facet_sql,
+    month_facet_tally_sql,
+)
 from .search import HIGHLIGHT, unfold_snippet
 from .web_metadata import DATABASE, MATCH_FUNCTION, UNFOLD_FUNCTION, metadata
 
@@ -175,6 +187,47 @@ class ArchiveDatabase(Database):
             return None
         return await super().fts_table(table)
 
+    async def table_counts(self, limit=10):
+        """Each table's row count, None when counting takes more than ``limit`` ms, as
+        Datasette's own, but a limit that holds: its plain ``count(*)`` is one SQLite
+        instruction (OP_Count) that its time limit cannot interrupt, seconds on a large
+        archive's search index (``where 1`` makes it a loop that can be).  The articles
+        are counted by article_tallies (schema m014), exact and at once."""
+        tables = await self.table_names()
+
+        def count(conn) -> dict:
+            counts = {}  # in one call: Datasette's thread hop per query is a millisecond
+            for table in tables:
+                sql = f"select count(*) from {escape_sqlite(table)} where 1"
+                if table == "articles" and "article_tallies" in tables:
+                    sql = ARTICLE_COUNT_SQL
+                try:
+                    with sqlite_timelimit(conn, limit):
+                        counts[table] = conn.execute(sql).fetchone()[0]
+                except sqlite3.DatabaseError:  # interrupted, or unreadable
+                    counts[table] = None
+            return counts
+
+        return await self.execute_fn(count)
+
+
+class ArchiveDatasette(Datasette):
+    """Datasette, for an archive whose metadata is fixed when it is served
+    (``archive.web_metadata``).  Datasette 0.65 deep-copies the whole metadata for each
+    check of a table's permissions, several for each table on the database page (a
+    tenth of a second at each view of it); the answer for a table is kept instead, and
+    a plugin's metadata (the ``get_metadata`` hook) is then not read again."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._table_allows: dict[tuple[str, str], list] = {}
+
+    def _table_permission_allows(self, database, table):
+        key = (database, table)
+        if key not in self._table_allows:
+            self._table_allows[key] = super()._table_permission_allows(database, table)
+        return list(self._table_allows[key])
+
 
 def unfold(snippet, *originals) -> str:
     return unfold_snippet(snippet or "", originals)
@@ -188,8 +241,8 @@ def make_datasette(db_path: str | os.PathLike, *, name: str = DATABASE) -> Datas
         raise FileNotFoundError(f"no archive at {db_path}")
     if pm.get_plugin(PLUGIN_NAME) is None:
         pm.register(ArchivePlugin(), name=PLUGIN_NAME)
-    ds = Datasette(metadata=metadata(name), settings=SETTINGS,
-                   template_dir=str(TEMPLATES))
+    ds = ArchiveDatasette(metadata=metadata(name), settings=SETTINGS,
+                          template_dir=str(TEMPLATES))
     # Datasette adds an in-memory database when given no files; only the archive is shown.
     ds.remove_database("_memory")
     # mode=ro when SQLite can share the WAL index with a crawl; immutable=1 when it may
@@ -275,6 +328,51 @@ class MonthFacet(Facet):
                 "hideable": source != "metadata",
                 "toggle_url": path_with_removed_args(self.request, {"_facet_month": column}),
                 "truncated": len(rows) > size,
+            })
+        return results, timed_out
+
+
+class TallyFacet(ColumnFacet):
+    """Datasette's column facet, for the articles' site and category: over the whole
+    table (no filter, no search) it reads the counts of article_tallies (schema m014,
+    kept by triggers) instead of grouping every article at each page view; otherwise it
+    counts the rows shown, as the column facet does."""
+
+    type = "tally"
+
+    async def facet_results(self):
+        if self.table != "articles" or not self.sql.rstrip().endswith(" from articles"):
+            return await super().facet_results()
+        results, timed_out = [], []
+        pairs = self.get_querystring_pairs()
+        size = self.get_facet_size()
+        for source_and_config in self.get_configs():
+            config, source = source_and_config["config"], source_and_config["source"]
+            column = config.get("column") or config["simple"]
+            if column not in TALLIED_COLUMNS:
+                raise ValueError(f"the tally facet counts {', '.join(TALLIED_COLUMNS)},"
+                                 f" not {column!r}")
+            try:
+                rows = await self.ds.execute(
+                    self.database, column_facet_tally_sql(column, size), truncate=False,
+                    custom_time_limit=self.ds.setting("facet_time_limit_ms"))
+            except QueryInterrupted:
+                timed_out.append(column)
+                continue
+            values = []
+            for row in rows.rows[:size]:
+                selected = (column, str(row["value"])) in pairs
+                change = path_with_removed_args if selected else path_with_added_args
+                path = change(self.request, {column: str(row["value"])})
+                values.append({"value": row["value"], "label": row["value"],
+                               "count": row["count"], "selected": selected,
+                               "toggle_url": self.ds.absolute_url(
+                                   self.request, self.ds.urls.path(path))})
+            results.append({
+                "name": column, "type": self.type, "hideable": source != "metadata",
+                "toggle_url": self.ds.urls.path(
+                    path_with_removed_args(self.request, {"_facet_tally": column})),
+                "results": values, "truncated": len(rows) > size,
             })
         return results, timed_out
 
@@ -365,7 +463,7 @@ class ArchivePlugin:
 
     @hookimpl
     def register_facet_classes(self):
-        return [MonthFacet]
+        return [MonthFacet, TallyFacet]
 
     @hookimpl
     def render_cell(self, row, value, column, table, database, datasette):

@@ -45,7 +45,8 @@ TABLES = {
         "sort_desc": "published_at",
         "size": 50,
         "label_column": "title",
-        "facets": ["category", "site", {"month": "published_at"}],
+        # Counted from article_tallies over the whole table (archive.web.TallyFacet).
+        "facets": [{"tally": "category"}, {"tally": "site"}, {"month": "published_at"}],
         "columns": dict(
             url="Canonical URL: no ?pageindex=0, no fragment. One row per URL.",
             site="Host the article was found on, e.g. www.nghean.gov.vn.",

@@ -22,6 +22,7 @@ from archive.web_metadata import TABLES, metadata
 from crawler.kernel.record import Article, Document, Snapshot
 
 from .conftest import ROOT
+from .conftest import query as sql_rows
 
 WWW = "www.nghean.gov.vn"
 VH = "vhttdl.nghean.gov.vn"
@@ -330,3 +331,33 @@ def test_plain_datasette_finds_what_govnews_finds(db_path):
             f"/{name}/articles.json?" + urllib.parse.urlencode(
                 {"_search": query, "_shape": "array", "_col": "title"}))).json()
         assert {r["url"] for r in rows} >= TRUNG, query
+
+
+def test_facets_of_the_whole_table_count_what_datasettes_column_facet_counts(ds, db_path):
+    def counts(**args):
+        facets = get(ds, "/archive/articles.json", **args).json()["facet_results"]
+        return {f: {v["value"]: v["count"] for v in facets[f]["results"]}
+                for f in ("site", "category")}
+
+    whole = counts()  # from the tallies
+    shown = counts(url__notblank=1)  # a filter that keeps every row: the rows counted
+    assert whole == shown
+    for column in ("site", "category"):
+        assert whole[column] == dict(sql_rows(
+            db_path, f"select {column}, count(*) from articles where {column} is not null"
+                     f" group by {column}"))
+    # a value picked: the facet counts the rows shown, the value is marked selected
+    site = next(v for v in get(ds, "/archive/articles.json").json()["facet_results"]["site"][
+        "results"] if v["value"] == VH)
+    toggle = urllib.parse.urlsplit(site["toggle_url"])
+    picked = get(ds, f"{toggle.path}?{toggle.query}").json()
+    assert len(picked["rows"]) == 2
+    assert [(v["value"], v["count"], v["selected"])
+            for v in picked["facet_results"]["site"]["results"]] == [(VH, 2, True)]
+
+
+def test_the_database_page_counts_its_tables(ds, db_path):
+    page = get(ds, "/archive.json").json()
+    counts = {t["name"]: t["count"] for t in page["tables"]}
+    assert counts["articles"] == sql_rows(db_path, "select count(*) from articles")[0][0] == 7
+    assert counts["crawl_runs"] == sql_rows(db_path, "select count(*) from crawl_runs")[0][0]

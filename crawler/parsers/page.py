@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from functools import cache
 
 import lxml.html
-from bs4.dammit import UnicodeDammit
 from lxml import etree
 from lxml.cssselect import CSSSelector
 from w3lib.encoding import html_body_declared_encoding, http_content_type_encoding, read_bom
@@ -74,6 +73,9 @@ def decode_page(body: bytes | str, content_type: str | None = None) -> Decoded:
         if declared and declared not in _UTF8 and not text.isascii():
             note = (f"the page says {declared} but its bytes are valid UTF-8: read as UTF-8")
         return Decoded(text, "utf-8", declared, note)
+    # Imported here: most pages are UTF-8, and a crawl of them need not hold bs4 (2 MB).
+    from bs4.dammit import UnicodeDammit
+
     known = [header] if header and header not in _UTF8 else []
     dammit = UnicodeDammit(body, known_definite_encodings=known,
                            user_encodings=[e for e in (meta, "cp1258") if e and e not in _UTF8],

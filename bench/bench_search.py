@@ -227,6 +227,12 @@ def queries(count: int, seed: int = 11) -> list[tuple[str, str, dict]]:
                                                 "since": "2020"})),
         ("exact place", lambda: (rng.choice(PLACES), {"exact": True})),
     ]
+    return round_robin(kinds, count)
+
+
+def round_robin(kinds, count: int) -> list[tuple[str, str, dict]]:
+    """(kind, text, options) of ``count`` queries, the kinds taken in turn, each query
+    made by its kind's function (which returns its text and options)."""
     out = []
     for i in range(count):
         kind, make = kinds[i % len(kinds)]

@@ -48,6 +48,7 @@ from bench_million import (  # noqa: E402
     Portal,
     build,
 )
+from bench_search import round_robin  # noqa: E402
 
 from archive.search import fts_query, search  # noqa: E402
 from archive.store import Archive  # noqa: E402
@@ -98,12 +99,7 @@ def query_plan(portal: Portal, count: int, seed: int = 11) -> list[tuple[str, st
         ("name + category + since", lambda: (name(), {"category": rng.choice(CATEGORIES),
                                                       "since": str(rng.randint(2014, 2024))})),
     ]
-    out = []
-    for i in range(count):
-        kind, make = kinds[i % len(kinds)]
-        text, options = make()
-        out.append((kind, text, options))
-    return out
+    return round_robin(kinds, count)
 
 
 def _range(rng: random.Random) -> dict:

@@ -76,7 +76,6 @@ from .page_article import citation_of, cite_context
 from .pages import route_list
 from .queries_web import (
     ARTICLE_COUNT_SQL,
-    TALLIED_COLUMNS,
     column_facet_tally_sql,
     month_facet_sql,
     month_facet_tally_sql,
@@ -316,48 +315,62 @@ def _ours(datasette, database) -> bool:
     return database is not None and _ARCHIVES.get(datasette) == database
 
 
+async def _counted(facet, sql_of, key_of, hide_arg: str):
+    """``facet_results`` of a facet of the plugin's: for each column configured, the
+    counts ``sql_of(column, size)`` gives (rows of value and count, at most size + 1),
+    each value toggling the filter ``key_of(column)=value`` as Datasette's column facet
+    toggles its own; ``hide_arg``: the query argument that names the facet."""
+    results, timed_out = [], []
+    pairs = facet.get_querystring_pairs()
+    size = facet.get_facet_size()
+    for source_and_config in facet.get_configs():
+        config, source = source_and_config["config"], source_and_config["source"]
+        column = config.get("column") or config["simple"]
+        try:
+            rows = await facet.ds.execute(
+                facet.database, sql_of(column, size), facet.params, truncate=False,
+                custom_time_limit=facet.ds.setting("facet_time_limit_ms"))
+        except QueryInterrupted:
+            timed_out.append(column)
+            continue
+        key, values = key_of(column), []
+        for row in rows.rows[:size]:
+            selected = (key, str(row["value"])) in pairs
+            change = path_with_removed_args if selected else path_with_added_args
+            path = change(facet.request, {key: str(row["value"])})
+            values.append({"value": row["value"], "label": row["value"],
+                           "count": row["count"], "selected": selected,
+                           "toggle_url": facet.ds.absolute_url(
+                               facet.request, facet.ds.urls.path(path))})
+        results.append({
+            "name": column, "type": facet.type, "hideable": source != "metadata",
+            "toggle_url": facet.ds.urls.path(
+                path_with_removed_args(facet.request, {hide_arg: column})),
+            "results": values, "truncated": len(rows) > size,
+        })
+    return results, timed_out
+
+
+def _whole_articles(facet) -> bool:
+    """Whether the facet counts the whole articles table (no filter, no search)."""
+    return facet.table == "articles" and facet.sql.rstrip().endswith(" from articles")
+
+
 class MonthFacet(Facet):
     """Counts per month (``YYYY-MM``, the first 7 characters of an ISO date), newest
-    first; selecting one adds ``COLUMN__startswith=YYYY-MM``."""
+    first; selecting one adds ``COLUMN__startswith=YYYY-MM``.  The articles' months over
+    the whole table are read from article_tallies (schema m014)."""
 
     type = "month"
 
     async def facet_results(self):
-        results, timed_out = [], []
-        args = dict(self.get_querystring_pairs())
-        size = self.get_facet_size()
-        for source_and_config in self.get_configs():
-            config, source = source_and_config["config"], source_and_config["source"]
-            column = config.get("column") or config["simple"]
-            sql = month_facet_sql(escape_sqlite(column), self.sql, size)
-            if (self.table, column) == ("articles", "published_at") and \
-                    self.sql.rstrip().endswith(" from articles"):  # the whole table
-                sql = month_facet_tally_sql(size)
-            try:
-                rows = await self.ds.execute(
-                    self.database, sql, self.params, truncate=False,
-                    custom_time_limit=self.ds.setting("facet_time_limit_ms"))
-            except QueryInterrupted:
-                timed_out.append(column)
-                continue
-            key = f"{column}__startswith"
-            values = []
-            for row in rows.rows[:size]:
-                selected = args.get(key) == row["value"]
-                if selected:
-                    path = path_with_removed_args(self.request, {key: row["value"]})
-                else:
-                    path = path_with_added_args(self.request, {key: row["value"]})
-                values.append({"value": row["value"], "label": row["value"],
-                               "count": row["count"], "selected": selected,
-                               "toggle_url": self.ds.absolute_url(self.request, path)})
-            results.append({
-                "name": column, "type": self.type, "results": values,
-                "hideable": source != "metadata",
-                "toggle_url": path_with_removed_args(self.request, {"_facet_month": column}),
-                "truncated": len(rows) > size,
-            })
-        return results, timed_out
+        def sql_of(column, size):
+            if column == "published_at" and _whole_articles(self):
+                return month_facet_tally_sql(size)
+            return month_facet_sql(escape_sqlite(column), self.sql, size)
+
+        return await _counted(self, sql_of, lambda column: f"{column}__startswith",
+                              "_facet_month")
 
 
 class TallyFacet(ColumnFacet):
@@ -369,40 +382,10 @@ class TallyFacet(ColumnFacet):
     type = "tally"
 
     async def facet_results(self):
-        if self.table != "articles" or not self.sql.rstrip().endswith(" from articles"):
+        if not _whole_articles(self):
             return await super().facet_results()
-        results, timed_out = [], []
-        pairs = self.get_querystring_pairs()
-        size = self.get_facet_size()
-        for source_and_config in self.get_configs():
-            config, source = source_and_config["config"], source_and_config["source"]
-            column = config.get("column") or config["simple"]
-            if column not in TALLIED_COLUMNS:
-                raise ValueError(f"the tally facet counts {', '.join(TALLIED_COLUMNS)},"
-                                 f" not {column!r}")
-            try:
-                rows = await self.ds.execute(
-                    self.database, column_facet_tally_sql(column, size), truncate=False,
-                    custom_time_limit=self.ds.setting("facet_time_limit_ms"))
-            except QueryInterrupted:
-                timed_out.append(column)
-                continue
-            values = []
-            for row in rows.rows[:size]:
-                selected = (column, str(row["value"])) in pairs
-                change = path_with_removed_args if selected else path_with_added_args
-                path = change(self.request, {column: str(row["value"])})
-                values.append({"value": row["value"], "label": row["value"],
-                               "count": row["count"], "selected": selected,
-                               "toggle_url": self.ds.absolute_url(
-                                   self.request, self.ds.urls.path(path))})
-            results.append({
-                "name": column, "type": self.type, "hideable": source != "metadata",
-                "toggle_url": self.ds.urls.path(
-                    path_with_removed_args(self.request, {"_facet_tally": column})),
-                "results": values, "truncated": len(rows) > size,
-            })
-        return results, timed_out
+        return await _counted(self, column_facet_tally_sql, lambda column: column,
+                              "_facet_tally")
 
 
 _HIGHLIGHTED = re.compile(re.escape(str(escape(HIGHLIGHT[0]))) + "(.+?)"

@@ -54,6 +54,13 @@ def _os_reason(exc: OSError, subject: str | None = None) -> str:
     return reason
 
 
+def _upgrading(db_path: str) -> None:
+    """Say that an archive is being upgraded: a migration may re-index every article,
+    minutes for a large archive, and a silent wait looks like a hang."""
+    click.echo(f"Bringing the archive {db_path} up to date for this version of govnews"
+               " (minutes for a large archive) …", err=True)
+
+
 def _open_existing(db_path: str, readonly: bool = False):
     """The archive at ``db_path``, or a ClickException saying why not.  ``readonly``: for
     the reading commands, writing nothing (a read-only file or directory is fine); else
@@ -73,12 +80,15 @@ def _open_existing(db_path: str, readonly: bool = False):
         raise click.ClickException(
             f"no archive at {db_path}: run `govnews crawl --db {db_path}` first, or pass --db")
     try:
+        outdated = schema_outdated(db_path)
         if not readonly:
             problem = archive_problem(db_path, upgrade=True)
             if problem:
                 raise click.ClickException(problem)
             check_writable(db_path)
-        elif schema_outdated(db_path):
+            if outdated:
+                _upgrading(db_path)
+        elif outdated:
             # An archive made by an older govnews, read for the first time since the
             # upgrade: brought up to date when it can be written, else said so.
             try:
@@ -86,6 +96,7 @@ def _open_existing(db_path: str, readonly: bool = False):
             except ArchiveError:
                 pass
             else:
+                _upgrading(db_path)
                 Archive(db_path).close()
         return Archive(db_path, readonly=readonly)
     except ArchiveError as exc:

@@ -556,5 +556,33 @@ def m014_reading_at_scale(db: sqlite_utils.Database) -> None:
     db["fetches"].create_index(["request_url"])
 
 
+@migrations()
+def m015_word_pairs(db: sqlite_utils.Database) -> None:
+    """The pair index (``archive.pairs``): each pair of neighbouring words of an
+    article's title, lead, body and byline as one token, so that a phrase of common
+    words (a name) is found by reading a few short lists.  The triggers queue what
+    changed, with the old text of what changes or goes; ``archive.store.pairs.sync``
+    indexes the queue in each write transaction of govnews (SQL cannot cut text into
+    words)."""
+    from . import pairs
+
+    names = ", ".join(pairs.COLUMNS)
+    db.execute(f"create virtual table {pairs.PAIRS_TABLE} using fts5({names}, content='',"
+               " tokenize='unicode61 remove_diacritics 2')")
+    db.execute(f"create table {pairs.QUEUE_TABLE} (id integer primary key, article_rowid"
+               f" integer not null, op text not null, {names})")
+    add = f"insert into {pairs.QUEUE_TABLE} (article_rowid, op) values (new.rowid, 'add');"
+    old = ", ".join(f"old.{c}" for c in pairs.COLUMNS)
+    drop = (f"insert into {pairs.QUEUE_TABLE} (article_rowid, op, {names})"
+            f" values (old.rowid, 'drop', {old});")
+    db.execute(f"create trigger article_pairs_ai after insert on articles begin {add} end")
+    db.execute(f"create trigger article_pairs_ad after delete on articles begin {drop} end")
+    db.execute(f"create trigger article_pairs_au after update of {names} on articles"
+               f" begin {drop} {add} end")
+    # every article queued; govnews indexes the queue when it opens the archive to write
+    db.execute(f"insert into {pairs.QUEUE_TABLE} (article_rowid, op) select rowid, 'add'"
+               " from articles order by rowid")
+
+
 def apply(db: sqlite_utils.Database) -> None:
     migrations.apply(db)

@@ -16,6 +16,12 @@ before it scores one, so ranking such a query reads most of the index twice, sec
 a large archive; the newest matches are read from the end of the index and the reading
 stops at the limit.  A search that has a rarer word ranks exactly as bm25 over every
 match always did.
+
+Such a query with phrases of two words or more (a name: "Nguyễn Văn Hùng") is read from
+the pair index (``archive.pairs``), where each pair of neighbouring words is one token:
+every word of a name is common, its pairs are rare, so its newest matches are found
+without reading every match of each word, with or without a filter.  The pair index
+finds the same articles; it is read only when it is in step with the articles.
 """
 
 from __future__ import annotations
@@ -41,6 +47,9 @@ from .fts import (
     plain_query,
     rare_words,
 )
+from .pairs import PAIRS_TABLE
+from .pairs import match as pairs_match
+from .pairs import ready as pairs_ready
 
 # bm25 weights, in the index's column order (the originals, then their twins): a word in
 # the title says more about what an article is about than the same word deep in the body;
@@ -121,7 +130,9 @@ def _candidates(db: sqlite_utils.Database, query: str, phrase: bool, keep: Filte
     and the index is read only over the span of rowids ``article_tallies`` gives for the
     filter.  A filter that keeps at most FEW_MATCHES articles (by the tallies) of a
     search of common words starts from its articles instead: reading the index's
-    matches until enough of them pass could read most of it.
+    matches until enough of them pass could read most of it.  Any other search of
+    common words made of phrases reads the pair index (``archive.pairs``) when it is in
+    step, the same way.
     """
     where, params = _conditions(keep)
     ranked = rare_words(db, FTS_TABLE, query, phrase=phrase)
@@ -152,6 +163,14 @@ def _candidates(db: sqlite_utils.Database, query: str, phrase: bool, keep: Filte
             f" where {indexed}{where} and {FTS_TABLE} match :match"
             " order by a.rowid desc limit :limit", params)
     join = " cross join article_facets k on k.article_rowid = f.rowid" if where else ""
+    pairs = None if ranked or not pairs_ready(db) else pairs_match(query, phrase=phrase)
+    if pairs is not None:
+        # phrases of common words, found as phrases of their rare word pairs; the hits
+        # lie anywhere in the word index (see _rows)
+        params.update(match=pairs, limit=-1 if limit is None else limit)
+        return True, db.execute(
+            f"select f.rowid, null from {PAIRS_TABLE} f{join} where {PAIRS_TABLE} match"
+            f" :match{where} order by f.rowid desc limit :limit", params)
     return False, _best(db, FTS_TABLE, query, phrase, WEIGHTS, limit, join, where, params,
                         ranked)
 

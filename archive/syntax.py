@@ -229,6 +229,13 @@ def positive_words(text: str, *, words: bool = False) -> list[str]:
     return list(seen)
 
 
+def parts(text: str, *, words: bool = False) -> list[list[tuple[list[str], bool]]]:
+    """Every part of each side of OR in ``text``: its words (as typed, NFC) and whether
+    it is left out; ``words`` as for ``compile_query``."""
+    return [[(list(part.words), part.negated) for part in group]
+            for group in _parse(text, words)]
+
+
 def alternatives(text: str, *, words: bool = False) -> list[list[list[str]]]:
     """The parts that find, of each side of OR in ``text``: for each alternative, the
     words (as typed, NFC) of each part not left out; ``words`` as for ``compile_query``.

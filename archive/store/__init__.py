@@ -27,6 +27,7 @@ from crawler.kernel.text import canonical_url
 from .. import schema
 from ..access import WRITE_CHECK_TABLE, ArchiveError, directory_problem, explain, open_readonly
 from ..records import article_row, document_row, file_state, next_try, pending_state, utcnow
+from .pairs import sync as sync_pairs
 
 
 def open_db(path: str | os.PathLike, readonly: bool = False) -> sqlite_utils.Database:
@@ -45,6 +46,8 @@ def open_db(path: str | os.PathLike, readonly: bool = False) -> sqlite_utils.Dat
     db.execute("PRAGMA busy_timeout=30000")
     db.execute("PRAGMA foreign_keys=ON")
     schema.apply(db)
+    with db.atomic():  # what another tool wrote since (archive.pairs)
+        sync_pairs(db)
     return db
 
 
@@ -177,6 +180,7 @@ class Archive:
                     f"delete from pending where url in ({','.join('?' * len(chunk))})", chunk)
             if run_id is not None:
                 self._count_batch(run_id, counts, len(snapshots))
+            sync_pairs(self.db)  # the pair index in step at each commit (archive.pairs)
         return counts
 
     def _count_batch(self, run_id: int, counts: Counter, snapshots: int) -> None:
@@ -240,6 +244,7 @@ class Archive:
         with self.db.atomic():
             for article, snapshot_id in pairs:
                 counts[self._upsert(article, now, snapshot_id, "reparse", seen=False)] += 1
+            sync_pairs(self.db)
         return counts
 
     def _insert_snapshot(self, snap: Snapshot, run_id: int | None) -> int:
@@ -528,9 +533,11 @@ class Archive:
         FTS5's own 'rebuild' (what ``sqlite-utils rebuild-fts`` runs) does the same: the
         folding is in the table's generated columns, which the index reads."""
         from ..search import FTS_TABLE
+        from .pairs import index_all
 
         with self.db.atomic():
             self.db.execute(f"insert into {FTS_TABLE}({FTS_TABLE}) values ('rebuild')")
+            index_all(self.db)
         return self.db.execute("select count(*) from articles").fetchone()[0]
 
     def documents(self, where: str = "", params=()):

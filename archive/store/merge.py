@@ -29,6 +29,7 @@ import sqlite_utils
 from ..access import ArchiveError, open_readonly
 from ..query import documents, records
 from ..records import utcnow
+from .pairs import sync as sync_pairs
 
 KINDS = {
     "articles": ("article_versions", records,
@@ -54,6 +55,7 @@ def merge(db: sqlite_utils.Database, path: str | os.PathLike, node: str) -> Coun
                 _merge_records(db, source, table, kind, fetches, counts)
             _merge_keyed(db)
             _merge_files(db)
+            sync_pairs(db)  # the merged articles in the pair index (archive.pairs)
     finally:
         source.close()
         db.execute("detach database node")

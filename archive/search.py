@@ -172,7 +172,8 @@ def _candidates(db: sqlite_utils.Database, query: str, phrase: bool, keep: Filte
         return True, db.execute(
             f"select f.rowid, null from {PAIRS_TABLE} f{join} where {PAIRS_TABLE} match"
             f" :match{where} order by f.rowid desc limit :limit", params)
-    return False, _best(db, FTS_TABLE, query, phrase, WEIGHTS, limit, join, where, params,
+    # bm25's best lie anywhere in the index; the newest matches of common words together
+    return ranked, _best(db, FTS_TABLE, query, phrase, WEIGHTS, limit, join, where, params,
                         ranked)
 
 
@@ -232,13 +233,14 @@ def _rows(db: sqlite_utils.Database, hits: list[tuple[int, float | None]],
     """The result rows of ``hits``, in their order; with ``match``, with FTS5 snippets.
 
     Snippets are made for the chosen hits only: each one re-reads and re-tokenizes its
-    article, too slow to make for every match.  The index is read once over the range of
-    rowids the hits span, the hits picked out of it (the unary + keeps SQLite from
-    handing FTS5 one rowid at a time: each would open the index afresh, a costly seek
-    per hit in a large index); that range holds what finding the hits read already, or a
-    few thousand matches of a query ranked by bm25.  ``scattered`` hits (a filter's own
-    articles, or what the pair index found, anywhere in the index) get their snippets
-    from their own small index instead (``_snippets_apart``).
+    article, too slow to make for every match.  Hits that lie together (the newest
+    matches of common words) are read from the index once over the range of rowids they
+    span, the hits picked out of it (the unary + keeps SQLite from handing FTS5 one
+    rowid at a time: each would open the index afresh, a costly seek per hit in a large
+    index); that range holds what finding them read already.  ``scattered`` hits (ranked
+    by bm25, a filter's own articles, or what the pair index found: anywhere in the
+    index) get their snippets from their own small index instead
+    (``_snippets_apart``).
     """
     cols = "a.url, a.title, a.published_at, a.category, a.author"
     if match is not None and scattered:

@@ -261,6 +261,14 @@ TABLES = {
         "description": "Superseded document records, copied here before being replaced.",
         "sort_desc": "id",
     },
+    "article_pairs_queue": {
+        "title": "Word pairs to index",
+        "description": (
+            "Articles changed since the word-pair search index last read them, with the "
+            "text it holds of them; govnews empties it in the same transaction as it "
+            "writes, so rows here mean another program wrote the articles (the search "
+            "reads the word index alone until govnews next opens the archive to write)."),
+    },
     "_sqlite_migrations": {"hidden": True},
 }
 

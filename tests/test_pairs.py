@@ -187,3 +187,25 @@ def test_an_archive_made_before_the_pair_index_gets_it_whole_when_opened(archive
     assert len(vocabulary(archive.db)) > 50
     assert vocabulary(archive.db) == fresh(archive.db)
     archive.close()
+
+
+def test_a_connection_that_cannot_make_a_temporary_index_gets_the_same_snippets(archive):
+    expected = run(archive.db, "Nguyễn Đức Trung", limit=10)
+    archive.db.execute("pragma query_only = 1")  # not even a temporary table
+    try:
+        assert run(archive.db, "Nguyễn Đức Trung", limit=10) == expected
+    finally:
+        archive.db.execute("pragma query_only = 0")
+    assert expected and all("**" in s for _, _, s in expected)
+
+
+def test_a_word_found_common_in_one_archive_is_not_taken_as_common_in_another(
+        archive, tmp_path, monkeypatch):
+    assert not fts.rare_words(archive.db, fts.FTS_TABLE, "Nguyễn Đức Trung")  # COMMON = 2
+    other = Archive(tmp_path / "other.db")
+    other.store_articles([make(5)])  # names Nguyễn Đức Trung
+    assert fts.rare_words(other.db, fts.FTS_TABLE, "Nguyễn Đức Trung")
+    assert search(other.db, "Nguyễn Đức Trung")[0]["rank"] is not None  # ranked by bm25
+    monkeypatch.setattr(fts, "COMMON", 2_000)  # nor under another cut
+    assert fts.rare_words(archive.db, fts.FTS_TABLE, "Nguyễn Đức Trung")
+    other.close()

@@ -297,7 +297,7 @@ def _snippets_apart(db: sqlite_utils.Database, rowids: list[int], match: str, co
     try:
         for i in range(0, len(rowids), 500):  # within SQLite's limit on bound parameters
             chunk = rowids[i:i + 500]
-            db.execute(f"insert into {table}(rowid, {folded}) select rowid, {folded} from"
+            db.execute(f"insert into temp.{APART}(rowid, {folded}) select rowid, {folded} from"
                        f" articles where rowid in ({','.join('?' * len(chunk))})", chunk)
         return {row[0]: row[1:] for row in db.execute(
             f"select s.rowid, {cols}, a.summary, a.body, snippet({APART}, -1, ?, ?, ?,"

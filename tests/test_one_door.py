@@ -14,7 +14,9 @@ ROOT = Path(__file__).resolve().parent.parent
 # The store is a package: its merge (Archive.merge_from, `govnews merge`) is archive/store/merge.py.
 ALLOWED = {"archive/store/__init__.py", "archive/store/merge.py", "archive/store/pairs.py",
            "archive/schema.py"}
-SQL_WRITE = re.compile(r"""["'](?:\s*)(?:insert\b|update\s+\w+\s+set\b|delete\s+from\b|replace\s+into\b)""",
+# A connection's temporary schema (``insert into temp.…``: the search's snippet index of
+# a few hits) is the connection's own, not the archive.
+SQL_WRITE = re.compile(r"""["'](?:\s*)(?:insert\b(?!\s+into\s+temp\.)|update\s+\w+\s+set\b|delete\s+from\b|replace\s+into\b)""",
                        re.IGNORECASE)
 UTILS_WRITE = re.compile(r"\]\.(?:insert|insert_all|upsert|upsert_all|update|delete|delete_where)\(")
 

@@ -174,13 +174,18 @@ def test_pairs_cut_words_as_the_word_index_does(text):
     assert pairs.tokens(text) == INDEX_TOKEN.findall(index_fold(text))
 
 
-def test_an_archive_made_before_the_pair_index_gets_it_whole_when_opened(archive, tmp_path):
-    db = archive.db
+def forget_the_pair_index(db) -> None:
+    """Make the archive as govnews left it before migration m015."""
     for name in ("ai", "au", "ad"):
         db.execute(f"drop trigger article_pairs_{name}")
     db.execute("drop table article_pairs_fts")
     db.execute("drop table article_pairs_queue")
     db.execute("delete from _sqlite_migrations where name = 'm015_word_pairs'")
+
+
+def test_an_archive_made_before_the_pair_index_gets_it_whole_when_opened(archive, tmp_path):
+    db = archive.db
+    forget_the_pair_index(db)
     archive.close()
     archive = Archive(tmp_path / "a.db")
     assert pairs.ready(archive.db)
@@ -209,3 +214,20 @@ def test_a_word_found_common_in_one_archive_is_not_taken_as_common_in_another(
     monkeypatch.setattr(fts, "COMMON", 2_000)  # nor under another cut
     assert fts.rare_words(archive.db, fts.FTS_TABLE, "Nguyễn Đức Trung")
     other.close()
+
+
+def test_a_command_that_upgrades_an_archive_says_so_first(archive, tmp_path):
+    from click.testing import CliRunner
+
+    from archive.cli import cli
+
+    forget_the_pair_index(archive.db)
+    archive.close()
+    result = CliRunner().invoke(cli, ["search", "Nguyễn Đức Trung", "--db",
+                                      str(tmp_path / "a.db")])
+    assert result.exit_code == 0, result.output
+    assert "up to date for this version of govnews" in result.stderr
+    assert "bai-" in result.stdout  # and then searched
+    again = CliRunner().invoke(cli, ["search", "Nguyễn Đức Trung", "--db",
+                                     str(tmp_path / "a.db")])
+    assert "up to date" not in again.stderr

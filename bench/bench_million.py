@@ -20,7 +20,10 @@ What it holds (fixed seed, so builds compare):
   images (known, not fetched), 10% citing a document number, most of them in the register.
 
 The archive is kept at --db (default: million.db in the directory GOVNEWS_BENCH_DATA names,
-else bench/out/, which git ignores; 19 GB) and reused when present.  Prints the build time and the bytes per article.
+else bench/out/, which git ignores; 22 GB with the word-pair index of schema m015) and
+reused when present; an archive built before m015 gets that index when first opened to
+write (25 minutes for a million articles here).  Prints the build time and the bytes
+per article.
 """
 
 from __future__ import annotations

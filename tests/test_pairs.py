@@ -4,6 +4,7 @@ word index finds, and the index stays in step with the articles whoever writes t
 from __future__ import annotations
 
 import sqlite3
+from urllib.parse import urlencode
 
 import pytest
 
@@ -231,3 +232,31 @@ def test_a_command_that_upgrades_an_archive_says_so_first(archive, tmp_path):
     again = CliRunner().invoke(cli, ["search", "Nguyễn Đức Trung", "--db",
                                      str(tmp_path / "a.db")])
     assert "up to date" not in again.stderr
+
+
+@pytest.mark.parametrize("text", ["Nguyễn Đức Trung", "trung nguyen duc", '"Lê Hồng Vinh" OR "Văn Hùng"',
+                                  "trung", "Đức Trung NOT Hùng"])
+def test_the_articles_table_search_box_reads_the_pair_index_and_finds_the_same(
+        archive, monkeypatch, text):
+    import asyncio
+    import json
+
+    from archive import web
+    from archive.web import make_datasette
+
+    def urls() -> list[str]:
+        ds = make_datasette(archive.path)
+        response = asyncio.run(ds.client.get(
+            "/archive/articles.json?" + urlencode({"_search": text, "_shape": "array",
+                                                  "_col": "url", "_size": "max"})))
+        assert response.status_code == 200, response.text
+        return sorted(row["url"] for row in json.loads(response.text))
+
+    taken = []
+    real = web.pairs_match
+    monkeypatch.setattr(web, "pairs_match", lambda *a, **k: taken.append(real(*a, **k))
+                        or taken[-1])
+    found = urls()
+    assert bool(taken[-1]) == (pairs.match(text) is not None)  # phrases only
+    monkeypatch.setattr(web, "pairs_ready", lambda db: False)
+    assert found == urls() and found

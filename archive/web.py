@@ -420,8 +420,8 @@ class ArchivePlugin:
         # Articles: a search of phrases reads the word-pair index when it is in step
         # (archive.pairs), which finds the same rows without reading every match of each
         # common word: a name in a million articles, over Datasette's time limit otherwise.
-        pairs = table == "articles" and await db.execute_fn(
-            lambda conn: pairs_ready(sqlite_utils.Database(conn)))
+        pairs = (table == "articles" and (request.args.get("_search") or "").strip()
+                 and await db.execute_fn(lambda conn: pairs_ready(sqlite_utils.Database(conn))))
         clauses, params, descriptions = [], {}, []
         for key in request.args:
             if key == "_search":

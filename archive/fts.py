@@ -14,6 +14,9 @@ import sqlite_utils
 from crawler.kernel.text import INDEX_TOKEN, index_fold
 
 FTS_TABLE = "articles_fts"
+# The tokenizer of the indexes of folded text (schema.folded_fts), of the word-pair index
+# (archive.pairs) and of the search's snippet index: unicode61 folds case and marks.
+TOKENIZE = "unicode61 remove_diacritics 2"
 COLUMNS = ("title", "summary", "body", "author")
 # The index holds each column as it is and, as ``{column}_f``, folded (đ -> d; see
 # schema.folded_fts); govnews folds every query, so it searches the folded twins.

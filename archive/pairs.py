@@ -61,19 +61,24 @@ def tokens(text: str | None) -> list[str]:
     return out
 
 
+def _pairs(words: list[str]) -> str:
+    """The pair tokens of ``words``, space-separated, in order."""
+    return " ".join(map(SEP.join, zip(words, words[1:])))
+
+
 def pair_text(text: str | None) -> str:
     """The pair tokens of ``text``, space-separated, in order."""
-    words = tokens(text)
-    return " ".join(map(SEP.join, zip(words, words[1:])))
+    return _pairs(tokens(text))
 
 
 def ready(db: sqlite_utils.Database) -> bool:
     """Whether the pair index exists and holds every article as it is (nothing queued)."""
-    return (_exists(db, PAIRS_TABLE)
+    return (exists(db, PAIRS_TABLE)
             and db.execute(f"select 1 from {QUEUE_TABLE} limit 1").fetchone() is None)
 
 
-def _exists(db: sqlite_utils.Database, table: str) -> bool:
+def exists(db: sqlite_utils.Database, table: str) -> bool:
+    """Whether the archive has ``table`` (schema m015 made the pair index's two)."""
     return db.execute("select 1 from sqlite_master where name = ?", [table]).fetchone() is not None
 
 
@@ -82,7 +87,7 @@ def match(query: str, *, phrase: bool = True) -> str | None:
     language of ``archive.syntax``) finds in the word index, or None when there is none:
     each part (a phrase found or left out) must have two words or more, for a single
     word has no pair.  Words one by one (``phrase=False``) are single words."""
-    from .syntax import parts
+    from .syntax import either, parts, side
 
     alternatives = []
     for group in parts(query, words=not phrase):
@@ -91,15 +96,8 @@ def match(query: str, *, phrase: bool = True) -> str | None:
             found = [t for w in words for t in tokens(w)]
             if len(found) < 2:
                 return None
-            pairs = " ".join(map(SEP.join, zip(found, found[1:])))
-            (leaves if negated else finds).append(f'"{pairs}"')
+            (leaves if negated else finds).append(f'"{_pairs(found)}"')
         if not finds:
             return None
-        expr = " AND ".join(finds)
-        if leaves:
-            expr = f"({expr}) NOT ({' OR '.join(leaves)})"
-        alternatives.append(expr)
-    if not alternatives:
-        return None
-    return alternatives[0] if len(alternatives) == 1 else " OR ".join(
-        f"({a})" for a in alternatives)
+        alternatives.append(side(finds, leaves))
+    return either(alternatives) if alternatives else None

@@ -14,6 +14,8 @@ from sqlite_utils.migrations import Migrations
 
 from crawler.kernel.text import fold_d_sql
 
+from .fts import TOKENIZE
+
 migrations = Migrations("govnews")
 
 
@@ -260,7 +262,7 @@ def folded_fts(db: sqlite_utils.Database, table: str, cols: tuple[str, ...]) -> 
     values = lambda p: ", ".join(f"{p}{c}" for c in cols + twins)  # noqa: E731
     # content=[table], as sqlite-utils writes it: how it and Datasette find a table's index.
     db.execute(f"create virtual table {fts} using fts5({names}, content=[{table}],"
-               " content_rowid='rowid', tokenize='unicode61 remove_diacritics 2')")
+               f" content_rowid='rowid', tokenize='{TOKENIZE}')")
     insert = f"insert into {fts}(rowid, {names}) values (new.rowid, {values('new.')});"
     delete = (f"insert into {fts}({fts}, rowid, {names})"
               f" values ('delete', old.rowid, {values('old.')});")
@@ -568,7 +570,7 @@ def m015_word_pairs(db: sqlite_utils.Database) -> None:
 
     names = ", ".join(pairs.COLUMNS)
     db.execute(f"create virtual table {pairs.PAIRS_TABLE} using fts5({names}, content='',"
-               " tokenize='unicode61 remove_diacritics 2')")
+               f" tokenize='{TOKENIZE}')")
     db.execute(f"create table {pairs.QUEUE_TABLE} (id integer primary key, article_rowid"
                f" integer not null, op text not null, {names})")
     add = f"insert into {pairs.QUEUE_TABLE} (article_rowid, op) values (new.rowid, 'add');"

@@ -44,6 +44,7 @@ from .fts import (
     DOCUMENT_FOLDED,
     FOLDED,
     FTS_TABLE,
+    TOKENIZE,
     fts_query,
     plain_query,
     rare_words,
@@ -291,7 +292,7 @@ def _snippets_apart(db: sqlite_utils.Database, rowids: list[int], match: str, co
         db.execute("pragma temp_store = memory")
         db.execute(f"drop table if exists {table}")
         db.execute(f"create virtual table {table} using fts5({folded},"
-                   " tokenize='unicode61 remove_diacritics 2')")  # as schema.folded_fts
+                   f" tokenize='{TOKENIZE}')")  # as the word index's
     except sqlite3.Error:  # a connection that may not make temporary tables
         return None
     try:

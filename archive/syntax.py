@@ -167,6 +167,20 @@ def _phrase(words: list[str], fold: Callable[[str], str]) -> str | None:
     return '"' + " ".join(tokens) + '"' if tokens else None
 
 
+def side(finds: list[str], leaves: list[str]) -> str:
+    """One side of OR as FTS5 reads it: every phrase of ``finds`` (FTS5 strings, at least
+    one), none of ``leaves``."""
+    expr = " AND ".join(finds)
+    return f"({expr}) NOT ({' OR '.join(leaves)})" if leaves else expr
+
+
+def either(alternatives: list[str]) -> str:
+    """The sides of OR (``side``'s, at least one) as one FTS5 expression."""
+    if len(alternatives) == 1:
+        return alternatives[0]
+    return " OR ".join(f"({a})" for a in alternatives)
+
+
 def compile_query(text: str, *, words: bool = False, fold: Callable[[str], str] | None = None,
                   columns: tuple[str, ...] | None = None) -> str | None:
     """An FTS5 MATCH expression for ``text`` in the language above, or None when it has
@@ -193,18 +207,12 @@ def compile_query(text: str, *, words: bool = False, fold: Callable[[str], str] 
         if not finds:
             only_negative += bool(leaves)
             continue
-        expr = " AND ".join(finds)
-        if leaves:
-            expr = f"({expr}) NOT ({' OR '.join(leaves)})"
-        alternatives.append(expr)
+        alternatives.append(side(finds, leaves))
     if only_negative:
         raise QueryError(SIDE_NEGATIVE if alternatives else ONLY_NEGATIVE)
     if not alternatives:
         return None
-    if len(alternatives) == 1:
-        expr = alternatives[0]
-    else:
-        expr = " OR ".join(f"({a})" for a in alternatives)
+    expr = either(alternatives)
     if columns:
         expr = "{" + " ".join(columns) + "} : (" + expr + ")"
     return expr

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 
 import sqlite_utils
 
-from ..pairs import COLUMNS, PAIRS_TABLE, QUEUE_TABLE, pair_text
+from ..pairs import COLUMNS, PAIRS_TABLE, QUEUE_TABLE, exists, pair_text
 
 # Articles indexed per statement.
 CHUNK = 2_000
@@ -52,8 +52,7 @@ def sync(db: sqlite_utils.Database) -> int:
     in between needs nothing.  Read CHUNK articles at a time, so a queue of a whole
     archive (schema m015) takes no more memory than a batch.
     """
-    if db.execute("select 1 from sqlite_master where name = ?",
-                  [QUEUE_TABLE]).fetchone() is None:
+    if not exists(db, QUEUE_TABLE):
         return 0
     last = db.execute(f"select max(id) from {QUEUE_TABLE}").fetchone()[0]
     if last is None:

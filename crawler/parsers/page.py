@@ -22,6 +22,7 @@ from w3lib.encoding import html_body_declared_encoding, http_content_type_encodi
 from ..kernel import text as _text
 from ..kernel.text import clean_text
 from .legacy import convert_legacy
+from .sieve import Sieved, page_memo
 
 # --- decoding ---------------------------------------------------------------------------
 
@@ -258,7 +259,7 @@ def _split_around(parent, block):
 # --- generic element helpers ------------------------------------------------------------
 
 def css(selector: str) -> CSSSelector:
-    return CSSSelector(selector, translator="html")
+    return Sieved(selector)
 
 
 @cache
@@ -306,12 +307,25 @@ def has_text(el) -> bool:
     return False
 
 
-_META_NAMED = etree.XPath("//meta[@property=$n or @name=$n or @itemprop=$n]")
+_METAS = etree.XPath("//meta")
+
+
+def _metas_named(root) -> dict[str, list]:
+    """name -> the page's <meta> elements whose property, name or itemprop it is, in page
+    order: what ``//meta[@property=$n or @name=$n or @itemprop=$n]`` finds, for every
+    name at once (a page's readers ask for a dozen)."""
+    named: dict[str, list] = {}
+    for el in _METAS(root):
+        for key in dict.fromkeys((el.get("property"), el.get("name"), el.get("itemprop"))):
+            if key is not None:
+                named.setdefault(key, []).append(el)
+    return named
 
 
 def meta_content(doc, *names: str) -> str | None:
+    metas = page_memo(doc, "metas", _metas_named)
     for name in names:
-        for el in _META_NAMED(doc, n=name):
+        for el in metas.get(name, ()):
             value = clean_text(el.get("content"))
             if value:
                 return value

@@ -1,0 +1,140 @@
+"""Selectors that skip a page lacking the classes and ids they name (crawler.parsers.sieve),
+and the <meta> values read once per page: the same answers as the plain selector and the
+plain XPath, on every stored page and on pages made to trip them."""
+
+from __future__ import annotations
+
+import copy
+import importlib
+import pkgutil
+from pathlib import Path
+
+import lxml.html
+import pytest
+from lxml import etree
+from lxml.cssselect import CSSSelector
+
+import crawler.parsers as parsers
+from crawler.parsers import load
+from crawler.parsers.page import css, meta_content
+from crawler.parsers.sieve import Sieved
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = sorted(ROOT.glob("tests/fixtures/**/*.html")) + sorted(ROOT.glob("bench/pages/**/*.html"))
+
+
+def layout_selectors() -> list[Sieved]:
+    """Every selector the parsers' modules hold, alone or in a tuple."""
+    found: dict[str, Sieved] = {}
+    for info in pkgutil.iter_modules(parsers.__path__):
+        module = importlib.import_module(f"crawler.parsers.{info.name}")
+        for value in vars(module).values():
+            for item in value if isinstance(value, tuple) else (value,):
+                if isinstance(item, Sieved):
+                    found[item.selector_text] = item
+    return list(found.values())
+
+
+def same(a: list, b: list) -> bool:
+    return len(a) == len(b) and all(x is y for x, y in zip(a, b))
+
+
+def test_the_parsers_hold_sieved_selectors_that_can_skip():
+    selectors = layout_selectors()
+    assert len(selectors) > 40
+    assert sum(1 for s in selectors if s.needs is not None) > 30
+
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_every_selector_answers_as_the_plain_one_on_every_stored_page(path):
+    doc = load(path.read_bytes())
+    body = doc.find("body")
+    for sel in layout_selectors():
+        plain = CSSSelector(sel.selector_text, translator="html")
+        for el in (doc, body) if body is not None else (doc,):
+            assert same(sel(el), plain(el)), (sel.selector_text, el.tag)
+
+
+PAGE = """<html><head><title>t</title></head><body>
+<div class="a  b&#9;c" id="Main"><p class="x">one</p><h1>Head</h1></div>
+<div class="tags"><a href="/t">tag</a></div>
+</body></html>"""
+
+
+@pytest.mark.parametrize("selector,expected", [
+    (".a p", ["one"]),
+    (".c .x", ["one"]),                  # a tab between class names splits them too
+    (".a .missing", []),
+    (".missing, h1", ["Head"]),          # an alternative naming nothing is always tried
+    ("div:not(.missing) > p", ["one"]),  # a negated class is not needed
+    ("#Main p", ["one"]),
+    ("#main p", []),                     # ids and classes are matched case by case
+    (".A p", []),
+    (".tags a, .keyword a", ["tag"]),
+    ("div.a + div.tags a", ["tag"]),
+])
+def test_answers_on_a_made_page(selector, expected):
+    doc = load(PAGE)
+    sel = css(selector)
+    assert [e.text_content() for e in sel(doc)] == expected
+    assert same(sel(doc), CSSSelector(selector, translator="html")(doc))
+
+
+def test_a_page_read_once_then_changed_within_itself_or_copied():
+    doc = load(PAGE)
+    sel = css(".x")
+    assert len(sel(doc)) == 1
+    # An element made from one of the page's (its attributes copied) and a deep copy of
+    # a part: both still found.
+    p = doc.find(".//p")
+    twin = p.makeelement(p.tag, dict(p.attrib))
+    doc.find("body").append(twin)
+    assert len(sel(doc)) == 2
+    part = copy.deepcopy(doc.find("body"))
+    assert len(sel(part)) == 2
+    # An element taken out of the page is a tree of its own.
+    p.getparent().remove(p)
+    assert sel(p) == [p]
+    assert len(sel(doc)) == 1
+
+
+def test_a_selector_that_names_no_class_needs_nothing():
+    assert css("h1").needs is None
+    assert css("[itemtype*=BreadcrumbList] [itemprop=name]").needs is None
+    assert css(".a, .b").needs == [frozenset({"a"}), frozenset({"b"})]
+
+
+META_PAGE = """<html><head>
+<meta name="x" property="x" content="  ">
+<meta itemprop="x" content="second">
+<meta property="og:title" content="OG">
+<meta name="description" content="Mô tả">
+<meta property="X" content="upper">
+</head><body><p>b</p></body></html>"""
+
+_PLAIN_META = etree.XPath("//meta[@property=$n or @name=$n or @itemprop=$n]")
+
+
+def plain_meta(doc, *names):
+    for name in names:
+        for el in _PLAIN_META(doc, n=name):
+            value = " ".join((el.get("content") or "").split())
+            if value:
+                return value
+    return None
+
+
+@pytest.mark.parametrize("names", [("x",), ("X",), ("og:title", "x"), ("missing", "description"),
+                                   ("missing",), ("description", "og:title")])
+def test_meta_values_as_the_plain_xpath_finds_them(names):
+    doc = load(META_PAGE)
+    assert meta_content(doc, *names) == plain_meta(doc, *names)
+    # asked of an element inside the page: the page's <meta>, as //meta reads them
+    assert meta_content(doc.find("body"), *names) == plain_meta(doc, *names)
+
+
+def test_meta_values_of_two_pages_are_their_own():
+    one = load(META_PAGE)
+    two = lxml.html.fromstring(META_PAGE.replace("Mô tả", "Khác"))
+    assert meta_content(one, "description") == "Mô tả"
+    assert meta_content(two, "description") == "Khác"

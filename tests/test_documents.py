@@ -188,3 +188,10 @@ def test_laws_and_dashes_from_word_processors():
     assert number_key("59 2020 qh14") == number_key("59/2020/QH14")
     assert number_key("1205/QĐ–UBND") == number_key("1205/QĐ-UBND")
     assert kind_of("100/2019/NĐ-CP") == "Nghị định"
+
+
+@pytest.mark.parametrize("dash", ["\u2010", "\u2011", "\u2012", "\u2013", "\u2014", "\u2212"])
+def test_every_dash_a_word_processor_types_is_a_hyphen_in_a_number(dash):
+    text = f"Căn cứ Quyết định 1205/QĐ{dash}UBND và Công văn 12/UBND{dash}VX{dash}KT."
+    assert citations(text) == ["1205/QĐ-UBND", "12/UBND-VX-KT"]
+    assert number_key(f"1205/QĐ{dash}UBND") == "1205/QD-UBND"

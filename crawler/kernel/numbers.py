@@ -50,7 +50,7 @@ NUMBER_IN_TEXT = re.compile(
     rf"(?<![\w/.-])(\d{{1,6}})\s?/\s?(?:(?:(\d{{4}})\s?/\s?({_CODE}|{_ONE_PART}))"
     rf"|({_CODE}))(?![\w-])")
 # Dashes typed in place of the hyphen ("1205/QĐ–UBND", an en dash from a word processor).
-_DASHES = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2212"})
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2212"
 # As people type it: any case, "/" or a space between the parts.
 NUMBER_TYPED = re.compile(
     r"^\s*(\d{1,6})\s*[/\s]\s*(?:(?:(\d{4})\s*[/\s]\s*([^\W\d_]\w*(?:\s*-\s*\w+)*))"
@@ -76,7 +76,13 @@ def number_key(text: str | None) -> str | None:
 
 
 def normal_dashes(text: str) -> str:
-    return unicodedata.normalize("NFC", text).translate(_DASHES)
+    text = unicodedata.normalize("NFC", text)
+    # str.replace per dash the text holds: scans in C, where translate() looks up every
+    # character of an article's body in a dict (a tenth of a millisecond per page).
+    for dash in _DASHES:
+        if dash in text:
+            text = text.replace(dash, "-")
+    return text
 
 
 def citations(*texts: str | None) -> list[str]:

@@ -92,10 +92,14 @@ def test_a_page_read_once_then_changed_within_itself_or_copied():
     assert len(sel(doc)) == 2
     part = copy.deepcopy(doc.find("body"))
     assert len(sel(part)) == 2
-    # An element taken out of the page is a tree of its own.
+    # An element taken out of the page is a tree of its own, and so is what it holds.
+    p.append(p.makeelement("span", {"class": "inner"}))
     p.getparent().remove(p)
     assert sel(p) == [p]
     assert len(sel(doc)) == 1
+    span = p.find("span")
+    assert css(".inner")(span) == [span]
+    assert css(".x span")(p) == [span]
 
 
 def test_a_selector_that_names_no_class_needs_nothing():

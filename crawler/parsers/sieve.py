@@ -30,10 +30,11 @@ _MEMO: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 def page_memo(el, what: str, read):
     """``read(root)`` of the tree ``el`` belongs to, read once per tree."""
-    if el.getparent() is None:  # most readers are asked of the page's root itself
-        root = el
-    else:
-        root = el.getroottree().getroot()
+    # The outermost ancestor, not getroottree().getroot(): an element taken out of the
+    # page still names the page's root there, which no longer holds its subtree.
+    root = el
+    for root in el.iterancestors():
+        pass
     memo = _MEMO.get(root)
     if memo is None:
         memo = _MEMO[root] = {}

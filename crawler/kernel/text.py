@@ -60,19 +60,42 @@ def canonical_url(url: str, base: str | None = None) -> str:
     """Absolute URL without fragment and without query parameters that name the same page."""
     url = clean_text(url)
     if base:
-        url = urljoin(base, url)
+        url = _joined(base, url)
     parts = urlsplit(url)
-    query = [
-        (k, v)
-        for k, v in parse_qsl(parts.query, keep_blank_values=True)
-        if v not in NOISE_QUERY_PARAMS.get(k.lower(), ())
-    ]
+    if not parts.query:
+        query = []
+    else:
+        query = [
+            (k, v)
+            for k, v in parse_qsl(parts.query, keep_blank_values=True)
+            if v not in NOISE_QUERY_PARAMS.get(k.lower(), ())
+        ]
     netloc = parts.netloc.lower()
     scheme = parts.scheme.lower()
     if (scheme, netloc.rsplit(":", 1)[-1]) in (("http", "80"), ("https", "443")):
         netloc = netloc.rsplit(":", 1)[0]
     path = parts.path or "/"
     return urlunsplit((scheme, netloc, path, urlencode(query), ""))
+
+
+def _joined(base: str, url: str) -> str:
+    """What canonical_url makes of ``urljoin(base, url)``, without urljoin's work for the
+    two shapes nearly every link has: an absolute http(s) address (urljoin gives it back
+    re-assembled, which the split below does anyway) and a path from the root holding no
+    "//" or dot segment (urljoin resolves dot segments, and some Python versions collapse
+    "//"; otherwise it only puts the base's scheme and host in front).  Hand-written:
+    urljoin took a twentieth of a crawled article's parse (its related block links ten
+    articles); a test compares the two over 40,000 links and bases."""
+    if url.startswith(("http://", "https://")):
+        if urlsplit(url).netloc:
+            return url
+    elif url.startswith("/") and not url.startswith("//"):
+        path = url.split("?", 1)[0].split("#", 1)[0]
+        if "//" not in path and "/." not in path:
+            head = urlsplit(base)
+            if head.scheme in ("http", "https") and head.netloc:
+                return f"{head.scheme}://{head.netloc}{url}"
+    return urljoin(base, url)
 
 
 def site_of(url: str) -> str:

@@ -6,12 +6,16 @@ Pages: tests/fixtures/**/*.html and bench/pages/**/*.html, grouped by kind (fixt
 bench page, other page).  Prints per-kind medians (ms of process time per page) and the
 ratio of each to bare lxml.
 
-    .venv/bin/python bench/bench_parse_floor.py [--rounds 5] [--cold]
+    .venv/bin/python bench/bench_parse_floor.py [--rounds 5] [--cold] [--replica N]
 
 ``--cold``: the memo caches of the parsers and the kernel (functools.lru_cache on pure
 functions of a page's strings; not the compiled XPaths, see COMPILED) are emptied before
 each page, so that no page gains from having been read in an earlier
 round: what a crawl meeting each page once pays.
+
+``--replica N``: a group more, the article pages of the replica enlarged with N synthetic
+articles (``bench_crawl.synthetic``, as ``bench_crawl_floor`` crawls them), rendered in
+this process: the pages a crawl of the replica spends its parsing on.
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ import lxml.html
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 
 from crawler.parsers import load, parse_article  # noqa: E402
 from crawler.parsers.roles import classify  # noqa: E402
@@ -45,6 +50,20 @@ def corpus() -> list[tuple[str, bytes, str]]:
     paths = sorted(list(ROOT.glob("tests/fixtures/**/*.html")) + list(ROOT.glob("bench/pages/**/*.html")))
     return [(kind_of(p), p.read_bytes(), "https://www.nghean.gov.vn/" + p.stem + "-123456.html")
             for p in paths]
+
+
+def replica_pages(extra: int) -> list[tuple[str, bytes, str]]:
+    """The replica's article pages, with ``extra`` synthetic articles, as a crawl meets them."""
+    from bench_crawl import synthetic
+
+    from crawler.replica import build_site
+    from crawler.replica.article import article_page
+
+    base = "https://www.nghean.gov.vn"
+    site = build_site()
+    site = build_site(add=synthetic(extra, [c.slug for c in site.categories]))
+    return [("replica", article_page(site, a, base).body, base + site.article_path(a))
+            for a in site.articles.values()]
 
 
 def bare(raw: bytes, url: str) -> None:
@@ -100,7 +119,8 @@ def measure(pages, rounds: int, cold: bool = False) -> dict[str, dict[str, list[
     out: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
     for (i, name), ms in best.items():
         out[pages[i][0]][name].append(ms)
-        out["all"][name].append(ms)
+        if pages[i][0] != "replica":  # "all": the stored pages, with or without --replica
+            out["all"][name].append(ms)
     return out
 
 
@@ -120,8 +140,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--cold", action="store_true", help="empty the memo caches before each page")
+    parser.add_argument("--replica", type=int, default=0, metavar="N",
+                        help="also the replica's article pages, with N synthetic articles")
     args = parser.parse_args()
-    report(measure(corpus(), args.rounds, args.cold))
+    pages = corpus() + (replica_pages(args.replica) if args.replica else [])
+    report(measure(pages, args.rounds, args.cold))
 
 
 if __name__ == "__main__":

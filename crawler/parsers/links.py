@@ -200,8 +200,8 @@ def _links_after(container, heading) -> list:
 
 
 def _article_links(links, page_url: str, page: str, host: str, is_article) -> list:
-    """(url, link) for each of ``links`` that leads to another article of the page's site
-    (``page``, on ``host``) and is not a "more" link ("Xem thêm")."""
+    """(url, link, its text) for each of ``links`` that leads to another article of the
+    page's site (``page``, on ``host``) and is not a "more" link ("Xem thêm")."""
     out = []
     for a in links:
         href = a.get("href").strip()
@@ -210,20 +210,20 @@ def _article_links(links, page_url: str, page: str, host: str, is_article) -> li
         url = canonical_url(href, page_url)
         if urlsplit(url).netloc != host or url == page or not is_article(url):
             continue
-        if _label_key(text_of(a)) in _MORE_LINK_TEXT:
+        text = text_of(a)
+        if _label_key(text) in _MORE_LINK_TEXT:
             continue
-        out.append((url, a))
+        out.append((url, a, text))
     return out
 
 
 def _related_entries(found) -> list[Link]:
-    """One Link per address of ``found`` ((url, link) pairs), in page order, titled by its
+    """One Link per address of ``found`` ((url, link, its text)), in page order, titled by its
     link's text, else by the link's title or its image's alt text; a later link with text
     names an address whose first link had none."""
     entries: dict[str, Link] = {}
     weak: set[str] = set()
-    for url, a in found:
-        text = text_of(a)
+    for url, a, text in found:
         title = text
         if not title:
             title = clean_text(a.get("title")) or next(

@@ -102,6 +102,14 @@ def test_a_page_read_once_then_changed_within_itself_or_copied():
     assert css(".x span")(p) == [span]
 
 
+def test_a_whole_tree_is_asked_as_its_root():
+    doc = load(META_PAGE)
+    tree = doc.getroottree()
+    assert same(css("p")(tree), CSSSelector("p", translator="html")(tree))
+    assert css(".missing p")(tree) == []
+    assert meta_content(tree, "description") == plain_meta(doc, "description") == "Mô tả"
+
+
 def test_a_selector_that_names_no_class_needs_nothing():
     assert css("h1").needs is None
     assert css("[itemtype*=BreadcrumbList] [itemprop=name]").needs is None

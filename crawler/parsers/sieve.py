@@ -32,6 +32,8 @@ def page_memo(el, what: str, read):
     """``read(root)`` of the tree ``el`` belongs to, read once per tree."""
     # The outermost ancestor, not getroottree().getroot(): an element taken out of the
     # page still names the page's root there, which no longer holds its subtree.
+    if not hasattr(el, "iterancestors"):  # a whole tree (an ElementTree), as XPath takes
+        el = el.getroot()
     root = el
     for root in el.iterancestors():
         pass

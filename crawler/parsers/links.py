@@ -119,6 +119,8 @@ _SAME_TEXT = etree.XPath("//text()[. = $s][not(ancestor::script) and not(ancesto
 _LABEL_STRINGS = etree.XPath(_LABEL_EXPR, smart_strings=False)
 # Every label holds one of these: a cheap test before folding each short text.
 _LABEL_HINTS = ("tin", "bài", "bai", "related", "more on")
+# Whether a lowercased text holds any of them: one search, not one test per hint.
+_HAS_HINT = re.compile("|".join(map(re.escape, _LABEL_HINTS))).search
 
 
 def find_related_heading(doc, exclude=None):
@@ -127,7 +129,7 @@ def find_related_heading(doc, exclude=None):
     strings = _LABEL_STRINGS(doc)
     for i, text in enumerate(strings):
         low = text.lower()
-        if not any(h in low for h in _LABEL_HINTS) or _label_key(text) not in _FOLDED_RELATED:
+        if not _HAS_HINT(low) or _label_key(text) not in _FOLDED_RELATED:
             continue
         # The node itself: the same text's occurrence among the label texts, found by
         # equality (a quarter of the cost of building every label text's node).

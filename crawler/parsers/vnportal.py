@@ -14,8 +14,6 @@ import json
 import re
 from urllib.parse import urljoin
 
-from lxml import etree
-
 from ..kernel.record import Article, Listing, ListingEntry, PageRequest
 from ..kernel.text import canonical_url, clean_or_none, clean_text
 from . import published
@@ -84,21 +82,14 @@ MAX_PAGE_RE = re.compile(r"""maxPage\s*=\s*(?:parseInt\(\s*)?["']?(\d+)""", re.I
 REQUIRED_PAGINATION = ("article_category_id", "categoryIds", "site_id", "page_size")
 
 
-# A class every selector of ARTICLE_MARKERS (LISTING_ITEMS) needs, contained in some
-# element's class attribute: one scan of the page, where the selectors take one each;
-# most pages are no VNPortal page and end there.
-_ARTICLE_HINT = etree.XPath("boolean(//@class[contains(., 'ArticleDetail') or "
-                            "contains(., 'article-detail') or contains(., 'ArticleContent')])")
-_LISTING_HINT = etree.XPath("boolean(//@class[contains(., 'ArticleList') or "
-                            "contains(., 'UIListNews_Default')])")
-
-
+# Every selector of ARTICLE_MARKERS and LISTING_ITEMS names a class, so on a page without
+# those classes (most pages are no vnPortal page) each costs a set lookup (page.css).
 def is_article_page(doc) -> bool:
-    return _ARTICLE_HINT(doc) and first(doc, ARTICLE_MARKERS) is not None
+    return first(doc, ARTICLE_MARKERS) is not None
 
 
 def is_listing_page(doc) -> bool:
-    return _LISTING_HINT(doc) and first(doc, LISTING_ITEMS) is not None
+    return first(doc, LISTING_ITEMS) is not None
 
 
 def title(doc, root, ld, sources) -> str:

@@ -34,9 +34,8 @@ def page_memo(el, what: str, read):
     # page still names the page's root there, which no longer holds its subtree.
     if not hasattr(el, "iterancestors"):  # a whole tree (an ElementTree), as XPath takes
         el = el.getroot()
-    root = el
-    for root in el.iterancestors():
-        pass
+    ancestors = list(el.iterancestors())
+    root = ancestors[-1] if ancestors else el
     memo = _MEMO.get(root)
     if memo is None:
         memo = _MEMO[root] = {}

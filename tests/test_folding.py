@@ -71,3 +71,17 @@ def test_the_skeleton_is_the_index_fold_without_marks_or_case():
             assert fold(text) == strip_marks(index_fold(text)).lower()
     assert fold("NGUYỄN ĐỨC TRUNG") == fold("nguyen duc trung") == "nguyen duc trung"
     assert set(D_FOLD) == {"đ", "Đ"}
+
+
+def test_strip_marks_drops_exactly_the_combining_characters():
+    import random
+
+    rng = random.Random(7)
+    samples = ["Nguyễn Đức Trung", "NGHỆ AN – “Quyết định”", "hoà hòa", "a\u0301\u0323 e\u0302\u0301",
+               "한국어 ελληνικά ﬁ ǅ", "\u0f73\u0344 \u1e94a", ""]
+    pool = [chr(c) for c in range(0x20, 0x30000) if not 0xD800 <= c < 0xE000]
+    samples += ["".join(rng.choice(pool) for _ in range(400)) for _ in range(50)]
+    for text in samples:
+        one_by_one = "".join(c for c in unicodedata.normalize("NFD", text)
+                             if not unicodedata.combining(c))
+        assert strip_marks(text) == one_by_one

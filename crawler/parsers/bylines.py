@@ -193,11 +193,15 @@ _SITE_METAS = {"og:site_name", "application-name", "apple-mobile-web-app-title",
                "dc.publisher", "copyright", "twitter:site"}
 
 
+# Memoised, as pure functions of a name: every page of a site names the site alike, so a
+# crawl folds its names once per site rather than once per page.
+@lru_cache(maxsize=1024)
 def _name_key(text: str) -> str:
     return re.sub(r"[^a-z0-9]", "", fold(text))
 
 
-def _key_variants(key: str, prefixes: bool = True) -> set[str]:
+@lru_cache(maxsize=1024)
+def _key_variants(key: str, prefixes: bool = True) -> frozenset[str]:
     """A name's key with and without the words that come and go in a site's name ("Báo
     Nghệ An", "Nghệ An Online", "baonghean.vn").  Without ``prefixes`` only its tail is
     let go: "Báo Nghệ An" is a paper, not the province's portal nghean.gov.vn."""
@@ -209,7 +213,7 @@ def _key_variants(key: str, prefixes: bool = True) -> set[str]:
         for suffix in _SITE_SUFFIXES:
             if k.endswith(suffix):
                 out.add(k[:-len(suffix)])
-    return {k for k in out if len(k) >= 4}
+    return frozenset(k for k in out if len(k) >= 4)
 
 
 @dataclass(frozen=True)

@@ -109,11 +109,11 @@ def is_article_url(url: str) -> bool:
     return article_id_from_url(url) is not None
 
 
-_LABEL_EXPR = ("//text()[normalize-space() and string-length(normalize-space()) < 40]"
-               "[not(ancestor::script) and not(ancestor::style) and not(ancestor::option)]")
-# The texts equal to $s, kept as _LABEL_EXPR keeps them (its length test is $s's own).
-_SAME_TEXT = etree.XPath("//text()[. = $s][not(ancestor::script) and not(ancestor::style)"
-                         " and not(ancestor::option)]")
+# Text a reader sees: not inside a script, a style or a select box's option.
+_SHOWN_TEXT = "[not(ancestor::script) and not(ancestor::style) and not(ancestor::option)]"
+_LABEL_EXPR = "//text()[normalize-space() and string-length(normalize-space()) < 40]" + _SHOWN_TEXT
+# The shown texts equal to $s (a label text passes _LABEL_EXPR's length test itself).
+_SAME_TEXT = etree.XPath("//text()[. = $s]" + _SHOWN_TEXT)
 # The same texts as plain strings: cheaper, and most pages hold no label, so that the
 # nodes (to tell text from tail and find the element) are asked for only when one does.
 _LABEL_STRINGS = etree.XPath(_LABEL_EXPR, smart_strings=False)

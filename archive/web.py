@@ -8,7 +8,7 @@ view's own pages (``archive.pages``) and a small plugin:
   own ``_search`` filter is kept off these tables (``ArchiveDatabase``): it hands the
   text to MATCH as typed, so a lone ``"`` or an empty box is an error.  The plugin's
   ``filters_from_request`` takes ``_search`` (and ``_search_title``, ``_search_summary``,
-  ``_search_body``, ``_search_author``) instead, folds it with
+  ``_search_body``, ``_search_author``: ``archive.web_search``) instead, folds it with
   ``archive.fts.fts_query`` (words only, each quoted: no input is FTS syntax), searches
   the index's folded twins of the columns (``archive.schema.folded_fts``) and turns the
   search box on.  The words are searched as a phrase, as ``govnews search`` does by
@@ -56,7 +56,6 @@ from datasette import hookimpl
 from datasette.app import Datasette
 from datasette.database import Database, QueryInterrupted
 from datasette.facets import ColumnFacet, Facet
-from datasette.filters import FilterArguments
 from datasette.plugins import pm
 from datasette.utils import (
     escape_sqlite,
@@ -70,13 +69,10 @@ from crawler.kernel.text import canonical_url
 
 from .access import needs_immutable
 from .citation import bibtex, ris
-from .fts import COLUMNS, DOCUMENT_COLUMNS, DOCUMENT_FOLDED, FOLDED, FTS_TABLE, fts_query
+from .fts import DOCUMENT_FOLDED, FOLDED, fts_query
 from .links import link
 from .page_article import citation_of, cite_context
 from .pages import route_list
-from .pairs import PAIRS_TABLE
-from .pairs import match as pairs_match
-from .pairs import ready as pairs_ready
 from .queries_web import (
     ARTICLE_COUNT_SQL,
     column_facet_tally_sql,
@@ -85,10 +81,9 @@ from .queries_web import (
 )
 from .search import HIGHLIGHT, unfold_snippet
 from .web_metadata import DATABASE, MATCH_FUNCTION, UNFOLD_FUNCTION, metadata
+from .web_search import NO_MATCH, SEARCHABLE, facet_limit, limit_facet, search_filters
 
 PLUGIN_NAME = "govnews"
-# An FTS5 expression that is valid and matches nothing: for a query with no words.
-NO_MATCH = '""'
 # Columns left out of a table's HTML page unless the URL picks columns with _col.
 # The folded twins the search index reads (schema.folded_fts) are the same text again.
 HIDDEN_COLUMNS = {"articles": ("body_html", *FOLDED),
@@ -166,14 +161,6 @@ def match_expression(text: str | None) -> str:
         return fts_query(text or "") or NO_MATCH
     except ValueError:  # a query that only leaves things out finds nothing
         return NO_MATCH
-
-
-# Tables whose search box the plugin answers: their index and its columns.
-SEARCHABLE = {
-    "articles": (FTS_TABLE, COLUMNS),
-    "documents": ("documents_fts", DOCUMENT_COLUMNS),
-    "file_texts": ("file_texts_fts", ("text",)),
-}
 
 
 class ArchiveDatabase(Database):
@@ -333,7 +320,7 @@ async def _counted(facet, sql_of, key_of, hide_arg: str):
         try:
             rows = await facet.ds.execute(
                 facet.database, sql_of(column, size), facet.params, truncate=False,
-                custom_time_limit=facet.ds.setting("facet_time_limit_ms"))
+                custom_time_limit=facet_limit(facet))
         except QueryInterrupted:
             timed_out.append(column)
             continue
@@ -387,6 +374,7 @@ class TallyFacet(ColumnFacet):
 
     async def facet_results(self):
         if not _whole_articles(self):
+            limit_facet(self)
             return await super().facet_results()
         return await _counted(self, column_facet_tally_sql, lambda column: column,
                               "_facet_tally")
@@ -413,44 +401,7 @@ class ArchivePlugin:
     def filters_from_request(self, request, database, table, datasette):
         if table not in SEARCHABLE or not _ours(datasette, database):
             return None
-        return self._search_filters(request, datasette.get_database(database), table)
-
-    async def _search_filters(self, request, db, table) -> FilterArguments:
-        fts, columns = SEARCHABLE[table]
-        # Articles: a search of phrases reads the word-pair index when it is in step
-        # (archive.pairs), which finds the same rows without reading every match of each
-        # common word: a name in a million articles, over Datasette's time limit otherwise.
-        pairs = (table == "articles" and (request.args.get("_search") or "").strip()
-                 and await db.execute_fn(lambda conn: pairs_ready(sqlite_utils.Database(conn))))
-        clauses, params, descriptions = [], {}, []
-        for key in request.args:
-            if key == "_search":
-                column = None
-            elif key.startswith("_search_") and key[len("_search_"):] in columns:
-                column = key[len("_search_"):]
-            else:
-                continue
-            text = request.args.get(key) or ""
-            if not text.strip():  # the form sends _search= when a filter is applied
-                continue
-            twins = (f"{column}_f",) if column else tuple(f"{c}_f" for c in columns)
-            try:
-                match = fts_query(text, columns=twins) or NO_MATCH
-            except ValueError:  # only leaves things out: nothing to find
-                match = NO_MATCH
-            name = f"govnews_search_{len(params)}"
-            params[name] = match
-            index = fts
-            if pairs and column is None and match != NO_MATCH:
-                found = pairs_match(text)
-                if found is not None:
-                    params[name], index = found, PAIRS_TABLE
-            clauses.append(f"rowid in (select rowid from {index} where {index} match :{name})")
-            where = f" in {column}" if column else ""
-            descriptions.append(f'search{where} matches "{text}"')
-        return FilterArguments(
-            clauses, params, descriptions,
-            extra_context={"supports_search": True, "search": request.args.get("_search", "")})
+        return search_filters(request, datasette.get_database(database), table)
 
     @hookimpl
     def register_routes(self, datasette):

@@ -241,7 +241,7 @@ def test_the_articles_table_search_box_reads_the_pair_index_and_finds_the_same(
     import asyncio
     import json
 
-    from archive import web
+    from archive import web_search
     from archive.web import make_datasette
 
     def urls() -> list[str]:
@@ -253,10 +253,10 @@ def test_the_articles_table_search_box_reads_the_pair_index_and_finds_the_same(
         return sorted(row["url"] for row in json.loads(response.text))
 
     taken = []
-    real = web.pairs_match
-    monkeypatch.setattr(web, "pairs_match", lambda *a, **k: taken.append(real(*a, **k))
+    real = web_search.pairs_match
+    monkeypatch.setattr(web_search, "pairs_match", lambda *a, **k: taken.append(real(*a, **k))
                         or taken[-1])
     found = urls()
     assert bool(taken[-1]) == (pairs.match(text) is not None)  # phrases only
-    monkeypatch.setattr(web, "pairs_ready", lambda db: False)
+    monkeypatch.setattr(web_search, "pairs_ready", lambda db: False)
     assert found == urls() and found

@@ -1,0 +1,148 @@
+"""The search box of the archive's tables in Datasette (``_search``, ``_search_COLUMN``),
+as filters: folded and quoted words (``archive.fts.fts_query``) matched in the tables'
+search indexes, or in the word-pair index for phrases (``archive.pairs``).
+
+How a match reaches the page depends on its size (``test_for``).  A small match is read
+row by row (``rowid in (select rowid ...)``) and sorted: a rare word's few rows at once.
+A large one is read that way too slowly: a common word's million rows fetched from all
+over the file and sorted took minutes at a million articles, over Datasette's time
+limit.  It is tested as a set instead (``+rowid in``: the ``+`` keeps SQLite from
+looking rows up by it), so SQLite walks the sort's own index (newest first) and stops at
+the end of the page.  A match of most of the table is not even built as a set: each row
+the index gives is looked up in the search index (``exists``), a few dozen lookups for a
+page of a word every article holds.
+"""
+
+from __future__ import annotations
+
+import sqlite_utils
+from datasette.database import QueryInterrupted
+from datasette.filters import FilterArguments
+
+from .fts import COLUMNS, DOCUMENT_COLUMNS, FTS_TABLE, fts_query
+from .pairs import PAIRS_TABLE
+from .pairs import match as pairs_match
+from .pairs import ready as pairs_ready
+
+# An FTS5 expression that is valid and matches nothing: for a query with no words.
+NO_MATCH = '""'
+
+# Tables whose search box the plugin answers: their index and its columns.
+SEARCHABLE = {
+    "articles": (FTS_TABLE, COLUMNS),
+    "documents": ("documents_fts", DOCUMENT_COLUMNS),
+    "file_texts": ("file_texts_fts", ("text",)),
+}
+
+# Matches from this many rows up are large: tested as a set, found by the sort's index.
+LARGE_MATCH = 1000
+# A match of one row in this many or more is most of the table: each row the sort's
+# index gives is looked up in the search index itself, and the page ends after a few
+# hundred; building the set of a million rows would take most of a second.
+MOST_SHARE = 20
+# The time the search may take to count up to that share; past it, the match is large.
+MOST_COUNT_MS = 200
+SMALL_TEST = "rowid in (select rowid from {index} where {index} match :{name})"
+LARGE_TEST = "+rowid in (select rowid from {index} where {index} match :{name})"
+MOST_TEST = ("exists (select 1 from {index} where {index}.rowid = {table}.rowid"
+             " and {index} match :{name})")
+# What the facets' SQL holds when the search is large or most of the table.
+_LARGE_MARKS = (LARGE_TEST.split("{")[0], MOST_TEST.split("{")[0])
+
+
+async def _count(db, index: str, match: str, most: int, **limit) -> int:
+    sql = f"select count(*) from (select 1 from {index} where {index} match ? limit {most})"
+    return (await db.execute(sql, [match], **limit)).first()[0]
+
+
+async def test_for(db, table: str, index: str, match: str) -> str:
+    """SMALL_TEST, LARGE_TEST or MOST_TEST for ``match`` in ``index`` (of ``table``):
+    it counts at most a twentieth of the table's rows."""
+    try:
+        if await _count(db, index, match, LARGE_MATCH) < LARGE_MATCH:
+            return SMALL_TEST
+    except QueryInterrupted:
+        return LARGE_TEST
+    rows = (await db.execute(f"select max(rowid) from {table}")).first()[0] or 0
+    most = rows // MOST_SHARE
+    if most <= LARGE_MATCH:
+        return LARGE_TEST
+    try:
+        found = await _count(db, index, match, most, custom_time_limit=MOST_COUNT_MS)
+    except QueryInterrupted:
+        return LARGE_TEST
+    return MOST_TEST if found >= most else LARGE_TEST
+
+
+def facet_limit(facet) -> int:
+    """A facet's time limit: a large match's facets count most of the archive, longer
+    than the limit at a million articles, so they get a quarter of it rather than keep
+    the page's rows waiting a second each for counts that time out anyway."""
+    limit = facet.ds.setting("facet_time_limit_ms")
+    return limit // 4 if any(mark in facet.sql for mark in _LARGE_MARKS) else limit
+
+
+def _searched(request, columns):
+    """(column or None for every column, text) for each search argument with words."""
+    for key in request.args:
+        if key == "_search":
+            column = None
+        elif key.startswith("_search_") and key[len("_search_"):] in columns:
+            column = key[len("_search_"):]
+        else:
+            continue
+        text = request.args.get(key) or ""
+        if text.strip():  # the form sends _search= when a filter is applied
+            yield column, text
+
+
+async def search_filters(request, db, table) -> FilterArguments:
+    """The filters of a table's search arguments (``table`` in SEARCHABLE)."""
+    fts, columns = SEARCHABLE[table]
+    # Articles: a search of phrases reads the word-pair index when it is in step
+    # (archive.pairs), which finds the same rows without reading every match of each
+    # common word: a name in a million articles, over Datasette's time limit otherwise.
+    pairs = (table == "articles" and (request.args.get("_search") or "").strip()
+             and await db.execute_fn(lambda conn: pairs_ready(sqlite_utils.Database(conn))))
+    clauses, params, descriptions = [], {}, []
+    for column, text in _searched(request, columns):
+        twins = (f"{column}_f",) if column else tuple(f"{c}_f" for c in columns)
+        try:
+            match = fts_query(text, columns=twins) or NO_MATCH
+        except ValueError:  # only leaves things out: nothing to find
+            match = NO_MATCH
+        index = fts
+        if pairs and column is None and match != NO_MATCH:
+            found = pairs_match(text)
+            if found is not None:
+                match, index = found, PAIRS_TABLE
+        name = f"govnews_search_{len(params)}"
+        params[name] = match
+        test = await test_for(db, table, index, match)
+        clauses.append(test.format(index=index, table=table, name=name))
+        where = f" in {column}" if column else ""
+        descriptions.append(f'search{where} matches "{text}"')
+    return FilterArguments(
+        clauses, params, descriptions,
+        extra_context={"supports_search": True, "search": request.args.get("_search", "")})
+
+
+class _Settings:
+    """A Datasette whose facet time limit is ``limit`` (for Datasette's own facets, which
+    read it from ``facet.ds``); everything else is the Datasette's."""
+
+    def __init__(self, ds, limit: int):
+        self._ds, self._limit = ds, limit
+
+    def setting(self, key):
+        return self._limit if key == "facet_time_limit_ms" else self._ds.setting(key)
+
+    def __getattr__(self, name):
+        return getattr(self._ds, name)
+
+
+def limit_facet(facet) -> None:
+    """Give one of Datasette's own facets facet_limit's time limit."""
+    limit = facet_limit(facet)
+    if limit != facet.ds.setting("facet_time_limit_ms"):
+        facet.ds = _Settings(facet.ds, limit)

@@ -14,7 +14,7 @@ import pytest
 from archive import web_search
 from archive.store import Archive
 from archive.web import make_datasette
-from crawler.kernel.record import Article
+from crawler.kernel.record import Article, Document
 
 SITES = ("www.nghean.gov.vn", "sxd.nghean.gov.vn", "anhson.nghean.gov.vn")
 CATEGORIES = ("Tin tức - Sự kiện", "Chỉ đạo điều hành", None)
@@ -178,3 +178,84 @@ def test_a_large_matchs_facets_get_a_quarter_of_the_time_limit(db_path, plan):
     web_search.limit_facet(facet)
     assert facet.ds.setting("facet_time_limit_ms") == limit // 4
     assert facet.ds.setting("sql_time_limit_ms") == ds.setting("sql_time_limit_ms")
+
+
+# --- paging a sorted table ---------------------------------------------------------------
+
+def _every_page(ds, table: str, args: dict) -> list[str]:
+    """The URLs of every row of ``table``'s pages of 7, following ``next``."""
+    urls, after = [], None
+    while True:
+        page = dict(args, _size=7, _shape="objects", **({"_next": after} if after else {}))
+        response = asyncio.run(ds.client.get(f"/archive/{table}.json?"
+                                             + urllib.parse.urlencode(page)))
+        assert response.status_code == 200, response.text
+        urls += [row["url"] for row in response.json()["rows"]]
+        after = response.json()["next"]
+        if not after:
+            return urls
+
+
+@pytest.fixture(scope="module")
+def tied_path(tmp_path_factory):
+    """60 articles on 3 dates (and 4 without one), 30 documents on 2: most rows share
+    their sort value with others."""
+    path = tmp_path_factory.mktemp("tied") / "a.db"
+    archive = Archive(path)
+    try:
+        archive.store_articles([Article(
+            url=f"https://{SITES[0]}/tin-tuc/bai-viet-{n}", site=SITES[0], article_id=str(n),
+            title=f"Tin của tỉnh số {n}", body="Nội dung.",
+            published_at=None if n % 16 == 0 else f"2024-01-0{n % 3 + 1}") for n in range(64)])
+        archive.store_batch(documents=[Document(
+            url=f"https://{SITES[0]}/van-ban/d-{n}", site=SITES[0], number=f"{n}/QĐ-UBND",
+            title="Quyết định", issued=f"2024-02-0{n % 2 + 1}") for n in range(30)])
+    finally:
+        archive.close()
+    return path
+
+
+@pytest.mark.parametrize("table, args, rows", [
+    ("articles", {}, 64),
+    ("articles", {"_sort": "published_at"}, 64),
+    ("articles", {"_search": "tỉnh"}, 64),
+    ("articles", {"_sort_desc": "site"}, 64),
+    ("documents", {}, 30),
+    ("documents", {"_sort": "issued"}, 30),
+])
+def test_paging_a_table_sorted_by_a_shared_value_shows_every_row_once(tied_path, table, args,
+                                                                       rows):
+    urls = _every_page(make_datasette(tied_path), table, args)
+    assert len(urls) == rows and len(set(urls)) == rows
+
+
+def test_only_a_first_page_sorted_by_another_column_gets_the_key(tied_path, monkeypatch):
+    from datasette.database import Database
+
+    ran = []
+    real = Database.execute
+
+    async def execute(self, sql, *args, **kwargs):
+        ran.append(sql)
+        return await real(self, sql, *args, **kwargs)
+
+    monkeypatch.setattr(Database, "execute", execute)
+    ds = make_datasette(tied_path)
+
+    def page_sql(path: str) -> tuple[str, dict]:
+        ran.clear()
+        response = asyncio.run(ds.client.get(path))
+        assert response.status_code == 200, response.text
+        return next(sql for sql in ran if " limit 8" in sql), response.json()
+
+    sql, first = page_sql("/archive/articles.json?_size=7")
+    assert sql.endswith(" from articles order by published_at desc, url limit 8")
+    sql, _ = page_sql("/archive/articles.json?" + urllib.parse.urlencode(
+        {"_size": 7, "_next": first["next"]}))
+    assert sql.endswith("order by published_at desc, url limit 8")  # Datasette's own
+    sql, _ = page_sql("/archive/articles.json?_sort=url&_size=7")
+    assert sql.endswith("order by url limit 8")
+    sql, _ = page_sql("/archive/crawl_runs.json?_sort=started_at&_size=7")
+    assert sql.endswith("order by started_at, id limit 8")
+    sql, _ = page_sql("/archive/article_citations.json?_size=7")  # a view: no key
+    assert "order by" not in sql or ", " not in sql.split("order by")[-1]

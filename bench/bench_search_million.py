@@ -214,6 +214,14 @@ def page_list(path: Path) -> list[tuple[str, str]]:
         ("/find common + category + dates",
          f"/find?{q(q='xã', category=CATEGORIES[2], since='01/01/2018', until='30/06/2019')}"),
         ("/find one letter, documents", f"/find?{q(q='a', kind='document')}"),
+        ("articles table: common word", f"/archive/articles?{q(_search='tỉnh')}"),
+        ("articles table: common word, title", f"/archive/articles?{q(_search_title='tỉnh')}"),
+        ("articles table: common word + site",
+         f"/archive/articles?{q(_search='tỉnh', site=SITES[3])}"),
+        ("articles table: name, no accents",
+         f"/archive/articles?{q(_search='nguyen van hung')}"),
+        ("articles table: phrase", f"/archive/articles?{q(_search='chuyển đổi số')}"),
+        ("articles table: rare word", f"/archive/articles?{q(_search=RARE[0])}"),
     ]
 
 

@@ -49,7 +49,7 @@ def db_path(tmp_path_factory):
 
 def _pages(ds, args: dict) -> tuple[list[str], dict, str]:
     """Every row's URL over all pages of 7 (following ``next``), the first page's facet
-    counts, and its SQL."""
+    counts and row count, and its SQL."""
     urls, facets, sql, after = [], None, None, None
     while True:
         page = dict(args, _size=7, _shape="objects", **({"_next": after} if after else {}))
@@ -61,6 +61,7 @@ def _pages(ds, args: dict) -> tuple[list[str], dict, str]:
         if facets is None:
             facets = {name: [(v["value"], v["count"]) for v in facet["results"]]
                       for name, facet in data["facet_results"].items()}
+            facets["(rows)"] = data["filtered_table_rows_count"]
             sql = data["query"]["sql"]
         after = data["next"]
         if not after:
@@ -114,7 +115,8 @@ def test_a_large_match_finds_the_same_rows_pages_and_counts_as_a_small_one(
     assert _used(small[2]) == {"small"} and _used(other[2]) == {plan}
     assert other[0] == small[0] and other[0]  # the same rows, in the same order
     assert len(set(other[0])) == len(other[0])  # no row twice across the pages
-    assert other[1] == small[1] and any(other[1].values())
+    assert other[1] == small[1]  # the facets and the count
+    assert other[1].pop("(rows)") == len(other[0]) and any(other[1].values())
 
 
 def test_the_plan_follows_the_size_of_the_match(db_path, monkeypatch):
@@ -161,7 +163,7 @@ def test_a_large_match_is_walked_in_the_sorts_index_not_read_and_sorted(
 
 
 @pytest.mark.parametrize("plan", ["large", "most"])
-def test_a_large_matchs_facets_get_a_quarter_of_the_time_limit(db_path, plan):
+def test_a_large_matchs_facets_get_half_the_time_limit(db_path, plan):
     ds = make_datasette(db_path)
     limit = ds.setting("facet_time_limit_ms")
 
@@ -172,12 +174,35 @@ def test_a_large_matchs_facets_get_a_quarter_of_the_time_limit(db_path, plan):
                 index="articles_fts", table="articles", name="govnews_search_0")
 
     test = {"large": web_search.LARGE_TEST, "most": web_search.MOST_TEST}[plan]
-    assert web_search.facet_limit(Facet(test)) == limit // 4
+    assert web_search.facet_limit(Facet(test)) == limit // 2
     assert web_search.facet_limit(Facet(web_search.SMALL_TEST)) == limit
     facet = Facet(test)
     web_search.limit_facet(facet)
-    assert facet.ds.setting("facet_time_limit_ms") == limit // 4
+    assert facet.ds.setting("facet_time_limit_ms") == limit // 2
     assert facet.ds.setting("sql_time_limit_ms") == ds.setting("sql_time_limit_ms")
+
+
+def test_a_search_of_most_of_the_table_is_counted_in_its_index_and_faceted_as_a_set(
+        db_path, monkeypatch):
+    from datasette.database import Database
+
+    ran = []
+    real = Database.execute
+
+    async def execute(self, sql, *args, **kwargs):
+        ran.append(sql)
+        return await real(self, sql, *args, **kwargs)
+
+    monkeypatch.setattr(Database, "execute", execute)
+    _, counts, page_sql = _plan_pages(db_path, monkeypatch, "most", {"_search": "tỉnh"})
+    assert _used(page_sql) == {"most"} and counts["(rows)"] == 60
+    count = [sql for sql in ran if sql.startswith("select count(*) from articles_fts where")]
+    assert count == ["select count(*) from articles_fts where articles_fts match"
+                     " :govnews_search_0"] * len(count) and count
+    facets = [sql for sql in ran if " as value, count(*) as count from (" in sql]
+    assert facets and all(_used(sql) == {"large"} for sql in facets)
+    rows = [sql for sql in ran if " limit 8" in sql]
+    assert rows and all(_used(sql) == {"most"} for sql in rows)
 
 
 # --- paging a sorted table ---------------------------------------------------------------
@@ -259,3 +284,18 @@ def test_only_a_first_page_sorted_by_another_column_gets_the_key(tied_path, monk
     assert sql.endswith("order by started_at, id limit 8")
     sql, _ = page_sql("/archive/article_citations.json?_size=7")  # a view: no key
     assert "order by" not in sql or ", " not in sql.split("order by")[-1]
+
+
+@pytest.mark.parametrize("plan", ["large", "most"])
+def test_a_documents_search_of_most_of_the_table_counts_and_pages_as_a_small_one(
+        tied_path, monkeypatch, plan):
+    def read(plan: str) -> tuple[list[str], int]:
+        monkeypatch.setattr(web_search, "LARGE_MATCH", PLANS[plan][0])
+        monkeypatch.setattr(web_search, "MOST_SHARE", PLANS[plan][1])
+        ds = make_datasette(tied_path)
+        first = asyncio.run(ds.client.get(
+            "/archive/documents.json?_search=quyet+dinh&_size=7")).json()
+        return _every_page(ds, "documents", {"_search": "quyết định"}), first[
+            "filtered_table_rows_count"]
+
+    assert read(plan) == read("small") == (read("small")[0], 30)

@@ -163,7 +163,7 @@ def test_a_large_match_is_walked_in_the_sorts_index_not_read_and_sorted(
 
 
 @pytest.mark.parametrize("plan", ["large", "most"])
-def test_a_large_matchs_facets_get_half_the_time_limit(db_path, plan):
+def test_a_large_matchs_facets_get_a_quarter_of_the_time_limit(db_path, plan):
     ds = make_datasette(db_path)
     limit = ds.setting("facet_time_limit_ms")
 
@@ -174,11 +174,11 @@ def test_a_large_matchs_facets_get_half_the_time_limit(db_path, plan):
                 index="articles_fts", table="articles", name="govnews_search_0")
 
     test = {"large": web_search.LARGE_TEST, "most": web_search.MOST_TEST}[plan]
-    assert web_search.facet_limit(Facet(test)) == limit // 2
+    assert web_search.facet_limit(Facet(test)) == limit // 4
     assert web_search.facet_limit(Facet(web_search.SMALL_TEST)) == limit
     facet = Facet(test)
     web_search.limit_facet(facet)
-    assert facet.ds.setting("facet_time_limit_ms") == limit // 2
+    assert facet.ds.setting("facet_time_limit_ms") == limit // 4
     assert facet.ds.setting("sql_time_limit_ms") == ds.setting("sql_time_limit_ms")
 
 

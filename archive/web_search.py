@@ -2,8 +2,8 @@
 as filters: folded and quoted words (``archive.fts.fts_query``) matched in the tables'
 search indexes, or in the word-pair index for phrases (``archive.pairs``).
 
-How a match reaches the page depends on its size (``test_for``).  A small match is read
-row by row (``rowid in (select rowid ...)``) and sorted: a rare word's few rows at once.
+How a match reaches the page depends on its size (``match_test``).  A small match is
+read row by row (``rowid in (select rowid ...)``) and sorted: a rare word's few rows.
 A large one is read that way too slowly: a common word's million rows fetched from all
 over the file and sorted took minutes at a million articles, over Datasette's time
 limit.  It is tested as a set instead (``+rowid in``: the ``+`` keeps SQLite from
@@ -57,7 +57,7 @@ async def _count(db, index: str, match: str, most: int, **limit) -> int:
     return (await db.execute(sql, [match], **limit)).first()[0]
 
 
-async def test_for(db, table: str, index: str, match: str) -> str:
+async def match_test(db, table: str, index: str, match: str) -> str:
     """SMALL_TEST, LARGE_TEST or MOST_TEST for ``match`` in ``index`` (of ``table``):
     it counts at most a twentieth of the table's rows."""
     try:
@@ -148,7 +148,7 @@ async def search_filters(request, db, table) -> FilterArguments:
                 match, index = found, PAIRS_TABLE
         name = f"govnews_search_{len(params)}"
         params[name] = match
-        test = await test_for(db, table, index, match)
+        test = await match_test(db, table, index, match)
         clauses.append(test.format(index=index, table=table, name=name))
         where = f" in {column}" if column else ""
         descriptions.append(f'search{where} matches "{text}"')

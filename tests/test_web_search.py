@@ -124,7 +124,7 @@ def test_the_plan_follows_the_size_of_the_match(db_path, monkeypatch):
     db = ds.get_database("archive")
 
     def plan(expression: str) -> str:
-        test = asyncio.run(web_search.test_for(db, "articles", "articles_fts", expression))
+        test = asyncio.run(web_search.match_test(db, "articles", "articles_fts", expression))
         return _used(test.format(index="articles_fts", table="articles",
                                  name="govnews_search_0")).pop()
 

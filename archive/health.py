@@ -18,7 +18,9 @@ the CLI prints the verdict.
 
 from __future__ import annotations
 
+import heapq
 import math
+from collections import Counter
 from dataclasses import dataclass, field
 
 from .query import last_finished_run_end, listed_counts, site_body_length, site_field_counts
@@ -128,75 +130,143 @@ class HealthReport:
         return {"degraded": self.degraded, "sites": [s.__dict__ for s in self.sites]}
 
 
+class SiteTally:
+    """What a run's article pages of one site tell the verdict, gathered page by page in
+    a size that does not grow with the site: counts, the body lengths and length ratios
+    as counts of each value (exact medians; a site's pages share a few thousand lengths
+    and mostly the ratio 1.0), and the first or smallest EXAMPLES pages of each kind."""
+
+    def __init__(self):
+        self.pages = 0
+        self.present = dict.fromkeys(HEALTH_FIELDS, 0)
+        self.missing: dict[str, list[str]] = {f: [] for f in HEALTH_FIELDS}  # first ones
+        self.lengths: Counter = Counter()  # of the pages with a body
+        self.fresh: Counter = Counter()  # new pages' lengths
+        self.ratios: Counter = Counter()  # re-fetched pages' length / archived length
+        # The EXAMPLES shortest new pages and most shrunk re-fetched ones, as heaps of
+        # (-key, -order, url): the largest key kept is the first to go.
+        self.shortest: list = []
+        self.shrunk: list = []
+
+    def add(self, page: PageStats) -> None:
+        self.pages += 1
+        for f in HEALTH_FIELDS:
+            if page.present[f]:
+                self.present[f] += 1
+            elif len(self.missing[f]) < EXAMPLES:
+                self.missing[f].append(page.url)
+        if page.body_length:
+            self.lengths[page.body_length] += 1
+        if page.previous_body_length:
+            ratio = page.body_length / page.previous_body_length
+            self.ratios[ratio] += 1
+            _keep_smallest(self.shrunk, ratio, self.pages, page.url)
+        else:
+            self.fresh[page.body_length] += 1
+            _keep_smallest(self.shortest, page.body_length, self.pages, page.url)
+
+
+def _keep_smallest(heap: list, key, order: int, url: str) -> None:
+    """Keep in ``heap`` the EXAMPLES smallest (key, order) seen, as a stable sort by key
+    would list them first."""
+    if len(heap) < EXAMPLES:
+        heapq.heappush(heap, (-key, -order, url))
+    elif (key, order) < (-heap[0][0], -heap[0][1]):
+        heapq.heapreplace(heap, (-key, -order, url))
+
+
+def _smallest(heap: list) -> list[str]:
+    return [url for _, _, url in sorted(heap, reverse=True)]
+
+
 def _median(values: list[int]) -> int:
     ordered = sorted(values)
     return ordered[len(ordered) // 2] if ordered else 0
 
 
-def _median_float(values: list[float]) -> float:
-    ordered = sorted(values)
-    return ordered[len(ordered) // 2] if ordered else 1.0
+def _counted_median(counts: Counter, empty):
+    """The upper median of the values counted (the value at index n // 2 in order)."""
+    rank = sum(counts.values()) // 2
+    for value in sorted(counts):
+        rank -= counts[value]
+        if rank < 0:
+            return value
+    return empty
+
+
+def tally(pages: list[PageStats]) -> dict[str, SiteTally]:
+    sites: dict[str, SiteTally] = {}
+    for page in pages:
+        sites.setdefault(page.site, SiteTally()).add(page)
+    return sites
 
 
 def assess(pages: list[PageStats], baselines: dict[str, Baseline]) -> HealthReport:
+    return assess_tallies(tally(pages), baselines)
+
+
+def assess_tallies(sites: dict[str, SiteTally], baselines: dict[str, Baseline]) -> HealthReport:
     report = HealthReport()
-    by_site: dict[str, list[PageStats]] = {}
-    for page in pages:
-        by_site.setdefault(page.site, []).append(page)
-    for site, site_pages in sorted(by_site.items()):
+    for site, counted in sorted(sites.items()):
         base = baselines.get(site) or Baseline()
-        n = len(site_pages)
+        n = counted.pages
         health = SiteHealth(
             site=site, pages=n,
-            shares={f: sum(p.present[f] for p in site_pages) / n for f in HEALTH_FIELDS},
+            shares={f: counted.present[f] / n for f in HEALTH_FIELDS},
             baseline={f: (base.present.get(f, 0) / base.articles if base.articles else None)
                       for f in HEALTH_FIELDS},
-            median_body_length=_median([p.body_length for p in site_pages if p.body_length]),
+            median_body_length=_counted_median(counted.lengths, 0),
             baseline_body_length=base.median_body_length,
         )
         for f in HEALTH_FIELDS:
-            missing = [p.url for p in site_pages if not p.present[f]]
-            share = health.shares[f]
-            if base.articles >= MIN_BASELINE:
-                expected = health.baseline[f]
-                # Laplace's rule: a field never missing so far is not impossible to miss.
-                p_missing = (base.articles - base.present.get(f, 0) + 1) / (base.articles + 2)
-                bad = (len(missing) >= MIN_MISSING and expected - share > MAX_DROP
-                       and binomial_tail(len(missing), n, p_missing) < SIGNIFICANCE)
-                context = f"archive: {expected:.0%}"
-            else:
-                bad = f in ("title", "body") and n >= MIN_PAGES_FIRST_RUN and share < 0.95
-                context = "no history yet"
-            if bad:
-                health.degraded_fields.append(f)
-                health.examples[f] = missing[:EXAMPLES]
-                health.problems.append(
-                    f"{f} missing on {len(missing)} of {n} article pages ({context}), "
-                    f"e.g. {', '.join(missing[:EXAMPLES])}")
-        # Body length: a re-fetched page against its own archived copy is a sharp test;
-        # new pages against the archive's median only in numbers, since news lengths vary.
-        paired = [p for p in site_pages if p.previous_body_length]
-        ratio = _median_float([p.body_length / p.previous_body_length for p in paired])
-        fresh = [p for p in site_pages if not p.previous_body_length]
-        if len(paired) >= MIN_PAIRED_PAGES and ratio < BODY_RATIO:
-            shrunk = sorted(paired, key=lambda p: p.body_length / p.previous_body_length)
-            health.degraded_fields.append("body_length")
-            health.examples["body_length"] = [p.url for p in shrunk[:EXAMPLES]]
-            health.problems.append(
-                f"bodies of re-fetched articles are {ratio:.0%} of their archived length "
-                f"(median of {len(paired)}), e.g. "
-                f"{', '.join(p.url for p in shrunk[:EXAMPLES])}")
-        elif (len(fresh) >= MIN_NEW_PAGES_FOR_LENGTH and base.articles >= MIN_BASELINE
-              and _median([p.body_length for p in fresh]) < BODY_RATIO * base.median_body_length):
-            shortest = sorted(fresh, key=lambda p: p.body_length)[:EXAMPLES]
-            health.degraded_fields.append("body_length")
-            health.examples["body_length"] = [p.url for p in shortest]
-            health.problems.append(
-                f"median body length {_median([p.body_length for p in fresh])} characters, "
-                f"under half the archive's {base.median_body_length}, e.g. "
-                f"{', '.join(p.url for p in shortest)}")
+            _judge_field(health, f, n - counted.present[f], counted.missing[f], base)
+        _judge_length(health, counted, base)
         report.sites.append(health)
     return report
+
+
+def _judge_field(health: SiteHealth, f: str, missing: int, examples: list[str],
+                 base: Baseline) -> None:
+    n, share = health.pages, health.shares[f]
+    if base.articles >= MIN_BASELINE:
+        expected = health.baseline[f]
+        # Laplace's rule: a field never missing so far is not impossible to miss.
+        p_missing = (base.articles - base.present.get(f, 0) + 1) / (base.articles + 2)
+        bad = (missing >= MIN_MISSING and expected - share > MAX_DROP
+               and binomial_tail(missing, n, p_missing) < SIGNIFICANCE)
+        context = f"archive: {expected:.0%}"
+    else:
+        bad = f in ("title", "body") and n >= MIN_PAGES_FIRST_RUN and share < 0.95
+        context = "no history yet"
+    if bad:
+        health.degraded_fields.append(f)
+        health.examples[f] = examples
+        health.problems.append(f"{f} missing on {missing} of {n} article pages ({context}), "
+                               f"e.g. {', '.join(examples)}")
+
+
+def _judge_length(health: SiteHealth, counted: SiteTally, base: Baseline) -> None:
+    """Body length: a re-fetched page against its own archived copy is a sharp test; new
+    pages against the archive's median only in numbers, since news lengths vary."""
+    paired = sum(counted.ratios.values())
+    ratio = _counted_median(counted.ratios, 1.0)
+    fresh = sum(counted.fresh.values())
+    if paired >= MIN_PAIRED_PAGES and ratio < BODY_RATIO:
+        shrunk = _smallest(counted.shrunk)
+        health.degraded_fields.append("body_length")
+        health.examples["body_length"] = shrunk
+        health.problems.append(
+            f"bodies of re-fetched articles are {ratio:.0%} of their archived length "
+            f"(median of {paired}), e.g. {', '.join(shrunk)}")
+    elif (fresh >= MIN_NEW_PAGES_FOR_LENGTH and base.articles >= MIN_BASELINE
+          and _counted_median(counted.fresh, 0) < BODY_RATIO * base.median_body_length):
+        shortest = _smallest(counted.shortest)
+        health.degraded_fields.append("body_length")
+        health.examples["body_length"] = shortest
+        health.problems.append(
+            f"median body length {_counted_median(counted.fresh, 0)} characters, "
+            f"under half the archive's {base.median_body_length}, e.g. "
+            f"{', '.join(shortest)}")
 
 
 # --- how much a site's listings show ------------------------------------------------------

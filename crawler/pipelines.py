@@ -80,8 +80,7 @@ class ArchivePipeline:
         self.pages: list[dict] = []
         self.walks: list[dict] = []
         self.not_modified: list[str] = []
-        self.health_pages: list[health.PageStats] = []
-        self.presence: dict[tuple, dict[str, bool]] = {}  # note_health's shared dicts
+        self.health_sites: dict[str, health.SiteTally] = {}  # what the verdict needs
         self.baselines: dict[str, health.Baseline] = {}
         self.fetch_errors = 0
         # (host, kind) -> (files, the first message): one line per cause, not per file.
@@ -234,10 +233,12 @@ class ArchivePipeline:
                          self.max_attempts, item["kind"])
 
     def note_health(self, page: health.PageStats) -> None:
-        """A page for the run's health verdict; pages that have the same fields share one
-        dict of them, so that what each page leaves until the run ends stays small."""
-        page.present = self.presence.setdefault(tuple(page.present.values()), page.present)
-        self.health_pages.append(page)
+        """A page for the run's health verdict, counted into its site's tally: nothing
+        of it is kept but counts and a few examples, however many pages the run reads."""
+        tally = self.health_sites.get(page.site)
+        if tally is None:
+            tally = self.health_sites[page.site] = health.SiteTally()
+        tally.add(page)
 
     def on_article(self, item: dict) -> None:
         """Weighed for the parser's health against what the archive holds, then buffered."""
@@ -385,7 +386,7 @@ class ArchivePipeline:
                 logger.error("could not fetch any page of %s: %s", site["site"], site["reason"])
         if self.extract_files and not self.storage_errors and not self.stop.requested:
             self.read_files()  # a stop asked meanwhile leaves the rest for the next run
-        self.health_report = health.assess(self.health_pages, self.baselines)
+        self.health_report = health.assess_tallies(self.health_sites, self.baselines)
         health.add_yield_drops(self.health_report, drops)
         status = self.status(reason, failed_sites, requests)
         for problem in self.health_report.problems():

@@ -114,3 +114,86 @@ def test_the_yield_is_compared_with_runs_of_the_same_mode(tmp_path):
         assert listed_history(archive.db, SITE, now) == [310, 300]
     finally:
         archive.close()
+
+
+# --- the tally: counted page by page, judged as if every page had been kept -------------
+
+def _plain_report(pages, baselines):
+    """The verdict's figures stated plainly over the whole list of pages: shares, the
+    medians (the value at index n // 2 in order), the first missing pages and the
+    shortest or most shrunk ones by a stable sort."""
+    out = {}
+    for site in sorted({p.site for p in pages}):
+        mine = [p for p in pages if p.site == site]
+        lengths = sorted(p.body_length for p in mine if p.body_length)
+        paired = [p for p in mine if p.previous_body_length]
+        fresh = [p for p in mine if not p.previous_body_length]
+        ratios = sorted(p.body_length / p.previous_body_length for p in paired)
+        out[site] = {
+            "shares": {f: sum(p.present[f] for p in mine) / len(mine) for f in FIELDS},
+            "median": lengths[len(lengths) // 2] if lengths else 0,
+            "missing": {f: [p.url for p in mine if not p.present[f]][:5] for f in FIELDS},
+            "ratio": ratios[len(ratios) // 2] if ratios else 1.0,
+            "shrunk": [p.url for p in sorted(
+                paired, key=lambda p: p.body_length / p.previous_body_length)][:5],
+            "fresh_median": sorted(p.body_length for p in fresh)[len(fresh) // 2] if fresh else 0,
+            "shortest": [p.url for p in sorted(fresh, key=lambda p: p.body_length)][:5],
+        }
+    return out
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_the_tally_judges_as_the_whole_list_of_pages_would(seed):
+    import random
+
+    from archive.health import EXAMPLES, tally
+
+    rng = random.Random(seed)
+    sites = [SITE, "sxd.nghean.gov.vn", "anhson.nghean.gov.vn"][:rng.randint(1, 3)]
+    pages = []
+    for i in range(rng.randint(1, 400)):
+        missing = tuple(f for f in FIELDS if rng.random() < rng.choice((0.02, 0.3, 0.9)))
+        length = rng.choice((0, 10, 600, 1200, 2000, rng.randint(1, 5000)))  # ties, zeros
+        previous = rng.choice((None, None, 0, 2000, length or 1, rng.randint(1, 5000)))
+        pages.append(PageStats(url=f"https://{rng.choice(sites)}/tin-tuc/bai-{100000 + i}",
+                               site="", present={f: f not in missing for f in FIELDS},
+                               body_length=length, previous_body_length=previous))
+        pages[-1].site = pages[-1].url.split("/")[2]
+    plain = _plain_report(pages, {})
+    for site, counted in tally(pages).items():
+        assert EXAMPLES == 5
+        want = plain[site]
+        report = assess(pages, {site: Baseline(articles=200, present=dict.fromkeys(FIELDS, 200),
+                                               median_body_length=10**6)})
+        health = next(s for s in report.sites if s.site == site)
+        assert health.shares == want["shares"]
+        assert health.median_body_length == want["median"]
+        for f in FIELDS:
+            assert counted.missing[f] == want["missing"][f]
+            if f in health.examples:
+                assert health.examples[f] == want["missing"][f]
+        shown = health.examples.get("body_length")
+        if shown is not None:  # shrunk re-fetched pages first, else the shortest new ones
+            assert shown in (want["shrunk"], want["shortest"])
+            if want["ratio"] < 0.5 and len(want["shrunk"]) >= 3:
+                assert shown == want["shrunk"]
+        else:
+            assert not (want["ratio"] < 0.5 and sum(1 for p in pages if p.site == site
+                                                    and p.previous_body_length) >= 3)
+
+
+def test_the_tally_of_a_long_run_stays_the_size_of_a_short_ones():
+    import sys
+
+    from archive.health import SiteTally
+
+    def size(n: int) -> int:
+        counted = SiteTally()
+        for i in range(n):
+            counted.add(page(i, missing=("author",) if i % 3 else (), length=1000 + i % 50,
+                             previous=None if i % 2 else 1000 + i % 50))
+        return (sum(len(v) for v in counted.missing.values()) + len(counted.lengths)
+                + len(counted.fresh) + len(counted.ratios) + len(counted.shortest)
+                + len(counted.shrunk)), sys.getsizeof(counted.lengths)
+
+    assert size(100_000) == size(1_000)

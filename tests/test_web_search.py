@@ -36,6 +36,22 @@ def _articles() -> list[Article]:
     return out
 
 
+@pytest.fixture
+def ran(monkeypatch) -> list[str]:
+    """The SQL each query sends to SQLite (after the archive's database has changed it)."""
+    from datasette.database import Database
+
+    sent = []
+    real = Database.execute
+
+    async def execute(self, sql, *args, **kwargs):
+        sent.append(sql)
+        return await real(self, sql, *args, **kwargs)
+
+    monkeypatch.setattr(Database, "execute", execute)
+    return sent
+
+
 @pytest.fixture(scope="module")
 def db_path(tmp_path_factory):
     path = tmp_path_factory.mktemp("web_search") / "a.db"
@@ -183,17 +199,7 @@ def test_a_large_matchs_facets_get_a_quarter_of_the_time_limit(db_path, plan):
 
 
 def test_a_search_of_most_of_the_table_is_counted_in_its_index_and_faceted_as_a_set(
-        db_path, monkeypatch):
-    from datasette.database import Database
-
-    ran = []
-    real = Database.execute
-
-    async def execute(self, sql, *args, **kwargs):
-        ran.append(sql)
-        return await real(self, sql, *args, **kwargs)
-
-    monkeypatch.setattr(Database, "execute", execute)
+        db_path, monkeypatch, ran):
     _, counts, page_sql = _plan_pages(db_path, monkeypatch, "most", {"_search": "tỉnh"})
     assert _used(page_sql) == {"most"} and counts["(rows)"] == 60
     count = [sql for sql in ran if sql.startswith("select count(*) from articles_fts where")]
@@ -254,17 +260,7 @@ def test_paging_a_table_sorted_by_a_shared_value_shows_every_row_once(tied_path,
     assert len(urls) == rows and len(set(urls)) == rows
 
 
-def test_only_a_first_page_sorted_by_another_column_gets_the_key(tied_path, monkeypatch):
-    from datasette.database import Database
-
-    ran = []
-    real = Database.execute
-
-    async def execute(self, sql, *args, **kwargs):
-        ran.append(sql)
-        return await real(self, sql, *args, **kwargs)
-
-    monkeypatch.setattr(Database, "execute", execute)
+def test_only_a_first_page_sorted_by_another_column_gets_the_key(tied_path, ran):
     ds = make_datasette(tied_path)
 
     def page_sql(path: str) -> tuple[str, dict]:

@@ -17,6 +17,16 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def interruptible() -> None:
+    """For ``preexec_fn``: Ctrl-C (SIGINT) back to its default in the child.  A process
+    started in the background by a non-interactive shell ignores it, its children too,
+    and Python then never raises KeyboardInterrupt: a test that interrupts a server
+    would wait for nothing wherever the suite itself was started that way."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def govnews(*args: str, check: bool = True, timeout: float = 300) -> subprocess.CompletedProcess:
     """Run the ``govnews`` CLI exactly as a user would, in a child process.
 

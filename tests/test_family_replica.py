@@ -43,6 +43,7 @@ from crawler.replica.family import (
     build_family,
 )
 from crawler.replica.render import LOAD_ARTICLE_PATH
+from tests.conftest import interruptible
 
 # In the order of the portal's "Liên kết website" select (departments, then communes).
 SUBSITES = [VHTTDL_HOST, DEAD_503_HOST, NUKEVIET_HOST, WORDPRESS_HOST, DEAD_RESET_HOST]
@@ -880,6 +881,7 @@ def test_command_line_entry_point_serves_until_interrupted():
         stdout=subprocess.PIPE,
         text=True,
         cwd=Path(__file__).resolve().parent.parent,
+        preexec_fn=interruptible,
     )
     try:
         line = proc.stdout.readline()

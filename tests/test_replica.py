@@ -29,6 +29,7 @@ from crawler.replica import EXPECTED_KEYS, ReplicaServer, build_site, new_articl
 from crawler.replica.render import LOAD_ARTICLE_PATH
 from crawler.replica.server import etag_of
 from crawler.replica.textutil import slugify
+from tests.conftest import interruptible
 from tests.seed import SEED_RELATED_TITLES
 
 SEED_ID = "566421"
@@ -393,6 +394,7 @@ def test_command_line_entry_point_serves_until_interrupted():
         [sys.executable, "-m", "crawler.replica", "--port", "0"],
         stdout=subprocess.PIPE,
         text=True,
+        preexec_fn=interruptible,
     )
     try:
         line = proc.stdout.readline()

@@ -58,7 +58,6 @@ from datasette.database import Database, QueryInterrupted
 from datasette.facets import ColumnFacet, Facet
 from datasette.plugins import pm
 from datasette.utils import (
-    detect_primary_keys,
     escape_sqlite,
     path_with_added_args,
     path_with_removed_args,
@@ -82,6 +81,7 @@ from .queries_web import (
 )
 from .search import HIGHLIGHT, unfold_snippet
 from .web_metadata import DATABASE, MATCH_FUNCTION, UNFOLD_FUNCTION, metadata
+from .web_paging import paged, primary_key_terms, without_key
 from .web_search import (
     NO_MATCH,
     SEARCHABLE,
@@ -188,22 +188,12 @@ class ArchiveDatabase(Database):
     _ties: dict | None = None  # table -> its primary key's ORDER BY terms: see execute
 
     async def execute(self, sql, params=None, *args, **kwargs):
-        """Datasette's query, with a sorted table page's first page ordered as its next
-        pages are: Datasette (0.65) adds the primary key after the sort column only from
-        the second page on, so among rows of one date the first page's order is SQLite's
-        and the next page's key skips some of them and repeats others (a page through
-        60 articles of three dates showed 49).  The SQL the page shows stays Datasette's:
-        the key only orders rows of equal value.  Hand-written: no hook reaches that SQL.
-        A search of most of the table is counted as ``reread`` says."""
-        sql = reread(sql)
-        first_page = _FIRST_PAGE.fullmatch(sql)
-        if first_page:
-            if self._ties is None:
-                self._ties = await self.execute_fn(_primary_key_terms)
-            tie = self._ties.get(first_page["table"].strip("[]"))
-            if tie and first_page["column"] != tie:
-                sql = f"{sql[:first_page.end('order')]}, {tie}{sql[first_page.end('order'):]}"
-        return await super().execute(sql, params, *args, **kwargs)
+        """Datasette's query as the archive answers it best: a table page's as
+        ``archive.web_paging.paged`` says, a search of most of the table as
+        ``archive.web_search.reread`` says.  Hand-written: no hook reaches that SQL."""
+        if self._ties is None:
+            self._ties = await self.execute_fn(primary_key_terms)
+        return await super().execute(paged(reread(sql), self._ties), params, *args, **kwargs)
 
     async def table_counts(self, limit=10):
         """Each table's row count, None when counting takes more than ``limit`` ms, as
@@ -241,20 +231,6 @@ class ArchiveDatabase(Database):
         counts = await self.execute_fn(count)
         self._kept_counts = (state, limit, counts)
         return dict(counts)
-
-
-# A table page's first page as Datasette writes it: one sort column and no key after it.
-_FIRST_PAGE = re.compile(r"select (?:(?! from ).)+ from (?P<table>\[[^\]]+\]|\w+) (?:where .* )?"
-                         r"(?P<order>order by (?P<column>\[[^\]]+\]|\w+)(?: desc)?) limit \d+\s*",
-                         re.DOTALL)
-
-
-def _primary_key_terms(conn) -> dict[str, str]:
-    """table -> the ORDER BY terms Datasette pages it by: its primary key, else rowid."""
-    names = [row[0] for row in conn.execute(
-        "select name from sqlite_master where type = 'table'")]
-    return {name: ", ".join(escape_sqlite(pk) for pk in detect_primary_keys(conn, name))
-            or "rowid" for name in names}
 
 
 def _file_state(path: str | None) -> tuple:
@@ -396,6 +372,8 @@ class MonthFacet(Facet):
     type = "month"
 
     async def facet_results(self):
+        self.sql = without_key(self.sql)
+
         def sql_of(column, size):
             if column == "published_at" and _whole_articles(self):
                 return month_facet_tally_sql(size)
@@ -414,6 +392,7 @@ class TallyFacet(ColumnFacet):
     type = "tally"
 
     async def facet_results(self):
+        self.sql = without_key(self.sql)
         if not _whole_articles(self):
             limit_facet(self)
             return await super().facet_results()

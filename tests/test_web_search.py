@@ -295,3 +295,45 @@ def test_a_documents_search_of_most_of_the_table_counts_and_pages_as_a_small_one
             "filtered_table_rows_count"]
 
     assert read(plan) == read("small") == (read("small")[0], 30)
+
+
+def _facets(data: dict) -> dict:
+    return {name: [(v["value"], v["count"]) for v in facet["results"]]
+            for name, facet in data["facet_results"].items()}
+
+
+@pytest.mark.parametrize("args", [{}, {"_search": "tỉnh"}, {"_sort": "published_at"},
+                                  {"site": SITES[0], "_sort_desc": "title"}])
+def test_every_page_of_a_table_shows_the_same_facets_and_walks_to_its_key(tied_path, ran, args):
+    ds = make_datasette(tied_path)
+
+    def page(after=None) -> dict:
+        query = dict(args, _size=7, **({"_next": after} if after else {}))
+        response = asyncio.run(ds.client.get("/archive/articles.json?"
+                                             + urllib.parse.urlencode(query)))
+        assert response.status_code == 200, response.text
+        return response.json()
+
+    first = page()
+    ran.clear()
+    second = page(first["next"])
+    assert _facets(second) == _facets(first) and any(_facets(first).values())
+    rows = [sql for sql in ran if sql.startswith("select url, site,")]
+    column = (args.get("_sort") or args.get("_sort_desc") or "published_at")
+    assert rows and all(f"(+{column} " in sql for sql in rows), rows  # not an index OR
+    assert not any(f"+{column} " in sql for sql in ran if sql not in rows)
+
+
+@pytest.mark.parametrize("where, left", [
+    ("where (published_at < :p1 or published_at is null or (published_at = :p1 and "
+     "((url > :p0)))) order by published_at desc", "order by published_at desc"),
+    ("where site = :site and (title > :p2 or (title = :p2 and "
+     "((pk1 > :p0) or (pk1 = :p0 and pk2 > :p1)))) ", "where site = :site "),
+    ("where (title > :p2 or (title = :p2 and ((url > :p0)))) and site = :site ",
+     "where site = :site "),
+    ("where site = :site ", "where site = :site "),
+])
+def test_a_facet_counts_without_the_next_pages_key(where, left):
+    from archive.web_paging import without_key
+
+    assert without_key(f"select * from articles {where}") == f"select * from articles {left}"

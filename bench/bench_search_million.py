@@ -49,6 +49,7 @@ from bench_million import (  # noqa: E402
     build,
 )
 from bench_search import round_robin  # noqa: E402
+from datasette.utils import tilde_encode  # noqa: E402
 
 from archive.search import fts_query, search  # noqa: E402
 from archive.store import Archive  # noqa: E402
@@ -182,12 +183,19 @@ def page_list(path: Path) -> list[tuple[str, str]]:
                         " order by f.rowid desc limit 1").fetchone()[0]
     run = conn.execute("select max(id) from crawl_runs").fetchone()[0]
     number = conn.execute("select number from documents where url = ?", [doc]).fetchone()[0]
+    # Next-page keys as Datasette writes them: the 50th row's, and the middle row's.
+    count = conn.execute("select max(rowid) from articles").fetchone()[0]
+    keys = [",".join(tilde_encode(v) for v in conn.execute(
+        "select published_at, url from articles order by published_at desc, url"
+        " limit 1 offset ?", [offset]).fetchone()) for offset in (49, count // 2)]
     conn.close()
     q = lambda **kw: urllib.parse.urlencode(kw)  # noqa: E731
     return [
         ("/ (Datasette home)", "/"),
         ("/archive (database)", "/archive"),
         ("/archive/articles", "/archive/articles"),
+        ("/archive/articles, page 2", f"/archive/articles?{q(_next=keys[0])}"),
+        ("/archive/articles, middle page", f"/archive/articles?{q(_next=keys[1])}"),
         ("/article", f"/article?{q(url=url)}"),
         ("/article/history", f"/article/history?{q(url=url)}"),
         ("/article/history compare", f"/article/history?{q(url=url, **{'from': 1})}"

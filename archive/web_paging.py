@@ -9,7 +9,9 @@
 - **A facet counts the same rows on every page** (``without_key``).
 
 Hand-written: Datasette has no hook that reaches a table page's SQL; these rewrite the
-shapes its table view writes, and leave any other SQL as it is.
+shapes its table view writes and leave SQL of any other shape as it is.  A query of the
+same shape written in the SQL page is rewritten too, and finds the same rows: the key
+only orders rows its sort leaves equal, and ``+`` only changes how SQLite reads.
 """
 
 from __future__ import annotations

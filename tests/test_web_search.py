@@ -63,14 +63,14 @@ def db_path(tmp_path_factory):
     return path
 
 
-def _pages(ds, args: dict) -> tuple[list[str], dict, str]:
-    """Every row's URL over all pages of 7 (following ``next``), the first page's facet
-    counts and row count, and its SQL."""
+def _pages(ds, args: dict, table: str = "articles") -> tuple[list[str], dict, str]:
+    """Every row's URL over all of ``table``'s pages of 7 (following ``next``), the first
+    page's facet counts and row count, and its SQL."""
     urls, facets, sql, after = [], None, None, None
     while True:
         page = dict(args, _size=7, _shape="objects", **({"_next": after} if after else {}))
         response = asyncio.run(ds.client.get(
-            "/archive/articles.json?" + urllib.parse.urlencode(page)))
+            f"/archive/{table}.json?" + urllib.parse.urlencode(page)))
         assert response.status_code == 200, response.text
         data = response.json()
         urls += [row["url"] for row in data["rows"]]
@@ -213,20 +213,6 @@ def test_a_search_of_most_of_the_table_is_counted_in_its_index_and_faceted_as_a_
 
 # --- paging a sorted table ---------------------------------------------------------------
 
-def _every_page(ds, table: str, args: dict) -> list[str]:
-    """The URLs of every row of ``table``'s pages of 7, following ``next``."""
-    urls, after = [], None
-    while True:
-        page = dict(args, _size=7, _shape="objects", **({"_next": after} if after else {}))
-        response = asyncio.run(ds.client.get(f"/archive/{table}.json?"
-                                             + urllib.parse.urlencode(page)))
-        assert response.status_code == 200, response.text
-        urls += [row["url"] for row in response.json()["rows"]]
-        after = response.json()["next"]
-        if not after:
-            return urls
-
-
 @pytest.fixture(scope="module")
 def tied_path(tmp_path_factory):
     """60 articles on 3 dates (and 4 without one), 30 documents on 2: most rows share
@@ -256,7 +242,7 @@ def tied_path(tmp_path_factory):
 ])
 def test_paging_a_table_sorted_by_a_shared_value_shows_every_row_once(tied_path, table, args,
                                                                        rows):
-    urls = _every_page(make_datasette(tied_path), table, args)
+    urls = _pages(make_datasette(tied_path), args, table)[0]
     assert len(urls) == rows and len(set(urls)) == rows
 
 
@@ -291,7 +277,7 @@ def test_a_documents_search_of_most_of_the_table_counts_and_pages_as_a_small_one
         ds = make_datasette(tied_path)
         first = asyncio.run(ds.client.get(
             "/archive/documents.json?_search=quyet+dinh&_size=7")).json()
-        return _every_page(ds, "documents", {"_search": "quyết định"}), first[
+        return _pages(ds, {"_search": "quyết định"}, "documents")[0], first[
             "filtered_table_rows_count"]
 
     assert read(plan) == read("small") == (read("small")[0], 30)

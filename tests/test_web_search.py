@@ -63,6 +63,11 @@ def db_path(tmp_path_factory):
     return path
 
 
+def _facets(data: dict) -> dict:
+    return {name: [(v["value"], v["count"]) for v in facet["results"]]
+            for name, facet in data["facet_results"].items()}
+
+
 def _pages(ds, args: dict, table: str = "articles") -> tuple[list[str], dict, str]:
     """Every row's URL over all of ``table``'s pages of 7 (following ``next``), the first
     page's facet counts and row count, and its SQL."""
@@ -75,8 +80,7 @@ def _pages(ds, args: dict, table: str = "articles") -> tuple[list[str], dict, st
         data = response.json()
         urls += [row["url"] for row in data["rows"]]
         if facets is None:
-            facets = {name: [(v["value"], v["count"]) for v in facet["results"]]
-                      for name, facet in data["facet_results"].items()}
+            facets = _facets(data)
             facets["(rows)"] = data["filtered_table_rows_count"]
             sql = data["query"]["sql"]
         after = data["next"]
@@ -281,11 +285,6 @@ def test_a_documents_search_of_most_of_the_table_counts_and_pages_as_a_small_one
             "filtered_table_rows_count"]
 
     assert read(plan) == read("small") == (read("small")[0], 30)
-
-
-def _facets(data: dict) -> dict:
-    return {name: [(v["value"], v["count"]) for v in facet["results"]]
-            for name, facet in data["facet_results"].items()}
 
 
 @pytest.mark.parametrize("args", [{}, {"_search": "tỉnh"}, {"_sort": "published_at"},

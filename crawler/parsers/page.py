@@ -115,19 +115,28 @@ _HTML_PARSER.set_element_class_lookup(etree.ElementDefaultClassLookup(
 
 
 def load(html: bytes | str, content_type: str | None = None):
-    text = decode_html(html, content_type)
+    decoded = decode_page(html, content_type)
+    text = decoded.text
     # lxml refuses str input carrying an XML encoding declaration.
     text = re.sub(r"^\s*<\?xml[^>]*>", "", text)
-    text = _CONTROLS.sub("", text)
+    # The bytes themselves, when the text is exactly their UTF-8 (most pages): the scans of
+    # the whole page below then run on bytes, several times faster than on the text.
+    raw = html if _plain_utf8(html, decoded, text) else None
+    if raw is None or _has_control_bytes(raw):
+        text = _CONTROLS.sub("", text)
+        raw = None
     if "&#" in text:
+        kept = len(text)
         text = _CONTROL_REFS.sub("", text)
+        raw = raw if len(text) == kept else None
     if not text.strip():
         raise ValueError("empty page")
     doc = lxml.html.document_fromstring(text, parser=_HTML_PARSER)
     if any("Excessive depth" in e.message for e in _HTML_PARSER.error_log):
         doc = lxml.html.document_fromstring(flatten_deep(text), parser=_HTML_PARSER)
     hoist_blocks(doc)
-    if _LEGACY_FONT_HINT.search(text):
+    if (_LEGACY_FONT_HINT.search(text) if raw is None
+            else _LEGACY_FONT_HINT_BYTES.search(raw.lower())):
         # Text typed in the TCVN3 or VNI fonts: converted to Unicode before any field is
         # read (and before NFC, which would merge its marks into the wrong letters).
         converted = convert_legacy(doc)
@@ -145,6 +154,28 @@ LEGACY_MARK = "data-govnews-legacy"
 _I = "[Ii\u0130\u0131]"
 _LEGACY_FONT_HINT = re.compile(
     "[Vv][Nn](?:" + _I + "[- ]|(?<=\\.[Vv][Nn])[A-Za-z\u0130\u0131\u017f\u212a])")
+
+
+# The same test on a page's UTF-8 bytes with ASCII letters lowered (bytes.lower() leaves
+# every byte of a multi-byte letter alone): "İ" and "ı" are C4 B0 and C4 B1, "ſ" C5 BF
+# and the Kelvin sign E2 84 AA.  A match starts at an ASCII "v", so on a letter's boundary.
+_LEGACY_FONT_HINT_BYTES = re.compile(
+    rb"vn(?:(?:i|\xc4[\xb0\xb1])[- ]|(?<=\.vn)(?:[a-z]|\xc4[\xb0\xb1]|\xc5\xbf|\xe2\x84\xaa))")
+# _CONTROLS in UTF-8: the C0 controls and DEL are single bytes, U+0080-U+009F are C2 80-9F.
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
+_C1_UTF8 = re.compile(rb"\xc2[\x80-\x9f]")
+
+
+def _plain_utf8(html, decoded: Decoded, text: str) -> bool:
+    """Whether ``text`` is ``html``'s bytes read as UTF-8, nothing dropped (no BOM, no
+    XML declaration)."""
+    return (isinstance(html, bytes) and decoded.encoding == "utf-8" and text is decoded.text
+            and not html.startswith(b"\xef\xbb\xbf"))
+
+
+def _has_control_bytes(raw: bytes) -> bool:
+    """Whether UTF-8 ``raw`` holds a character _CONTROLS removes."""
+    return len(raw.translate(None, _CONTROL_BYTES)) != len(raw) or bool(_C1_UTF8.search(raw))
 
 
 def legacy_encodings(doc) -> list[str]:

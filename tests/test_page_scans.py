@@ -5,10 +5,11 @@ letters Unicode case-folding maps onto ASCII ones, controls, no-break spaces).""
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
 
-from crawler.parsers import page
+from crawler.parsers import documents, page
 from crawler.parsers.page import load
 
 # Pieces a page's text is built from: the words the scans look for, spelt every way, and
@@ -52,3 +53,33 @@ def test_load_converts_the_same_page_read_from_bytes_or_from_text(font, converte
     assert page.legacy_encodings(from_bytes) == page.legacy_encodings(from_text) == converted
     assert from_bytes.text_content() == from_text.text_content()
     assert "\x01" not in from_bytes.text_content()
+
+
+# The document check's words ("số hiệu", "ký hiệu", "trích yếu", "số văn bản"), spelt
+# every way the pattern takes, their parts, and what stands between.
+DOCUMENT_PIECES = ["Số", "số", "SỐ", "so", "Ký", "ký", "KÝ", "ky", "\u212a", "\u017f", "o",
+                   " ", "\xa0", "\u3000", "\n", "hiệu", "HIỆU", "H\u0130\u1ec7u", "h\u0131eu",
+                   "hieu", "văn", "VĂN", "van", "bản", "BẢN", "ban", "trích", "TRÍCH",
+                   "tr\u0131ch", "yếu", "YẾU", "yeu", "x", "hi", "ệu", "y", "b", "tr", "\u0130"]
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_the_document_words_are_found_where_the_whole_scan_finds_them(seed):
+    rng = random.Random(seed)
+    found = 0
+    for _ in range(3000):
+        text = "".join(rng.choice(DOCUMENT_PIECES) for _ in range(rng.randint(1, 8)))
+        expected = bool(documents._LABEL_WORDS.search(text))
+        assert documents.has_label_words(text) == expected, repr(text)
+        found += expected
+    assert found > 20  # the texts hold the words often enough to test both answers
+
+
+def test_only_one_letter_lowers_to_two_characters():
+    """has_label_words reads offsets of the lowered text in the text itself."""
+    assert [c for c in range(0x110000) if len(chr(c).lower()) != 1] == [0x130]
+
+
+def test_isspace_is_the_patterns_space():
+    spaces = [c for c in range(0x110000) if chr(c).isspace()]
+    assert spaces == [c for c in range(0x110000) if re.match(r"\s", chr(c))]

@@ -155,6 +155,32 @@ _LABEL_WORDS = re.compile(
     f"|{_S}[Oo\u1ed0\u1ed1]\\s*(?:[Hh]{_I}[Ee\u1ec6\u1ec7][Uu]|[Vv][Aa\u0102\u0103][Nn]\\s*[Bb][Aa\u1ea2\u1ea3][Nn])"
     "|[Tt][Rr][Ii\xcd\xed\u0130\u0131][Cc][Hh]\\s*[Yy\xdd\xfd][Ee\u1ebe\u1ebf][Uu]")
 
+# What each of those words holds after its first letters, lowered: "hiệu" (in "ký hiệu",
+# "số hiệu"), "yếu" (in "trích yếu"), "văn" (in "số văn bản"), with the letters matched
+# above.  str.find looks for each, far faster than any scan by the pattern.
+_LABEL_WORD_PARTS = tuple(h + i + e + "u" for h in "h" for i in "i\u0131" for e in "e\u1ec7") + tuple(
+    y + e + "u" for y in "y\xfd" for e in "e\u1ebf") + ("van", "v\u0103n")
+
+
+def has_label_words(text: str) -> bool:
+    """``_LABEL_WORDS.search(text)``, tried only where a part stands: a match ends its
+    first letters where the part's run of spaces begins, two letters back ("ký", "số") or
+    five ("trích").  Hand-written: the regular-expression engine tries every position of
+    the text against the pattern's first letters, 27 ns a character of a Vietnamese page."""
+    if "\u0130" in text:  # lower() makes "İ" two characters, and the offsets would differ
+        return bool(_LABEL_WORDS.search(text))
+    low = text.lower()
+    for part in _LABEL_WORD_PARTS:
+        at = low.find(part)
+        while at != -1:
+            start = at
+            while start and text[start - 1].isspace():  # isspace: what \s matches
+                start -= 1
+            if any(begin >= 0 and _LABEL_WORDS.match(text, begin) for begin in (start - 2, start - 5)):
+                return True
+            at = low.find(part, at + 1)
+    return False
+
 
 # The page's text nodes as plain strings, in page order: what itertext() yields (libxml2
 # keeps no two text nodes side by side), five times faster.
@@ -170,7 +196,7 @@ def _page_text(doc) -> str:
 def parse_document(doc, url: str, fetched_at: str | None = None) -> Document | None:
     """The page as a register's document, or None when it is none (see the module's
     docstring for what makes one)."""
-    if not _LABEL_WORDS.search(_page_text(doc)):
+    if not has_label_words(_page_text(doc)):
         return None
     fields: dict[str, str] = {}
     numbers: set[str | None] = set()

@@ -22,7 +22,7 @@ from w3lib.encoding import html_body_declared_encoding, http_content_type_encodi
 from ..kernel import text as _text
 from ..kernel.text import clean_text
 from .legacy import convert_legacy
-from .sieve import Sieved, page_memo
+from .sieve import Sieved, mark_loaded, page_memo
 
 # --- decoding ---------------------------------------------------------------------------
 
@@ -142,6 +142,7 @@ def load(html: bytes | str, content_type: str | None = None):
         converted = convert_legacy(doc)
         if converted:
             doc.set(LEGACY_MARK, ",".join(converted))
+    mark_loaded(doc)
     return doc
 
 

@@ -1,41 +1,57 @@
-"""CSS selectors that skip a page lacking what they name.
+"""CSS selectors that read a loaded page's index of classes and ids instead of scanning it.
 
 A layout's selectors are tried in turn, most of them on pages of another layout or
 install, and each evaluation is a scan of the whole tree (``.tags a`` tests every element's
-class).  A page's class names and ids are read once, in C (two XPaths), and a selector
-whose every alternative names a class or id the page lacks answers ``[]`` without
-scanning.  The answer is the selector's own whenever it is asked.
+class).  A page's elements with a class or an id are read once, in one walk, into an
+index: class name or ``#id`` -> those elements in page order.  Then
+
+- a selector whose every alternative names a class or id the page lacks answers ``[]``
+  without scanning;
+- on a page ``load`` built, which no parser changes afterwards (parsers change deep
+  copies of its parts, never the page), a selector of one alternative whose compounds are
+  joined by spaces and whose first names a class or id (``div.ArticleHeader h1``,
+  ``.breadcrumb li``, ``#news-bodyhtml``) is answered from the index: the first compound's
+  elements, then each later compound among their descendants;
+- anything else is the selector's own XPath.
+
+The answer is the selector's own whenever it is asked (tests compare the two on every call
+the parsers make on every stored and replica page).
 
 Hand-written: neither cssselect nor lxml keeps an index of a document's classes.
 """
 
 from __future__ import annotations
 
+import re
 import weakref
 
 import cssselect
 from lxml import etree
 from lxml.cssselect import CSSSelector
 
-_CLASSES = etree.XPath("descendant-or-self::*/@class", smart_strings=False)
-_IDS = etree.XPath("descendant-or-self::*/@id", smart_strings=False)
+# What XPath's normalize-space() splits on, as cssselect's class test does.
+_XML_SPACE = re.compile("[ \t\r\n]+")
 
 # root element -> {what: what was read of its tree}: read on first use, while the page is
-# being parsed.  Parsers move and copy elements only within a page (makeelement copies
-# attributes already there), and a deep copy is a tree of its own, so the class names
-# never lack one the tree has (a name removed since only costs a scan); <meta> elements
-# are never removed from a page.
+# being parsed.  A deep copy is a tree of its own; <meta> elements are never removed from
+# a page.
 _MEMO: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _root(el):
+    # The outermost ancestor, not getroottree().getroot(): an element taken out of the
+    # page still names the page's root there, which no longer holds its subtree.
+    if not hasattr(el, "iterancestors"):  # a whole tree (an ElementTree), as XPath takes
+        return el.getroot()
+    outermost = el
+    for outermost in el.iterancestors():  # noqa: B007 (the last one is the answer)
+        pass
+    return outermost
 
 
 def page_memo(el, what: str, read):
     """``read(root)`` of the tree ``el`` belongs to, read once per tree."""
-    # The outermost ancestor, not getroottree().getroot(): an element taken out of the
-    # page still names the page's root there, which no longer holds its subtree.
-    if not hasattr(el, "iterancestors"):  # a whole tree (an ElementTree), as XPath takes
-        el = el.getroot()
-    ancestors = list(el.iterancestors())
-    root = ancestors[-1] if ancestors else el
+    root = _root(el)
     memo = _MEMO.get(root)
     if memo is None:
         memo = _MEMO[root] = {}
@@ -44,14 +60,39 @@ def page_memo(el, what: str, read):
     return memo[what]
 
 
-def _tokens(root) -> frozenset[str]:
-    return frozenset(" ".join(_CLASSES(root)).split()) | {"#" + i for i in _IDS(root)}
+def mark_loaded(doc) -> None:
+    """Say that ``doc`` is a page as ``load`` built it, which parsers only read."""
+    page_memo(doc, "loaded", lambda root: True)
 
 
-def page_tokens(el) -> frozenset[str]:
-    """The class names (split as XPath's normalize-space splits, or finer) and the
-    ``#id``s of the tree ``el`` belongs to."""
-    return page_memo(el, "tokens", _tokens)
+def _class_names(classes: str) -> list[str]:
+    if "\t" in classes or "\n" in classes or "\r" in classes:
+        return _XML_SPACE.split(classes)
+    return classes.split(" ")
+
+
+def _index(root) -> dict[str, list]:
+    """Class name or "#id" -> the elements of the tree bearing it, in page order.  A walk
+    of every element in Python: lxml's XPath for the elements named takes longer."""
+    index: dict[str, list] = {}
+    for el in root.iter(etree.Element):
+        classes = el.get("class")
+        if classes:
+            for name in _class_names(classes):
+                found = index.get(name)
+                if found is None:
+                    index[name] = [el]
+                elif found[-1] is not el:  # a name said twice in one class attribute
+                    found.append(el)
+        ident = el.get("id")
+        if ident is not None:
+            index.setdefault("#" + ident, []).append(el)
+    index.pop("", None)  # what two spaces in a row leave between them
+    return index
+
+
+def page_index(el) -> dict[str, list]:
+    return page_memo(el, "index", _index)
 
 
 def _needs(tree) -> set[str]:
@@ -70,20 +111,99 @@ def _needs(tree) -> set[str]:
     return needs
 
 
+def _compound(tree) -> tuple[str | None, tuple[str, ...], str | None] | None:
+    """(tag or None for any, class names, id or None) of a compound selector made only of
+    those; None for anything else (attributes, pseudo-classes, negations)."""
+    classes: list[str] = []
+    ident = None
+    while not isinstance(tree, cssselect.parser.Element):
+        if isinstance(tree, cssselect.parser.Class):
+            classes.append(tree.class_name)
+        elif isinstance(tree, cssselect.parser.Hash) and ident is None:
+            ident = tree.id
+        else:
+            return None
+        tree = tree.selector
+    if tree.namespace:
+        return None
+    return (tree.element.lower() if tree.element not in (None, "*") else None), tuple(classes), ident
+
+
+def _chain(parsed) -> tuple | None:
+    """The compounds of a selector of one alternative joined by descendant combinators,
+    the first naming a class or id; None for any other selector."""
+    if len(parsed) != 1 or parsed[0].pseudo_element:
+        return None
+    tree, compounds = parsed[0].parsed_tree, []
+    while isinstance(tree, cssselect.parser.CombinedSelector):
+        if tree.combinator != " ":
+            return None
+        compounds.append(_compound(tree.subselector))
+        tree = tree.selector
+    compounds.append(_compound(tree))
+    compounds.reverse()
+    if any(c is None for c in compounds) or not (compounds[0][1] or compounds[0][2] is not None):
+        return None
+    return tuple(compounds)
+
+
+def _matches(el, compound) -> bool:
+    tag, classes, ident = compound
+    if tag is not None and el.tag != tag:
+        return False
+    if ident is not None and el.get("id") != ident:
+        return False
+    if classes:
+        own = _class_names(el.get("class") or "")
+        return all(name in own for name in classes)
+    return True
+
+
+def _within(el, scope) -> bool:
+    return el is scope or any(a is scope for a in el.iterancestors())
+
+
+def _descendants(outer: list, compound) -> list:
+    """The elements below any of ``outer`` (in page order) that match ``compound``, in
+    page order, each once: an element inside the last one searched was searched with it."""
+    found, last = [], None
+    for el in outer:
+        if last is not None and _within(el, last):
+            continue
+        last = el
+        found += [d for d in el.iterdescendants(compound[0] or "*") if _matches(d, compound)]
+    return found
+
+
 class Sieved(CSSSelector):
     """A CSSSelector (html translator) that first asks whether the page has any chance
-    of a match: for each comma-separated alternative, the classes and ids it names."""
+    of a match, and answers from the page's index where it can (module docstring)."""
 
     def __init__(self, css: str):
         super().__init__(css, translator="html")
         self.selector_text = css
-        alternatives = [_needs(s.parsed_tree) for s in cssselect.parse(css)]
+        parsed = cssselect.parse(css)
+        alternatives = [_needs(s.parsed_tree) for s in parsed]
         # An alternative that names no class or id (h1, [itemprop=name]) is always tried.
         self.needs = None if any(not n for n in alternatives) else [frozenset(n) for n in alternatives]
+        self.chain = _chain(parsed)
 
     def __call__(self, el, **kwargs):
-        if self.needs is not None:
-            tokens = page_tokens(el)
-            if not any(need <= tokens for need in self.needs):
-                return []
-        return super().__call__(el, **kwargs)
+        if self.needs is None:
+            return super().__call__(el, **kwargs)
+        index = page_index(el)
+        if not any(all(name in index for name in need) for need in self.needs):
+            return []
+        if self.chain is None or kwargs or not page_memo(el, "loaded", lambda root: False):
+            return super().__call__(el, **kwargs)
+        return self.indexed(el, index)
+
+    def indexed(self, el, index) -> list:
+        """The selector's answer on ``el`` read from its loaded page's ``index``."""
+        first = self.chain[0]
+        key = first[1][0] if first[1] else "#" + first[2]
+        root = _root(el)
+        found = [c for c in index[key] if _matches(c, first) and (el is root or _within(c, el))]
+        for compound in self.chain[1:]:
+            found = _descendants(found, compound)
+        return found

@@ -8,8 +8,9 @@ import random
 import re
 
 import pytest
+from lxml import etree
 
-from crawler.parsers import documents, page
+from crawler.parsers import documents, links, page
 from crawler.parsers.page import load
 
 # Pieces a page's text is built from: the words the scans look for, spelt every way, and
@@ -83,3 +84,53 @@ def test_only_one_letter_lowers_to_two_characters():
 def test_isspace_is_the_patterns_space():
     spaces = [c for c in range(0x110000) if chr(c).isspace()]
     assert spaces == [c for c in range(0x110000) if re.match(r"\s", chr(c))]
+
+
+# --- the related box's heading: found by a walk of the elements, as the XPath of the
+# page's short shown texts finds it -------------------------------------------------------
+
+_SHOWN = "[not(ancestor::script) and not(ancestor::style) and not(ancestor::option)]"
+_SHORT_TEXTS = etree.XPath("//text()[normalize-space() and string-length(normalize-space()) < 40]"
+                           + _SHOWN)
+
+
+def heading_by_xpath(doc, exclude=None):
+    """The heading as the XPath reading finds it: the first short shown text node that is
+    an element's own label."""
+    for node in _SHORT_TEXTS(doc):
+        if (not node.is_text or not links._HAS_HINT(node.lower())
+                or links._label_key(node) not in links._FOLDED_RELATED):
+            continue
+        el = node.getparent()
+        if exclude is not None and (el is exclude or exclude in el.iterancestors()):
+            continue
+        if links._label_key(el.text_content()) not in links._FOLDED_RELATED:
+            continue
+        while (el.getparent() is not None and el.getparent().tag not in ("body", "html")
+               and links._label_key(el.getparent().text_content()) in links._FOLDED_RELATED):
+            el = el.getparent()
+        return el
+    return None
+
+
+# Blocks a page's boxes are built from: labels hidden, padded, split, in tails, too long.
+HEADING_PIECES = [
+    "<h3>Tin liên quan</h3>", "<h3>  Tin\n\tliên   quan  </h3>", "<h3>\xa0Tin liên quan</h3>",
+    "<h3>Tin liên quan" + " " * 40 + "</h3>", "<h3>Tin liên quan" + ":" * 40 + "</h3>",
+    "<h3>Tin" + " \n" * 30 + "liên quan</h3>", "<script>var a='Tin liên quan'</script>",
+    "<select><option>Tin liên quan</option></select>", "<p><b>x</b>Tin liên quan</p>",
+    "<p><!-- c -->Tin liên quan</p>", "<div class=t><h3><a href='#'>Tin khác</a></h3></div>",
+    "<style>.x{}</style>", "<p>Tin mới</p>", "<p>Bài viết khác</p>", "<p>related news</p>",
+    "<ul><li><a href='/a-12345'>Một bài</a></li></ul>", "<div>tin tức</div>", "<p></p>",
+    "<h3>Tín liên quan</h3>",
+]
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_the_related_heading_is_the_one_the_xpath_reading_finds(seed):
+    rng = random.Random(seed)
+    for _ in range(300):
+        body = "".join(rng.choice(HEADING_PIECES) for _ in range(rng.randint(1, 6)))
+        doc = load(f"<html><body><div id=main>{body}</div><div>{body}</div></body></html>")
+        exclude = doc.find(".//div") if rng.random() < 0.5 else None
+        assert links.find_related_heading(doc, exclude) is heading_by_xpath(doc, exclude), body

@@ -200,3 +200,45 @@ def test_every_call_the_parsers_make_answers_as_the_plain_selector(monkeypatch):
             classify(load(raw), url, reached_as=reached)
     # answered from the index, on elements inside a page rather than the page itself
     assert sum(indexed) > 500
+
+
+# Pages whose layout tests and structured date a loaded page answers from its index or a
+# walk of its elements, and any other tree by XPath: both must agree.
+SIGN_PAGES = [
+    '<html><head><link rel=stylesheet href="/wp-content/themes/x.css"></head><body><p>a</p></body></html>',
+    '<html><head><script src="https://x.vn/wp-includes/js/a.js"></script></head><body>b</body></html>',
+    '<html><head><script>var u="/wp-content/"</script><link href="/css/a.css"></head><body>c</body></html>',
+    '<html><body><a href="/wp-content/uploads/a.pdf">file</a></body></html>',
+    '<html><body><div id="news-bodyhtml" class="bodytext"><p>x</p></div></body></html>',
+    '<html><body><span id="news-bodyhtml">x</span></body></html>',
+    '<html><head><meta itemprop="datePublished" content="2024-03-05T08:00:00+07:00"></head>'
+    '<body><time itemprop="datePublished" datetime="2024-03-04">4/3</time></body></html>',
+    '<html><body><span itemprop="datePublished">05/03/2024 08:15</span>'
+    '<span itemprop="datePublished">06/03/2024</span></body></html>',
+    '<html><head><meta name="generator" content="NukeViet v4.5"></head><body>d</body></html>',
+    '<html><head><meta property="article:published_time" content="2024-03-05">'
+    '<meta itemprop="datePublished" content="2024-03-06T09:00:00+07:00"></head><body>e</body></html>',
+]
+
+
+@pytest.mark.parametrize("html", SIGN_PAGES)
+def test_layout_signs_and_dates_read_alike_from_a_loaded_page_and_any_tree(html):
+    from crawler.parsers import nukeviet, wordpress
+    from crawler.parsers.published import structured_date
+
+    loaded, plain = load(html), lxml.html.document_fromstring(html)
+    for ask in (wordpress.recognise, nukeviet.is_nukeviet, lambda d: structured_date(d, None),
+                lambda d: meta_content(d, "generator", "datePublished")):
+        assert ask(loaded) == ask(plain)
+
+
+def test_the_signs_are_told_apart():
+    from crawler.parsers import nukeviet, wordpress
+    from crawler.parsers.published import structured_date
+
+    assert [wordpress.recognise(load(h)) for h in SIGN_PAGES[:4]] == [True, True, False, False]
+    assert [nukeviet.is_nukeviet(load(h)) for h in SIGN_PAGES[4:6]] == [True, False]
+    assert structured_date(load(SIGN_PAGES[6]), None) == ("2024-03-05T08:00:00+07:00", "meta")
+    assert structured_date(load(SIGN_PAGES[7]), None)[1] == "microdata"
+    # a <meta> with an itemprop is a meta tag, not microdata
+    assert structured_date(load(SIGN_PAGES[9]), None) == ("2024-03-05", "meta")

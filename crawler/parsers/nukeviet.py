@@ -19,6 +19,7 @@ from .jsonld import jsonld_article, jsonld_breadcrumb
 from .links import breadcrumb_category, extract_related, is_article_url, link_listing
 from .page import css, first, meta_content, text_of, xp
 from .registry import Layout
+from .sieve import loaded_index
 
 NAME = "nukeviet"
 VERSION = "1"
@@ -39,7 +40,12 @@ SOURCE_LABELS = {fold("Nguồn tin"), fold("Nguồn"), fold("Nguồn bài viết
 
 def is_nukeviet(doc) -> bool:
     gen = meta_content(doc, "generator") or ""
-    return GENERATOR in gen.lower() or bool(xp(doc, '//div[@id="news-bodyhtml"]'))
+    if GENERATOR in gen.lower():
+        return True
+    index = loaded_index(doc)
+    if index is None:
+        return bool(xp(doc, '//div[@id="news-bodyhtml"]'))
+    return any(el.tag == "div" for el in index.get("#news-bodyhtml", ()))
 
 
 def byline(doc, site=None) -> tuple[str | None, str | None]:

@@ -22,7 +22,7 @@ from w3lib.encoding import html_body_declared_encoding, http_content_type_encodi
 from ..kernel import text as _text
 from ..kernel.text import clean_text
 from .legacy import convert_legacy
-from .sieve import Sieved, mark_loaded, page_memo
+from .sieve import Sieved, is_loaded_root, mark_loaded, page_memo
 
 # --- decoding ---------------------------------------------------------------------------
 
@@ -347,7 +347,8 @@ def _metas_named(root) -> dict[str, list]:
     order: what ``//meta[@property=$n or @name=$n or @itemprop=$n]`` finds, for every
     name at once (a page's readers ask for a dozen)."""
     named: dict[str, list] = {}
-    for el in _METAS(root):
+    # A loaded page's <meta> elements, fewer than //meta scans to find.
+    for el in (root.iter("meta") if is_loaded_root(root) else _METAS(root)):
         for key in dict.fromkeys((el.get("property"), el.get("name"), el.get("itemprop"))):
             if key is not None:
                 named.setdefault(key, []).append(el)

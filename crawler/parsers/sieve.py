@@ -2,13 +2,14 @@
 
 A layout's selectors are tried in turn, most of them on pages of another layout or
 install, and each evaluation is a scan of the whole tree (``.tags a`` tests every element's
-class).  A page's elements with a class or an id are read once, in one walk, into an
-index: class name or ``#id`` -> those elements in page order.  Then
+class).  The elements of a page ``load`` built, which no parser changes afterwards
+(parsers change deep copies of its parts, never the page), are read once, in one walk,
+into an index: class name or ``#id`` -> those elements in page order.  Of any other tree
+(such a copy) only its class names and ids are read, in C.  Then
 
-- a selector whose every alternative names a class or id the page lacks answers ``[]``
+- a selector whose every alternative names a class or id the tree lacks answers ``[]``
   without scanning;
-- on a page ``load`` built, which no parser changes afterwards (parsers change deep
-  copies of its parts, never the page), a selector of one alternative whose compounds are
+- on a loaded page, a selector of one alternative whose compounds are
   joined by spaces and whose first names a class or id (``div.ArticleHeader h1``,
   ``.breadcrumb li``, ``#news-bodyhtml``) is answered from the index: the first compound's
   elements, then each later compound among their descendants;
@@ -49,12 +50,17 @@ def _root(el):
     return outermost
 
 
-def page_memo(el, what: str, read):
-    """``read(root)`` of the tree ``el`` belongs to, read once per tree."""
-    root = _root(el)
+def _memo(root) -> dict:
     memo = _MEMO.get(root)
     if memo is None:
         memo = _MEMO[root] = {}
+    return memo
+
+
+def page_memo(el, what: str, read):
+    """``read(root)`` of the tree ``el`` belongs to, read once per tree."""
+    root = _root(el)
+    memo = _memo(root)
     if what not in memo:
         memo[what] = read(root)
     return memo[what]
@@ -62,7 +68,26 @@ def page_memo(el, what: str, read):
 
 def mark_loaded(doc) -> None:
     """Say that ``doc`` is a page as ``load`` built it, which parsers only read."""
-    page_memo(doc, "loaded", lambda root: True)
+    _memo(_root(doc))["loaded"] = True
+
+
+def is_loaded_root(doc) -> bool:
+    """Whether ``doc`` is the root of a page load() built (so a walk of it is the whole
+    document, as an XPath's ``//`` reads it)."""
+    return (hasattr(doc, "getparent") and doc.getparent() is None
+            and bool(_memo(doc).get("loaded")))
+
+
+def loaded_index(doc) -> dict[str, list] | None:
+    """The index of the page ``doc`` is the root of, when load() built it; None for any
+    other tree or element (a caller then reads the tree itself).  Besides classes and
+    "#id"s it holds "@itemprop=value" -> the elements with that itemprop."""
+    if not is_loaded_root(doc):
+        return None
+    memo = _memo(doc)
+    if "index" not in memo:
+        memo["index"] = _index(doc)
+    return memo["index"]
 
 
 def _class_names(classes: str) -> list[str]:
@@ -87,12 +112,21 @@ def _index(root) -> dict[str, list]:
         ident = el.get("id")
         if ident is not None:
             index.setdefault("#" + ident, []).append(el)
+        prop = el.get("itemprop")
+        if prop is not None:
+            index.setdefault("@itemprop=" + prop, []).append(el)
     index.pop("", None)  # what two spaces in a row leave between them
     return index
 
 
-def page_index(el) -> dict[str, list]:
-    return page_memo(el, "index", _index)
+_CLASSES = etree.XPath("descendant-or-self::*/@class", smart_strings=False)
+_IDS = etree.XPath("descendant-or-self::*/@id", smart_strings=False)
+
+
+def _tokens(root) -> frozenset[str]:
+    """The class names (split as XPath's normalize-space splits, or finer) and the "#id"s
+    of a tree: what the sieve needs of a tree it does not index."""
+    return frozenset(" ".join(_CLASSES(root)).split()) | {"#" + i for i in _IDS(root)}
 
 
 def _needs(tree) -> set[str]:
@@ -191,18 +225,28 @@ class Sieved(CSSSelector):
     def __call__(self, el, **kwargs):
         if self.needs is None:
             return super().__call__(el, **kwargs)
-        index = page_index(el)
+        root = _root(el)
+        memo = _memo(root)
+        if not memo.get("loaded"):
+            # A tree parsers change (a deep copy of a part): its names only, read in C.
+            if "tokens" not in memo:
+                memo["tokens"] = _tokens(root)
+            if not any(need <= memo["tokens"] for need in self.needs):
+                return []
+            return super().__call__(el, **kwargs)
+        if "index" not in memo:
+            memo["index"] = _index(root)
+        index = memo["index"]
         if not any(all(name in index for name in need) for need in self.needs):
             return []
-        if self.chain is None or kwargs or not page_memo(el, "loaded", lambda root: False):
+        if self.chain is None or kwargs:
             return super().__call__(el, **kwargs)
-        return self.indexed(el, index)
+        return self.indexed(el, root, index)
 
-    def indexed(self, el, index) -> list:
+    def indexed(self, el, root, index) -> list:
         """The selector's answer on ``el`` read from its loaded page's ``index``."""
         first = self.chain[0]
         key = first[1][0] if first[1] else "#" + first[2]
-        root = _root(el)
         found = [c for c in index[key] if _matches(c, first) and (el is root or _within(c, el))]
         for compound in self.chain[1:]:
             found = _descendants(found, compound)

@@ -23,6 +23,7 @@ from .jsonld import jsonld_article
 from .links import extract_related, link_listing
 from .page import css, first, meta_content, text_of, xp
 from .registry import Layout
+from .sieve import is_loaded_root
 
 NAME = "wordpress"
 VERSION = "1"
@@ -46,9 +47,20 @@ POST_ID = re.compile(r"\bpost-(\d+)\b")
 
 def recognise(doc) -> bool:
     generator = (meta_content(doc, "generator") or "").lower()
-    return GENERATOR in generator or bool(doc.xpath(
-        '//link[contains(@href, "/wp-content/") or contains(@href, "/wp-includes/")]'
-        ' | //script[contains(@src, "/wp-content/") or contains(@src, "/wp-includes/")]'))
+    if GENERATOR in generator:
+        return True
+    if not is_loaded_root(doc):
+        return bool(doc.xpath(
+            '//link[contains(@href, "/wp-content/") or contains(@href, "/wp-includes/")]'
+            ' | //script[contains(@src, "/wp-content/") or contains(@src, "/wp-includes/")]'))
+    # A loaded page's root: its <link> and <script> elements, fewer than the XPath's scan
+    # takes to find.
+    return any(_wp_path(el.get("href" if el.tag == "link" else "src"))
+               for el in doc.iter("link", "script"))
+
+
+def _wp_path(value: str | None) -> bool:
+    return bool(value) and ("/wp-content/" in value or "/wp-includes/" in value)
 
 
 def article_url(url: str) -> bool:

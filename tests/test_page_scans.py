@@ -134,3 +134,38 @@ def test_the_related_heading_is_the_one_the_xpath_reading_finds(seed):
         doc = load(f"<html><body><div id=main>{body}</div><div>{body}</div></body></html>")
         exclude = doc.find(".//div") if rng.random() < 0.5 else None
         assert links.find_related_heading(doc, exclude) is heading_by_xpath(doc, exclude), body
+
+
+# --- clean_text: one scan for the characters it removes, then the same steps -------------
+
+def clean_text_in_three_scans(value):
+    import html
+    import unicodedata
+
+    from crawler.kernel import text
+
+    if not value:
+        return ""
+    if "&" in value:
+        value = html.unescape(value)
+    if not value.isascii():
+        value = text._SURROGATES.sub("\ufffd", value)
+        value = unicodedata.normalize("NFC", value)
+        value = text._INVISIBLE.sub("", value)
+    value = text._CONTROLS.sub("", value)
+    return " ".join(value.split())
+
+
+CLEAN_PIECES = ["a", "Ệ", "e\u0302\u0301", " ", "\xa0", "\u200b", "\u00ad", "\ufeff", "\x01",
+                "\x85", "\x9f", "\u202e", "\u2067", "&amp;", "&#xD800;", "\ud800", "\t", "ơ",
+                "\u0301", "\u3000", "x"]
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_clean_text_is_the_three_scans(seed):
+    from crawler.kernel.text import clean_text
+
+    rng = random.Random(seed)
+    for _ in range(2000):
+        value = "".join(rng.choice(CLEAN_PIECES) for _ in range(rng.randint(0, 10)))
+        assert clean_text(value) == clean_text_in_three_scans(value), repr(value)

@@ -24,6 +24,9 @@ _CONTROLS = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\u202a-\u202e\u2066
 # A character reference to a lone surrogate (&#xD800;) names no character: U+FFFD, as
 # HTML says.
 _SURROGATES = re.compile("[\ud800-\udfff]")
+# Any of the three (NFC makes none of them).
+_ODD = re.compile("[" + _SURROGATES.pattern[1:-1] + _INVISIBLE.pattern[1:-1]
+                  + _CONTROLS.pattern[1:-1] + "]")
 
 # Query parameters that name the same page (vnPortal adds ?pageindex=0 to article links).
 NOISE_QUERY_PARAMS = {"pageindex": {"0"}}
@@ -35,12 +38,17 @@ def clean_text(value: str | None) -> str:
         return ""
     if "&" in value:
         value = html.unescape(value)
-    if not value.isascii():
+    if value.isascii():
+        value = _CONTROLS.sub("", value)
+    elif _ODD.search(value) is None:  # one scan, not three, for text holding none of them
+        if not unicodedata.is_normalized("NFC", value):
+            value = unicodedata.normalize("NFC", value)
+    else:
         value = _SURROGATES.sub("\ufffd", value)
         if not unicodedata.is_normalized("NFC", value):
             value = unicodedata.normalize("NFC", value)
         value = _INVISIBLE.sub("", value)
-    value = _CONTROLS.sub("", value)
+        value = _CONTROLS.sub("", value)
     # Whitespace collapsed: str.split() splits on what \s matches in Python's re (NBSP,
     # U+00A0, and the other Unicode spaces among it), at half the cost of a regex.
     return " ".join(value.split())

@@ -242,3 +242,22 @@ def test_the_signs_are_told_apart():
     assert structured_date(load(SIGN_PAGES[7]), None)[1] == "microdata"
     # a <meta> with an itemprop is a meta tag, not microdata
     assert structured_date(load(SIGN_PAGES[9]), None) == ("2024-03-05", "meta")
+
+
+LD_TYPES = ["application/ld+json", " APPLICATION/LD+JSON ", "application/ld+json; charset=utf-8",
+            "\napplication/ld+json", "application/ld+jso", "text/javascript", "",
+            "appl\u0130cation/ld+json", "\xa0application/ld+json", "Application/LD+Json"]
+
+
+def test_json_ld_scripts_read_alike_from_a_loaded_page_and_any_tree():
+    from crawler.parsers.jsonld import jsonld_blocks
+
+    scripts = "".join(f'<script type="{t}">{{"n": {i}}}</script>' for i, t in enumerate(LD_TYPES))
+    html = f"<html><head>{scripts}</head><body><script type='application/ld+json'>[1]</script></body></html>"
+
+    def read(doc):
+        return [(b.number, b.values) for b in jsonld_blocks(doc)]
+
+    assert read(load(html)) == read(lxml.html.document_fromstring(html))
+    assert [v for _, v in read(load(html))] == [[{"n": 0}], [{"n": 1}], [{"n": 2}], [{"n": 3}],
+                                               [{"n": 9}], [[1]]]

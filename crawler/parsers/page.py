@@ -60,7 +60,9 @@ def decode_page(body: bytes | str, content_type: str | None = None) -> Decoded:
     if isinstance(body, str):
         return Decoded(body, "unicode")
     header = _norm_encoding(http_content_type_encoding(content_type)) if content_type else None
-    meta = _norm_encoding(html_body_declared_encoding(body))
+    # The page's <meta> charset: a scan of its head, needed when no header names one, or
+    # for the guess below.
+    meta = None if header else _norm_encoding(html_body_declared_encoding(body))
     declared = header or meta
     bom, _ = read_bom(body)
     if bom:
@@ -77,6 +79,8 @@ def decode_page(body: bytes | str, content_type: str | None = None) -> Decoded:
     # Imported here: most pages are UTF-8, and a crawl of them need not hold bs4 (2 MB).
     from bs4.dammit import UnicodeDammit
 
+    if header:
+        meta = _norm_encoding(html_body_declared_encoding(body))
     known = [header] if header and header not in _UTF8 else []
     dammit = UnicodeDammit(body, known_definite_encodings=known,
                            user_encodings=[e for e in (meta, "cp1258") if e and e not in _UTF8],

@@ -236,12 +236,12 @@ class Sieved(CSSSelector):
             return super().__call__(el, **kwargs)
         if "index" not in memo:
             memo["index"] = _index(root)
-        index = memo["index"]
-        if not any(all(name in index for name in need) for need in self.needs):
+        names = memo["index"].keys()
+        if not any(names >= need for need in self.needs):
             return []
         if self.chain is None or kwargs:
             return super().__call__(el, **kwargs)
-        return self.indexed(el, root, index)
+        return self.indexed(el, root, memo["index"])
 
     def indexed(self, el, root, index) -> list:
         """The selector's answer on ``el`` read from its loaded page's ``index``."""

@@ -169,3 +169,26 @@ def test_clean_text_is_the_three_scans(seed):
     for _ in range(2000):
         value = "".join(rng.choice(CLEAN_PIECES) for _ in range(rng.randint(0, 10)))
         assert clean_text(value) == clean_text_in_three_scans(value), repr(value)
+
+
+# --- xp: shapes of XPath answered by a walk of the element's descendants or ancestors ---
+
+WALKED = [".//img", ".//a[@href]", ".//p", ".//figcaption", "ancestor::a", "ancestor::a[@href]",
+          "ancestor::table[1]", "ancestor::figure[1]", "ancestor::div[@class][1]", "ancestor::div",
+          ".//a[1]", ".//a[@href][1]"]
+TREE_PIECES = ["<div class=x>", "<div>", "</div>", "<a href='/a'>", "<a>", "</a>", "<p>", "</p>",
+               "<img src=i.png>", "<figure>", "</figure>", "<figcaption>c</figcaption>",
+               "<table><tr><td>", "</td></tr></table>", "text", "<!-- c -->"]
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_walked_xpaths_answer_as_lxml_does(seed):
+    from crawler.parsers.page import xp
+
+    rng = random.Random(seed)
+    for _ in range(60):
+        body = "".join(rng.choice(TREE_PIECES) for _ in range(rng.randint(1, 25)))
+        doc = load(f"<html><body>{body}</body></html>")
+        for el in [*doc.iter(etree.Element), doc.getroottree()]:
+            for expr in WALKED:
+                assert xp(el, expr) == etree.XPath(expr)(el), (expr, body)

@@ -261,3 +261,26 @@ def test_json_ld_scripts_read_alike_from_a_loaded_page_and_any_tree():
     assert read(load(html)) == read(lxml.html.document_fromstring(html))
     assert [v for _, v in read(load(html))] == [[{"n": 0}], [{"n": 1}], [{"n": 2}], [{"n": 3}],
                                                [{"n": 9}], [[1]]]
+
+
+def test_a_loaded_page_is_not_kept_alive_by_its_index():
+    """The index is kept per page while the page lives: a page whose root element bears a
+    class, an id and an itemprop (so that the root is in its own index) is freed as soon
+    as nobody holds it, and a selector naming the root still finds it."""
+    import gc
+    import weakref
+
+    from crawler.parsers import sieve
+    from crawler.parsers.published import structured_date
+
+    doc = load("<html class='x' id='r' itemprop='datePublished' content='2024-05-06'>"
+               "<body><div class='x'>t</div></body></html>")
+    assert same(css(".x")(doc), [doc, doc.find(".//div")])
+    assert same(css("#r div")(doc), [doc.find(".//div")])
+    assert structured_date(doc, None) == ("2024-05-06", "microdata")
+    before = len(sieve._MEMO)
+    alive = weakref.ref(doc)
+    del doc
+    gc.collect()
+    assert alive() is None
+    assert len(sieve._MEMO) == before - 1

@@ -19,7 +19,7 @@ from .jsonld import jsonld_article, jsonld_breadcrumb
 from .links import breadcrumb_category, extract_related, is_article_url, link_listing
 from .page import css, first, meta_content, text_of, xp
 from .registry import Layout
-from .sieve import loaded_index
+from .sieve import loaded_elements
 
 NAME = "nukeviet"
 VERSION = "1"
@@ -42,10 +42,10 @@ def is_nukeviet(doc) -> bool:
     gen = meta_content(doc, "generator") or ""
     if GENERATOR in gen.lower():
         return True
-    index = loaded_index(doc)
-    if index is None:
+    found = loaded_elements(doc, "#news-bodyhtml")
+    if found is None:
         return bool(xp(doc, '//div[@id="news-bodyhtml"]'))
-    return any(el.tag == "div" for el in index.get("#news-bodyhtml", ()))
+    return any(el.tag == "div" for el in found)
 
 
 def byline(doc, site=None) -> tuple[str | None, str | None]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..kernel.dates import parse_date
 from .page import meta_content, xp
-from .sieve import loaded_index
+from .sieve import loaded_elements
 
 
 def date_from(doc_or_el, selectors) -> str | None:
@@ -25,9 +25,9 @@ def structured_date(doc, ld) -> tuple[str | None, str | None]:
     candidates = [(ld.get("datePublished") if ld else None, "jsonld"),
                   (meta_content(doc, "article:published_time", "pubdate", "datePublished",
                                 "dc.date.issued"), "meta")]
-    index = loaded_index(doc)
-    marked = (xp(doc, '//*[@itemprop="datePublished"]') if index is None
-              else index.get("@itemprop=datePublished", ()))
+    marked = loaded_elements(doc, "@itemprop=datePublished")
+    if marked is None:
+        marked = xp(doc, '//*[@itemprop="datePublished"]')
     for el in (el for el in marked if el.tag != "meta"):
         candidates.append((el.get("datetime") or el.get("content") or el.text_content(), "microdata"))
     first_day = None

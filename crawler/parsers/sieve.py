@@ -78,16 +78,26 @@ def is_loaded_root(doc) -> bool:
             and bool(_memo(doc).get("loaded")))
 
 
-def loaded_index(doc) -> dict[str, list] | None:
-    """The index of the page ``doc`` is the root of, when load() built it; None for any
-    other tree or element (a caller then reads the tree itself).  Besides classes and
-    "#id"s it holds "@itemprop=value" -> the elements with that itemprop."""
+def loaded_elements(doc, key: str) -> list | None:
+    """The elements of the index entry ``key`` (a class name, "#id", or "@itemprop=value"
+    for the elements with that itemprop) of the page ``doc`` is the root of, when load()
+    built it; None for any other tree or element (a caller then reads the tree itself)."""
     if not is_loaded_root(doc):
         return None
     memo = _memo(doc)
     if "index" not in memo:
         memo["index"] = _index(doc)
-    return memo["index"]
+    return _resolved(memo["index"].get(key, []), doc)
+
+
+# The root in an index's lists: a memo holding its own key (the root) would keep itself,
+# and the page, alive for good.
+_ROOT = object()
+
+
+def _resolved(found: list, root) -> list:
+    """An index entry's elements, the root (first in page order if there) put back."""
+    return [root, *found[1:]] if found and found[0] is _ROOT else found
 
 
 def _class_names(classes: str) -> list[str]:
@@ -97,24 +107,26 @@ def _class_names(classes: str) -> list[str]:
 
 
 def _index(root) -> dict[str, list]:
-    """Class name or "#id" -> the elements of the tree bearing it, in page order.  A walk
-    of every element in Python: lxml's XPath for the elements named takes longer."""
+    """Class name, "#id" or "@itemprop=value" -> the elements of the tree bearing it, in
+    page order, the root standing as _ROOT.  A walk of every element in Python: lxml's
+    XPath for the elements named takes longer."""
     index: dict[str, list] = {}
     for el in root.iter(etree.Element):
+        item = _ROOT if el is root else el
         classes = el.get("class")
         if classes:
             for name in _class_names(classes):
                 found = index.get(name)
                 if found is None:
-                    index[name] = [el]
-                elif found[-1] is not el:  # a name said twice in one class attribute
-                    found.append(el)
+                    index[name] = [item]
+                elif found[-1] is not item:  # a name said twice in one class attribute
+                    found.append(item)
         ident = el.get("id")
         if ident is not None:
-            index.setdefault("#" + ident, []).append(el)
+            index.setdefault("#" + ident, []).append(item)
         prop = el.get("itemprop")
         if prop is not None:
-            index.setdefault("@itemprop=" + prop, []).append(el)
+            index.setdefault("@itemprop=" + prop, []).append(item)
     index.pop("", None)  # what two spaces in a row leave between them
     return index
 
@@ -247,7 +259,8 @@ class Sieved(CSSSelector):
         """The selector's answer on ``el`` read from its loaded page's ``index``."""
         first = self.chain[0]
         key = first[1][0] if first[1] else "#" + first[2]
-        found = [c for c in index[key] if _matches(c, first) and (el is root or _within(c, el))]
+        found = [c for c in _resolved(index[key], root)
+                 if _matches(c, first) and (el is root or _within(c, el))]
         for compound in self.chain[1:]:
             found = _descendants(found, compound)
         return found

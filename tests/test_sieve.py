@@ -218,6 +218,9 @@ SIGN_PAGES = [
     '<html><head><meta name="generator" content="NukeViet v4.5"></head><body>d</body></html>',
     '<html><head><meta property="article:published_time" content="2024-03-05">'
     '<meta itemprop="datePublished" content="2024-03-06T09:00:00+07:00"></head><body>e</body></html>',
+    # class names spelt like an id or an itemprop are neither
+    '<html><body><div class="#news-bodyhtml @itemprop=datePublished itemprop">05/03/2024 08:15'
+    '</div><p class="Main">f</p></body></html>',
 ]
 
 
@@ -242,6 +245,10 @@ def test_the_signs_are_told_apart():
     assert structured_date(load(SIGN_PAGES[7]), None)[1] == "microdata"
     # a <meta> with an itemprop is a meta tag, not microdata
     assert structured_date(load(SIGN_PAGES[9]), None) == ("2024-03-05", "meta")
+    crafted = load(SIGN_PAGES[10])
+    assert not nukeviet.is_nukeviet(crafted)
+    assert structured_date(crafted, None) == (None, None)
+    assert css("#news-bodyhtml")(crafted) == css("#Main")(crafted) == []
 
 
 LD_TYPES = ["application/ld+json", " APPLICATION/LD+JSON ", "application/ld+json; charset=utf-8",

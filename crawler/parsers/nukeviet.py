@@ -42,7 +42,7 @@ def is_nukeviet(doc) -> bool:
     gen = meta_content(doc, "generator") or ""
     if GENERATOR in gen.lower():
         return True
-    found = loaded_elements(doc, "#news-bodyhtml")
+    found = loaded_elements(doc, ("#", "news-bodyhtml"))
     if found is None:
         return bool(xp(doc, '//div[@id="news-bodyhtml"]'))
     return any(el.tag == "div" for el in found)

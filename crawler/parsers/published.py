@@ -25,7 +25,7 @@ def structured_date(doc, ld) -> tuple[str | None, str | None]:
     candidates = [(ld.get("datePublished") if ld else None, "jsonld"),
                   (meta_content(doc, "article:published_time", "pubdate", "datePublished",
                                 "dc.date.issued"), "meta")]
-    marked = loaded_elements(doc, "@itemprop=datePublished")
+    marked = loaded_elements(doc, ("itemprop", "datePublished"))
     if marked is None:
         marked = xp(doc, '//*[@itemprop="datePublished"]')
     for el in (el for el in marked if el.tag != "meta"):

@@ -4,7 +4,8 @@ A layout's selectors are tried in turn, most of them on pages of another layout 
 install, and each evaluation is a scan of the whole tree (``.tags a`` tests every element's
 class).  The elements of a page ``load`` built, which no parser changes afterwards
 (parsers change deep copies of its parts, never the page), are read once, in one walk,
-into an index: class name or ``#id`` -> those elements in page order.  Of any other tree
+into an index: class name or id -> those elements in page order (ids, and itemprops, kept
+apart from class names, which may be spelt "#x" too).  Of any other tree
 (such a copy) only its class names and ids are read, in C.  Then
 
 - a selector whose every alternative names a class or id the tree lacks answers ``[]``
@@ -78,10 +79,10 @@ def is_loaded_root(doc) -> bool:
             and bool(_memo(doc).get("loaded")))
 
 
-def loaded_elements(doc, key: str) -> list | None:
-    """The elements of the index entry ``key`` (a class name, "#id", or "@itemprop=value"
-    for the elements with that itemprop) of the page ``doc`` is the root of, when load()
-    built it; None for any other tree or element (a caller then reads the tree itself)."""
+def loaded_elements(doc, key) -> list | None:
+    """The elements of the index entry ``key`` (a class name, ("#", id) or ("itemprop",
+    value)) of the page ``doc`` is the root of, when load() built it; None for any other
+    tree or element (a caller then reads the tree itself)."""
     if not is_loaded_root(doc):
         return None
     memo = _memo(doc)
@@ -106,8 +107,8 @@ def _class_names(classes: str) -> list[str]:
     return classes.split(" ")
 
 
-def _index(root) -> dict[str, list]:
-    """Class name, "#id" or "@itemprop=value" -> the elements of the tree bearing it, in
+def _index(root) -> dict:
+    """Class name, ("#", id) or ("itemprop", value) -> the elements of the tree bearing it, in
     page order, the root standing as _ROOT.  A walk of every element in Python: lxml's
     XPath for the elements named takes longer."""
     index: dict[str, list] = {}
@@ -123,10 +124,10 @@ def _index(root) -> dict[str, list]:
                     found.append(item)
         ident = el.get("id")
         if ident is not None:
-            index.setdefault("#" + ident, []).append(item)
+            index.setdefault(("#", ident), []).append(item)
         prop = el.get("itemprop")
         if prop is not None:
-            index.setdefault("@itemprop=" + prop, []).append(item)
+            index.setdefault(("itemprop", prop), []).append(item)
     index.pop("", None)  # what two spaces in a row leave between them
     return index
 
@@ -136,9 +137,9 @@ _IDS = etree.XPath("descendant-or-self::*/@id", smart_strings=False)
 
 
 def _tokens(root) -> frozenset[str]:
-    """The class names (split as XPath's normalize-space splits, or finer) and the "#id"s
-    of a tree: what the sieve needs of a tree it does not index."""
-    return frozenset(" ".join(_CLASSES(root)).split()) | {"#" + i for i in _IDS(root)}
+    """The class names (split as XPath's normalize-space splits, or finer) and the ids
+    (as ("#", id)) of a tree: what the sieve needs of a tree it does not index."""
+    return frozenset(" ".join(_CLASSES(root)).split()) | {("#", i) for i in _IDS(root)}
 
 
 def _needs(tree) -> set[str]:
@@ -150,7 +151,7 @@ def _needs(tree) -> set[str]:
         if isinstance(tree, cssselect.parser.Class):
             needs.add(tree.class_name)
         elif isinstance(tree, cssselect.parser.Hash):
-            needs.add("#" + tree.id)
+            needs.add(("#", tree.id))
         elif isinstance(tree, cssselect.parser.CombinedSelector):
             needs |= _needs(tree.subselector)
         tree = getattr(tree, "selector", None)
@@ -258,7 +259,7 @@ class Sieved(CSSSelector):
     def indexed(self, el, root, index) -> list:
         """The selector's answer on ``el`` read from its loaded page's ``index``."""
         first = self.chain[0]
-        key = first[1][0] if first[1] else "#" + first[2]
+        key = first[1][0] if first[1] else ("#", first[2])
         found = [c for c in _resolved(index[key], root)
                  if _matches(c, first) and (el is root or _within(c, el))]
         for compound in self.chain[1:]:

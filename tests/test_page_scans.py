@@ -20,10 +20,25 @@ PIECES = ["v", "V", "n", "N", "i", "I", "\u0130", "\u0131", "-", " ", ".", "a", 
           ".vn", "VNI-", ".VnTime", "gov.vn/", "\x7f", "\t", "\u3000", "ệ"]
 
 
+def joined(rng: random.Random, pieces: list[str], least: int, most: int) -> str:
+    """From ``least`` to ``most`` of ``pieces``, drawn at random, one after another."""
+    return "".join(rng.choice(pieces) for _ in range(rng.randint(least, most)))
+
+
+def random_pages(seed: int, pieces: list[str], count: int, most: int,
+                 page: str = "<html><body>{}</body></html>"):
+    """``count`` pages of up to ``most`` pieces each: (the generator, the pieces, the page
+    loaded)."""
+    rng = random.Random(seed)
+    for _ in range(count):
+        body = joined(rng, pieces, 1, most)
+        yield rng, body, load(page.format(body))
+
+
 def _texts(seed: int, count: int = 400):
     rng = random.Random(seed)
     for _ in range(count):
-        yield "".join(rng.choice(PIECES) for _ in range(rng.randint(1, 12)))
+        yield joined(rng, PIECES, 1, 12)
 
 
 @pytest.mark.parametrize("seed", range(5))
@@ -69,7 +84,7 @@ def test_the_document_words_are_found_where_the_whole_scan_finds_them(seed):
     rng = random.Random(seed)
     found = 0
     for _ in range(3000):
-        text = "".join(rng.choice(DOCUMENT_PIECES) for _ in range(rng.randint(1, 8)))
+        text = joined(rng, DOCUMENT_PIECES, 1, 8)
         expected = bool(documents._LABEL_WORDS.search(text))
         assert documents.has_label_words(text) == expected, repr(text)
         found += expected
@@ -128,10 +143,8 @@ HEADING_PIECES = [
 
 @pytest.mark.parametrize("seed", range(5))
 def test_the_related_heading_is_the_one_the_xpath_reading_finds(seed):
-    rng = random.Random(seed)
-    for _ in range(300):
-        body = "".join(rng.choice(HEADING_PIECES) for _ in range(rng.randint(1, 6)))
-        doc = load(f"<html><body><div id=main>{body}</div><div>{body}</div></body></html>")
+    page = "<html><body><div id=main>{0}</div><div>{0}</div></body></html>"
+    for rng, body, doc in random_pages(seed, HEADING_PIECES, 300, 6, page):
         exclude = doc.find(".//div") if rng.random() < 0.5 else None
         assert links.find_related_heading(doc, exclude) is heading_by_xpath(doc, exclude), body
 
@@ -167,7 +180,7 @@ def test_clean_text_is_the_three_scans(seed):
 
     rng = random.Random(seed)
     for _ in range(2000):
-        value = "".join(rng.choice(CLEAN_PIECES) for _ in range(rng.randint(0, 10)))
+        value = joined(rng, CLEAN_PIECES, 0, 10)
         assert clean_text(value) == clean_text_in_three_scans(value), repr(value)
 
 
@@ -185,10 +198,7 @@ TREE_PIECES = ["<div class=x>", "<div>", "</div>", "<a href='/a'>", "<a>", "</a>
 def test_walked_xpaths_answer_as_lxml_does(seed):
     from crawler.parsers.page import xp
 
-    rng = random.Random(seed)
-    for _ in range(60):
-        body = "".join(rng.choice(TREE_PIECES) for _ in range(rng.randint(1, 25)))
-        doc = load(f"<html><body>{body}</body></html>")
+    for _, body, doc in random_pages(seed, TREE_PIECES, 60, 25):
         for el in [*doc.iter(etree.Element), doc.getroottree()]:
             for expr in WALKED:
                 assert xp(el, expr) == etree.XPath(expr)(el), (expr, body)

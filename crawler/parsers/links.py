@@ -16,6 +16,7 @@ from ..kernel.dates import parse_date
 from ..kernel.record import Attachment, Link
 from ..kernel.text import canonical_url, clean_text, fold
 from .page import block_lines, text_of, xp
+from .sieve import tree_root
 
 # --- files and images -------------------------------------------------------------------
 
@@ -137,10 +138,7 @@ def find_related_heading(doc, exclude=None):
     A label is an element's own first text (never a tail), short, shown to a reader: each
     element's text is looked at in page order, as one walk of the page's elements, which
     takes half the time of lxml's XPath for the page's short texts."""
-    root = doc.getroot() if hasattr(doc, "getroot") else doc
-    for a in root.iterancestors():  # the whole page, wherever ``doc`` stands in it
-        root = a
-    for el in root.iter(etree.Element):
+    for el in tree_root(doc).iter(etree.Element):  # the whole page, wherever ``doc`` stands
         text = el.text
         stripped = text.strip(" \t\r\n") if text else None
         if not stripped or len(stripped) >= 40 and not _short_enough(stripped):

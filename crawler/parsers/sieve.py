@@ -40,7 +40,8 @@ _XML_SPACE = re.compile("[ \t\r\n]+")
 _MEMO: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
-def _root(el):
+def tree_root(el):
+    """The root of the tree ``el`` belongs to (of an ElementTree, its root element)."""
     # The outermost ancestor, not getroottree().getroot(): an element taken out of the
     # page still names the page's root there, which no longer holds its subtree.
     if not hasattr(el, "iterancestors"):  # a whole tree (an ElementTree), as XPath takes
@@ -60,7 +61,7 @@ def _memo(root) -> dict:
 
 def page_memo(el, what: str, read):
     """``read(root)`` of the tree ``el`` belongs to, read once per tree."""
-    root = _root(el)
+    root = tree_root(el)
     memo = _memo(root)
     if what not in memo:
         memo[what] = read(root)
@@ -69,7 +70,7 @@ def page_memo(el, what: str, read):
 
 def mark_loaded(doc) -> None:
     """Say that ``doc`` is a page as ``load`` built it, which parsers only read."""
-    _memo(_root(doc))["loaded"] = True
+    _memo(tree_root(doc))["loaded"] = True
 
 
 def is_loaded_root(doc) -> bool:
@@ -238,7 +239,7 @@ class Sieved(CSSSelector):
     def __call__(self, el, **kwargs):
         if self.needs is None:
             return super().__call__(el, **kwargs)
-        root = _root(el)
+        root = tree_root(el)
         memo = _memo(root)
         if not memo.get("loaded"):
             # A tree parsers change (a deep copy of a part): its names only, read in C.

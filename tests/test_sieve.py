@@ -60,6 +60,7 @@ PAGE = """<html><head><title>t</title></head><body>
 <div class="tags"><a href="/t">tag</a></div>
 <section class="n"><section class="n"><p>inner</p></section><p>outer</p></section>
 <section class="n" id="Other"><span>late</span></section>
+<footer><span itemprop="headline name">H</span><b itemprop="headline">B</b></footer>
 </body></html>"""
 
 
@@ -79,6 +80,11 @@ PAGE = """<html><head><title>t</title></head><body>
     ("section.n#Other span", ["late"]),
     ("div.n span", []),
     ("section.n#Other p", []),
+    ("[itemprop=headline]", ["B"]),      # itemprops: the whole value, read from the index
+    ("[itemprop~=headline]", ["H", "B"]),
+    ("footer [itemprop=name]", []),
+    ("[itemprop=missing], b", ["B"]),
+    ("[itemprop=missing] b", []),
     ("#Other.n span", ["late"]),
     (".n#Main p", []),                   # the class and the id on one element
     ("div.a.c p", ["one"]),
@@ -127,6 +133,10 @@ def test_a_selector_that_names_no_class_needs_nothing():
     assert css("h1").needs is None
     assert css("[itemtype*=BreadcrumbList] [itemprop=name]").needs is None
     assert css(".a, .b").needs == [frozenset({"a"}), frozenset({"b"})]
+    # a loaded page's index holds its itemprops: such a selector needs one there
+    assert css("[itemtype*=BreadcrumbList] [itemprop=name]").index_needs == [
+        frozenset({("itemprop", "name")})]
+    assert css("[itemprop~=name]").index_needs is None
 
 
 META_PAGE = """<html><head>

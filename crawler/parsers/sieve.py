@@ -143,20 +143,29 @@ def _tokens(root) -> frozenset[str]:
     return frozenset(" ".join(_CLASSES(root)).split()) | {("#", i) for i in _IDS(root)}
 
 
-def _needs(tree) -> set[str]:
-    """The class names and ids a parsed selector requires of the page: those of its
+def _needs(tree, itemprops: bool = False) -> set:
+    """The class names and ids (and with ``itemprops``, the exact itemprops: the generic
+    reader's [itemprop=headline]) a parsed selector requires of the page: those of its
     compound parts joined by combinators, never those under a negation or a pseudo-class
     function (which do not require them)."""
-    needs: set[str] = set()
+    needs: set = set()
     while tree is not None:
         if isinstance(tree, cssselect.parser.Class):
             needs.add(tree.class_name)
         elif isinstance(tree, cssselect.parser.Hash):
             needs.add(("#", tree.id))
+        elif (itemprops and isinstance(tree, cssselect.parser.Attrib) and tree.operator == "="
+              and tree.namespace is None and tree.attrib.lower() == "itemprop"):
+            needs.add(("itemprop", getattr(tree.value, "value", tree.value)))
         elif isinstance(tree, cssselect.parser.CombinedSelector):
-            needs |= _needs(tree.subselector)
+            needs |= _needs(tree.subselector, itemprops)
         tree = getattr(tree, "selector", None)
     return needs
+
+
+def _all_needed(alternatives: list[set]) -> list[frozenset] | None:
+    # An alternative that needs nothing (h1, [itemtype*=Breadcrumb]) is always tried.
+    return None if any(not n for n in alternatives) else [frozenset(n) for n in alternatives]
 
 
 def _compound(tree) -> tuple[str | None, tuple[str, ...], str | None] | None:
@@ -231,18 +240,21 @@ class Sieved(CSSSelector):
         super().__init__(css, translator="html")
         self.selector_text = css
         parsed = cssselect.parse(css)
-        alternatives = [_needs(s.parsed_tree) for s in parsed]
-        # An alternative that names no class or id (h1, [itemprop=name]) is always tried.
-        self.needs = None if any(not n for n in alternatives) else [frozenset(n) for n in alternatives]
+        # What a tree must have (its class names and ids, read in C), and what a loaded
+        # page must have (its index holds its itemprops too).
+        self.needs = _all_needed([_needs(s.parsed_tree) for s in parsed])
+        self.index_needs = _all_needed([_needs(s.parsed_tree, itemprops=True) for s in parsed])
         self.chain = _chain(parsed)
 
     def __call__(self, el, **kwargs):
-        if self.needs is None:
+        if self.index_needs is None:
             return super().__call__(el, **kwargs)
         root = tree_root(el)
         memo = _memo(root)
         if not memo.get("loaded"):
             # A tree parsers change (a deep copy of a part): its names only, read in C.
+            if self.needs is None:
+                return super().__call__(el, **kwargs)
             if "tokens" not in memo:
                 memo["tokens"] = _tokens(root)
             if not any(need <= memo["tokens"] for need in self.needs):
@@ -251,7 +263,7 @@ class Sieved(CSSSelector):
         if "index" not in memo:
             memo["index"] = _index(root)
         names = memo["index"].keys()
-        if not any(names >= need for need in self.needs):
+        if not any(names >= need for need in self.index_needs):
             return []
         if self.chain is None or kwargs:
             return super().__call__(el, **kwargs)

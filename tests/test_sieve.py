@@ -85,6 +85,10 @@ PAGE = """<html><head><title>t</title></head><body>
     ("footer [itemprop=name]", []),
     ("[itemprop=missing], b", ["B"]),
     ("[itemprop=missing] b", []),
+    ("[itemprop~=name]", ["H"]),
+    ("[itemprop~=head]", []),
+    ("[id=Main] p", ["one"]),
+    ("[id=main] p", []),
     ("#Other.n span", ["late"]),
     (".n#Main p", []),                   # the class and the id on one element
     ("div.a.c p", ["one"]),
@@ -136,7 +140,9 @@ def test_a_selector_that_names_no_class_needs_nothing():
     # a loaded page's index holds its itemprops: such a selector needs one there
     assert css("[itemtype*=BreadcrumbList] [itemprop=name]").index_needs == [
         frozenset({("itemprop", "name")})]
-    assert css("[itemprop~=name]").index_needs is None
+    assert css("[itemprop~=name]").index_needs == [frozenset({("itemprop~", "name")})]
+    assert css("[itemprop*=name]").index_needs is None
+    assert css("[id=breadcrumb] a").needs == [frozenset({("#", "breadcrumb")})]
 
 
 META_PAGE = """<html><head>

@@ -129,6 +129,9 @@ def _index(root) -> dict:
         prop = el.get("itemprop")
         if prop is not None:
             index.setdefault(("itemprop", prop), []).append(item)
+            for word in dict.fromkeys(_class_names(prop)):  # [itemprop~=word]
+                if word:
+                    index.setdefault(("itemprop~", word), []).append(item)
     index.pop("", None)  # what two spaces in a row leave between them
     return index
 
@@ -154,13 +157,23 @@ def _needs(tree, itemprops: bool = False) -> set:
             needs.add(tree.class_name)
         elif isinstance(tree, cssselect.parser.Hash):
             needs.add(("#", tree.id))
-        elif (itemprops and isinstance(tree, cssselect.parser.Attrib) and tree.operator == "="
-              and tree.namespace is None and tree.attrib.lower() == "itemprop"):
-            needs.add(("itemprop", getattr(tree.value, "value", tree.value)))
+        elif isinstance(tree, cssselect.parser.Attrib) and tree.namespace is None:
+            needs |= _attribute_needs(tree, itemprops)
         elif isinstance(tree, cssselect.parser.CombinedSelector):
             needs |= _needs(tree.subselector, itemprops)
         tree = getattr(tree, "selector", None)
     return needs
+
+
+def _attribute_needs(tree, itemprops: bool) -> set:
+    """What an attribute test needs that a page's names or index can tell: [id=x] an id,
+    [itemprop=x] and [itemprop~=x] an itemprop or one of its words (index only)."""
+    name, value = tree.attrib.lower(), getattr(tree.value, "value", tree.value)
+    if name == "id" and tree.operator == "=":
+        return {("#", value)}
+    if itemprops and name == "itemprop" and tree.operator in ("=", "~="):
+        return {("itemprop" if tree.operator == "=" else "itemprop~", value)}
+    return set()
 
 
 def _all_needed(alternatives: list[set]) -> list[frozenset] | None:

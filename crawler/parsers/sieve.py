@@ -4,12 +4,12 @@ A layout's selectors are tried in turn, most of them on pages of another layout 
 install, and each evaluation is a scan of the whole tree (``.tags a`` tests every element's
 class).  The elements of a page ``load`` built, which no parser changes afterwards
 (parsers change deep copies of its parts, never the page), are read once, in one walk,
-into an index: class name or id -> those elements in page order (ids, and itemprops, kept
-apart from class names, which may be spelt "#x" too).  Of any other tree
-(such a copy) only its class names and ids are read, in C.  Then
+into an index: class name, id, itemprop or itemprop word -> those elements in page order
+(ids and itemprops keyed apart from class names, which may be spelt "#x" too).  Of any
+other tree (such a copy) only its class names and ids are read, in C.  Then
 
-- a selector whose every alternative names a class or id the tree lacks answers ``[]``
-  without scanning;
+- a selector whose every alternative names a class or id the tree lacks (on a loaded
+  page also an itemprop, [itemprop=x] or [itemprop~=x]) answers ``[]`` without scanning;
 - on a loaded page, a selector of one alternative whose compounds are
   joined by spaces and whose first names a class or id (``div.ArticleHeader h1``,
   ``.breadcrumb li``, ``#news-bodyhtml``) is answered from the index: the first compound's
@@ -86,10 +86,7 @@ def loaded_elements(doc, key) -> list | None:
     tree or element (a caller then reads the tree itself)."""
     if not is_loaded_root(doc):
         return None
-    memo = _memo(doc)
-    if "index" not in memo:
-        memo["index"] = _index(doc)
-    return _resolved(memo["index"].get(key, []), doc)
+    return _resolved(_index_of(_memo(doc), doc).get(key, []), doc)
 
 
 # The root in an index's lists: a memo holding its own key (the root) would keep itself,
@@ -106,6 +103,13 @@ def _class_names(classes: str) -> list[str]:
     if "\t" in classes or "\n" in classes or "\r" in classes:
         return _XML_SPACE.split(classes)
     return classes.split(" ")
+
+
+def _index_of(memo: dict, root) -> dict:
+    """The index in a loaded page's ``memo``, made on first use."""
+    if "index" not in memo:
+        memo["index"] = _index(root)
+    return memo["index"]
 
 
 def _index(root) -> dict:
@@ -273,14 +277,12 @@ class Sieved(CSSSelector):
             if not any(need <= memo["tokens"] for need in self.needs):
                 return []
             return super().__call__(el, **kwargs)
-        if "index" not in memo:
-            memo["index"] = _index(root)
-        names = memo["index"].keys()
-        if not any(names >= need for need in self.index_needs):
+        index = _index_of(memo, root)
+        if not any(index.keys() >= need for need in self.index_needs):
             return []
         if self.chain is None or kwargs:
             return super().__call__(el, **kwargs)
-        return self.indexed(el, root, memo["index"])
+        return self.indexed(el, root, index)
 
     def indexed(self, el, root, index) -> list:
         """The selector's answer on ``el`` read from its loaded page's ``index``."""

@@ -57,7 +57,7 @@ def sandboxed_html(db, fetch: dict) -> str:
     when the archive has none) and every other thing that would fetch from the network
     (scripts, style sheets, frames, a <base>, a meta refresh) left out."""
     decoded = decode_page(fetch["body"], _header(fetch["headers"], "content-type"))
-    doc = load(decoded.text)
+    doc = load(fetch["body"], decoded=decoded)
     base = fetch["url"]
     wanted = []
     for el in doc.iter():

@@ -71,6 +71,22 @@ def test_load_converts_the_same_page_read_from_bytes_or_from_text(font, converte
     assert "\x01" not in from_bytes.text_content()
 
 
+
+@pytest.mark.parametrize("prefix", [b"", b"\xef\xbb\xbf", b'<?xml version="1.0" encoding="utf-8"?>\n'])
+@pytest.mark.parametrize("header", [None, "text/html; charset=windows-1258", "text/html"])
+@pytest.mark.parametrize("font", [".VnTime", "Arial"])
+@pytest.mark.parametrize("between", ["x", "a\x01b", "&#1;", "\x85"])
+def test_the_crawls_way_of_loading_reads_what_the_text_reads(prefix, header, font, between):
+    """The crawl decodes a page once (it wants the decoding's note) and hands load() the
+    bytes with that answer, so that the scans run on the bytes: the tree is the one the
+    decoded text alone gives."""
+    raw = prefix + LEGACY_PAGE.format(font=font, between=between).encode("utf-8")
+    decoded = page.decode_page(raw, header)
+    crawled, from_text = load(raw, decoded=decoded), load(decoded.text)
+    assert etree.tostring(crawled) == etree.tostring(from_text)
+    assert page.legacy_encodings(crawled) == page.legacy_encodings(from_text)
+    assert not {"\x01", "\x85"} & set(crawled.text_content())
+
 # The document check's words ("số hiệu", "ký hiệu", "trích yếu", "số văn bản"), spelt
 # every way the pattern takes, their parts, and what stands between.
 DOCUMENT_PIECES = ["Số", "số", "SỐ", "so", "Ký", "ký", "KÝ", "ky", "\u212a", "\u017f", "o",

@@ -118,8 +118,11 @@ _HTML_PARSER.set_element_class_lookup(etree.ElementDefaultClassLookup(
     pi=lxml.html.HtmlProcessingInstruction, entity=lxml.html.HtmlEntity))
 
 
-def load(html: bytes | str, content_type: str | None = None):
-    decoded = decode_page(html, content_type)
+def load(html: bytes | str, content_type: str | None = None, *, decoded: Decoded | None = None):
+    """The page's tree; ``decoded``, when the caller already has decode_page's answer for
+    these bytes (it wants the note), spares the second decoding, and the scans below
+    still run on the bytes."""
+    decoded = decoded or decode_page(html, content_type)
     text = decoded.text
     # lxml refuses str input carrying an XML encoding declaration.
     text = re.sub(r"^\s*<\?xml[^>]*>", "", text)

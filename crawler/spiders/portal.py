@@ -321,7 +321,7 @@ class PortalSpider(scrapy.Spider):
         try:
             decoded = decode_page(response.body,
                                   response.headers.get("Content-Type", b"").decode("latin-1"))
-            doc = load(decoded.text)
+            doc = load(response.body, decoded=decoded)
         except Exception as exc:  # broken bytes: keep going, say where
             yield self.problem(response.request, "undecodable",
                                f"the page cannot be read as HTML ({exc})")

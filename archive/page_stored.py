@@ -6,6 +6,7 @@ archive."""
 
 from __future__ import annotations
 
+import html
 import io
 
 from lxml import etree
@@ -57,7 +58,12 @@ def sandboxed_html(db, fetch: dict) -> str:
     when the archive has none) and every other thing that would fetch from the network
     (scripts, style sheets, frames, a <base>, a meta refresh) left out."""
     decoded = decode_page(fetch["body"], _header(fetch["headers"], "content-type"))
-    doc = load(fetch["body"], decoded=decoded)
+    try:
+        doc = load(fetch["body"], decoded=decoded)
+    except ValueError as exc:  # an empty answer, or only comments: nothing to lay out
+        return ("<!DOCTYPE html><html><body><p>The stored answer is no page a browser could"
+                f" show ({html.escape(str(exc))}). Its text, {len(decoded.text)} characters:"
+                f"</p><pre>{html.escape(decoded.text)}</pre></body></html>")
     base = fetch["url"]
     wanted = []
     for el in doc.iter():

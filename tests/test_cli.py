@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from archive.cli import cli
@@ -48,9 +49,11 @@ def test_parse_rejects_a_non_article_with_a_sentence(tmp_path):
     assert "Traceback" not in result.output
 
 
-def test_parse_empty_file_is_a_clear_error(tmp_path):
+@pytest.mark.parametrize("stored", [b"", b"<!DOCTYPE html>\n<!-- saved page, cut off",
+                                    b'<?xml version="1.0"?><!-- x -->'])
+def test_parse_empty_file_is_a_clear_error(tmp_path, stored):
     page = tmp_path / "empty.html"
-    page.write_bytes(b"")
+    page.write_bytes(stored)
     result = CliRunner().invoke(cli, ["parse", str(page), "--url", "https://www.nghean.gov.vn/a/b-1234"])
     assert result.exit_code == 1
     assert "cannot read it as HTML" in result.output

@@ -324,3 +324,23 @@ def test_no_page_writes_to_the_archive(ds, db_path):
         get(ds, path, **params)
     after = {p: p.read_bytes() for p in db_path.parent.iterdir()}
     assert after == before
+
+
+@pytest.mark.parametrize("stored", [b"", b"  \n ", b"<!DOCTYPE html>\n<!-- saved <b>page</b>"])
+def test_a_stored_answer_with_no_element_is_shown_as_its_text(tmp_path, stored):
+    """An answer an HTML parser builds no page of (empty, or a doctype and a comment cut
+    off) is still the archive's: its raw view says so and shows the text, escaped."""
+    path = tmp_path / "a.db"
+    archive = Archive(path)
+    run = archive.start_run([f"https://{WWW}"])
+    archive.store_batch([], [Snapshot(url=URL, method="GET", status=200, body=stored,
+                                      fetched_at="2024-05-02T02:00:00+00:00",
+                                      headers=[("Content-Type", "text/html")])], run_id=run)
+    archive.finish_run(run, "ok")
+    archive.close()
+    response = get(make_datasette(path), "/article/raw/page", url=URL)
+    assert "default-src 'none'" in response.headers["content-security-policy"]
+    doc = page(response)
+    assert "no page a browser could show" in text(doc, "p")
+    assert doc.cssselect("pre")[0].text_content() == stored.decode()
+    assert not doc.cssselect("b")  # the comment's markup stays text

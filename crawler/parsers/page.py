@@ -138,7 +138,10 @@ def load(html: bytes | str, content_type: str | None = None, *, decoded: Decoded
         raw = raw if len(text) == kept else None
     if not text.strip():
         raise ValueError("empty page")
-    doc = lxml.html.document_fromstring(text, parser=_HTML_PARSER)
+    try:
+        doc = lxml.html.document_fromstring(text, parser=_HTML_PARSER)
+    except etree.ParserError:  # lxml's "Document is empty"
+        raise ValueError("no HTML element in the page, only a doctype or comments") from None
     if any("Excessive depth" in e.message for e in _HTML_PARSER.error_log):
         doc = lxml.html.document_fromstring(flatten_deep(text), parser=_HTML_PARSER)
     hoist_blocks(doc)

@@ -215,14 +215,16 @@ def _by_urljoin(url: str, base: str) -> str:
 
 
 _SCHEMES = ["http://", "https://", "HTTP://", "Https://", "", "//", "ftp://", "mailto:", "http:"]
-_HOSTS = ["www.nghean.gov.vn", "WWW.Nghean.gov.vn:443", "a.vn:80", "", "user@h.vn:8080"]
+_HOSTS = ["www.nghean.gov.vn", "WWW.Nghean.gov.vn:443", "a.vn:80", "", "user@h.vn:8080",
+          "\u200bh.vn", " h.vn", "đ.vn", "[::1]:80"]
 _PATHS = ["/", "/a", "/a/b/", "a/b", "./a", "../a", "/a/../b", "/a/./b", "//x/y", "/a//b",
           "/.well-known/x", "/a/.", "/a/..", "", ";p", "/a;p=1/b", "/a/b;p", "/tin-tức/bài-1.html",
           "/a b", " /a ", "/a\t/b", "/%2e%2e/a", "/..", "/a/b/../../..", "/x/.."]
 _QUERIES = ["", "?", "?x=1", "?pageindex=0", "?a=1&pageindex=0", "?u=http://x//y/../z", "?a=/./b"]
 _FRAGMENTS = ["", "#", "#f", "#/a/../b", "#?x=1"]
 _BASES = [BASE, "https://www.nghean.gov.vn/", "http://a.vn/x/y/z?q=1#f", "HTTPS://A.VN:443/p/",
-          "https://a.vn", "https://h.vn/a//b/./c", "mailto:x@y.vn", "ftp://h.vn/d/", "/relative/base"]
+          "https://a.vn", "https://h.vn/a//b/./c", "mailto:x@y.vn", "ftp://h.vn/d/", "/relative/base",
+          "https://user@h.vn:8080/a/b;p?x=1#y", "http://[::1]:80/a/", "HTTP://H.VN", "http:/x/y"]
 
 
 def test_canonical_url_of_every_link_shape_is_what_urljoin_makes_of_it():

@@ -59,13 +59,34 @@ def clean_or_none(value: str | None) -> str | None:
     return text or None
 
 
-# Memoised: a page's readers ask for its links again (menus, boxes, the pager); a pure
-# function of its two strings.  A page's links are a few hundred: each relative link's key
-# holds its page's address, so a larger cache would hold mostly finished pages' links
-# (6 MB of a crawl's peak at 16,384).
-@lru_cache(maxsize=2048)
 def canonical_url(url: str, base: str | None = None) -> str:
     """Absolute URL without fragment and without query parameters that name the same page."""
+    if base:
+        # Most links name their page whatever page they stand on: an address with a host
+        # needs no base, and one from the root ("/tin-tuc/...") only the base's scheme and
+        # host (urljoin and _joined read nothing else of it).  Asked so, the memo answers
+        # a menu's or a box's link on every page of a site, not once per page.
+        if url.startswith(("http://", "https://")) and url[url.index("/") + 2:][:1].isalnum():
+            base = None
+        elif url.startswith("/"):
+            base = _origin(base)
+    return _canonical_url(url, base)
+
+
+@lru_cache(maxsize=1024)
+def _origin(base: str) -> str:
+    """``base``'s scheme and host, when it is an http(s) address with a host; else itself."""
+    parts = urlsplit(base)
+    if parts.scheme in ("http", "https") and parts.netloc:
+        return f"{parts.scheme}://{parts.netloc}"
+    return base
+
+
+# Memoised: a page's readers ask for its links again (menus, boxes, the pager), and a
+# site's pages share most of theirs; a pure function of its two strings.  A larger cache
+# would hold mostly finished pages' own relative links (6 MB of a crawl's peak at 16,384).
+@lru_cache(maxsize=2048)
+def _canonical_url(url: str, base: str | None = None) -> str:
     url = clean_text(url)
     if base:
         url = _joined(base, url)

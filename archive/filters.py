@@ -76,7 +76,9 @@ def date_bound(value: str | dt.date | None, *, end: bool = False) -> str | None:
     if isinstance(value, dt.datetime):
         value = value.date()
     if isinstance(value, dt.date):
-        return (value + dt.timedelta(days=1) if end else value).isoformat()
+        if not end:
+            return value.isoformat()
+        return None if value == dt.date.max else (value + dt.timedelta(days=1)).isoformat()
     m = _DATE.match(str(value).strip())
     try:
         if not m:
@@ -88,6 +90,8 @@ def date_bound(value: str | dt.date | None, *, end: bool = False) -> str | None:
                          ) from None
     if not end:
         return start.isoformat()
+    if year == dt.MAXYEAR and (m[2] is None or month == 12) and (m[3] is None or day == 31):
+        return None  # the calendar's last day: every date is before the day after it
     if m[3]:
         after = start + dt.timedelta(days=1)
     elif m[2]:

@@ -106,3 +106,12 @@ def test_dates_alone_are_checked_as_dates():
     with pytest.raises(FilterError) as caught:
         check_dates("2024", "2024-02-30")
     assert caught.value.hint == "--until"
+
+
+@pytest.mark.parametrize("until", ["9999", "9999-12", "9999-12-31"])
+def test_until_the_calendars_last_day_takes_in_every_record(db, until):
+    """The day after 9999-12-31 is past Python's calendar: such an --until bounds nothing."""
+    keep = build_filter(db, until=until)
+    assert keep.where() == ("", [])
+    assert ids(db, keep) == ["1", "2", "3"]
+    assert ids(db, build_filter(db, until="9999-11")) == ["1", "2", "3"]

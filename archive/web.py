@@ -63,6 +63,7 @@ from datasette.utils import (
     path_with_removed_args,
 )
 from datasette.utils.asgi import Response
+from datasette.views.base import DatasetteError
 from markupsafe import Markup, escape
 
 from crawler.kernel.text import canonical_url
@@ -307,8 +308,14 @@ def serve(db_path: str | os.PathLike, host: str = "127.0.0.1", port: int = 8001,
           sock: socket.socket | None = None) -> None:
     """Serve the archive until interrupted, on ``sock`` if given (see listen_socket),
     else on ``host:port``.  uvicorn raises SystemExit if it cannot start."""
+    import datasette.handle_exception
     import uvicorn
 
+    # Datasette prints every exception its pages answer, a reader's 404 included, with its
+    # locals through rich when rich is importable (govnews's progress display needs it):
+    # a mistyped address would fill the terminal.  Without rich it prints a plain traceback
+    # of what is not one of Datasette's own answers (a 404, a 400): the real failures.
+    datasette.handle_exception.rich = None
     ds = make_datasette(db_path)
     sock = sock or listen_socket(host, port)
     try:
@@ -408,6 +415,15 @@ class ArchivePlugin:
     """Datasette plugin hooks for archives made by make_datasette (registered once)."""
 
     __name__ = PLUGIN_NAME  # Datasette's /-/plugins lists plugins by __name__
+
+    @hookimpl
+    def handle_exception(self, datasette, exception):
+        """A table page asked to sort by a column it lacks (a link edited by hand) is the
+        reader's mistake, a 400; Datasette calls it a server error, 500."""
+        if (datasette in _ARCHIVES and isinstance(exception, DatasetteError)
+                and exception.status == 500 and str(exception.message).startswith(
+                    ("Cannot sort table by", "Cannot use _sort and _sort_desc"))):
+            exception.status = 400  # Datasette's own handler then answers with it
 
     @hookimpl
     def prepare_connection(self, conn, database, datasette):

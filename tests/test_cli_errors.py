@@ -11,6 +11,7 @@ with the reasons.  No test talks to anything but 127.0.0.1.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import errno
 import functools
@@ -24,6 +25,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -455,35 +457,67 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def test_serve_works_on_a_read_only_archive(read_only_archive, unprivileged):
-    db = read_only_archive
+@contextlib.contextmanager
+def _served(db, preexec=None):
+    """``govnews serve`` of ``db`` on a free port: its address, once it answers; after,
+    ``served["err"]`` holds what it wrote to stderr."""
     port = _free_port()
     env = dict(os.environ, PYTHONPATH=str(ROOT), PYTHONIOENCODING="utf-8")
     proc = subprocess.Popen(
         [sys.executable, "-m", "archive.cli", "serve", "--db", str(db), "--port", str(port)],
         cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-        preexec_fn=unprivileged)
-    url = f"http://127.0.0.1:{port}/archive/articles.json?_search=nguyen+duc+trung&_shape=array"
+        preexec_fn=preexec)
+    base = f"http://127.0.0.1:{port}"
+    served = {"base": base}
     try:
         deadline = time.monotonic() + 60
         while True:
             try:
-                with urllib.request.urlopen(url, timeout=5) as response:
-                    rows = json.load(response)
-                break
+                with urllib.request.urlopen(base + "/-/versions.json", timeout=5):
+                    break
             except OSError:
                 if proc.poll() is not None or time.monotonic() > deadline:
                     raise
                 time.sleep(0.2)
-        assert len(rows) == 3
+        yield served
     finally:
         proc.terminate()
         try:
-            _, err = proc.communicate(timeout=20)
+            _, served["err"] = proc.communicate(timeout=20)
         except subprocess.TimeoutExpired:
             proc.kill()
-            _, err = proc.communicate()
-    assert "Traceback" not in err
+            _, served["err"] = proc.communicate()
+
+
+def test_serve_works_on_a_read_only_archive(read_only_archive, unprivileged):
+    with _served(read_only_archive, unprivileged) as served:
+        url = served["base"] + "/archive/articles.json?_search=nguyen+duc+trung&_shape=array"
+        with urllib.request.urlopen(url, timeout=5) as response:
+            rows = json.load(response)
+        assert len(rows) == 3
+    assert "Traceback" not in served["err"]
+
+
+def _status(url: str) -> int:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status
+    except urllib.error.HTTPError as exc:
+        return exc.code
+
+
+def test_a_readers_mistyped_address_is_a_4xx_and_no_traceback(tmp_path):
+    """A page that is not there, a record the archive lacks, a table sorted by a column
+    it lacks: each a 4xx page, and nothing on the terminal that serves them."""
+    db = make_archive(tmp_path / "a.db")
+    with _served(db) as served:
+        base = served["base"]
+        assert _status(base + "/no-such-page") == 404
+        assert _status(base + "/article?url=https://www.nghean.gov.vn/none-1") == 404
+        assert _status(base + "/archive/articles?_sort=no_such_column") == 400
+        assert _status(base + "/archive/articles?_sort=title&_sort_desc=title") == 400
+        assert _status(base + "/archive/articles?_sort=title") == 200
+    assert "Traceback" not in served["err"] and "\u256d" not in served["err"], served["err"][:2000]
 
 
 # --- 7. export --out that cannot be written ---------------------------------------------

@@ -125,7 +125,10 @@ class SiteURL(click.ParamType):
                       "(govnews crawl https://a.gov.vn https://b.gov.vn)", param, ctx)
         bare = "://" not in text and not _SCHEME.match(text)
         url = f"https://{text}" if bare else text
-        parts = urlsplit(url)
+        try:
+            parts = urlsplit(url)
+        except ValueError:  # an unclosed "[" of an IPv6 host
+            self.fail(f"{shown!r} has an invalid host name: pass {example}", param, ctx)
         if parts.scheme.lower() not in ("http", "https"):
             self.fail(f"{shown!r} is not an http or https address: pass {example}", param, ctx)
         try:
@@ -152,18 +155,18 @@ class PageURL(click.ParamType):
 
     def convert(self, value, param, ctx):
         text = str(value).strip()
-        if not _absolute_http(text):
+        if not absolute_http(text):
             self.fail(f"{shorten(value)!r} is not an absolute http(s) address: pass the "
                       "page's address, e.g. https://www.nghean.gov.vn/tin-tuc/abc-569138",
                       param, ctx)
         return text
 
 
-def _absolute_http(text: str) -> bool:
-    parts = urlsplit(text)
+def absolute_http(text: str) -> bool:
     try:
+        parts = urlsplit(text)
         parts.port  # noqa: B018 - raises ValueError on a bad port
-    except ValueError:
+    except ValueError:  # that, or an unclosed "[" of an IPv6 host
         return False
     return (parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
             and not any(c.isspace() for c in text) and bool(_HOST.fullmatch(parts.hostname)))

@@ -8,8 +8,24 @@ import time
 
 import click
 
-from archive.cli_common import SiteURL, plural
+from archive.cli_common import SiteURL, absolute_http, plural
 from archive.cli_crawl import _checked_override
+from archive.filters import shorten
+
+
+class NodeURL(click.ParamType):
+    """A Scrapyd node's address: http(s) with a host (a port, a path behind a proxy); a
+    bare host[:port] gets http://, as Scrapyd serves it."""
+
+    name = "URL"
+
+    def convert(self, value, param, ctx):
+        text = str(value).strip()
+        url = text if "://" in text else f"http://{text}"
+        if not absolute_http(url):
+            self.fail(f"{shorten(value)!r} is not a Scrapyd node's http address: pass e.g."
+                      " http://node1:6800", param, ctx)
+        return url
 
 
 def _job_settings(db_path, full, delay, subsites, settings) -> dict[str, str]:
@@ -74,7 +90,7 @@ def _time(value) -> str:
 
 @click.command()
 @click.argument("sites", nargs=-1, metavar="[SITE_URL ...]", type=SiteURL())
-@click.option("--node", "node_urls", multiple=True, required=True, metavar="URL",
+@click.option("--node", "node_urls", multiple=True, required=True, type=NodeURL(),
               help="A Scrapyd node, e.g. http://node1:6800 (repeatable).")
 @click.option("--db", "db_path", default="archive.db", show_default=True,
               help="The archive each node writes: a path on the node (a relative one is "

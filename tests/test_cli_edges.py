@@ -313,7 +313,8 @@ def test_plural():
 # --- 6. parse: --url and --fetched-at -----------------------------------------------------
 
 @pytest.mark.parametrize("url", ["not a url", "/tin-tuc/abc-569138", "ftp://a.gov.vn/x",
-                                 "https://", "www.nghean.gov.vn/tin-tuc/abc-569138"])
+                                 "https://", "www.nghean.gov.vn/tin-tuc/abc-569138",
+                                 "http://[::1/x", "https://[::1]:99999/x"])
 def test_parse_takes_only_an_absolute_http_url(url):
     result = invoke("parse", FIXTURES / "seed-article.html", "--url", url)
     assert result.exit_code == 2
@@ -427,3 +428,23 @@ def test_a_crawl_that_records_no_run_never_shows_an_earlier_runs_summary(tmp_pat
     assert proc.returncode == 1, proc.stderr[-2000:]
     assert "the crawl did not start" in proc.stderr
     assert f"run {earlier} (" not in proc.stderr + proc.stdout
+
+
+# --- schedule: --node ------------------------------------------------------------------
+
+@pytest.mark.parametrize("node", ["", "not a url", "ftp://127.0.0.1:6800", "http://[::1",
+                                  "http://127.0.0.1:99999", "http://", "127.0.0.1:6800 x"])
+def test_schedule_takes_only_an_http_node_address(node):
+    result = invoke("schedule", "--node", node, "--status")
+    assert result.exit_code == 2, result.output
+    assert error_line(result) == (
+        f"Error: Invalid value for '--node': {node!r} is not a Scrapyd node's http address: "
+        "pass e.g. http://node1:6800")
+
+
+def test_a_bare_node_gets_http():
+    from archive.cli_schedule import NodeURL
+
+    assert NodeURL().convert("127.0.0.1:6800", None, None) == "http://127.0.0.1:6800"
+    assert NodeURL().convert("https://127.0.0.1/scrapyd/", None, None) == (
+        "https://127.0.0.1/scrapyd/")

@@ -225,6 +225,7 @@ def test_crawl_refuses_out_of_range_numbers(tmp_path, option, value):
     "ftp://127.0.0.1:9", "http://", "javascript:alert(1)",
     "http://127.0.0.1:9 http://127.0.0.1:7",  # one site per argument, never split
     "http://127.0.0.1:9,http://127.0.0.1:7",
+    "http://[::1", "[x", "https://[::1]:99999/",  # an unclosed IPv6 host, a port past 65535
 ])
 def test_crawl_refuses_what_is_not_one_http_site(tmp_path, site):
     proc = govnews("crawl", site, "--db", tmp_path / "a.db", timeout=60)

@@ -3,14 +3,16 @@ people.
 
 Scrapy and Twisted report failures as a zoo of exception classes; the archive records a
 small, stable vocabulary instead (``http_503``, ``timeout``, ``dns``, ``refused``,
-``reset``, ``truncated``, ``too_large``, ``tls``, ``redirect_offsite``, ``redirect_loop``,
-``robots_unavailable``), so that a researcher can count them across years of runs.
+``reset``, ``truncated``, ``too_large``, ``bad_compression``, ``tls``, ``redirect_offsite``,
+``redirect_loop``, ``robots_unavailable``), so that a researcher can count them across years of runs.
 Pure: a failure in, a pair of strings out.  The failures the crawl's own middlewares raise
 (``RedirectRefused`` and its kinds, ``RobotsUnavailable``) are defined here too.
 """
 
 from __future__ import annotations
 
+import gzip
+import zlib
 from urllib.parse import urlsplit
 
 from scrapy.exceptions import (
@@ -26,6 +28,8 @@ from scrapy.exceptions import (
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.internet import error as neterror
 from twisted.web._newclient import ResponseFailed, ResponseNeverReceived
+
+from archive.extract_sniff import sniff
 
 # The failures the crawl's own middlewares raise (crawler.middlewares), defined here with
 # the other kinds so that neither module needs the other's.
@@ -67,6 +71,45 @@ _KINDS = (
      "the connection was refused (nothing listens there)"),
     ((UnsupportedURLSchemeError,), "unsupported_scheme", "the URL's scheme is not http(s)"),
 )
+
+
+def _compression_errors() -> tuple[type[BaseException], ...]:
+    """What Scrapy's HttpCompressionMiddleware raises on a body its Content-Encoding does
+    not decode (the brotli and zstd decoders only when installed)."""
+    errors: list[type[BaseException]] = [gzip.BadGzipFile, zlib.error]
+    for module, name in (("brotli", "error"), ("brotlicffi", "error"), ("zstandard", "ZstdError")):
+        try:
+            errors.append(getattr(__import__(module), name))
+        except (ImportError, AttributeError):
+            pass
+    return tuple(errors)
+
+
+_COMPRESSION_ERRORS = _compression_errors()
+
+
+def decompressed_too_large(failure) -> bool:
+    """Whether Scrapy dropped the answer because its body, decompressed, passed
+    DOWNLOAD_MAXSIZE (an IgnoreRequest, as its drops on purpose are: told by its words)."""
+    return bool(failure.check(IgnoreRequest)) and "DOWNLOAD_MAXSIZE" in str(failure.value)
+
+
+# Image files by their first bytes (documents and archives: archive.extract_sniff).
+_IMAGE_MAGIC = ((b"\x89PNG\r\n\x1a\n", "PNG image"), (b"\xff\xd8\xff", "JPEG image"),
+                (b"GIF87a", "GIF image"), (b"GIF89a", "GIF image"))
+
+
+def not_a_page(body: bytes, content_type: str | None) -> str | None:
+    """The sentence for an answer that is a file (a PDF, a Word or Excel file, an
+    archive, an image) where a web page was linked, by its first bytes (its Content-Type
+    lies too often: Scrapy takes application/pdf for text); None for anything else."""
+    kind = sniff(body)
+    label = f"{kind.upper()} file" if kind else next(
+        (name for magic, name in _IMAGE_MAGIC if body.startswith(magic)), None)
+    if label is None:
+        return None
+    return (f"the answer is not a web page but a file ({label}, sent as "
+            f"{content_type or 'no Content-Type'}): kept as fetched, nothing read from it")
 
 
 def _tls(failure) -> bool:
@@ -160,6 +203,11 @@ def failure_kind(failure, netloc: str | None = None) -> tuple[str, str]:
     for classes, kind, message in _KINDS:
         if failure.check(*classes):
             return kind, message or str(failure.value)
+    if decompressed_too_large(failure):
+        return "too_large", f"the page, decompressed, is larger than DOWNLOAD_MAXSIZE ({failure.value})"
+    if failure.check(*_COMPRESSION_ERRORS):
+        return "bad_compression", (f"the page's body does not decompress as its Content-Encoding"
+                                   f" says ({type(failure.value).__name__}: {failure.value})")
     if failure.check(DownloadCancelledError):
         text = str(failure.value)
         if "maxsize" in text.lower() or "size" in text.lower():

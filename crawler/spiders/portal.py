@@ -30,7 +30,13 @@ from scrapy import signals
 from scrapy.exceptions import DontCloseSpider, IgnoreRequest
 from scrapy.spidermiddlewares.httperror import HttpError
 
-from crawler.failures import RedirectRefused, RobotsUnavailable, failure_kind
+from crawler.failures import (
+    RedirectRefused,
+    RobotsUnavailable,
+    decompressed_too_large,
+    failure_kind,
+    not_a_page,
+)
 from crawler.items import NotModified, PageKind, Probed, Problem
 from crawler.kernel.record import Gone, ListingEntry
 from crawler.kernel.text import canonical_url
@@ -318,9 +324,13 @@ class PortalSpider(scrapy.Spider):
         if response.status == 304:
             yield NotModified(url=canonical_url(response.request.url))
             return
+        content_type = response.headers.get("Content-Type", b"").decode("latin-1")
+        binary = not_a_page(response.body, content_type)
+        if binary:  # a file where a page was linked: kept as fetched, nothing to read
+            yield Problem(url=canonical_url(response.url), kind="not_a_page", message=binary)
+            return
         try:
-            decoded = decode_page(response.body,
-                                  response.headers.get("Content-Type", b"").decode("latin-1"))
+            decoded = decode_page(response.body, content_type)
             doc = load(response.body, decoded=decoded)
         except Exception as exc:  # broken bytes: keep going, say where
             yield self.problem(response.request, "undecodable",
@@ -517,8 +527,8 @@ class PortalSpider(scrapy.Spider):
                 yield retry
                 return
             yield from self.walker.page_failed(walk)
-        if failure.check(IgnoreRequest) and not failure.check(HttpError, RedirectRefused,
-                                                                RobotsUnavailable):
+        if failure.check(IgnoreRequest) and not failure.check(
+                HttpError, RedirectRefused, RobotsUnavailable) and not decompressed_too_large(failure):
             # robots.txt said no, or a middleware dropped it on purpose: not a failure.
             self.logger.debug("skipped %s (%s)", request.url, failure.value)
             return

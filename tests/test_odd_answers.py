@@ -1,0 +1,109 @@
+"""Answers that are not the page they claim to be, on article links of the replica: a PDF
+(Scrapy takes application/pdf for text), an Office file sent as text/html, a body whose gzip
+is broken, and a deflate body that decompresses past DOWNLOAD_MAXSIZE (Scrapy drops it as
+it drops a request on purpose).  Each is recorded with its URL under its own kind, none is
+taken for a page cut short, and every other article is archived."""
+
+from __future__ import annotations
+
+import gzip
+import sqlite3
+import zlib
+
+import pytest
+
+from crawler.replica import ReplicaServer, build_site
+from crawler.replica.render import Response
+from tests.conftest import export_records, govnews
+
+PDF = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n%%EOF\n"
+OLE = bytes.fromhex("d0cf11e0a1b11ae1") + bytes(504)  # a Word 97-2003 file's header
+
+
+class OddSite:
+    """The replica, with some article paths answering with what ``odd`` names."""
+
+    def __init__(self, site, odd):
+        self._site = site
+        self.odd = odd
+
+    def __getattr__(self, name):
+        return getattr(self._site, name)
+
+    def respond(self, method, target, body, headers, base):
+        response = self._site.respond(method, target, body, headers, base)
+        odd = self.odd.get(target.split("?", 1)[0])
+        if odd == "pdf":
+            return Response(200, PDF, "application/pdf")
+        if odd == "word":
+            return Response(200, OLE, "text/html; charset=utf-8")
+        if odd == "bad_gzip":
+            return Response(200, b"\x1f\x8b\x08" + bytes(40), response.content_type,
+                            {"Content-Encoding": "gzip"})
+        if odd == "bomb":  # 48 KB on the wire, 21 MB decompressed
+            return Response(200, zlib.compress(b" " * (21 * 1024 * 1024), 9),
+                            response.content_type, {"Content-Encoding": "deflate"})
+        if odd == "gzip":  # well formed: read as any page
+            return Response(200, gzip.compress(response.body), response.content_type,
+                            {"Content-Encoding": "gzip"})
+        return response
+
+
+@pytest.fixture(scope="module")
+def crawled(tmp_path_factory):
+    db = tmp_path_factory.mktemp("odd") / "a.db"
+    site = build_site()
+    paths = site.article_paths()
+    odd = {paths[1]: "pdf", paths[2]: "word", paths[3]: "bad_gzip", paths[4]: "bomb",
+           paths[5]: "gzip"}
+    with ReplicaServer(OddSite(site, odd), port=0, conditional=False) as server:
+        result = govnews("crawl", server.url, "--db", str(db), "--delay", "0", check=False)
+        expected = {e["url"]: e for e in site.expected_records(server.url)}
+        url = server.url
+    con = sqlite3.connect(db)
+    errors = con.execute("select url, kind, message from crawl_errors").fetchall()
+    fetched = {u for (u,) in con.execute("select url from fetches where status = 200")}
+    con.close()
+    return {"result": result, "errors": errors, "fetched": fetched, "expected": expected,
+            "records": {r["url"]: r for r in export_records(db)},
+            "odd": {url + p: kind for p, kind in odd.items()}}
+
+
+def errors_of(crawled, kind):
+    url = next(u for u, k in crawled["odd"].items() if k == kind)
+    return url, [(k, m) for u, k, m in crawled["errors"] if u == url]
+
+
+@pytest.mark.parametrize("kind, label", [("pdf", "PDF file, sent as application/pdf"),
+                                         ("word", "OLE file, sent as text/html; charset=utf-8")])
+def test_a_file_where_a_page_was_linked_is_said_so_and_kept(crawled, kind, label):
+    url, errors = errors_of(crawled, kind)
+    assert errors == [("not_a_page", f"the answer is not a web page but a file ({label}): "
+                                     "kept as fetched, nothing read from it")]
+    assert url in crawled["fetched"]  # the raw answer is in the archive
+    assert url not in crawled["records"]
+
+
+def test_a_body_that_does_not_decompress_is_recorded(crawled):
+    _, errors = errors_of(crawled, "bad_gzip")
+    assert [k for k, _ in errors] == ["bad_compression"]
+    assert "does not decompress as its Content-Encoding says" in errors[0][1]
+
+
+def test_a_body_decompressing_past_the_size_limit_is_recorded_not_dropped(crawled):
+    _, errors = errors_of(crawled, "bomb")
+    assert [k for k, _ in errors] == ["too_large"]
+    assert "decompressed, is larger than DOWNLOAD_MAXSIZE" in errors[0][1]
+
+
+def test_every_other_article_is_archived_and_the_run_lists_the_rest(crawled):
+    gzipped = next(u for u, k in crawled["odd"].items() if k == "gzip")
+    assert crawled["records"][gzipped]["title"] == crawled["expected"][gzipped]["title"]
+    failed = {u for u, k in crawled["odd"].items() if k != "gzip"}
+    assert set(crawled["records"]) == set(crawled["expected"]) - failed
+    assert {u for u, _, _ in crawled["errors"]} == failed
+    # The run archived the site: it is "ok", and names each failure with its URL.
+    assert crawled["result"].returncode == 0, crawled["result"].stderr[-2000:]
+    assert "Traceback" not in crawled["result"].stderr
+    for url in failed:
+        assert url in crawled["result"].stderr

@@ -10,6 +10,7 @@ The command modules (``archive.cli_*``) take what they share from here, never fr
 from __future__ import annotations
 
 import errno
+import math
 import os
 import re
 import sqlite3
@@ -170,6 +171,17 @@ def absolute_http(text: str) -> bool:
         return False
     return (parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
             and not any(c.isspace() for c in text) and bool(_HOST.fullmatch(parts.hostname)))
+
+
+class FiniteFloat(click.FloatRange):
+    """click's FloatRange without nan and inf, which it lets through (nan compares false
+    with any bound): a delay of inf seconds would stall a crawl for good."""
+
+    def convert(self, value, param, ctx):
+        number = super().convert(value, param, ctx)
+        if not math.isfinite(number):
+            self.fail(f"{shorten(value)!r} is not a finite number", param, ctx)
+        return number
 
 
 class IsoTime(click.ParamType):

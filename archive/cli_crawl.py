@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from archive.access import ArchiveError
-from archive.cli_common import SiteURL, _db_option, _os_reason
+from archive.cli_common import FiniteFloat, SiteURL, _db_option, _os_reason
 
 
 class _ConsoleFormatter(logging.Formatter):
@@ -83,6 +83,8 @@ def _checked_override(pair: str) -> tuple[str, object]:
     key, equals, value = pair.partition("=")
     if not key or not equals:
         raise click.BadParameter(f"{shorten(pair)!r}: expected NAME=VALUE", param_hint="-s")
+    if key == "GOVNEWS_DB":  # the lock and the checks would watch one file, the crawl write another
+        raise click.UsageError(f"-s {shorten(pair)}: the archive is named by --db")
     try:
         return key, checked(key, value)
     except SettingRefused as exc:
@@ -266,12 +268,12 @@ def failed_site_line(failed: dict) -> str:
               help="Walk every listing page (default: stop after a page's worth of archived "
                    "articles in a row), and re-check archived articles no listing shows.")
 @click.option("--refresh", is_flag=True, help="Re-fetch every archived article it meets.")
-@click.option("--refresh-older-than", type=click.FloatRange(min=0), metavar="DAYS",
+@click.option("--refresh-older-than", type=FiniteFloat(min=0), metavar="DAYS",
               help="Re-fetch archived articles fetched more than DAYS ago.")
 @click.option("--resume", is_flag=True,
               help="Keep the request queue in DB.job so that an interrupted crawl resumes "
                    "where it stopped (Scrapy JOBDIR).")
-@click.option("--delay", type=click.FloatRange(min=0), default=None,
+@click.option("--delay", type=FiniteFloat(min=0), default=None,
               help="Seconds between requests to one host (default 1, adapted by AutoThrottle; "
                    "0 turns throttling off, for local replicas).")
 @click.option("--concurrency", type=click.IntRange(min=1), default=None,
@@ -336,7 +338,7 @@ def crawl(sites, db_path, full, refresh, refresh_older_than, resume, delay, conc
 @click.argument("site", type=SiteURL())
 @click.option("--pages", type=click.IntRange(min=1, max=10000), default=20, show_default=True,
               help="Pages to judge after the start page.")
-@click.option("--delay", type=click.FloatRange(min=0), default=None,
+@click.option("--delay", type=FiniteFloat(min=0), default=None,
               help="Seconds between requests to one host (default: as a crawl).")
 @click.option("-s", "settings", multiple=True, metavar="NAME=VALUE",
               help="Override a Scrapy or GOVNEWS_* setting (repeatable).")

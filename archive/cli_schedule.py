@@ -8,7 +8,7 @@ import time
 
 import click
 
-from archive.cli_common import SiteURL, absolute_http, plural
+from archive.cli_common import FiniteFloat, SiteURL, absolute_http, plural
 from archive.cli_crawl import _checked_override
 from archive.filters import shorten
 
@@ -100,7 +100,7 @@ def _time(value) -> str:
                    "node (subsites are known only once its home page is read); the other "
                    "start sites given are left to their own jobs.")
 @click.option("--full", is_flag=True, help="Each job walks every listing page (crawl --full).")
-@click.option("--delay", type=click.FloatRange(min=0), default=None,
+@click.option("--delay", type=FiniteFloat(min=0), default=None,
               help="Seconds between requests to one host (as crawl --delay).")
 @click.option("-s", "settings", multiple=True, metavar="NAME=VALUE",
               help="Override a Scrapy or GOVNEWS_* setting of each job (repeatable).")

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import math
 
 from scrapy.settings import BaseSettings
 from scrapy.settings import default_settings as scrapy_defaults
@@ -50,6 +51,21 @@ TAKES = {
     "list": 'a list: values separated by commas, or a JSON list ["a", "b"]',
     "refresh": "all or a number of days",
     "encoding": "form or json",
+}
+
+
+# Numbers below which a setting stops a crawl or makes it wait forever (Scrapy checks
+# none of them): the least each takes, and whether that least itself is allowed.
+LEAST = {
+    "CONCURRENT_REQUESTS": (1, True),
+    "CONCURRENT_REQUESTS_PER_DOMAIN": (1, True),
+    "CONCURRENT_ITEMS": (1, True),
+    "DOWNLOAD_TIMEOUT": (0, False),
+    "DNS_TIMEOUT": (0, False),
+    "DOWNLOAD_DELAY": (0, True),
+    "RETRY_TIMES": (0, True),
+    "DOWNLOAD_MAXSIZE": (0, True),
+    "DOWNLOAD_WARNSIZE": (0, True),
 }
 
 
@@ -92,10 +108,10 @@ def _takes(kind: str, value: str) -> bool:
         return value in ("form", "json")
     getter = {"int": "getint", "float": "getfloat", "bool": "getbool", "dict": "getdict"}
     try:
-        getattr(BaseSettings({"X": value}), getter[kind])("X")
+        read = getattr(BaseSettings({"X": value}), getter[kind])("X")
     except (ValueError, TypeError):
         return False
-    return True
+    return kind != "float" or math.isfinite(read)
 
 
 def checked(name: str, value: str):
@@ -117,6 +133,23 @@ def checked(name: str, value: str):
             parsed = None
         if isinstance(parsed, list):
             return parsed
-    elif kind is None or _takes(kind, value):
+    elif kind is None:
         return value
+    elif _takes(kind, value):
+        if name in LEAST and kind in ("int", "float"):
+            least, allowed = LEAST[name]
+            number = float(value)
+            if number < least or number == least and not allowed:
+                raise SettingRefused(f"{name} takes a number {'of' if allowed else 'above'}"
+                                     f" {least}{' or more' if allowed else ''}")
+        return value
+    if kind == "float" and _number(value) is not None:  # nan, inf: no delay or timeout
+        raise SettingRefused(f"{name} takes a number, not {value.strip()}")
     raise SettingRefused(f"{name} takes {TAKES[kind]}")
+
+
+def _number(value: str) -> float | None:
+    try:
+        return float(value)
+    except ValueError:
+        return None

@@ -88,6 +88,30 @@ def test_a_setting_it_cannot_take_is_refused_before_anything_runs(tmp_path, pair
     assert not Path(f"{db}.lock").exists()
 
 
+@pytest.mark.parametrize("pair, sentence", [
+    ("DOWNLOAD_DELAY=inf", "DOWNLOAD_DELAY takes a number, not inf"),  # would wait for good
+    ("DOWNLOAD_TIMEOUT=nan", "DOWNLOAD_TIMEOUT takes a number, not nan"),
+    ("DOWNLOAD_TIMEOUT=0", "DOWNLOAD_TIMEOUT takes a number above 0"),
+    ("CONCURRENT_REQUESTS=0", "CONCURRENT_REQUESTS takes a number of 1 or more"),
+    ("RETRY_TIMES=-1", "RETRY_TIMES takes a number of 0 or more"),
+    ("GOVNEWS_REFRESH=inf", "GOVNEWS_REFRESH takes all or a number of days"),
+    # the lock and the checks are the --db file's: another archive would escape both
+    ("GOVNEWS_DB=/dev/null", "the archive is named by --db"),
+])
+def test_a_setting_that_would_stall_or_misdirect_the_crawl_is_refused(tmp_path, pair, sentence):
+    test_a_setting_it_cannot_take_is_refused_before_anything_runs(tmp_path, pair, sentence)
+
+
+@pytest.mark.parametrize("command", [["crawl", NOWHERE], ["schedule", "--node", NOWHERE]])
+@pytest.mark.parametrize("delay", ["nan", "inf", "1e400"])
+def test_a_delay_is_a_finite_number(tmp_path, command, delay):
+    result = invoke(*command, "--delay", delay, "--db", tmp_path / "a.db")
+    assert result.exit_code == 2
+    assert error_line(result) == (f"Error: Invalid value for '--delay': {delay!r} is not a "
+                                  "finite number")
+    assert not (tmp_path / "a.db").exists()
+
+
 def test_a_bad_setting_never_prints_the_previous_runs_summary(tmp_path):
     db = make_archive(tmp_path / "a.db")  # its last run: run 1, ok
     proc = govnews("crawl", NOWHERE, "--db", db, "-s", "CONCURRENT_REQUESTS=abc")

@@ -163,15 +163,32 @@ def run_crawl(sites, db_path, delay=None, concurrency=None, max_pages=None, sett
         # SIGINT/SIGTERM: the first stops gracefully, the second at once (crawler.stopping)
         process = StoppingCrawlerProcess(s)
         crawler = process.create_crawler(PortalSpider)
-        process.crawl(crawler, site=list(sites) if sites else None)
+        failed = _crawl(process, crawler, site=list(sites) if sites else None)
         process.start()
         _stopped_before_a_run(crawler)
+        if failed and not _run_id(crawler):
+            raise click.ClickException(f"the crawl did not start: {failed[0]}")
         run = _ended_run(db_path, _run_id(crawler))
     finally:
         lock.release()
     if resume and run and run["status"] != "interrupted":
         shutil.rmtree(f"{db_path}.job", ignore_errors=True)  # finished: nothing left to resume
     return run
+
+
+def _crawl(process, crawler, **kwargs) -> list[str]:
+    """``process.crawl(crawler, **kwargs)``; the list its failure is put in, said as one
+    sentence (a -s setting naming a module that does not import, a JOBDIR that cannot be
+    made), where Twisted would print "Unhandled error in Deferred" and a traceback."""
+    failed: list[str] = []
+
+    def keep(failure):
+        failed.append(f"{failure.type.__name__}: {failure.value}")
+        logging.getLogger("govnews").debug("the crawl failed", exc_info=(
+            failure.type, failure.value, failure.getTracebackObject()))
+
+    process.crawl(crawler, **kwargs).addErrback(keep)
+    return failed
 
 
 def _stopped_before_a_run(crawler) -> None:
@@ -324,7 +341,8 @@ def crawl(sites, db_path, full, refresh, refresh_older_than, resume, delay, conc
         click.echo(f"Error: {exc}", err=True)
         sys.exit(EXIT_RUNNING)
     if run is None:
-        raise click.ClickException("the crawl did not start; see the log above")
+        raise click.ClickException("the crawl recorded no run in the archive (did a -s setting"
+                                   " leave out its pipeline?); see the log above")
     if run["status"] == "running":  # the crawl is over, but its end could not be stored
         raise click.ClickException(
             f"run {run['id']} could not record its end in the archive {db_path} "
@@ -392,8 +410,10 @@ def run_probe(site: str, pages: int, delay, settings):
     _configure_logging("ERROR", None, True)
     process = CrawlerProcess(s)
     crawler = process.create_crawler(PortalSpider)
-    process.crawl(crawler, site=[site])
+    failed = _crawl(process, crawler, site=[site])
     process.start()
+    if failed:
+        raise click.ClickException(f"the probe did not start: {failed[0]}")
     from crawler.probe import ProbeReport
 
     return getattr(crawler, "govnews_probe", None) or ProbeReport()

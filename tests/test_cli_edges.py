@@ -112,6 +112,23 @@ def test_a_delay_is_a_finite_number(tmp_path, command, delay):
     assert not (tmp_path / "a.db").exists()
 
 
+@pytest.mark.parametrize("command", [["crawl", NOWHERE, "--no-files"], ["probe", NOWHERE]])
+@pytest.mark.parametrize("pair, reason", [
+    ('DOWNLOADER_MIDDLEWARES={"no_such_package.Middleware": 1}',
+     "ModuleNotFoundError: No module named 'no_such_package'"),
+    ("JOBDIR=/proc/no/such/dir", "FileNotFoundError: [Errno 2] No such file or directory"),
+])
+def test_a_crawl_that_cannot_start_says_why_in_a_sentence(tmp_path, command, pair, reason):
+    """A setting Scrapy fails on only while it starts: one sentence, no Twisted
+    "Unhandled error in Deferred" and its traceback."""
+    if command[0] == "crawl":
+        command = [*command, "--db", tmp_path / "a.db"]
+    proc = govnews(*command, "-s", pair)
+    line = assert_error(proc, 1)
+    assert line.startswith(f"Error: the {command[0]} did not start: {reason}"), line
+    assert "Unhandled error" not in proc.stderr
+
+
 def test_a_bad_setting_never_prints_the_previous_runs_summary(tmp_path):
     db = make_archive(tmp_path / "a.db")  # its last run: run 1, ok
     proc = govnews("crawl", NOWHERE, "--db", db, "-s", "CONCURRENT_REQUESTS=abc")

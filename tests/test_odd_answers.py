@@ -15,24 +15,18 @@ import pytest
 from crawler.replica import ReplicaServer, build_site
 from crawler.replica.render import Response
 from tests.conftest import export_records, govnews
+from tests.test_bad_input import FaultySite
 
 PDF = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n%%EOF\n"
 OLE = bytes.fromhex("d0cf11e0a1b11ae1") + bytes(504)  # a Word 97-2003 file's header
 
 
-class OddSite:
-    """The replica, with some article paths answering with what ``odd`` names."""
-
-    def __init__(self, site, odd):
-        self._site = site
-        self.odd = odd
-
-    def __getattr__(self, name):
-        return getattr(self._site, name)
+class OddSite(FaultySite):
+    """The replica, with some article paths answering with what ``faults`` names."""
 
     def respond(self, method, target, body, headers, base):
         response = self._site.respond(method, target, body, headers, base)
-        odd = self.odd.get(target.split("?", 1)[0])
+        odd = self.faults.get(target.split("?", 1)[0])
         if odd == "pdf":
             return Response(200, PDF, "application/pdf")
         if odd == "word":

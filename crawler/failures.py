@@ -3,9 +3,10 @@ people.
 
 Scrapy and Twisted report failures as a zoo of exception classes; the archive records a
 small, stable vocabulary instead (``http_503``, ``timeout``, ``dns``, ``refused``,
-``reset``, ``truncated``, ``too_large``, ``bad_compression``, ``tls``, ``redirect_offsite``,
-``redirect_loop``, ``robots_unavailable``), so that a researcher can count them across years of runs.
-Pure: a failure in, a pair of strings out.  The failures the crawl's own middlewares raise
+``reset``, ``truncated``, ``too_large``, ``bad_compression``, ``tls``,
+``redirect_offsite``, ``redirect_loop``, ``robots_unavailable``; ``not_a_page`` for an
+answer that is a file), so that a researcher can count them across years of runs.
+Pure: a failure (or an answer's bytes) in, strings out.  The failures the crawl's own middlewares raise
 (``RedirectRefused`` and its kinds, ``RobotsUnavailable``) are defined here too.
 """
 
@@ -204,7 +205,8 @@ def failure_kind(failure, netloc: str | None = None) -> tuple[str, str]:
         if failure.check(*classes):
             return kind, message or str(failure.value)
     if decompressed_too_large(failure):
-        return "too_large", f"the page, decompressed, is larger than DOWNLOAD_MAXSIZE ({failure.value})"
+        return "too_large", ("the page, decompressed, is larger than DOWNLOAD_MAXSIZE"
+                             f" ({failure.value})")
     if failure.check(*_COMPRESSION_ERRORS):
         return "bad_compression", (f"the page's body does not decompress as its Content-Encoding"
                                    f" says ({type(failure.value).__name__}: {failure.value})")

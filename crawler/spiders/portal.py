@@ -527,8 +527,9 @@ class PortalSpider(scrapy.Spider):
                 yield retry
                 return
             yield from self.walker.page_failed(walk)
-        if failure.check(IgnoreRequest) and not failure.check(
-                HttpError, RedirectRefused, RobotsUnavailable) and not decompressed_too_large(failure):
+        dropped = failure.check(IgnoreRequest) and not failure.check(
+            HttpError, RedirectRefused, RobotsUnavailable)
+        if dropped and not decompressed_too_large(failure):
             # robots.txt said no, or a middleware dropped it on purpose: not a failure.
             self.logger.debug("skipped %s (%s)", request.url, failure.value)
             return

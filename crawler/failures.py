@@ -58,6 +58,11 @@ class RobotsUnavailable(IgnoreRequest):
     """robots.txt could not be read: everything on that host is disallowed (RFC 9309)."""
 
 
+class RobotsForbidden(IgnoreRequest):
+    """robots.txt disallows the page: Scrapy's own refusal, named, so that a site whose
+    every page it refuses is reported with that reason (not "no page answered")."""
+
+
 # Checked in order; the first class the failure matches names it.
 _KINDS = (
     ((RobotsUnavailable,), "robots_unavailable", None),

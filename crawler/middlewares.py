@@ -24,6 +24,7 @@ from crawler.failures import (
     OffsiteRedirect,
     RedirectLoop,
     RedirectRefused,
+    RobotsForbidden,
     RobotsUnavailable,
     robots_message,
 )
@@ -146,7 +147,11 @@ class StrictRobotsTxtMiddleware(RobotsTxtMiddleware):
         if netloc in self.unavailable:
             self._stats.inc_value("robotstxt/forbidden")
             raise RobotsUnavailable(self.unavailable[netloc])
-        super().process_request_2(rp, request)
+        try:
+            super().process_request_2(rp, request)
+        except IgnoreRequest:
+            raise RobotsForbidden(f"robots.txt of {netloc} disallows {request.url}; govnews "
+                                  "obeys it") from None
 
 
 def _no_download_errors(record: logging.LogRecord) -> bool:

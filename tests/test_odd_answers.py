@@ -2,7 +2,8 @@
 (Scrapy takes application/pdf for text), an Office file sent as text/html, a body whose gzip
 is broken, and a deflate body that decompresses past DOWNLOAD_MAXSIZE (Scrapy drops it as
 it drops a request on purpose).  Each is recorded with its URL under its own kind, none is
-taken for a page cut short, and every other article is archived."""
+taken for a page cut short, and every other article is archived.  And a robots.txt that
+disallows every page: the site is failing, for that reason, not for "no page answered"."""
 
 from __future__ import annotations
 
@@ -101,3 +102,26 @@ def test_every_other_article_is_archived_and_the_run_lists_the_rest(crawled):
     assert "Traceback" not in crawled["result"].stderr
     for url in failed:
         assert url in crawled["result"].stderr
+
+
+class ClosedSite(FaultySite):
+    """The replica behind a robots.txt that disallows every page."""
+
+    def respond(self, method, target, body, headers, base):
+        if target == "/robots.txt":
+            return Response(200, b"User-agent: *\nDisallow: /\n", "text/plain")
+        return self._site.respond(method, target, body, headers, base)
+
+
+def test_a_site_whose_robots_txt_disallows_every_page_is_failing_and_says_why(tmp_path):
+    from crawler.pipelines import EXIT_FETCH_ERRORS
+
+    with ReplicaServer(ClosedSite(build_site(), {}), port=0) as server:
+        result = govnews("crawl", server.url, "--db", str(tmp_path / "a.db"), "--delay", "0",
+                         check=False)
+        asked = [r["path"] for r in server.requests]
+        host = server.url.split("//")[1]
+    assert asked == ["/robots.txt"]
+    assert result.returncode == EXIT_FETCH_ERRORS, result.stderr[-2000:]
+    assert (f"could not fetch any page of {server.url}/: robots.txt of {host} disallows "
+            f"{server.url}/; govnews obeys it") in result.stderr

@@ -32,6 +32,7 @@ from scrapy.spidermiddlewares.httperror import HttpError
 
 from crawler.failures import (
     RedirectRefused,
+    RobotsForbidden,
     RobotsUnavailable,
     decompressed_too_large,
     failure_kind,
@@ -530,7 +531,11 @@ class PortalSpider(scrapy.Spider):
         dropped = failure.check(IgnoreRequest) and not failure.check(
             HttpError, RedirectRefused, RobotsUnavailable)
         if dropped and not decompressed_too_large(failure):
-            # robots.txt said no, or a middleware dropped it on purpose: not a failure.
+            # robots.txt said no, or a middleware dropped it on purpose: not a failure, but
+            # the reason a site of which nothing was fetched gets.
+            if failure.check(RobotsForbidden):
+                self.ledger.first_failure.setdefault(urlsplit(request.url).netloc,
+                                                     str(failure.value))
             self.logger.debug("skipped %s (%s)", request.url, failure.value)
             return
         kind, message = failure_kind(failure)

@@ -66,7 +66,8 @@ def _same_page(a: str, b: str) -> bool:
 
 
 class SameSiteRedirectMixin:
-    """Redirects are followed on the same site only, and never in circles.
+    """Redirects are followed on the same site only, and never in circles (but once back
+    to where a cookie was just set: a cookie check).
 
     A page that redirects to another host is not that host's article (a portal that
     moved, a parked domain, a captive portal), so it is refused and recorded rather than
@@ -76,6 +77,14 @@ class SameSiteRedirectMixin:
     too: Scrapy's own IgnoreRequest would make both look like a robots.txt refusal.
     """
 
+    # Whether the answer being redirected set a cookie (process_response notes it for
+    # _redirect, which Scrapy calls from it without the answer).
+    _sets_cookie = False
+
+    def process_response(self, request, response, spider=None):
+        self._sets_cookie = bool(response.headers.getlist("Set-Cookie"))
+        return super().process_response(request, response)
+
     def _redirect(self, redirected, request, reason):
         chain = [*request.meta.get("redirect_urls", []), request.url]
         spider = self.crawler.spider
@@ -84,7 +93,10 @@ class SameSiteRedirectMixin:
         if why:
             raise OffsiteRedirect(f"redirects to {redirected.url} ({why}); not followed",
                                   redirected.url)
-        if any(_same_page(redirected.url, url) for url in chain):
+        seen = sum(1 for url in chain if _same_page(redirected.url, url))
+        # Back to a page of the chain with a cookie just set: a cookie check (a session's,
+        # an anti-bot gateway's) that a browser passes on its second visit; followed once.
+        if seen and not (seen == 1 and self._sets_cookie):
             raise RedirectLoop(f"redirects in a loop ({' -> '.join(chain)} -> {redirected.url})",
                                redirected.url)
         try:

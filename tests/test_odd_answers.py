@@ -3,7 +3,9 @@
 is broken, and a deflate body that decompresses past DOWNLOAD_MAXSIZE (Scrapy drops it as
 it drops a request on purpose).  Each is recorded with its URL under its own kind, none is
 taken for a page cut short, and every other article is archived.  And a robots.txt that
-disallows every page: the site is failing, for that reason, not for "no page answered"."""
+disallows every page: the site is failing, for that reason, not for "no page answered".
+And a gateway's cookie check (a redirect to the same page, setting a cookie): passed once,
+as a browser passes it; a loop when it never lets through."""
 
 from __future__ import annotations
 
@@ -125,3 +127,35 @@ def test_a_site_whose_robots_txt_disallows_every_page_is_failing_and_says_why(tm
     assert result.returncode == EXIT_FETCH_ERRORS, result.stderr[-2000:]
     assert (f"could not fetch any page of {server.url}/: robots.txt of {host} disallows "
             f"{server.url}/; govnews obeys it") in result.stderr
+
+
+class CookieCheckSite(FaultySite):
+    """The replica behind a gateway that answers a request without its cookie with a
+    redirect to the same address, setting it (``faults``: "stubborn" sets it and asks
+    again for ever)."""
+
+    def respond(self, method, target, body, headers, base):
+        cookie = {k.lower(): v for k, v in headers.items()}.get("cookie", "")
+        if target != "/robots.txt" and ("gate=passed" not in cookie or self.faults):
+            return Response(302, b"", headers={"Location": target,
+                                                "Set-Cookie": "gate=passed; Path=/"})
+        return self._site.respond(method, target, body, headers, base)
+
+
+@pytest.mark.parametrize("stubborn", [False, True])
+def test_a_cookie_check_redirecting_to_the_same_page_is_passed_once(tmp_path, stubborn):
+    site = build_site()
+    db = tmp_path / "a.db"
+    with ReplicaServer(CookieCheckSite(site, {"stubborn": True} if stubborn else {}),
+                       port=0, conditional=False) as server:
+        result = govnews("crawl", server.url, "--db", str(db), "--delay", "0", check=False)
+        expected = {e["url"] for e in site.expected_records(server.url)}
+    con = sqlite3.connect(db)
+    kinds = {k for (k,) in con.execute("select kind from crawl_errors")}
+    con.close()
+    if stubborn:  # a gateway that never lets through is a loop, said so
+        assert "redirect_loop" in kinds and "redirects in a loop" in result.stderr
+        assert export_records(db) == []
+    else:
+        assert {r["url"] for r in export_records(db)} == expected
+        assert "redirect_loop" not in kinds, result.stderr[-2000:]

@@ -118,6 +118,28 @@ def not_a_page(body: bytes, content_type: str | None) -> str | None:
             f"{content_type or 'no Content-Type'}): kept as fetched, nothing read from it")
 
 
+# What the browser checks of anti-bot gateways put in the page they answer with instead of
+# the site's (a JavaScript challenge no crawler passes): a name for each, told by words
+# only such a page carries.
+_BROWSER_CHECKS = (
+    ((b"/cdn-cgi/challenge-platform/", b"cf_chl_opt", b"<title>Just a moment...</title>"),
+     "Cloudflare's browser check"),
+    ((b"_Incapsula_Resource", b"Incapsula incident ID"), "Imperva Incapsula's browser check"),
+    ((b"sucuri_cloudproxy_js",), "Sucuri's browser check"),
+    ((b"ddos-guard.net/", b"__ddg1"), "DDoS-Guard's browser check"),
+    ((b"Checking your browser before accessing",), "a browser check"),
+)
+
+
+def browser_check(body: bytes) -> str | None:
+    """The name of the anti-bot browser check ``body`` is, or None."""
+    head = body[:65536]  # such a page is small, its words near the top
+    for signs, name in _BROWSER_CHECKS:
+        if any(sign in head for sign in signs):
+            return name
+    return None
+
+
 def _tls(failure) -> bool:
     try:
         from OpenSSL.SSL import Error as SSLError
@@ -203,7 +225,11 @@ def failure_kind(failure, netloc: str | None = None) -> tuple[str, str]:
     default the failed request's, as Scrapy gives errbacks)."""
     if failure.check(HttpError):
         status = failure.value.response.status
-        return f"http_{status}", f"HTTP {status}"
+        check = browser_check(failure.value.response.body)
+        return f"http_{status}", f"HTTP {status}" + (
+            f", with {check} (a page that needs JavaScript to let a browser through): govnews"
+            " runs no JavaScript; ask the site's operators to let the crawler through"
+            if check else "")
     if failure.check(RedirectRefused):
         return failure.value.kind, str(failure.value)
     for classes, kind, message in _KINDS:

@@ -5,7 +5,8 @@ it drops a request on purpose).  Each is recorded with its URL under its own kin
 taken for a page cut short, and every other article is archived.  And a robots.txt that
 disallows every page: the site is failing, for that reason, not for "no page answered".
 And a gateway's cookie check (a redirect to the same page, setting a cookie): passed once,
-as a browser passes it; a loop when it never lets through."""
+as a browser passes it; a loop when it never lets through.  And a gateway's JavaScript
+check instead of the site's pages (200, 403 or 503): the site is failing, and says so."""
 
 from __future__ import annotations
 
@@ -159,3 +160,30 @@ def test_a_cookie_check_redirecting_to_the_same_page_is_passed_once(tmp_path, st
     else:
         assert {r["url"] for r in export_records(db)} == expected
         assert "redirect_loop" not in kinds, result.stderr[-2000:]
+
+
+CHALLENGE = (b'<!DOCTYPE html><html lang="en-US"><head><title>Just a moment...</title></head>'
+             b'<body><noscript>Enable JavaScript and cookies to continue</noscript><script>'
+             b'window._cf_chl_opt={cvId: "3"};</script><script src="/cdn-cgi/challenge-platform/'
+             b'h/g/orchestrate/chl_page/v1"></script></body></html>')
+
+
+class GatedSite(FaultySite):
+    """The replica behind an anti-bot gateway's JavaScript check, answered with the status
+    ``faults["status"]``."""
+
+    def respond(self, method, target, body, headers, base):
+        if target == "/robots.txt":
+            return self._site.respond(method, target, body, headers, base)
+        return Response(self.faults["status"], CHALLENGE)
+
+
+@pytest.mark.parametrize("status", [200, 403, 503])
+def test_a_site_behind_a_browser_check_is_failing_and_says_so(tmp_path, status):
+    with ReplicaServer(GatedSite(build_site(), {"status": status}), port=0) as server:
+        result = govnews("crawl", server.url, "--db", str(tmp_path / "a.db"), "--delay", "0",
+                         "-s", "RETRY_TIMES=0", check=False)
+    assert result.returncode != 0
+    failing = [line for line in result.stderr.splitlines() if line.startswith("ERROR: ")]
+    assert len(failing) == 1 and "Cloudflare's browser check" in failing[0], result.stderr
+    assert "govnews runs no JavaScript" in failing[0]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
+from crawler.failures import browser_check
 from crawler.kernel.text import clean_text
 
 
@@ -40,9 +41,14 @@ class SiteLedger:
         self.first_failure: dict[str, str] = {}
         self.fresh_pages: dict[str, int] = {}
         self.listings_found: dict[str, int] = {}
+        self.browser_checks: dict[str, str] = {}  # host -> the check its first page was
 
     def note_answer(self, response) -> None:
         host = urlsplit(response.url).netloc
+        if not self.answered.get(host):  # its first page: the site's, or a gateway's?
+            check = browser_check(response.body)
+            if check:
+                self.browser_checks[host] = check
         self.answered[host] = self.answered.get(host, 0) + 1
 
     def note_article(self, site: str) -> None:
@@ -66,9 +72,14 @@ class SiteLedger:
                 # It answered, but after following its hubs' links as deep as discovery
                 # goes nothing on it was a listing or an article: an archive that says "ok"
                 # having kept nothing is the one failure nobody notices.
-                failed.append({"site": site, "kind": "nothing_found", "reason": (
-                    f"found no listing and no article on {host}: its pages match no known "
-                    f"layout; run `govnews probe {site}`")})
+                check = next((self.browser_checks[h] for h in hosts if h in self.browser_checks),
+                             None)
+                reason = (f"{host} answers with {check} (a page that needs JavaScript to let "
+                          "a browser through), not with its pages: govnews runs no JavaScript;"
+                          " ask the site's operators to let the crawler through" if check else
+                          f"found no listing and no article on {host}: its pages match no "
+                          f"known layout; run `govnews probe {site}`")
+                failed.append({"site": site, "kind": "nothing_found", "reason": reason})
         return failed
 
     def report(self, sites, subsite_hosts, site_layout, walk_seen) -> list[dict]:

@@ -131,6 +131,12 @@ _BROWSER_CHECKS = (
 )
 
 
+def gateway_reason(check: str) -> str:
+    """What to say of a site that answers with the browser check ``check``."""
+    return (f"{check} (a page that needs JavaScript to let a browser through): govnews runs"
+            " no JavaScript; ask the site's operators to let the crawler through")
+
+
 def browser_check(body: bytes) -> str | None:
     """The name of the anti-bot browser check ``body`` is, or None."""
     head = body[:65536]  # such a page is small, its words near the top
@@ -227,9 +233,7 @@ def failure_kind(failure, netloc: str | None = None) -> tuple[str, str]:
         status = failure.value.response.status
         check = browser_check(failure.value.response.body)
         return f"http_{status}", f"HTTP {status}" + (
-            f", with {check} (a page that needs JavaScript to let a browser through): govnews"
-            " runs no JavaScript; ask the site's operators to let the crawler through"
-            if check else "")
+            f", with {gateway_reason(check)}" if check else "")
     if failure.check(RedirectRefused):
         return failure.value.kind, str(failure.value)
     for classes, kind, message in _KINDS:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from crawler.failures import browser_check
+from crawler.failures import browser_check, gateway_reason
 from crawler.kernel.text import clean_text
 
 
@@ -74,9 +74,7 @@ class SiteLedger:
                 # having kept nothing is the one failure nobody notices.
                 check = next((self.browser_checks[h] for h in hosts if h in self.browser_checks),
                              None)
-                reason = (f"{host} answers with {check} (a page that needs JavaScript to let "
-                          "a browser through), not with its pages: govnews runs no JavaScript;"
-                          " ask the site's operators to let the crawler through" if check else
+                reason = (f"{host} answers with {gateway_reason(check)}" if check else
                           f"found no listing and no article on {host}: its pages match no "
                           f"known layout; run `govnews probe {site}`")
                 failed.append({"site": site, "kind": "nothing_found", "reason": reason})

@@ -6,7 +6,8 @@ taken for a page cut short, and every other article is archived.  And a robots.t
 disallows every page: the site is failing, for that reason, not for "no page answered".
 And a gateway's cookie check (a redirect to the same page, setting a cookie): passed once,
 as a browser passes it; a loop when it never lets through.  And a gateway's JavaScript
-check instead of the site's pages (200, 403 or 503): the site is failing, and says so."""
+check instead of the site's pages (200, 403 or 503), or a login form every address
+redirects to: the site is failing, and says so."""
 
 from __future__ import annotations
 
@@ -187,3 +188,31 @@ def test_a_site_behind_a_browser_check_is_failing_and_says_so(tmp_path, status):
     failing = [line for line in result.stderr.splitlines() if line.startswith("ERROR: ")]
     assert len(failing) == 1 and "Cloudflare's browser check" in failing[0], result.stderr
     assert "govnews runs no JavaScript" in failing[0]
+
+
+LOGIN = ('<html><head><meta charset="utf-8"><title>Đăng nhập hệ thống</title></head><body>'
+         '<form method="post"><input name="user"><input type="password" name="pass">'
+         '<button>Đăng nhập</button></form></body></html>').encode()
+
+
+class LoginSite(FaultySite):
+    """A subsite that sends every visitor to its login form (an office's document system)."""
+
+    def respond(self, method, target, body, headers, base):
+        if target == "/robots.txt":
+            return self._site.respond(method, target, body, headers, base)
+        if target.startswith("/dang-nhap"):
+            return Response(200, LOGIN)
+        return Response(302, b"", headers={"Location": "/dang-nhap?ReturnUrl=" + target})
+
+
+def test_a_site_that_sends_everyone_to_a_login_form_is_failing_and_says_so(tmp_path):
+    with ReplicaServer(LoginSite(build_site(), {}), port=0) as server:
+        result = govnews("crawl", server.url, "--db", str(tmp_path / "a.db"), "--delay", "0",
+                         check=False)
+        host = server.url.split("//")[1]
+    assert result.returncode != 0
+    failing = [line for line in result.stderr.splitlines() if line.startswith("ERROR: ")]
+    assert failing == [f"ERROR: {host} answers with a login form ({server.url}/dang-nhap?"
+                       "ReturnUrl=/), not with public pages: govnews archives what anyone can "
+                       "read"], result.stderr

@@ -5,6 +5,7 @@ rows of the archive's ``site_runs``."""
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 from crawler.failures import browser_check, gateway_reason
@@ -31,6 +32,10 @@ def in_family(hostname: str, domains) -> bool:
     return any(hostname == d or hostname.endswith("." + d) for d in domains)
 
 
+# A password field: the page is a login form (a site's own pages, behind a redirect to it).
+_PASSWORD = re.compile(rb"""<input\b[^>]*\btype\s*=\s*["']?password\b""", re.IGNORECASE)
+
+
 class SiteLedger:
     """Per host: answers that were pages (not errors), the first failure seen, article
     pages kept and listings found, so that a site of which nothing could be fetched, or
@@ -41,14 +46,19 @@ class SiteLedger:
         self.first_failure: dict[str, str] = {}
         self.fresh_pages: dict[str, int] = {}
         self.listings_found: dict[str, int] = {}
-        self.browser_checks: dict[str, str] = {}  # host -> the check its first page was
+        # host -> what stands in front of its pages, by its first answer: a browser check,
+        # or a login form its start page redirects to
+        self.gates: dict[str, str] = {}
 
     def note_answer(self, response) -> None:
         host = urlsplit(response.url).netloc
-        if not self.answered.get(host):  # its first page: the site's, or a gateway's?
+        if not self.answered.get(host):  # its first page: the site's, or a gate's?
             check = browser_check(response.body)
             if check:
-                self.browser_checks[host] = check
+                self.gates[host] = gateway_reason(check)
+            elif response.meta.get("redirect_urls") and _PASSWORD.search(response.body[:65536]):
+                self.gates[host] = (f"a login form ({response.url}), not with public pages: "
+                                    "govnews archives what anyone can read")
         self.answered[host] = self.answered.get(host, 0) + 1
 
     def note_article(self, site: str) -> None:
@@ -72,9 +82,8 @@ class SiteLedger:
                 # It answered, but after following its hubs' links as deep as discovery
                 # goes nothing on it was a listing or an article: an archive that says "ok"
                 # having kept nothing is the one failure nobody notices.
-                check = next((self.browser_checks[h] for h in hosts if h in self.browser_checks),
-                             None)
-                reason = (f"{host} answers with {gateway_reason(check)}" if check else
+                gate = next((self.gates[h] for h in hosts if h in self.gates), None)
+                reason = (f"{host} answers with {gate}" if gate else
                           f"found no listing and no article on {host}: its pages match no "
                           f"known layout; run `govnews probe {site}`")
                 failed.append({"site": site, "kind": "nothing_found", "reason": reason})

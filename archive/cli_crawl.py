@@ -168,6 +168,8 @@ def run_crawl(sites, db_path, delay=None, concurrency=None, max_pages=None, sett
         _stopped_before_a_run(crawler)
         if failed and not _run_id(crawler):
             raise click.ClickException(f"the crawl did not start: {failed[0]}")
+        if failed:  # after its run began: the run's row says how it ended; this says why
+            logging.getLogger("govnews").error("the crawl stopped: %s", failed[0])
         run = _ended_run(db_path, _run_id(crawler))
     finally:
         lock.release()
@@ -412,11 +414,13 @@ def run_probe(site: str, pages: int, delay, settings):
     crawler = process.create_crawler(PortalSpider)
     failed = _crawl(process, crawler, site=[site])
     process.start()
-    if failed:
-        raise click.ClickException(f"the probe did not start: {failed[0]}")
     from crawler.probe import ProbeReport
 
-    return getattr(crawler, "govnews_probe", None) or ProbeReport()
+    report = getattr(crawler, "govnews_probe", None) or ProbeReport()
+    if failed:
+        raise click.ClickException(
+            f"the probe {'stopped' if report.pages else 'did not start'}: {failed[0]}")
+    return report
 
 
 def _print_probe(report, site: str) -> None:

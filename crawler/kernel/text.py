@@ -66,7 +66,7 @@ def canonical_url(url: str, base: str | None = None) -> str:
         # needs no base, and one from the root ("/tin-tuc/...") only the base's scheme and
         # host (urljoin and _joined read nothing else of it).  Asked so, the memo answers
         # a menu's or a box's link on every page of a site, not once per page.
-        if url.startswith(("http://", "https://")) and url[url.index("/") + 2:][:1].isalnum():
+        if url.startswith(("http://", "https://")) and url.split("//", 1)[1][:1].isalnum():
             base = None
         elif url.startswith("/"):
             base = _origin(base)

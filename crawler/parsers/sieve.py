@@ -77,7 +77,7 @@ def is_loaded_root(doc) -> bool:
     """Whether ``doc`` is the root of a page load() built (so a walk of it is the whole
     document, as an XPath's ``//`` reads it)."""
     return (hasattr(doc, "getparent") and doc.getparent() is None
-            and bool(_memo(doc).get("loaded")))
+            and bool(_MEMO.get(doc, {}).get("loaded")))  # asked, not made
 
 
 def loaded_elements(doc, key) -> list | None:

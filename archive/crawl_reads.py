@@ -10,9 +10,12 @@ listing that showed it (``listed_category``).  Never writes: every write goes th
 from __future__ import annotations
 
 import heapq
+import itertools
 import os
 import sqlite3
+from collections.abc import Iterator, Mapping
 from datetime import datetime, timedelta, timezone
+from urllib.parse import urlsplit
 
 from crawler.kernel.text import site_of
 
@@ -52,9 +55,22 @@ class EarlierRuns:
     without a dict that grows with the site."""
 
     def __init__(self) -> None:
-        self.db = sqlite3.connect("")  # private, on disk, deleted when closed
+        # Private, on disk, deleted when closed; each statement its own transaction (an
+        # archive is attached and detached between the run's writes), none of them synced.
+        self.db = sqlite3.connect("", isolation_level=None)
+        self.db.execute("pragma synchronous = off")
         self.part_of: dict[str, int] = {}  # site -> the number of the tables it is in
         self.parts = 0
+        # The files the archived pages link, one row each (a later read replaces a row,
+        # as dict.update would), and what this run asked for (UrlSet).
+        # The connection's own temporary schema, as every write below says (temp.).
+        self.db.execute("create temp table files (url text primary key, state text,"
+                        " etag text, modified text) without rowid")
+        self.db.execute("create temp table asked (kind text, url text,"
+                        " primary key (kind, url)) without rowid")
+        self.db.execute("create temp table listed (listing text, host text, url text,"
+                        " primary key (listing, url)) without rowid")
+        self.files = FileStates(self.db)
 
     def close(self) -> None:
         self.db.close()
@@ -63,7 +79,7 @@ class EarlierRuns:
         """Read what earlier runs left for ``hosts`` (None: no archive there yet)."""
         if not db_path or not os.path.exists(db_path):
             return None
-        from archive.query import GONE_RECHECK_DAYS, _file_state, _pending
+        from archive.query import GONE_RECHECK_DAYS, _pending
         from archive.store import Archive  # brings an older archive's schema up to date
 
         archive = Archive(db_path)
@@ -73,7 +89,7 @@ class EarlierRuns:
             self._copy(db_path, sites, marks)
             since = (datetime.now(timezone.utc) - timedelta(days=GONE_RECHECK_DAYS)).isoformat()
             next_run = (db.execute("select max(id) from crawl_runs").fetchone()[0] or 0) + 1
-            files, files_due = _file_state(db, sites, next_run)
+            files_due = self._copy_files(db, sites, next_run)
             return {
                 "gone": {u for (u,) in db.execute(
                     f"select url from articles where gone_at >= ? and site in ({marks})",
@@ -88,7 +104,7 @@ class EarlierRuns:
                     for site in sites},
                 "pending": [p for p in _pending(db, sites, marks, next_run)
                             if not self.fetched_at(p["url"])[0]],
-                "files": files, "files_due": files_due,
+                "files": self.files, "files_due": files_due,
             }
         finally:
             archive.close()
@@ -109,6 +125,26 @@ class EarlierRuns:
             self.db.execute("detach database src")
         for site in sites:
             self.part_of[site] = part
+
+    def _copy_files(self, db, sites: list[str], next_run: int) -> list[str]:
+        """The files the pages of ``sites`` link, copied into ``files``; the URLs of those
+        due for another try this run (few: the ones that failed), newest pages' first."""
+        from archive.query import linked_file_states
+
+        due: list[str] = []
+
+        def rows():
+            for url, state, etag, modified, is_due in linked_file_states(db, sites, next_run):
+                if is_due:
+                    due.append(url)
+                yield url, state, etag, modified
+
+        with self.db:  # one transaction
+            self.db.execute("begin")
+            self.db.executemany("insert into temp.files values (?, ?, ?, ?) on conflict (url)"
+                                " do update set state = excluded.state, etag = excluded.etag,"
+                                " modified = excluded.modified", rows())
+        return due
 
     def _one(self, table: str, url: str, sql: str):
         part = self.part_of.get(site_of(url))
@@ -150,6 +186,20 @@ class EarlierRuns:
             f" (select 1 from pages_{part} b where b.url = a.url and b.doc = 1)"
             " order by url") for part in range(1, self.parts + 1)))
 
+    def unasked_pages(self, kind: str) -> list[str]:
+        """The URLs of the live archived pages not asked for as ``kind`` (UrlSet), in
+        order, each once."""
+        merged = heapq.merge(*(self.db.execute(
+            f"select distinct url from pages_{part} a where not exists (select 1 from asked"
+            " where kind = ? and url = a.url) order by url", [kind]).fetchall()
+            for part in range(1, self.parts + 1)))
+        return [url for url, _ in itertools.groupby(url for (url,) in merged)]
+
+    def listed_count(self, host: str) -> int:
+        """How many articles the listings on ``host`` showed this run (ListingShows)."""
+        return self.db.execute("select count(distinct url) from listed where host = ?",
+                               [host]).fetchone()[0]
+
     def count(self) -> int:
         return sum(self.db.execute(f"select count(distinct url) from pages_{part}").fetchone()[0]
                    for part in range(1, self.parts + 1))
@@ -168,3 +218,68 @@ def listed_category(db, url: str) -> str | None:
     row = db.execute("select category from article_listings where article_url = ?"
                      " and category is not null order by rowid limit 1", [url]).fetchone()
     return row[0] if row else None
+
+
+class FileStates(Mapping):
+    """url -> (state, ETag, Last-Modified) of the files the archived pages link, as
+    ``archive.query.crawl_state`` gives them, read from disk a URL at a time."""
+
+    def __init__(self, db: sqlite3.Connection):
+        self.db = db
+
+    def __getitem__(self, url: str) -> tuple:
+        row = self.db.execute("select state, etag, modified from files where url = ?",
+                              [url]).fetchone()
+        if row is None:
+            raise KeyError(url)
+        return row
+
+    def __iter__(self) -> Iterator[str]:
+        return (url for (url,) in self.db.execute("select url from files order by url"))
+
+    def __len__(self) -> int:
+        return self.db.execute("select count(*) from files").fetchone()[0]
+
+    def items_by_url(self) -> Iterator[tuple[str, tuple]]:
+        """(url, (state, ETag, Last-Modified)) in the order of the URLs, in one read."""
+        for url, *state in self.db.execute("select url, state, etag, modified from files"
+                                           " order by url"):
+            yield url, tuple(state)
+
+
+class UrlSet:
+    """The URLs of one ``kind`` a run has asked for, kept in ``runs``'s private database
+    rather than in a set that grows with the site: a crawl of a million articles holds
+    none of their addresses in memory."""
+
+    def __init__(self, runs: EarlierRuns, kind: str):
+        self.db, self.kind = runs.db, kind
+
+    def add(self, url: str) -> None:
+        self.db.execute("insert into temp.asked values (?, ?) on conflict do nothing",
+                        [self.kind, url])
+
+    def __contains__(self, url: object) -> bool:
+        return self.db.execute("select 1 from asked where kind = ? and url = ?",
+                               [self.kind, url]).fetchone() is not None
+
+    def __len__(self) -> int:
+        return self.db.execute("select count(*) from asked where kind = ?",
+                               [self.kind]).fetchone()[0]
+
+
+class ListingShows:
+    """The article URLs one listing showed this run, kept in ``runs``'s private database
+    as UrlSet keeps its URLs."""
+
+    def __init__(self, runs: EarlierRuns, listing_url: str):
+        self.db, self.listing = runs.db, listing_url
+        self.host = urlsplit(listing_url).netloc  # the site the listing's count goes to
+
+    def add(self, url: str) -> None:
+        self.db.execute("insert into temp.listed values (?, ?, ?) on conflict do nothing",
+                        [self.listing, self.host, url])
+
+    def __contains__(self, url: object) -> bool:
+        return self.db.execute("select 1 from listed where listing = ? and url = ?",
+                               [self.listing, url]).fetchone() is not None

@@ -200,6 +200,18 @@ def _file_state(db: sqlite_utils.Database, hosts: list[str], next_run: int):
     the URLs of those due for another try this run (never fetched, or failed or over
     the size cap and past their backoff: the cap may have been raised), linked first by
     the newest pages."""
+    known, due = {}, []
+    for url, state, etag, modified, is_due in linked_file_states(db, hosts, next_run):
+        known[url] = (state, etag, modified)
+        if is_due:
+            due.append(url)
+    return known, due
+
+
+def linked_file_states(db, hosts: list[str], next_run: int) -> Iterator[tuple]:
+    """(url, state, ETag, Last-Modified, due this run) of each file the pages of ``hosts``
+    link, linked first by the newest pages: what ``_file_state`` keeps, one row at a time
+    (the crawl keeps them on disk: ``archive.crawl_reads.EarlierRuns``)."""
     marks = ",".join("?" * len(hosts))
     linked = (
         "select i.url, a.published_at as at from images i join articles a"
@@ -208,18 +220,15 @@ def _file_state(db: sqlite_utils.Database, hosts: list[str], next_run: int):
         f" on a.url = t.article_url where a.site in ({marks})"
         " union all select df.url, d.issued from document_files df join documents d"
         f" on d.url = df.document_url where d.site in ({marks})")
-    known, due = {}, []
     rows = db.execute(
         f"select f.url, f.state, f.next_run_id, h.headers, max(l.at) from ({linked}) l"
         " join files f on f.url = l.url left join fetches h on h.id = f.fetch_id"
-        " group by f.url order by max(l.at) desc", hosts * 3)
+        " group by f.url order by max(l.at) desc", list(hosts) * 3)
     for url, state, next_run_id, headers, _at in rows:
         pairs = json.loads(headers or "[]")
-        known[url] = (state, header(pairs, "etag"), header(pairs, "last-modified"))
-        if state == "pending" or (state in ("failed", "too_large")
-                                  and (next_run_id or 0) <= next_run):
-            due.append(url)
-    return known, due
+        due = state == "pending" or (state in ("failed", "too_large")
+                                     and (next_run_id or 0) <= next_run)
+        yield url, state, header(pairs, "etag"), header(pairs, "last-modified"), due
 
 
 GONE_RECHECK_DAYS = 30

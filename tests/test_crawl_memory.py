@@ -17,12 +17,12 @@ import tracemalloc
 from scrapy.http import HtmlResponse, Request
 from scrapy.utils.test import get_crawler
 
-from archive.crawl_reads import EarlierRuns
+from archive.crawl_reads import EarlierRuns, ListingShows
 from archive.query import crawl_state
 from archive.store import Archive
 from crawler.extensions import QuietLogFormatter
 from crawler.items import Listed, ListingWalked
-from crawler.kernel.record import Article, Gone, Snapshot
+from crawler.kernel.record import Article, Attachment, Gone, Image, Snapshot
 from crawler.parsers import classify, load
 from crawler.pipelines import ArchivePipeline
 from crawler.replica import build_site, new_articles
@@ -184,6 +184,27 @@ def test_the_pipeline_keeps_listings_only_until_their_batch_is_stored(tmp_path):
     spider.memory.close()
 
 
+def test_an_article_stored_before_its_listing_in_one_batch_takes_its_category(tmp_path):
+    # Reached first by a related link, the page names no category; the listing that shows
+    # it comes later in the same batch.
+    db = str(tmp_path / "a.db")
+    crawler = get_crawler(PortalSpider, {"GOVNEWS_DB": db, "GOVNEWS_LOCK_HELD": True,
+                                         "GOVNEWS_BATCH_SIZE": 5})
+    spider = PortalSpider.from_crawler(crawler, site=f"https://{HOST}")
+    pipeline = ArchivePipeline.from_crawler(crawler)
+    pipeline.open_spider(spider)
+    early = article(7, category=None)
+    pipeline.process_item({"article": early, "listing_url": None}, spider)
+    pipeline.process_item(Listed(listing_url=f"https://{HOST}/an-ninh", category="An ninh",
+                                 article_urls=[early.url]), spider)
+    pipeline.flush()
+    archive = Archive(db)
+    assert [c for (c,) in archive.db.execute("select category from articles")] == ["An ninh"]
+    archive.close()
+    pipeline.finish({"status": "ok"})
+    spider.memory.close()
+
+
 def test_scrapys_line_for_each_page_and_item_is_made_only_when_shown():
     formatter = QuietLogFormatter()
     request = Request(f"https://{HOST}/a-1")
@@ -201,3 +222,93 @@ def test_scrapys_line_for_each_page_and_item_is_made_only_when_shown():
         assert formatter.scraped({"a": 1}, response, None)["level"] == logging.DEBUG
     finally:
         root.handlers, root.level = saved
+
+
+def archive_with_files(path, n: int) -> str:
+    """An archive of ``n`` articles of HOST, each linking two images (archived) and a
+    document (pending: never fetched, so due) on the file host."""
+    archive = Archive(path)
+    files = "https://datafiles.nghean.gov.vn/nan-ubnd/2930/quantritintuc"
+    articles = [article(i, images=[Image(url=f"{files}/anh{i}-{k}.jpg") for k in (1, 2)],
+                        attachments=[Attachment(url=f"{files}/vb{i}.pdf", name="Văn bản")])
+                for i in range(n)]
+    for start in range(0, n, 200):
+        batch = articles[start:start + 200]
+        archive.store_batch(batch, [snapshot(a.url, i + start) for i, a in enumerate(batch)])
+    with archive.db.conn:
+        archive.db.execute("update files set state = 'archived' where url like '%.jpg'")
+    archive.close()
+    return str(path)
+
+
+def test_the_files_earlier_runs_met_are_read_from_disk_and_do_not_grow_the_memory(tmp_path):
+    db = archive_with_files(tmp_path / "f.db", 40)
+    archive = Archive(db)
+    expected = crawl_state(archive.db, {HOST})
+    archive.close()
+    runs = EarlierRuns()
+    state = runs.read(db, {HOST})
+    assert len(expected["files"]) == 120 and len(expected["files_due"]) == 40
+    assert state["files"] == expected["files"] and state["files_due"] == expected["files_due"]
+    assert list(runs.files.items_by_url()) == sorted(expected["files"].items())
+    runs.close()
+    small = _kept_by_spider(archive_with_files(tmp_path / "small.db", 100))
+    large = _kept_by_spider(archive_with_files(tmp_path / "large.db", 1100))
+    # Only the URLs of the files due stay in memory (a list, as long as the failures
+    # are many: here a third); a dict of the files' states took 280 bytes a file more.
+    assert (large - small) / 3000 < 100, (small, large)
+
+
+def _kept_by_spider(db: str) -> int:
+    """Bytes of Python objects a crawl of HOST holds, once started on the archive ``db``."""
+    crawler = get_crawler(PortalSpider, {"GOVNEWS_DB": db})
+    gc.collect()
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        spider = PortalSpider.from_crawler(crawler, site=f"https://{HOST}")
+        gc.collect()
+        kept = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    assert len(spider.file_fetcher.known) > 0 and spider.file_fetcher.due
+    spider.memory.close()
+    return kept
+
+
+def test_what_a_run_has_asked_for_is_kept_on_disk(tmp_path):
+    db = archive_of(tmp_path / "a.db", 50)
+    memory = CrawlMemory()
+    memory.merge(db, {HOST})
+    archived = sorted(memory.archived)
+    asked = archived[::3] + [f"https://{HOST}/tin-tuc/moi-{i}-{900000 + i}" for i in range(5)]
+    for url in asked + asked[:4]:
+        memory.requested.add(url)
+    assert len(memory.requested) == len(asked)
+    assert all(url in memory.requested for url in asked)
+    assert not any(url in memory.requested for url in set(archived) - set(asked))
+    assert archived[1] not in memory.requested_files  # another kind
+    # A full crawl re-checks what no listing showed: the archived pages not asked for.
+    assert memory.unrequested() == sorted(set(archived) - set(asked))
+    # What each listing showed: asked of the walk, counted per site for the run's report.
+    shows = ListingShows(memory.runs, f"https://{HOST}/tin-tuc")
+    for url in asked[:10] + asked[:3]:
+        shows.add(url)
+    ListingShows(memory.runs, f"https://{HOST}/thoi-su").add(asked[0])
+    ListingShows(memory.runs, "https://vhttdl.nghean.gov.vn/tin-tuc").add(asked[1])
+    assert asked[0] in shows and asked[12] not in shows
+    assert asked[1] not in ListingShows(memory.runs, f"https://{HOST}/thoi-su")
+    assert memory.runs.listed_count(HOST) == 10
+    assert memory.runs.listed_count("vhttdl.nghean.gov.vn") == 1
+    gc.collect()
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        for i in range(20000):
+            memory.requested.add(f"https://{HOST}/tin-tuc/bai-viet-moi-so-{i}-{200000 + i}")
+        gc.collect()
+        kept = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    assert kept < 200_000, kept  # a set of these URLs takes 3 MB
+    memory.close()

@@ -29,16 +29,16 @@ class FileFetcher:
         self.max_bytes = settings.getint("GOVNEWS_FILE_MAX_BYTES", 50 * 1024 * 1024)
         self.budget = settings.getint("GOVNEWS_FILE_BUDGET_BYTES", 0)
         self.spent = 0  # bytes fetched this run
-        # url -> (state, ETag, Last-Modified) of the files the archive knows.
-        self.known: dict[str, tuple] = {}
+        # url -> (state, ETag, Last-Modified) of the files the archive knows: a view of
+        # the disk, which each site's memory read adds to (CrawlMemory.merge).
+        self.known = spider.memory.runs.files
         self.due: list[str] = []  # met by earlier runs, not archived, due again
-        self.requested: set[str] = set()
+        self.requested = spider.memory.requested_files  # on disk, as the pages' URLs
         self.budget_spent = False
         self.hosts = {h.lower() for h in settings.getlist("GOVNEWS_FILE_HOSTS")}
 
     def merge(self, state: dict) -> None:
         """Add the files ``CrawlMemory.merge`` read for more hosts."""
-        self.known.update(state.get("files", {}))
         self.due.extend(u for u in state.get("files_due", []) if u not in self.requested)
 
     def host_allowed(self, url: str, page_url: str | None) -> bool:
@@ -73,7 +73,7 @@ class FileFetcher:
     def archived_requests(self) -> list:
         """The archived files, asked again conditionally (a refresh)."""
         requests = []
-        for url, (state, _etag, _modified) in sorted(self.known.items()):
+        for url, (state, _etag, _modified) in self.known.items_by_url():
             request = self.request(url, None) if state == "archived" else None
             if request is not None:
                 requests.append(request)

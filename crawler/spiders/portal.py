@@ -89,7 +89,8 @@ class PortalSpider(scrapy.Spider):
         spider.read_options(settings)
         spider.db_path = settings.get("GOVNEWS_DB")
         spider.memory = CrawlMemory()
-        crawler.signals.connect(spider.memory.close, signal=signals.spider_closed)
+        # Closed last: the pipeline's close reads it (what the listings showed).
+        crawler.signals.connect(spider.memory.close, signal=signals.engine_stopped)
         # Files the pages link (images, attachments, documents' files): fetched once per
         # URL, within a size cap and a per-run byte budget (GOVNEWS_FILE_*).
         spider.file_fetcher = FileFetcher(spider, settings)
@@ -134,10 +135,14 @@ class PortalSpider(scrapy.Spider):
             self.refresh_before = cutoff.replace(microsecond=0).isoformat()
         self.stop_after = settings.getint("GOVNEWS_STOP_AFTER", 0)
         self.health_sample = settings.getint("GOVNEWS_HEALTH_SAMPLE", 5)
-        self.requested_articles: set[str] = set()
         # Per host: the last words its start page ends with (roles.page_tail).
         self.site_tail: dict[str, str | None] = {}
         self.probe = settings.getbool("GOVNEWS_PROBE", False)
+
+    @property
+    def requested_articles(self):
+        """The article URLs this run has asked for (on disk: ``CrawlMemory.requested``)."""
+        return self.memory.requested
 
     def remember(self, hosts: set[str]) -> None:
         """What earlier runs know of ``hosts``, added to what this run knows."""
@@ -161,7 +166,7 @@ class PortalSpider(scrapy.Spider):
         requests = []
         if self.full and not self.rechecked and not self.max_listing_pages:
             self.rechecked = True
-            missing = sorted(set(self.memory.archived) - self.requested_articles)
+            missing = self.memory.unrequested()
             if missing:
                 self.logger.info("re-checking %d archived articles no listing showed",
                                  len(missing))
@@ -270,7 +275,7 @@ class PortalSpider(scrapy.Spider):
         """Per site of this run (start sites and subsites): its layout, what answered, and
         whether it failed, for the archive's ``site_runs``."""
         return self.ledger.report(self.all_sites(), self.subsite_hosts, self.site_layout,
-                                  self.walker.seen)
+                                  self.memory.runs.listed_count)
 
     def all_sites(self) -> list[str]:
         return self.sites + [f"http://{h}/" for h in sorted(self.subsite_hosts)

@@ -89,17 +89,15 @@ class SiteLedger:
                 failed.append({"site": site, "kind": "nothing_found", "reason": reason})
         return failed
 
-    def report(self, sites, subsite_hosts, site_layout, walk_seen) -> list[dict]:
+    def report(self, sites, subsite_hosts, site_layout, listed_count) -> list[dict]:
         """Per site of ``sites``: its layout, what answered, and whether it failed;
-        ``walk_seen``: per listing URL, the articles its walk showed."""
+        ``listed_count(host)``: how many articles the walks of its listings showed."""
         failed = {f["site"]: f["reason"] for f in self.failed(sites)}
         rows = []
         for site in sites:
             host = urlsplit(site).netloc
-            listed = {u for url, seen in walk_seen.items()
-                      if urlsplit(url).netloc == host for u in seen}
             rows.append({"site": host, "start": host not in subsite_hosts,
-                         "layout": site_layout.get(host), "listed": len(listed),
+                         "layout": site_layout.get(host), "listed": listed_count(host),
                          "pages": self.answered.get(host, 0),
                          "articles": self.fresh_pages.get(host, 0),
                          "status": "failing" if site in failed else "ok",

@@ -2,8 +2,9 @@
 (``CrawlMemory``), read through ``archive.crawl_reads``.
 
 A subsite found during the run adds its own memory to the run's (``CrawlMemory.merge``).
-What there is of each archived page stays on disk (``archive.crawl_reads.EarlierRuns``)
-and is asked a URL at a time, so a crawl's memory does not grow with the archive.
+What there is of each archived page and file stays on disk
+(``archive.crawl_reads.EarlierRuns``), and so do the URLs the run has asked for; each is
+asked a URL at a time, so a crawl's memory grows neither with the archive nor with the run.
 Nothing here writes to the archive.
 """
 
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
-from archive.crawl_reads import EarlierRuns
+from archive.crawl_reads import EarlierRuns, UrlSet
 
 
 class ArchivedPages(Mapping):
@@ -75,6 +76,9 @@ class CrawlMemory:
         self.canaries: dict[str, list[str]] = {}
         # Articles earlier runs saw listed but could not store.
         self.pending: list[dict] = []
+        # What this run asked for (articles, files), kept on disk with the rest.
+        self.requested = UrlSet(self.runs, "article")
+        self.requested_files = UrlSet(self.runs, "file")
 
     def merge(self, db_path: str | None, hosts: set[str]) -> dict:
         """Add what earlier runs left for more hosts; what is read of their files (for
@@ -88,6 +92,10 @@ class CrawlMemory:
         self.canaries.update(state["canaries"])
         self.pending.extend(state["pending"])
         return state
+
+    def unrequested(self) -> list[str]:
+        """The live archived pages this run has not asked for, in the order of their URLs."""
+        return self.runs.unasked_pages("article")
 
     def validators(self, url: str) -> tuple[str | None, str | None]:
         """(ETag, Last-Modified) of the archived article's last answer, for a conditional GET."""

@@ -20,6 +20,7 @@ import scrapy
 from scrapy.http import FormRequest, JsonRequest
 from scrapy.spidermiddlewares.httperror import HttpError
 
+from archive.crawl_reads import ListingShows
 from crawler.items import Listed, ListingWalked, Problem
 from crawler.kernel.record import ListingEntry
 from crawler.kernel.text import clean_text
@@ -80,7 +81,6 @@ class ListingWalker:
     def __init__(self, spider):
         self.spider = spider
         self.seen_listings: set[str] = set()
-        self.seen: dict[str, set[str]] = {}  # listing url -> the articles it showed
         self.oldest: dict[str, str] = {}  # listing url -> the oldest day it showed
         self.failed: set[str] = set()  # listings whose walk did not complete
         self.pending_pages: dict[str, int] = {}  # a full walk's pages not answered yet
@@ -146,6 +146,10 @@ class ListingWalker:
             partial=bool(spider.max_listing_pages and listing.max_page > last),
             sequential=spider.incremental and listing.url in spider.memory.walked_listings)
 
+    def shown(self, listing_url: str) -> ListingShows:
+        """The articles the listing showed this run (on disk, with the run's other URLs)."""
+        return ListingShows(self.spider.memory.runs, listing_url)
+
     def walk_entries(self, walk: ListingWalk, entries):
         spider = self.spider
         archived = spider.memory.archived
@@ -153,7 +157,7 @@ class ListingWalker:
         if entries:
             yield Listed(listing_url=walk.listing_url, category=walk.category,
                          article_urls=[e.url for e in entries])
-        seen = self.seen.setdefault(walk.listing_url, set())
+        seen = self.shown(walk.listing_url)
         edited = []
         for entry in entries:
             seen.add(entry.url)
@@ -194,7 +198,7 @@ class ListingWalker:
         longer shows: withdrawn, or moved; a fetch tells which."""
         url = walk.listing_url
         oldest = self.oldest.get(url)
-        seen = self.seen.get(url, set())
+        seen = self.shown(url)
         if oldest is None:
             return []
         return [u for u, day in self.spider.memory.listing_members(url)
@@ -254,7 +258,7 @@ class ListingWalker:
         if response.meta.get("encoding"):
             self.encoding_for.setdefault(urlsplit(walk.listing_url).netloc,
                                          response.meta["encoding"])
-        seen = self.seen.get(walk.listing_url, set())
+        seen = self.shown(walk.listing_url)
         if all(e.url in seen for e in entries):
             # Every item was on an earlier page of this walk: the portal answered a cached
             # page (seen: page 1 again for every page).  What the real page holds is

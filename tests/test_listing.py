@@ -76,3 +76,48 @@ def test_retry_backoff_grows_and_is_capped():
             self.meta = {"retry_times": n}
 
     assert [mw._delay(Req(n)) for n in (1, 2, 3, 4, 5)] == [2.0, 4.0, 8.0, 10.0, 10.0]
+
+
+# Another install's listing (Ninh Bình's portal, and subsites built like it): items in
+# div.UIListNews_Default, and a script that posts fewer parameters as JSON, without
+# categoryIds, with "lang" rather than "articlelang".
+NINH_BINH_STYLE = """<html><body><div class="UIListNews_Default">
+  <div class="item"><a href="/tin-tuc/le-hoi-den-cuong-2024-433314">Lễ hội đền Cuông 2024</a>
+    <span class="date">12/03/2024</span></div>
+  <div class="item"><a href="/tin-tuc/giai-bong-chuyen-nu-433173">Giải bóng chuyền nữ</a>
+    <span class="date">10/03/2024</span></div></div>
+  <ul class="pagination"><li class="page-item page-number" data-page="1"><a>1</a></li></ul>
+  <script>var maxPage = parseInt(4);
+  function LoadPage(page) {
+    var param = { article_category_id: 8801, site_id: 3100, page: page, page_size: 10,
+                  show_post_date: true, no: -10, lang: "vi-VN" };
+    $.ajax({ type: "POST", url: "/DesktopModule/UIArticleInMenu/ArticleInMenuPagination.aspx/LoadArticle",
+             data: JSON.stringify(param), contentType: "application/json; charset=utf-8" });
+  }</script></body></html>"""
+
+
+def test_a_script_without_category_ids_still_pages_its_listing():
+    from crawler.parsers.vnportal import missing_pagination, page_request
+
+    url = "https://vhttdl.nghean.gov.vn/tin-tuc"
+    listing = parse_listing(NINH_BINH_STYLE.encode(), url)
+    assert [e.title for e in listing.entries] == ["Lễ hội đền Cuông 2024", "Giải bóng chuyền nữ"]
+    assert listing.max_page == 4 and missing_pagination(listing) == []
+    s = Settings()
+    s.setmodule(project_settings)
+    request = page_request(url, listing.pagination, 3, "json", s)
+    assert request.url == ("https://vhttdl.nghean.gov.vn/DesktopModule/UIArticleInMenu/"
+                           "ArticleInMenuPagination.aspx/LoadArticle")
+    fields = request.fields
+    assert (fields["article_category_id"], fields["site_id"], fields["page"], fields["page_size"],
+            fields["no"], fields["lang"]) == ("8801", "3100", "3", "10", "-10", "vi-VN")
+    assert "categoryIds" not in fields  # none is invented
+
+
+def test_a_key_is_read_whole():
+    # "lang" is not the end of "articlelang", nor "page_size" of "my_page_size".
+    doc = load("<html><body><script>var o = {articlelang: 'en-US', my_page_size: 99,"
+               " article_category_id: 7, site_id: 1, page_size: 20};</script></body></html>")
+    params = pagination_params(doc)
+    assert params["articlelang"] == "en-US" and "lang" not in params
+    assert params["page_size"] == "20"

@@ -73,13 +73,16 @@ PAGER_PAGES = css("ul.pagination li.page-item.page-number[data-page], ul.paginat
 # The pagination parameters sit in the listing page's inline script, e.g.
 #   article_category_id: 5120, categoryIds: "5120", site_id: 2930, page_size: 15
 #   var maxPage = parseInt(37)
+# Other installs' scripts name fewer (Ninh Bình's: article_category_id, site_id, page,
+# page_size, show_post_date, no, lang: no categoryIds), and the page's own are sent.
 PAGINATION_KEYS = ("article_category_id", "categoryIds", "site_id", "page_size", "num_of_text",
                    "show_no", "show_post_date", "show_view_count", "filter_order_in_list",
-                   "is_default", "new", "number_of_day", "articlelang", "keyword", "date_begin",
-                   "date_end")
-_JS_PAIR = r"""["']?{key}["']?\s*[:=]\s*(?:"([^"]*)"|'([^']*)'|([\w.\-]+))"""
+                   "is_default", "new", "number_of_day", "articlelang", "lang", "keyword",
+                   "date_begin", "date_end")
+# A whole key: "lang" is not the end of "articlelang".
+_JS_PAIR = r"""(?<![\w$])["']?{key}["']?\s*[:=]\s*(?:"([^"]*)"|'([^']*)'|([\w.\-]+))"""
 MAX_PAGE_RE = re.compile(r"""maxPage\s*=\s*(?:parseInt\(\s*)?["']?(\d+)""", re.IGNORECASE)
-REQUIRED_PAGINATION = ("article_category_id", "categoryIds", "site_id", "page_size")
+REQUIRED_PAGINATION = ("article_category_id", "site_id", "page_size")
 
 
 # Every selector of ARTICLE_MARKERS and LISTING_ITEMS names a class, so on a page without

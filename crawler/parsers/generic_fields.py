@@ -241,9 +241,12 @@ def published_at(page: Page, ld, meta_map, region, title_el, body_el, sources) -
 def visible_date(page: Page, region, title_el, body_el) -> str | None:
     start = page.order.get(title_el, page.order.get(region, 0))
     body_start = first_prose(page, body_el)
-    for el in page.select_all(region, DATE_SEL):
-        if page.in_noise(el) or (page.order[el] >= body_start and page.within(el, body_el)):
-            continue
+    boxes = [el for el in page.select_all(region, DATE_SEL)
+             if not page.in_noise(el) and not _listed_date(el)
+             and not (page.order[el] >= body_start and page.within(el, body_el))]
+    # The boxes above the text before those under it ("Các tin khác" dates each item).
+    boxes.sort(key=lambda el: page.order[el] >= body_start)
+    for el in boxes:
         machine = el.get("datetime") or el.get("title") if el.tag in ("time", "abbr") else None
         value = date_of(machine) if machine else None
         if value is None and is_date_line(page.text(el)):
@@ -273,6 +276,12 @@ def visible_date(page: Page, region, title_el, body_el) -> str | None:
                 if value:
                     return value
     return None
+
+
+def _listed_date(el) -> bool:
+    """Whether the date box dates an item of a list of links (another article's)."""
+    item = next(iter(xp(el, "ancestor::li[1]")), None)
+    return item is not None and bool(xp(item, ".//a[@href]"))
 
 
 def signed_date(text: str) -> str | None:

@@ -43,7 +43,8 @@ AUTHOR = ("[itemprop=author] [itemprop=name]", "[itemprop=author]",
           ".author-name", ".post-author a", ".td-post-author-name a", ".author-info .name",
           ".author .fn", ".fn", ".article__author", ".post-author", ".author", ".tacgia",
           ".tac-gia", ".field-name-field-byline", ".byline", "*author-name a", "*author-name",
-          "[href*='/author/']", "[href*='/tac-gia/']", "*author a", "*Author a", "*author")
+          "[href*='/author/']", "[href*='/tac-gia/']", "*author a", "*Author a", "*author",
+          "*Author")
 # A credit printed in a field of its own ("Nguồn: Báo Nghệ An") rather than under the body.
 SOURCE = (".field--name-field-nguon .field__item", ".field-name-field-nguon",
           ".field--name-field-source .field__item", ".news-source", ".nguon", ".nguon-tin")

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from crawler.kernel.text import clean_text
 from crawler.parsers import parse_article
 from crawler.parsers.page import decode_page, flatten_deep, load
 
@@ -87,6 +88,27 @@ def test_windows_1258_page_whose_header_says_utf8():
     decoded = decode_page(raw, "text/html; charset=utf-8")
     assert unicodedata.normalize("NFC", decoded.text) == unicodedata.normalize("NFC", text)
     assert decoded.note and "utf-8" in decoded.note
+
+
+@pytest.mark.parametrize("header", ["iso-8859-1", "windows-1252"])
+def test_a_servers_western_default_yields_to_the_pages_windows_1258_meta(header):
+    # IIS and Apache label every page with their default; the page names what it is.
+    text = ('<html><head><meta http-equiv="Content-Type" content="text/html; '
+            'charset=windows-1258"></head><body><p>UBND ti\u0309nh chi\u0309 đa\u0323o '
+            "pho\u0300ng, chô\u0301ng lu\u0303 lu\u0323t</p></body></html>")
+    decoded = decode_page(text.encode("cp1258"), f"text/html; charset={header}")
+    assert unicodedata.normalize("NFC", decoded.text) == unicodedata.normalize("NFC", text)
+    assert decoded.encoding == "cp1258" and "<meta>" in decoded.note
+    doc = load(text.encode("cp1258"), f"text/html; charset={header}")
+    assert clean_text(doc.findtext(".//p")) == "UBND tỉnh chỉ đạo phòng, chống lũ lụt"
+
+
+def test_a_western_header_with_no_other_word_is_kept():
+    # Without the page saying otherwise the header stands (a legacy VNI font is then
+    # converted from those bytes, tests/test_legacy.py).
+    raw = "<html><body><p>Café crème, voilà</p></body></html>".encode("cp1252")
+    decoded = decode_page(raw, "text/html; charset=iso-8859-1")
+    assert "Café crème, voilà" in decoded.text and decoded.note is None
 
 
 def test_a_correct_declaration_is_not_overruled():

@@ -82,6 +82,12 @@ def decode_page(body: bytes | str, content_type: str | None = None) -> Decoded:
     if header:
         meta = _norm_encoding(html_body_declared_encoding(body))
     known = [header] if header and header not in _UTF8 else []
+    # A server's default Western label against the page's own <meta> naming another
+    # 8-bit encoding (windows-1258): the page knows what its author typed in.
+    overruled = (header in _SUSPECT_DECLARED and meta and meta not in _SUSPECT_DECLARED
+                 and meta not in _UTF8)
+    if overruled:
+        known = []
     dammit = UnicodeDammit(body, known_definite_encodings=known,
                            user_encodings=[e for e in (meta, "cp1258") if e and e not in _UTF8],
                            is_html=True)
@@ -90,7 +96,10 @@ def decode_page(body: bytes | str, content_type: str | None = None) -> Decoded:
         return Decoded(body.decode("cp1258", "replace"), "cp1258", declared,
                        "no encoding decodes the page cleanly: read as windows-1258")
     note = None
-    if declared and _norm_encoding(encoding) != declared:
+    if overruled and _norm_encoding(encoding) == meta:
+        note = (f"the server says {header} but the page's <meta> says {meta}: "
+                f"read as {encoding}")
+    elif declared and _norm_encoding(encoding) != declared:
         note = f"the page says {declared} but is not valid {declared}: read as {encoding}"
     return Decoded(dammit.unicode_markup, encoding, declared, note)
 

@@ -70,6 +70,24 @@ def content_hash(record: dict) -> str:
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
+def shallow_record(article) -> dict:
+    """``article.to_dict()`` without its deep copy of every value: what the store reads of
+    a record, which it never changes."""
+    record = {key: getattr(article, key) for key in RECORD_KEYS}
+    for key in ("related", "images", "attachments"):
+        record[key] = [dict(vars(item)) for item in record[key]]
+    return record
+
+
+def category_learned(record: dict, digest: str, stored: str) -> bool:
+    """Whether ``record`` (of hash ``digest``) is the stored one (of hash ``stored``) with
+    only its category known now.  A page that names no category takes a listing's; one
+    stored before any listing showed it (a related link led there first) is completed
+    when one does: the category was unknown, not edited, and makes no version."""
+    return (digest != stored and record["category"] is not None
+            and content_hash(dict(record, category=None)) == stored)
+
+
 def article_row(record: dict) -> dict:
     """The ``articles`` columns of an article's record (``Article.to_dict()``): its own
     fields, its tags as JSON and its content hash."""

@@ -231,3 +231,24 @@ def test_an_archive_made_before_files_and_documents_is_brought_up_to_date(tmp_pa
         assert [h["url"] for h in search(archive.db, query)] == [
             "https://www.nghean.gov.vn/a-123456"], query
     archive.close()
+
+
+def test_a_category_learned_after_the_article_completes_it_without_a_version(tmp_path):
+    # A page that names no category takes a listing's; reached first by a related link,
+    # it was stored before any listing showed it.  Next run the listing's category is
+    # known: the record is completed (and found by it), not edited.
+    archive = Archive(tmp_path / "a.db")
+    archive.store_articles([make(category=None)])
+    assert archive.store_articles([make(fetched_at="2026-01-02T00:00:00+00:00")]) == {
+        "unchanged": 1}
+    assert archive.db["article_versions"].count == 0
+    assert [r["category"] for r in records(archive.db)] == ["Tin tức"]
+    assert stats(archive.db)["by_category"] == [{"category": "Tin tức", "articles": 1}]
+    # A category that replaces another, or comes with an edit, is a change as before.
+    assert archive.store_articles([make(category="Thời sự")]) == {"updated": 1}
+    assert archive.store_articles([make(category=None, url=make().url.replace("123456", "654321"))]) \
+        == {"new": 1}
+    assert archive.store_articles([make(url=make().url.replace("123456", "654321"),
+                                        title="Tiêu đề mới")]) == {"updated": 1}
+    assert archive.db["article_versions"].count == 2
+    archive.close()

@@ -21,9 +21,10 @@ from urllib.parse import urlsplit
 import sqlite_utils
 
 from crawler.kernel.numbers import number_key
-from crawler.kernel.record import RECORD_KEYS, Article, Document, FileFetched, Gone, Snapshot
+from crawler.kernel.record import Article, Document, FileFetched, Gone, Snapshot
 from crawler.kernel.text import canonical_url
 
+from .. import records as _records
 from .. import schema
 from ..access import WRITE_CHECK_TABLE, ArchiveError, directory_problem, explain, open_readonly
 from ..records import article_row, document_row, file_state, next_try, pending_state, utcnow
@@ -291,7 +292,8 @@ class Archive:
 
     def _upsert(self, article: Article, now: str, snapshot_id: int | None = None,
                 because: str = "site", seen: bool = True) -> str:
-        row = article_row(_record(article))
+        record = _records.shallow_record(article)
+        row = article_row(record)
         digest = row["content_hash"]
         existing = self.db.execute(
             "select content_hash, first_seen_at from articles where url = ?",
@@ -316,6 +318,10 @@ class Archive:
                             [row["parser"], row["body_html"], article.url])
             self._replace_citations(article)
             return "unchanged"
+        if seen and _records.category_learned(record, digest, existing[0]):
+            self.db.execute("update articles set category = ?, content_hash = ? where url = ?",
+                            [record["category"], digest, article.url])
+            existing = (digest, existing[1])
         if existing[0] == digest:
             self.db.execute(
                 "update articles set last_seen_at = ?, fetched_at = ?, parser = ?, body_html = ?,"
@@ -544,15 +550,6 @@ class Archive:
         from ..query import documents
 
         return documents(self.db, where, params)
-
-
-def _record(article: Article) -> dict:
-    """``article.to_dict()`` without its deep copy of every value: what the store reads of
-    a record, which it never changes."""
-    record = {key: getattr(article, key) for key in RECORD_KEYS}
-    for key in ("related", "images", "attachments"):
-        record[key] = [dict(vars(item)) for item in record[key]]
-    return record
 
 
 def check_writable(path: str | os.PathLike) -> None:

@@ -131,6 +131,12 @@ URL_CASES = [
     (ARTICLE + "?pageindex=0&lang=vi", None, ARTICLE + "?lang=vi"),
     (ARTICLE + "?lang=vi&pageindex=0", None, ARTICLE + "?lang=vi"),
     (ARTICLE + "?b=2&pageindex=0&a=1", None, ARTICLE + "?b=2&a=1"),
+    # where a visitor came from names no other page: campaign tags, social click ids
+    (ARTICLE + "?utm_source=zalo&utm_medium=zalo&utm_campaign=zalo", None, ARTICLE),
+    (ARTICLE + "?pageindex=0&utm_source=zalo", None, ARTICLE),
+    (ARTICLE + "?zarsrc=30&gidzl=AbC-1&UTM_Source=x", None, ARTICLE),
+    (ARTICLE + "?fbclid=IwAR0x&lang=vi&gclid=Cj0", None, ARTICLE + "?lang=vi"),
+    (ARTICLE + "?utm=1&source=zalo", None, ARTICLE + "?utm=1&source=zalo"),
     (
         "https://www.nghean.gov.vn/pdfjs/web/viewer.html?file=https%3A%2F%2Fdatafiles.nghean.gov.vn%2Fa.pdf",
         None,

@@ -30,6 +30,10 @@ _ODD = re.compile("[" + _SURROGATES.pattern[1:-1] + _INVISIBLE.pattern[1:-1]
 
 # Query parameters that name the same page (vnPortal adds ?pageindex=0 to article links).
 NOISE_QUERY_PARAMS = {"pageindex": {"0"}}
+# Parameters that say where a visitor came from, whatever their value: campaign tags
+# (utm_*) and the click ids social networks add to a shared link (Zalo's zarsrc and
+# gidzl, Facebook's fbclid, Google's gclid).  They never name another page.
+TRACKING_PARAMS = {"fbclid", "gclid", "zarsrc", "gidzl", "igshid", "mc_cid", "mc_eid"}
 
 
 def clean_text(value: str | None) -> str:
@@ -97,7 +101,7 @@ def _canonical_url(url: str, base: str | None = None) -> str:
         query = [
             (k, v)
             for k, v in parse_qsl(parts.query, keep_blank_values=True)
-            if v not in NOISE_QUERY_PARAMS.get(k.lower(), ())
+            if v not in NOISE_QUERY_PARAMS.get(k.lower(), ()) and not _tracking(k)
         ]
     netloc = parts.netloc.lower()
     scheme = parts.scheme.lower()
@@ -105,6 +109,11 @@ def _canonical_url(url: str, base: str | None = None) -> str:
         netloc = netloc.rsplit(":", 1)[0]
     path = parts.path or "/"
     return urlunsplit((scheme, netloc, path, urlencode(query), ""))
+
+
+def _tracking(key: str) -> bool:
+    key = key.lower()
+    return key.startswith("utm_") or key in TRACKING_PARAMS
 
 
 def _joined(base: str, url: str) -> str:

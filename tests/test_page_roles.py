@@ -103,6 +103,17 @@ def test_the_fallback_takes_no_article_from_a_page_not_reached_as_one():
     assert role.role != "article"
 
 
+@pytest.mark.parametrize("body_class", ["site com_content view-article itemid-108",
+                                        "post-template-default single single-post postid-7"])
+def test_a_page_whose_body_says_it_is_one_post_is_an_article_however_reached(body_class):
+    # Joomla and WordPress name the view on <body>: a menu link to one article is one.
+    page = article_page("a", "Một bài tin đến qua trình đơn").replace(
+        "<body>", f'<body class="{body_class}">')
+    role = classify(page, BASE + "/index.php/tin-tuc/78-mot-bai-tin", reached_as="page")
+    assert role.role == "article", role.evidence
+    assert "its <body> class says it is a single post" in role.evidence
+
+
 def test_a_section_list_of_article_shaped_links_is_a_listing():
     role = classify(SECTION, BASE + "/tin-tuc/", reached_as="page")
     assert role.role == "listing"
@@ -113,7 +124,10 @@ def test_a_section_list_of_article_shaped_links_is_a_listing():
 @pytest.mark.parametrize("url", [
     "/tin-tuc/ky-niem-2024.html", "/tin/hop-ban-123", "/2024/03/12/hop-ban/",
     "/2024/03/hop-ban-dau-nam", "/tin.asp?id=12", "/News/chi-tiet-tin-45.aspx",
-    "/chi-tiet/12345", "/news/detail/123", "/tin-tuc/tabid/85/ArticleID/15541/Default.aspx"])
+    "/chi-tiet/12345", "/news/detail/123", "/tin-tuc/tabid/85/ArticleID/15541/Default.aspx",
+    # Joomla's id before the alias, K2's items
+    "/index.php/tin-tuc/78-ubnd-tinh-hop-ban", "/12-tin-tuc/78-hop-ban-nam-2024.html",
+    "/tin-tuc/item/405-mo-hinh-trong-sa-ket-hop-nuoi-ga"])
 def test_article_shaped_links(url):
     assert article_shaped(BASE + url)
 
@@ -122,7 +136,9 @@ def test_article_shaped_links(url):
     "/", "/index.html", "/2024/02/", "/2024/", "/tag/nam-2024/", "/author/hang/",
     "/category/tin-tuc/", "/tim-kiem?q=abc", "/lien-he", "/page/2/", "/tin-tuc/",
     "/search.html", "/so-do-trang.html", "/so-do-cong-thong-tin", "/tin-tuc/tabid/85/Default.aspx",
-    "/chi-tiet/", "/news/2024"])
+    "/chi-tiet/", "/news/2024",
+    # a Joomla category by id and alias, a file named so
+    "/index.php/12-tin-tuc", "/12-tin-tuc", "/upload/banan/2024/38-2024-DS-PT.pdf"])
 def test_not_article_shaped_links(url):
     assert not article_shaped(BASE + url)
 

@@ -325,7 +325,10 @@ def _article(doc, url: str, fetched_at, layout: Layout, reached_as: str,
 
 def _fallback_article(doc, url: str, fetched_at, reached_as: str,
                       evidence: list[str]) -> Article | None:
-    if reached_as != "article":
+    body = doc.find("body")
+    if body is not None and BODY_POST.search(body.get("class") or ""):
+        evidence.append("its <body> class says it is a single post")
+    elif reached_as != "article":
         evidence.append("not reached through an article link: the fallback takes no article "
                         "from it")
         return None

@@ -44,6 +44,18 @@ PATH_ID = re.compile(r"/(?:articleid|newsid|news_id|itemid|postid|tinid|idtin|ni
                      re.IGNORECASE)
 
 
+# Joomla's search-engine-friendly address: the id before the alias, under a category
+# ("/index.php/tin-tuc/78-ubnd-tinh-hop-ban"); one segment alone ("/index.php/12-tin-tuc")
+# is a category's.
+ID_SLUG = re.compile(r"/[^/]+/\d+-[^/.]*[a-z][^/.]*-[^/.]*[a-z0-9][^/.]*(?:\.html?)?/?$",
+                     re.IGNORECASE)
+
+
+def _id_slug(path: str) -> bool:
+    return bool(ID_SLUG.search(path)) and len([s for s in path.split("/")
+                                               if s and s.lower() != "index.php"]) >= 2
+
+
 # An item's number after a word that names one: "/chi-tiet/12345", "/news/detail/123",
 # "/bai-viet/4521".
 ITEM_NUMBER = re.compile(r"/(?:chi-?tiet|detail|details|view|xem|news|tin|tin-?tuc|bai-?viet"
@@ -54,8 +66,9 @@ ITEM_NUMBER = re.compile(r"/(?:chi-?tiet|detail|details|view|xem|news|tin|tin-?t
 @lru_cache(maxsize=8192)  # a page links many articles, a site's pages the same ones
 def article_shaped(url: str) -> bool:
     """A link shaped like an article's on a site no module knows (news-please judges links
-    the same way): a slug with an id, a date path with a slug, an ``.html`` slug, or a
-    script asked for one item by id; never a collection or a service page."""
+    the same way): a slug with an id (after it, or before it as Joomla writes it), a date
+    path with a slug, an ``.html`` slug, or a script asked for one item by id; never a
+    collection or a service page."""
     parts = urlsplit(url)
     path = parts.path
     if not path or path == "/" or ROOT_PATH.match(path) or collection_path(path):
@@ -64,7 +77,7 @@ def article_shaped(url: str) -> bool:
         query = {k.lower(): v for k, v in parse_qs(parts.query).items()}
         return any(k in ID_QUERY and v and v[0].isdigit() for k, v in query.items())
     return bool(SLUG_ID.search(path) or SLUG_PAGE.search(path) or DATE_SLUG.search(path)
-                or PATH_ID.search(path) or ITEM_NUMBER.search(path))
+                or PATH_ID.search(path) or ITEM_NUMBER.search(path) or _id_slug(path))
 
 
 def collection_path(path: str) -> str | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from crawler.parsers import parse_article
+from crawler.parsers.bylines import clean_author
 
 URL = "https://www.nghean.gov.vn/tin-tuc/bai-viet-569138"
 
@@ -88,3 +89,11 @@ def test_a_credit_is_the_source_and_a_person_the_author(lines, author, source):
     for value in (author, source):
         if value:
             assert value not in record.body
+
+
+@pytest.mark.parametrize("text,author", [
+    ("Bởi", None), ("By:", None), ("Đăng bởi", None), ("Bởi Thu Hà", "Thu Hà"),
+    ("By John Smith", "John Smith"), ("Bùi Văn An", "Bùi Văn An"), ("Byron Lee", "Byron Lee"),
+])
+def test_an_author_label_is_dropped_and_alone_names_no_one(text, author):
+    assert clean_author(text) == author

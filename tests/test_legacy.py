@@ -298,6 +298,23 @@ def test_a_tcvn3_span_inside_a_utf8_paragraph():
     assert texts(doc) == ["Tin tức: UBND tỉnh Nghệ An – hết."]
 
 
+@pytest.mark.parametrize("codec", ["cp1252", "cp1258"])
+def test_a_vni_font_around_paragraphs_still_reaches_them(codec):
+    # <font face="VNI-Times"><p>..</p><p>..</p></font>: the paragraphs are lifted out of
+    # the inline element (page.hoist_blocks), a browser keeps them inside it and in its
+    # face.  A Unicode paragraph after it is left alone.
+    page = (f'<html><head><meta charset="{codec}"></head><body><table><tr><td>'
+            '<font face="VNI-Times" size="3"><p>Saùng 17/10, taïi hoäi tröôøng UBND xaõ</p>'
+            "<p align=right><b>Traàn Minh Ñöùc</b></p></font>").encode("cp1252") + (
+            unicodedata.normalize("NFC" if codec == "cp1252" else "NFD",
+                                  "</td></tr></table><p>Trang tin xã</p></body></html>")
+            .encode(codec))
+    doc = load_page(page)
+    assert legacy_encodings(doc) == ["vni"]
+    assert [unicodedata.normalize("NFC", t) for t in texts(doc)] == [
+        "Sáng 17/10, tại hội trường UBND xã", "Trần Minh Đức", "Trang tin xã"]
+
+
 @pytest.mark.parametrize("charset", ["windows-1252", "iso-8859-1", None])
 def test_a_vni_font_element_in_an_8bit_page(charset):
     meta = f'<meta charset="{charset}">' if charset else ""

@@ -147,12 +147,27 @@ def _regions(root) -> list[_Region]:
             region.slots.append((el, "text"))
         children = []
         for child in el:
+            opened = _opened_font(child, rule_fonts)
+            if opened is not None:
+                region = _Region(opened)
+                regions.append(region)
             if region is not None and child.tail:
                 region.slots.append((child, "tail"))
             if isinstance(child.tag, str):  # not a comment or processing instruction
                 children.append((child, region))
         stack.extend(reversed(children))  # popped in document order
     return regions
+
+
+def _opened_font(el, rule_fonts: dict) -> str | None:
+    """The legacy font of an empty ``<font>`` that reached past its end: the paragraphs a
+    ``<font face="VNI-Times">`` wraps are lifted out of it (``page.hoist_blocks``, as
+    libxml2 does with some), and the empty font is left before them, where a browser
+    keeps them inside it; the face then governs its following siblings, as on screen."""
+    if el.tag != "font" or len(el) or (el.text or "").strip():
+        return None
+    decision = _element_font(el, rule_fonts)
+    return decision if decision not in (None, UNICODE) else None
 
 
 def _convert_region(region: _Region) -> bool:

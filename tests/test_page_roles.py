@@ -114,6 +114,13 @@ def test_a_page_whose_body_says_it_is_one_post_is_an_article_however_reached(bod
     assert "its <body> class says it is a single post" in role.evidence
 
 
+def test_an_item_asked_of_the_root_page_by_its_number_is_no_hub():
+    page = article_page("a", "Ra quân bảo đảm trật tự an toàn giao thông")
+    role = classify(page, BASE + "/Default.aspx?tabid=120&ID=4567", reached_as="article")
+    assert role.role == "article", role.evidence
+    assert classify(page, BASE + "/Default.aspx?tabid=120", reached_as="article").role == "hub"
+
+
 def test_a_section_list_of_article_shaped_links_is_a_listing():
     role = classify(SECTION, BASE + "/tin-tuc/", reached_as="page")
     assert role.role == "listing"
@@ -127,7 +134,9 @@ def test_a_section_list_of_article_shaped_links_is_a_listing():
     "/chi-tiet/12345", "/news/detail/123", "/tin-tuc/tabid/85/ArticleID/15541/Default.aspx",
     # Joomla's id before the alias, K2's items
     "/index.php/tin-tuc/78-ubnd-tinh-hop-ban", "/12-tin-tuc/78-hop-ban-nam-2024.html",
-    "/tin-tuc/item/405-mo-hinh-trong-sa-ket-hop-nuoi-ga"])
+    "/tin-tuc/item/405-mo-hinh-trong-sa-ket-hop-nuoi-ga",
+    # ASP.NET and PHP sites serve every item from their root page, by its number
+    "/Default.aspx?tabid=120&ID=4567", "/index.php?option=com_content&view=article&id=12"])
 def test_article_shaped_links(url):
     assert article_shaped(BASE + url)
 
@@ -138,7 +147,8 @@ def test_article_shaped_links(url):
     "/search.html", "/so-do-trang.html", "/so-do-cong-thong-tin", "/tin-tuc/tabid/85/Default.aspx",
     "/chi-tiet/", "/news/2024",
     # a Joomla category by id and alias, a file named so
-    "/index.php/12-tin-tuc", "/12-tin-tuc", "/upload/banan/2024/38-2024-DS-PT.pdf"])
+    "/index.php/12-tin-tuc", "/12-tin-tuc", "/upload/banan/2024/38-2024-DS-PT.pdf",
+    "/Default.aspx?tabid=120", "/tim-kiem?id=3"])
 def test_not_article_shaped_links(url):
     assert not article_shaped(BASE + url)
 

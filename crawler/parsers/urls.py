@@ -71,11 +71,12 @@ def article_shaped(url: str) -> bool:
     collection or a service page."""
     parts = urlsplit(url)
     path = parts.path
+    if parts.query and _names_an_item(parts.query) and not collection_path(path):
+        return True  # "/Default.aspx?tabid=120&ID=4567", "/index.php?...&id=12"
     if not path or path == "/" or ROOT_PATH.match(path) or collection_path(path):
         return False
     if parts.query:
-        query = {k.lower(): v for k, v in parse_qs(parts.query).items()}
-        return any(k in ID_QUERY and v and v[0].isdigit() for k, v in query.items())
+        return False
     return bool(SLUG_ID.search(path) or SLUG_PAGE.search(path) or DATE_SLUG.search(path)
                 or PATH_ID.search(path) or ITEM_NUMBER.search(path) or _id_slug(path))
 
@@ -93,7 +94,16 @@ def collection_path(path: str) -> str | None:
 
 
 def is_root(url: str) -> bool:
-    path = urlsplit(url).path
-    return path in ("", "/") or bool(ROOT_PATH.match(path))
+    """The site's root, under any name, unless its query asks for one item (ASP.NET and
+    PHP sites serve every article from "/Default.aspx?...&ID=4567", "/index.php?id=12")."""
+    parts = urlsplit(url)
+    return ((parts.path in ("", "/") or bool(ROOT_PATH.match(parts.path)))
+            and not (parts.query and _names_an_item(parts.query)))
+
+
+def _names_an_item(query: str) -> bool:
+    """Whether a query asks for one item by its number (``ID_QUERY``)."""
+    return any(k.lower() in ID_QUERY and v and v[0].isdigit()
+               for k, v in parse_qs(query).items())
 
 

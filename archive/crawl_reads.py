@@ -3,8 +3,10 @@
 The spider reads what earlier runs left (``EarlierRuns``) before it asks for a page; the
 pipeline reads an article's stored body length to judge the parser's health
 (``stored_body_length``) and, for a page that names no category, the category of a
-listing that showed it (``listed_category``).  Never writes: every write goes through
-``archive.store``.
+listing that showed it (``listed_category``).  Never writes to the archive: every write
+goes through ``archive.store``.  What a run asks for and what its listings show are kept
+beside the earlier runs' state, in the crawl's private database (``UrlSet``,
+``ListingShows``), so that no set in memory grows with the run.
 """
 
 from __future__ import annotations
@@ -61,9 +63,10 @@ class EarlierRuns:
         self.db.execute("pragma synchronous = off")
         self.part_of: dict[str, int] = {}  # site -> the number of the tables it is in
         self.parts = 0
-        # The files the archived pages link, one row each (a later read replaces a row,
-        # as dict.update would), and what this run asked for (UrlSet).
-        # The connection's own temporary schema, as every write below says (temp.).
+        # In the connection's own temporary schema (every write below says temp.): the
+        # files the archived pages link, one row each (a later read replaces a row, as
+        # dict.update would), what this run asked for (UrlSet) and what each listing
+        # showed (ListingShows).
         self.db.execute("create temp table files (url text primary key, state text,"
                         " etag text, modified text) without rowid")
         self.db.execute("create temp table asked (kind text, url text,"

@@ -153,3 +153,40 @@ def test_search_ignores_tone_mark_style(crawled, query, spelling):
     texts = [" ".join(r["record"][f] or "" for f in ("title", "summary", "body", "author"))
              .lower() for r in json.loads(out)]
     assert any(spelling in t for t in texts)
+
+
+class _PagerGone:
+    """The replica with its LoadArticle pager answering 404: only page 1 of each listing
+    can be read (as on a site whose pager only posts back)."""
+
+    def __init__(self, site):
+        self._site = site
+
+    def __getattr__(self, name):
+        return getattr(self._site, name)
+
+    def respond(self, method, target, body, headers, base):
+        if method == "POST":
+            from crawler.replica.render import Response
+
+            return Response(404, b"<html><body>Not Found</body></html>")
+        return self._site.respond(method, target, body, headers, base)
+
+
+def test_articles_only_named_as_related_are_reached_through_the_related_block(tmp_path):
+    from crawler.replica import build_site
+
+    db = tmp_path / "a.db"
+    site = build_site()
+    with ReplicaServer(_PagerGone(site), port=0) as server:
+        govnews("crawl", server.url, "--db", str(db), "--delay", "0", check=False)
+        home = site.respond("GET", "/", b"", {}, server.url).body.decode("utf-8")
+    records = {r["url"]: r for r in export_records(db)}
+    with sqlite3.connect(db) as conn:
+        listed = {u for (u,) in conn.execute("select article_url from article_listings")}
+    # Every article a stored article names as related is stored too ...
+    named = {link["url"] for r in records.values() for link in r["related"]}
+    assert named and named <= set(records)
+    # ... some of them shown by no listing page the crawl could read, nor by the home page.
+    only_related = {u for u in named - listed if urlsplit(u).path not in home}
+    assert only_related, "every related article was listed anyway: the test proves nothing"

@@ -458,6 +458,7 @@ class PortalSpider(scrapy.Spider):
                "kind": response.meta.get("kind")}
         yield from self.file_fetcher.requests(
             [x.url for x in [*article.images, *article.attachments]], url)
+        yield from self.walker.related_requests(article)
 
     def on_listing(self, role, doc, response, hops):
         self.site_layout.setdefault(urlsplit(role.url).netloc, role.layout_key)

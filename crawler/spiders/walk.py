@@ -146,6 +146,18 @@ class ListingWalker:
             partial=bool(spider.max_listing_pages and listing.max_page > last),
             sequential=spider.incremental and listing.url in spider.memory.walked_listings)
 
+    def related_requests(self, article):
+        """The articles a stored page names as related that the run has not asked for and
+        the archive lacks: some are reached no other way (a pager that only posts back,
+        a page the portal's cache repeats).  Not in a sample run (--max-pages) or a probe."""
+        spider = self.spider
+        if spider.max_listing_pages or spider.probe:
+            return
+        for link in article.related:
+            if spider.same_site(link.url) and spider.wants(link.url) == "new":
+                yield spider.article_request(ListingEntry(url=link.url), None, None,
+                                             shaped=spider.known_layout(link.url) is None)
+
     def shown(self, listing_url: str) -> ListingShows:
         """The articles the listing showed this run (on disk, with the run's other URLs)."""
         return ListingShows(self.spider.memory.runs, listing_url)

@@ -157,13 +157,19 @@ def test_a_full_walk_asks_a_window_of_pages_at_a_time_and_every_page_once(tmp_pa
     spider.memory.close()
 
 
-def test_the_pipeline_keeps_listings_only_until_their_batch_is_stored(tmp_path):
-    db = str(tmp_path / "a.db")
+def opened_pipeline(db: str, batch_size: int):
+    """A spider of HOST and its archive pipeline, open on ``db``."""
     crawler = get_crawler(PortalSpider, {"GOVNEWS_DB": db, "GOVNEWS_LOCK_HELD": True,
-                                         "GOVNEWS_BATCH_SIZE": 2})
+                                         "GOVNEWS_BATCH_SIZE": batch_size})
     spider = PortalSpider.from_crawler(crawler, site=f"https://{HOST}")
     pipeline = ArchivePipeline.from_crawler(crawler)
     pipeline.open_spider(spider)
+    return spider, pipeline
+
+
+def test_the_pipeline_keeps_listings_only_until_their_batch_is_stored(tmp_path):
+    db = str(tmp_path / "a.db")
+    spider, pipeline = opened_pipeline(db, 2)
     listing = f"https://{HOST}/tin-tuc"
     first, second, third = (article(i, category=None) for i in range(3))
     pipeline.process_item(Listed(listing_url=listing, category="Tin tức",
@@ -188,11 +194,7 @@ def test_an_article_stored_before_its_listing_in_one_batch_takes_its_category(tm
     # Reached first by a related link, the page names no category; the listing that shows
     # it comes later in the same batch.
     db = str(tmp_path / "a.db")
-    crawler = get_crawler(PortalSpider, {"GOVNEWS_DB": db, "GOVNEWS_LOCK_HELD": True,
-                                         "GOVNEWS_BATCH_SIZE": 5})
-    spider = PortalSpider.from_crawler(crawler, site=f"https://{HOST}")
-    pipeline = ArchivePipeline.from_crawler(crawler)
-    pipeline.open_spider(spider)
+    spider, pipeline = opened_pipeline(db, 5)
     early = article(7, category=None)
     pipeline.process_item({"article": early, "listing_url": None}, spider)
     pipeline.process_item(Listed(listing_url=f"https://{HOST}/an-ninh", category="An ninh",

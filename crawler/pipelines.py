@@ -291,9 +291,12 @@ class ArchivePipeline:
                 deferred_from_coro(engine.close_spider_async(reason="storage_error"))
 
     def _flush(self):
+        # A page without a category whose listing came after it in this batch (a related
+        # link led there first) takes that listing's, as on_article would have.
         for article in self.articles:
-            if not article.category:  # a listing that showed it came after it (a related link led first)
-                article.category = next((c for _, c in self.listings.get(article.url, ()) if c), None)
+            if not article.category:
+                article.category = next(
+                    (c for _, c in self.listings.get(article.url, ()) if c), None)
         if self.articles or self.snapshots or self.gone or self.documents or self.files:
             counts = self.archive.store_batch(
                 self.articles, self.snapshots, self.gone, run_id=self.run_id,

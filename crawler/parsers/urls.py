@@ -45,8 +45,9 @@ PATH_ID = re.compile(r"/(?:articleid|newsid|news_id|itemid|postid|tinid|idtin|ni
 
 
 # Joomla's search-engine-friendly address: the id before the alias, under a category
-# ("/index.php/tin-tuc/78-ubnd-tinh-hop-ban"); one segment alone ("/index.php/12-tin-tuc")
-# is a category's.
+# ("/index.php/tin-tuc/78-ubnd-tinh-hop-ban", K2's "/tin-tuc/item/405-mo-hinh"); one
+# segment alone ("/index.php/12-tin-tuc") is a category's, and a file name ("38-2024-DS-
+# PT.pdf") none.
 ID_SLUG = re.compile(r"/[^/]+/\d+-[^/.]*[a-z][^/.]*-[^/.]*[a-z0-9][^/.]*(?:\.html?)?/?$",
                      re.IGNORECASE)
 

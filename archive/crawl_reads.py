@@ -6,7 +6,7 @@ pipeline reads an article's stored body length to judge the parser's health
 listing that showed it (``listed_category``).  Never writes to the archive: every write
 goes through ``archive.store``.  What a run asks for and what its listings show are kept
 beside the earlier runs' state, in the crawl's private database (``UrlSet``,
-``ListingShows``), so that no set in memory grows with the run.
+``listing_shows``), so that no set in memory grows with the run.
 """
 
 from __future__ import annotations
@@ -65,14 +65,14 @@ class EarlierRuns:
         self.parts = 0
         # In the connection's own temporary schema (every write below says temp.): the
         # files the archived pages link, one row each (a later read replaces a row, as
-        # dict.update would), what this run asked for (UrlSet) and what each listing
-        # showed (ListingShows).
+        # dict.update would), and the URL sets of the run (UrlSet): what it asked for, and
+        # what each listing showed, counted per site by the host its rows carry.
         self.db.execute("create temp table files (url text primary key, state text,"
                         " etag text, modified text) without rowid")
-        self.db.execute("create temp table asked (kind text, url text,"
+        self.db.execute("create temp table asked (kind text, url text, host text,"
                         " primary key (kind, url)) without rowid")
-        self.db.execute("create temp table listed (listing text, host text, url text,"
-                        " primary key (listing, url)) without rowid")
+        self.db.execute("create index temp.asked_host on asked (host, url)"
+                        " where host is not null")
         self.files = FileStates(self.db)
 
     def close(self) -> None:
@@ -199,8 +199,8 @@ class EarlierRuns:
         return [url for url, _ in itertools.groupby(url for (url,) in merged)]
 
     def listed_count(self, host: str) -> int:
-        """How many articles the listings on ``host`` showed this run (ListingShows)."""
-        return self.db.execute("select count(distinct url) from listed where host = ?",
+        """How many articles the listings on ``host`` showed this run (listing_shows)."""
+        return self.db.execute("select count(distinct url) from asked where host = ?",
                                [host]).fetchone()[0]
 
     def count(self) -> int:
@@ -251,16 +251,17 @@ class FileStates(Mapping):
 
 
 class UrlSet:
-    """The URLs of one ``kind`` a run has asked for, kept in ``runs``'s private database
-    rather than in a set that grows with the site: a crawl of a million articles holds
-    none of their addresses in memory."""
+    """The URLs of one ``kind`` a run has asked for (or one listing has shown), kept in
+    ``runs``'s private database rather than in a set that grows with the site: a crawl of
+    a million articles holds none of their addresses in memory.  ``host``: the site the
+    set's URLs count for in ``EarlierRuns.listed_count``."""
 
-    def __init__(self, runs: EarlierRuns, kind: str):
-        self.db, self.kind = runs.db, kind
+    def __init__(self, runs: EarlierRuns, kind: str, host: str | None = None):
+        self.db, self.kind, self.host = runs.db, kind, host
 
     def add(self, url: str) -> None:
-        self.db.execute("insert into temp.asked values (?, ?) on conflict do nothing",
-                        [self.kind, url])
+        self.db.execute("insert into temp.asked values (?, ?, ?) on conflict do nothing",
+                        [self.kind, url, self.host])
 
     def __contains__(self, url: object) -> bool:
         return self.db.execute("select 1 from asked where kind = ? and url = ?",
@@ -271,18 +272,6 @@ class UrlSet:
                                [self.kind]).fetchone()[0]
 
 
-class ListingShows:
-    """The article URLs one listing showed this run, kept in ``runs``'s private database
-    as UrlSet keeps its URLs."""
-
-    def __init__(self, runs: EarlierRuns, listing_url: str):
-        self.db, self.listing = runs.db, listing_url
-        self.host = urlsplit(listing_url).netloc  # the site the listing's count goes to
-
-    def add(self, url: str) -> None:
-        self.db.execute("insert into temp.listed values (?, ?, ?) on conflict do nothing",
-                        [self.listing, self.host, url])
-
-    def __contains__(self, url: object) -> bool:
-        return self.db.execute("select 1 from listed where listing = ? and url = ?",
-                               [self.listing, url]).fetchone() is not None
+def listing_shows(runs: EarlierRuns, listing_url: str) -> UrlSet:
+    """The article URLs one listing showed this run, counted for the listing's site."""
+    return UrlSet(runs, "listed " + listing_url, urlsplit(listing_url).netloc)

@@ -17,7 +17,7 @@ import tracemalloc
 from scrapy.http import HtmlResponse, Request
 from scrapy.utils.test import get_crawler
 
-from archive.crawl_reads import EarlierRuns, ListingShows
+from archive.crawl_reads import EarlierRuns, listing_shows
 from archive.query import crawl_state
 from archive.store import Archive
 from crawler.extensions import QuietLogFormatter
@@ -293,13 +293,13 @@ def test_what_a_run_has_asked_for_is_kept_on_disk(tmp_path):
     # A full crawl re-checks what no listing showed: the archived pages not asked for.
     assert memory.unrequested() == sorted(set(archived) - set(asked))
     # What each listing showed: asked of the walk, counted per site for the run's report.
-    shows = ListingShows(memory.runs, f"https://{HOST}/tin-tuc")
+    shows = listing_shows(memory.runs, f"https://{HOST}/tin-tuc")
     for url in asked[:10] + asked[:3]:
         shows.add(url)
-    ListingShows(memory.runs, f"https://{HOST}/thoi-su").add(asked[0])
-    ListingShows(memory.runs, "https://vhttdl.nghean.gov.vn/tin-tuc").add(asked[1])
+    listing_shows(memory.runs, f"https://{HOST}/thoi-su").add(asked[0])
+    listing_shows(memory.runs, "https://vhttdl.nghean.gov.vn/tin-tuc").add(asked[1])
     assert asked[0] in shows and asked[12] not in shows
-    assert asked[1] not in ListingShows(memory.runs, f"https://{HOST}/thoi-su")
+    assert asked[1] not in listing_shows(memory.runs, f"https://{HOST}/thoi-su")
     assert memory.runs.listed_count(HOST) == 10
     assert memory.runs.listed_count("vhttdl.nghean.gov.vn") == 1
     gc.collect()

@@ -20,7 +20,7 @@ import scrapy
 from scrapy.http import FormRequest, JsonRequest
 from scrapy.spidermiddlewares.httperror import HttpError
 
-from archive.crawl_reads import ListingShows
+from archive.crawl_reads import UrlSet, listing_shows
 from crawler.items import Listed, ListingWalked, Problem
 from crawler.kernel.record import ListingEntry
 from crawler.kernel.text import clean_text
@@ -158,9 +158,9 @@ class ListingWalker:
                 yield spider.article_request(ListingEntry(url=link.url), None, None,
                                              shaped=spider.known_layout(link.url) is None)
 
-    def shown(self, listing_url: str) -> ListingShows:
+    def shown(self, listing_url: str) -> UrlSet:
         """The articles the listing showed this run (on disk, with the run's other URLs)."""
-        return ListingShows(self.spider.memory.runs, listing_url)
+        return listing_shows(self.spider.memory.runs, listing_url)
 
     def walk_entries(self, walk: ListingWalk, entries):
         spider = self.spider

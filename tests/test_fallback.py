@@ -106,6 +106,19 @@ def test_an_account_name_is_no_author():
     assert article is not None and article.author is None
 
 
+@pytest.mark.parametrize("account, author", [("Nguyễn Thị Lan", "Nguyễn Thị Lan"),
+                                             ("admin", None), ("Ban Biên tập", None)])
+def test_drupal_names_the_posting_account_when_no_byline_does(account, author):
+    # Drupal prints "Đăng bởi <account> vào <date>" above the text: a person's name is the
+    # author, an account or an office is no one.
+    html = page('<h1>Hội nghị năm 2024</h1><div class="node__meta"><span>Đăng bởi <span '
+                'class="field field--name-uid"><span property="schema:name">'
+                f"{account}</span></span> vào <time>12/03/2024 - 08:30</time></span></div>"
+                + PROSE)
+    article = parse_article(html, "https://soyte.nghean.gov.vn/tin/hoi-nghi-10006")
+    assert article is not None and article.author == author
+
+
 def test_an_undated_page_that_does_not_call_itself_an_article_is_refused():
     html = page("<h1>Giới thiệu chung về xã</h1>" + PROSE)
     assert parse_article(html, "https://nghiphong.nghean.gov.vn/gioi-thieu-10005") is None

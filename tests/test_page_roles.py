@@ -104,7 +104,9 @@ def test_the_fallback_takes_no_article_from_a_page_not_reached_as_one():
 
 
 @pytest.mark.parametrize("body_class", ["site com_content view-article itemid-108",
-                                        "post-template-default single single-post postid-7"])
+                                        "post-template-default single single-post postid-7",
+                                        "path-node page-node-type-article",
+                                        "html not-front page-node node-type-tin-tuc"])
 def test_a_page_whose_body_says_it_is_one_post_is_an_article_however_reached(body_class):
     # Joomla and WordPress name the view on <body>: a menu link to one article is one.
     page = article_page("a", "Một bài tin đến qua trình đơn").replace(
@@ -112,6 +114,14 @@ def test_a_page_whose_body_says_it_is_one_post_is_an_article_however_reached(bod
     role = classify(page, BASE + "/index.php/tin-tuc/78-mot-bai-tin", reached_as="page")
     assert role.role == "article", role.evidence
     assert "its <body> class says it is a single post" in role.evidence
+
+
+def test_a_drupal_basic_page_is_no_post():
+    # Drupal's "page" type is a static page (an introduction): not news however it reads.
+    page = article_page("a", "Giới thiệu chung về Sở Y tế").replace(
+        "<body>", '<body class="path-node page-node-type-page">')
+    role = classify(page, BASE + "/gioi-thieu-chung", reached_as="page")
+    assert role.role != "article", role.evidence
 
 
 def test_an_item_asked_of_the_root_page_by_its_number_is_no_hub():

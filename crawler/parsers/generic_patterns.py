@@ -44,7 +44,10 @@ AUTHOR = ("[itemprop=author] [itemprop=name]", "[itemprop=author]",
           ".author .fn", ".fn", ".article__author", ".post-author", ".author", ".tacgia",
           ".tac-gia", ".field-name-field-byline", ".byline", "*author-name a", "*author-name",
           "[href*='/author/']", "[href*='/tac-gia/']", "*author a", "*Author a", "*author",
-          "*Author")
+          "*Author",
+          # Drupal's "submitted by": the posting account, after any byline field of its own
+          ".field--name-uid [property='schema:name']", ".submitted .username",
+          ".node__meta .username")
 # A credit printed in a field of its own ("Nguồn: Báo Nghệ An") rather than under the body.
 SOURCE = (".field--name-field-nguon .field__item", ".field-name-field-nguon",
           ".field--name-field-source .field__item", ".news-source", ".nguon", ".nguon-tin")

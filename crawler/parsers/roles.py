@@ -73,8 +73,11 @@ COLLECTION_TITLE_PREFIX = re.compile(
 # WordPress (and themes that copy it) say a page's kind on <body>: a post is "single"
 # ("single-post", "postid-12"); the rest are collections or static pages.
 # Joomla says it as "view-article" against "view-category", "view-featured" ...
+# Drupal names the node's type: "page-node-type-article" (8 and later), "node-type-article"
+# (7); a basic page ("node-type-page") is no news, so only news types count.
 BODY_POST = re.compile(r"(?:^|\s)(?:single|single-post|postid-\d+|single-format-\w+"
-                       r"|view-article)(?:\s|$)")
+                       r"|view-article|(?:page-)?node-type-(?:article|news|tin[-_]?tuc"
+                       r"|bai[-_]?viet|blog(?:[-_]post)?|story|thong[-_]?bao))(?:\s|$)")
 BODY_OTHER = re.compile(r"(?:^|\s)(?:archive|category|tag|author|date|search|search-results"
                         r"|home|blog|error404|page-template\S*|page-id-\d+|attachment"
                         r"|view-(?:category|categories|featured|archive|tag|tags|search"

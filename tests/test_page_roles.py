@@ -138,6 +138,51 @@ def test_a_section_list_of_article_shaped_links_is_a_listing():
         f"{BASE}/tin-tuc/{s}.html" for s in ARTICLES]
 
 
+# A site whose articles sit at bare slugs ("/tin-tuc/{alias}", as Drupal's path aliases and
+# many hand-made systems write them): no link has an article's shape.
+BARE = {
+    "hoi-nghi-trien-khai-tiem-chung-mo-rong": "Hội nghị triển khai tiêm chủng mở rộng",
+    "kiem-tra-an-toan-thuc-pham-dip-tet": "Kiểm tra an toàn thực phẩm dịp Tết",
+    "tap-huan-chuyen-doi-so-y-te-co-so": "Tập huấn chuyển đổi số cho y tế cơ sở",
+    "kham-benh-mien-phi-cho-nguoi-cao-tuoi": "Khám bệnh miễn phí cho người cao tuổi",
+}
+
+
+def bare_section(slugs=BARE, dated=True, page="") -> str:
+    rows = "".join(
+        f'<div class="views-row"><div class="views-field-title"><a href="/tin-tuc/{s}">{t}'
+        f'</a></div><div class="views-field-created">{f"1{i}/03/2024" if dated else ""}'
+        f"</div><p>{PARA.format('Tóm tắt', s)}</p><a href=\"/taxonomy/term/5\">Y tế dự phòng</a></div>"
+        for i, (s, t) in enumerate(slugs.items()))
+    return (f'<html><head><meta charset="utf-8"><title>Tin tức</title></head><body>{NAV}'
+            f'<h1>Tin tức</h1><div class="view-content">{rows}</div>{page}{FOOTER}'
+            "</body></html>")
+
+
+def test_a_run_of_alike_dated_items_is_a_listing_whatever_its_links_look_like():
+    role = classify(bare_section(), BASE + "/tin-tuc", reached_as="page")
+    assert role.role == "listing", role.evidence
+    assert [e.url for e in role.listing.entries] == [f"{BASE}/tin-tuc/{s}" for s in BARE]
+    assert [e.title for e in role.listing.entries] == list(BARE.values())
+    assert [e.published_at for e in role.listing.entries] == [
+        f"2024-03-1{i}" for i in range(len(BARE))]
+    assert "4 alike items (div.views-row), each one dated, titled link to a page of the site" \
+        in role.evidence
+    # a start page's run of items is walked as its list
+    hub = classify(bare_section(), BASE + "/", reached_as="start")
+    assert hub.role == "hub" and len(hub.listing.entries) == len(BARE)
+
+
+def test_undated_items_or_two_of_them_make_no_listing():
+    assert classify(bare_section(dated=False), BASE + "/tin-tuc", reached_as="page").role \
+        == "other"
+    two = dict(list(BARE.items())[:2])
+    assert classify(bare_section(two), BASE + "/tin-tuc", reached_as="page").role == "other"
+    # ... except on a list's later page, which may hold its last two
+    later = classify(bare_section(two), BASE + "/tin-tuc?page=3", reached_as="page")
+    assert later.role == "listing" and len(later.listing.entries) == 2
+
+
 @pytest.mark.parametrize("url", [
     "/tin-tuc/ky-niem-2024.html", "/tin/hop-ban-123", "/2024/03/12/hop-ban/",
     "/2024/03/hop-ban-dau-nam", "/tin.asp?id=12", "/News/chi-tiet-tin-45.aspx",
@@ -158,7 +203,9 @@ def test_article_shaped_links(url):
     "/chi-tiet/", "/news/2024",
     # a Joomla category by id and alias, a file named so
     "/index.php/12-tin-tuc", "/12-tin-tuc", "/upload/banan/2024/38-2024-DS-PT.pdf",
-    "/Default.aspx?tabid=120", "/tim-kiem?id=3"])
+    "/Default.aspx?tabid=120", "/tim-kiem?id=3",
+    # Drupal's term pages, even named by a number
+    "/taxonomy/term/2024"])
 def test_not_article_shaped_links(url):
     assert not article_shaped(BASE + url)
 
@@ -226,7 +273,7 @@ class _Site(http.server.BaseHTTPRequestHandler):
     files: dict[str, str] = {}
 
     def do_GET(self):  # noqa: N802
-        body = self.files.get(self.path.split("?")[0])
+        body = self.files.get(self.path, self.files.get(self.path.split("?")[0]))
         data = (body or "<html><body><h1>Không tìm thấy</h1></body></html>").encode("utf-8")
         self.send_response(200 if body is not None else 404)
         kind = "text/plain" if self.path == "/robots.txt" else "text/html; charset=utf-8"
@@ -278,6 +325,32 @@ def test_a_small_site_of_no_known_system_stores_its_three_articles_and_nothing_e
     # the next night: the contact page is not asked again, the run is still ok
     assert again.returncode == 0, again.stderr
     assert query(tmp_path / "a.db", "select count(*) from articles") == [(3,)]
+
+
+def test_a_site_of_bare_slugs_is_read_through_its_lists(tmp_path):
+    # Neither the home page's links nor the section's have an article's shape: the runs of
+    # alike, dated items say which pages are articles, on the home page and on the pages
+    # of the section's list.
+    first, rest = dict(list(BARE.items())[:3]), dict(list(BARE.items())[3:])
+    more = dict(rest, **{"le-ky-niem-ngay-thay-thuoc-viet-nam": "Lễ kỷ niệm Ngày Thầy thuốc"
+                         " Việt Nam", "hien-mau-tinh-nguyen-dot-mot": "Hiến máu tình nguyện"
+                         " đợt một năm nay"})
+    pager = '<ul class="pager"><li><a href="/tin-tuc/?page=1">2</a></li></ul>'
+    files = {"/": bare_section(first).replace("<h1>Tin tức</h1>", ""),
+             "/tin-tuc/": bare_section(first, page=pager),
+             "/tin-tuc/?page=1": bare_section(more),
+             "/robots.txt": "User-agent: *\nAllow: /\n"}
+    files.update({f"/tin-tuc/{s}": article_page(s, t) for s, t in {**BARE, **more}.items()})
+    server = serve(files)
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}"
+        result = crawl(url, tmp_path / "a.db")
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert result.returncode == 0, result.stderr
+    stored = sorted(r["url"].split("/", 3)[3] for r in export_records(tmp_path / "a.db"))
+    assert stored == sorted(f"tin-tuc/{s}" for s in {**BARE, **more})
 
 
 def test_a_site_whose_pages_hold_no_listing_and_no_article_fails_with_exit_4(tmp_path):

@@ -32,9 +32,10 @@ from ..kernel.record import Article, Listing
 from ..kernel.text import canonical_url, clean_text, fold
 from . import generic, jsonld
 from .documents import citations, parse_document, parse_register
-from .links import link_listing
+from .links import LATER_PAGE, link_listing
 from .page import load, meta_content, text_of, xp
 from .registry import Layout
+from .repeated import repeated_items
 from .urls import SERVICE_PREFIXES, article_shaped, collection_path, is_root
 
 ROLES = ("hub", "listing", "article", "document", "other")
@@ -172,6 +173,10 @@ def classify(page, url: str, *, reached_as: str = "article", fetched_at: str | N
         evidence.append("a start page or the site's root: its links are followed, it is "
                         "never stored")
         verdict.listing = layout_listing()
+        if verdict.listing is None and layout is FALLBACK:
+            verdict.listing, said = _items_listing(doc, url, layout.key)
+            if said:
+                evidence.append(said)
         return verdict
 
     document = parse_document(doc, url, fetched_at)
@@ -212,6 +217,10 @@ def _listing_verdict(verdict: PageRole, doc, url: str, collection: str | None,
     if listing is None and layout is FALLBACK:
         listing = link_listing(doc, url, article_shaped, layout.key,
                                collection=collection is not None)
+        alike, said = _items_listing(doc, url, layout.key)
+        if alike is not None and (listing is None or len(alike.entries) > len(listing.entries)):
+            evidence.append(said)
+            listing = alike
     if listing is not None:
         if not listing.pager_links and not listing.pagination:
             listing.pager_links = _pager_links(doc, url)
@@ -221,6 +230,24 @@ def _listing_verdict(verdict: PageRole, doc, url: str, collection: str | None,
         return verdict
     evidence.append("neither an article, a document nor a list of articles")
     return verdict
+
+
+def _items_listing(doc, url: str, layout_key: str) -> tuple[Listing | None, str]:
+    """On a site no module knows whose links have no article's shape: the page's run of
+    alike, dated, titled items (``repeated``), and the evidence that says so."""
+    found = repeated_items(doc, url, least=2 if LATER_PAGE.search(url) else None)
+    if found is None:
+        return None, ""
+    name, entries = found
+    listing = link_listing(doc, url, {e.url for e in entries}.__contains__, layout_key,
+                           collection=True)
+    if listing is None:
+        return None, ""
+    dates = {e.url: e.published_at for e in entries}
+    for entry in listing.entries:  # each item's own date, not what is around its link
+        entry.published_at = dates.get(entry.url) or entry.published_at
+    return listing, (f"{len(listing.entries)} alike items ({name}), each one dated, titled "
+                     "link to a page of the site")
 
 
 def _pager_links(doc, url: str) -> list[str]:

@@ -25,6 +25,7 @@ COLLECTION_SEGMENTS = {
     "dang-ky", "feed", "rss", "archive", "archives", "luu-tru", "page", "trang", "hoi-dap",
     "faq", "gop-y", "wp-login", "wp-admin", "lich-cong-tac", "lich-xet-xu", "lichxetxu",
     "videos", "video-clip", "gallery", "thu-vien-anh", "thu-vien-video", "leadership",
+    "taxonomy",  # Drupal's term pages: "/taxonomy/term/5"
 }
 # Service pages named at more length: "/so-do-cong-thong-tin", "/lien-he-gop-y".
 SERVICE_PREFIXES = ("so-do-", "lien-he-", "sitemap", "site-map", "ket-qua-tim-kiem",

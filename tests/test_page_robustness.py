@@ -81,6 +81,18 @@ def test_utf8_page_whose_header_says_windows_1258():
     assert_record(parsed(raw, "text/html; charset=windows-1258"))
 
 
+@pytest.mark.parametrize("cut", [1, 2])
+@pytest.mark.parametrize("content_type", [None, "text/html; charset=utf-8"])
+def test_a_utf8_page_cut_inside_a_character_is_still_utf8(cut, content_type):
+    # Cut short in transit, the page ends in the middle of "ệ": everything before it is
+    # still the UTF-8 it was, not another encoding's mojibake.
+    raw = PAGE.encode("utf-8")
+    end = raw.index("Kế hoạch nhằm".encode()) + len("Kế hoạch nh".encode()) + 3 - cut
+    decoded = decode_page(raw[:end], content_type)
+    assert decoded.encoding == "utf-8"
+    assert decoded.text.endswith("Kế hoạch nh\ufffd") and decoded.note is None
+
+
 def test_windows_1258_page_whose_header_says_utf8():
     # windows-1258 writes tones as combining marks after a base letter it has
     text = "<html><body><p>Nghê\u0323 An, Đư\u0301c</p></body></html>"

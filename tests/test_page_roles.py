@@ -12,7 +12,9 @@ import http.server
 import threading
 from pathlib import Path
 
+import lxml.html
 import pytest
+from lxml import etree
 
 from archive.store import Archive
 from crawler.kernel.record import Article
@@ -122,6 +124,46 @@ def test_a_drupal_basic_page_is_no_post():
         "<body>", '<body class="path-node page-node-type-page">')
     role = classify(page, BASE + "/gioi-thieu-chung", reached_as="page")
     assert role.role != "article", role.evidence
+
+
+SEED = Path(__file__).parent / "fixtures" / "seed-article.html"
+
+
+@pytest.mark.parametrize("message", ["Bài viết không tồn tại hoặc đã bị gỡ bỏ.",
+                                     "Rất tiếc, trang bạn tìm không tồn tại!", "Lỗi 404"])
+def test_a_portals_no_such_article_page_is_no_article(message):
+    # The portal answers a withdrawn article with status 200 and its article template
+    # emptied but for a message: its footer is no article's text.
+    doc = lxml.html.fromstring(SEED.read_bytes())
+    control = doc.find_class("ArticleDetailControl")[0]
+    for child in list(control):
+        control.remove(child)
+    control.text = None
+    etree.SubElement(control, "div", {"class": "alert alert-warning"}).text = message
+    page = lxml.html.tostring(doc, encoding="unicode")
+    url = "https://www.nghean.gov.vn/tin-noi-bat/le-khai-giang-nam-hoc-moi-561002"
+    role = classify(page, url, reached_as="article")
+    assert role.role == "other", role.evidence
+    assert f"the page says its article is missing ({message!r})" in role.evidence
+    # a short line of an article's own text that merely starts alike is no such message
+    assert classify(SEED.read_bytes().replace(
+        b"</p>", "</p><p>404 hộ dân được hỗ trợ</p>".encode(), 1), url).role == "article"
+
+
+def test_a_page_whose_only_running_text_is_its_footer_is_no_article():
+    # What is left of a page whose article is gone: the site's name and its footer.
+    lines = ("Cơ quan chủ quản: Ủy ban nhân dân xã Thử. Địa chỉ: thôn 1, xã Thử, huyện Thử, "
+             "tỉnh Nghệ An. Điện thoại: 0238 000 000, thư điện tử ubnd@xathu.example.",
+             "Ghi rõ nguồn Cổng thông tin điện tử xã Thử khi phát hành lại thông tin từ Cổng "
+             "thông tin này. Bản quyền thuộc về Ủy ban nhân dân xã Thử.")
+    page = ('<html><head><meta charset="utf-8"><meta property="og:type" content="article">'
+            "<title>Cổng thông tin điện tử xã Thử</title></head><body>" + NAV +
+            '<div class="main"><h1>Cổng thông tin điện tử xã Thử</h1></div><footer>'
+            + "".join(f"<p>{line}</p>" for line in lines) + "</footer></body></html>")
+    role = classify(page, BASE + "/tin/bai-viet-10007", reached_as="article")
+    assert role.role != "article", role.evidence
+    assert "the main text is the page's footer: the page has no text of its own" \
+        in role.evidence
 
 
 def test_an_item_asked_of_the_root_page_by_its_number_is_no_hub():

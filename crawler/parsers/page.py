@@ -69,8 +69,11 @@ def decode_page(body: bytes | str, content_type: str | None = None) -> Decoded:
         return Decoded(body.decode(bom, "replace").lstrip("\ufeff"), bom, declared)
     try:
         text = body.decode("utf-8")
-    except UnicodeDecodeError:
-        text = None
+    except UnicodeDecodeError as exc:
+        # A page cut short in transit can end inside a character: the rest is UTF-8 still
+        # (the cut itself is the truncation check's to judge).
+        cut = exc.reason == "unexpected end of data" and exc.end == len(body)
+        text = body[:exc.start].decode("utf-8", "replace") + "\ufffd" if cut else None
     if text is not None:
         note = None
         if declared and declared not in _UTF8 and not text.isascii():

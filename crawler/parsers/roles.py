@@ -33,6 +33,7 @@ from ..kernel.text import canonical_url, clean_text, fold
 from . import generic, jsonld
 from .documents import citations, parse_document, parse_register
 from .links import LATER_PAGE, link_listing
+from .missing import footer_share, says_missing
 from .page import load, meta_content, text_of, xp
 from .registry import Layout
 from .repeated import repeated_items
@@ -340,6 +341,10 @@ def _article(doc, url: str, fetched_at, layout: Layout, reached_as: str,
             missing = ", ".join(f for f in ("title", "body") if not getattr(article, f))
             evidence.append(f"{layout.key} reads the page as its article but finds no "
                             f"{missing}")
+            said = says_missing(doc)
+            if said:  # the portal's "no such article" page, in the article's template
+                evidence.append(f"the page says its article is missing ({said!r})")
+                return None
             rescued = _fallback_article(doc, url, fetched_at, reached_as, evidence)
             if rescued is None:
                 return article
@@ -362,6 +367,10 @@ def _fallback_article(doc, url: str, fetched_at, reached_as: str,
         evidence.append("not reached through an article link: the fallback takes no article "
                         "from it")
         return None
+    said = says_missing(doc)
+    if said:
+        evidence.append(f"the page says its article is missing ({said!r})")
+        return None
     signs: dict[str, Any] = {}
     article = generic.parse(doc, url, fetched_at, evidence=signs)
     if article is None:
@@ -382,6 +391,8 @@ MIN_BODY_SHARE = 0.45
 # A form with this many fields in the text block is a form to fill, not an article.
 MAX_FORM_FIELDS = 3
 PROSE_PER_FIELD = 200
+# A page whose main text is mostly its footer (an address, a copyright) has none of its own.
+MAX_FOOTER_SHARE = 0.5
 # An attribute table: rows of a label and a value make up this share of the body.
 ATTRIBUTE_SHARE = 0.6
 
@@ -420,6 +431,8 @@ def _fallback_refusal(doc, article: Article, signs: dict, evidence: list[str]) -
         return "no date near the title and no og:type=article or JSON-LD article"
     evidence.append("article signs: " + ", ".join(declared))
     body_el = signs.get("body_el")
+    if body_el is not None and footer_share(body_el) > MAX_FOOTER_SHARE:
+        return "the main text is the page's footer: the page has no text of its own"
     forms = _form_fields(body_el)
     if forms >= MAX_FORM_FIELDS and body_prose < PROSE_PER_FIELD * forms:
         # A comment box under a story has fields too, but under far more text.

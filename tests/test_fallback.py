@@ -119,6 +119,37 @@ def test_drupal_names_the_posting_account_when_no_byline_does(account, author):
     assert article is not None and article.author == author
 
 
+def static_cell(tail: str) -> str:
+    # A hand-made page of the 2000s: title, date, text, byline and the site's credit all
+    # in one table cell.
+    return ('<html><head><title>UBND huyện Diễn Châu</title></head><body><table><tr><td '
+            'width="160"><p><b>Tin mới</b></p><p><a href="tin_1210.htm">Hội nghị tổng kết vụ '
+            'Hè Thu</a></p></td><td><p class="tieude">Xã Diễn Hồng hoàn thành kiên cố hoá kênh '
+            "mương</p><p><i>Ngày 14 tháng 12 năm 2009</i></p>" + PROSE + tail
+            + "</td></tr></table></body></html>")
+
+
+def test_a_byline_and_the_sites_credit_in_the_articles_cell_are_no_text():
+    article = parse_article(static_cell(
+        '<p align="right"><b>Trần Văn Thắng</b><br><i>(Đài Truyền thanh huyện)</i></p>'
+        '<hr><p align="center"><font size="1">Bản quyền © 2009 UBND huyện Diễn Châu<br>Ghi '
+        "rõ nguồn khi phát hành lại thông tin từ website này</font></p>"),
+        "http://www.dienchau.nghean.gov.vn/tintuc/2009/tin_1214.htm")
+    # the line break parts the name from the office, as it does on screen
+    assert article.author == "Trần Văn Thắng (Đài Truyền thanh huyện)"
+    assert article.body.endswith("hoàn thành 3 km đường giao thông.")
+
+
+def test_a_paragraph_that_opens_with_a_box_label_ends_the_text():
+    article = parse_article(static_cell(
+        '<p align="right"><b>Hồ Sỹ Thành</b></p><p><b>Các tin khác:</b><br>- <a href="'
+        'tin_1215.htm">Quỳnh Lưu ra quân làm giao thông nông thôn</a> (15/12/2010)</p>'),
+        "http://quynhluu.nghean.gov.vn/tintuc/2010/tin_1221.htm")
+    assert article.author == "Hồ Sỹ Thành"
+    assert article.body.endswith("hoàn thành 3 km đường giao thông.")
+    assert "Quỳnh Lưu ra quân" not in article.body
+
+
 def test_an_undated_page_that_does_not_call_itself_an_article_is_refused():
     html = page("<h1>Giới thiệu chung về xã</h1>" + PROSE)
     assert parse_article(html, "https://nghiphong.nghean.gov.vn/gioi-thieu-10005") is None

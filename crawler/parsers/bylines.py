@@ -81,13 +81,13 @@ def looks_like_byline(el) -> bool:
         return False
     if _BYLINE_LABEL_RE.match(text):
         return True
+    # After " - " or "(" comes the writer's office, in ordinary case.
+    name = re.split(r"\s[-–(]|\(", text)[0]
     right = is_right_aligned(el)
-    if right and (is_all_bold(el) or is_all_italic(el) or len(text.split()) <= 6):
+    if right and (is_all_bold(el) or is_all_italic(el) or len(name.split()) <= 6):
         return True
     # Not aligned, but a short, wholly bold line of capitalised words with no sentence
     # punctuation at the very end of the body is a name ("Quang Minh", "Thu Hà - PV").
-    # After " - " or "(" comes the writer's office, in ordinary case.
-    name = re.split(r"\s[-–(]|\(", text)[0]
     words = [w for w in re.split(r"[\s/,&]+", name) if w]
     return (0 < len(words) <= 5 and not text.endswith((".", "!", "?", "…", ":"))
             and is_all_bold(el)

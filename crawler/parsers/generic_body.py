@@ -26,6 +26,7 @@ from .generic_index import (
 from .generic_patterns import (
     BLOCKS,
     CONTAINERS,
+    COPYRIGHT_LINE,
     DROPPED_TAGS,
     HEADINGS,
     INLINE,
@@ -188,6 +189,8 @@ def clean_body(page: Page, body_el, *, title_text, title_el, lead_el, lead_text,
             keep.append(el)
     links = {el: _link_chars(el) for el in keep}
     prose = [i for i, el in enumerate(keep) if text(el) and _is_prose(text(el), links[el])]
+    while prose and COPYRIGHT_LINE.search(text(keep[prose[-1]])):
+        prose.pop()  # the site's credit under the text, in the same cell
     result = Cleaned(body, prose=len(prose))
     if not prose:
         return result
@@ -256,11 +259,12 @@ def _drop_chrome_lines(keep: list, links: dict, text, first: int, last: int,
         elif i > last:
             # After it: a box's label ends the article; links, dates and tools go; the
             # byline and the credit stay for extract_body.
-            if _is_box_label(line):
+            if _is_box_label(line) or _opens_box(el, line):
                 for rest in keep[i:]:
                     _drop(rest)
                 break
-            if linky or is_date_line(line) or TOOL_LINE.match(line) or (
+            if linky or is_date_line(line) or TOOL_LINE.match(line) or COPYRIGHT_LINE.search(
+                    line) or (
                     META_LINE.match(line) and not credit_of(line)
                     and not names_people(line)):
                 _drop(el)
@@ -270,6 +274,13 @@ def _drop_chrome_lines(keep: list, links: dict, text, first: int, last: int,
                 teasers.add(next((a.get("href") for a in el.iter("a") if a.get("href")), line))
             _drop(el)
     return teasers
+
+
+def _opens_box(el, line: str) -> bool:
+    """A box's label and its first items in one paragraph ("<b>Các tin khác:</b><br>- <a>
+    ...</a>"), as hand-made pages write them."""
+    head, colon, _ = line.partition(":")
+    return bool(colon) and el.find(".//a") is not None and _is_box_label(head)
 
 
 def _drop_repeated_byline(keep: list, text, author_text: str) -> None:

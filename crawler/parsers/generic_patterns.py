@@ -135,6 +135,11 @@ META_LINE = re.compile(
 # A month's name left in an English date line ("Published June 3, 2024").
 _MONTH_WORD = re.compile(rf"\b(?:{MONTH_NAMES})\b", re.IGNORECASE)
 # Inline "see also" links inside a text, not a listing's teasers.
+# The site's credit line under a page's text ("Bản quyền © 2009 UBND huyện ...", "Ghi rõ
+# nguồn khi phát hành lại thông tin từ website này"): the footer, where a hand-made page
+# puts it in the same cell as the article.
+COPYRIGHT_LINE = re.compile(r"^\W*(?:©|\(c\)|copyright\b|bản quyền\s*(?:©|\(c\)|thuộc|\d{4}))"
+                            r"|©\s*\d{4}|ghi rõ nguồn.{0,60}phát hành lại", re.IGNORECASE)
 MORE_LINK = re.compile(r"^\W*(?:xem thêm|đọc thêm|xem tiếp|đọc tiếp|read more|see also)",
                        re.IGNORECASE)
 # A sentence ends the line, or one ends inside it.

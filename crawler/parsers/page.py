@@ -157,6 +157,12 @@ def load(html: bytes | str, content_type: str | None = None, *, decoded: Decoded
     if any("Excessive depth" in e.message for e in _HTML_PARSER.error_log):
         doc = lxml.html.document_fromstring(flatten_deep(text), parser=_HTML_PARSER)
     hoist_blocks(doc)
+    for br in doc.iter("br"):
+        # A line break parts words as a space does: "<b>Trần Văn Thắng</b><br>(Đài ...)"
+        # is two lines, not "Thắng(Đài", wherever a field reads the element's text.
+        tail = br.tail
+        if not tail or not tail[0].isspace():
+            br.tail = "\n" + (tail or "")
     if (_LEGACY_FONT_HINT.search(text) if raw is None
             else _LEGACY_FONT_HINT_BYTES.search(raw.lower())):
         # Text typed in the TCVN3 or VNI fonts: converted to Unicode before any field is

@@ -97,3 +97,15 @@ def test_a_credit_is_the_source_and_a_person_the_author(lines, author, source):
 ])
 def test_an_author_label_is_dropped_and_alone_names_no_one(text, author):
     assert clean_author(text) == author
+
+
+def test_a_gallerys_links_to_its_own_pictures_are_images_not_attachments():
+    files = "https://datafiles.nghean.gov.vn/nan-ubnd/2935/quantritintuc20244/"
+    items = "".join(
+        f'<div class="gallery-item"><a class="view-gallery" href="{files}anh{i}.jpg">'
+        f'<img alt="Anh-tin-bai" src="{files}anh{i}.jpg"></a></div>' for i in (1, 2))
+    plan = (f'<p><a class="view-gallery" href="{files}ke-hoach.pdf">Kế hoạch tổ chức</a>'
+            "</p>")
+    article = parse_article(page(f'<div class="gallery">{items}</div>' + plan), URL)
+    assert [i.url for i in article.images] == [f"{files}anh1.jpg", f"{files}anh2.jpg"]
+    assert [a.url for a in article.attachments] == [f"{files}ke-hoach.pdf"]

@@ -31,6 +31,16 @@ def is_file_link(href: str | None) -> bool:
     return path.endswith(FILE_EXTENSIONS)
 
 
+_PICTURE = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".bmp")
+
+
+def _enlarges_its_picture(a, href: str | None) -> bool:
+    """A gallery's link around a picture to the picture itself, larger (``a.view-gallery``
+    in a vnPortal photo story): the article's image, not a file attached to it."""
+    path = urlsplit((href or "").strip()).path.lower()
+    return path.endswith(_PICTURE) and a.find(".//img") is not None
+
+
 def img_src(img) -> str | None:
     for attr in ("src", "data-src", "data-original", "data-lazy-src"):
         value = (img.get(attr) or "").strip()
@@ -58,7 +68,8 @@ def collect_attachments(scope, page_url: str, selectors=()) -> list[Attachment]:
             classes = (el.get("class") or "").split()
             href = el.get("href")
             if "link-download" in classes or "view-gallery" in classes or is_file_link(href):
-                add(href, text_of(el) or clean_text(el.get("title")) or None)
+                if not _enlarges_its_picture(el, href):
+                    add(href, text_of(el) or clean_text(el.get("title")) or None)
             continue
         src = el.get("src") or el.get("data")
         query = parse_qs(urlsplit(src).query)

@@ -67,9 +67,9 @@ def collect_attachments(scope, page_url: str, selectors=()) -> list[Attachment]:
         if el.tag == "a":
             classes = (el.get("class") or "").split()
             href = el.get("href")
-            if "link-download" in classes or "view-gallery" in classes or is_file_link(href):
-                if not _enlarges_its_picture(el, href):
-                    add(href, text_of(el) or clean_text(el.get("title")) or None)
+            named = "link-download" in classes or "view-gallery" in classes
+            if (named or is_file_link(href)) and not _enlarges_its_picture(el, href):
+                add(href, text_of(el) or clean_text(el.get("title")) or None)
             continue
         src = el.get("src") or el.get("data")
         query = parse_qs(urlsplit(src).query)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from crawler.parsers import parse_article
@@ -109,3 +112,28 @@ def test_a_gallerys_links_to_its_own_pictures_are_images_not_attachments():
     article = parse_article(page(f'<div class="gallery">{items}</div>' + plan), URL)
     assert [i.url for i in article.images] == [f"{files}anh1.jpg", f"{files}anh2.jpg"]
     assert [a.url for a in article.attachments] == [f"{files}ke-hoach.pdf"]
+
+
+def test_nukeviet_files_listed_under_the_text_are_attachments():
+    # NukeViet 4's detail.tpl lists the files after #news-bodyhtml: a download link per
+    # file, and the file itself on the quick view's data-src when the theme has one.
+    fixtures = Path(__file__).parent / "fixtures"
+    spec = json.loads((fixtures / "nukeviet-hcc-article.json").read_text(encoding="utf-8"))
+    files = ('<div class="panel panel-default"><div class="list-group news-download-file">'
+             '<div class="list-group-item"><span class="badge"><a role="button" href="#file-1"'
+             '><i class="fa fa-eye"></i></a></span><a href="/tin-tuc/bai-1287.html?download=1'
+             '&amp;id=0" title="Kế hoạch.pdf">Kế hoạch.pdf</a><div class="collapse" id="file-1"'
+             ' data-src="/uploads/news/2023_09/ke-hoach.pdf"></div></div>'
+             '<div class="list-group-item"><a href="/tin-tuc/bai-1287.html?download=1&amp;id=1"'
+             ' title="Tải file: Danh mục">Tải file: <strong>Danh mục</strong></a></div>'
+             "</div></div>")
+    html = (fixtures / "nukeviet-hcc-article.html").read_text(encoding="utf-8").replace(
+        '        <div class="margin-bottom-lg">\n            <p class="h5 text-right">',
+        files + '<div class="margin-bottom-lg"><p class="h5 text-right">', 1)
+    assert files in html
+    article = parse_article(html, spec["url"])
+    assert [(a.url, a.name) for a in article.attachments] == [
+        ("https://hcc.nghean.gov.vn/uploads/news/2023_09/ke-hoach.pdf", "Kế hoạch.pdf"),
+        ("https://hcc.nghean.gov.vn/tin-tuc/bai-1287.html?download=1&id=1", "Danh mục")]
+    assert article.body == spec["expected"]["body"]
+    assert article.author == spec["expected"]["author"]

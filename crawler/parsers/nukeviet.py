@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from ..kernel.record import Article, Listing
+from ..kernel.record import Article, Attachment, Listing
 from ..kernel.text import canonical_url, clean_or_none, clean_text, fold
 from . import published
 from .body import assemble, extract_body, sapo_element, sapo_text
@@ -120,6 +120,8 @@ def parse(doc, url: str, fetched_at: str | None = None) -> Article | None:
     writers, signed = byline(doc, site)
     body = extract_body(body_el, url, remove=BODY_NOISE, find_byline=writers is None,
                         summary=lead, find_lead=lead is None, site=site)
+    known = {a.url for a in body.attachments}
+    body.attachments += [a for a in attached_files(doc, url) if a.url not in known]
     return assemble(
         url, body, parser=f"{NAME}/{VERSION}", fetched_at=fetched_at, sources=sources,
         title=title_text,
@@ -132,6 +134,27 @@ def parse(doc, url: str, fetched_at: str | None = None) -> Article | None:
         tags=tags(doc),
         related=extract_related(doc, url, scope_exclude=body_el),
     )
+
+
+FILE_ITEMS = css(".news-download-file .list-group-item")
+
+
+def attached_files(doc, url: str) -> list[Attachment]:
+    """The files the news module lists under the text (``news-download-file``): each the
+    file itself where its quick view names it (``data-src``), else the module's download
+    link ("...?download=1&id=0"), which answers with the file."""
+    out: list[Attachment] = []
+    for item in FILE_ITEMS(doc):
+        link = next((a for a in item.iter("a") if (a.get("href") or "").strip()[:1] not in
+                     ("", "#") and not a.get("href").strip().startswith("javascript:")), None)
+        shown = next((el.get("data-src") for el in item.iter() if el.get("data-src")), None)
+        href = shown or (link.get("href") if link is not None else None)
+        if not href:
+            continue
+        name = (clean_text(link.get("title")) or text_of(link)) if link is not None else None
+        name = re.sub(r"^(?:tải file|tải về|download)\s*:\s*", "", name or "", flags=re.I)
+        out.append(Attachment(url=canonical_url(href.strip(), url), name=name or None))
+    return out
 
 
 # Listings page in their URL: /{cat}/page-2.

@@ -435,3 +435,19 @@ def test_a_site_map_links_articles_but_lists_none(path, title):
     role = classify(page, BASE + path, reached_as="page")
     assert role.role == "other", role.evidence
     assert role.listing is None
+
+
+@pytest.mark.parametrize("path, role", [("/tag/cai-cach-hanh-chinh", "listing"),
+                                        ("/tin-tuc/", "other")])
+def test_a_nukeviet_tag_page_of_two_articles_is_a_listing(path, role):
+    items = "".join(
+        f'<div class="panel"><h3><a href="/tin-tuc/bai-so-{n}-12{n}0.html">Bài số {n} về cải '
+        f"cách hành chính</a></h3><span>22:57 14/07/2023</span></div>" for n in (1, 2))
+    page = ('<html><head><meta name="generator" content="NukeViet v4.5"><title>cải cách '
+            'hành chính</title></head><body><div class="news_column">' + items
+            + "</div></body></html>")
+    verdict = classify(page, "https://hcc.nghean.gov.vn" + path, reached_as="page")
+    # a tag's address says it is a list; a section's page needs three items to be one
+    assert verdict.role == role, verdict.evidence
+    if role == "listing":
+        assert len(verdict.listing.entries) == 2

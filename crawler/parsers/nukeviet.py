@@ -19,6 +19,7 @@ from .jsonld import jsonld_article, jsonld_breadcrumb
 from .links import breadcrumb_category, extract_related, is_article_url, link_listing
 from .page import css, first, meta_content, text_of, xp
 from .registry import Layout
+from .urls import collection_path
 from .sieve import loaded_elements
 
 NAME = "nukeviet"
@@ -174,8 +175,9 @@ def parse_listing(doc, url: str) -> Listing | None:
     """A category or tag page: its article links (its pages 2+ are /page-N links)."""
     if first(doc, BODY) is not None:
         return None
+    # A tag's page may show one or two articles: its address says it is a list.
     return link_listing(doc, url, is_article_url, f"{NAME}/{VERSION}",
-                        LISTING_ITEMS)
+                        LISTING_ITEMS, collection=bool(collection_path(urlsplit(url).path)))
 
 
 LAYOUTS = (Layout(NAME, VERSION, recognise=is_nukeviet, parse=parse,

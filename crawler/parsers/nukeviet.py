@@ -19,8 +19,8 @@ from .jsonld import jsonld_article, jsonld_breadcrumb
 from .links import breadcrumb_category, extract_related, is_article_url, link_listing
 from .page import css, first, meta_content, text_of, xp
 from .registry import Layout
-from .urls import collection_path
 from .sieve import loaded_elements
+from .urls import collection_path
 
 NAME = "nukeviet"
 VERSION = "1"

@@ -18,7 +18,7 @@ from lxml import etree
 
 from archive.store import Archive
 from crawler.kernel.record import Article
-from crawler.parsers import article_shaped, classify
+from crawler.parsers import article_shaped, classify, is_article_url
 from tests.conftest import export_records, govnews, query
 
 PARA = ("{} của bài {}, với đủ chữ để là một đoạn văn thật của một bài tin trên cổng thông "
@@ -246,10 +246,12 @@ def test_article_shaped_links(url):
     # a Joomla category by id and alias, a file named so
     "/index.php/12-tin-tuc", "/12-tin-tuc", "/upload/banan/2024/38-2024-DS-PT.pdf",
     "/Default.aspx?tabid=120", "/tim-kiem?id=3",
-    # Drupal's term pages, even named by a number
-    "/taxonomy/term/2024"])
+    # Drupal's term pages, even named by a number; an article's print view
+    "/taxonomy/term/2024", "/print/tin-tuc/hop-ban-1245.html", "/news/print/hop-ban-1245.html"])
 def test_not_article_shaped_links(url):
     assert not article_shaped(BASE + url)
+    if "print" in url:  # whatever layout's rule
+        assert not is_article_url(BASE + url)
 
 
 def test_a_month_archive_of_a_known_layout_is_never_an_article():

@@ -17,6 +17,7 @@ from ..kernel.record import Attachment, Link
 from ..kernel.text import canonical_url, clean_text, fold
 from .page import block_lines, text_of, xp
 from .sieve import tree_root
+from .urls import PRINT_VIEW
 
 # --- files and images -------------------------------------------------------------------
 
@@ -113,7 +114,10 @@ def _label_key(text: str) -> str:
 
 
 def article_id_from_url(url: str) -> str | None:
-    match = ARTICLE_PATH.search(urlsplit(url).path)
+    path = urlsplit(url).path
+    if PRINT_VIEW.search(path):
+        return None  # the article's print view: the article is at its own address
+    match = ARTICLE_PATH.search(path)
     return (match.group(1) or match.group(2)) if match else None
 
 

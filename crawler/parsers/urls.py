@@ -27,6 +27,12 @@ COLLECTION_SEGMENTS = {
     "videos", "video-clip", "gallery", "thu-vien-anh", "thu-vien-video", "leadership",
     "taxonomy",  # Drupal's term pages: "/taxonomy/term/5"
 }
+# A page's print view ("/print/tin-tuc/{alias}-{id}.html", NukeViet's "/news/print/..."):
+# the same article again, under another address.
+PRINT_SEGMENTS = {"print", "printpreview", "print-preview", "ban-in", "in-bai-viet"}
+COLLECTION_SEGMENTS |= PRINT_SEGMENTS
+PRINT_VIEW = re.compile(r"/(?:" + "|".join(map(re.escape, PRINT_SEGMENTS)) + r")/",
+                        re.IGNORECASE)
 # Service pages named at more length: "/so-do-cong-thong-tin", "/lien-he-gop-y".
 SERVICE_PREFIXES = ("so-do-", "lien-he-", "sitemap", "site-map", "ket-qua-tim-kiem",
                     "dang-nhap", "thong-tin-lien-he")

@@ -89,6 +89,34 @@ def test_a_label_value_table_is_a_document():
         (f"{SITE}/Uploads/vb/1205-phu-luc.docx", "Phụ lục")]
 
 
+def judgment_item(number: str, day: str) -> str:
+    return (f"<li><span>Tên bản án:</span> Bản án về tội trộm cắp tài sản</li><li><span>Số bản "
+            f"án:</span> {number}</li><li><span>Ngày tuyên án:</span> {day}</li><li><span>Tòa "
+            "án xét xử:</span> TAND huyện Nghi Lộc - Nghệ An</li><li><span>Loại vụ/việc:</span>"
+            " Hình sự</li><li><span>Thông tin về vụ/việc:</span> Bị cáo chiếm đoạt 01 xe mô "
+            "tô; xử phạt 09 tháng tù.</li>")
+
+
+JUDGMENT = ('<html><body><h1>Bản án số 15/2023/HS-ST ngày 21/03/2023 của TAND huyện Nghi Lộc'
+            "</h1><ul class=\"info\">" + judgment_item("15/2023/HS-ST", "21/03/2023")
+            + '</ul><a class="btn" href="/5ta1187402t1cvn/chi-tiet-ban-an/download">Tải bản '
+            'án</a><a href="/5ta1187402t1cvn/chi-tiet-ban-an">Bản án</a></body></html>')
+
+
+def test_a_courts_judgment_page_is_a_document_of_its_own_kind():
+    # A court's attribute page is no news, and its number's code names a case, not an act.
+    doc = parse_document(load(JUDGMENT), "https://congbobanan.toaan.gov.vn/5ta1187402t1cvn/chi-tiet-ban-an")
+    assert (doc.number, doc.kind, doc.issued, doc.agency, doc.title) == (
+        "15/2023/HS-ST", "Bản án", "2023-03-21", "TAND huyện Nghi Lộc - Nghệ An",
+        "Bản án về tội trộm cắp tài sản")
+    assert doc.summary == "Bị cáo chiếm đoạt 01 xe mô tô; xử phạt 09 tháng tù."
+    assert [f.url for f in doc.files] == [
+        "https://congbobanan.toaan.gov.vn/5ta1187402t1cvn/chi-tiet-ban-an/download"]
+    # a list of judgments is no one judgment
+    two = JUDGMENT.replace("</ul>", judgment_item("09/2023/HS-ST", "14/02/2023") + "</ul>")
+    assert parse_document(load(two), "https://congbobanan.toaan.gov.vn/danh-sach") is None
+
+
 DL_PAGE = """<html><body><div class="content">
 <h1 class="title">Kế hoạch tổ chức Tháng hành động vì an toàn thực phẩm năm 2024</h1>
 <dl class="props"><dt>Số hiệu:</dt><dd>45/KH-UBND</dd>

@@ -43,21 +43,28 @@ VERSION = 1
 LABELS = {
     "number": ("so ky hieu", "so hieu", "so/ky hieu", "so, ky hieu", "ky hieu", "so van ban",
                "so hieu van ban", "so ky hieu van ban", "so/ ky hieu"),
+    # A court's published judgment (congbobanan.toaan.gov.vn and the courts' own sites):
+    # "Số bản án", "Ngày tuyên án", "Tòa án xét xử", "Thông tin về vụ/việc".
+    "judgment": ("so ban an", "so ban an/quyet dinh"),
     "issued": ("ngay ban hanh", "ngay ky", "ngay phat hanh", "ngay ky ban hanh",
-               "ngay van ban"),
+               "ngay van ban", "ngay tuyen an"),
     "effective": ("ngay co hieu luc", "ngay hieu luc", "hieu luc tu ngay", "ngay ap dung",
                   "co hieu luc tu ngay", "hieu luc", "ngay bat dau hieu luc"),
     "kind": ("loai van ban", "the loai", "hinh thuc van ban", "loai", "the loai van ban"),
     "agency": ("co quan ban hanh", "noi ban hanh", "don vi ban hanh", "co quan",
-               "cơ quan ban hanh"),
+               "cơ quan ban hanh", "toa an xet xu"),
     "signer": ("nguoi ky", "nguoi ky duyet", "nguoi ky van ban"),
-    "summary": ("trich yeu", "trich yeu noi dung", "noi dung trich yeu", "tom tat"),
-    "title": ("ten van ban", "tieu de"),
-    "field": ("linh vuc", "linh vuc van ban"),
+    "summary": ("trich yeu", "trich yeu noi dung", "noi dung trich yeu", "tom tat",
+                "thong tin ve vu/viec", "thong tin ve vu viec"),
+    "title": ("ten van ban", "tieu de", "ten ban an"),
+    "field": ("linh vuc", "linh vuc van ban", "loai vu/viec", "loai vu viec"),
     "status": ("tinh trang", "tinh trang hieu luc", "trang thai", "trang thai hieu luc"),
     "expires": ("ngay het hieu luc", "het hieu luc"),
 }
 _FIELD_OF = {label: name for name, labels in LABELS.items() for label in labels}
+# The word every court judgment's page shows ("Ngày tuyên án"): a first look beside the
+# register's label words.
+COURT_WORD = "tuyên án"
 # Besides the number, a page must give this many of these to be a document's.
 CORE = ("issued", "effective", "kind", "agency", "signer", "summary")
 MIN_CORE = 2
@@ -196,7 +203,8 @@ def _page_text(doc) -> str:
 def parse_document(doc, url: str, fetched_at: str | None = None) -> Document | None:
     """The page as a register's document, or None when it is none (see the module's
     docstring for what makes one)."""
-    if not has_label_words(_page_text(doc)):
+    text = _page_text(doc)
+    if not (has_label_words(text) or COURT_WORD in text):
         return None
     fields: dict[str, str] = {}
     numbers: set[str | None] = set()
@@ -205,7 +213,7 @@ def parse_document(doc, url: str, fetched_at: str | None = None) -> Document | N
         if _in_chrome(label):
             continue
         text = _value(value)
-        if text and name == "number":
+        if text and name in ("number", "judgment"):
             numbers.add(number_key(_number(text)) or text)
         if not text or name in fields:
             continue
@@ -214,6 +222,10 @@ def parse_document(doc, url: str, fetched_at: str | None = None) -> Document | N
             scope = label
     if len(numbers) > 1:
         return None  # labels of several documents: a register's list, not a document
+    judgment = "number" not in fields and fields.pop("judgment", None)
+    if judgment:  # its number, a case's code ("15/2023/HS-ST"), names no kind of act
+        fields.setdefault("kind", "Bản án")
+        fields["number"] = judgment
     if "number" not in fields or sum(1 for f in CORE if f in fields) < MIN_CORE:
         return None
     number = _number(fields["number"])
@@ -312,7 +324,7 @@ def _files(doc, url: str) -> list[DocFile]:
     files: dict[str, DocFile] = {}
     for a in doc.iter("a"):
         href = (a.get("href") or "").strip()
-        if not is_file_link(href) or _in_chrome(a):
+        if not (is_file_link(href) or _download_link(a, href)) or _in_chrome(a):
             continue
         link = canonical_url(href, url)
         name = _file_name(text_of(a), link) or _file_name(clean_text(a.get("title")), link)
@@ -321,6 +333,12 @@ def _files(doc, url: str) -> list[DocFile]:
         elif name and not files[link].name:
             files[link].name = name
     return list(files.values())
+
+
+def _download_link(a, href: str) -> bool:
+    """A link that says it downloads the file and whose address says so too, with no file
+    name in it ("/5ta1187402t1cvn/chi-tiet-ban-an/download": "Tải bản án")."""
+    return "download" in href.lower() and bool(_DOWNLOAD_WORDS.match(fold(text_of(a))))
 
 
 # What a download link says besides the file's name ("Tải tập tin 1: qd-86.pdf").

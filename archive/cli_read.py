@@ -98,7 +98,8 @@ def reparse(db_path, dry_run, files):
               show_default=True)
 def sites(db_path, fmt):
     """Every site the archive knows: host, layout and version, articles, newest article
-    date, last crawl and its status (ok, failing with the reason, never reached).
+    date, last crawl and its status (ok, degraded or failing with the reason, never
+    reached).
 
         govnews sites --db archive.db
         govnews sites --db archive.db --format json

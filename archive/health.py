@@ -23,7 +23,13 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .query import last_finished_run_end, listed_counts, site_body_length, site_field_counts
+from .query import (
+    last_finished_run_end,
+    listed_counts,
+    site_body_length,
+    site_field_counts,
+    site_parser_counts,
+)
 
 HEALTH_FIELDS = ("title", "published_at", "body", "author", "related")
 MAX_DROP = 0.05
@@ -47,6 +53,7 @@ class PageStats:
     present: dict[str, bool]
     body_length: int
     previous_body_length: int | None = None  # the archived copy's, for a re-fetched page
+    parser: str | None = None  # the module that read it ("vnportal"), without its version
 
     @classmethod
     def of(cls, article, previous_body_length: int | None = None) -> PageStats:
@@ -55,7 +62,8 @@ class PageStats:
             present={"title": bool(article.title), "published_at": bool(article.published_at),
                      "body": bool(article.body), "author": bool(article.author),
                      "related": bool(article.related)},
-            body_length=len(article.body or ""), previous_body_length=previous_body_length)
+            body_length=len(article.body or ""), previous_body_length=previous_body_length,
+            parser=(article.parser or "").split("/")[0] or None)
 
     @classmethod
     def incomplete(cls, url: str, site: str) -> PageStats:
@@ -68,6 +76,7 @@ class Baseline:
     articles: int = 0
     present: dict[str, int] = field(default_factory=dict)
     median_body_length: int = 0
+    parsers: dict[str, int] = field(default_factory=dict)  # module -> live articles it read
 
 
 def baseline(db, site: str, until: str | None = "") -> Baseline:
@@ -87,6 +96,7 @@ def baseline(db, site: str, until: str | None = "") -> Baseline:
     base = Baseline(articles=total, present=dict(zip(HEALTH_FIELDS, (x or 0 for x in row[1:]))))
     if total:
         base.median_body_length = site_body_length(db, site, until, total // 2) or 0
+        base.parsers = site_parser_counts(db, site, until)
     return base
 
 
@@ -140,6 +150,7 @@ class SiteTally:
         self.pages = 0
         self.present = dict.fromkeys(HEALTH_FIELDS, 0)
         self.missing: dict[str, list[str]] = {f: [] for f in HEALTH_FIELDS}  # first ones
+        self.parsers: Counter = Counter()  # the modules that read them
         self.lengths: Counter = Counter()  # of the pages with a body
         self.fresh: Counter = Counter()  # new pages' lengths
         self.ratios: Counter = Counter()  # re-fetched pages' length / archived length
@@ -150,6 +161,7 @@ class SiteTally:
 
     def add(self, page: PageStats) -> None:
         self.pages += 1
+        self.parsers[page.parser] += 1
         for f in HEALTH_FIELDS:
             if page.present[f]:
                 self.present[f] += 1
@@ -221,6 +233,7 @@ def assess_tallies(sites: dict[str, SiteTally], baselines: dict[str, Baseline]) 
         for f in HEALTH_FIELDS:
             _judge_field(health, f, n - counted.present[f], counted.missing[f], base)
         _judge_length(health, counted, base)
+        _judge_layout(health, counted, base)
         report.sites.append(health)
     return report
 
@@ -267,6 +280,34 @@ def _judge_length(health: SiteHealth, counted: SiteTally, base: Baseline) -> Non
             f"median body length {_counted_median(counted.fresh, 0)} characters, "
             f"under half the archive's {base.median_body_length}, e.g. "
             f"{', '.join(shortest)}")
+
+
+# A site's archive read by one module in this share of its articles is that module's site;
+# of this run's pages, none of at least MIN_LAYOUT_PAGES read by it is no chance (0.2^3).
+LAYOUT_SHARE = 0.8
+MIN_LAYOUT_BASELINE = 5
+MIN_LAYOUT_PAGES = 3
+# The modules that read any page: no layout of their own to lose.
+FALLBACK_PARSERS = {"generic", None}
+
+
+def _judge_layout(health: SiteHealth, counted: SiteTally, base: Baseline) -> None:
+    """A site whose archived articles its module read, and of whose pages this run that
+    module read none (another did, or the fallback): the site changed its layout, however
+    well the other reads it."""
+    if base.articles < MIN_LAYOUT_BASELINE or counted.pages < MIN_LAYOUT_PAGES:
+        return
+    module, read = max(base.parsers.items(), key=lambda kv: kv[1], default=(None, 0))
+    if module in FALLBACK_PARSERS or read < LAYOUT_SHARE * base.articles:
+        return
+    if counted.parsers.get(module):
+        return
+    now = ", ".join(f"{name or 'none'} {n}" for name, n in counted.parsers.most_common())
+    health.degraded_fields.append("layout")
+    health.problems.append(
+        f"{module} read {read} of its {base.articles} archived articles but none of this "
+        f"run's {counted.pages} pages ({now}): the site changed its layout; run "
+        f"`govnews probe http://{health.site}/`")
 
 
 # --- how much a site's listings show ------------------------------------------------------

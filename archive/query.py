@@ -129,7 +129,8 @@ def stats(db: sqlite_utils.Database) -> dict:
 def sites(db: sqlite_utils.Database) -> list[dict]:
     """Every site the archive knows: from its articles and from the runs that tried it.
 
-    ``status``: "ok" (its last crawl answered), "failing" (with the reason), or "never
+    ``status``: "ok" (its last crawl answered), "degraded" (read, but worse than its
+    history: its layout changed; with the reason), "failing" (with the reason), or "never
     reached" (no crawl ever got an answer from it)."""
     known: dict[str, dict] = {}
     # Counts from article_tallies (schema m014); each site's newest date from the index
@@ -159,10 +160,11 @@ def sites(db: sqlite_utils.Database) -> list[dict]:
         elif last["status"] == "failing":
             status = "failing" if reached else "never reached"
         else:
-            status = "ok"
+            status = "degraded" if last["status"] == "degraded" else "ok"
+        said = last and last["status"] in ("failing", "degraded")
         out.append({**row, "layout": layout, "last_crawl": last["started_at"] if last else None,
                     "last_run": last["run_id"] if last else None, "status": status,
-                    "reason": last["reason"] if last and last["status"] == "failing" else None,
+                    "reason": last["reason"] if said else None,
                     "start": bool(last["start"]) if last else None})
     return out
 
@@ -349,6 +351,15 @@ def site_field_counts(db: sqlite_utils.Database, site: str, until: str) -> tuple
         " count(author), sum(exists(select 1 from related_links r where r.article_url = a.url))"
         " from articles a where site = ? and gone_at is null and first_seen_at <= ?",
         [site, until]).fetchone()
+
+
+def site_parser_counts(db: sqlite_utils.Database, site: str, until: str) -> dict[str, int]:
+    """Of the live articles of ``site`` first stored by ``until``: how many each module
+    read ("vnportal/1" and "vnportal/2" are both vnportal's)."""
+    return dict(db.execute(
+        "select substr(parser, 1, instr(parser || '/', '/') - 1), count(*) from articles"
+        " where site = ? and gone_at is null and first_seen_at <= ? group by 1",
+        [site, until]).fetchall())
 
 
 def site_body_length(db: sqlite_utils.Database, site: str, until: str, rank: int):

@@ -382,6 +382,7 @@ class ArchivePipeline:
         # A crawl stopped early reached some sites and not others: it judges none of them.
         failed_sites = [] if stopped else getattr(spider, "failed_start_sites", list)()
         drops: dict[str, str] = {}
+        self.health_report = health.assess_tallies(self.health_sites, self.baselines)
         if hasattr(spider, "site_report") and not self.storage_errors and not stopped:
             drops = self.record_sites(spider, reason)
         self.note_file_failures()
@@ -392,7 +393,6 @@ class ArchivePipeline:
                 logger.error("could not fetch any page of %s: %s", site["site"], site["reason"])
         if self.extract_files and not self.storage_errors and not self.stop.requested:
             self.read_files()  # a stop asked meanwhile leaves the rest for the next run
-        self.health_report = health.assess_tallies(self.health_sites, self.baselines)
         health.add_yield_drops(self.health_report, drops)
         status = self.status(reason, failed_sites, requests)
         for problem in self.health_report.problems():
@@ -423,6 +423,12 @@ class ArchivePipeline:
                             self.archive.db, row["site"], self.run_id))
                         if drop:
                             drops[row["site"]] = drop
+            sick = {h.site: "; ".join(h.problems) for h in self.health_report.sites
+                    if h.degraded_fields}
+            for row in report:  # read, but not as well as before: said per site too
+                problem = sick.get(row["site"]) or drops.get(row["site"])
+                if row["status"] == "ok" and problem:
+                    row["status"], row["reason"] = "degraded", problem
             self.archive.record_site_runs(self.run_id, report)
         except Exception as exc:  # noqa: BLE001
             self.storage_failed("could not record how each site fared", exc)

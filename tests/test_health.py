@@ -85,6 +85,42 @@ def test_first_run_judges_only_title_and_body():
 
 # --- a site whose listings show far fewer articles than before ---------------------------
 
+def read_by(parser, n=5):
+    pages = [page(i) for i in range(n)]
+    for p in pages:
+        p.parser = parser
+    return pages
+
+
+def modules(**counts):
+    base = history(articles=sum(counts.values()))
+    base[SITE].parsers = counts
+    return base
+
+
+def test_pages_no_longer_read_by_the_sites_module_are_an_alarm_however_well_read():
+    # A vnPortal site that moved to a new skin: the fallback reads every field, but the
+    # module that read its archive reads none of tonight's pages.
+    report = assess(read_by("generic"), modules(vnportal=14))
+    assert report.sites[0].degraded_fields == ["layout"]
+    assert report.problems() == [
+        f"{SITE}: vnportal read 14 of its 14 archived articles but none of this run's 5 "
+        f"pages (generic 5): the site changed its layout; run `govnews probe http://{SITE}/`"]
+
+
+@pytest.mark.parametrize("pages, counts", [
+    # one page still read by the module: the layout is there
+    (read_by("generic", 4) + read_by("vnportal", 1), {"vnportal": 14}),
+    # too few pages, too little history, a site of mixed modules, a fallback site
+    (read_by("generic", 2), {"vnportal": 14}),
+    (read_by("generic"), {"vnportal": 4}),
+    (read_by("generic"), {"vnportal": 10, "generic": 6}),
+    (read_by("vnportal"), {"generic": 14}),
+])
+def test_no_layout_alarm_without_evidence(pages, counts):
+    assert "layout" not in assess(pages, modules(**counts)).sites[0].degraded_fields
+
+
 def test_a_yield_far_under_the_sites_earlier_runs_is_an_alarm():
     from archive.health import yield_drop
 

@@ -181,6 +181,8 @@ CAUSES = (
     (r"redirect_offsite|another site", N_("redirected to another site")),
     (r"redirect_loop|redirects in a loop", N_("redirected in a loop")),
     (r"redirect_home", N_("redirected to the home page")),
+    (r"says_missing|says its article is missing", N_("the page says the article was removed")),
+    (r"changed its layout", N_("the site changed its layout")),
     (r"found no listing and no article", N_("nothing recognisable found on its pages")),
     (r"no page answered", N_("no page answered")),
 )

@@ -400,6 +400,10 @@ def test_a_chart_of_two_runs_draws_them(ds):
      "everything (RFC 9309)", "robots_unavailable",
      "robots.txt could not be read: the server closed the connection"),
     (None, "redirect_home", "redirected to the home page"),
+    (None, "says_missing", "the page says the article was removed"),
+    ("vnportal read 14 of its 14 archived articles but none of this run's 5 pages (generic "
+     "5): the site changed its layout; run `govnews probe http://x.gov.vn/`", None,
+     "the site changed its layout"),
 ])
 def test_plain_words_for_a_failure(message, kind, plain):
     msgid, values = i18n.plain_failure(message, kind)

@@ -397,6 +397,30 @@ def test_a_site_of_bare_slugs_is_read_through_its_lists(tmp_path):
     assert stored == sorted(f"tin-tuc/{s}" for s in {**BARE, **more})
 
 
+def test_an_archived_article_that_now_says_it_is_missing_is_marked_gone(tmp_path):
+    # The portal withdraws an article and answers its address with status 200 and a
+    # page saying so: gone, as a 404 would say, with its archived text kept.
+    files = site_files()
+    server = serve(files)
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}"
+        assert crawl(url, tmp_path / "a.db").returncode == 0
+        files["/tin-tuc/ky-niem-2024.html"] = (
+            f'<html><head><meta charset="utf-8"><title>Xã Thử</title></head><body>{NAV}'
+            '<div class="main"><p>Bài viết không tồn tại hoặc đã bị gỡ bỏ.</p></div>'
+            f"{FOOTER}</body></html>")
+        again = govnews("crawl", url, "--db", str(tmp_path / "a.db"), "--delay", "0",
+                        "--refresh", check=False)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert again.returncode == 0, again.stderr
+    gone = query(tmp_path / "a.db", "select url, gone_reason, title from articles"
+                 " where gone_at is not null")
+    assert gone == [(url + "/tin-tuc/ky-niem-2024.html", "says_missing",
+                     ARTICLES["ky-niem-2024"])]
+
+
 def test_a_site_whose_pages_hold_no_listing_and_no_article_fails_with_exit_4(tmp_path):
     files = {"/": HOME.replace("/tin-tuc/tong-ket-2024.html", "/thong-bao.html"),
              "/tin-tuc/": "<html><body><h1>Bảo trì</h1><p>Trang đang bảo trì.</p></body></html>",

@@ -21,6 +21,8 @@ MISSING = re.compile(
     r"|khong tim thay (?:trang|bai viet|tin bai|noi dung)"
     r"|(?:loi |error )?404(?:\s*[-:.!]?\s*(?:not found|page not found|khong tim thay[^.]*))?[.!]?$"
     r"|page not found|the page you requested|not found$)")
+# How a page's evidence says so.
+SAYS_MISSING = "the page says its article is missing"
 # A line longer than this is prose, which may well say such words in passing.
 MAX_LINE = 160
 _LINES = etree.XPath(

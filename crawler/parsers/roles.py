@@ -33,7 +33,7 @@ from ..kernel.text import canonical_url, clean_text, fold
 from . import generic, jsonld
 from .documents import citations, parse_document, parse_register
 from .links import LATER_PAGE, link_listing
-from .missing import footer_share, says_missing
+from .missing import SAYS_MISSING, footer_share, says_missing
 from .page import load, meta_content, text_of, xp
 from .registry import Layout
 from .repeated import repeated_items
@@ -142,6 +142,11 @@ class PageRole:
     @property
     def layout_key(self) -> str:
         return self.layout.key
+
+    @property
+    def withdrawn(self) -> bool:
+        """The page is the portal's "no such article" answer (``missing``)."""
+        return self.role == "other" and any(e.startswith(SAYS_MISSING) for e in self.evidence)
 
 
 def classify(page, url: str, *, reached_as: str = "article", fetched_at: str | None = None,
@@ -343,7 +348,7 @@ def _article(doc, url: str, fetched_at, layout: Layout, reached_as: str,
                             f"{missing}")
             said = says_missing(doc)
             if said:  # the portal's "no such article" page, in the article's template
-                evidence.append(f"the page says its article is missing ({said!r})")
+                evidence.append(f"{SAYS_MISSING} ({said!r})")
                 return None
             rescued = _fallback_article(doc, url, fetched_at, reached_as, evidence)
             if rescued is None:
@@ -369,7 +374,7 @@ def _fallback_article(doc, url: str, fetched_at, reached_as: str,
         return None
     said = says_missing(doc)
     if said:
-        evidence.append(f"the page says its article is missing ({said!r})")
+        evidence.append(f"{SAYS_MISSING} ({said!r})")
         return None
     signs: dict[str, Any] = {}
     article = generic.parse(doc, url, fetched_at, evidence=signs)

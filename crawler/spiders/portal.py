@@ -12,9 +12,8 @@ unless a refresh is asked for (then with conditional GET); pages once found to b
 listings nor articles are not fetched again.  ``GOVNEWS_FULL`` walks everything, and then
 re-checks archived articles that no listing shows any more (gone or not).
 
-Its helpers, each in a module of its own: what earlier runs left (``state``), a
-listing's walk through its pages (``walk``), the files pages link (``files``), and how
-each site fared (``sites``).
+Its helpers: what earlier runs left (``state``), a listing's walk through its pages
+(``walk``), the files pages link (``files``), and how each site fared (``sites``).
 
 Run as ``govnews crawl [SITE_URL ...]`` or ``scrapy crawl portal -a site=URL[,URL...]``.
 """
@@ -432,8 +431,7 @@ class PortalSpider(scrapy.Spider):
         article, url = role.record, role.url
         converted = legacy_encodings(doc)
         if converted:
-            self.logger.info("%s: text in %s fonts converted to Unicode", url,
-                             " and ".join(converted))
+            self.logger.info("%s: text in %s fonts converted", url, " and ".join(converted))
         elif LEGACY_FONT.search(response.body.lower()):
             # A legacy font named, but nothing converted: either the text was Unicode
             # after all, or a font the converter does not know.  The raw page is kept;
@@ -441,10 +439,9 @@ class PortalSpider(scrapy.Spider):
             yield Problem(url=url, kind="legacy_encoding",
                           message="the page sets a TCVN3/VNI font (.VnTime, VNI-Times) "
                                   "but no text in it needed converting")
-        # A page cut short in transit never gets here: Scrapy fails a body shorter than
-        # its Content-Length or a chunked body without its last chunk
-        # (DOWNLOAD_FAIL_ON_DATALOSS), and on_error records it.  Missing end tags
-        # alone prove nothing: </body> and </html> are optional in HTML.
+        # A page cut short in transit never gets here: Scrapy fails a body shorter than its
+        # Content-Length or a chunked body without its last chunk (DOWNLOAD_FAIL_ON_DATALOSS)
+        # and on_error records it.  Missing end tags prove nothing: they are optional.
         if not article.title or not article.body:
             missing = [f for f in ("title", "body") if not getattr(article, f)]
             yield self.problem(response.request, "parse_incomplete",
@@ -468,13 +465,17 @@ class PortalSpider(scrapy.Spider):
 
     def on_other(self, role, doc, response, hops):
         kind = response.meta.get("kind")
+        if role.withdrawn and role.url in self.memory.archived:  # "no such article" now
+            if role.url not in self.memory.gone:
+                yield Gone(url=role.url, reason="says_missing", at=now_iso())
+            return
         if kind in ("article", "recheck", "canary", "refresh") and not response.meta.get("shaped"):
             yield self.problem(response.request, "not_an_article",
                                "a listing linked here but the page is no article ("
                                + role.evidence[-1] + ")", fetch=False)
         else:
-            # Reached by a menu link, or by a link only shaped like an article's: a contact
-            # page, a site map, an archive by month.  Remembered, not fetched again.
+            # Reached by a menu link or a link only shaped like an article's (a contact page,
+            # a site map, a month's archive): remembered, not fetched again.
             yield PageKind(url=role.url, kind="other", layout=role.layout_key,
                            evidence=role.evidence)
         if hops <= self.discovery_depth:
@@ -489,10 +490,8 @@ class PortalSpider(scrapy.Spider):
             parts = urlsplit(url)
             if not self.same_site(url) or parts.path.lower().endswith(SKIP_EXTENSIONS):
                 continue
-            if url in self.requested_articles:
-                continue  # asked already, as an article
-            if parts.path in ("", "/"):
-                continue
+            if url in self.requested_articles or parts.path in ("", "/"):
+                continue  # asked already, as an article; or a home page
             if is_pager_link(url):
                 if not pagers:
                     continue

@@ -121,3 +121,21 @@ def test_a_key_is_read_whole():
     params = pagination_params(doc)
     assert params["articlelang"] == "en-US" and "lang" not in params
     assert params["page_size"] == "20"
+
+
+def test_an_items_title_is_its_headings_link_not_the_date_linked_before_it():
+    # A WordPress theme that prints the entry meta above the title links the date to
+    # the post as well: the item's title is the heading's text.
+    posts = "".join(
+        f'<article class="post"><header class="entry-header"><div class="entry-meta"><span '
+        f'class="posted-on"><a href="/2024/10/1{n}/bai-{n}/" rel="bookmark"><time '
+        f'datetime="2024-10-1{n}T08:00:00+07:00">Tháng 10 1{n}, 2024</time></a></span></div>'
+        f'<h2 class="entry-title"><a href="/2024/10/1{n}/bai-{n}/">Bài số {n} về xây dựng '
+        f"nông thôn mới</a></h2></header></article>" for n in range(3))
+    html = ('<html><head><meta name="generator" content="WordPress 6.4"></head><body '
+            f'class="archive category"><main>{posts}</main></body></html>')
+    listing = parse_listing(html, "http://phuongdongson.thanhhoa.gov.vn/category/tin-tuc/")
+    assert [e.title for e in listing.entries] == [
+        f"Bài số {n} về xây dựng nông thôn mới" for n in range(3)]
+    assert [e.published_at[:10] for e in listing.entries] == [
+        f"2024-10-1{n}" for n in range(3)]

@@ -326,12 +326,15 @@ def linked_entries(doc, page_url: str, is_article, item_selectors=()) -> list:
                 continue
             links.append((a, url))
     entries: dict[str, ListingEntry] = {}
+    ranks: dict[str, int] = {}
     for a, url in links:
         title = text_of(a) or clean_text(a.get("title"))
+        rank = _title_rank(a, title)
         if url in entries:
-            if title and not entries[url].title:
-                entries[url].title = title
+            if rank > ranks[url]:
+                entries[url].title, ranks[url] = title, rank
             continue
+        ranks[url] = rank
         item = a
         for anc in a.iterancestors():
             others = {canonical_url(x.get("href") or "", page_url) for x in anc.iter("a")}
@@ -341,6 +344,21 @@ def linked_entries(doc, page_url: str, is_article, item_selectors=()) -> list:
         entries[url] = ListingEntry(url=url, title=title or None,
                                     published_at=_item_date(item))
     return list(entries.values())
+
+
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
+def _title_rank(a, title: str | None) -> int:
+    """How surely a link's text is its item's title, of the links an item has to one
+    article: a heading's link above all; then any words; the date a theme links to the
+    post ("Tháng 10 15, 2024" before the heading, in WordPress's entry-meta) below them."""
+    if not title:
+        return 0
+    if any(anc.tag in _HEADINGS for anc in a.iterancestors()) or a.find(".//h2") is not None \
+            or a.find(".//h3") is not None:
+        return 3
+    return 1 if len(title) < 40 and parse_date(title) else 2
 
 
 def _item_date(item) -> str | None:

@@ -154,8 +154,8 @@ def test_a_page_whose_only_running_text_is_its_footer_is_no_article():
     # What is left of a page whose article is gone: the site's name and its footer.
     lines = ("Cơ quan chủ quản: Ủy ban nhân dân xã Thử. Địa chỉ: thôn 1, xã Thử, huyện Thử, "
              "tỉnh Nghệ An. Điện thoại: 0238 000 000, thư điện tử ubnd@xathu.example.",
-             "Ghi rõ nguồn Cổng thông tin điện tử xã Thử khi phát hành lại thông tin từ Cổng "
-             "thông tin này. Bản quyền thuộc về Ủy ban nhân dân xã Thử.")
+             "Chịu trách nhiệm nội dung: Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã "
+             "Thử, trưởng ban biên tập cổng thông tin điện tử của xã.")
     page = ('<html><head><meta charset="utf-8"><meta property="og:type" content="article">'
             "<title>Cổng thông tin điện tử xã Thử</title></head><body>" + NAV +
             '<div class="main"><h1>Cổng thông tin điện tử xã Thử</h1></div><footer>'
@@ -419,6 +419,46 @@ def test_an_archived_article_that_now_says_it_is_missing_is_marked_gone(tmp_path
                  " where gone_at is not null")
     assert gone == [(url + "/tin-tuc/ky-niem-2024.html", "says_missing",
                      ARTICLES["ky-niem-2024"])]
+
+
+def dated_section(items: list[tuple[str, int]], next_page: bool) -> str:
+    rows = "".join(f'<li><a href="/tin-tuc/{s}.html">Bài {s} của chuyên mục tin tức</a> '
+                   f"{day:02d}/03/2024</li>" for s, day in items)
+    pager = '<a href="/tin-tuc/?page=2">Trang 2</a>' if next_page else ""
+    return (f'<html><head><meta charset="utf-8"><title>Tin tức</title></head><body>{NAV}'
+            f"<h1>Tin tức</h1><ul>{rows}</ul>{pager}{FOOTER}</body></html>")
+
+
+def test_an_article_gone_while_its_list_moved_on_by_a_page_is_checked(tmp_path):
+    # Night 1: page 1 shows a1-a3, page 2 a4-a6.  Night 2: two new articles push a1 and
+    # a2 down, and a3 is withdrawn (404).  Neither page alone tells: a3 is older than
+    # what page 1 shows now, and page 2 never showed it.  Taken together they do.
+    old = [(f"a{n}", 20 - n) for n in range(1, 7)]
+    files = {"/robots.txt": "User-agent: *\nAllow: /\n", "/": HOME,
+             "/tin-tuc/": dated_section(old[:3], True),
+             "/tin-tuc/?page=2": dated_section(old[3:], False)}
+    files.update({f"/tin-tuc/{s}.html": article_page(s, f"Bài {s} của chuyên mục tin tức")
+                  .replace("12/03/2024", f"{day:02d}/03/2024")
+                  for s, day in [*old, ("n1", 22), ("n2", 21)]})
+    server = serve(files)
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}"
+        assert crawl(url, tmp_path / "a.db").returncode == 0
+        now = [("n1", 22), ("n2", 21), old[0], old[1], *old[3:]]
+        files["/tin-tuc/"], files["/tin-tuc/?page=2"] = (
+            dated_section(now[:3], True), dated_section(now[3:], False))
+        del files["/tin-tuc/a3.html"]
+        # no canaries: they re-fetch the newest archived articles whatever the lists say
+        again = govnews("crawl", url, "--db", str(tmp_path / "a.db"), "--delay", "0", "-s",
+                        "GOVNEWS_HEALTH_SAMPLE=0", check=False)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert again.returncode in (0, 3), again.stderr
+    gone = query(tmp_path / "a.db", "select url, gone_reason from articles"
+                 " where gone_at is not null")
+    assert gone == [(url + "/tin-tuc/a3.html", "http_404")]
+    assert query(tmp_path / "a.db", "select count(*) from articles") == [(8,)]
 
 
 def test_a_site_whose_pages_hold_no_listing_and_no_article_fails_with_exit_4(tmp_path):

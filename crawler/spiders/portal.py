@@ -178,6 +178,7 @@ class PortalSpider(scrapy.Spider):
             requests += self.file_fetcher.archived_requests()
         elif self.incremental and not self.canaried:
             self.canaried = True
+            requests = [self.revisit_request(u, "recheck") for u in self.walker.vanished_from_paged()]
             for site, urls in self.memory.canaries.items():
                 wanted = self.health_sample - self.ledger.fresh_pages.get(site, 0)
                 picked = [u for u in urls if u not in self.requested_articles][:max(wanted, 0)]

@@ -25,6 +25,7 @@ from crawler.items import Listed, ListingWalked, Problem
 from crawler.kernel.record import ListingEntry
 from crawler.kernel.text import clean_text
 from crawler.parsers import layout_of
+from crawler.parsers.links import LATER_PAGE
 
 # A full walk of a listing paged by POST asks for this many pages at a time, each answer
 # (or failure) asking for the page a window further: the scheduler then holds a few
@@ -83,6 +84,9 @@ class ListingWalker:
         self.seen_listings: set[str] = set()
         self.oldest: dict[str, str] = {}  # listing url -> the oldest day it showed
         self.failed: set[str] = set()  # listings whose walk did not complete
+        # A listing paged in its URL, by its first page's URL: the pages of it walked in
+        # sequence this run (its articles move from page to page as new ones come).
+        self.paged: dict[str, list[str]] = {}
         self.pending_pages: dict[str, int] = {}  # a full walk's pages not answered yet
         # The LoadArticle encoding each site answered ("form" or "json").
         self.encoding_for: dict[str, str] = {}
@@ -205,21 +209,34 @@ class ListingWalker:
             return False
         return differs(entry.title, shown[entry.url][0])
 
-    def vanished(self, walk: ListingWalk) -> list[str]:
-        """Archived articles of this listing, as new as what the walk covered, that it no
-        longer shows: withdrawn, or moved; a fetch tells which."""
-        url = walk.listing_url
-        oldest = self.oldest.get(url)
-        seen = self.shown(url)
-        if oldest is None:
+    def vanished(self, pages: list[str]) -> list[str]:
+        """Archived articles the pages of one listing showed before, as new as what its
+        walk covered, that none of them shows now: withdrawn, or moved; a fetch tells
+        which.  The pages of a listing paged in its URL are taken together: an article
+        that left page 1 for page 2 has not vanished."""
+        days = [self.oldest[u] for u in pages if u in self.oldest]
+        if not days:
             return []
-        return [u for u, day in self.spider.memory.listing_members(url)
-                if day and day > oldest and u not in seen
-                and u not in self.spider.requested_articles]
+        oldest, seen = min(days), [self.shown(u) for u in pages]
+        out: dict[str, None] = {}
+        for page in pages:
+            for u, day in self.spider.memory.listing_members(page):
+                if (day and day > oldest and u not in self.spider.requested_articles
+                        and not any(u in shown for shown in seen)):
+                    out[u] = None
+        return list(out)
+
+    def vanished_from_paged(self) -> list[str]:
+        """``vanished`` of each listing paged in its URL, once all its pages are walked."""
+        groups, self.paged = self.paged, {}
+        return [u for pages in groups.values() for u in self.vanished(pages)]
 
     def walk_done(self, walk: ListingWalk, stopped: bool = False):
-        if walk.sequential:
-            for url in self.vanished(walk):
+        if walk.sequential and walk.layout is None:  # paged in its URL: judged at the end
+            self.paged.setdefault(LATER_PAGE.sub("", walk.listing_url).rstrip("/"), []).append(
+                walk.listing_url)
+        elif walk.sequential:
+            for url in self.vanished([walk.listing_url]):
                 yield self.spider.revisit_request(url, "recheck")
         if walk.partial or walk.listing_url in self.failed:
             return

@@ -335,14 +335,15 @@ def yield_drop(listed: int, history: list[int]) -> str | None:
             f"last {len(history)} runs: the listing layout may have changed")
 
 
-def add_yield_drops(report: HealthReport, drops: dict[str, str]) -> None:
-    """Each site's yield drop as a degraded health verdict."""
+def add_yield_drops(report: HealthReport, drops: dict[str, tuple[str, str]]) -> None:
+    """Each site's verdict of the crawl itself ((what, why): its yield dropped, "listed";
+    its articles' addresses answer other pages, "articles") as a degraded health verdict."""
     by_site = {s.site: s for s in report.sites}
-    for site, problem in sorted(drops.items()):
+    for site, (what, problem) in sorted(drops.items()):
         health = by_site.get(site)
         if health is None:
             health = SiteHealth(site=site, pages=0, shares={}, baseline={},
                                 median_body_length=0, baseline_body_length=0)
             report.sites.append(health)
-        health.degraded_fields.append("listed")
+        health.degraded_fields.append(what)
         health.problems.append(problem)

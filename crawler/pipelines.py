@@ -381,7 +381,7 @@ class ArchivePipeline:
             self.record_walks(failed)
         # A crawl stopped early reached some sites and not others: it judges none of them.
         failed_sites = [] if stopped else getattr(spider, "failed_start_sites", list)()
-        drops: dict[str, str] = {}
+        drops: dict[str, tuple[str, str]] = {}
         self.health_report = health.assess_tallies(self.health_sites, self.baselines)
         if hasattr(spider, "site_report") and not self.storage_errors and not stopped:
             drops = self.record_sites(spider, reason)
@@ -410,23 +410,25 @@ class ArchivePipeline:
         except Exception as exc:  # noqa: BLE001
             self.storage_failed("could not record the listing walks", exc)
 
-    def record_sites(self, spider, reason) -> dict[str, str]:
-        """How each site fared, recorded; per site, the sentence saying its listings showed
-        far fewer articles than in earlier runs, when they did."""
-        drops: dict[str, str] = {}
+    def record_sites(self, spider, reason) -> dict[str, tuple[str, str]]:
+        """How each site fared, recorded; per site read worse than before, what and why:
+        ("listed", its listings showed far fewer articles than in earlier runs) or
+        ("articles", its archived articles' addresses answer other pages now)."""
+        drops: dict[str, tuple[str, str]] = {}
         try:
             report = spider.site_report()
-            if reason == "finished":
-                for row in report:
-                    if row["status"] == "ok" and row.get("listed") is not None:
-                        drop = health.yield_drop(row["listed"], health.listed_history(
-                            self.archive.db, row["site"], self.run_id))
-                        if drop:
-                            drops[row["site"]] = drop
+            for row in report if reason == "finished" else ():
+                if row["status"] == "degraded":  # the spider's own verdict
+                    drops[row["site"]] = ("articles", row["reason"])
+                elif row["status"] == "ok" and row.get("listed") is not None:
+                    drop = health.yield_drop(row["listed"], health.listed_history(
+                        self.archive.db, row["site"], self.run_id))
+                    if drop:
+                        drops[row["site"]] = ("listed", drop)
             sick = {h.site: "; ".join(h.problems) for h in self.health_report.sites
                     if h.degraded_fields}
             for row in report:  # read, but not as well as before: said per site too
-                problem = sick.get(row["site"]) or drops.get(row["site"])
+                problem = sick.get(row["site"]) or drops.get(row["site"], (None, None))[1]
                 if row["status"] == "ok" and problem:
                     row["status"], row["reason"] = "degraded", problem
             self.archive.record_site_runs(self.run_id, report)

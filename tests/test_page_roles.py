@@ -421,6 +421,29 @@ def test_an_archived_article_that_now_says_it_is_missing_is_marked_gone(tmp_path
                      ARTICLES["ky-niem-2024"])]
 
 
+def test_a_site_whose_article_addresses_answer_another_page_is_degraded(tmp_path):
+    # A broken rewrite rule: the home page answers, and so does every article's address,
+    # with the section's list.  The articles re-fetched to judge the site say so.
+    files = site_files()
+    server = serve(files)
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}"
+        assert crawl(url, tmp_path / "a.db").returncode == 0
+        for slug in ARTICLES:
+            files[f"/tin-tuc/{slug}.html"] = SECTION
+        again = crawl(url, tmp_path / "a.db")
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert again.returncode == 5, again.stderr
+    (status, reason), = query(tmp_path / "a.db", "select status, reason from site_runs"
+                              " order by run_id desc limit 1")
+    assert status == "degraded"
+    assert reason.startswith("3 archived articles fetched again are no articles now")
+    assert query(tmp_path / "a.db", "select count(*) from articles where gone_at is null") \
+        == [(3,)]
+
+
 def dated_section(items: list[tuple[str, int]], next_page: bool) -> str:
     rows = "".join(f'<li><a href="/tin-tuc/{s}.html">Bài {s} của chuyên mục tin tức</a> '
                    f"{day:02d}/03/2024</li>" for s, day in items)

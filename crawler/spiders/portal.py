@@ -103,16 +103,14 @@ class PortalSpider(scrapy.Spider):
         spider.subsite_hosts: set[str] = set()
         spider.site_layout: dict[str, str] = {}
         parser_registry.disable(settings.getlist("GOVNEWS_DISABLED_LAYOUTS"))
-        spider.rechecked = False
-        spider.canaried = False
+        spider.rechecked = spider.canaried = False
         crawler.signals.connect(spider.on_idle, signal=signals.spider_idle)
         return spider
 
     def read_sites(self, settings) -> None:
         """The start sites, from ``-a site=`` (or the CLI) or GOVNEWS_DEFAULT_SITE."""
         sites = self._site_arg or settings.get("GOVNEWS_DEFAULT_SITE")
-        if isinstance(sites, str):
-            # `scrapy crawl portal -a site=A,B`; the CLI passes a list.
+        if isinstance(sites, str):  # `scrapy crawl portal -a site=A,B`; the CLI passes a list
             sites = [s for s in sites.split(",") if s.strip()]
         self.sites = [normalise_site(s) for s in sites]
         self.hosts = {urlsplit(s).netloc for s in self.sites}
@@ -408,6 +406,8 @@ class PortalSpider(scrapy.Spider):
             yield Problem(url=url, kind=kind, message=message, fetch=False)
         if role.layout.article_url is not None:  # a plug-in's page: the site's layout is known
             self.site_layout.setdefault(urlsplit(url).netloc, role.layout_key)
+        if response.meta.get("kind") == "canary" and role.role != "article":
+            self.ledger.note_refused(urlsplit(url).netloc)  # an archived article no more
         handle = {"hub": self.on_hub, "document": self.on_document, "article": self.on_article,
                   "listing": self.on_listing}.get(role.role, self.on_other)
         yield from handle(role, doc, response, hops)

@@ -36,6 +36,11 @@ def in_family(hostname: str, domains) -> bool:
 _PASSWORD = re.compile(rb"""<input\b[^>]*\btype\s*=\s*["']?password\b""", re.IGNORECASE)
 
 
+# Archived articles fetched again that are no article now, on a site of which no page read
+# as one: this many is no chance.
+MIN_REFUSED = 3
+
+
 class SiteLedger:
     """Per host: answers that were pages (not errors), the first failure seen, article
     pages kept and listings found, so that a site of which nothing could be fetched, or
@@ -46,6 +51,8 @@ class SiteLedger:
         self.first_failure: dict[str, str] = {}
         self.fresh_pages: dict[str, int] = {}
         self.listings_found: dict[str, int] = {}
+        # archived articles fetched again (canaries) that are no article now
+        self.refused: dict[str, int] = {}
         # host -> what stands in front of its pages, by its first answer: a browser check,
         # or a login form its start page redirects to
         self.gates: dict[str, str] = {}
@@ -63,6 +70,9 @@ class SiteLedger:
 
     def note_article(self, site: str) -> None:
         self.fresh_pages[site] = self.fresh_pages.get(site, 0) + 1
+
+    def note_refused(self, host: str) -> None:
+        self.refused[host] = self.refused.get(host, 0) + 1
 
     def note_listing(self, host: str) -> None:
         self.listings_found[host] = self.listings_found.get(host, 0) + 1
@@ -96,10 +106,17 @@ class SiteLedger:
         rows = []
         for site in sites:
             host = urlsplit(site).netloc
+            status = "failing" if site in failed else "ok"
+            refused, reason = self.refused.get(host, 0), failed.get(site)
+            if status == "ok" and refused >= MIN_REFUSED and not self.fresh_pages.get(host):
+                # Its home page answers, but the addresses of articles it served before
+                # answer other pages: a broken rewrite rule, a page in the article's place.
+                status, reason = "degraded", (
+                    f"{refused} archived articles fetched again are no articles now and no "
+                    f"page of {host} read as one: its articles' addresses answer other pages")
             rows.append({"site": host, "start": host not in subsite_hosts,
                          "layout": site_layout.get(host), "listed": listed_count(host),
                          "pages": self.answered.get(host, 0),
                          "articles": self.fresh_pages.get(host, 0),
-                         "status": "failing" if site in failed else "ok",
-                         "reason": failed.get(site)})
+                         "status": status, "reason": reason})
         return rows

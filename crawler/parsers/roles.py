@@ -143,10 +143,6 @@ class PageRole:
     def layout_key(self) -> str:
         return self.layout.key
 
-    @property
-    def withdrawn(self) -> bool:
-        """The page is the portal's "no such article" answer (``missing``)."""
-        return self.role == "other" and any(e.startswith(SAYS_MISSING) for e in self.evidence)
 
 
 def classify(page, url: str, *, reached_as: str = "article", fetched_at: str | None = None,
@@ -372,14 +368,14 @@ def _fallback_article(doc, url: str, fetched_at, reached_as: str,
         evidence.append("not reached through an article link: the fallback takes no article "
                         "from it")
         return None
-    said = says_missing(doc)
-    if said:
-        evidence.append(f"{SAYS_MISSING} ({said!r})")
-        return None
     signs: dict[str, Any] = {}
     article = generic.parse(doc, url, fetched_at, evidence=signs)
     if article is None:
         evidence.append("the fallback finds no dated text block under a title")
+        return None
+    said = len(article.body or "") < MISSING_BODY and says_missing(doc)
+    if said:  # the text found is what is left around the message: a menu, a footer
+        evidence.append(f"{SAYS_MISSING} ({said!r})")
         return None
     refusal = _fallback_refusal(doc, article, signs, evidence)
     if refusal:
@@ -396,6 +392,8 @@ MIN_BODY_SHARE = 0.45
 # A form with this many fields in the text block is a form to fill, not an article.
 MAX_FORM_FIELDS = 3
 PROSE_PER_FIELD = 200
+# A page that says its article is missing has little text besides.
+MISSING_BODY = 600
 # A page whose main text is mostly its footer (an address, a copyright) has none of its own.
 MAX_FOOTER_SHARE = 0.5
 # An attribute table: rows of a label and a value make up this share of the body.

@@ -52,6 +52,7 @@ from crawler.parsers import (
 )
 from crawler.parsers import registry as parser_registry
 from crawler.parsers.links import FILE_EXTENSIONS
+from crawler.parsers.missing import says_missing
 from crawler.parsers.page import decode_page, legacy_encodings
 from crawler.spiders.files import FileFetcher
 from crawler.spiders.sites import SiteLedger, family_domains, in_family, normalise_site
@@ -466,7 +467,7 @@ class PortalSpider(scrapy.Spider):
 
     def on_other(self, role, doc, response, hops):
         kind = response.meta.get("kind")
-        if role.withdrawn and role.url in self.memory.archived:  # "no such article" now
+        if role.url in self.memory.archived and says_missing(doc):  # "no such article" now
             if role.url not in self.memory.gone:
                 yield Gone(url=role.url, reason="says_missing", at=now_iso())
             return
@@ -568,8 +569,7 @@ class PortalSpider(scrapy.Spider):
 
     def problem(self, request, kind: str, message: str, *, fetch: bool = True,
                 gone: bool = False) -> Problem:
-        """A problem with ``request``; for an article a listing showed that is not
-        archived, it carries what the archive needs to keep it pending."""
+        """A problem with ``request``; for an unarchived article, what keeps it pending."""
         url = canonical_url((request.meta.get("redirect_urls") or [request.url])[0])
         problem = Problem(url=url, kind=kind, message=message, fetch=fetch)
         if request.meta.get("kind") == "article" and url not in self.memory.archived:

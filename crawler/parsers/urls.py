@@ -27,10 +27,10 @@ COLLECTION_SEGMENTS = {
     "videos", "video-clip", "gallery", "thu-vien-anh", "thu-vien-video", "leadership",
     "taxonomy",  # Drupal's term pages: "/taxonomy/term/5"
 }
-# A page's print view ("/print/tin-tuc/{alias}-{id}.html", NukeViet's "/news/print/..."):
-# the same article again, under another address.
+# An article's print view ("/print/tin-tuc/{alias}-{id}.html", NukeViet's "/news/print/..."):
+# the same article again under another address, so no link to one is followed as an
+# article's (reached, it is still read as the article it prints).
 PRINT_SEGMENTS = {"print", "printpreview", "print-preview", "ban-in", "in-bai-viet"}
-COLLECTION_SEGMENTS |= PRINT_SEGMENTS
 PRINT_VIEW = re.compile(r"/(?:" + "|".join(map(re.escape, PRINT_SEGMENTS)) + r")/",
                         re.IGNORECASE)
 # Service pages named at more length: "/so-do-cong-thong-tin", "/lien-he-gop-y".
@@ -82,6 +82,8 @@ def article_shaped(url: str) -> bool:
     if parts.query and _names_an_item(parts.query) and not collection_path(path):
         return True  # "/Default.aspx?tabid=120&ID=4567", "/index.php?...&id=12"
     if not path or path == "/" or ROOT_PATH.match(path) or collection_path(path):
+        return False
+    if PRINT_VIEW.search(path):
         return False
     if parts.query:
         return False

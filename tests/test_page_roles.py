@@ -444,6 +444,61 @@ def test_a_site_whose_article_addresses_answer_another_page_is_degraded(tmp_path
         == [(3,)]
 
 
+def with_canonical(page: str, href: str) -> str:
+    return page.replace("<title>", f'<link rel="canonical" href="{href}"><title>', 1)
+
+
+@pytest.mark.parametrize("page_url, canonical, copy_of", [
+    # a mobile twin, another category's address of the same id: the article is there
+    ("http://m.xathu.example/tin-tuc/hop-ban-10001.html",
+     "http://www.xathu.example/tin-tuc/hop-ban-10001.html",
+     "http://www.xathu.example/tin-tuc/hop-ban-10001.html"),
+    ("https://www.nghean.gov.vn/tin-noi-bat/hop-ban-569138",
+     "https://www.nghean.gov.vn/tin-tuc-su-kien-73053/hop-ban-569138",
+     "https://www.nghean.gov.vn/tin-tuc-su-kien-73053/hop-ban-569138"),
+    # a template naming the home page, a section or another article: no evidence
+    ("http://www.xathu.example/tin-tuc/hop-ban-10001.html", "http://www.xathu.example/", None),
+    ("http://www.xathu.example/tin-tuc/hop-ban-10001.html",
+     "http://www.xathu.example/tin-tuc/", None),
+    ("http://www.xathu.example/tin-tuc/hop-ban-10001.html",
+     "http://www.xathu.example/tin-tuc/tong-ket-10002.html", None),
+    ("http://www.xathu.example/tin-tuc/hop-ban-10001.html", "/tin-tuc/hop-ban-10001.html", None),
+    # itself, over https or without www.: no copy (the crawl keeps the address it asked)
+    ("http://www.xathu.example/tin-tuc/hop-ban-10001.html",
+     "https://xathu.example/tin-tuc/hop-ban-10001.html/", None),
+])
+def test_an_articles_canonical_address_elsewhere_says_it_is_a_copy(page_url, canonical,
+                                                                     copy_of):
+    role = classify(with_canonical(article_page("hop-ban", "Họp bàn kế hoạch năm"), canonical),
+                    page_url, reached_as="article")
+    assert role.role == "article"
+    assert role.copy_of == copy_of
+
+
+def test_a_copy_of_an_article_is_not_stored_again(tmp_path):
+    # A mobile edition at /m/ whose pages name the article's own address as canonical.
+    files = site_files()
+    files["/m/"] = SECTION.replace('href="/tin-tuc/', 'href="/m/tin-tuc/')
+    files["/"] = HOME.replace("</body>", '<a href="/m/">Phiên bản di động</a></body>')
+    server = serve(files)
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}"
+        for slug, title in ARTICLES.items():
+            files[f"/m/tin-tuc/{slug}.html"] = with_canonical(
+                article_page(slug, title), f"{url}/tin-tuc/{slug}.html")
+        result = crawl(url, tmp_path / "a.db")
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert result.returncode == 0, result.stderr
+    stored = sorted(u for (u,) in query(tmp_path / "a.db", "select url from articles"))
+    assert stored == sorted(f"{url}/tin-tuc/{s}.html" for s in ARTICLES)
+    copies = query(tmp_path / "a.db", "select kind, evidence from pages where url like ?",
+                   f"{url}/m/tin-tuc/%")
+    assert len(copies) == len(ARTICLES)
+    assert all(kind == "other" and "its canonical address is" in ev for kind, ev in copies)
+
+
 def dated_section(items: list[tuple[str, int]], next_page: bool) -> str:
     rows = "".join(f'<li><a href="/tin-tuc/{s}.html">Bài {s} của chuyên mục tin tức</a> '
                    f"{day:02d}/03/2024</li>" for s, day in items)

@@ -32,7 +32,7 @@ from ..kernel.record import Article, Listing
 from ..kernel.text import canonical_url, clean_text, fold
 from . import generic, jsonld
 from .documents import citations, parse_document, parse_register
-from .links import LATER_PAGE, link_listing
+from .links import LATER_PAGE, article_id_from_url, link_listing
 from .missing import SAYS_MISSING, footer_share, says_missing
 from .page import load, meta_content, text_of, xp
 from .registry import Layout
@@ -138,6 +138,9 @@ class PageRole:
     evidence: list[str] = field(default_factory=list)
     # (kind, sentence) the run records with the page's URL (malformed structured data).
     problems: list[tuple[str, str]] = field(default_factory=list)
+    # An article's page whose rel=canonical names the same article at another address (a
+    # mobile twin, another category's URL): that address; the crawl decides what follows.
+    copy_of: str | None = None
 
     @property
     def layout_key(self) -> str:
@@ -197,6 +200,7 @@ def classify(page, url: str, *, reached_as: str = "article", fetched_at: str | N
     if article is not None:
         article.cites = citations(article.title, article.summary, article.body)
         verdict.role, verdict.record = "article", article
+        verdict.copy_of = canonical_elsewhere(doc, url)
         return verdict
 
     if collection is not None and _service_page(doc, url):
@@ -205,6 +209,31 @@ def classify(page, url: str, *, reached_as: str = "article", fetched_at: str | N
         evidence.append("a service page: no list of articles")
         return verdict
     return _listing_verdict(verdict, doc, url, collection, layout_listing)
+
+
+def canonical_elsewhere(doc, url: str) -> str | None:
+    """The address the page's ``<link rel="canonical">`` gives, when it is another address
+    of the same article: its last path segment (slug and id) or its id the same.  A
+    canonical naming the home page, a section, or another article (a template's mistake,
+    common enough) is no evidence and is ignored."""
+    for link in xp(doc, "//head/link[@rel='canonical'][@href]"):
+        href = (link.get("href") or "").strip()
+        if not href.startswith(("http://", "https://")):
+            continue
+        there = canonical_url(href)
+        if _plain(there) == _plain(url) or is_root(there) or collection_path(urlsplit(there).path):
+            return None  # itself (over https, with or without www.), or no article's
+        mine, theirs = urlsplit(url).path.rstrip("/"), urlsplit(there).path.rstrip("/")
+        same_id = article_id_from_url(url) and article_id_from_url(url) == article_id_from_url(there)
+        if same_id or (mine.rsplit("/", 1)[-1] == theirs.rsplit("/", 1)[-1] and len(mine) > 1):
+            return there
+        return None
+    return None
+
+
+def _plain(url: str) -> str:
+    parts = urlsplit(url)
+    return parts.netloc.removeprefix("www.") + parts.path.rstrip("/") + "?" + parts.query
 
 
 def _listing_verdict(verdict: PageRole, doc, url: str, collection: str | None,

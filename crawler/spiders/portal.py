@@ -121,13 +121,12 @@ class PortalSpider(scrapy.Spider):
 
     def read_options(self, settings) -> None:
         """How far the run goes and what it fetches again (GOVNEWS_*)."""
-        max_pages = self._max_pages_arg or settings.getint("GOVNEWS_MAX_LISTING_PAGES", 0)
-        self.max_listing_pages = int(max_pages or 0)
+        self.max_listing_pages = int(self._max_pages_arg or settings.getint(
+            "GOVNEWS_MAX_LISTING_PAGES", 0) or 0)
         self.discovery_depth = settings.getint("GOVNEWS_DISCOVERY_DEPTH", 2)
         self.full = settings.getbool("GOVNEWS_FULL", False)
         refresh = str(settings.get("GOVNEWS_REFRESH") or "").strip().lower()
-        self.refresh_all = refresh == "all"
-        self.refresh_before = None
+        self.refresh_all, self.refresh_before = refresh == "all", None
         if refresh and not self.refresh_all:
             cutoff = datetime.now(timezone.utc) - timedelta(days=float(refresh))
             self.refresh_before = cutoff.replace(microsecond=0).isoformat()
@@ -151,9 +150,7 @@ class PortalSpider(scrapy.Spider):
         """Listings whose walk did not complete this run (the pipeline forgets them)."""
         return self.walker.failed
 
-    @property
-    def incremental(self) -> bool:
-        return not self.full
+    incremental = property(lambda self: not self.full)
 
     def on_idle(self):
         """When the walk is done: in a full crawl, fetch the archived articles that no
@@ -430,6 +427,9 @@ class PortalSpider(scrapy.Spider):
         yield from self.file_fetcher.requests([f.url for f in document.files], role.url)
 
     def on_article(self, role, doc, response, hops):
+        if role.copy_of and self.same_site(role.copy_of):  # its page says it is a copy
+            yield from self.walker.copy_of(role)
+            return
         article, url = role.record, role.url
         converted = legacy_encodings(doc)
         if converted:

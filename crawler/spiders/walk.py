@@ -21,7 +21,7 @@ from scrapy.http import FormRequest, JsonRequest
 from scrapy.spidermiddlewares.httperror import HttpError
 
 from archive.crawl_reads import UrlSet, listing_shows
-from crawler.items import Listed, ListingWalked, Problem
+from crawler.items import Listed, ListingWalked, PageKind, Problem
 from crawler.kernel.record import ListingEntry
 from crawler.kernel.text import clean_text
 from crawler.parsers import layout_of
@@ -161,6 +161,16 @@ class ListingWalker:
             if spider.same_site(link.url) and spider.wants(link.url) == "new":
                 yield spider.article_request(ListingEntry(url=link.url), None, None,
                                              shaped=spider.known_layout(link.url) is None)
+
+    def copy_of(self, role):
+        """An article's page whose rel=canonical names the article's own address in the
+        crawl (a mobile twin, another category's URL): no second copy is stored; the page is
+        recorded as other and the article asked for at that address."""
+        spider, there = self.spider, role.copy_of
+        role.evidence.append(f"its canonical address is {there}: the article is kept there")
+        yield PageKind(url=role.url, kind="other", layout=role.layout_key, evidence=role.evidence)
+        if spider.wants(there):
+            yield spider.article_request(ListingEntry(url=there), None, None)
 
     def shown(self, listing_url: str) -> UrlSet:
         """The articles the listing showed this run (on disk, with the run's other URLs)."""

@@ -117,6 +117,13 @@ def test_a_courts_judgment_page_is_a_document_of_its_own_kind():
     assert parse_document(load(two), "https://congbobanan.toaan.gov.vn/danh-sach") is None
 
 
+def test_a_file_shown_only_in_a_viewer_is_the_documents_file():
+    page = DL_PAGE.replace("</dl>", '</dl><iframe src="/viewer.aspx?file=/Uploads/2024/2/'
+                                    '45-kh-ubnd.pdf" width="100%"></iframe>')
+    doc = parse_document(load(page), f"{SITE}/van-ban/chi-tiet.aspx?ItemID=1004")
+    assert [f.url for f in doc.files] == [f"{SITE}/Uploads/2024/2/45-kh-ubnd.pdf"]
+
+
 DL_PAGE = """<html><body><div class="content">
 <h1 class="title">Kế hoạch tổ chức Tháng hành động vì an toàn thực phẩm năm 2024</h1>
 <dl class="props"><dt>Số hiệu:</dt><dd>45/KH-UBND</dd>

@@ -247,10 +247,12 @@ def test_article_shaped_links(url):
     "/index.php/12-tin-tuc", "/12-tin-tuc", "/upload/banan/2024/38-2024-DS-PT.pdf",
     "/Default.aspx?tabid=120", "/tim-kiem?id=3",
     # Drupal's term pages, even named by a number; an article's print view
-    "/taxonomy/term/2024", "/print/tin-tuc/hop-ban-1245.html", "/news/print/hop-ban-1245.html"])
+    "/taxonomy/term/2024", "/print/tin-tuc/hop-ban-1245.html", "/news/print/hop-ban-1245.html",
+    # a file an article or a document attaches, asked of its page (NukeViet's laws module)
+    "/laws/detail/quyet-dinh-06-2024-311.html?download=1&id=0"])
 def test_not_article_shaped_links(url):
     assert not article_shaped(BASE + url)
-    if "print" in url:  # whatever layout's rule
+    if "print" in url or "download" in url:  # whatever layout's rule
         assert not is_article_url(BASE + url)
 
 

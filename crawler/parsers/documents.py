@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urljoin, urlsplit
 
 from lxml import etree
 
@@ -332,6 +332,11 @@ def _files(doc, url: str) -> list[DocFile]:
             files[link] = DocFile(url=link, name=name)
         elif name and not files[link].name:
             files[link].name = name
+    for frame in doc.iter("iframe", "embed"):  # a viewer of the file: "viewer.aspx?file=..."
+        shown = parse_qs(urlsplit(frame.get("src") or "").query).get("file")
+        if shown and is_file_link(shown[0]) and not _in_chrome(frame):
+            link = canonical_url(urljoin(urljoin(url, frame.get("src")), shown[0]))
+            files.setdefault(link, DocFile(url=link, name=_file_name(link.rsplit("/", 1)[-1], link)))
     return list(files.values())
 
 

@@ -17,7 +17,7 @@ from ..kernel.record import Attachment, Link
 from ..kernel.text import canonical_url, clean_text, fold
 from .page import block_lines, text_of, xp
 from .sieve import tree_root
-from .urls import PRINT_VIEW
+from .urls import PRINT_VIEW, asks_for_a_file
 
 # --- files and images -------------------------------------------------------------------
 
@@ -114,9 +114,10 @@ def _label_key(text: str) -> str:
 
 
 def article_id_from_url(url: str) -> str | None:
-    path = urlsplit(url).path
-    if PRINT_VIEW.search(path):
-        return None  # the article's print view: the article is at its own address
+    parts = urlsplit(url)
+    path = parts.path
+    if PRINT_VIEW.search(path) or (parts.query and asks_for_a_file(parts.query)):
+        return None  # the article's print view, or a file it attaches ("?download=1&id=0")
     match = ARTICLE_PATH.search(path)
     return (match.group(1) or match.group(2)) if match else None
 

@@ -45,6 +45,8 @@ SLUG_PAGE = re.compile(rf"/{_SLUG}\.(?:html?|aspx?|php|jsp|shtml)$", re.IGNORECA
 DATE_SLUG = re.compile(r"/(?:19|20)\d{2}/\d{1,2}/(?:\d{1,2}/)?[^/]*[a-z][^/]*/?$", re.IGNORECASE)
 ID_QUERY = {"id", "newsid", "news_id", "articleid", "article_id", "itemid", "postid", "tinid",
             "idtin", "nid", "cid", "p"}
+# A query that asks for a file, whatever else it names.
+DOWNLOAD_KEYS = {"download", "dl", "attachment", "file", "fileid"}
 # DotNetNuke and its kind write the query into the path: ".../tabid/85/ArticleID/15541/
 # Default.aspx"; the tab is a page, the ArticleID one article.
 PATH_ID = re.compile(r"/(?:articleid|newsid|news_id|itemid|postid|tinid|idtin|nid)/\d+(?:/|$)",
@@ -112,8 +114,15 @@ def is_root(url: str) -> bool:
 
 
 def _names_an_item(query: str) -> bool:
-    """Whether a query asks for one item by its number (``ID_QUERY``)."""
-    return any(k.lower() in ID_QUERY and v and v[0].isdigit()
-               for k, v in parse_qs(query).items())
+    """Whether a query asks for one item by its number (``ID_QUERY``), not for a file
+    ("...-311.html?download=1&id=0": NukeViet's attached file number 0)."""
+    asked = {k.lower(): v for k, v in parse_qs(query).items()}
+    return not DOWNLOAD_KEYS & asked.keys() and any(
+        k in ID_QUERY and v and v[0].isdigit() for k, v in asked.items())
+
+
+def asks_for_a_file(query: str) -> bool:
+    """Whether a query asks for a file ("download=1", "attachment=2")."""
+    return bool(DOWNLOAD_KEYS & {k.lower() for k in parse_qs(query)})
 
 

@@ -373,6 +373,33 @@ def test_a_small_site_of_no_known_system_stores_its_three_articles_and_nothing_e
     assert query(tmp_path / "a.db", "select count(*) from articles") == [(3,)]
 
 
+def one_night(db: Path, files: dict[str, str]):
+    """Crawl the site of ``files`` into ``db``: (the site's URL, the run)."""
+    server = serve(files)
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}"
+        return url, crawl(url, db)
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def two_nights(db: Path, files: dict[str, str], change, *second_args: str):
+    """Crawl the site of ``files`` into ``db``, let ``change(files, url)`` edit it, and crawl
+    again with ``second_args``: (the site's URL, the second run)."""
+    server = serve(files)
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}"
+        assert crawl(url, db).returncode == 0
+        change(files, url)
+        again = govnews("crawl", url, "--db", str(db), "--delay", "0", *second_args,
+                        check=False)
+    finally:
+        server.shutdown()
+        server.server_close()
+    return url, again
+
+
 def test_a_site_of_bare_slugs_is_read_through_its_lists(tmp_path):
     # Neither the home page's links nor the section's have an article's shape: the runs of
     # alike, dated items say which pages are articles, on the home page and on the pages
@@ -387,13 +414,7 @@ def test_a_site_of_bare_slugs_is_read_through_its_lists(tmp_path):
              "/tin-tuc/?page=1": bare_section(more),
              "/robots.txt": "User-agent: *\nAllow: /\n"}
     files.update({f"/tin-tuc/{s}": article_page(s, t) for s, t in {**BARE, **more}.items()})
-    server = serve(files)
-    try:
-        url = f"http://127.0.0.1:{server.server_address[1]}"
-        result = crawl(url, tmp_path / "a.db")
-    finally:
-        server.shutdown()
-        server.server_close()
+    url, result = one_night(tmp_path / "a.db", files)
     assert result.returncode == 0, result.stderr
     stored = sorted(r["url"].split("/", 3)[3] for r in export_records(tmp_path / "a.db"))
     assert stored == sorted(f"tin-tuc/{s}" for s in {**BARE, **more})
@@ -402,20 +423,13 @@ def test_a_site_of_bare_slugs_is_read_through_its_lists(tmp_path):
 def test_an_archived_article_that_now_says_it_is_missing_is_marked_gone(tmp_path):
     # The portal withdraws an article and answers its address with status 200 and a
     # page saying so: gone, as a 404 would say, with its archived text kept.
-    files = site_files()
-    server = serve(files)
-    try:
-        url = f"http://127.0.0.1:{server.server_address[1]}"
-        assert crawl(url, tmp_path / "a.db").returncode == 0
+    def withdraw(files, url):
         files["/tin-tuc/ky-niem-2024.html"] = (
             f'<html><head><meta charset="utf-8"><title>Xã Thử</title></head><body>{NAV}'
             '<div class="main"><p>Bài viết không tồn tại hoặc đã bị gỡ bỏ.</p></div>'
             f"{FOOTER}</body></html>")
-        again = govnews("crawl", url, "--db", str(tmp_path / "a.db"), "--delay", "0",
-                        "--refresh", check=False)
-    finally:
-        server.shutdown()
-        server.server_close()
+
+    url, again = two_nights(tmp_path / "a.db", site_files(), withdraw, "--refresh")
     assert again.returncode == 0, again.stderr
     gone = query(tmp_path / "a.db", "select url, gone_reason, title from articles"
                  " where gone_at is not null")
@@ -426,17 +440,11 @@ def test_an_archived_article_that_now_says_it_is_missing_is_marked_gone(tmp_path
 def test_a_site_whose_article_addresses_answer_another_page_is_degraded(tmp_path):
     # A broken rewrite rule: the home page answers, and so does every article's address,
     # with the section's list.  The articles re-fetched to judge the site say so.
-    files = site_files()
-    server = serve(files)
-    try:
-        url = f"http://127.0.0.1:{server.server_address[1]}"
-        assert crawl(url, tmp_path / "a.db").returncode == 0
+    def break_rewrites(files, url):
         for slug in ARTICLES:
             files[f"/tin-tuc/{slug}.html"] = SECTION
-        again = crawl(url, tmp_path / "a.db")
-    finally:
-        server.shutdown()
-        server.server_close()
+
+    url, again = two_nights(tmp_path / "a.db", site_files(), break_rewrites)
     assert again.returncode == 5, again.stderr
     (status, reason), = query(tmp_path / "a.db", "select status, reason from site_runs"
                               " order by run_id desc limit 1")
@@ -520,20 +528,16 @@ def test_an_article_gone_while_its_list_moved_on_by_a_page_is_checked(tmp_path):
     files.update({f"/tin-tuc/{s}.html": article_page(s, f"Bài {s} của chuyên mục tin tức")
                   .replace("12/03/2024", f"{day:02d}/03/2024")
                   for s, day in [*old, ("n1", 22), ("n2", 21)]})
-    server = serve(files)
-    try:
-        url = f"http://127.0.0.1:{server.server_address[1]}"
-        assert crawl(url, tmp_path / "a.db").returncode == 0
+
+    def next_night(files, url):
         now = [("n1", 22), ("n2", 21), old[0], old[1], *old[3:]]
         files["/tin-tuc/"], files["/tin-tuc/?page=2"] = (
             dated_section(now[:3], True), dated_section(now[3:], False))
         del files["/tin-tuc/a3.html"]
-        # no canaries: they re-fetch the newest archived articles whatever the lists say
-        again = govnews("crawl", url, "--db", str(tmp_path / "a.db"), "--delay", "0", "-s",
-                        "GOVNEWS_HEALTH_SAMPLE=0", check=False)
-    finally:
-        server.shutdown()
-        server.server_close()
+
+    # no canaries: they re-fetch the newest archived articles whatever the lists say
+    url, again = two_nights(tmp_path / "a.db", files, next_night, "-s",
+                            "GOVNEWS_HEALTH_SAMPLE=0")
     assert again.returncode in (0, 3), again.stderr
     gone = query(tmp_path / "a.db", "select url, gone_reason from articles"
                  " where gone_at is not null")

@@ -17,7 +17,7 @@ from ..kernel.record import Attachment, Link
 from ..kernel.text import canonical_url, clean_text, fold
 from .page import block_lines, text_of, xp
 from .sieve import tree_root
-from .urls import PRINT_VIEW, asks_for_a_file
+from .urls import PRINT_VIEW, asks_for_a_file, collection_path, is_root
 
 # --- files and images -------------------------------------------------------------------
 
@@ -392,3 +392,30 @@ def link_listing(doc, url: str, is_article, layout_key: str, item_selectors=(),
         clean_text(title_el.text_content()).split(" - ")[0].split(" | ")[0]
         if title_el is not None else None)
     return Listing(url=url, category=category or None, entries=entries, layout=layout_key)
+
+
+# --- an article's address, as its page gives it ------------------------------------------
+
+def canonical_elsewhere(doc, url: str) -> str | None:
+    """The address the page's ``<link rel="canonical">`` gives, when it is another address
+    of the same article: its last path segment (slug and id) or its id the same.  A
+    canonical naming the home page, a section, or another article (a template's mistake,
+    common enough) is no evidence and is ignored."""
+    for link in xp(doc, "//head/link[@rel='canonical'][@href]"):
+        href = (link.get("href") or "").strip()
+        if not href.startswith(("http://", "https://")):
+            continue
+        there = canonical_url(href)
+        if _plain(there) == _plain(url) or is_root(there) or collection_path(urlsplit(there).path):
+            return None  # itself (over https, with or without www.), or no article's
+        mine, theirs = urlsplit(url).path.rstrip("/"), urlsplit(there).path.rstrip("/")
+        same_id = article_id_from_url(url) and article_id_from_url(url) == article_id_from_url(there)
+        if same_id or (mine.rsplit("/", 1)[-1] == theirs.rsplit("/", 1)[-1] and len(mine) > 1):
+            return there
+        return None
+    return None
+
+
+def _plain(url: str) -> str:
+    parts = urlsplit(url)
+    return parts.netloc.removeprefix("www.") + parts.path.rstrip("/") + "?" + parts.query

@@ -32,7 +32,7 @@ from ..kernel.record import Article, Listing
 from ..kernel.text import canonical_url, clean_text, fold
 from . import generic, jsonld
 from .documents import citations, parse_document, parse_register
-from .links import LATER_PAGE, article_id_from_url, link_listing
+from .links import LATER_PAGE, canonical_elsewhere, link_listing
 from .missing import SAYS_MISSING, footer_share, says_missing
 from .page import load, meta_content, text_of, xp
 from .registry import Layout
@@ -174,15 +174,7 @@ def classify(page, url: str, *, reached_as: str = "article", fetched_at: str | N
                                               if layout is FALLBACK else ""))
 
     if reached_as == "start" or is_root(url):
-        verdict.role = "hub"
-        evidence.append("a start page or the site's root: its links are followed, it is "
-                        "never stored")
-        verdict.listing = layout_listing()
-        if verdict.listing is None and layout is FALLBACK:
-            verdict.listing, said = _items_listing(doc, url, layout.key)
-            if said:
-                evidence.append(said)
-        return verdict
+        return _hub_verdict(verdict, doc, layout_listing)
 
     document = parse_document(doc, url, fetched_at)
     if document is not None:
@@ -211,31 +203,6 @@ def classify(page, url: str, *, reached_as: str = "article", fetched_at: str | N
     return _listing_verdict(verdict, doc, url, collection, layout_listing)
 
 
-def canonical_elsewhere(doc, url: str) -> str | None:
-    """The address the page's ``<link rel="canonical">`` gives, when it is another address
-    of the same article: its last path segment (slug and id) or its id the same.  A
-    canonical naming the home page, a section, or another article (a template's mistake,
-    common enough) is no evidence and is ignored."""
-    for link in xp(doc, "//head/link[@rel='canonical'][@href]"):
-        href = (link.get("href") or "").strip()
-        if not href.startswith(("http://", "https://")):
-            continue
-        there = canonical_url(href)
-        if _plain(there) == _plain(url) or is_root(there) or collection_path(urlsplit(there).path):
-            return None  # itself (over https, with or without www.), or no article's
-        mine, theirs = urlsplit(url).path.rstrip("/"), urlsplit(there).path.rstrip("/")
-        same_id = article_id_from_url(url) and article_id_from_url(url) == article_id_from_url(there)
-        if same_id or (mine.rsplit("/", 1)[-1] == theirs.rsplit("/", 1)[-1] and len(mine) > 1):
-            return there
-        return None
-    return None
-
-
-def _plain(url: str) -> str:
-    parts = urlsplit(url)
-    return parts.netloc.removeprefix("www.") + parts.path.rstrip("/") + "?" + parts.query
-
-
 def _listing_verdict(verdict: PageRole, doc, url: str, collection: str | None,
                      layout_listing) -> PageRole:
     """The verdict on a page that is no article and no document: a list of articles (its
@@ -260,6 +227,22 @@ def _listing_verdict(verdict: PageRole, doc, url: str, collection: str | None,
                         + (f" over {listing.max_page} pages" if listing.max_page > 1 else ""))
         return verdict
     evidence.append("neither an article, a document nor a list of articles")
+    return verdict
+
+
+def _hub_verdict(verdict: PageRole, doc, layout_listing) -> PageRole:
+    """A start page or a site's root, with the list its layout reads on it, or on a site no
+    module knows its run of alike items."""
+    from . import FALLBACK
+
+    verdict.role = "hub"
+    verdict.evidence.append("a start page or the site's root: its links are followed, it "
+                            "is never stored")
+    verdict.listing = layout_listing()
+    if verdict.listing is None and verdict.layout is FALLBACK:
+        verdict.listing, said = _items_listing(doc, verdict.url, verdict.layout.key)
+        if said:
+            verdict.evidence.append(said)
     return verdict
 
 

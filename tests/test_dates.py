@@ -13,7 +13,8 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from crawler.kernel.dates import parse_date
+from crawler.kernel.dates import english_datetime, parse_date
+from crawler.parsers import parse_article
 
 
 def nfd(s: str) -> str:
@@ -262,3 +263,24 @@ def test_existing_forms_parse_as_before():
         assert parse_date(text) == expected, text
     assert parse_date("03/10/2023") == "2023-10-03"
     assert parse_date("05/06/2020 16:30") == "2020-06-05T16:30:00+07:00"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("August 14, 2022", "2022-08-14"),
+    ("October 3, 2023 | 15:05", "2023-10-03T15:05:00+07:00"),
+    ("3 June 2024, 3:05 PM", "2024-06-03T15:05:00+07:00"),  # never read month first
+    ("June 3, 2024 12:10 AM", "2024-06-03T00:10:00+07:00"),
+    ("Ngày 14/8", None),
+])
+def test_an_english_date_with_its_time(text, expected):
+    assert english_datetime(text) == expected
+
+
+def test_an_english_editions_date_box_gives_the_articles_date():
+    # en.* subsites run the same vnPortal: its PostDate prints the date in English.
+    html = ('<html><body><div class="ArticleDetailControl"><div class="ArticleHeader">Nghe An '
+            'welcomes investors</div><div class="PostDate">October 3, 2023 | 15:05</div>'
+            '<div class="ArticleContent"><p>The province received a delegation.</p></div>'
+            "</div></body></html>")
+    article = parse_article(html, "https://en.nghean.gov.vn/news/nghe-an-welcomes-investors-88123")
+    assert article.published_at == "2023-10-03T15:05:00+07:00"

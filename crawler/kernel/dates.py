@@ -199,3 +199,14 @@ def english_date(text: str | None) -> str | None:
         day, month, year = match.group(4), match.group(5), match.group(6)
     found = _valid_day(int(year), MONTHS[month.lower()], int(day))
     return found.isoformat() if found else None
+
+
+def english_datetime(text: str | None) -> str | None:
+    """``english_date`` with the time the text gives beside it ("October 3, 2023 | 15:05",
+    "3 June 2024, 3:05 PM"), in local time."""
+    match = ENGLISH_DATE.search(text or "")
+    day = english_date(text)
+    if not day or match is None:
+        return day
+    found = _find_time(text, (match.start(), match.end()))
+    return _format(date.fromisoformat(day), found[0], LOCAL_TZ) if found else day

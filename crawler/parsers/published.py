@@ -6,7 +6,7 @@ the record's sources which one answered.
 
 from __future__ import annotations
 
-from ..kernel.dates import parse_date
+from ..kernel.dates import english_datetime, parse_date
 from .page import meta_content, xp
 from .sieve import loaded_elements
 
@@ -14,7 +14,9 @@ from .sieve import loaded_elements
 def date_from(doc_or_el, selectors) -> str | None:
     for sel in selectors:
         for el in sel(doc_or_el):
-            value = parse_date(el.get("datetime") or el.get("content") or el.text_content())
+            text = el.get("datetime") or el.get("content") or el.text_content()
+            # An English edition's date box: "August 14, 2022", "October 3, 2023 | 15:05".
+            value = parse_date(text) or english_datetime(text)
             if value:
                 return value
     return None

@@ -137,3 +137,35 @@ def test_nukeviet_files_listed_under_the_text_are_attachments():
         ("https://hcc.nghean.gov.vn/tin-tuc/bai-1287.html?download=1&id=1", "Danh mục")]
     assert article.body == spec["expected"]["body"]
     assert article.author == spec["expected"]["author"]
+
+
+@pytest.mark.parametrize("last, author, source", [
+    # a byline and its credit in one paragraph, on two lines
+    ('<p style="text-align: right;"><strong>Hoàng Lam</strong><br />Nguồn: Chi cục Thủy lợi</p>',
+     "Hoàng Lam", "Chi cục Thủy lợi"),
+    ('<p style="text-align: right;"><strong>NGUYỄN TRANG</strong><br /><em>Nguồn: Bệnh viện '
+     "Sản Nhi Nghệ An</em></p>", "NGUYỄN TRANG", "Bệnh viện Sản Nhi Nghệ An"),
+    # a writer's e-mail beside the name: contact, not an organisation
+    ('<p style="text-align: right;"><strong>Minh Đức (minhduc.ttdt@haiphong.gov.vn)</strong></p>',
+     "Minh Đức", None),
+    ('<p style="text-align: right;"><strong>Nguyễn Hồng Sơn</strong> Email: '
+     "sonnh.skhcn@nghean.gov.vn</p>", "Nguyễn Hồng Sơn", None),
+    # an English edition's credit
+    ('<p style="text-align: right;"><em>Source: Nghe An Newspaper</em></p>', None,
+     "Nghe An Newspaper"),
+])
+def test_the_lines_that_sign_a_body(last, author, source):
+    article = parse_article(page(last), URL)
+    assert (article.author, article.source) == (author, source)
+    assert article.body == "Đoạn một của bài."
+
+
+def test_a_paragraph_of_links_elsewhere_that_ends_the_body_is_no_text():
+    more = ('<p><strong>Xem thêm:</strong> <a href="/tin/nghi-loc-so-tan-569101">Nghi Lộc sơ '
+            'tán hơn 300 hộ dân khỏi vùng ngập</a>; <a href="/tin/huyen-trich-569102">Huyện '
+            "trích ngân sách hỗ trợ người dân (21/10/2020)</a></p>")
+    article = parse_article(page("<p>Đoạn hai của bài.</p>" + more), URL)
+    assert article.body == "Đoạn một của bài.\nĐoạn hai của bài."
+    # a sentence that only starts so stays
+    kept = "<p>Xem thêm: người dân có thể hỏi ở bộ phận một cửa của xã.</p>"
+    assert parse_article(page(kept), URL).body.endswith("bộ phận một cửa của xã.")

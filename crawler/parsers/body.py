@@ -16,6 +16,7 @@ from ..kernel.text import canonical_url, clean_text, fold, site_of
 from .bylines import (
     _BYLINE_LABEL_RE,
     SiteNames,
+    credit_of,
     join_authors,
     names_people,
     read_signature,
@@ -167,7 +168,10 @@ def extract_body(body_el, page_url: str, *, remove=(), find_byline=True, summary
             lead.drop_tree()
             blocks.remove(lead)
 
+    _drop_more_links(blocks)
+    _split_credit_line(blocks)
     _take_signature(blocks, result, find_byline=find_byline, site=site)
+    _drop_more_links(blocks)
 
     lines = block_lines(body)
     if summary and lines and _same_text(summary, lines[0]):
@@ -175,6 +179,55 @@ def extract_body(body_el, page_url: str, *, remove=(), find_byline=True, summary
     result.text = "\n".join(lines)
     result.html = clean_body_html(body, page_url)
     return result
+
+
+# A paragraph that points elsewhere once the text is done: "Xem thêm: <a>…</a>; <a>…</a>",
+# "Tin liên quan: …".
+_MORE = re.compile(r"^\W*(?:xem thêm|đọc thêm|tin liên quan|bài liên quan|tin cùng chuyên mục"
+                   r"|các tin khác|tin khác|see also|read more)\s*:", re.IGNORECASE)
+
+
+def _drop_more_links(blocks: list) -> None:
+    """The paragraphs of links to other articles that end a body, dropped: they are the
+    site's pointers, not the article's text."""
+    while blocks:
+        last = blocks[-1]
+        text = text_of(last)
+        linked = sum(len(text_of(a)) for a in last.iter("a"))
+        if not (_MORE.match(text) and linked * 2 >= len(_MORE.sub("", text))):
+            return
+        last.drop_tree()
+        blocks.pop()
+
+
+def _split_credit_line(blocks: list) -> None:
+    """A last paragraph that signs on two lines ("<strong>Hoàng Lam</strong><br>Nguồn: Chi
+    cục Thủy lợi"), made two paragraphs of the same alignment, so that the byline and the
+    credit are each read as the lines they are."""
+    last = blocks[-1] if blocks else None
+    if last is None or last.find("br") is None:
+        return
+    lines = [[last.text or ""]]
+    for child in last:
+        if child.tag == "br":
+            lines.append([child.tail or ""])
+        else:
+            lines[-1].append(child)
+    if len(lines) < 2 or not credit_of(clean_text("".join(
+            p if isinstance(p, str) else p.text_content() + (p.tail or "") for p in lines[-1]))):
+        return
+    made = []
+    for pieces in lines:
+        line = lxml.html.Element(last.tag, dict(last.attrib))
+        line.text = pieces[0]
+        for child in pieces[1:]:
+            line.append(child)  # its tail comes with it
+        made.append(line)
+    parent, at = last.getparent(), last.getparent().index(last)
+    parent.remove(last)
+    for offset, line in enumerate(made):
+        parent.insert(at + offset, line)
+    blocks[-1:] = [m for m in made if has_text(m)]
 
 
 def _take_images(body, page_url: str, result: BodyResult) -> None:

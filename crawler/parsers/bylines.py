@@ -41,9 +41,18 @@ def strip_byline_label(text: str | None) -> str | None:
 # A credit to an organisation or another paper, not a person: "Nguồn: Sở Văn hóa, Thể thao
 # và Du lịch", "Nguồn tin: Báo Nghệ An", "Theo baonghean.vn".
 _CREDIT_RE = re.compile(
-    r"^\s*[(\[]?\s*(?:nguồn(?:\s+tin|\s+bài|\s+ảnh)?\s*[:：]|theo\s*[:：]?)\s*(?P<source>.+?)[)\]]?\s*$",
+    r"^\s*[(\[]?\s*(?:nguồn(?:\s+tin|\s+bài|\s+ảnh)?\s*[:：]|source\s*[:：]|theo\s*[:：]?)"
+    r"\s*(?P<source>.+?)[)\]]?\s*$",
     re.IGNORECASE)
 MAX_CREDIT_CHARS = 120
+# A writer's address printed beside the name ("Minh Đức (minhduc@haiphong.gov.vn)", "Email:
+# ..."): contact, not part of the byline (and its domain is no organisation's name).
+_EMAIL = re.compile(r"[\s,;|(\[-]*(?:e-?mail\s*[:：]?\s*)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+[\s)\]]*",
+                    re.IGNORECASE)
+
+
+def without_email(text: str) -> str:
+    return _EMAIL.sub(" ", text).strip() if "@" in text else text
 
 
 def credit_of(text: str | None) -> str | None:
@@ -262,7 +271,7 @@ def clean_author(text: str | None, site: SiteNames | None = None) -> str | None:
     """A byline as printed, without its labels, its date and the photographer, several
     writers joined with ", "; None for an account name, an organisation, a credit or the
     site's own name."""
-    text = clean_text(text)
+    text = without_email(clean_text(text))
     if not text or text.startswith(("http://", "https://", "www.")):
         return None
     dated = byline_date(text)
@@ -359,7 +368,7 @@ def read_signature(el, *, find_byline: bool = True, site: SiteNames | None = Non
     An"), either with its date ("Nguyên Minh - 07/03/2026 08:47"); None when the line is
     text.  An organisation signing is the source; the site's own name or an account
     signing is nobody, but the line is still no text."""
-    text = text_of(el)
+    text = without_email(text_of(el))
     dated = byline_date(text)
     line, when = dated if dated else (text, None)
     credit = credit_of(line)

@@ -545,6 +545,37 @@ def test_an_article_gone_while_its_list_moved_on_by_a_page_is_checked(tmp_path):
     assert query(tmp_path / "a.db", "select count(*) from articles") == [(8,)]
 
 
+def test_links_under_a_base_href_and_a_jump_menus_pages_are_followed(tmp_path):
+    # <base href=".../Portal/"> makes "../tin-tuc/x.html" the site's own /tin-tuc/x.html;
+    # the home page's later pages are only a <select>'s options.
+    base = ('<html><head><meta charset="utf-8"><base href="{url}/Portal/"><title>Xã Thử'
+            "</title></head><body>" + NAV + "<ul>{items}</ul>{pager}" + FOOTER +
+            "</body></html>")
+    pager = ('<select onchange="location.href=this.value"><option value="?page=1">Trang 1'
+             '</option><option value="?page=2">Trang 2</option></select>')
+    slugs = list(ARTICLES)
+    files = {"/robots.txt": "User-agent: *\nAllow: /\n"}
+    files.update({f"/tin-tuc/{s}.html": article_page(s, t) for s, t in ARTICLES.items()})
+
+    def page_of(url, chosen):
+        items = "".join(f'<li><a href="../tin-tuc/{s}.html">{ARTICLES[s]}</a> 12/03/2024</li>'
+                        for s in chosen)
+        return base.format(url=url, items=items, pager=pager)
+
+    server = serve(files)
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}"
+        files["/"] = page_of(url, slugs[:2])
+        files["/?page=2"] = page_of(url, slugs[2:])
+        result = crawl(url, tmp_path / "a.db")
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert result.returncode == 0, result.stderr
+    stored = sorted(u for (u,) in query(tmp_path / "a.db", "select url from articles"))
+    assert stored == sorted(f"{url}/tin-tuc/{s}.html" for s in slugs)
+
+
 def test_a_site_whose_pages_hold_no_listing_and_no_article_fails_with_exit_4(tmp_path):
     files = {"/": HOME.replace("/tin-tuc/tong-ket-2024.html", "/thong-bao.html"),
              "/tin-tuc/": "<html><body><h1>Bảo trì</h1><p>Trang đang bảo trì.</p></body></html>",

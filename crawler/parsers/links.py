@@ -25,6 +25,12 @@ FILE_EXTENSIONS = (".pdf", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".
                    ".7z", ".odt", ".ods", ".rtf", ".txt", ".csv")
 
 
+# A page's links as a crawl follows them: its anchors, and the addresses a jump menu's
+# options go to ("<select onchange=...><option value="?page=2">Trang 2").
+PAGE_LINKS = etree.XPath("//a/@href | //option[starts-with(@value, '/') or starts-with("
+                         "@value, '?') or starts-with(@value, 'http')]/@value")
+
+
 def is_file_link(href: str | None) -> bool:
     if not href:
         return False

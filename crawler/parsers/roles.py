@@ -34,7 +34,7 @@ from . import generic, jsonld
 from .documents import citations, parse_document, parse_register
 from .links import LATER_PAGE, canonical_elsewhere, link_listing
 from .missing import SAYS_MISSING, footer_share, says_missing
-from .page import load, meta_content, text_of, xp
+from .page import apply_base_href, load, meta_content, text_of, xp
 from .registry import Layout
 from .repeated import repeated_items
 from .urls import SERVICE_PREFIXES, article_shaped, collection_path, is_root
@@ -156,6 +156,7 @@ def classify(page, url: str, *, reached_as: str = "article", fetched_at: str | N
 
     doc = page if hasattr(page, "xpath") else load(page, content_type)
     url = canonical_url(url)
+    apply_base_href(doc, url)
     layout = detect_layout(doc)
     verdict = PageRole("other", url, layout, reached_as)
     read: list = []

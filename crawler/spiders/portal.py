@@ -51,7 +51,7 @@ from crawler.parsers import (
     page_tail,
 )
 from crawler.parsers import registry as parser_registry
-from crawler.parsers.links import FILE_EXTENSIONS
+from crawler.parsers.links import FILE_EXTENSIONS, PAGE_LINKS
 from crawler.parsers.missing import says_missing
 from crawler.parsers.page import decode_page, legacy_encodings
 from crawler.spiders.files import FileFetcher
@@ -484,7 +484,7 @@ class PortalSpider(scrapy.Spider):
             yield from self.follow_links(doc, role.url, hops)
 
     def follow_links(self, doc, page_url: str, hops: int, pagers: bool = True):
-        for href in doc.xpath("//a/@href"):
+        for href in PAGE_LINKS(doc):
             href = href.strip()
             if not href or href.startswith(SKIP_SCHEMES):
                 continue
@@ -492,8 +492,8 @@ class PortalSpider(scrapy.Spider):
             parts = urlsplit(url)
             if not self.same_site(url) or parts.path.lower().endswith(SKIP_EXTENSIONS):
                 continue
-            if url in self.requested_articles or parts.path in ("", "/"):
-                continue  # asked already, as an article; or a home page
+            if url in self.requested_articles or (parts.path in ("", "/") and not parts.query):
+                continue  # asked already, as an article; or a home page (not its page 2)
             if is_pager_link(url):
                 if not pagers:
                     continue

@@ -214,8 +214,9 @@ def _listing_verdict(verdict: PageRole, doc, url: str, collection: str | None,
     layout, evidence = verdict.layout, verdict.evidence
     listing = layout_listing() or parse_register(doc, url)
     if listing is None and layout is FALLBACK:
+        # A listing's later page may hold its last one or two items.
         listing = link_listing(doc, url, article_shaped, layout.key,
-                               collection=collection is not None)
+                               collection=collection is not None or verdict.reached_as == "listing")
         alike, said = _items_listing(doc, url, layout.key)
         if alike is not None and (listing is None or len(alike.entries) > len(listing.entries)):
             evidence.append(said)

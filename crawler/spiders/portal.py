@@ -70,7 +70,7 @@ LEGACY_FONT = re.compile(rb"font-family\s*:\s*['\"]?(?:\.vn[a-z]|vni[- ])|face=[
 
 # How a request's kind reached its page, as roles.classify weighs it.
 REACHED_AS = {"home": "start", "article": "article", "recheck": "article", "canary": "article",
-              "refresh": "article", "page": "page"}
+              "refresh": "article", "page": "page", "postback": "listing"}
 
 
 class PortalSpider(scrapy.Spider):

@@ -13,6 +13,7 @@ next run.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
 
@@ -75,6 +76,11 @@ def differs(shown: str | None, stored: str | None) -> bool:
     return not (a.startswith(b) or b.startswith(a))
 
 
+# A WebForms pager's link: "javascript:__doPostBack('ctl00$Main$rptPager$ctl02$lnkPage','')".
+POSTBACK = re.compile(r"""__doPostBack\(\s*['"]([^'"]+)['"]\s*,\s*['"]([^'"]*)['"]\s*\)""")
+MAX_POSTBACK_PAGES = 500
+
+
 class ListingWalker:
     """The run's listing walks, for one spider: what the walks saw, which failed, and the
     pagination encoding each site answered."""
@@ -84,6 +90,7 @@ class ListingWalker:
         self.seen_listings: set[str] = set()
         self.oldest: dict[str, str] = {}  # listing url -> the oldest day it showed
         self.failed: set[str] = set()  # listings whose walk did not complete
+        self.posted: set[str] = set()  # "listing#page=N" asked by posting its form back
         # A listing paged in its URL, by its first page's URL: the pages of it walked in
         # sequence this run (its articles move from page to page as new ones come).
         self.paged: dict[str, list[str]] = {}
@@ -93,9 +100,10 @@ class ListingWalker:
 
     def handle_listing(self, doc, listing, response, hops):
         spider = self.spider
-        if listing.url in self.seen_listings:
+        seen = listing.url + (f"#{response.meta['postback']}" if "postback" in response.meta else "")
+        if seen in self.seen_listings:
             return
-        self.seen_listings.add(listing.url)
+        self.seen_listings.add(seen)
         host = urlsplit(listing.url).netloc
         spider.ledger.note_listing(host)
         category = listing.category or response.meta.get("category")
@@ -116,6 +124,7 @@ class ListingWalker:
             for url in listing.pager_links:
                 if url not in self.seen_listings:
                     yield spider.page_request(url, hops, category)
+            yield from self.postbacks(response, doc, listing.url, hops, category)
         if walk.last <= 1 or paged_in_url:
             # Paged in its URL (or not at all): its page links are followed as pages.
             yield from self.walk_done(walk)
@@ -136,6 +145,33 @@ class ListingWalker:
         self.pending_pages[listing.url] = walk.last - 1
         for page in range(2, min(walk.last, 1 + FULL_WALK_WINDOW) + 1):
             yield self.pagination_request(walk, page)
+
+    def postbacks(self, response, doc, listing_url: str, hops: int, category: str | None):
+        """An ASP.NET WebForms listing's other pages, asked the only way it offers: its form
+        posted back with the pager link's target (``javascript:__doPostBack('...$lnkPage',
+        '')``), Scrapy's FormRequest.from_response carrying the view state.  Each page
+        number once per listing, as far as GOVNEWS_MAX_LISTING_PAGES allows."""
+        if b"__VIEWSTATE" not in response.body:
+            return
+        limit = self.spider.max_listing_pages or MAX_POSTBACK_PAGES
+        for a in doc.iter("a"):
+            found = POSTBACK.search(a.get("href") or "")
+            number = clean_text(a.text_content())
+            if not found or not number.isdigit() or not 1 < int(number) <= limit:
+                continue
+            key = f"{listing_url}#page={number}"
+            if key in self.posted:
+                continue
+            self.posted.add(key)
+            try:
+                yield FormRequest.from_response(
+                    response, formdata={"__EVENTTARGET": found[1], "__EVENTARGUMENT": found[2]},
+                    dont_click=True, dont_filter=True, callback=self.spider.parse_page,
+                    errback=self.spider.on_error,
+                    meta={"kind": "postback", "depth_hops": hops, "category": category,
+                          "postback": f"page={number}"})
+            except ValueError:  # no form to post back
+                return
 
     def new_walk(self, listing, category: str | None) -> ListingWalk:
         spider = self.spider

@@ -373,11 +373,14 @@ def test_a_small_site_of_no_known_system_stores_its_three_articles_and_nothing_e
     assert query(tmp_path / "a.db", "select count(*) from articles") == [(3,)]
 
 
-def one_night(db: Path, files: dict[str, str]):
-    """Crawl the site of ``files`` into ``db``: (the site's URL, the run)."""
+def one_night(db: Path, files: dict[str, str], prepare=None):
+    """Crawl the site of ``files`` into ``db``, ``prepare(files, url)`` first when its pages
+    name the site's address: (the site's URL, the run)."""
     server = serve(files)
     try:
         url = f"http://127.0.0.1:{server.server_address[1]}"
+        if prepare:
+            prepare(files, url)
         return url, crawl(url, db)
     finally:
         server.shutdown()
@@ -490,16 +493,13 @@ def test_a_copy_of_an_article_is_not_stored_again(tmp_path):
     files = site_files()
     files["/m/"] = SECTION.replace('href="/tin-tuc/', 'href="/m/tin-tuc/')
     files["/"] = HOME.replace("</body>", '<a href="/m/">Phiên bản di động</a></body>')
-    server = serve(files)
-    try:
-        url = f"http://127.0.0.1:{server.server_address[1]}"
+
+    def mobile_copies(files, url):
         for slug, title in ARTICLES.items():
             files[f"/m/tin-tuc/{slug}.html"] = with_canonical(
                 article_page(slug, title), f"{url}/tin-tuc/{slug}.html")
-        result = crawl(url, tmp_path / "a.db")
-    finally:
-        server.shutdown()
-        server.server_close()
+
+    url, result = one_night(tmp_path / "a.db", files, mobile_copies)
     assert result.returncode == 0, result.stderr
     stored = sorted(u for (u,) in query(tmp_path / "a.db", "select url from articles"))
     assert stored == sorted(f"{url}/tin-tuc/{s}.html" for s in ARTICLES)
@@ -562,15 +562,10 @@ def test_links_under_a_base_href_and_a_jump_menus_pages_are_followed(tmp_path):
                         for s in chosen)
         return base.format(url=url, items=items, pager=pager)
 
-    server = serve(files)
-    try:
-        url = f"http://127.0.0.1:{server.server_address[1]}"
-        files["/"] = page_of(url, slugs[:2])
-        files["/?page=2"] = page_of(url, slugs[2:])
-        result = crawl(url, tmp_path / "a.db")
-    finally:
-        server.shutdown()
-        server.server_close()
+    def home_pages(files, url):
+        files["/"], files["/?page=2"] = page_of(url, slugs[:2]), page_of(url, slugs[2:])
+
+    url, result = one_night(tmp_path / "a.db", files, home_pages)
     assert result.returncode == 0, result.stderr
     stored = sorted(u for (u,) in query(tmp_path / "a.db", "select url from articles"))
     assert stored == sorted(f"{url}/tin-tuc/{s}.html" for s in slugs)

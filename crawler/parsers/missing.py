@@ -26,7 +26,7 @@ SAYS_MISSING = "the page says its article is missing"
 # A line longer than this is prose, which may well say such words in passing.
 MAX_LINE = 160
 # The words any such line holds, in the cases a template writes them, looked for by
-# libxml2 before any line is read in Python (most pages hold none: a tenth of the time).
+# libxml2 before any line is read in Python: most pages hold none.
 _WORDS = ("tồn tại", "Tồn tại", "TỒN TẠI", "tìm thấy", "TÌM THẤY", "bị xóa", "bị xoá", "BỊ XÓA",
           "bị gỡ", "BỊ GỠ", "bị ẩn", "404", "ot found", "OT FOUND", "ot Found", "you requested")
 _LINES = etree.XPath(

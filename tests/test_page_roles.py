@@ -571,6 +571,23 @@ def test_links_under_a_base_href_and_a_jump_menus_pages_are_followed(tmp_path):
     assert stored == sorted(f"{url}/tin-tuc/{s}.html" for s in slugs)
 
 
+def test_an_article_linked_only_by_a_boxs_onclick_is_reached(tmp_path):
+    # A notice box that is a <div> with a script, not a link: the address it goes to is
+    # the page's link all the same.
+    files = site_files()
+    files["/"] = HOME.replace(
+        "</body>", '<div class="notice" onclick="location.href=\'/tin-tuc/hop-mat-dau-xuan.html'
+                   '\'">Họp mặt đầu xuân với các thế hệ cán bộ</div></body>')
+    files["/tin-tuc/"] = SECTION.replace(
+        '<li><a href="/tin-tuc/hop-mat-dau-xuan.html">Họp mặt đầu xuân với các thế hệ cán bộ'
+        "</a> 12/03/2024</li>", "")
+    assert "hop-mat-dau-xuan" not in files["/tin-tuc/"]
+    url, result = one_night(tmp_path / "a.db", files)
+    assert result.returncode == 0, result.stderr
+    stored = {u for (u,) in query(tmp_path / "a.db", "select url from articles")}
+    assert f"{url}/tin-tuc/hop-mat-dau-xuan.html" in stored
+
+
 def test_a_site_whose_pages_hold_no_listing_and_no_article_fails_with_exit_4(tmp_path):
     files = {"/": HOME.replace("/tin-tuc/tong-ket-2024.html", "/thong-bao.html"),
              "/tin-tuc/": "<html><body><h1>Bảo trì</h1><p>Trang đang bảo trì.</p></body></html>",

@@ -29,6 +29,20 @@ FILE_EXTENSIONS = (".pdf", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".
 # options go to ("<select onchange=...><option value="?page=2">Trang 2").
 PAGE_LINKS = etree.XPath("//a/@href | //option[starts-with(@value, '/') or starts-with("
                          "@value, '?') or starts-with(@value, 'http')]/@value")
+# And the address a script on a box or a row goes to when clicked: "<div onclick=
+# "location.href='/thong-bao/bai-950944'">", "window.open('/tin/bai-12.html')".
+_ONCLICKS = etree.XPath("//@onclick[contains(., 'location') or contains(., 'window.open')]")
+_ONCLICK_URL = re.compile(r"""(?:location(?:\.href)?\s*=\s*|window\.open\(\s*)['"]([^'"]+)['"]""")
+
+
+def page_links(doc) -> list[str]:
+    """``PAGE_LINKS`` and the literal addresses of the page's onclick scripts."""
+    links = PAGE_LINKS(doc)
+    for code in _ONCLICKS(doc):
+        found = _ONCLICK_URL.search(code)
+        if found:
+            links.append(found.group(1))
+    return links
 
 
 def is_file_link(href: str | None) -> bool:

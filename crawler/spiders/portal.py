@@ -51,7 +51,7 @@ from crawler.parsers import (
     page_tail,
 )
 from crawler.parsers import registry as parser_registry
-from crawler.parsers.links import FILE_EXTENSIONS, PAGE_LINKS
+from crawler.parsers.links import FILE_EXTENSIONS, page_links
 from crawler.parsers.missing import says_missing
 from crawler.parsers.page import decode_page, legacy_encodings
 from crawler.spiders.files import FileFetcher
@@ -484,7 +484,7 @@ class PortalSpider(scrapy.Spider):
             yield from self.follow_links(doc, role.url, hops)
 
     def follow_links(self, doc, page_url: str, hops: int, pagers: bool = True):
-        for href in PAGE_LINKS(doc):
+        for href in page_links(doc):
             href = href.strip()
             if not href or href.startswith(SKIP_SCHEMES):
                 continue

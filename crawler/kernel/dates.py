@@ -190,23 +190,26 @@ ENGLISH_DATE = re.compile(rf"\b(?:({MONTH_NAMES})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})
 
 def english_date(text: str | None) -> str | None:
     """The first "June 3, 2024" / "3 June 2024" in ``text`` as an ISO day."""
-    match = ENGLISH_DATE.search(text or "")
+    found = _english_day(ENGLISH_DATE.search(text or ""))
+    return found.isoformat() if found else None
+
+
+def _english_day(match) -> date | None:
     if not match:
         return None
     if match.group(1):
         month, day, year = match.group(1), match.group(2), match.group(3)
     else:
         day, month, year = match.group(4), match.group(5), match.group(6)
-    found = _valid_day(int(year), MONTHS[month.lower()], int(day))
-    return found.isoformat() if found else None
+    return _valid_day(int(year), MONTHS[month.lower()], int(day))
 
 
 def english_datetime(text: str | None) -> str | None:
     """``english_date`` with the time the text gives beside it ("October 3, 2023 | 15:05",
     "3 June 2024, 3:05 PM"), in local time."""
     match = ENGLISH_DATE.search(text or "")
-    day = english_date(text)
-    if not day or match is None:
-        return day
+    day = _english_day(match)
+    if day is None:
+        return None
     found = _find_time(text, (match.start(), match.end()))
-    return _format(date.fromisoformat(day), found[0], LOCAL_TZ) if found else day
+    return _format(day, found[0] if found else None, LOCAL_TZ)

@@ -421,7 +421,10 @@ def canonical_elsewhere(doc, url: str) -> str | None:
     of the same article: its last path segment (slug and id) or its id the same.  A
     canonical naming the home page, a section, or another article (a template's mistake,
     common enough) is no evidence and is ignored."""
-    for link in xp(doc, "//head/link[@rel='canonical'][@href]"):
+    head = doc.find("head")  # its links only: no scan of the whole page, on every article
+    for link in head.iterchildren("link") if head is not None else ():
+        if (link.get("rel") or "").strip().lower() != "canonical":
+            continue
         href = (link.get("href") or "").strip()
         if not href.startswith(("http://", "https://")):
             continue

@@ -34,6 +34,14 @@ NOISE_QUERY_PARAMS = {"pageindex": {"0"}}
 # (utm_*) and the click ids social networks add to a shared link (Zalo's zarsrc and
 # gidzl, Facebook's fbclid, Google's gclid).  They never name another page.
 TRACKING_PARAMS = {"fbclid", "gclid", "zarsrc", "gidzl", "igshid", "mc_cid", "mc_eid"}
+# A visitor's session, put in every link by servers that keep it there instead of in a
+# cookie (PHP, Java, classic ASP, ColdFusion): a new value on every answer makes each page
+# endlessly many addresses.  "sid" counts only with a session's value (a long run of
+# letters and digits): a short one names a site or a section ("?sid=12").
+SESSION_PARAMS = {"phpsessid", "jsessionid", "sessionid", "session_id", "aspsessionid",
+                  "cfid", "cftoken", "sessid"}
+_SESSION_VALUE = re.compile(r"[0-9A-Za-z]{16,}")
+_PATH_SESSION = re.compile(r";jsessionid=[^/?#]*", re.IGNORECASE)
 
 
 def clean_text(value: str | None) -> str:
@@ -102,18 +110,27 @@ def _canonical_url(url: str, base: str | None = None) -> str:
             (k, v)
             for k, v in parse_qsl(parts.query, keep_blank_values=True)
             if v not in NOISE_QUERY_PARAMS.get(k.lower(), ()) and not _tracking(k)
+            and not _session(k, v)
         ]
     netloc = parts.netloc.lower()
     scheme = parts.scheme.lower()
     if (scheme, netloc.rsplit(":", 1)[-1]) in (("http", "80"), ("https", "443")):
         netloc = netloc.rsplit(":", 1)[0]
     path = parts.path or "/"
+    if ";" in path:
+        path = _PATH_SESSION.sub("", path) or "/"
     return urlunsplit((scheme, netloc, path, urlencode(query), ""))
 
 
 def _tracking(key: str) -> bool:
     key = key.lower()
     return key.startswith("utm_") or key in TRACKING_PARAMS
+
+
+def _session(key: str, value: str) -> bool:
+    key = key.lower()
+    return (key in SESSION_PARAMS or key.startswith("aspsessionid")
+            or (key == "sid" and _SESSION_VALUE.fullmatch(value) is not None))
 
 
 def _joined(base: str, url: str) -> str:

@@ -170,6 +170,9 @@ class Listing:
     pager_links: list[str] = field(default_factory=list)
     # The layout ("name/version") whose listing this is: it knows how its pages 2+ are asked.
     layout: str | None = None
+    # Its pager numbers a few pages and its script no count of them: max_page is the last
+    # page shown, and a full last page may have more after it.
+    pages_open: bool = False
 
 
 @dataclass

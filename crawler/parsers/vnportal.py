@@ -273,6 +273,12 @@ def pagination_params(doc) -> dict[str, str]:
 
 
 def max_page(doc) -> int:
+    return _last_page(doc)[0]
+
+
+def _last_page(doc) -> tuple[int, bool]:
+    """The listing's last page, and whether that is only the last its pager shows (its
+    script gives no maxPage)."""
     scripts = "\n".join(s.text or "" for s in xp(doc, "//script[not(@src)]"))
     match = MAX_PAGE_RE.search(scripts)
     pages = [int(match.group(1))] if match else []
@@ -281,7 +287,7 @@ def max_page(doc) -> int:
             pages.append(int(li.get("data-page")))
         except (TypeError, ValueError):
             pass
-    return max(pages) if pages else 1
+    return (max(pages), match is None) if pages else (1, False)
 
 
 def listing_category(doc, page_url: str) -> str | None:
@@ -299,13 +305,15 @@ def parse_listing(doc, url: str) -> Listing | None:
     if not is_listing_page(doc) or is_article_page(doc):
         return None
     url = canonical_url(url)
+    last, shown_only = _last_page(doc)
     return Listing(
         url=url,
         category=listing_category(doc, url),
         entries=listing_entries(doc, url),
         pagination=pagination_params(doc),
-        max_page=max_page(doc),
+        max_page=last,
         layout=f"{NAME}/{VERSION}",
+        pages_open=shown_only and last > 1,
     )
 
 

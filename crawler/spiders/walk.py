@@ -53,6 +53,10 @@ class ListingWalk:
     page: int = 1
     streak: int = 0
     layout: str | None = None  # the layout that asks for its pages
+    # Its pager shows only its first pages (Listing.pages_open): a full last page is
+    # followed by the next, and a page past the end (empty, or repeating) ends the walk.
+    open_ended: bool = False
+    beyond: bool = False  # this page is past the last one the pager showed
 
     def at(self, page: int) -> ListingWalk:
         """The same walk, at page ``page``."""
@@ -69,11 +73,12 @@ class ListingWalk:
 
 
 def differs(shown: str | None, stored: str | None) -> bool:
-    """A listing's text differs from the archived one, beyond the listing's cutting it short."""
+    """A listing's text differs from the archived one, beyond the listing's cutting it
+    short.  A longer one differs: words added to a title ("… (cập nhật)") are an edit."""
     if not shown or not stored:
         return False
     a, b = clean_text(shown).rstrip(".… "), clean_text(stored).rstrip(".… ")
-    return not (a.startswith(b) or b.startswith(a))
+    return not b.startswith(a)
 
 
 # A WebForms pager's link: "javascript:__doPostBack('ctl00$Main$rptPager$ctl02$lnkPage','')".
@@ -97,6 +102,8 @@ class ListingWalker:
         self.pending_pages: dict[str, int] = {}  # a full walk's pages not answered yet
         # The LoadArticle encoding each site answered ("form" or "json").
         self.encoding_for: dict[str, str] = {}
+        # What each listing page of the run showed (the hash of its items' URLs in order).
+        self.shown_items: set[int] = set()
 
     def handle_listing(self, doc, listing, response, hops):
         spider = self.spider
@@ -114,6 +121,12 @@ class ListingWalker:
         nothing_new = all(e.url in spider.memory.archived for e in listing.entries)
         pagers = not (paged_in_url and spider.incremental
                       and listing.url in spider.memory.walked_listings and nothing_new)
+        if pagers and paged_in_url and self.repeats(listing):
+            # Its items are an earlier page's, in the same order: a pager that answers any
+            # ?page=N with its last page, or page 1 past the end, has no later page.
+            spider.logger.info("listing page %s repeats an earlier page: its pager is not "
+                               "followed", listing.url)
+            pagers = False
         walk = self.new_walk(listing, category)
         # The listing's items first: asked as articles, they are never asked again as
         # the plain links they also are (a post at "/slug/" has no article's shape).
@@ -145,6 +158,20 @@ class ListingWalker:
         self.pending_pages[listing.url] = walk.last - 1
         for page in range(2, min(walk.last, 1 + FULL_WALK_WINDOW) + 1):
             yield self.pagination_request(walk, page)
+
+    def repeats(self, listing) -> bool:
+        """Whether an earlier page of the same listing (its address but for the page
+        number) showed the same items in the same order this run.  (A page of one item
+        that repeats another is a last page too; a home page may well show a section's
+        first page, and stops nothing.)"""
+        if not listing.entries:
+            return False
+        group = LATER_PAGE.sub("", listing.url).rstrip("/")
+        shown = hash((group, *(e.url for e in listing.entries)))
+        if shown in self.shown_items:
+            return True
+        self.shown_items.add(shown)
+        return False
 
     def postbacks(self, response, doc, listing_url: str, hops: int, category: str | None):
         """An ASP.NET WebForms listing's other pages, asked the only way it offers: its form
@@ -184,7 +211,8 @@ class ListingWalker:
             stop_after=spider.stop_after or size, pagination=listing.pagination,
             max_page=listing.max_page, site=urlsplit(listing.url).netloc,
             partial=bool(spider.max_listing_pages and listing.max_page > last),
-            sequential=spider.incremental and listing.url in spider.memory.walked_listings)
+            sequential=spider.incremental and listing.url in spider.memory.walked_listings,
+            open_ended=listing.pages_open and last == listing.max_page)
 
     def related_requests(self, article):
         """The articles a stored page names as related that the run has not asked for and
@@ -319,6 +347,12 @@ class ListingWalker:
         layout = layout_of(walk.layout)
         entries = [e for e in layout.page_entries(response.text, walk.listing_url)
                    if spider.is_article(e.url)]
+        if walk.beyond and (not entries or all(e.url in self.shown(walk.listing_url)
+                                                for e in entries)):
+            # Past the pages its pager showed: nothing new is the listing's end.
+            yield from self.walk_done(walk.at(walk.page - 1)) if walk.sequential else \
+                self.page_finished(walk)
+            return
         if not entries:
             retry = self.retry_encoding(response.request)
             if retry is not None:
@@ -345,6 +379,15 @@ class ListingWalker:
             yield from (self.walk_done(walk) if walk.sequential else self.page_finished(walk))
             return
         yield from self.walk_entries(walk, entries)
+        if (walk.open_ended and walk.page == walk.last and not walk.should_stop()
+                and len(entries) >= int(walk.pagination.get("page_size") or len(entries) + 1)):
+            # A full last page of a pager that shows only its first pages: one more.
+            walk.last = walk.max_page = walk.page + 1
+            if walk.listing_url in self.pending_pages:
+                self.pending_pages[walk.listing_url] += 1
+            yield self.pagination_request(replace(walk, beyond=True), walk.page + 1)
+            if walk.sequential:
+                return
         if not walk.sequential:
             yield from self.page_finished(walk)
         elif walk.page < walk.last and not walk.should_stop():

@@ -419,7 +419,7 @@ class ArchivePipeline:
             report = spider.site_report()
             for row in report if reason == "finished" else ():
                 if row["status"] == "degraded":  # the spider's own verdict
-                    drops[row["site"]] = ("articles", row["reason"])
+                    drops[row["site"]] = (row.get("what", "articles"), row["reason"])
                 elif row["status"] == "ok" and row.get("listed") is not None:
                     drop = health.yield_drop(row["listed"], health.listed_history(
                         self.archive.db, row["site"], self.run_id))

@@ -163,8 +163,7 @@ class PortalSpider(scrapy.Spider):
             self.rechecked = True
             missing = self.memory.unrequested()
             if missing:
-                self.logger.info("re-checking %d archived articles no listing showed",
-                                 len(missing))
+                self.logger.info("re-checking %d archived articles no listing showed", len(missing))
             requests = [self.revisit_request(url, "recheck") for url in missing]
         elif (self.refresh_all or self.refresh_before) and not self.rechecked:
             self.rechecked = True
@@ -398,8 +397,7 @@ class PortalSpider(scrapy.Spider):
         if self.probe:
             yield Probed(url=url, reached_as=role.reached_as, role=role.role,
                          layout=role.layout_key, evidence=list(role.evidence),
-                         record=role.record, listing=role.listing,
-                         problems=list(role.problems))
+                         record=role.record, listing=role.listing, problems=list(role.problems))
         for kind, message in role.problems:
             yield Problem(url=url, kind=kind, message=message, fetch=False)
         if role.layout.article_url is not None:  # a plug-in's page: the site's layout is known
@@ -461,8 +459,7 @@ class PortalSpider(scrapy.Spider):
 
     def on_listing(self, role, doc, response, hops):
         self.site_layout.setdefault(urlsplit(role.url).netloc, role.layout_key)
-        yield PageKind(url=role.url, kind="listing", layout=role.layout_key,
-                       evidence=role.evidence)
+        yield PageKind(url=role.url, kind="listing", layout=role.layout_key, evidence=role.evidence)
         yield from self.walker.handle_listing(doc, role.listing, response, hops)
 
     def on_other(self, role, doc, response, hops):
@@ -472,6 +469,7 @@ class PortalSpider(scrapy.Spider):
                 yield Gone(url=role.url, reason="says_missing", at=now_iso())
             return
         if kind in ("article", "recheck", "canary", "refresh") and not response.meta.get("shaped"):
+            self.ledger.note_unread(urlsplit(role.url).netloc)
             yield self.problem(response.request, "not_an_article",
                                "a listing linked here but the page is no article ("
                                + role.evidence[-1] + ")", fetch=False)
@@ -563,6 +561,8 @@ class PortalSpider(scrapy.Spider):
                     return
                 gone = True
         host = urlsplit(request.url).netloc
+        if not gone and (walk is not None or url in self.memory.walked_listings):
+            self.ledger.note_listing_failed(host, message)  # a listing gone (404) is no fault
         self.ledger.first_failure.setdefault(host, message)
         self.logger.warning("fetch failed: %s %s (%s)", request.method, request.url, message)
         yield self.problem(request, kind, f"{request.method}: {message}", gone=gone)

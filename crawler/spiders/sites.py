@@ -53,6 +53,10 @@ class SiteLedger:
         self.listings_found: dict[str, int] = {}
         # archived articles fetched again (canaries) that are no article now
         self.refused: dict[str, int] = {}
+        # pages a listing linked as articles that read as none
+        self.unread: dict[str, int] = {}
+        # host -> (listings read in earlier runs that failed now, the first reason)
+        self.lists_failed: dict[str, tuple[int, str]] = {}
         # host -> what stands in front of its pages, by its first answer: a browser check,
         # or a login form its start page redirects to
         self.gates: dict[str, str] = {}
@@ -73,6 +77,13 @@ class SiteLedger:
 
     def note_refused(self, host: str) -> None:
         self.refused[host] = self.refused.get(host, 0) + 1
+
+    def note_unread(self, host: str) -> None:
+        self.unread[host] = self.unread.get(host, 0) + 1
+
+    def note_listing_failed(self, host: str, message: str) -> None:
+        count, first = self.lists_failed.get(host, (0, message))
+        self.lists_failed[host] = (count + 1, first)
 
     def note_listing(self, host: str) -> None:
         self.listings_found[host] = self.listings_found.get(host, 0) + 1
@@ -97,6 +108,14 @@ class SiteLedger:
                           f"found no listing and no article on {host}: its pages match no "
                           f"known layout; run `govnews probe {site}`")
                 failed.append({"site": site, "kind": "nothing_found", "reason": reason})
+            elif (sum(self.unread.get(h, 0) for h in hosts) >= MIN_REFUSED
+                  and not any(self.fresh_pages.get(h) for h in hosts)):
+                # Its listings were read, but none of the pages they link read as an
+                # article: a layout no reader knows, and nothing archived.
+                unread = sum(self.unread.get(h, 0) for h in hosts)
+                failed.append({"site": site, "kind": "nothing_found", "reason": (
+                    f"the listings of {host} linked {unread} pages as articles and none read "
+                    f"as one: nothing was archived; run `govnews probe {site}`")})
         return failed
 
     def report(self, sites, subsite_hosts, site_layout, listed_count) -> list[dict]:
@@ -114,7 +133,16 @@ class SiteLedger:
                 status, reason = "degraded", (
                     f"{refused} archived articles fetched again are no articles now and no "
                     f"page of {host} read as one: its articles' addresses answer other pages")
-            rows.append({"site": host, "start": host not in subsite_hosts,
+            what = "articles"
+            if status == "ok" and host in self.lists_failed:
+                # It answers, but a listing it had could not be read: the articles new
+                # there were not looked for.
+                count, first = self.lists_failed[host]
+                status, what, reason = "degraded", "listings", (
+                    f"{count} of its listings (or their pages) known from earlier runs could "
+                    f"not be read ({first}): the articles new there were not looked for; "
+                    f"walked again next run")
+            rows.append({"site": host, "start": host not in subsite_hosts, "what": what,
                          "layout": site_layout.get(host), "listed": listed_count(host),
                          "pages": self.answered.get(host, 0),
                          "articles": self.fresh_pages.get(host, 0),

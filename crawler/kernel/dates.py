@@ -41,6 +41,15 @@ _DMY = re.compile(r"(?<!\d)(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4}|\d{2})(
 _WORDS = re.compile(
     r"(?:ngày\s*)?(\d{1,2})\s*tháng\s*(\d{1,2})\s*(?:năm|,)?\s*(\d{4})", re.IGNORECASE
 )
+# WordPress's Vietnamese locale names months in words: "4 Tháng Mười, 2023" (j F, Y) and
+# "Tháng Mười 4, 2023" / "Tháng 10 15, 2024" (F j, Y), the month before the day.
+_MONTH_WORDS = {"một": 1, "giêng": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6,
+                "bảy": 7, "tám": 8, "chín": 9, "mười": 10, "mười một": 11, "mười hai": 12,
+                "chạp": 12}
+_MONTH_WORD = "|".join(sorted(_MONTH_WORDS, key=len, reverse=True))
+_WORD_MONTH = re.compile(
+    rf"(?<!\d)(?:(\d{{1,2}})\s+tháng\s+({_MONTH_WORD})\s*,\s*(\d{{4}})"
+    rf"|tháng\s+({_MONTH_WORD}|\d{{1,2}})\s+(\d{{1,2}})\s*,\s*(\d{{4}}))(?!\d)", re.IGNORECASE)
 # 16:30, 16:30:00, 16h30, 16 giờ 30 (phút), optional SA/CH or AM/PM
 _TIME = re.compile(
     r"(?<![\d/.-])(\d{1,2})\s*(?::|h|giờ)\s*(\d{2})(?!\d)(?::(\d{2})(?!\d))?(?:\s*phút)?"
@@ -159,12 +168,21 @@ def _parse(text: str) -> str | None:
     for match in _WORDS.finditer(text):
         candidates.append((match.start(), match.end(), int(match.group(3)),
                            int(match.group(2)), int(match.group(1)), False))
+    if "háng" in text or "HÁNG" in text:
+        for match in _WORD_MONTH.finditer(text):
+            day, month, year = ((match.group(1), match.group(2), match.group(3)) if match.group(1)
+                                else (match.group(5), match.group(4), match.group(6)))
+            month = int(month) if month.isdigit() else _MONTH_WORDS[month.lower()]
+            candidates.append((match.start(), match.end(), int(year), month, int(day), False))
     candidates.sort()
     for i, (start, end, year, month, day, swappable) in enumerate(candidates):
         # The time belongs to this date: look between the dates around it, so that
         # "14/08/2020 | Cập nhật: 20/08/2020 09:00" does not lend 09:00 to the 14th.
         lo = candidates[i - 1][1] if i else 0
         hi = candidates[i + 1][0] if i + 1 < len(candidates) else len(text)
+        update = _UPDATED_LABEL.search(text, end, hi)
+        if update:  # "14/08/2020 - Cập nhật lúc 18:05 ngày 20/08/2020": the update's time
+            hi = update.start()
         time = _find_time(text[lo:hi], (start - lo, end - lo))
         found = None
         if swappable and time is not None and time[1] in ("am", "pm"):

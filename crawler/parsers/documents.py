@@ -32,7 +32,7 @@ from ..kernel.numbers import (
 from ..kernel.record import DocFile, Document, Listing, ListingEntry
 from ..kernel.text import canonical_url, clean_text, fold, site_of
 from .links import is_file_link
-from .page import block_lines, text_of
+from .page import block_lines, chrome_names, text_of
 
 NAME = "register"
 VERSION = 1
@@ -65,6 +65,8 @@ _FIELD_OF = {label: name for name, labels in LABELS.items() for label in labels}
 # The word every court judgment's page shows ("Ngày tuyên án"): a first look beside the
 # register's label words.
 COURT_WORD = "tuyên án"
+# A register that labels no number still names the signer; news prose seldom does.
+SIGNER_WORDS = ("Người ký", "người ký", "NGƯỜI KÝ")
 # Besides the number, a page must give this many of these to be a document's.
 CORE = ("issued", "effective", "kind", "agency", "signer", "summary")
 MIN_CORE = 2
@@ -84,7 +86,7 @@ def _in_chrome(el) -> bool:
     for anc in el.iterancestors():
         if anc.tag in _CHROME:
             return True
-        if any(c in (anc.get("class") or "").lower() for c in _CHROME_CLASSES):
+        if any(c in chrome_names(anc, ids=False) for c in _CHROME_CLASSES):
             return True
     return False
 
@@ -204,14 +206,13 @@ def parse_document(doc, url: str, fetched_at: str | None = None) -> Document | N
     """The page as a register's document, or None when it is none (see the module's
     docstring for what makes one)."""
     text = _page_text(doc)
-    if not (has_label_words(text) or COURT_WORD in text):
+    if not (has_label_words(text) or COURT_WORD in text or any(w in text for w in SIGNER_WORDS)):
         return None
     fields: dict[str, str] = {}
     numbers: set[str | None] = set()
     scope = None
-    for name, label, value in _pairs(doc):
-        if _in_chrome(label):
-            continue
+    pairs = [p for p in _pairs(doc) if not _in_chrome(p[1])]
+    for name, label, value in _own_table(pairs):
         text = _value(value)
         if text and name in ("number", "judgment"):
             numbers.add(number_key(_number(text)) or text)
@@ -226,6 +227,14 @@ def parse_document(doc, url: str, fetched_at: str | None = None) -> Document | N
     if judgment:  # its number, a case's code ("15/2023/HS-ST"), names no kind of act
         fields.setdefault("kind", "Bản án")
         fields["number"] = judgment
+    if "number" not in fields and sum(1 for f in CORE if f in fields) > MIN_CORE:
+        # A register that prints the number only in the document's name ("Kế hoạch
+        # 112/KH-UBND triển khai …") above a table of its other properties.
+        named = _named_number(doc, fields)
+        if named:
+            fields["number"] = named
+            if COURT_WORD in _page_text(doc).lower():
+                fields.setdefault("kind", "Bản án")
     if "number" not in fields or sum(1 for f in CORE if f in fields) < MIN_CORE:
         return None
     number = _number(fields["number"])
@@ -242,6 +251,33 @@ def parse_document(doc, url: str, fetched_at: str | None = None) -> Document | N
         effective=effective, signer=fields.get("signer"), summary=summary,
         files=_files(doc, url), text=_body_text(doc), fetched_at=fetched_at,
         parser=f"{NAME}/{VERSION}")
+
+
+def _named_number(doc, fields: dict) -> str | None:
+    """The number the document's name holds: its "Tên văn bản" field, else the page's
+    first <h1> outside the chrome."""
+    names = [fields.get("title")] + [text_of(h) for h in doc.iter("h1") if not _in_chrome(h)][:1]
+    for name in names:
+        found = name and NUMBER_IN_TEXT.search(normal_dashes(name))
+        if found:
+            return found[0]
+    return None
+
+
+def _own_table(pairs: list) -> list:
+    """The pairs of the page's document: where the first number's label stands in a table
+    (or <dl>) that names the document's properties (the number and MIN_CORE + 1 more), the
+    pairs in that table; a box of other documents below it ("Văn bản cùng thể loại", each
+    row a number and a date) is no part of it.  Otherwise every pair."""
+    first = next((p for p in pairs if p[0] == "number"), None)
+    table = first and next((a for a in first[1].iterancestors() if a.tag in ("table", "dl")), None)
+    if table is None:
+        return pairs
+    inside = [p for p in pairs if any(a is table for a in p[1].iterancestors())]
+    named = {p[0] for p in inside}
+    if sum(1 for p in inside if p[0] == "number") == 1 and len(named & set(CORE)) > MIN_CORE:
+        return inside
+    return pairs
 
 
 def _number(text: str) -> str | None:

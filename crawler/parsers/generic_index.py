@@ -432,7 +432,8 @@ def _first_prose(page: Page, body_el) -> int:
     for el in body_el.iter():
         if not isinstance(el.tag, str) or el not in page.order:
             continue
-        if el.tag in BLOCKS and page.good.get(el, 0) and _is_leaf(el):
+        if el.tag in BLOCKS and page.good.get(el, 0) and _is_leaf(el) and el.tag != "h1":
+            # (a headline that ends as a sentence does, "… (cập nhật)", is no paragraph)
             return page.order[el]
         parent = el.getparent()
         if el.tag in INLINE and parent is not None and parent.tag not in INLINE and _is_prose(

@@ -15,7 +15,7 @@ from lxml import etree
 from ..kernel.dates import parse_date
 from ..kernel.record import Attachment, Link
 from ..kernel.text import canonical_url, clean_text, fold
-from .page import block_lines, text_of, xp
+from .page import block_lines, chrome_names, text_of, xp
 from .sieve import tree_root
 from .urls import PRINT_VIEW, asks_for_a_file, collection_path, is_root
 
@@ -320,7 +320,7 @@ def _in_chrome(el) -> bool:
     for anc in ancestors[post:]:
         if anc.tag in _CHROME:
             return True
-        classes = (anc.get("class") or "").lower()
+        classes = chrome_names(anc, ids=False)
         if any(c in classes for c in _CHROME_CLASSES):
             return True
     return False

@@ -10,6 +10,7 @@ import re
 from lxml import etree
 
 from ..kernel.text import clean_text, fold
+from .page import chrome_names
 
 # What such a page says, at the start of a short line: the thing asked for, then that it
 # is gone or was never there; or a plain "not found".
@@ -50,7 +51,7 @@ def says_missing(doc) -> str | None:
 
 def _in_named_chrome(el) -> bool:
     for anc in (el, *el.iterancestors()):
-        names = f"{anc.get('class') or ''} {anc.get('id') or ''}".lower()
+        names = chrome_names(anc)
         if any(n in names for n in _CHROME_NAMES):
             return True
     return False
@@ -71,5 +72,4 @@ def footer_share(el) -> float:
 
 
 def _is_footer(el) -> bool:
-    names = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
-    return el.tag == "footer" or "footer" in names
+    return el.tag == "footer" or "footer" in chrome_names(el)

@@ -71,10 +71,10 @@ def decode_page(body: bytes | str, content_type: str | None = None) -> Decoded:
     try:
         text = body.decode("utf-8")
     except UnicodeDecodeError as exc:
-        # A page cut short in transit can end inside a character: the rest is UTF-8 still
-        # (the cut itself is the truncation check's to judge).
-        cut = exc.reason == "unexpected end of data" and exc.end == len(body)
-        text = body[:exc.start].decode("utf-8", "replace") + "\ufffd" if cut else None
+        text = _damaged_utf8(body, exc)
+        if text is not None and not text.endswith("\ufffd"):
+            return Decoded(text, "utf-8", declared, "the page is UTF-8 but for a few bytes "
+                                                    "that are not: those are replaced")
     if text is not None:
         note = None
         if declared and declared not in _UTF8 and not text.isascii():
@@ -106,6 +106,27 @@ def decode_page(body: bytes | str, content_type: str | None = None) -> Decoded:
     elif declared and _norm_encoding(encoding) != declared:
         note = f"the page says {declared} but is not valid {declared}: read as {encoding}"
     return Decoded(dammit.unicode_markup, encoding, declared, note)
+
+
+# Of a page that is not valid UTF-8: at most this share of its non-ASCII characters may
+# be bytes that are none, with at least MIN_UTF8 that are, for the page to be UTF-8 with a
+# few damaged bytes.  A legacy 8-bit Vietnamese page read as UTF-8 makes almost nothing
+# but bad bytes: its letters (0xC0-0xFF) are seldom followed by continuation bytes.
+MAX_BAD_UTF8 = 0.02
+MIN_UTF8 = 50
+
+
+def _damaged_utf8(body: bytes, exc: UnicodeDecodeError) -> str | None:
+    """``body``, which is not valid UTF-8, as UTF-8 when it is that but for a cut or a few
+    bad bytes; else None."""
+    if exc.reason == "unexpected end of data" and exc.end == len(body):
+        # A page cut short in transit can end inside a character: the rest is UTF-8 still
+        # (the cut itself is the truncation check's to judge).
+        return body[:exc.start].decode("utf-8", "replace") + "\ufffd"
+    text = body.decode("utf-8", "replace")
+    bad = text.count("\ufffd")
+    good = len(text) - len(text.encode("ascii", "ignore")) - bad
+    return text if good >= MIN_UTF8 and bad <= MAX_BAD_UTF8 * good else None
 
 
 def decode_html(body: bytes | str, content_type: str | None = None) -> str:
@@ -531,3 +552,19 @@ def is_all_italic(el) -> bool:
 
 def _within(el, container) -> bool:
     return el is container or any(a is container for a in el.iterancestors())
+
+
+# Page builders name every element they make a widget ("elementor-widget-theme-post-content"
+# holds a post's text), so their widget tokens say nothing about chrome.
+_BUILDER_WIDGET = re.compile(r"(?<![\w-])elementor-widget[\w-]*")
+
+
+def chrome_names(el, ids: bool = True) -> str:
+    """``el``'s class (and with ``ids`` its id) in lower case, as the words that name chrome
+    are looked for in them; of the page's <body> and <html> nothing (their classes name the
+    whole page: a WordPress template "elementor_header_footer"), and no page builder's
+    widget token."""
+    if el.tag in ("body", "html"):
+        return ""
+    names = (f"{el.get('class') or ''} {el.get('id') or ''}" if ids else el.get("class") or "").lower()
+    return _BUILDER_WIDGET.sub(" ", names) if "elementor-widget" in names else names

@@ -288,13 +288,23 @@ def _collection_sign(doc, url: str) -> str | None:
         return f"its address names a collection or a service page ({segment!r})"
     body = doc.find("body")
     classes = (body.get("class") or "") if body is not None else ""
-    if BODY_OTHER.search(classes) and not BODY_POST.search(classes):
+    if BODY_OTHER.search(classes) and not BODY_POST.search(classes) and not _one_post(doc):
         return f"its <body> class says it is no post ({clean_text(classes)[:80]!r})"
     name = _page_name(doc)
     if name and (name in OTHER_TITLES or SERVICE_TITLE_PREFIX.match(name)
                  or COLLECTION_TITLE_PREFIX.match(name)):
         return f"its title names a service page or a collection ({name!r})"
     return None
+
+
+def _one_post(doc) -> bool:
+    """Whether the page shows one post: one <article> headed by an <h1>, or one article
+    body marked as such (itemprop=articleBody), whatever a template's <body> class says (a
+    blog's list heads its posts with links and shows their intros)."""
+    posts = doc.findall(".//article")
+    if len(posts) == 1 and posts[0].find(".//h1") is not None:
+        return True
+    return len(xp(doc, "//*[@itemprop='articleBody']")) == 1
 
 
 # Pages that serve the visitor rather than list the news: their path's segment or title.

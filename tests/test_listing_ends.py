@@ -1,0 +1,202 @@
+"""Where a listing ends, and what a site whose listings cannot be read is.
+
+Sites written by others: a pager that answers any ``?page=N``, a vnPortal pager that
+numbers only its first pages and whose script gives no maxPage, a title edited by adding
+words, a listing that fails one night, listings whose every article is in a layout no
+reader knows.
+"""
+
+from __future__ import annotations
+
+import http.server
+import re
+import threading
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+from crawler.replica.server import ReplicaServer
+from tests.conftest import export_records, govnews, query
+from tests.test_page_roles import ARTICLES, FOOTER, HOME, NAV, SECTION, article_page
+
+
+class _Handler(http.server.BaseHTTPRequestHandler):
+    """Answers ``site.answer(path)``: (status, html); counts what was asked."""
+
+    site = None
+
+    def do_GET(self):  # noqa: N802
+        self.site.asked.append(self.path)
+        status, html = self.site.answer(self.path)
+        data = html.encode("utf-8")
+        self.send_response(status)
+        kind = "text/plain" if self.path == "/robots.txt" else "text/html; charset=utf-8"
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def log_message(self, *args):
+        pass
+
+
+class _Site:
+    def __init__(self, files: dict[str, str]):
+        self.files = files
+        self.failing: set[str] = set()  # paths answering 500
+        self.asked: list[str] = []
+
+    def answer(self, path: str) -> tuple[int, str]:
+        if path in self.failing:
+            return 500, "<html><body><h1>Lỗi máy chủ</h1></body></html>"
+        body = self.files.get(path, self.files.get(path.split("?")[0]))
+        return (200, body) if body is not None else (404, "<html><body>404</body></html>")
+
+
+def _nights(db: Path, site: _Site, *changes):
+    """Crawl ``site`` into ``db`` once, then once more after each of ``changes(site)``:
+    the runs."""
+    handler = type("Handler", (_Handler,), {"site": site})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}"
+    runs = []
+    try:
+        for change in (None, *changes):
+            if change:
+                change(site)
+            runs.append(govnews("crawl", url, "--db", str(db), "--delay", "0", check=False))
+    finally:
+        server.shutdown()
+        server.server_close()
+    return url, runs
+
+
+def _plain_site() -> dict[str, str]:
+    files = {"/": HOME, "/tin-tuc/": SECTION, "/robots.txt": "User-agent: *\nAllow: /\n"}
+    files.update({f"/tin-tuc/{s}.html": article_page(s, t) for s, t in ARTICLES.items()})
+    return files
+
+
+class _EndlessPager(_Site):
+    """A section whose ``?page=N`` answers for every N with its last page, each linking
+    the next: the pager never ends."""
+
+    def answer(self, path: str) -> tuple[int, str]:
+        if path.startswith("/tin-tuc/?page="):
+            n = int(parse_qs(urlsplit(path).query)["page"][0])
+            slug, title = "hop-mat-dau-xuan", ARTICLES["hop-mat-dau-xuan"]
+            return 200, (f'<html><head><meta charset="utf-8"><title>Tin tức</title></head>'
+                         f"<body>{NAV}<h1>Tin tức</h1><ul><li><a href=\"/tin-tuc/{slug}.html\">"
+                         f"{title}</a> 12/03/2024</li></ul><p class=\"next\"><a href=\"/tin-tuc/"
+                         f'?page={n + 1}">Trang sau »</a></p>{FOOTER}</body></html>')
+        return super().answer(path)
+
+
+def test_a_pager_that_answers_every_page_number_is_not_followed_for_ever(tmp_path):
+    files = _plain_site()
+    first = {s: t for s, t in ARTICLES.items() if s != "hop-mat-dau-xuan"}
+    files["/tin-tuc/"] = SECTION.replace(
+        f'<li><a href="/tin-tuc/hop-mat-dau-xuan.html">{ARTICLES["hop-mat-dau-xuan"]}</a> '
+        "12/03/2024</li>", "").replace("</ul>", '</ul><p class="next"><a href="/tin-tuc/'
+                                                '?page=2">Trang sau »</a></p>')
+    assert all(f"/tin-tuc/{s}.html" in files["/tin-tuc/"] for s in first)
+    site = _EndlessPager(files)
+    _, (run,) = _nights(tmp_path / "a.db", site)
+    assert run.returncode == 0, run.stderr
+    stored = sorted(r["url"].rsplit("/", 1)[1] for r in export_records(tmp_path / "a.db"))
+    assert stored == sorted(f"{s}.html" for s in ARTICLES)
+    # page 2 shows the last item; page 3 repeats it, and the walk ends there
+    pages = [p for p in site.asked if p.startswith("/tin-tuc/?page=")]
+    assert pages == ["/tin-tuc/?page=2", "/tin-tuc/?page=3"], pages
+
+
+def _video_page(slug: str, title: str) -> str:
+    # a page with a title and a player, and no text of its own: no article
+    return (f'<html><head><meta charset="utf-8"><title>{title}</title></head><body>{NAV}'
+            f'<div class="main"><h1>{title}</h1><iframe src="/player/{slug}"></iframe></div>'
+            f"{FOOTER}</body></html>")
+
+
+def test_a_site_whose_listed_pages_none_read_as_articles_is_failing(tmp_path):
+    videos = {**ARTICLES, "le-hoi-2024": "Lễ hội truyền thống của xã năm 2024",
+              "giai-bong-da": "Giải bóng đá thanh niên mừng Đảng mừng Xuân"}
+    files = _plain_site()
+    files["/tin-tuc/"] = SECTION.replace("</ul>", "".join(
+        f'<li><a href="/tin-tuc/{s}.html">{t}</a> 12/03/2024</li>'
+        for s, t in videos.items() if s not in ARTICLES) + "</ul>")
+    files.update({f"/tin-tuc/{s}.html": _video_page(s, t) for s, t in videos.items()})
+    url, (run,) = _nights(tmp_path / "a.db", _Site(files))
+    assert run.returncode != 0, "a run that archived nothing of its one site said ok"
+    assert query(tmp_path / "a.db", "select count(*) from articles") == [(0,)]
+    (status, reason), = query(tmp_path / "a.db", "select status, reason from site_runs")
+    assert status == "failing"
+    assert re.search(r"linked \d pages as articles and none read as one", reason), reason
+    assert "Traceback" not in run.stderr
+
+
+def test_words_added_to_a_title_in_the_listing_are_an_edit(tmp_path):
+    slug = "tong-ket-2024"
+    old, new = ARTICLES[slug], ARTICLES[slug] + " (cập nhật)"
+
+    def edit(site):
+        site.files["/tin-tuc/"] = site.files["/tin-tuc/"].replace(f"{old}</a>", f"{new}</a>")
+        site.files[f"/tin-tuc/{slug}.html"] = article_page(slug, new)
+
+    _, runs = _nights(tmp_path / "a.db", _Site(_plain_site()), edit)
+    assert [r.returncode for r in runs] == [0, 0], runs[-1].stderr
+    titles = dict(query(tmp_path / "a.db", "select url, title from articles"))
+    assert titles[next(u for u in titles if slug in u)] == new
+    assert query(tmp_path / "a.db", "select count(*) from article_versions") == [(1,)]
+
+
+def test_a_listing_that_fails_one_night_makes_its_site_degraded_and_loses_nothing(tmp_path):
+    site = _Site(_plain_site())
+    _, runs = _nights(tmp_path / "a.db", site, lambda s: s.failing.add("/tin-tuc/"))
+    assert runs[0].returncode == 0, runs[0].stderr
+    rows = query(tmp_path / "a.db", "select run_id, status, reason from site_runs order by run_id")
+    assert rows[0][1] == "ok" and rows[1][1] == "degraded", rows
+    assert "listings" in rows[1][2] and "HTTP 500" in rows[1][2], rows[1][2]
+    assert runs[1].returncode == 5, runs[1].stderr  # degraded
+    # nothing archived is taken for gone
+    assert query(tmp_path / "a.db", "select count(*) from articles where gone_at is null") \
+        == [(len(ARTICLES),)]
+
+
+class _PagerWindow:
+    """The replica's vnPortal site with a pager that numbers only its first two pages
+    and a script without maxPage (as some installs print it)."""
+
+    def __init__(self, site):
+        self._site = site
+
+    def __getattr__(self, name):
+        return getattr(self._site, name)
+
+    def respond(self, method, target, body, headers, base):
+        answer = self._site.respond(method, target, body, headers, base)
+        if method != "GET" or b"var maxPage" not in answer.body:
+            return answer
+        html = answer.body.decode("utf-8")
+        html = re.sub(r"var maxPage = parseInt\(\d+\);", "", html)
+        html = re.sub(r'<li class="page-item page-number[^"]*" data-page="([3-9]|\d\d+)">.*?</li>',
+                      "", html)
+        answer.body = html.encode("utf-8")
+        return answer
+
+
+def test_a_pager_showing_only_its_first_pages_is_walked_to_its_end(tmp_path):
+    from crawler.replica import build_site
+
+    site = build_site()
+    deep = [c for c in site.categories if site.max_page(c.slug) > 2]
+    assert deep, "no listing of more than two pages: the test proves nothing"
+    with ReplicaServer(_PagerWindow(site), port=0) as server:
+        run = govnews("crawl", server.url, "--db", str(tmp_path / "a.db"), "--delay", "0",
+                      check=False)
+        posts = [r for r in server.requests if r["method"] == "POST"]
+    assert run.returncode == 0, run.stderr
+    for cat in deep:
+        asked = {int(r["form"]["page"]) for r in posts if r["form"]["categoryIds"] == str(cat.id)}
+        assert set(range(2, site.max_page(cat.slug) + 1)) <= asked, (cat.slug, sorted(asked))
+    assert query(tmp_path / "a.db", "select count(*) from crawl_errors where kind = 'pagination'") \
+        == [(0,)]

@@ -1,0 +1,172 @@
+"""Pages as other installs print them: a page builder's widgets, a template's <body>
+class that names the wrong view, a register with its number only in the document's name,
+a laws page with a box of other laws, a damaged UTF-8 page, a session in every link."""
+
+from __future__ import annotations
+
+import pytest
+
+from crawler.kernel.dates import parse_date
+from crawler.kernel.text import canonical_url
+from crawler.parsers import classify
+from crawler.parsers.page import decode_page
+
+PARAS = ("<p>Sáng Chủ nhật, Ủy ban nhân dân phường tổ chức ra quân tổng vệ sinh môi trường "
+         "tại các tuyến hẻm thuộc khu vực 1, 2 và 4 với hơn 300 người tham gia.</p>"
+         "<p>Các đoàn viên, hội viên và người dân đã thu gom rác thải, khơi thông cống rãnh, "
+         "phát quang bụi rậm và trồng mới 150 cây xanh dọc bờ kè.</p>"
+         "<p>Dịp này, phường phát động phong trào phân loại rác tại nguồn, mỗi hộ gia đình "
+         "được phát hai thùng chứa rác hữu cơ và rác tái chế.</p>")
+TITLE = "Phường Tân An ra quân tổng vệ sinh môi trường hưởng ứng Ngày Chủ nhật xanh"
+FOOT = ('<footer class="site-info"><p>Ủy ban nhân dân phường Tân An. Địa chỉ: số 2 Hai Bà '
+        "Trưng, quận Ninh Kiều, thành phố Cần Thơ.</p><p>© Bản quyền thuộc Ủy ban nhân dân "
+        "phường Tân An.</p></footer>")
+
+
+def _widget(kind: str, inner: str) -> str:
+    return (f'<div class="elementor-element elementor-widget elementor-widget-{kind}" '
+            f'data-widget_type="{kind}.default"><div class="elementor-widget-container">'
+            f"{inner}</div></div>")
+
+
+def test_a_page_builders_single_post_is_an_article():
+    # Elementor names every element a widget, and the template's <body> class names the
+    # header and footer it draws: neither makes the post's text chrome.
+    page = (f'<html><head><meta charset="utf-8"><title>{TITLE} – Phường Tân An</title>'
+            '<meta property="og:type" content="article"></head>'
+            '<body class="post-template-elementor_header_footer single single-post postid-3912">'
+            '<nav class="main-navigation"><a href="/">Trang chủ</a> <a href="/category/tin-tuc/">'
+            'Tin tức</a></nav><div data-elementor-type="single-post" class="elementor '
+            'elementor-location-single post-3912 post type-post"><section class="elementor-'
+            'section"><div class="elementor-column"><div class="elementor-widget-wrap">'
+            + _widget("theme-post-title", f'<h1 class="elementor-heading-title">{TITLE}</h1>')
+            + _widget("post-info", '<ul class="elementor-post-info"><li itemprop="datePublished">'
+                      '<span class="elementor-post-info__item--type-date">4 Tháng Mười, 2023'
+                      '</span></li><li><span class="elementor-post-info__item--type-time">8:45 '
+                      "sáng</span></li></ul>")
+            + _widget("theme-post-content", PARAS)
+            + "</div></div></section></div>" + FOOT + "</body></html>")
+    role = classify(page, "https://phuongtanan.cantho.gov.vn/phuong-tan-an-ra-quan-tong-ve-sinh/")
+    assert role.role == "article", role.evidence
+    assert role.record.title == TITLE
+    assert role.record.body.startswith("Sáng Chủ nhật, Ủy ban nhân dân phường")
+    assert role.record.body.endswith("rác hữu cơ và rác tái chế.")
+    assert role.record.published_at.startswith("2023-10-04")
+
+
+@pytest.mark.parametrize("text, day", [
+    ("4 Tháng Mười, 2023", "2023-10-04"),
+    ("Tháng Mười 4, 2023", "2023-10-04"),
+    ("Tháng 10 15, 2024", "2024-10-15"),
+    ("15 Tháng Mười Hai, 2023 3:05 chiều", "2023-12-15T15:05:00+07:00"),
+    ("1 Tháng Một, 2024 8:45 sáng", "2024-01-01T08:45:00+07:00"),
+    ("Ngày 11 tháng 10 năm 2024 - Cập nhật lúc 18:05 ngày 20/11/2024", "2024-10-11"),
+])
+def test_wordpress_vietnamese_month_names_and_an_updates_own_time(text, day):
+    assert parse_date(text) == day
+
+
+def test_a_headline_ending_in_a_bracket_is_no_paragraph_and_the_date_under_it_counts():
+    title = "Cảnh báo thủ đoạn lừa đảo chiếm đoạt tài sản qua mạng xã hội (cập nhật)"
+    page = ('<html><head><meta charset="utf-8"><title>' + title + "</title></head><body>"
+            '<div id="dnn_Menu"><a href="/">Trang chủ</a> | <a href="/tin-tuc.html">Tin tức</a>'
+            '</div><div id="dnn_ContentPane"><div class="news-detail"><h1>' + title + "</h1>"
+            '<div class="news-detail-date">Ngày 11 tháng 10 năm 2024 - Cập nhật lúc 18:05 ngày '
+            '20/11/2024</div><div class="news-detail-content">' + PARAS + "</div>"
+            '<div class="news-detail-author">Tác giả: Lê Hà</div></div></div></body></html>')
+    role = classify(page, "http://congan.hagiang.gov.vn/tin-tuc/chi-tiet-5538/canh-bao.html")
+    assert role.role == "article", role.evidence
+    assert role.record.title == title
+    assert role.record.published_at == "2024-10-11"
+    assert role.record.author == "Lê Hà"
+
+
+@pytest.mark.parametrize("body_class, post", [
+    ("home blog", '<article class="post-701258 post type-post"><header class="entry-header">'
+                  '<h1 class="entry-title">{t}</h1><time class="entry-date published" '
+                  'datetime="2024-06-11T07:45:00+07:00">11/06/2024</time></header>'
+                  '<div class="entry-content">{p}</div></article>'),
+    ("site com_content view-category layout-blog",
+     '<div class="item-page" itemscope itemtype="https://schema.org/Article"><div class='
+     '"page-header"><h2 itemprop="headline">{t}</h2></div><dl class="article-info"><dd '
+     'class="published"><time datetime="2024-06-11T07:45:00+07:00" itemprop="datePublished">'
+     "11/06/2024</time></dd></dl><div itemprop=\"articleBody\">{p}</div></div>"),
+])
+def test_one_post_on_the_page_outweighs_a_body_class_naming_a_list(body_class, post):
+    page = (f'<html><head><meta charset="utf-8"><title>{TITLE}</title></head>'
+            f'<body class="{body_class}"><nav><a href="/">Trang chủ</a></nav><main>'
+            + post.format(t=TITLE, p=PARAS) + "</main>" + FOOT + "</body></html>")
+    role = classify(page, "http://xa.tuyenquang.gov.vn/2024/06/11/phuong-ra-quan-258/")
+    assert role.role == "article", role.evidence
+    assert role.record.published_at == "2024-06-11T07:45:00+07:00"
+    # two posts under that class are a blog's list, no article
+    two = page.replace("</main>", post.format(t=TITLE + " lần hai", p=PARAS) + "</main>")
+    assert classify(two, "http://xa.tuyenquang.gov.vn/2024/06/").role != "article"
+
+
+LAW_ROWS = ("<tr><td>Số ký hiệu</td><td>25/2024/QĐ-UBND</td></tr><tr><td>Ngày ban hành</td>"
+            "<td>12/06/2024</td></tr><tr><td>Loại văn bản</td><td>Quyết định</td></tr>"
+            "<tr><td>Cơ quan ban hành</td><td>UBND tỉnh</td></tr><tr><td>Người ký</td>"
+            "<td>Nguyễn Văn Sơn</td></tr>")
+
+
+def test_a_laws_page_with_a_box_of_other_laws_is_its_own_document():
+    page = ('<html><head><meta charset="utf-8"><title>Quyết định 25/2024/QĐ-UBND</title></head>'
+            '<body><div class="law-detail"><h1>Quyết định số 25/2024/QĐ-UBND quy định về phân '
+            "cấp quản lý an toàn thực phẩm</h1><p>Quy định về phân cấp quản lý an toàn thực "
+            f'phẩm</p><table class="table-properties">{LAW_ROWS}</table></div>'
+            '<div class="law-detail-other"><h3>Văn bản cùng thể loại</h3><div class="flex-table'
+            '-laws"><div class="table-rows"><div class="c-code"><span class="label-name">Số ký '
+            'hiệu:</span><a href="/laws/detail/Quyet-dinh-21-121/">21/2024/QĐ-UBND</a></div>'
+            '<div class="c-time"><span class="label-name">Ngày ban hành:</span>20/05/2024</div>'
+            "</div></div></div></body></html>")
+    role = classify(page, "https://stp.hagiang.gov.vn/laws/detail/Quyet-dinh-25-2024-128/")
+    assert role.role == "document", role.evidence
+    assert role.record.number == "25/2024/QĐ-UBND"
+    assert role.record.signer == "Nguyễn Văn Sơn"
+    assert role.record.issued == "2024-06-12"
+
+
+def test_a_register_that_prints_the_number_only_in_the_documents_name():
+    page = ('<html><head><meta charset="utf-8"><title>Văn bản</title></head><body>'
+            "<h1>Kế hoạch 112/KH-UBND triển khai chiến dịch tiêm vắc xin sởi năm 2024</h1>"
+            "<table><tr><td>Cơ quan ban hành:</td><td>UBND tỉnh Hòa Bình</td></tr><tr><td>Ngày "
+            "ban hành:</td><td>18/06/2024</td></tr><tr><td>Người ký:</td><td>Đinh Công Sứ</td>"
+            "</tr></table><p>Triển khai tiêm bổ sung vắc xin sởi cho trẻ.</p></body></html>")
+    role = classify(page, "https://soyte.hoabinh.gov.vn/tabid/80/VanBanID/2291/Default.aspx")
+    assert role.role == "document", role.evidence
+    assert role.record.number == "112/KH-UBND"
+    assert role.record.kind == "Kế hoạch"
+    judgment = ('<html><head><meta charset="utf-8"><title>Bản án</title></head><body><h2>Bản án '
+                "15/2024/HS-ST ngày 22/02/2024 về tội trộm cắp tài sản</h2><table><tr><td>Tên "
+                "bản án:</td><td>Bản án về tội trộm cắp tài sản số 15/2024/HS-ST</td></tr><tr>"
+                "<td>Tòa án xét xử:</td><td>TAND huyện Ba Chẽ</td></tr><tr><td>Ngày tuyên án:"
+                "</td><td>22/02/2024</td></tr><tr><td>Thông tin về vụ/việc:</td><td>Bị cáo trộm "
+                "cắp 02 chiếc xe máy</td></tr></table></body></html>")
+    role = classify(judgment, "https://congbobanan.toaan.gov.vn/2ta1456789t1cvn/chi-tiet-ban-an")
+    assert role.role == "document", role.evidence
+    assert (role.record.number, role.record.kind) == ("15/2024/HS-ST", "Bản án")
+
+
+def test_a_utf8_page_with_a_few_bad_bytes_stays_utf8():
+    text = "<p>Đồng chí Phó Chủ tịch Ủy ban nhân dân tỉnh yêu cầu các đơn vị tập trung.</p>" * 8
+    raw = text.encode("utf-8")
+    damaged = raw[:200] + b"\xff\xfe" + raw[200:]
+    decoded = decode_page(damaged, "text/html; charset=utf-8")
+    assert decoded.encoding == "utf-8" and "Ủy ban nhân dân" in decoded.text
+    assert decoded.text.count("\ufffd") == 2 and decoded.note
+    # a page in an 8-bit encoding is still read as one
+    legacy = b"<p>Nghe An to chuc hoi nghi cong tac nam 2024</p>" + bytes(
+        range(0xC0, 0xFF)) * 3
+    assert decode_page(legacy, "text/html; charset=utf-8").encoding != "utf-8"
+
+
+@pytest.mark.parametrize("link, same", [
+    ("http://xa.vn/tin/a/?sid=19742e5a73d08eafcd", "http://xa.vn/tin/a/"),
+    ("http://xa.vn/tin.php?id=5&PHPSESSID=9f8e7d6c5b4a", "http://xa.vn/tin.php?id=5"),
+    ("http://xa.vn/tin;jsessionid=A1B2C3D4?id=5", "http://xa.vn/tin?id=5"),
+    ("http://xa.vn/tin.asp?id=5&ASPSESSIONIDQATB=ABCDEF", "http://xa.vn/tin.asp?id=5"),
+    ("http://xa.vn/tin.php?sid=12", "http://xa.vn/tin.php?sid=12"),  # a section's id
+])
+def test_a_session_in_a_link_names_no_other_page(link, same):
+    assert canonical_url(link) == same

@@ -170,3 +170,13 @@ def test_a_utf8_page_with_a_few_bad_bytes_stays_utf8():
 ])
 def test_a_session_in_a_link_names_no_other_page(link, same):
     assert canonical_url(link) == same
+
+
+def test_a_wordpress_static_page_with_its_one_article_element_is_still_no_post():
+    page = (f'<html><head><meta charset="utf-8"><title>Hình ảnh hoạt động của phường năm 2024</title></head>'
+            '<body class="page-template-default page page-id-12"><main><article class="page '
+            'type-page"><h1 class="entry-title">Hình ảnh hoạt động của phường năm 2024</h1><time class="entry-date" '
+            'datetime="2024-06-11T07:45:00+07:00">11/06/2024</time><div class="entry-content">'
+            f"{PARAS}</div></article></main>{FOOT}</body></html>")
+    role = classify(page, "http://xa.tuyenquang.gov.vn/hinh-anh-hoat-dong/")
+    assert role.role != "article", role.evidence

@@ -80,6 +80,10 @@ COLLECTION_TITLE_PREFIX = re.compile(
 BODY_POST = re.compile(r"(?:^|\s)(?:single|single-post|postid-\d+|single-format-\w+"
                        r"|view-article|(?:page-)?node-type-(?:article|news|tin[-_]?tuc"
                        r"|bai[-_]?viet|blog(?:[-_]post)?|story|thong[-_]?bao))(?:\s|$)")
+# Of those, a static page's (WordPress's "page page-id-12", Joomla's contact form): its one
+# <article> is no post.  The others name a list, which a page showing one post is not.
+BODY_PAGE = re.compile(r"(?:^|\s)(?:page|page-template\S*|page-id-\d+|attachment|error404"
+                       r"|view-(?:contact|login|registration|form))(?:\s|$)")
 BODY_OTHER = re.compile(r"(?:^|\s)(?:archive|category|tag|author|date|search|search-results"
                         r"|home|blog|error404|page-template\S*|page-id-\d+|attachment"
                         r"|view-(?:category|categories|featured|archive|tag|tags|search"
@@ -288,7 +292,8 @@ def _collection_sign(doc, url: str) -> str | None:
         return f"its address names a collection or a service page ({segment!r})"
     body = doc.find("body")
     classes = (body.get("class") or "") if body is not None else ""
-    if BODY_OTHER.search(classes) and not BODY_POST.search(classes) and not _one_post(doc):
+    if (BODY_OTHER.search(classes) and not BODY_POST.search(classes)
+            and (BODY_PAGE.search(classes) or not _one_post(doc))):
         return f"its <body> class says it is no post ({clean_text(classes)[:80]!r})"
     name = _page_name(doc)
     if name and (name in OTHER_TITLES or SERVICE_TITLE_PREFIX.match(name)

@@ -8,44 +8,28 @@ reader knows.
 
 from __future__ import annotations
 
-import http.server
 import re
-import threading
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 from crawler.replica.server import ReplicaServer
 from tests.conftest import export_records, govnews, query
-from tests.test_page_roles import ARTICLES, FOOTER, HOME, NAV, SECTION, article_page
-
-
-class _Handler(http.server.BaseHTTPRequestHandler):
-    """Answers ``site.answer(path)``: (status, html); counts what was asked."""
-
-    site = None
-
-    def do_GET(self):  # noqa: N802
-        self.site.asked.append(self.path)
-        status, html = self.site.answer(self.path)
-        data = html.encode("utf-8")
-        self.send_response(status)
-        kind = "text/plain" if self.path == "/robots.txt" else "text/html; charset=utf-8"
-        self.send_header("Content-Type", kind)
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-
-    def log_message(self, *args):
-        pass
+from tests.test_page_roles import ARTICLES, FOOTER, HOME, NAV, SECTION, article_page, serve
 
 
 class _Site:
+    """A site answering ``answer(path)``: (status, html), counting what was asked."""
+
     def __init__(self, files: dict[str, str]):
         self.files = files
         self.failing: set[str] = set()  # paths answering 500
         self.asked: list[str] = []
 
     def answer(self, path: str) -> tuple[int, str]:
+        self.asked.append(path)
+        return self._answer(path)
+
+    def _answer(self, path: str) -> tuple[int, str]:
         if path in self.failing:
             return 500, "<html><body><h1>Lỗi máy chủ</h1></body></html>"
         body = self.files.get(path, self.files.get(path.split("?")[0]))
@@ -55,9 +39,7 @@ class _Site:
 def _nights(db: Path, site: _Site, *changes):
     """Crawl ``site`` into ``db`` once, then once more after each of ``changes(site)``:
     the runs."""
-    handler = type("Handler", (_Handler,), {"site": site})
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    server = serve(site)
     url = f"http://127.0.0.1:{server.server_address[1]}"
     runs = []
     try:
@@ -81,7 +63,7 @@ class _EndlessPager(_Site):
     """A section whose ``?page=N`` answers for every N with its last page, each linking
     the next: the pager never ends."""
 
-    def answer(self, path: str) -> tuple[int, str]:
+    def _answer(self, path: str) -> tuple[int, str]:
         if path.startswith("/tin-tuc/?page="):
             n = int(parse_qs(urlsplit(path).query)["page"][0])
             slug, title = "hop-mat-dau-xuan", ARTICLES["hop-mat-dau-xuan"]
@@ -89,7 +71,7 @@ class _EndlessPager(_Site):
                          f"<body>{NAV}<h1>Tin tức</h1><ul><li><a href=\"/tin-tuc/{slug}.html\">"
                          f"{title}</a> 12/03/2024</li></ul><p class=\"next\"><a href=\"/tin-tuc/"
                          f'?page={n + 1}">Trang sau »</a></p>{FOOTER}</body></html>')
-        return super().answer(path)
+        return super()._answer(path)
 
 
 def test_a_pager_that_answers_every_page_number_is_not_followed_for_ever(tmp_path):

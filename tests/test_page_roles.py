@@ -319,9 +319,14 @@ class _Site(http.server.BaseHTTPRequestHandler):
     files: dict[str, str] = {}
 
     def do_GET(self):  # noqa: N802
-        body = self.files.get(self.path, self.files.get(self.path.split("?")[0]))
+        answer = getattr(self.files, "answer", None)  # a site of its own: (status, html)
+        if answer is not None:
+            status, body = answer(self.path)
+        else:
+            body = self.files.get(self.path, self.files.get(self.path.split("?")[0]))
+            status = 200 if body is not None else 404
         data = (body or "<html><body><h1>Không tìm thấy</h1></body></html>").encode("utf-8")
-        self.send_response(200 if body is not None else 404)
+        self.send_response(status)
         kind = "text/plain" if self.path == "/robots.txt" else "text/html; charset=utf-8"
         self.send_header("Content-Type", kind)
         self.send_header("Content-Length", str(len(data)))

@@ -180,3 +180,21 @@ def test_a_wordpress_static_page_with_its_one_article_element_is_still_no_post()
             f"{PARAS}</div></article></main>{FOOT}</body></html>")
     role = classify(page, "http://xa.tuyenquang.gov.vn/hinh-anh-hoat-dong/")
     assert role.role != "article", role.evidence
+
+
+@pytest.mark.parametrize("url, root", [
+    ("https://english.thuathienhue.gov.vn/?gd=1&cn=28&tc=12345", False),  # an item's number
+    ("https://x.gov.vn/?page=2", True),
+    ("https://x.gov.vn/?lang=en", True),
+    ("https://x.gov.vn/?year=2024", True),
+])
+def test_a_root_address_whose_query_numbers_an_item_is_no_root(url, root):
+    from crawler.parsers.urls import is_root
+
+    assert is_root(url) is root
+
+
+def test_a_photo_storys_byline_is_read_without_its_label():
+    from crawler.parsers.bylines import strip_byline_label
+
+    assert strip_byline_label("Thực hiện: Quang Huy") == "Quang Huy"

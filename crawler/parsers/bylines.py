@@ -21,7 +21,7 @@ from .page import _within, is_all_bold, is_all_italic, is_right_aligned, text_of
 
 BYLINE_LABELS = ("tác giả", "người viết", "bài và ảnh", "bài, ảnh", "bài - ảnh", "bài ảnh",
                  "tin và ảnh", "tin, ảnh", "tin - ảnh", "tin ảnh", "tin", "bài", "người đăng",
-                 "biên tập", "phóng viên", "pv", "theo")
+                 "biên tập", "phóng viên", "pv", "theo", "thực hiện", "nhóm thực hiện")
 _BYLINE_LABEL_RE = re.compile(
     r"^\s*(?:" + "|".join(re.escape(x) for x in sorted(BYLINE_LABELS, key=len, reverse=True)) + r")\s*[:：]\s*",
     re.IGNORECASE,

@@ -45,6 +45,10 @@ SLUG_PAGE = re.compile(rf"/{_SLUG}\.(?:html?|aspx?|php|jsp|shtml)$", re.IGNORECA
 DATE_SLUG = re.compile(r"/(?:19|20)\d{2}/\d{1,2}/(?:\d{1,2}/)?[^/]*[a-z][^/]*/?$", re.IGNORECASE)
 ID_QUERY = {"id", "newsid", "news_id", "articleid", "article_id", "itemid", "postid", "tinid",
             "idtin", "nid", "cid", "p"}
+# Any other parameter naming a number this long names an item, whatever the site calls it
+# (Thừa Thiên Huế's "/?gd=1&cn=28&tc=12345"); a pager's or a year's number is no item.
+ITEM_DIGITS = 5
+PAGER_KEYS = {"page", "paged", "trang", "start", "limitstart", "pageindex", "year", "nam"}
 # A query that asks for a file, whatever else it names.
 DOWNLOAD_KEYS = {"download", "dl", "attachment", "file", "fileid"}
 # DotNetNuke and its kind write the query into the path: ".../tabid/85/ArticleID/15541/
@@ -118,7 +122,8 @@ def _names_an_item(query: str) -> bool:
     ("...-311.html?download=1&id=0": NukeViet's attached file number 0)."""
     asked = {k.lower(): v for k, v in parse_qs(query).items()}
     return not DOWNLOAD_KEYS & asked.keys() and any(
-        k in ID_QUERY and v and v[0].isdigit() for k, v in asked.items())
+        v and v[0].isdigit() and (k in ID_QUERY or (len(v[0]) >= ITEM_DIGITS and k not in PAGER_KEYS))
+        for k, v in asked.items())
 
 
 def asks_for_a_file(query: str) -> bool:

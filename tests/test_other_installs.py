@@ -198,3 +198,16 @@ def test_a_photo_storys_byline_is_read_without_its_label():
     from crawler.parsers.bylines import strip_byline_label
 
     assert strip_byline_label("Thực hiện: Quang Huy") == "Quang Huy"
+
+
+def test_a_wordpress_post_printing_no_date_is_dated_by_its_permalink():
+    page = ('<html><head><meta charset="utf-8"><meta name="generator" content="WordPress 6.4">'
+            f'<title>{TITLE}</title></head><body class="post-template-default single '
+            'single-post postid-77"><main><article class="post-77 post type-post"><header '
+            f'class="entry-header"><h1 class="entry-title">{TITLE}</h1></header><div class='
+            f'"entry-content">{PARAS}</div></article></main>{FOOT}</body></html>')
+    role = classify(page, "https://xahoathanh.tayninh.gov.vn/2024/03/15/ngay-hoi-dai-doan-ket/")
+    assert role.role == "article", role.evidence
+    assert role.record.published_at == "2024-03-15"
+    assert classify(page, "https://xahoathanh.tayninh.gov.vn/ngay-hoi-dai-doan-ket/"
+                    ).record.published_at is None

@@ -97,6 +97,20 @@ def published_at(post, doc, ld, sources) -> str | None:
     return published.published_at(doc, post, ld, (), sources)
 
 
+# WordPress's day-and-name permalinks ("/2024/03/15/slug/") carry the post's day.
+PERMALINK_DAY = re.compile(r"^/(\d{4})/(\d{2})/(\d{2})/[^/]+/?$")
+
+
+def permalink_day(url: str, sources) -> str | None:
+    """The day the post's permalink names, when its page prints no date (a theme with its
+    post meta switched off)."""
+    found = PERMALINK_DAY.match(urlsplit(url).path)
+    day = found and parse_date("-".join(found.groups()))
+    if day:
+        sources["published_at"] = "url"
+    return day or None
+
+
 def author(post, site=None) -> str | None:
     """The post's author links: every writer once (co-author plug-ins print several);
     never "admin" or the site's own name, which ward sites post under."""
@@ -146,7 +160,7 @@ def parse(doc, url: str, fetched_at: str | None = None) -> Article | None:
         article_id=article_id(post, url),
         title=title(post, doc, ld, sources),
         published_at=(published_at(post, doc, ld, sources)
-                      or signed_date(body.published_at, sources)),
+                      or signed_date(body.published_at, sources) or permalink_day(url, sources)),
         author=byline or body.author,
         summary=lead or body.summary,
         category=category(post, doc),

@@ -193,7 +193,7 @@ def stats(db_path, fmt):
 @click.option("--exact", is_flag=True,
               help="Match accents as typed (Hoà then finds Hoà, not Hòa); case is still ignored.")
 @click.option("--words", is_flag=True,
-              help="Find the words anywhere in a title, lead, body or byline, in any order "
+              help="Find the words anywhere in a title, lead, body, byline or caption, in any order "
                    "(default: next to each other, in order, as a phrase).")
 @click.option("--kind", "kinds", multiple=True, type=click.Choice(["article", "file", "document"]),
               help="Only results of this kind (repeatable; default: all three).")

@@ -17,7 +17,7 @@ FTS_TABLE = "articles_fts"
 # The tokenizer of the indexes of folded text (schema.folded_fts), of the word-pair index
 # (archive.pairs) and of the search's snippet index: unicode61 folds case and marks.
 TOKENIZE = "unicode61 remove_diacritics 2"
-COLUMNS = ("title", "summary", "body", "author")
+COLUMNS = ("title", "summary", "body", "author", "captions")
 # The index holds each column as it is and, as ``{column}_f``, folded (đ -> d; see
 # schema.folded_fts); govnews folds every query, so it searches the folded twins.
 FOLDED = tuple(c + "_f" for c in COLUMNS)

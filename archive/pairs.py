@@ -38,7 +38,7 @@ from crawler.kernel.text import INDEX_TOKEN, index_fold
 
 PAIRS_TABLE = "article_pairs_fts"
 QUEUE_TABLE = "article_pairs_queue"
-COLUMNS = ("title", "summary", "body", "author")
+COLUMNS = ("title", "summary", "body", "author", "captions")
 # Private use: a token character for unicode61 (category Co), never in a word.
 SEP = "\ue000"
 

@@ -94,6 +94,8 @@ def article_row(record: dict) -> dict:
     row = {key: record[key] for key in ARTICLE_ROW_KEYS}
     row["tags"] = json.dumps(record["tags"], ensure_ascii=False)
     row["content_hash"] = content_hash(record)
+    # searched with the article (schema m016), one per line
+    row["captions"] = "\n".join(i["caption"] for i in record["images"] if i.get("caption")) or None
     return row
 
 

@@ -15,6 +15,7 @@ from sqlite_utils.migrations import Migrations
 from crawler.kernel.text import fold_d_sql
 
 from .fts import TOKENIZE
+from .schema_tallies import m014_summaries, tally
 
 migrations = Migrations("govnews")
 
@@ -478,49 +479,6 @@ def m013_run_nodes(db: sqlite_utils.Database) -> None:
     db["crawl_runs"].create_index(["node", "node_run_id"], unique=True)
 
 
-# m014's summaries: each keeps counts of ``articles`` by the key of its columns, NULL a key
-# like any other (compared with IS), moved by the triggers below as rows come, change and go.
-TALLIES = {"article_tallies": ("month", "substr({row}.published_at, 1, 7)", "site",
-                               "{row}.site", "category", "{row}.category"),
-           "article_days": ("day", "substr({row}.first_seen_at, 1, 10)")}
-
-
-def _tally(table: str, row: str, step: int) -> str:
-    """The statements of a trigger adding ``step`` to the count of ``row``'s key (row:
-    new or old), the key's row made first if it has none; an article counted in
-    ``article_tallies`` widens its key's span of rowids (a span never narrows: it bounds
-    where the key's articles are in the search index)."""
-    spec = TALLIES[table]
-    names, values = spec[0::2], [v.format(row=row) for v in spec[1::2]]
-    match = " and ".join(f"{n} is {v}" for n, v in zip(names, values))
-    span = (f", first_rowid = min(coalesce(first_rowid, {row}.rowid), {row}.rowid),"
-            f" last_rowid = max(coalesce(last_rowid, {row}.rowid), {row}.rowid)"
-            if table == "article_tallies" and step > 0 else "")
-    return (f"insert into {table} ({', '.join(names)}, articles) select {', '.join(values)}, 0"
-            f" where not exists (select 1 from {table} where {match});"
-            f" update {table} set articles = articles + {step}{span} where {match};")
-
-
-def _m014_summaries(db: sqlite_utils.Database) -> None:
-    db.execute("create table article_facets (article_rowid integer primary key, site text,"
-               " category text, published_at text)")
-    db.execute("insert into article_facets select rowid, site, category, published_at"
-               " from articles")
-    db.execute("create table article_tallies (month text, site text, category text,"
-               " articles integer not null, first_rowid integer, last_rowid integer)")
-    db.execute("insert into article_tallies select substr(published_at, 1, 7), site, category,"
-               " count(*), min(rowid), max(rowid) from articles group by 1, 2, 3")
-    # Each index holds every column: a sum over a site, a category or months reads it alone.
-    rest = "articles, first_rowid, last_rowid"
-    for name, key in (("key", "site, month, category"), ("category", "category, month, site"),
-                      ("month", "month, site, category")):
-        db.execute(f"create index article_tallies_{name} on article_tallies ({key}, {rest})")
-    db.execute("create table article_days (day text, articles integer not null)")
-    db.execute("create index article_days_key on article_days (day, articles)")
-    db.execute("insert into article_days select substr(first_seen_at, 1, 10), count(*)"
-               " from articles group by 1")
-
-
 @migrations()
 def m014_reading_at_scale(db: sqlite_utils.Database) -> None:
     """What reading an archive of a million articles needs besides its rows, kept by
@@ -536,25 +494,25 @@ def m014_reading_at_scale(db: sqlite_utils.Database) -> None:
     - an index of fetches by the URL asked for: a stored page's fetches are those asked
       for at its URL as well as those answered there.
     """
-    _m014_summaries(db)
+    m014_summaries(db)
     facets = "(article_rowid, site, category, published_at)"
     new_facets = "(new.rowid, new.site, new.category, new.published_at)"
     db.execute(
         "create trigger article_facets_ai after insert on articles begin"
         f" insert into article_facets {facets} values {new_facets};"
-        f" {_tally('article_tallies', 'new', 1)} {_tally('article_days', 'new', 1)} end")
+        f" {tally('article_tallies', 'new', 1)} {tally('article_days', 'new', 1)} end")
     db.execute(
         "create trigger article_facets_ad after delete on articles begin"
         " delete from article_facets where article_rowid = old.rowid;"
-        f" {_tally('article_tallies', 'old', -1)} {_tally('article_days', 'old', -1)} end")
+        f" {tally('article_tallies', 'old', -1)} {tally('article_days', 'old', -1)} end")
     db.execute(
         "create trigger article_facets_au after update of site, category, published_at"
         " on articles begin"
         f" insert or replace into article_facets {facets} values {new_facets};"
-        f" {_tally('article_tallies', 'old', -1)} {_tally('article_tallies', 'new', 1)} end")
+        f" {tally('article_tallies', 'old', -1)} {tally('article_tallies', 'new', 1)} end")
     db.execute(
         "create trigger article_days_au after update of first_seen_at on articles begin"
-        f" {_tally('article_days', 'old', -1)} {_tally('article_days', 'new', 1)} end")
+        f" {tally('article_days', 'old', -1)} {tally('article_days', 'new', 1)} end")
     db["fetches"].create_index(["request_url"])
 
 
@@ -568,13 +526,24 @@ def m015_word_pairs(db: sqlite_utils.Database) -> None:
     words)."""
     from . import pairs
 
-    names = ", ".join(pairs.COLUMNS)
+    # Of pairs.COLUMNS, those the articles have yet: m016 adds captions and makes the
+    # index again with them.
+    have = {r[1] for r in db.execute("pragma table_info(articles)")}
+    _pair_index(db, tuple(c for c in pairs.COLUMNS if c in have))
+
+
+def _pair_index(db: sqlite_utils.Database, columns: tuple[str, ...]) -> None:
+    """The pair index over ``columns`` of ``articles``, its queue and its triggers, every
+    article queued."""
+    from . import pairs
+
+    names = ", ".join(columns)
     db.execute(f"create virtual table {pairs.PAIRS_TABLE} using fts5({names}, content='',"
                f" tokenize='{TOKENIZE}')")
     db.execute(f"create table {pairs.QUEUE_TABLE} (id integer primary key, article_rowid"
                f" integer not null, op text not null, {names})")
     add = f"insert into {pairs.QUEUE_TABLE} (article_rowid, op) values (new.rowid, 'add');"
-    old = ", ".join(f"old.{c}" for c in pairs.COLUMNS)
+    old = ", ".join(f"old.{c}" for c in columns)
     drop = (f"insert into {pairs.QUEUE_TABLE} (article_rowid, op, {names})"
             f" values (old.rowid, 'drop', {old});")
     db.execute(f"create trigger article_pairs_ai after insert on articles begin {add} end")
@@ -584,6 +553,28 @@ def m015_word_pairs(db: sqlite_utils.Database) -> None:
     # every article queued; govnews indexes the queue when it opens the archive to write
     db.execute(f"insert into {pairs.QUEUE_TABLE} (article_rowid, op) select rowid, 'add'"
                " from articles order by rowid")
+
+
+@migrations()
+def m016_captions_searched(db: sqlite_utils.Database) -> None:
+    """Image captions are searched with the article: a photo's caption is often the only
+    place a page names who is in it ("Đồng chí Nguyễn Đức Trung phát biểu").  ``captions``
+    holds them, one per line in page order (null for none), and the word and pair indexes
+    are made again with it as a column of their own."""
+    from . import fts, pairs
+
+    db["articles"].add_column("captions", str)
+    db.execute("update articles set captions = (select group_concat(caption, char(10)) from"
+               " (select caption from images i where i.article_url = articles.url"
+               " and coalesce(caption, '') != '' order by position))")
+    for suffix in ("ai", "ad", "au"):
+        db.execute(f"drop trigger if exists {fts.FTS_TABLE}_{suffix}")
+        db.execute(f"drop trigger if exists article_pairs_{suffix}")
+    db.execute(f"drop table if exists {fts.FTS_TABLE}")
+    db.execute(f"drop table if exists {pairs.PAIRS_TABLE}")
+    db.execute(f"drop table if exists {pairs.QUEUE_TABLE}")
+    folded_fts(db, "articles", fts.COLUMNS)
+    _pair_index(db, pairs.COLUMNS)
 
 
 def apply(db: sqlite_utils.Database) -> None:

@@ -57,7 +57,7 @@ from .pairs import ready as pairs_ready
 # the title says more about what an article is about than the same word deep in the body;
 # a name in the byline is nearly as telling.  The originals weigh nothing: a folded query
 # finds in them only what it finds, at the same place, in their twins (fts.plain_query).
-WEIGHTS = (0.0, 0.0, 0.0, 0.0, 10.0, 4.0, 1.0, 5.0)
+WEIGHTS = (0.0, 0.0, 0.0, 0.0, 0.0, 10.0, 4.0, 1.0, 5.0, 1.0)
 HIGHLIGHT = ("**", "**")
 ELLIPSIS = "…"
 SNIPPET_TOKENS = 16
@@ -249,10 +249,10 @@ def _rows(db: sqlite_utils.Database, hits: list[tuple[int, float | None]],
         if found is not None:
             return _results(hits, found)
     if match is None:
-        sql = f"select a.rowid, {cols}, null, null, null from articles a where a.rowid in"
+        sql = f"select a.rowid, {cols}, null, null, null, null from articles a where a.rowid in"
         params: list = []
     else:
-        sql = (f"select f.rowid, {cols}, a.summary, a.body,"
+        sql = (f"select f.rowid, {cols}, a.summary, a.body, a.captions,"
                f" snippet({FTS_TABLE}, -1, ?, ?, ?, {SNIPPET_TOKENS})"
                f" from {FTS_TABLE} f join articles a on a.rowid = f.rowid"
                f" where {FTS_TABLE} match ? and "
@@ -301,7 +301,7 @@ def _snippets_apart(db: sqlite_utils.Database, rowids: list[int], match: str, co
             db.execute(f"insert into temp.{APART}(rowid, {folded}) select rowid, {folded} from"
                        f" articles where rowid in ({','.join('?' * len(chunk))})", chunk)
         return {row[0]: row[1:] for row in db.execute(
-            f"select s.rowid, {cols}, a.summary, a.body, snippet({APART}, -1, ?, ?, ?,"
+            f"select s.rowid, {cols}, a.summary, a.body, a.captions, snippet({APART}, -1, ?, ?, ?,"
             f" {SNIPPET_TOKENS}) from {table} s join articles a on a.rowid = s.rowid"
             f" where {APART} match ?", [*HIGHLIGHT, ELLIPSIS, match])}
     finally:
@@ -313,8 +313,8 @@ def _results(hits: list[tuple[int, float | None]], found: dict[int, tuple]) -> l
     out = []
     for rowid, score in hits:
         if rowid in found:  # an index entry whose article is gone: see Archive.rebuild_index
-            *values, summary, body, snippet = found[rowid]
-            texts = (values[1], summary, body, values[4])  # title, summary, body, author
+            *values, summary, body, captions, snippet = found[rowid]
+            texts = (values[1], summary, body, values[4], captions)  # as fts.COLUMNS
             out.append(dict(zip(keys, values), rank=score,
                             snippet=_tidy(unfold_snippet(snippet or "", texts))))
     return out

@@ -429,7 +429,7 @@ class ArchivePlugin:
     def prepare_connection(self, conn, database, datasette):
         if _ours(datasette, database):
             conn.create_function(MATCH_FUNCTION, 1, match_expression, deterministic=True)
-            conn.create_function(UNFOLD_FUNCTION, 5, unfold, deterministic=True)
+            conn.create_function(UNFOLD_FUNCTION, 6, unfold, deterministic=True)
 
     # trylast: Datasette's own search filter (which finds no FTS table for these tables:
     # ArchiveDatabase) sets supports_search to False; this one has the last word.

@@ -22,7 +22,7 @@ SEARCH_SQL = f"""select
   a.category,
   a.author,
   {UNFOLD_FUNCTION}(snippet({FTS_TABLE}, -1, '{HIGHLIGHT[0]}', '{HIGHLIGHT[1]}', '{ELLIPSIS}', {SNIPPET_TOKENS}),
-    a.title, a.summary, a.body, a.author) as snippet,
+    a.title, a.summary, a.body, a.author, a.captions) as snippet,
   bm25({FTS_TABLE}, {', '.join(str(w) for w in WEIGHTS)}) as score
 from {FTS_TABLE}
   join articles a on a.rowid = {FTS_TABLE}.rowid
@@ -58,6 +58,7 @@ TABLES = {
             author="Byline as printed, without labels such as \"Tác giả:\"; empty when none.",
             summary="The lead (sapo); not repeated in the body.",
             body="Article text, paragraphs separated by new lines.",
+            captions="The captions of its images, one per line: searched with the text.",
             body_html="The cleaned body markup, links absolute (hidden on this page).",
             category="Category from the breadcrumb, else from the listing that showed it.",
             tags="Tags, as a JSON list.",

@@ -103,8 +103,8 @@ def fresh(db) -> list[tuple]:
                f"{', '.join(pairs.COLUMNS)}, content='',"
                " tokenize='unicode61 remove_diacritics 2')")
     rows = db.execute(f"select rowid, {', '.join(pairs.COLUMNS)} from articles").fetchall()
-    db.conn.executemany("insert into temp.check_pairs (rowid, title, summary, body, author)"
-                        " values (?, ?, ?, ?, ?)",
+    db.conn.executemany(f"insert into temp.check_pairs (rowid, {', '.join(pairs.COLUMNS)})"
+                        f" values (?, {', '.join('?' * len(pairs.COLUMNS))})",
                         [(r[0], *(pairs.pair_text(t) for t in r[1:])) for r in rows])
     db.execute("create virtual table temp.cv using fts5vocab(temp, check_pairs, 'row')")
     return db.execute("select term, doc, cnt from temp.cv order by term").fetchall()

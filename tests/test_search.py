@@ -175,7 +175,7 @@ def test_fts_query_quotes_everything():
     assert fts_query("Nguyễn Đức Trung", columns=None) == '"Nguyễn Dức Trung"'
     assert fts_query("a b", phrase=False, columns=None) == '"a" AND "b"'
     # by default, in the folded twins of the index's columns only
-    assert fts_query("Đức") == '{title_f summary_f body_f author_f} : ("Dức")'
+    assert fts_query("Đức") == '{title_f summary_f body_f author_f captions_f} : ("Dức")'
     assert fts_query('"') is None
     assert fts_query("  ( ) * ^ : ") is None
 

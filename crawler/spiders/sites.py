@@ -55,7 +55,8 @@ class SiteLedger:
         self.refused: dict[str, int] = {}
         # pages a listing linked as articles that read as none
         self.unread: dict[str, int] = {}
-        # host -> (listings read in earlier runs that failed now, the first reason)
+        # host -> (listings read in earlier runs, or later pages of a listing, that failed
+        # now; the first reason)
         self.lists_failed: dict[str, tuple[int, str]] = {}
         # host -> what stands in front of its pages, by its first answer: a browser check,
         # or a login form its start page redirects to
@@ -139,9 +140,9 @@ class SiteLedger:
                 # there were not looked for.
                 count, first = self.lists_failed[host]
                 status, what, reason = "degraded", "listings", (
-                    f"{count} of its listings (or their pages) known from earlier runs could "
-                    f"not be read ({first}): the articles new there were not looked for; "
-                    f"walked again next run")
+                    f"{count} of its listings or their later pages could not be read "
+                    f"({first}): the articles new there were not looked for; walked again "
+                    f"next run")
             rows.append({"site": host, "start": host not in subsite_hosts, "what": what,
                          "layout": site_layout.get(host), "listed": listed_count(host),
                          "pages": self.answered.get(host, 0),

@@ -211,3 +211,24 @@ def test_a_wordpress_post_printing_no_date_is_dated_by_its_permalink():
     assert role.record.published_at == "2024-03-15"
     assert classify(page, "https://xahoathanh.tayninh.gov.vn/ngay-hoi-dai-doan-ket/"
                     ).record.published_at is None
+
+
+def test_a_page_builders_posts_grid_is_a_listing():
+    cards = "".join(
+        f'<article class="elementor-post elementor-grid-item post type-post"><div class='
+        f'"elementor-post__card"><a class="elementor-post__thumbnail__link" href="/bai-{i}/">'
+        f'<img src="/anh-{i}.jpg" alt=""></a><div class="elementor-post__text"><h3 class='
+        f'"elementor-post__title"><a href="/bai-{i}/">Hoạt động du lịch số {i} của tỉnh</a></h3>'
+        f'<a class="elementor-post__read-more" href="/bai-{i}/">Xem thêm »</a></div><div class='
+        f'"elementor-post__meta-data"><span class="elementor-post-date">{10 + i}/05/2024</span>'
+        "</div></div></article>" for i in range(4))
+    page = ('<html><head><meta charset="utf-8"><meta name="generator" content="WordPress 6.4">'
+            '<title>Tin du lịch</title></head><body class="archive category category-tin-du-lich">'
+            '<div class="elementor elementor-location-archive"><h1>Tin du lịch</h1><div class='
+            '"elementor-element elementor-widget elementor-widget-archive-posts"><div class='
+            f'"elementor-widget-container"><div class="elementor-posts-container">{cards}</div>'
+            f"</div></div></div>{FOOT}</body></html>")
+    base = "https://sodulich.quangnam.gov.vn"
+    role = classify(page, base + "/chuyen-muc/tin-du-lich/", reached_as="page")
+    assert role.role == "listing", role.evidence
+    assert [e.url for e in role.listing.entries] == [f"{base}/bai-{i}/" for i in range(4)]

@@ -180,10 +180,11 @@ def pager_link(url: str) -> bool:
 
 ARCHIVE_ITEMS = (css("article.post"), css("article.type-post"), css("main"),
                  css(".wp-block-latest-posts"), css(".wp-block-query"))
-# Where a theme or the block editor links a post by its title.
+# Where a theme, the block editor or a page builder (Elementor's posts widget) links a
+# post by its title.
 POST_TITLE_LINKS = (css("article .entry-title a"), css("a[rel~=bookmark]"),
                     css(".wp-block-latest-posts__list li > a"), css(".wp-block-post-title a"),
-                    css("article .post-title a"))
+                    css("article .post-title a"), css(".elementor-post__title a"))
 # <body class="single single-post postid-12">: the page of one post.
 SINGLE_POST = re.compile(r"(?:^|\s)(?:single-post|postid-\d+)(?:\s|$)")
 

@@ -205,8 +205,9 @@ def _page_text(doc) -> str:
 def parse_document(doc, url: str, fetched_at: str | None = None) -> Document | None:
     """The page as a register's document, or None when it is none (see the module's
     docstring for what makes one)."""
-    text = _page_text(doc)
-    if not (has_label_words(text) or COURT_WORD in text or any(w in text for w in SIGNER_WORDS)):
+    page_text = _page_text(doc)
+    if not (has_label_words(page_text) or COURT_WORD in page_text
+            or any(w in page_text for w in SIGNER_WORDS)):
         return None
     fields: dict[str, str] = {}
     numbers: set[str | None] = set()
@@ -233,7 +234,7 @@ def parse_document(doc, url: str, fetched_at: str | None = None) -> Document | N
         named = _named_number(doc, fields)
         if named:
             fields["number"] = named
-            if COURT_WORD in _page_text(doc).lower():
+            if COURT_WORD in page_text.lower():
                 fields.setdefault("kind", "Bản án")
     if "number" not in fields or sum(1 for f in CORE if f in fields) < MIN_CORE:
         return None
@@ -438,7 +439,9 @@ def parse_register(doc, url: str) -> Listing | None:
         links = [u for u in links if urlsplit(u).netloc == host and u != url]
         if not links:
             continue
-        link = max(set(links), key=links.count)
+        # The row's most linked page; of links as often, the first (a set's order would
+        # make the answer change from one run of Python to the next).
+        link = max(dict.fromkeys(links), key=links.count)
         if link in entries:
             continue
         entries[link] = ListingEntry(url=link, title=_row_title(row, link, url),
@@ -500,8 +503,8 @@ def _rows(doc):
         key = (parent, el.tag)
         if key not in counted:
             counted[key] = sum(1 for c in parent if c.tag == el.tag)
-        if counted[key] >= 2:
-            yield el
+        if counted[key] >= 2 and next(el.iter("tr", "li"), None) is None:
+            yield el  # (a div around table rows or list items is no row: it holds them)
 
 
 def _row_title(row, link: str, page_url: str) -> str | None:

@@ -71,8 +71,8 @@ def decode_page(body: bytes | str, content_type: str | None = None) -> Decoded:
     try:
         text = body.decode("utf-8")
     except UnicodeDecodeError as exc:
-        text = _damaged_utf8(body, exc)
-        if text is not None and not text.endswith("\ufffd"):
+        text, damaged = _damaged_utf8(body, exc)
+        if damaged:
             return Decoded(text, "utf-8", declared, "the page is UTF-8 but for a few bytes "
                                                     "that are not: those are replaced")
     if text is not None:
@@ -116,17 +116,17 @@ MAX_BAD_UTF8 = 0.02
 MIN_UTF8 = 50
 
 
-def _damaged_utf8(body: bytes, exc: UnicodeDecodeError) -> str | None:
-    """``body``, which is not valid UTF-8, as UTF-8 when it is that but for a cut or a few
-    bad bytes; else None."""
+def _damaged_utf8(body: bytes, exc: UnicodeDecodeError) -> tuple[str | None, bool]:
+    """``body``, which is not valid UTF-8, as UTF-8 when it is that but for a cut (its
+    end) or a few bad bytes (then with True: worth a note); else (None, False)."""
     if exc.reason == "unexpected end of data" and exc.end == len(body):
         # A page cut short in transit can end inside a character: the rest is UTF-8 still
         # (the cut itself is the truncation check's to judge).
-        return body[:exc.start].decode("utf-8", "replace") + "\ufffd"
+        return body[:exc.start].decode("utf-8", "replace") + "\ufffd", False
     text = body.decode("utf-8", "replace")
     bad = text.count("\ufffd")
     good = len(text) - len(text.encode("ascii", "ignore")) - bad
-    return text if good >= MIN_UTF8 and bad <= MAX_BAD_UTF8 * good else None
+    return (text, True) if good >= MIN_UTF8 and bad <= MAX_BAD_UTF8 * good else (None, False)
 
 
 def decode_html(body: bytes | str, content_type: str | None = None) -> str:

@@ -232,3 +232,31 @@ def test_a_page_builders_posts_grid_is_a_listing():
     role = classify(page, base + "/chuyen-muc/tin-du-lich/", reached_as="page")
     assert role.role == "listing", role.evidence
     assert [e.url for e in role.listing.entries] == [f"{base}/bai-{i}/" for i in range(4)]
+
+
+def test_a_registers_rows_are_its_documents_whatever_the_hash_seed():
+    # Each row links its document and its kind once each: the first is the row's page.  A
+    # div around the table, holding the menu's and breadcrumb's links, is no row.
+    rows = "".join(
+        f'<tr><td><a href="/VanBan/ChiTiet.aspx?ID={n}">{num}</a></td><td>{day}</td><td><a '
+        f'href="/VanBan.aspx?Loai=2">Quyết định</a></td></tr>'
+        for n, num, day in ((901, "23/2024/QĐ-UBND", "12/06/2024"),
+                            (899, "2301/STC-NS", "10/06/2024")))
+    page = ('<html><head><meta charset="utf-8"><title>Văn bản</title></head><body>'
+            '<div><div id="menu"><a href="/Default.aspx">Trang chủ</a> <a href="/VanBan.aspx">'
+            'Văn bản</a></div><div class="pathbar"><a href="/Default.aspx">Trang chủ</a> » '
+            '<a href="/TinTuc.aspx?ChuyenMucID=3">Tài chính</a></div><div class="noidung">'
+            f"<p>Văn bản số 15/2024/QĐ-UBND đã được công bố.</p><table>{rows}</table></div>"
+            "</div></body></html>")
+    code = ("import sys; from crawler.parsers import classify; "
+            "v = classify(sys.stdin.read(), 'https://stc.example.gov.vn/VanBan.aspx', "
+            "reached_as='page'); print([e.url for e in v.listing.entries] if v.listing else None)")
+    import os
+    import subprocess
+    import sys
+
+    seen = {subprocess.run([sys.executable, "-c", code], input=page, text=True, capture_output=True,
+                           env=dict(os.environ, PYTHONHASHSEED=str(seed))).stdout.strip()
+            for seed in range(6)}
+    assert seen == {"['https://stc.example.gov.vn/VanBan/ChiTiet.aspx?ID=901', "
+                    "'https://stc.example.gov.vn/VanBan/ChiTiet.aspx?ID=899']"}, seen

@@ -25,10 +25,13 @@ from crawler.kernel.text import site_of
 # of the archived pages of a set of sites, one table each.
 _PER_URL = {
     # Live articles and documents: when each was fetched; an article's title (to notice an
-    # edit a listing shows).  A document of the same URL is the one that counts.
-    "pages": "select url, fetched_at, title, 0 as doc from src.articles where gone_at is null"
-             " and site in ({marks}) union all select url, fetched_at, null, 1"
-             " from src.documents where gone_at is null and site in ({marks})",
+    # edit a listing shows) and its id in its layout (to know its other addresses).  A
+    # document of the same URL is the one that counts.
+    "pages": "select url, fetched_at, title, 0 as doc, site, article_id, parser"
+             " from src.articles"
+             " where gone_at is null and site in ({marks}) union all select url, fetched_at,"
+             " null, 1, null, null, null from src.documents where gone_at is null"
+             " and site in ({marks})",
     # Each listing's live articles, with the day each was published.
     "members": "select l.listing_url as listing_url, a.url as url,"
                " substr(a.published_at, 1, 10) as day from src.article_listings l"
@@ -124,6 +127,8 @@ class EarlierRuns:
                                 sites * select.count("({marks})"))
                 self.db.execute(f"create index {name}_{part}_key on {name}_{part}"
                                 f" ({_INDEXES[name]})")
+            self.db.execute(f"create index pages_{part}_id on pages_{part} (article_id, site)"
+                            " where article_id is not null")
         finally:
             self.db.execute("detach database src")
         for site in sites:
@@ -149,11 +154,14 @@ class EarlierRuns:
                                 " modified = excluded.modified", rows())
         return due
 
-    def _one(self, table: str, url: str, sql: str):
+    def _one(self, table: str, url: str, sql: str, params: list | None = None):
+        """The first row ``sql`` reads from the ``table`` holding ``url``'s site, with
+        ``params`` (``[url]`` unless given)."""
         part = self.part_of.get(site_of(url))
         if part is None:
             return None
-        return self.db.execute(sql.format(table=f"{table}_{part}"), [url]).fetchone()
+        return self.db.execute(sql.format(table=f"{table}_{part}"),
+                               [url] if params is None else params).fetchone()
 
     def fetched_at(self, url: str) -> tuple[bool, str | None]:
         """Whether ``url`` is a live archived article or document, and when it was fetched."""
@@ -165,6 +173,15 @@ class EarlierRuns:
         """Whether ``url`` is a live archived article, and its title."""
         row = self._one("pages", url, "select title from {table} where url = ? and doc = 0")
         return (True, row[0]) if row else (False, None)
+
+    def stored_twin(self, url: str, article_id: str) -> tuple[str, str | None, str] | None:
+        """(address, title, parser) of a live archived article of ``url``'s site read with
+        the id ``article_id`` at another address, if any."""
+        row = self._one("pages", url, "select url, title, parser from {table}"
+                                      " where article_id = ? and site = ? and doc = 0"
+                                      " and url != ? order by url limit 1",
+                        [article_id, site_of(url), url])
+        return None if row is None else (row[0], row[1], row[2])
 
     def validators(self, url: str) -> tuple[str | None, str | None]:
         """The ETag and Last-Modified the archived article's answer gave (or Nones)."""

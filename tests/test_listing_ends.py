@@ -182,3 +182,79 @@ def test_a_pager_showing_only_its_first_pages_is_walked_to_its_end(tmp_path):
         assert set(range(2, site.max_page(cat.slug) + 1)) <= asked, (cat.slug, sorted(asked))
     assert query(tmp_path / "a.db", "select count(*) from crawl_errors where kind = 'pagination'") \
         == [(0,)]
+
+
+class _Twins:
+    """The replica's vnPortal site answering one article at a second address too (another
+    category's path, as vnPortal resolves an article by its trailing id whatever the path
+    says), linked from the home page; ``gone`` paths answer 404."""
+
+    def __init__(self, site, twin: str, of: str):
+        self._site, self.twin, self.of = site, twin, of
+        self.gone: set[str] = set()
+
+    def __getattr__(self, name):
+        return getattr(self._site, name)
+
+    def respond(self, method, target, body, headers, base):
+        path = target.split("?")[0]
+        if path in self.gone:
+            from crawler.replica.response import Response
+
+            return Response(404, b"<html><body>404</body></html>")
+        if path == self.twin:
+            target = self.of
+        answer = self._site.respond(method, target, body, headers, base)
+        if path == "/" and method == "GET":
+            answer.body = answer.body.replace(
+                b"</body>", f'<a href="{self.twin}">Tin nổi bật</a></body>'.encode())
+        return answer
+
+
+def _twin_site():
+    from crawler.replica import build_site
+
+    site = build_site()
+    article = next(iter(site.articles.values()))
+    home = site.article_path(article)
+    other = next(c.slug for c in site.categories if c.slug != home.split("/")[1])
+    return _Twins(site, f"/{other}/{home.rsplit('/', 1)[1]}", home), article.id
+
+
+def _stored_at(db: Path, article_id: str) -> list[tuple]:
+    return query(db, "select url, gone_at from articles where article_id = ?", article_id)
+
+
+def test_an_article_at_two_addresses_stays_where_it_was_stored(tmp_path):
+    """Night after night it was moved to whichever address was met last; the other
+    address is not fetched while the stored one answers."""
+    site, article_id = _twin_site()
+    db = tmp_path / "a.db"
+    with ReplicaServer(site, port=0) as server:
+        stored, asked = [], []
+        for _ in range(3):
+            before = len(server.requests)
+            run = govnews("crawl", server.url, "--db", str(db), "--delay", "0", check=False)
+            assert run.returncode == 0, run.stderr
+            stored.append(_stored_at(db, article_id))
+            asked.append({r["path"] for r in list(server.requests)[before:]})
+    assert len(stored[0]) == 1 and stored[0][0][1] is None, stored[0]
+    assert stored[1] == stored[0] and stored[2] == stored[0], stored
+    where = urlsplit(stored[0][0][0]).path
+    other = site.of if where == site.twin else site.twin
+    assert {site.of, site.twin} <= asked[0], "the first run did not meet both addresses"
+    assert other not in asked[1] | asked[2]
+
+
+def test_an_article_whose_stored_address_stops_answering_moves_to_its_other_one(tmp_path):
+    site, article_id = _twin_site()
+    db = tmp_path / "a.db"
+    with ReplicaServer(site, port=0) as server:
+        govnews("crawl", server.url, "--db", str(db), "--delay", "0")
+        first = urlsplit(_stored_at(db, article_id)[0][0]).path
+        site.gone.add(first)
+        run = govnews("crawl", server.url, "--db", str(db), "--delay", "0", check=False)
+    assert run.returncode in (0, 4), run.stderr
+    rows = _stored_at(db, article_id)
+    other = site.of if first == site.twin else site.twin
+    assert [(urlsplit(u).path, gone) for u, gone in rows] == [(other, None)], rows

@@ -13,7 +13,8 @@ listings nor articles are not fetched again.  ``GOVNEWS_FULL`` walks everything,
 re-checks archived articles that no listing shows any more (gone or not).
 
 Its helpers: what earlier runs left (``state``), a listing's walk through its pages
-(``walk``), the files pages link (``files``), and how each site fared (``sites``).
+(``walk``), the files pages link (``files``), and the hosts it may fetch from and how
+each fared (``sites``).
 
 Run as ``govnews crawl [SITE_URL ...]`` or ``scrapy crawl portal -a site=URL[,URL...]``.
 """
@@ -55,14 +56,19 @@ from crawler.parsers.links import FILE_EXTENSIONS, page_links
 from crawler.parsers.missing import says_missing
 from crawler.parsers.page import decode_page, legacy_encodings
 from crawler.spiders.files import FileFetcher
-from crawler.spiders.sites import SiteLedger, family_domains, in_family, normalise_site
+from crawler.spiders.sites import (
+    SKIP_SCHEMES,
+    SiteHosts,
+    SiteLedger,
+    family_domains,
+    normalise_site,
+)
 from crawler.spiders.state import CrawlMemory
 from crawler.spiders.walk import ListingWalker
 
 # Links that never lead to a listing or an article.
 SKIP_EXTENSIONS = FILE_EXTENSIONS + (".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg",
                                      ".mp4", ".mp3", ".css", ".js", ".ico", ".xml")
-SKIP_SCHEMES = ("javascript:", "mailto:", "tel:", "#", "data:")
 # Fonts that draw TCVN3 (.VnTime, .VnArial …) or VNI (VNI-Times …) encoded text, in a
 # page's bytes lowercased (a case-blind pattern would be tried at every byte: 6x slower).
 LEGACY_FONT = re.compile(rb"font-family\s*:\s*['\"]?(?:\.vn[a-z]|vni[- ])|face=['\"]?(?:\.vn[a-z]|vni[- ])")
@@ -73,7 +79,7 @@ REACHED_AS = {"home": "start", "article": "article", "recheck": "article", "cana
               "refresh": "article", "page": "page", "postback": "listing"}
 
 
-class PortalSpider(scrapy.Spider):
+class PortalSpider(SiteHosts, scrapy.Spider):
     name = "portal"
 
     def __init__(self, site: str | None = None, max_pages: int | str | None = None, **kwargs):
@@ -206,65 +212,24 @@ class PortalSpider(scrapy.Spider):
         if self.memory.pending:
             self.logger.info("fetching again %d articles earlier runs could not store",
                              len(self.memory.pending))
-        for url in sorted(self.memory.gone):
-            # Marked gone lately (a 404, a redirect home): a portal that answered so while
-            # it was being mended answers again; the article is then no longer gone.
-            yield self.revisit_request(url, "recheck", conditional=False)
-        for row in self.memory.pending:
-            # Articles that earlier runs saw listed but could not store: tried again
-            # whether or not a listing still shows them.
-            yield self.article_request(ListingEntry(url=row["url"]), row["listing_url"],
-                                       row["category"])
-        for request in self.file_fetcher.due_requests():
+        for request in self.left_over(None):
             yield request
 
-    def redirect_refusal(self, origin: str, target: str, meta: dict) -> str | None:
-        """Why a redirect from ``origin`` to ``target`` is not followed, or None.
+    def left_over(self, host: str | None):
+        """What earlier runs left to do on ``host`` (on every site when None): articles
+        marked gone lately, asked again (a portal that answered so while it was being
+        mended answers again, and the article is no longer gone); articles they saw listed
+        but could not store, tried again whether or not a listing still shows them; the
+        files due again."""
+        def mine(url: str) -> bool:
+            return host is None or urlsplit(url).netloc == host
 
-        Only within a site: a start page that redirects to its www. twin (or back) makes
-        that host the site's; any other host is another site.  A file may move to any
-        host files are fetched from."""
-        source, dest = urlsplit(origin).netloc.lower(), urlsplit(target).netloc.lower()
-        if dest == source or dest in self.hosts:
-            return None
-        if meta.get("kind") == "file" and self.file_fetcher.host_allowed(target, None):
-            # A file host handing the file over to another of the family's file hosts.
-            return None
-        if meta.get("kind") == "home" and dest.removeprefix("www.") == source.removeprefix("www."):
-            self.hosts.add(dest)
-            self.ledger.answered.setdefault(dest, 0)
-            return None
-        return f"another site than {source}"
-
-    # --- subsites -----------------------------------------------------------------------
-    def discover_subsites(self, doc, page_url: str):
-        """The family's other sites a start site's home page links to (menus, footers,
-        the "Liên kết website" select): each is crawled as a site of its own, from its
-        home page, with its own incremental state; file hosts are not sites."""
-        for href in doc.xpath("//a/@href | //option/@value | //area/@href"):
-            href = (href or "").strip()
-            if not href or href.startswith(SKIP_SCHEMES) or "://" not in href:
-                continue
-            parts = urlsplit(canonical_url(href, page_url))
-            host, name = parts.netloc, (parts.hostname or "")
-            if (parts.scheme not in ("http", "https") or not name or host in self.hosts
-                    or name in self.file_fetcher.hosts or name in self.excluded_hosts
-                    or not in_family(name, self.family_domains)):
-                continue
-            self.hosts.add(host)
-            self.subsite_hosts.add(host)
-            self.ledger.answered.setdefault(host, 0)
-            self.remember({host})  # what earlier runs know of the subsite
-            site = f"{parts.scheme}://{host}/"
-            self.logger.info("subsite found: %s (linked from %s)", site, page_url)
-            yield scrapy.Request(site, callback=self.parse_page, errback=self.on_error,
-                                 meta={"kind": "home", "depth_hops": 0, "subsite": True})
-            for row in [r for r in self.memory.pending if urlsplit(r["url"]).netloc == host]:
-                yield self.article_request(ListingEntry(url=row["url"]), row["listing_url"],
-                                           row["category"])
-            for url in sorted(u for u in self.memory.gone if urlsplit(u).netloc == host):
-                yield self.revisit_request(url, "recheck", conditional=False)
-            yield from self.file_fetcher.due_requests()
+        for url in sorted(u for u in self.memory.gone if mine(u)):
+            yield self.revisit_request(url, "recheck", conditional=False)
+        for row in [r for r in self.memory.pending if mine(r["url"])]:
+            yield self.article_request(ListingEntry(url=row["url"]), row["listing_url"],
+                                       row["category"])
+        yield from self.file_fetcher.due_requests()
 
     def site_report(self) -> list[dict]:
         """Per site of this run (start sites and subsites): its layout, what answered, and
@@ -289,7 +254,8 @@ class PortalSpider(scrapy.Spider):
         if url in self.requested_articles:
             return None
         if url not in self.memory.archived:
-            return "new"
+            twin = self.walker.twin(url)  # the same article archived at another address
+            return None if twin and twin[0] in self.requested_articles else "new"
         if self.refresh_all:
             return "refresh"
         fetched_at = self.memory.archived[url]
@@ -298,9 +264,13 @@ class PortalSpider(scrapy.Spider):
         return None
 
     def article_request(self, entry: ListingEntry, listing_url: str | None, category: str | None,
-                        shaped: bool = False):
+                        shaped: bool = False, twin: bool = True):
         """``shaped``: asked only because the link looks like an article's, on a site no
-        module knows; a refusal then makes the page "other", not a problem."""
+        module knows; a refusal then makes the page "other", not a problem.  ``twin``: the
+        article archived at another address is asked instead (walk.twin_request)."""
+        request = self.walker.twin_request(entry, listing_url, category) if twin else None
+        if request is not None:
+            return request
         if self.wants(entry.url) == "refresh":
             request = self.revisit_request(entry.url, "article")
             request.meta.update(listing_url=listing_url, category=category)
@@ -365,6 +335,7 @@ class PortalSpider(scrapy.Spider):
             return  # still withdrawn
         if original in self.memory.archived:
             yield Gone(url=original, reason="redirect_home", at=fetched_at)
+            yield from self.walker.twin_gone(response.request)
         else:
             # Never stored: a home-page redirect may as well be an overloaded portal's
             # way of failing, so it is tried again, not taken for "gone".
@@ -467,6 +438,7 @@ class PortalSpider(scrapy.Spider):
         if role.url in self.memory.archived and says_missing(doc):  # "no such article" now
             if role.url not in self.memory.gone:
                 yield Gone(url=role.url, reason="says_missing", at=now_iso())
+            yield from self.walker.twin_gone(response.request)
             return
         if kind in ("article", "recheck", "canary", "refresh") and not response.meta.get("shaped"):
             self.ledger.note_unread(urlsplit(role.url).netloc)
@@ -558,6 +530,7 @@ class PortalSpider(scrapy.Spider):
                     return  # still gone
                 if url in self.memory.archived:
                     yield Gone(url=url, reason=kind, at=now_iso())
+                    yield from self.walker.twin_gone(request)
                     return
                 gone = True
         host = urlsplit(request.url).netloc

@@ -8,8 +8,13 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+import scrapy
+
 from crawler.failures import browser_check, gateway_reason
-from crawler.kernel.text import clean_text
+from crawler.kernel.text import canonical_url, clean_text
+
+# Links that lead to no page.
+SKIP_SCHEMES = ("javascript:", "mailto:", "tel:", "#", "data:")
 
 
 def normalise_site(site: str) -> str:
@@ -30,6 +35,53 @@ def family_domains(start_hosts, extra=()) -> set[str]:
 def in_family(hostname: str, domains) -> bool:
     hostname = hostname.lower()
     return any(hostname == d or hostname.endswith("." + d) for d in domains)
+
+
+class SiteHosts:
+    """The hosts a crawl may fetch from, for the portal spider: a redirect stays within
+    them, and a start site's home page adds the family's subsites it links to."""
+
+    def redirect_refusal(self, origin: str, target: str, meta: dict) -> str | None:
+        """Why a redirect from ``origin`` to ``target`` is not followed, or None.
+
+        Only within a site: a start page that redirects to its www. twin (or back) makes
+        that host the site's; any other host is another site.  A file may move to any
+        host files are fetched from."""
+        source, dest = urlsplit(origin).netloc.lower(), urlsplit(target).netloc.lower()
+        if dest == source or dest in self.hosts:
+            return None
+        if meta.get("kind") == "file" and self.file_fetcher.host_allowed(target, None):
+            # A file host handing the file over to another of the family's file hosts.
+            return None
+        if meta.get("kind") == "home" and dest.removeprefix("www.") == source.removeprefix("www."):
+            self.hosts.add(dest)
+            self.ledger.answered.setdefault(dest, 0)
+            return None
+        return f"another site than {source}"
+
+    def discover_subsites(self, doc, page_url: str):
+        """The family's other sites a start site's home page links to (menus, footers,
+        the "Liên kết website" select): each is crawled as a site of its own, from its
+        home page, with its own incremental state; file hosts are not sites."""
+        for href in doc.xpath("//a/@href | //option/@value | //area/@href"):
+            href = (href or "").strip()
+            if not href or href.startswith(SKIP_SCHEMES) or "://" not in href:
+                continue
+            parts = urlsplit(canonical_url(href, page_url))
+            host, name = parts.netloc, (parts.hostname or "")
+            if (parts.scheme not in ("http", "https") or not name or host in self.hosts
+                    or name in self.file_fetcher.hosts or name in self.excluded_hosts
+                    or not in_family(name, self.family_domains)):
+                continue
+            self.hosts.add(host)
+            self.subsite_hosts.add(host)
+            self.ledger.answered.setdefault(host, 0)
+            self.remember({host})  # what earlier runs know of the subsite
+            site = f"{parts.scheme}://{host}/"
+            self.logger.info("subsite found: %s (linked from %s)", site, page_url)
+            yield scrapy.Request(site, callback=self.parse_page, errback=self.on_error,
+                                 meta={"kind": "home", "depth_hops": 0, "subsite": True})
+            yield from self.left_over(host)
 
 
 # A password field: the page is a login form (a site's own pages, behind a redirect to it).

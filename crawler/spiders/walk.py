@@ -26,7 +26,7 @@ from crawler.items import Listed, ListingWalked, PageKind, Problem
 from crawler.kernel.record import ListingEntry
 from crawler.kernel.text import clean_text
 from crawler.parsers import layout_of
-from crawler.parsers.links import LATER_PAGE
+from crawler.parsers.links import LATER_PAGE, article_id_from_url
 
 # A full walk of a listing paged by POST asks for this many pages at a time, each answer
 # (or failure) asking for the page a window further: the scheduler then holds a few
@@ -274,6 +274,42 @@ class ListingWalker:
             request = spider.revisit_request(entry.url, "article", conditional=False)
             request.meta.update(listing_url=walk.listing_url, category=walk.category)
             yield request
+
+    def twin(self, url: str) -> tuple[str, str | None] | None:
+        """(address, title) of the archived article that ``url``, an address the archive
+        does not hold, names by the id in it: the same article at another category's
+        address, or with its slug cut short or written out.  Only where the layout that
+        read the archived one takes ``url`` for one of its articles and took that id from
+        the archived address too (a WordPress post's id is its page's, not its address's)."""
+        article_id = article_id_from_url(url)
+        found = self.spider.memory.runs.stored_twin(url, article_id) if article_id else None
+        if found is None or article_id_from_url(found[0]) != article_id:
+            return None
+        layout = layout_of(found[2])
+        if layout is None or layout.article_url is None or not layout.article_url(url):
+            return None
+        return found[0], found[1]
+
+    def twin_request(self, entry: ListingEntry, listing_url: str | None, category: str | None):
+        """The archived twin of ``entry`` asked again in its place: the article stays where
+        it was first stored, not moved to whichever address was met last (night after night,
+        back and forth), as long as that address answers (else ``twin_gone``).  None when
+        there is no twin, or the entry shows another title: an edited title moves a
+        vnPortal article to a new address, where it is then fetched."""
+        twin = self.twin(entry.url)
+        if twin is None or differs(entry.title, twin[1]):
+            return None
+        request = self.spider.revisit_request(twin[0], "recheck")
+        request.meta.update(listing_url=listing_url, category=category, twin_of=entry)
+        return request
+
+    def twin_gone(self, request):
+        """The archived twin asked in a listed address's place no longer answers: the
+        listed address is asked for, and the article moves there when stored."""
+        entry = request.meta.get("twin_of")
+        if entry is not None:
+            yield self.spider.article_request(entry, request.meta.get("listing_url"),
+                                              request.meta.get("category"), twin=False)
 
     def edited(self, entry: ListingEntry) -> bool:
         """The listing's title differs from the archived one (leads are left out: listings

@@ -19,10 +19,14 @@ from datetime import datetime, timezone
 from crawler.kernel.numbers import number_key
 from crawler.kernel.record import DOCUMENT_KEYS, RECORD_KEYS, Article, Document
 
-# Fields whose change makes a new version of an article; fetched_at, parser and the
-# markup are not among them, so a re-fetch of an unchanged article changes nothing.
+# What a page says of its article, as a re-parse or a comparison of versions reports it.
 CONTENT_FIELDS = ("title", "published_at", "author", "summary", "body", "category", "tags",
                   "related", "images", "attachments")
+# Fields whose change makes a new version of an article; fetched_at, parser and the
+# markup are not among them, so a re-fetch of an unchanged article changes nothing.  Nor
+# is the related list: "Tin cùng chuyên mục" shows the category's newest articles, and
+# changes with every one published, not with the article (the fetch keeps what it showed).
+VERSIONED_FIELDS = tuple(k for k in CONTENT_FIELDS if k != "related")
 
 # Fields added to the record later: in the hash only when set, so that an article
 # archived before they existed keeps its hash (and gets no new version) when nothing
@@ -62,8 +66,10 @@ def page_view(record: dict) -> dict:
     return out
 
 
-def content_hash(record: dict) -> str:
-    fields = {k: record.get(k) for k in CONTENT_FIELDS}
+def content_hash(record: dict, fields: tuple[str, ...] = VERSIONED_FIELDS) -> str:
+    """The hash of what makes a version of ``record``; with ``fields=CONTENT_FIELDS``, the
+    hash archives made before the related list left it (``Archive._same_but_related``)."""
+    fields = {k: record.get(k) for k in fields}
     fields.update(page_view({k: fields[k] for k in PAGE_FILE_FIELDS}))
     fields.update({k: record[k] for k in LATER_CONTENT_FIELDS if record.get(k) is not None})
     payload = json.dumps(fields, ensure_ascii=False, sort_keys=True, separators=(",", ":"))

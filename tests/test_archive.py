@@ -252,3 +252,40 @@ def test_a_category_learned_after_the_article_completes_it_without_a_version(tmp
                                         title="Tiêu đề mới")]) == {"updated": 1}
     assert archive.db["article_versions"].count == 2
     archive.close()
+
+
+def test_a_changed_related_list_makes_no_version_and_shows_as_now(tmp_path):
+    # "Tin cùng chuyên mục" lists the category's newest articles: it changes with every
+    # one published, not with the article.
+    archive = Archive(tmp_path / "a.db")
+    archive.store_articles([make()])
+    newer = [Link("https://www.nghean.gov.vn/tin-tuc/moi-5678", "Mới"),
+             Link("https://www.nghean.gov.vn/tin-tuc/khac-1234", "Khác")]
+    assert archive.store_articles([make(related=newer)]) == {"unchanged": 1}
+    assert archive.db["article_versions"].count == 0
+    assert [r["title"] for r in next(records(archive.db))["related"]] == ["Mới", "Khác"]
+    assert archive.store_articles([make(related=newer, body="Đoạn mới.")]) == {"updated": 1}
+    assert archive.db["article_versions"].count == 1
+    archive.close()
+
+
+def test_an_article_hashed_with_its_related_list_is_not_versioned_for_it(tmp_path):
+    # Archives made before the related list left the hash hold hashes with it: a re-fetch
+    # whose only change is that list is the same article, and its hash is brought up to date.
+    from archive.records import CONTENT_FIELDS, content_hash, shallow_record
+
+    archive = Archive(tmp_path / "a.db")
+    archive.store_articles([make()])
+    old_hash = content_hash(shallow_record(make()), CONTENT_FIELDS)
+    archive.db.execute("update articles set content_hash = ?", [old_hash])
+    archive.db.conn.commit()
+    moved_on = [Link("https://www.nghean.gov.vn/tin-tuc/moi-5678", "Mới")]
+    assert archive.store_articles([make(related=moved_on)]) == {"unchanged": 1}
+    assert archive.db["article_versions"].count == 0
+    assert archive.db.execute("select content_hash from articles").fetchone()[0] \
+        == content_hash(shallow_record(make()))
+    # a real edit of such an article is still one
+    archive.db.execute("update articles set content_hash = ?", [old_hash])
+    archive.db.conn.commit()
+    assert archive.store_articles([make(related=moved_on, title="Tiêu đề mới")]) == {"updated": 1}
+    archive.close()

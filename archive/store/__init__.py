@@ -16,7 +16,6 @@ import sqlite3
 import zlib
 from collections import Counter
 from collections.abc import Iterable
-from urllib.parse import urlsplit
 
 import sqlite_utils
 
@@ -27,7 +26,8 @@ from crawler.kernel.text import canonical_url
 from .. import records as _records
 from .. import schema
 from ..access import WRITE_CHECK_TABLE, ArchiveError, directory_problem, explain, open_readonly
-from ..records import article_row, document_row, file_state, next_try, pending_state, utcnow
+from ..records import article_row, document_row, next_try, pending_state, utcnow
+from .files import FileRows
 from .pairs import sync as sync_pairs
 
 
@@ -52,7 +52,7 @@ def open_db(path: str | os.PathLike, readonly: bool = False) -> sqlite_utils.Dat
     return db
 
 
-class Archive:
+class Archive(FileRows):
     """A handle on one archive database."""
 
     def __init__(self, path: str | os.PathLike, readonly: bool = False):
@@ -300,6 +300,10 @@ class Archive:
             [article.url]).fetchone()
         if existing is None and article.article_id:
             existing = self._follow_new_url(article)
+        if existing and existing[0] != digest and self._same_but_related(record, existing[0]):
+            self.db.execute("update articles set content_hash = ? where url = ?",
+                            [digest, article.url])
+            existing = (digest, existing[1])
         if seen:
             row["last_seen_at"] = now
             # A page that answers again is no longer gone.
@@ -317,6 +321,7 @@ class Archive:
             self.db.execute("update articles set parser = ?, body_html = ? where url = ?",
                             [row["parser"], row["body_html"], article.url])
             self._replace_citations(article)
+            self._refresh_related(article)
             return "unchanged"
         if seen and _records.category_learned(record, digest, existing[0]):
             self.db.execute("update articles set category = ?, content_hash = ? where url = ?",
@@ -329,6 +334,7 @@ class Archive:
                 " where url = ?",
                 [now, row["fetched_at"], row["parser"], row["body_html"], snapshot_id,
                  article.url])
+            self._refresh_related(article)
             return "unchanged"
         self._keep_version(article.url, now, because)
         row["first_seen_at"] = existing[1]
@@ -336,6 +342,26 @@ class Archive:
         self.db["articles"].update(article.url, row)
         self._replace_children(article)
         return "updated"
+
+    def _same_but_related(self, record: dict, stored: str) -> bool:
+        """Whether an article hashed before its related list left the hash (``stored``) is
+        ``record`` but for that list: its hash then, with the related links stored."""
+        related = self._stored_related(record["url"])
+        return _records.content_hash(dict(record, related=related), _records.CONTENT_FIELDS) == stored
+
+    def _stored_related(self, url: str) -> list[dict]:
+        return [{"url": u, "title": t} for u, t in self.db.execute(
+            "select url, title from related_links where article_url = ? order by position",
+            [url])]
+
+    def _refresh_related(self, article: Article) -> None:
+        """An unchanged article's related list as its page shows it now: the record is its
+        latest page's, and the list makes no version (records.VERSIONED_FIELDS)."""
+        shown = [{"url": r.url, "title": r.title} for r in article.related]
+        if shown != self._stored_related(article.url):
+            self.db.execute("delete from related_links where article_url = ?", [article.url])
+            self._insert("related_links", [{"article_url": article.url, "position": i, **r}
+                                           for i, r in enumerate(shown)])
 
     def _follow_new_url(self, article: Article):
         """The portal builds URLs from the title: an edited title moves the article to a new
@@ -407,73 +433,6 @@ class Archive:
             self.db.conn.executemany(
                 f"insert into {table} ({', '.join(cols)}) values ({', '.join('?' * len(cols))})",
                 [[r[c] for c in cols] for r in rows])
-
-    # --- files ------------------------------------------------------------------------
-    def _register_files(self, urls, now: str | None) -> None:
-        """Files a stored page links: known from now on, "pending" until fetched."""
-        now = now or utcnow()
-        self.db.conn.executemany(
-            "insert or ignore into files (url, host, state, attempts, first_seen_at)"
-            " values (?, ?, 'pending', 0, ?)", [(url, urlsplit(url).netloc, now) for url in urls])
-
-    def _file_archived(self, fetched: FileFetched, fetch_id: int | None, now: str,
-                       run_id: int | None) -> None:
-        url = canonical_url(fetched.url)
-        self._register_files([url], now)
-        if fetch_id is None:  # its response came in an earlier batch
-            row = self.db.execute(
-                "select id from fetches where request_url = ? and status = 200"
-                " order by id desc limit 1", [fetched.url]).fetchone()
-            fetch_id = row[0] if row else None
-        self.db.execute(
-            "update files set state = 'archived', sha256 = ?, content_type = ?, bytes = ?,"
-            " fetch_id = coalesce(?, fetch_id), archived_at = ?, last_tried_at = ?,"
-            " last_run_id = ?, reason = null, message = null, attempts = 0 where url = ?",
-            [fetched.sha256, fetched.content_type, fetched.bytes, fetch_id, now, now, run_id,
-             url])
-
-    def file_seen(self, urls: Iterable[str], run_id: int | None) -> None:
-        """Archived files that answered 304: unchanged, nothing to store."""
-        now = utcnow()
-        with self.db.atomic():
-            for url in urls:
-                self.db.execute("update files set last_tried_at = ?, last_run_id = ? where url = ?",
-                                [now, run_id, url])
-
-    def record_file_problem(self, run_id: int | None, url: str, kind: str, message: str,
-                            max_attempts: int = 8) -> str:
-        """A file that could not be archived: in crawl_errors, and its state in ``files``
-        ("failed", or "too_large" for one over the size cap, tried again by later runs
-        with a backoff counted in runs; "gave_up" after ``max_attempts``), one
-        transaction.  A file archived before keeps its bytes and stays "archived"."""
-        now = utcnow()
-        with self.db.atomic():
-            self.db["crawl_errors"].insert({"run_id": run_id, "at": now, "url": url,
-                                            "kind": kind, "message": message[:2000]})
-            self._register_files([url], now)
-            row = self.db.execute("select attempts, state from files where url = ?",
-                                  [url]).fetchone()
-            attempts = (row[0] or 0) + 1
-            state = file_state(row[1], kind, attempts, max_attempts)
-            self.db.execute(
-                "update files set state = ?, reason = ?, message = ?, attempts = ?,"
-                " last_tried_at = ?, last_run_id = ?, next_run_id = ? where url = ?",
-                [state, kind, message[:2000], attempts, now, run_id,
-                 next_try(run_id, attempts), url])
-            self.db.execute("update crawl_runs set files_failed = coalesce(files_failed, 0) + 1"
-                            " where id = ?", [run_id])
-        return state
-
-    def store_file_texts(self, results) -> None:
-        """Text read from archived files: (sha256, Extracted) pairs."""
-        now = utcnow()
-        with self.db.atomic():
-            for sha256, got in results:
-                self.db.execute(
-                    "insert or replace into file_texts (sha256, kind, status, reason, pages,"
-                    " text, extracted_at, extractor) values (?, ?, ?, ?, ?, ?, ?, ?)",
-                    [sha256, got.kind, got.status, got.reason, got.pages, got.text, now,
-                     "govnews.extract/1"])
 
     # --- documents --------------------------------------------------------------------
     def store_reparsed_documents(self, pairs) -> None:

@@ -260,3 +260,36 @@ def test_a_registers_rows_are_its_documents_whatever_the_hash_seed():
             for seed in range(6)}
     assert seen == {"['https://stc.example.gov.vn/VanBan/ChiTiet.aspx?ID=901', "
                     "'https://stc.example.gov.vn/VanBan/ChiTiet.aspx?ID=899']"}, seen
+
+
+def _static_page(title: str) -> str:
+    """A portal's static page as a commune skin prints it: a title, a date, prose."""
+    return (f'<html><head><meta charset="utf-8"><title>{title}</title></head><body>'
+            '<div class="header"><ul class="menu"><li><a href="/">Trang chủ</a></li>'
+            '<li><a href="/tin-tuc-su-kien">Tin tức - Sự kiện</a></li></ul></div>'
+            f'<div class="content"><h1 class="PageTitle">{title}</h1>'
+            '<div class="date-update">Ngày đăng: 14/08/2020 16:30</div><div class="content">'
+            "<p>Xã An Yên nằm ở phía Đông huyện Xuân Khê, có diện tích tự nhiên 8,6 km², dân số "
+            "7.420 người, được chia thành 6 thôn. Nhân dân chủ yếu sản xuất nông nghiệp.</p>"
+            "<p>Năm 2019, xã đạt chuẩn nông thôn mới; năm 2023 đạt chuẩn nông thôn mới nâng cao."
+            " Đảng bộ xã có 21 chi bộ với 412 đảng viên.</p></div></div>"
+            '<div class="footer">UBND xã An Yên, huyện Xuân Khê, tỉnh Thanh Hóa.</div>'
+            "</body></html>")
+
+
+@pytest.mark.parametrize("path,title,role", [
+    ("/gioi-thieu-chung-1201", "Giới thiệu chung xã An Yên", "other"),
+    ("/can-bo-chu-chot-1202", "Cán bộ chủ chốt", "other"),
+    ("/lanh-dao/tieu-su-dong-chi-trinh-quang-vinh-62250",
+     "Tiểu sử đồng chí Trịnh Quang Vinh, Chủ tịch UBND tỉnh", "other"),
+    ("/en/introduction-to-thanh-hoa-province-62301", "Introduction to Thanh Hoa province", "other"),
+    ("/hoi-dap-phap-luat/nguoi-dan-co-the-yeu-cau-cap-ban-sao-o-dau-212",
+     "Người dân có thể yêu cầu cấp bản sao trích lục khai sinh ở đâu?", "other"),
+    # a news title that opens with the same words is still news
+    ("/tin-tuc/gioi-thieu-diem-moi-cua-luat-dat-dai-2024-56789",
+     "Giới thiệu điểm mới của Luật Đất đai năm 2024", "article"),
+])
+def test_a_portals_introduction_officials_and_qa_pages_are_no_news(path, title, role):
+    found = classify(_static_page(title).encode(), "http://xay.thanhhoa.gov.vn" + path,
+                     reached_as="article")
+    assert found.role == role, found.evidence

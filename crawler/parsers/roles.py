@@ -64,7 +64,8 @@ OTHER_TITLES = {fold(x) for x in (
 SERVICE_TITLE_PREFIX = re.compile(
     r"^(?:ket qua tim kiem|search results?|results for|lich cong tac|lich lam viec|lich xet xu"
     r"|lich tiep cong dan|lich truc|lich su hinh thanh|qua trinh hinh thanh"
-    r"|chuc nang,? nhiem vu|co cau to chuc|dieu kien tu nhien"
+    r"|chuc nang,? nhiem vu|co cau to chuc|dieu kien tu nhien|gioi thieu chung|tieu su"
+    r"|can bo chu chot|introduction to\b"
     r"|so do (?:cong|trang|website|site|to chuc)|thong tin lien he"
     r"|lien he(?: gop y| voi chung toi)?$|dang nhap(?: he thong)?$|tim kiem\s*:)\b")
 COLLECTION_TITLE_PREFIX = re.compile(

@@ -35,7 +35,7 @@ PRINT_VIEW = re.compile(r"/(?:" + "|".join(map(re.escape, PRINT_SEGMENTS)) + r")
                         re.IGNORECASE)
 # Service pages named at more length: "/so-do-cong-thong-tin", "/lien-he-gop-y".
 SERVICE_PREFIXES = ("so-do-", "lien-he-", "sitemap", "site-map", "ket-qua-tim-kiem",
-                    "dang-nhap", "thong-tin-lien-he")
+                    "dang-nhap", "thong-tin-lien-he", "hoi-dap-")
 # An article's address on a site no module knows: a slug ending in an id
 # ("/tin/hop-ban-123"), a page with an extension ("/tin-tuc/ky-niem-2024.html"), a date
 # path with a slug ("/2024/03/12/hop-ban/"), or a script with an id ("tin.asp?id=12").

@@ -72,6 +72,9 @@ class ArchivePipeline:
         self.snapshots: list[Snapshot] = []
         self.snapshot_bytes = 0
         self.gone: list[Gone] = []
+        # Gone marks, held to the run's end: marked only on a site that was itself then
+        # (release_gone).
+        self.gone_held: list[Gone] = []
         self.listings: dict[str, list[tuple[str, str | None]]] = {}
         self.counts: Counter = Counter()
         self.last_flush = time.monotonic()
@@ -182,7 +185,7 @@ class ArchivePipeline:
                 self.listings.setdefault(url, []).append((item["listing_url"], item["category"]))
         elif isinstance(item, Gone):
             logger.info("gone (%s): %s", item.reason, item.url)
-            self.gone.append(item)
+            self.gone_held.append(item)
         elif isinstance(item, FileFetched):
             self.files.append(item)
         elif isinstance(item, FileNotModified):
@@ -372,6 +375,8 @@ class ArchivePipeline:
     def spider_closed(self, spider, reason):
         if self.ended:  # already recorded by stop_now
             return
+        if reason == "finished":  # a run stopped early judges no site
+            self.release_gone(spider)
         self.flush()  # responses that arrived after the last item
         stats = self.crawler.stats.get_stats()
         requests = stats.get("downloader/request_count", 0)
@@ -398,6 +403,20 @@ class ArchivePipeline:
         for problem in self.health_report.problems():
             logger.error("parser health: %s", problem)
         self.finish(self.outcome(status, stats, requests, failed_sites))
+
+    def release_gone(self, spider) -> None:
+        """The articles found withdrawn this run are marked gone, but not on a site whose
+        every article address asked answered so (MIN_REFUSED or more, and no article
+        read): a site sending every article to its home page, or answering 404 for all of
+        them, is not itself tonight (sites.SiteLedger.not_itself says so)."""
+        ledger = getattr(spider, "ledger", None)
+        for item in self.gone_held:
+            host = urlsplit(item.url).netloc
+            if ledger is not None and ledger.not_itself(host):
+                logger.info("not marked gone (its site is not itself): %s", item.url)
+            else:
+                self.gone.append(item)
+        self.gone_held = []
 
     def record_walks(self, failed) -> None:
         """Walks count as complete only once the run that made them finished cleanly,

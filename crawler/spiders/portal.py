@@ -49,7 +49,6 @@ from crawler.parsers import (
     is_pager_link,
     layout_of,
     load,
-    page_tail,
 )
 from crawler.parsers import registry as parser_registry
 from crawler.parsers.links import FILE_EXTENSIONS, page_links
@@ -140,6 +139,7 @@ class PortalSpider(SiteHosts, scrapy.Spider):
         self.health_sample = settings.getint("GOVNEWS_HEALTH_SAMPLE", 5)
         # Per host: the last words its start page ends with (roles.page_tail).
         self.site_tail: dict[str, str | None] = {}
+        self.cut_homes: set[str] = set()  # hosts whose start page came cut short
         self.probe = settings.getbool("GOVNEWS_PROBE", False)
 
     @property
@@ -322,9 +322,11 @@ class PortalSpider(SiteHosts, scrapy.Spider):
             return
 
         host = urlsplit(url).netloc
-        if response.meta.get("kind") == "home":
-            self.site_tail.setdefault(host, page_tail(doc))
-        elif cut_short(response.body, doc, self.site_tail.get(host)):
+        cut = self.learn_tail(response, doc, host)
+        if cut is not None:
+            yield cut
+        if response.meta.get("kind") != "home" and cut_short(response.body, doc,
+                                                             self.site_tail.get(host)):
             yield self.truncated(response)
             return
         yield from self.judge_page(response, doc, url, fetched_at)
@@ -333,6 +335,7 @@ class PortalSpider(SiteHosts, scrapy.Spider):
         """An article link answered by a redirect to the site's home page."""
         if original in self.memory.gone:
             return  # still withdrawn
+        self.ledger.note_withdrawn(urlsplit(original).netloc)
         if original in self.memory.archived:
             yield Gone(url=original, reason="redirect_home", at=fetched_at)
             yield from self.walker.twin_gone(response.request)
@@ -371,8 +374,10 @@ class PortalSpider(SiteHosts, scrapy.Spider):
                          record=role.record, listing=role.listing, problems=list(role.problems))
         for kind, message in role.problems:
             yield Problem(url=url, kind=kind, message=message, fetch=False)
-        if role.layout.article_url is not None:  # a plug-in's page: the site's layout is known
-            self.site_layout.setdefault(urlsplit(url).netloc, role.layout_key)
+        if role.layout.article_url is not None and self.known_layout(url) is None:
+            # A plug-in's page: the site's layout is known, over the fallback's a listing
+            # or an article no module reads (a register, a search page) said first.
+            self.site_layout[urlsplit(url).netloc] = role.layout_key
         if response.meta.get("kind") == "canary" and role.role != "article":
             self.ledger.note_refused(urlsplit(url).netloc)  # an archived article no more
         handle = {"hub": self.on_hub, "document": self.on_document, "article": self.on_article,
@@ -437,10 +442,18 @@ class PortalSpider(SiteHosts, scrapy.Spider):
         kind = response.meta.get("kind")
         if role.url in self.memory.archived and says_missing(doc):  # "no such article" now
             if role.url not in self.memory.gone:
+                self.ledger.note_withdrawn(urlsplit(role.url).netloc)
                 yield Gone(url=role.url, reason="says_missing", at=now_iso())
             yield from self.walker.twin_gone(response.request)
             return
-        if kind in ("article", "recheck", "canary", "refresh") and not response.meta.get("shaped"):
+        if role.url in self.memory.walked_listings:
+            # A listing earlier runs walked that lists nothing now ("Chưa có dữ liệu"):
+            # emptied by a fault, or a layout no reader knows.  It stays a listing, walked
+            # again next run, and its site is read worse than before.
+            message = "a listing earlier runs walked shows no article now"
+            self.ledger.note_listing_failed(urlsplit(role.url).netloc, message)
+            yield Problem(url=role.url, kind="listing_empty", message=message, fetch=False)
+        elif kind in ("article", "recheck", "canary", "refresh") and not response.meta.get("shaped"):
             self.ledger.note_unread(urlsplit(role.url).netloc)
             yield self.problem(response.request, "not_an_article",
                                "a listing linked here but the page is no article ("
@@ -528,6 +541,8 @@ class PortalSpider(SiteHosts, scrapy.Spider):
             if status in (404, 410):
                 if url in self.memory.gone:
                     return  # still gone
+                if request.meta.get("kind") in ("article", "recheck", "canary", "refresh"):
+                    self.ledger.note_withdrawn(urlsplit(url).netloc)
                 if url in self.memory.archived:
                     yield Gone(url=url, reason=kind, at=now_iso())
                     yield from self.walker.twin_gone(request)

@@ -11,7 +11,9 @@ from urllib.parse import urlsplit
 import scrapy
 
 from crawler.failures import browser_check, gateway_reason
+from crawler.items import Problem
 from crawler.kernel.text import canonical_url, clean_text
+from crawler.parsers.roles import page_tail
 
 # Links that lead to no page.
 SKIP_SCHEMES = ("javascript:", "mailto:", "tel:", "#", "data:")
@@ -58,6 +60,28 @@ class SiteHosts:
             self.ledger.answered.setdefault(dest, 0)
             return None
         return f"another site than {source}"
+
+    def learn_tail(self, response, doc, host: str) -> Problem | None:
+        """Learn the last words every complete page of ``host`` ends with (its footer's:
+        roles.page_tail) from its start page; or, when that ends mid-text or mid-tag
+        without its </html> (cut short in transit: said, and its site is degraded, its
+        links followed as far as they went), from the first page that came whole."""
+        body = response.body
+        complete = b"</html" in body[-4096:].lower()
+        if response.meta.get("kind") != "home":
+            if complete and host in self.cut_homes and host not in self.site_tail:
+                self.cut_homes.discard(host)
+                self.site_tail[host] = page_tail(doc)
+            return None
+        if complete or body.rstrip().endswith(b">"):  # a whole page may leave </html> out
+            self.site_tail.setdefault(host, page_tail(doc))
+            return None
+        self.cut_homes.add(host)
+        message = ("the start page ends mid-text without its </html>: cut short in transit; "
+                   "its links were followed as far as they went")
+        self.ledger.note_listing_failed(host, message)
+        return Problem(url=canonical_url(response.url), kind="truncated", message=message,
+                       fetch=False)
 
     def discover_subsites(self, doc, page_url: str):
         """The family's other sites a start site's home page links to (menus, footers,
@@ -107,6 +131,9 @@ class SiteLedger:
         self.refused: dict[str, int] = {}
         # pages a listing linked as articles that read as none
         self.unread: dict[str, int] = {}
+        # article addresses that answered as withdrawn (404, a redirect home, "không tồn
+        # tại"), archived or not
+        self.withdrawn: dict[str, int] = {}
         # host -> (listings read in earlier runs, or later pages of a listing, that failed
         # now; the first reason)
         self.lists_failed: dict[str, tuple[int, str]] = {}
@@ -130,6 +157,14 @@ class SiteLedger:
 
     def note_refused(self, host: str) -> None:
         self.refused[host] = self.refused.get(host, 0) + 1
+
+    def note_withdrawn(self, host: str) -> None:
+        self.withdrawn[host] = self.withdrawn.get(host, 0) + 1
+
+    def not_itself(self, host: str) -> bool:
+        """Whether every article address of ``host`` asked this run answered as withdrawn,
+        MIN_REFUSED of them or more, and none read as an article."""
+        return self.withdrawn.get(host, 0) >= MIN_REFUSED and not self.fresh_pages.get(host)
 
     def note_unread(self, host: str) -> None:
         self.unread[host] = self.unread.get(host, 0) + 1
@@ -186,6 +221,11 @@ class SiteLedger:
                 status, reason = "degraded", (
                     f"{refused} archived articles fetched again are no articles now and no "
                     f"page of {host} read as one: its articles' addresses answer other pages")
+            if status == "ok" and self.not_itself(host):
+                status, reason = "degraded", (
+                    f"{self.withdrawn[host]} article addresses of {host} answered as withdrawn "
+                    "(HTTP 404, a redirect to the home page, a 'no such article' page) and no "
+                    "page read as an article: the site is not itself; nothing was marked gone")
             what = "articles"
             if status == "ok" and host in self.lists_failed:
                 # It answers, but a listing it had could not be read: the articles new

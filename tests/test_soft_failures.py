@@ -1,0 +1,129 @@
+"""Nights a site answers but is not itself, as a years-long archive meets them.
+
+Every article address answering 404 or sending to the home page at once, a listing that
+shows nothing ("Chưa có dữ liệu") while its articles still answer, a start page cut short
+in transit: each is said, makes its site degraded, and loses nothing the archive holds.
+"""
+
+from __future__ import annotations
+
+from scrapy.http import HtmlResponse, Request
+from scrapy.utils.test import get_crawler
+
+from crawler.spiders.portal import PortalSpider
+from tests.conftest import query
+from tests.test_crawl_memory import listing_response
+from tests.test_listing_ends import _nights, _plain_site, _Site
+from tests.test_page_roles import ARTICLES, SECTION, article_page
+
+
+def test_every_article_answering_404_one_night_marks_none_gone(tmp_path):
+    site = _Site(_plain_site())
+    saved = {p: b for p, b in site.files.items() if p.endswith(".html")}
+
+    def all_missing(site):
+        for path in saved:
+            del site.files[path]
+
+    def back(site):
+        site.files.update(saved)
+
+    db = tmp_path / "a.db"
+    url, runs = _nights(db, site, all_missing, back)
+    assert runs[0].returncode == 0, runs[0].stderr
+    asked_missing = [p for p in site.asked if p in saved]
+    assert len(asked_missing) > len(saved), "the second night asked no archived article"
+    assert runs[1].returncode == 5, runs[1].stderr  # degraded
+    rows = query(db, "select status, reason from site_runs where run_id = 2")
+    assert rows[0][0] == "degraded" and "not itself" in rows[0][1], rows
+    assert query(db, "select count(*) from articles where gone_at is not null") == [(0,)]
+    assert runs[2].returncode == 0, runs[2].stderr
+    assert query(db, "select count(*) from articles where gone_at is null") == [(len(ARTICLES),)]
+
+
+def test_one_article_answering_404_among_others_is_gone(tmp_path):
+    site = _Site(_plain_site())
+    removed = "/tin-tuc/hop-mat-dau-xuan.html"
+
+    def withdraw(site):
+        del site.files[removed]
+        site.files["/tin-tuc/"] = SECTION.replace("hop-mat-dau-xuan", "hop-mat-cuoi-nam")
+        site.files["/tin-tuc/hop-mat-cuoi-nam.html"] = article_page(
+            "hop-mat-cuoi-nam", "Họp mặt cuối năm với các thế hệ cán bộ")
+
+    db = tmp_path / "a.db"
+    url, runs = _nights(db, site, withdraw)
+    assert runs[1].returncode in (0, 4), runs[1].stderr
+    assert query(db, "select url from articles where gone_at is not null") == [(url + removed,)]
+
+
+def test_a_walked_listing_showing_nothing_one_night_stays_a_listing(tmp_path):
+    site = _Site(_plain_site())
+    empty = ('<html><head><meta charset="utf-8"><title>Tin tức</title></head><body><h1>Tin tức'
+             "</h1><p>Chưa có dữ liệu</p></body></html>")
+    new = "/tin-tuc/don-xuan-2025.html"
+
+    def emptied(site):
+        site.files["/tin-tuc/"] = empty
+
+    def refilled(site):
+        site.files["/tin-tuc/"] = SECTION.replace(
+            "<ul>", '<ul><li><a href="/tin-tuc/don-xuan-2025.html">Đón xuân 2025</a>'
+                    " 12/03/2024</li>")
+        site.files[new] = article_page("don-xuan-2025", "Đón xuân 2025 cùng bà con trong xã")
+
+    db = tmp_path / "a.db"
+    url, runs = _nights(db, site, emptied, refilled)
+    assert runs[1].returncode == 5, runs[1].stderr
+    rows = query(db, "select status, reason from site_runs where run_id = 2")
+    assert rows[0][0] == "degraded" and "no article now" in rows[0][1], rows
+    assert query(db, "select kind from crawl_errors where url = ?", url + "/tin-tuc/") \
+        == [("listing_empty",)]
+    assert query(db, "select count(*) from articles where gone_at is not null") == [(0,)]
+    # not remembered as a page that is no listing: walked again, its new article found
+    assert query(db, "select kind from pages where url = ?", url + "/tin-tuc/") == [("listing",)]
+    assert runs[2].returncode == 0, runs[2].stderr
+    assert query(db, "select count(*) from articles where url = ?", url + new) == [(1,)]
+
+
+def test_a_start_page_cut_short_is_said_and_its_site_degraded(tmp_path):
+    files = _plain_site()
+    home = files["/"]
+    files["/"] = home[:home.index("Địa chỉ") + 3]  # mid-word: no footer, no </html>
+    db = tmp_path / "a.db"
+    url, runs = _nights(db, _Site(files))
+    assert runs[0].returncode == 5, runs[0].stderr
+    assert query(db, "select kind from crawl_errors where url = ?", url + "/") == [("truncated",)]
+    rows = query(db, "select status, reason from site_runs")
+    assert rows[0][0] == "degraded" and "cut short" in rows[0][1], rows
+    assert query(db, "select count(*) from articles") == [(len(ARTICLES),)]
+
+
+def test_a_start_page_without_its_end_tag_but_whole_is_no_fault(tmp_path):
+    files = _plain_site()
+    files["/"] = files["/"].replace("</body></html>", "").rstrip()
+    assert "</html>" not in files["/"]
+    db = tmp_path / "a.db"
+    url, runs = _nights(db, _Site(files))
+    assert runs[0].returncode == 0, runs[0].stderr
+    assert query(db, "select status from site_runs") == [("ok",)]
+
+
+def test_a_module_page_names_the_site_layout_over_a_page_the_fallback_read_first(tmp_path):
+    crawler = get_crawler(PortalSpider, {"GOVNEWS_DB": str(tmp_path / "none.db")})
+    spider = PortalSpider.from_crawler(crawler, site="https://www.nghean.gov.vn")
+    register = "https://www.nghean.gov.vn/tin-tuc/"
+    request = Request(register, meta={"kind": "page", "depth_hops": 9})
+    first = HtmlResponse(register, body=SECTION.encode(), encoding="utf-8", request=request)
+    list(spider.judge_page(first, spider_doc(first), register, "2026-01-01T00:00:00+00:00"))
+    response, role = listing_response(400)
+    list(spider.judge_page(response, spider_doc(response), response.url,
+                           "2026-01-01T00:00:00+00:00"))
+    assert spider.site_layout["www.nghean.gov.vn"] == role.layout_key
+    assert spider.known_layout(response.url) is not None
+
+
+def spider_doc(response):
+    from crawler.parsers import load
+
+    return load(response.body)

@@ -293,6 +293,7 @@ class PortalSpider(SiteHosts, scrapy.Spider):
         fetched_at = response.meta.get("fetched_at") or now_iso()
         self.ledger.note_answer(response)
         if response.status == 304:
+            self.ledger.note_unchanged(urlsplit(response.url).netloc)
             yield NotModified(url=canonical_url(response.request.url))
             return
         content_type = response.headers.get("Content-Type", b"").decode("latin-1")

@@ -134,6 +134,8 @@ class SiteLedger:
         # article addresses that answered as withdrawn (404, a redirect home, "không tồn
         # tại"), archived or not
         self.withdrawn: dict[str, int] = {}
+        # archived articles that answered 304 Not Modified: there, as they were
+        self.unchanged: dict[str, int] = {}
         # host -> (listings read in earlier runs, or later pages of a listing, that failed
         # now; the first reason)
         self.lists_failed: dict[str, tuple[int, str]] = {}
@@ -161,10 +163,14 @@ class SiteLedger:
     def note_withdrawn(self, host: str) -> None:
         self.withdrawn[host] = self.withdrawn.get(host, 0) + 1
 
+    def note_unchanged(self, host: str) -> None:
+        self.unchanged[host] = self.unchanged.get(host, 0) + 1
+
     def not_itself(self, host: str) -> bool:
         """Whether every article address of ``host`` asked this run answered as withdrawn,
-        MIN_REFUSED of them or more, and none read as an article."""
-        return self.withdrawn.get(host, 0) >= MIN_REFUSED and not self.fresh_pages.get(host)
+        MIN_REFUSED of them or more: none read as an article, none answered unchanged."""
+        return (self.withdrawn.get(host, 0) >= MIN_REFUSED and not self.fresh_pages.get(host)
+                and not self.unchanged.get(host))
 
     def note_unread(self, host: str) -> None:
         self.unread[host] = self.unread.get(host, 0) + 1

@@ -293,3 +293,48 @@ def test_a_portals_introduction_officials_and_qa_pages_are_no_news(path, title, 
     found = classify(_static_page(title).encode(), "http://xay.thanhhoa.gov.vn" + path,
                      reached_as="article")
     assert found.role == role, found.evidence
+
+
+def _nukeviet_theme(head: str) -> bytes:
+    """A NukeViet 4 news page of a theme that prints its own title and date boxes."""
+    return ('<html><head><meta charset="utf-8"><meta name="generator" content="NukeViet v4.5">'
+            '<title>Hội nghị tổng kết công tác cải cách hành chính năm 2026</title></head><body>'
+            f'<div class="col-md-8">{head}'
+            '<div class="hometext">Chỉ số cải cách hành chính năm 2025 của tỉnh xếp thứ 17/63.'
+            '</div><div id="news-bodyhtml" class="bodytext"><p>Sáng 4/12, Sở Nội vụ tổ chức hội '
+            "nghị tổng kết công tác cải cách hành chính năm 2026 với sự tham dự của đại diện các "
+            "sở, ngành và địa phương.</p><p>Hội nghị đánh giá kết quả và đề ra nhiệm vụ năm tới,"
+            " trong đó có việc đẩy mạnh số hóa hồ sơ thủ tục hành chính.</p></div></div>"
+            "</body></html>").encode()
+
+
+@pytest.mark.parametrize("head,when", [
+    ('<h2 class="news-title">Hội nghị tổng kết công tác cải cách hành chính năm 2026</h2>'
+     '<div class="news-date"><i class="fa fa-calendar"></i> Ngày 4 tháng 12 năm 2026</div>',
+     "2026-12-04"),
+    ('<h1 class="title margin-bottom-lg">Hội nghị tổng kết công tác cải cách hành chính năm '
+     '2026</h1><div class="meta-line"><span class="date"><i class="fa fa-clock-o"></i> Thứ Bảy,'
+     ' 14/11/2026 lúc 09:35</span> | <span class="poster">Người đăng: admin</span> | <span '
+     'class="hits">Lượt xem: 318</span></div>', "2026-11-14T09:35:00+07:00"),
+])
+def test_a_nukeviet_themes_own_date_box_dates_the_article(head, when):
+    found = classify(_nukeviet_theme(head),
+                     "https://sonv.quangbinh.gov.vn/cai-cach-hanh-chinh/hoi-nghi-tong-ket-3310.html")
+    assert found.role == "article", found.evidence
+    assert found.record.title == "Hội nghị tổng kết công tác cải cách hành chính năm 2026"
+    assert found.record.published_at == when
+
+
+def test_a_drupal_7_rdfa_date_of_two_properties_dates_the_article():
+    page = ('<html><head><meta charset="utf-8"><title>Sơ kết Đề án 06 | Thành phố</title></head>'
+            '<body class="html not-front node-type-article"><div id="content"><h1 class="title">'
+            'Sơ kết 6 tháng thực hiện Đề án 06</h1><div class="meta submitted"><span property='
+            '"dc:date dc:created" content="2026-07-13T08:45:00+07:00" datatype="xsd:dateTime">'
+            'Gửi bởi <span class="username">admin</span> vào T2, 13/07/2026 - 08:45</span></div>'
+            '<div class="field-name-body"><p>Sáng 13/7, Ban Chỉ đạo Đề án 06 thành phố tổ chức '
+            "hội nghị sơ kết 6 tháng đầu năm 2026 với các phường, xã trên địa bàn.</p><p>Hội nghị"
+            " đã đánh giá kết quả và giao nhiệm vụ cho 6 tháng cuối năm.</p></div></div>"
+            "</body></html>")
+    found = classify(page.encode(), "https://tpthaibinh.thaibinh.gov.vn/tin-tuc/so-ket-de-an-06")
+    assert found.role == "article", found.evidence
+    assert found.record.published_at == "2026-07-13T08:45:00+07:00"

@@ -72,7 +72,9 @@ STRUCTURED_DATE_SEL = tuple(css(s) for s in STRUCTURED_DATE)
 # The attribute every selector of STRUCTURED_DATE_SEL needs: one scan of the page rules
 # them all out on the many pages that carry none.
 STRUCTURED_DATE_HINT = etree.XPath(
-    "boolean(//@property[. = 'schema:dateCreated' or . = 'dc:date'] | //@itemprop[. = 'datePublished'])")
+    "boolean(//@property[contains(concat(' ', normalize-space(.), ' '), ' schema:dateCreated ')"
+    " or contains(concat(' ', normalize-space(.), ' '), ' dc:date ')]"
+    " | //@itemprop[. = 'datePublished'])")
 H1_SEL = Selector.of("h1")
 
 

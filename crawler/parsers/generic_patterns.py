@@ -56,7 +56,8 @@ SOURCE = (".field--name-field-nguon .field__item", ".field-name-field-nguon",
 DATE = ("[itemprop=datePublished]", "time.published", "abbr.published", "time.entry-date",
         "time", ".published", "*date", "*Date", "*time", "*ngay", "*publish")
 # Machine-readable publish dates outside JSON-LD and meta (Drupal's RDFa, Blogger's abbr).
-STRUCTURED_DATE = ("[property='schema:dateCreated'][content]", "[property='dc:date'][content]",
+# RDFa names its properties as words of one attribute (Drupal 7: "dc:date dc:created").
+STRUCTURED_DATE = ("[property~='schema:dateCreated'][content]", "[property~='dc:date'][content]",
                    "[itemprop=datePublished][datetime]", "[itemprop=datePublished][content]",
                    "[itemprop=datePublished][title]")
 DATE_META = ("article:published_time", "pubdate", "datepublished", "dc.date.issued",

@@ -7,6 +7,7 @@ The news module's detail page keeps the body in ``div#news-bodyhtml.bodytext``, 
 
 from __future__ import annotations
 
+import itertools
 import re
 from urllib.parse import urlsplit
 
@@ -27,7 +28,7 @@ VERSION = "1"
 
 GENERATOR = "nukeviet"
 BODY = (css("div#news-bodyhtml"), css("div.bodytext"), css("#news-bodyhtml"))
-TITLE = (css(".news_column h1"), css("h1.title"), css("h1"), css("h2.title"))
+TITLE = (css(".news_column h1"), css("h1.title"), css("h1"), css("h2.title"), css("h2.news-title"))
 DATE = (css(".news_column span.h5"), css("span.h5"), css(".time"), css(".publtime"), css("time"))
 SUMMARY = (css("div.hometext"), css(".hometext"))
 BYLINE_LINES = css("p.h5.text-right, p.text-right, .author")
@@ -82,6 +83,28 @@ def published_at(doc, ld, sources) -> str | None:
     return published.published_at(doc, doc, ld, DATE, sources)
 
 
+def theme_date(title_el, body_el, sources) -> str | None:
+    """A theme's own date box between the title and the text, where the module's boxes
+    (DATE) are not ("<span class="date">Thứ Bảy, 14/11/2026 lúc 09:35</span>", "<div
+    class="news-date">Ngày 4 tháng 12 năm 2026</div>"): the first date line in the few
+    elements after the title."""
+    from .generic_fields import date_of, is_date_line
+
+    if title_el is None:
+        return None
+    for el in itertools.islice(title_el.itersiblings(), 4):
+        if not isinstance(el.tag, str):
+            continue
+        if el is body_el or any(a is el for a in body_el.iterancestors()):
+            break
+        for part in el.iter():
+            text = text_of(part) if isinstance(part.tag, str) else ""
+            if is_date_line(text):
+                sources["published_at"] = "layout"
+                return date_of(text)
+    return None
+
+
 def category(doc, title_text) -> str | None:
     for sel in BREADCRUMB_ITEMS:
         name = breadcrumb_category([el.text_content() for el in sel(doc)], title_text)
@@ -127,7 +150,8 @@ def parse(doc, url: str, fetched_at: str | None = None) -> Article | None:
         url, body, parser=f"{NAME}/{VERSION}", fetched_at=fetched_at, sources=sources,
         title=title_text,
         published_at=(published_at(doc, ld, sources)
-                      or signed_date(signed or body.published_at, sources)),
+                      or signed_date(signed or body.published_at, sources)
+                      or theme_date(title_el, body_el, sources)),
         author=writers or body.author,
         source=source(doc) or body.source,
         summary=lead or body.summary,

@@ -338,3 +338,16 @@ def test_a_drupal_7_rdfa_date_of_two_properties_dates_the_article():
     found = classify(page.encode(), "https://tpthaibinh.thaibinh.gov.vn/tin-tuc/so-ket-de-an-06")
     assert found.role == "article", found.evidence
     assert found.record.published_at == "2026-07-13T08:45:00+07:00"
+
+
+def test_a_counters_pixel_and_an_emoji_are_no_pictures_of_the_story():
+    head = ('<h1 class="title">Hội nghị tổng kết công tác cải cách hành chính năm 2026</h1>'
+            '<span class="h5">04/12/2026 08:30</span>')
+    page = _nukeviet_theme(head).replace(
+        b"</p></div></div>",
+        b'</p><p><img src="/uploads/news/hoi-nghi.jpg" alt="Hoi nghi"> <img src="/emoji/like.png"'
+        b' width="16" alt=""></p><img src="/counter/pixel.gif?aid=1" width="1"'
+        b' height="1" alt=""></div></div>')
+    found = classify(page, "https://sonv.quangbinh.gov.vn/cai-cach-hanh-chinh/hoi-nghi-3310.html")
+    assert [i.url for i in found.record.images] == [
+        "https://sonv.quangbinh.gov.vn/uploads/news/hoi-nghi.jpg"]

@@ -237,7 +237,7 @@ def _take_images(body, page_url: str, result: BodyResult) -> None:
     seen_images = set()
     for img in xp(body, ".//img"):
         src = img_src(img)
-        if not src or xp(img, "ancestor::a[@href]") and any(
+        if not src or _decoration(img) or xp(img, "ancestor::a[@href]") and any(
             is_file_link(a.get("href")) for a in xp(img, "ancestor::a[@href]")
         ):
             continue
@@ -250,6 +250,21 @@ def _take_images(body, page_url: str, result: BodyResult) -> None:
         if caption_el is not None and caption_el.getparent() is not None:
             # captions (and layout tables holding image + caption) are not body text
             caption_el.drop_tree()
+
+
+# Drawn this small, an image is no picture of the story: a counter's pixel (1x1), an
+# emoji or an icon (16 px).
+DECORATION_PX = 32
+_PX = re.compile(r"^\s*(\d+)\s*(?:px)?\s*$")
+
+
+def _decoration(img) -> bool:
+    """Whether the page draws ``img`` at DECORATION_PX or less across or down."""
+    for attr in ("width", "height"):
+        size = _PX.match(img.get(attr) or "")
+        if size and int(size.group(1)) <= DECORATION_PX:
+            return True
+    return False
 
 
 def _image_caption(img, body):

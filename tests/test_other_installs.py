@@ -351,3 +351,19 @@ def test_a_counters_pixel_and_an_emoji_are_no_pictures_of_the_story():
     found = classify(page, "https://sonv.quangbinh.gov.vn/cai-cach-hanh-chinh/hoi-nghi-3310.html")
     assert [i.url for i in found.record.images] == [
         "https://sonv.quangbinh.gov.vn/uploads/news/hoi-nghi.jpg"]
+
+
+@pytest.mark.parametrize("opening,author", [
+    ("<p><em>Bài và ảnh: Trần Quốc Việt</em></p>", "Trần Quốc Việt"),
+    ("<p><strong>Tác giả:</strong> Lê Minh Hà</p>", "Lê Minh Hà"),
+    # a dateline-like opening is the story's, not a byline
+    ("<p>Tin: Sáng 4/12, các đại biểu đã đến dự.</p>", None),
+])
+def test_a_labelled_byline_opening_the_text_is_the_author(opening, author):
+    head = ('<h1 class="title">Hội nghị tổng kết công tác cải cách hành chính năm 2026</h1>'
+            '<span class="h5">04/12/2026 08:30</span>')
+    page = _nukeviet_theme(head).replace(b'class="bodytext">', b'class="bodytext">'
+                                         + opening.encode())
+    found = classify(page, "https://sonv.quangbinh.gov.vn/cai-cach-hanh-chinh/hoi-nghi-3310.html")
+    assert found.record.author == author
+    assert found.record.body.startswith("Tin:" if author is None else "Sáng 4/12, Sở Nội vụ")

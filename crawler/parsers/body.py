@@ -15,7 +15,9 @@ from ..kernel.record import Article, Attachment, Image
 from ..kernel.text import canonical_url, clean_text, fold, site_of
 from .bylines import (
     _BYLINE_LABEL_RE,
+    MAX_BYLINE_CHARS,
     SiteNames,
+    clean_author,
     credit_of,
     join_authors,
     names_people,
@@ -171,6 +173,8 @@ def extract_body(body_el, page_url: str, *, remove=(), find_byline=True, summary
     _drop_more_links(blocks)
     _split_credit_line(blocks)
     _take_signature(blocks, result, find_byline=find_byline, site=site)
+    if find_byline and not result.author:
+        _take_opening_byline(blocks, result, site)
     _drop_more_links(blocks)
 
     lines = block_lines(body)
@@ -336,6 +340,25 @@ def _take_signature(blocks: list, result: BodyResult, *, find_byline: bool,
         result.published_at = result.published_at or signed.published_at
         last.drop_tree()
         blocks.pop()
+
+
+# The labels that open a byline above the text ("Bài và ảnh: Trần Quốc Việt"); a bare
+# "Tin:" or "Theo" there may open the story or name its source.
+_OPENING_BYLINE = re.compile(
+    r"^\W*(?:tác giả|người viết|phóng viên|(?:bài|tin)\s*(?:và|,|-)?\s*ảnh|nhóm thực hiện"
+    r"|thực hiện)\s*[:：]", re.IGNORECASE)
+
+
+def _take_opening_byline(blocks: list, result: BodyResult, site: SiteNames | None) -> None:
+    """A labelled byline as the body's first paragraph, taken out of the text; the
+    signature under the text comes first."""
+    text = text_of(blocks[0]) if blocks else ""
+    if len(text) > MAX_BYLINE_CHARS or not _OPENING_BYLINE.match(text):
+        return
+    author = clean_author(text, site)
+    if author:
+        result.author = author
+        blocks.pop(0).drop_tree()
 
 
 def clean_body_html(body, page_url: str) -> str:

@@ -367,3 +367,23 @@ def test_a_labelled_byline_opening_the_text_is_the_author(opening, author):
     found = classify(page, "https://sonv.quangbinh.gov.vn/cai-cach-hanh-chinh/hoi-nghi-3310.html")
     assert found.record.author == author
     assert found.record.body.startswith("Tin:" if author is None else "Sáng 4/12, Sở Nội vụ")
+
+
+def test_a_jannah_posts_author_box_and_tags_under_its_text():
+    page = ('<html><head><meta charset="utf-8"><title>Ra mắt mô hình Camera an ninh</title>'
+            '<script src="/wp-content/themes/jannah/js/navigation.js"></script></head>'
+            '<body class="post-template-default single single-post postid-1200"><article '
+            'id="the-post" class="post-content"><div class="entry-header"><h1 class="post-title '
+            'entry-title">Ra mắt mô hình Camera an ninh tại 12 xã</h1><div class="post-meta">'
+            '<span class="meta-author"><a href="/author/hoale/" class="author-name" title="Lê Hòa">'
+            'Lê Hòa</a></span><span class="date meta-item">20/04/2026 08:00</span></div></div>'
+            '<div class="entry-content"><p>Mô hình được triển khai với 214 mắt camera lắp đặt tại'
+            " các tuyến đường trục chính, khu vực trường học và chợ.</p><p>Dự kiến đến cuối năm "
+            "2026, mô hình sẽ được nhân rộng ra toàn bộ 16 xã, thị trấn trên địa bàn huyện.</p>"
+            '<div class="post-bottom-meta post-bottom-tags"><div class="post-bottom-meta-title">'
+            'Từ khóa</div><span class="tagcloud"><a href="/tag/camera-an-ninh/" rel="tag">camera '
+            "an ninh</a></span></div></div></article></body></html>")
+    found = classify(page.encode(), "https://conganhuyenkrongpac.daklak.gov.vn/2026/04/20/"
+                                    "ra-mat-mo-hinh-camera-an-ninh/")
+    assert found.record.author == "Lê Hòa"
+    assert found.record.body.endswith("trên địa bàn huyện."), found.record.body[-80:]

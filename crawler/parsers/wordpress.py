@@ -33,13 +33,15 @@ POST = (css("article.post"), css("article.type-post"), css("div.post"), css("art
 TITLE = (css("h1.entry-title"), css(".entry-title"), css("h1.post-title"), css("h1"))
 DATE = (css("time.entry-date.published"), css("time.entry-date"), css("time.published"),
         css(".posted-on time"), css(".entry-date"))
-AUTHOR = (css(".author.vcard a"), css(".author.vcard"), css("a[rel=author]"), css(".byline .author"))
+AUTHOR = (css(".author.vcard a"), css(".author.vcard"), css("a[rel=author]"), css(".byline .author"),
+          css(".meta-author a.author-name"), css(".td-post-author-name a"))  # Jannah, Newspaper
 BODY = (css("div.entry-content"), css(".entry-content"), css(".post-content"))
 EXCERPT = (css(".entry-summary"), css(".td-post-sub-title"), css(".entry-excerpt"))
 CATEGORY_LINKS = (css(".cat-links a"), css("a[rel~=category]"))
 TAG_LINKS = (css(".tags-links a"), css("a[rel=tag]"))
 BODY_NOISE = (css(".sharedaddy"), css(".jp-relatedposts"), css(".wp-block-buttons"),
-              css(".addtoany_share_save_container"), css("nav"), css("script"))
+              css(".addtoany_share_save_container"), css("nav"), css("script"),
+              css(".post-bottom-meta"), css(".tags-links"))  # the tags under the text
 # /2023/09/slug/ (or /2023/09/15/slug/), and ?p=123 shortlinks.
 POST_PATH = re.compile(r"^/(?:\d{4})/(?:\d{1,2})/(?:\d{1,2}/)?[^/]+/?$")
 POST_ID = re.compile(r"\bpost-(\d+)\b")

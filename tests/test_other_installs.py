@@ -387,3 +387,28 @@ def test_a_jannah_posts_author_box_and_tags_under_its_text():
                                     "ra-mat-mo-hinh-camera-an-ninh/")
     assert found.record.author == "Lê Hòa"
     assert found.record.body.endswith("trên địa bàn huyện."), found.record.body[-80:]
+
+
+_DRUPAL_NODE = (
+    '<html><head><meta charset="utf-8"><title>Sơ kết Đề án 06</title></head><body class="html '
+    'node-type-article"><div id="main"><div id="content"><h1 class="title">Sơ kết 6 tháng '
+    'thực hiện Đề án 06</h1><div class="node"><span property="dc:date dc:created" content='
+    '"2026-07-13T08:45:00+07:00"></span><div class="content"><div class="field '
+    'field-name-body"><div class="field-items"><div class="field-item even"><p>Sáng 13/7, Ban '
+    "Chỉ đạo Đề án 06 thành phố tổ chức hội nghị sơ kết 6 tháng đầu năm 2026 với các phường, "
+    "xã trên địa bàn.</p><p>Hội nghị đã đánh giá kết quả và giao nhiệm vụ cho 6 tháng cuối "
+    'năm.</p></div></div></div><div class="field field-name-field-file-dinh-kem '
+    'field-type-file"><div class="field-label">Tập tin đính kèm:</div><span class="file"><a '
+    'href="/sites/default/files/2026-07/bao-cao.pdf">bao-cao.pdf</a></span></div></div></div>'
+    # a side box inside the article's region, as some themes place it
+    '<div id="sidebar" class="region-sidebar"><h2>Văn bản mới</h2><ul><li><a href="/sites/'
+    'default/files/qd-1.pdf">Quyết định 1</a></li><li><a href="/sites/default/files/qd-2.pdf">'
+    '</a></li></ul></div><div class="box"><h3>Tài liệu tham khảo</h3><a href="/files/tl.pdf">'
+    "Tài liệu</a></div></div></div></body></html>")
+
+
+def test_a_file_box_after_the_text_is_the_articles_and_a_side_box_of_files_is_not():
+    found = classify(_DRUPAL_NODE.encode(), "https://tpthaibinh.thaibinh.gov.vn/tin-tuc/de-an-06")
+    assert found.role == "article", found.evidence
+    assert [a.url for a in found.record.attachments] == [
+        "https://tpthaibinh.thaibinh.gov.vn/sites/default/files/2026-07/bao-cao.pdf"]

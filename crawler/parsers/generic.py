@@ -61,7 +61,7 @@ from .generic_fields import (
 from .generic_index import H1_SEL, Page, _inside, body_element
 from .generic_patterns import MIN_BODY_CHARS
 from .jsonld import jsonld_article
-from .links import extract_related, is_article_url
+from .links import extract_related, files_after, is_article_url
 from .page import text_of
 from .urls import article_shaped
 
@@ -122,7 +122,8 @@ def parse(doc, url: str, fetched_at: str | None = None,
         # News has a date: an undated page that does not call itself an article is an
         # "about" or a contact page, even at an article-like URL.
         return None
-    return _assembled(doc, url, fetched_at, page, region, body, sources, title_text=title_text,
+    return _assembled(doc, url, fetched_at, page, region, body, sources, body_el=body_el,
+                      title_text=title_text,
                       published=published, byline=byline, lead_text=lead_text)
 
 
@@ -167,8 +168,12 @@ def _note_signs(evidence: dict, page: Page, ld, meta_map, sources, title_el,
 
 
 def _assembled(doc, url: str, fetched_at, page: Page, region, body, sources, *, title_text,
-               published, byline, lead_text) -> Article:
+               published, byline, lead_text, body_el=None) -> Article:
     """The record: the fields read, with the credit, category, tags and related links."""
+    if body_el is not None:
+        known = {a.url for a in body.attachments}
+        body.attachments += [a for a in files_after(body_el, region, url, page.in_noise)
+                             if a.url not in known]
     return assemble(
         url, body, parser=f"{NAME}/{VERSION}", fetched_at=fetched_at, sources=sources,
         title=title_text,

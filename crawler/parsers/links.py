@@ -6,6 +6,7 @@ numbered in their URL (link_listing).
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import lru_cache
 from urllib.parse import parse_qs, urljoin, urlsplit
@@ -68,6 +69,38 @@ def img_src(img) -> str | None:
         if value and not value.startswith("data:"):
             return value
     return None
+
+
+def files_after(body_el, region, page_url: str, in_noise=lambda el: False) -> list[Attachment]:
+    """The files the article attaches in a box of its own after its text, inside its
+    region (Drupal's file field, SharePoint's "news-attach", "Tập tin đính kèm"): the
+    file links of the few elements after the body, and after each of its ancestors up to
+    the region, in a box whose links are mostly files (a side box of news is no such box;
+    nor is one ``in_noise`` says is chrome)."""
+    found: dict[str, Attachment] = {}
+    el = body_el
+    while el is not None and el is not region:
+        for sibling in itertools.islice(el.itersiblings(), 3):
+            if not isinstance(sibling.tag, str) or sibling.tag == "aside" or in_noise(sibling):
+                continue
+            links = sibling.xpath(".//a[@href]")
+            files = [a for a in links if is_file_link(a.get("href"))]
+            if files and 2 * len(files) >= len(links) and not _headed_box(sibling):
+                for a in files:
+                    url = canonical_url(a.get("href"), page_url)
+                    found.setdefault(url, Attachment(url=url, name=text_of(a) or None))
+        el = el.getparent()
+    return list(found.values())
+
+
+_ATTACHED = re.compile(r"đính kèm|tải về|tệp tin|tập tin|attach|download", re.IGNORECASE)
+
+
+def _headed_box(el) -> bool:
+    """Whether ``el`` is a box under a heading of its own that is no attachment label
+    ("Văn bản mới", "Tài liệu tham khảo"): a side box, whatever its class says."""
+    heads = el.xpath(".//h1 | .//h2 | .//h3 | .//h4 | .//h5 | .//h6")
+    return any(not _ATTACHED.search(text_of(h)) for h in heads)
 
 
 def collect_attachments(scope, page_url: str, selectors=()) -> list[Attachment]:

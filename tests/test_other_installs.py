@@ -412,3 +412,20 @@ def test_a_file_box_after_the_text_is_the_articles_and_a_side_box_of_files_is_no
     assert found.role == "article", found.evidence
     assert [a.url for a in found.record.attachments] == [
         "https://tpthaibinh.thaibinh.gov.vn/sites/default/files/2026-07/bao-cao.pdf"]
+
+
+def test_an_event_date_field_above_the_nodes_own_date_is_not_its_publication():
+    page = ('<html><head><meta charset="utf-8"><title>Giải chạy vì hòa bình</title></head><body>'
+            '<main><h1 class="page-title">Giải chạy vì hòa bình năm 2026</h1><article class="node">'
+            '<div class="field field--name-field-thoi-gian-to-chuc"><div class="field__label">'
+            'Thời gian tổ chức</div><div class="field__item"><time datetime="2026-03-20T12:00:00Z"'
+            ' class="datetime">Thứ Sáu, 20/03/2026</time></div></div><div class="node__meta">'
+            '<span>Bởi Nguyễn Thu Trang</span>, <span class="field--name-created">Thứ Sáu, '
+            '06/03/2026 - 16:10</span></div><div class="node__content"><div class="field--name-body">'
+            "<p>Ban tổ chức thông báo giải chạy vì hòa bình năm 2026 sẽ diễn ra tại quảng trường "
+            "trung tâm thành phố với hơn 3.000 vận động viên tham gia.</p><p>Vận động viên đăng ký"
+            " trực tuyến đến hết ngày 15/3/2026 trên cổng thông tin của thành phố.</p></div></div>"
+            "</article></main></body></html>")
+    found = classify(page.encode(), "https://vhttdl.danang.gov.vn/vi/tin-tuc/giai-chay-vi-hoa-binh")
+    assert found.role == "article", found.evidence
+    assert found.record.published_at == "2026-03-06T16:10:00+07:00"

@@ -8,6 +8,7 @@ description, or set in bold or italics as the first paragraph).
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from ..kernel.dates import ENGLISH_DATE, english_date, parse_date
@@ -242,7 +243,7 @@ def visible_date(page: Page, region, title_el, body_el) -> str | None:
     start = page.order.get(title_el, page.order.get(region, 0))
     body_start = first_prose(page, body_el)
     boxes = [el for el in page.select_all(region, DATE_SEL)
-             if not page.in_noise(el) and not _listed_date(el)
+             if not page.in_noise(el) and not _listed_date(el) and not _event_date(page, el)
              and not (page.order[el] >= body_start and page.within(el, body_el))]
     # The boxes above the text before those under it ("Các tin khác" dates each item).
     boxes.sort(key=lambda el: page.order[el] >= body_start)
@@ -265,6 +266,8 @@ def visible_date(page: Page, region, title_el, body_el) -> str | None:
                  and page.text(el)][:3]
     for group in (after_title, before_title, after_body, signature):
         for el in group:
+            if group is not signature and _event_date(page, el):
+                continue
             # Line by line: "FOR IMMEDIATE RELEASE<br>June 3, 2024" is one paragraph.
             for text in (block_lines(el) if _is_leaf(el) else [page.text(el)]):
                 if group is not signature and (
@@ -276,6 +279,25 @@ def visible_date(page: Page, region, title_el, body_el) -> str | None:
                 if value:
                     return value
     return None
+
+
+# A date field labelled as the time of what the article announces, not of the article
+# (Drupal's "Thời gian tổ chức" field above the node's own date).
+_EVENT_LABEL = re.compile(r"thời gian (?:tổ chức|diễn ra|thực hiện)|ngày (?:tổ chức|diễn ra)"
+                          r"|hạn (?:chót|nộp)|ngày hết hạn|thời hạn|event date|deadline",
+                          re.IGNORECASE)
+
+
+def _event_date(page: Page, el) -> bool:
+    """Whether the date box ``el`` sits in a field whose label names an event's time."""
+    own = page.text(el)
+    for container in itertools.islice(el.iterancestors(), 2):
+        text = page.text(container)
+        if len(text) > len(own) + 60:
+            return False  # a block of more than a label and its date
+        if _EVENT_LABEL.search(text.replace(own, " ")):
+            return True
+    return False
 
 
 def _listed_date(el) -> bool:

@@ -429,3 +429,24 @@ def test_an_event_date_field_above_the_nodes_own_date_is_not_its_publication():
     found = classify(page.encode(), "https://vhttdl.danang.gov.vn/vi/tin-tuc/giai-chay-vi-hoa-binh")
     assert found.role == "article", found.evidence
     assert found.record.published_at == "2026-03-06T16:10:00+07:00"
+
+
+def test_an_old_table_layouts_title_date_and_byline_rows_around_its_text():
+    page = ('<html><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8">'
+            "<title>UBND huyện Yên Thành - Tin tức</title></head><body><table width=\"778\">"
+            '<tr><td width="180"><a href="trang-chu.asp">Trang chủ</a><br><a href="tin-tuc.asp">'
+            'Tin tức</a></td><td width="588" valign="top"><table width="100%"><tr><td><font '
+            'size="4"><b>Huyện Yên Thành tổng kết công tác khuyến nông năm 2008</b></font></td>'
+            '</tr><tr><td><font size="2"><i>Cập nhật ngày 17/10/2008</i></font></td></tr><tr><td '
+            'align="justify"><font size="3">Ngày 16/10/2008, Trạm Khuyến nông huyện Yên Thành tổ '
+            "chức hội nghị tổng kết công tác khuyến nông năm 2008 và triển khai kế hoạch năm 2009."
+            "<br><br>Trong năm, Trạm đã xây dựng 14 mô hình trình diễn về lúa lai, ngô lai và chăn"
+            " nuôi bò lai sind với tổng diện tích 86 ha.</font></td></tr><tr><td align=\"right\">"
+            "<b>Hoàng Văn Sơn</b></td></tr></table></td></tr><tr><td colspan=\"2\">Bản quyền © "
+            "2008 UBND huyện Yên Thành</td></tr></table></body></html>")
+    found = classify(page.encode(), "http://yenthanh.nghean.gov.vn/tin_chitiet.asp?id=1287&cat=5")
+    assert found.role == "article", found.evidence
+    record = found.record
+    assert record.title == "Huyện Yên Thành tổng kết công tác khuyến nông năm 2008"
+    assert (record.published_at, record.author) == ("2008-10-17", "Hoàng Văn Sơn")
+    assert record.body.startswith("Ngày 16/10/2008") and record.body.endswith("86 ha.")

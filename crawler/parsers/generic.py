@@ -33,6 +33,7 @@ from __future__ import annotations
 from ..kernel.record import Article
 from ..kernel.text import canonical_url
 from .body import assemble, extract_body
+from .bylines import read_signature
 from .generic_body import _drop, clean_body, in_teaser_list, is_listing
 from .generic_byline import (
     author,
@@ -112,6 +113,8 @@ def parse(doc, url: str, fetched_at: str | None = None,
     if not declared and (is_listing(result) or in_teaser_list(body_el)):
         return None
     body = extract_body(result.body, url, find_byline=True, summary=lead_text)
+    if not (byline or body.author):
+        body.author = _signed_row_below(body_el, names)
     byline = _late_byline(body, byline, ld, meta_map, names, sources)
     published = published_at(page, ld, meta_map, region, title_el, body_el, sources)
     if evidence is not None:
@@ -138,6 +141,20 @@ def _lead_in_body(body, summary: str) -> str | None:
         _drop(first_para)
         return lead_text
     return None
+
+
+def _signed_row_below(body_el, names) -> str | None:
+    """An old table layout's byline, in a row of its own under the text's row (<tr><td
+    align="right"><b>Hoàng Văn Sơn</b></td></tr>)."""
+    row = body_el.getparent() if body_el.tag == "td" else None
+    below = row.getnext() if row is not None else None
+    while below is not None and not isinstance(below.tag, str):
+        below = below.getnext()
+    cells = below.findall("td") if below is not None and below.tag == "tr" else []
+    if len(cells) != 1:
+        return None
+    signed = read_signature(cells[0], find_byline=True, site=names)
+    return signed.author if signed is not None else None
 
 
 def _late_byline(body, byline, ld, meta_map, names, sources) -> str | None:

@@ -152,6 +152,9 @@ def _line_above(page: Page, body_el):
     """The last plain line before the body's first prose line: no date, label or link."""
     start = first_prose(page, body_el)
     scope = body_el.getparent() if body_el.getparent() is not None else body_el
+    if body_el.tag == "td":
+        # An old table layout sets the title and the date in rows above the text's.
+        scope = next(body_el.iterancestors("table"), scope)
     best = None
     for el in scope.iter():
         if not isinstance(el.tag, str) or el not in page.order:

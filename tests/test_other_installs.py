@@ -450,3 +450,31 @@ def test_an_old_table_layouts_title_date_and_byline_rows_around_its_text():
     assert record.title == "Huyện Yên Thành tổng kết công tác khuyến nông năm 2008"
     assert (record.published_at, record.author) == ("2008-10-17", "Hoàng Văn Sơn")
     assert record.body.startswith("Ngày 16/10/2008") and record.body.endswith("86 ha.")
+
+
+_POST_INFO = ('<ul class="elementor-post-info"><li class="elementor-inline-item"><a href="/2023/10/'
+              '04/"><span class="elementor-post-info__item elementor-post-info__item--type-date">'
+              '4 Tháng Mười, 2023</span></a></li><li class="elementor-inline-item"><span class='
+              '"elementor-post-info__item elementor-post-info__item--type-time">8:45 sáng</span>'
+              "</li></ul>")
+_PARAS = ("<p>Sáng 4/10, phường Tân An ra quân tổng vệ sinh môi trường hưởng ứng ngày Chủ nhật "
+          "xanh với sự tham gia của hơn 300 đoàn viên, hội viên.</p><p>Lực lượng ra quân đã thu "
+          "gom hơn 5 tấn rác thải, phát quang 2 km đường giao thông trên địa bàn phường.</p>")
+
+
+@pytest.mark.parametrize("page", [
+    # a site no module knows
+    ('<html><head><meta charset="utf-8"><title>Ra quân tổng vệ sinh</title></head><body><main>'
+     f'<h1>Phường Tân An ra quân tổng vệ sinh môi trường</h1>{_POST_INFO}<div class="content">'
+     f"{_PARAS}</div></main></body></html>"),
+    # WordPress, Elementor's post info widget
+    ('<html><head><meta charset="utf-8"><title>Ra quân tổng vệ sinh</title><link rel="stylesheet" '
+     'href="/wp-content/plugins/elementor/css/frontend.css"></head><body class="single '
+     'single-post"><article class="post type-post"><h1 class="entry-title">Phường Tân An ra '
+     f'quân tổng vệ sinh môi trường</h1>{_POST_INFO}<div class="entry-content">{_PARAS}</div>'
+     "</article></body></html>"),
+])
+def test_a_time_printed_beside_the_date_in_an_element_of_its_own_is_the_articles(page):
+    found = classify(page.encode(), "https://phuongtanan.cantho.gov.vn/2023/10/04/ra-quan/")
+    assert found.role == "article", found.evidence
+    assert found.record.published_at == "2023-10-04T08:45:00+07:00"

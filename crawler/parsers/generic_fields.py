@@ -45,7 +45,7 @@ from .generic_patterns import (
     SITE_ATTR,
 )
 from .page import block_lines, has_text, is_all_bold, is_all_italic, text_of, xp
-from .published import best_date
+from .published import best_date, with_time_beside
 
 # --- structured data --------------------------------------------------------------------
 
@@ -256,7 +256,7 @@ def visible_date(page: Page, region, title_el, body_el) -> str | None:
         if value is None and is_date_line(page.text(el)):
             value = date_of(page.text(el))
         if value:
-            return value
+            return with_time_beside(value, machine or page.text(el), el)
     lines = [el for el in region.iter() if isinstance(el.tag, str) and not page.in_noise(el)
              and (el.tag in BLOCKS or el.tag in INLINE)]
     after_title = [el for el in lines if start <= page.order[el] < body_start]
@@ -277,7 +277,7 @@ def visible_date(page: Page, region, title_el, body_el) -> str | None:
                         is_date_line(text) or (META_LINE.match(text) and len(text) <= 120)):
                     value = date_of(text)
                     if value:
-                        return value
+                        return with_time_beside(value, text, el)
                 value = signed_date(text)
                 if value:
                     return value

@@ -6,7 +6,11 @@ the record's sources which one answered.
 
 from __future__ import annotations
 
+import itertools
+import re
+
 from ..kernel.dates import english_datetime, parse_date
+from ..kernel.text import clean_text
 from .page import meta_content, xp
 from .sieve import loaded_elements
 
@@ -18,8 +22,30 @@ def date_from(doc_or_el, selectors) -> str | None:
             # An English edition's date box: "August 14, 2022", "October 3, 2023 | 15:05".
             value = parse_date(text) or english_datetime(text)
             if value:
-                return value
+                return with_time_beside(value, text, el)
     return None
+
+
+# A time alone: "8:45 sáng", "15:30", "08h45", "2:45 CH".
+_TIME_ONLY = re.compile(r"^\W*\d{1,2}\s*[:h]\s*\d{2}(?::\d{2})?\s*(?:sáng|trưa|chiều|tối|sa|ch|am|pm)?"
+                        r"\W*$", re.IGNORECASE)
+
+
+def with_time_beside(value: str, text: str, el) -> str:
+    """A bare day (``value``, read from ``text``) with the time a theme prints in an
+    element of its own just after the date's (Elementor's post info: "4 Tháng Mười, 2023"
+    then "8:45 sáng"); the day alone when there is none."""
+    if "T" in value:
+        return value
+    for scope in itertools.islice(itertools.chain([el], el.iterancestors()), 3):
+        for sibling in itertools.islice(scope.itersiblings(), 2):
+            if not isinstance(sibling.tag, str):
+                continue
+            time = clean_text(sibling.text_content())
+            if _TIME_ONLY.match(time):
+                timed = parse_date(f"{clean_text(text)} {time}")
+                return timed if timed and timed.startswith(value) else value
+    return value
 
 
 def structured_date(doc, ld) -> tuple[str | None, str | None]:

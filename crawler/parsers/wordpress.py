@@ -32,7 +32,7 @@ GENERATOR = "wordpress"
 POST = (css("article.post"), css("article.type-post"), css("div.post"), css("article"))
 TITLE = (css("h1.entry-title"), css(".entry-title"), css("h1.post-title"), css("h1"))
 DATE = (css("time.entry-date.published"), css("time.entry-date"), css("time.published"),
-        css(".posted-on time"), css(".entry-date"))
+        css(".posted-on time"), css(".entry-date"), css(".elementor-post-info__item--type-date"))
 AUTHOR = (css(".author.vcard a"), css(".author.vcard"), css("a[rel=author]"), css(".byline .author"),
           css(".meta-author a.author-name"), css(".td-post-author-name a"))  # Jannah, Newspaper
 BODY = (css("div.entry-content"), css(".entry-content"), css(".post-content"))
@@ -92,10 +92,11 @@ def title(post, doc, ld, sources) -> str:
 def published_at(post, doc, ld, sources) -> str | None:
     for sel in DATE:
         for el in sel(post):
-            value = parse_date(el.get("datetime") or text_of(el))
+            text = el.get("datetime") or text_of(el)
+            value = parse_date(text)
             if value:
                 sources["published_at"] = "layout"
-                return value
+                return published.with_time_beside(value, text, el)
     return published.published_at(doc, post, ld, (), sources)
 
 

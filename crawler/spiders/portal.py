@@ -309,9 +309,8 @@ class PortalSpider(SiteHosts, scrapy.Spider):
                                f"the page cannot be read as HTML ({exc})")
             return
         url = canonical_url(response.url)
-        if (self.subsites and response.meta.get("kind") == "home"
-                and not response.meta.get("subsite")):
-            yield from self.discover_subsites(doc, url)
+        if self.subsites:
+            yield from self.family_links(response, doc, url)
         if decoded.note:
             yield Problem(url=url, kind="charset_mismatch", message=decoded.note)
         redirected_from = response.meta.get("redirect_urls")
@@ -402,6 +401,9 @@ class PortalSpider(SiteHosts, scrapy.Spider):
         yield from self.file_fetcher.requests([f.url for f in document.files], role.url)
 
     def on_article(self, role, doc, response, hops):
+        if role.copy_of and self.subsites and not self.same_site(role.copy_of):
+            # a twin site whose pages name the other as theirs: that one is the site
+            yield from self.subsites_named([role.copy_of], role.url)
         if role.copy_of and self.same_site(role.copy_of):  # its page says it is a copy
             yield from self.walker.copy_of(role)
             return

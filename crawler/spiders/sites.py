@@ -59,7 +59,43 @@ class SiteHosts:
             self.hosts.add(dest)
             self.ledger.answered.setdefault(dest, 0)
             return None
+        if meta.get("subsite") and self._family_site(urlsplit(target).hostname or ""):
+            # A subsite's old name answering with its new one (stnmt -> sotnmt): followed,
+            # and the site is the one it answers as (same_site).
+            self.hosts.add(dest)
+            return None
         return f"another site than {source}"
+
+    def _family_site(self, name: str) -> bool:
+        """Whether a host name is a site of the family's (not a file host, not one
+        excluded, not a mail or sign-in service)."""
+        return bool(name) and in_family(name, self.family_domains) and not (
+            name in self.file_fetcher.hosts or name in self.excluded_hosts
+            or name.split(".", 1)[0] in NO_SITE_HOSTS)
+
+    def family_links(self, response, doc, url: str):
+        """With --subsites: the subsites a start site's home page, or another page of it
+        a menu leads to ("Hệ thống cổng thành phần", "Liên kết website"), links to; and a
+        subsite whose home page answered as another host (its old name, a twin, a page
+        of the portal it was merged into) is that host, not a site of its own."""
+        kind, host = response.meta.get("kind"), urlsplit(url).netloc
+        if kind == "home" and response.meta.get("subsite"):
+            asked = urlsplit((response.meta.get("redirect_urls") or [url])[0]).netloc
+            if asked != host:
+                self._answered_as(asked, host)
+        elif (kind == "home" or (kind == "page" and response.meta.get("depth_hops", 0) <= 1)
+              ) and host not in self.subsite_hosts:
+            yield from self.discover_subsites(doc, url)
+
+    def _answered_as(self, asked: str, host: str) -> None:
+        self.logger.info("subsite %s answers as %s: one site", asked, host)
+        self.subsite_hosts.discard(asked)
+        self.ledger.answered.pop(asked, None)
+        if host not in self.subsite_hosts and not any(
+                urlsplit(s).netloc == host for s in self.sites):
+            self.subsite_hosts.add(host)
+            self.ledger.answered.setdefault(host, 1)
+            self.remember({host})
 
     def learn_tail(self, response, doc, host: str) -> Problem | None:
         """Learn the last words every complete page of ``host`` ends with (its footer's:
@@ -87,16 +123,22 @@ class SiteHosts:
         """The family's other sites a start site's home page links to (menus, footers,
         the "Liên kết website" select): each is crawled as a site of its own, from its
         home page, with its own incremental state; file hosts are not sites."""
-        for href in doc.xpath("//a/@href | //option/@value | //area/@href"):
+        yield from self.subsites_named(doc.xpath("//a/@href | //option/@value | //area/@href"),
+                                       page_url)
+
+    def subsites_named(self, hrefs, page_url: str):
+        """The requests for the home pages of the family's sites ``hrefs`` name that the
+        crawl does not know yet (discover_subsites)."""
+        for href in hrefs:
             href = (href or "").strip()
-            if not href or href.startswith(SKIP_SCHEMES) or "://" not in href:
+            if (not href or href.startswith(SKIP_SCHEMES)
+                    or not ("://" in href or href.startswith("//"))):
                 continue
             parts = urlsplit(canonical_url(href, page_url))
             host, name = parts.netloc, (parts.hostname or "")
-            if (parts.scheme not in ("http", "https") or not name or host in self.hosts
-                    or name in self.file_fetcher.hosts or name in self.excluded_hosts
-                    or not in_family(name, self.family_domains)):
-                continue
+            if (parts.scheme not in ("http", "https") or host in self.hosts
+                    or parts.path.lower().endswith(FILE_PATHS) or not self._family_site(name)):
+                continue  # a file's link names its host, not a site
             self.hosts.add(host)
             self.subsite_hosts.add(host)
             self.ledger.answered.setdefault(host, 0)
@@ -106,6 +148,14 @@ class SiteHosts:
             yield scrapy.Request(site, callback=self.parse_page, errback=self.on_error,
                                  meta={"kind": "home", "depth_hops": 0, "subsite": True})
             yield from self.left_over(host)
+
+
+# The first label of hosts that serve no news: mail, sign-in and file services.
+NO_SITE_HOSTS = {"mail", "webmail", "email", "sso", "login", "dangnhap", "ftp", "datafiles",
+                 "static", "cdn", "files", "media", "upload", "uploads"}
+# Links to files (documents, pictures, media, scripts): their host is no site for that.
+FILE_PATHS = (".pdf", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".zip", ".rar",
+              ".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".mp4", ".mp3", ".css", ".js")
 
 
 # A password field: the page is a login form (a site's own pages, behind a redirect to it).

@@ -478,3 +478,59 @@ def test_a_time_printed_beside_the_date_in_an_element_of_its_own_is_the_articles
     found = classify(page.encode(), "https://phuongtanan.cantho.gov.vn/2023/10/04/ra-quan/")
     assert found.role == "article", found.evidence
     assert found.record.published_at == "2023-10-04T08:45:00+07:00"
+
+
+_VNP_SIDE = ('<div class="col-md-4 RightPane"><div class="ArticleHighLight box-side"><h3>Phòng '
+             'chống dịch</h3><ul><li><a href="/phong-chong-dich/kiem-tra-bao-hiem-y-te-337122">'
+             "Kiểm tra công tác bảo hiểm y tế hộ gia đình</a></li><li><a href=\"/phong-chong-dich"
+             '/hoi-thao-giam-ngheo-311316">Hội thảo giải pháp giảm nghèo bền vững</a></li></ul>'
+             "</div></div>")
+_VNP_SCRIPT = ('<script>var maxPage = parseInt(14); function LoadArticle_9120(page) { $.ajax({ '
+               'type: "POST", url: "/DesktopModule/UIArticleInMenu/ArticleInMenuPagination.aspx/'
+               'LoadArticle", data: { article_category_id: 9120, categoryIds: "9120", site_id: '
+               '3020, page: page, page_size: 9 } }); }</script>')
+
+
+def _vnportal_listing(module: str) -> bytes:
+    return ('<html><head><meta charset="utf-8"><title>Tin y tế</title></head><body><form '
+            'id="form1"><div class="BreadcrumbControl"><a href="/">Trang chủ</a> › <a href="/'
+            f'tin-y-te">Tin y tế</a></div><div class="col-md-8 ContentPane">{module}</div>'
+            f"{_VNP_SIDE}</form>{_VNP_SCRIPT}</body></html>").encode()
+
+
+def _tile(slug: str, title: str) -> str:
+    return (f'<div class="col-md-4"><div class="tile"><a class="thumb" href="/tin-y-te/{slug}?'
+            f'pageindex=0"><img src="/a.jpg"></a><h3 class="Title"><a href="/tin-y-te/{slug}">'
+            f'{title}</a></h3><span class="post-date">Cập nhật: 13/09/2023</span> <a class='
+            f'"detail" href="/tin-y-te/{slug}">Chi tiết</a></div></div>')
+
+
+def _row(slug: str, title: str) -> str:
+    return (f'<li class="row"><h2 class="Title"><a href="/tin-y-te/{slug}">{title}</a></h2>'
+            '<div class="PostDate">12/09/2023</div></li>')
+
+
+_ITEMS = [("huyen-nam-thanh-giam-ngheo-843372", "Huyện Nam Thanh đẩy mạnh giảm nghèo bền vững"),
+          ("khai-mac-le-hoi-den-qua-son-840725", "Khai mạc lễ hội đền Quả Sơn năm 2023"),
+          ("xa-nghi-truong-nuoc-sach-834810", "Xã Nghi Trường ra quân tuần lễ nước sạch")]
+
+
+@pytest.mark.parametrize("module,listed", [
+    # a skin of the list module other than "_Default": tiles, refilled by its pager's script
+    ('<div class="UIArticleInMenu_Tiles"><div class="CategoryTitle"><h1>Tin y tế</h1></div>'
+     '<div class="row" id="ArticleList_9120">' + "".join(_tile(*i) for i in _ITEMS)
+     + "</div></div>", [s for s, _ in _ITEMS]),
+    # the default skin with its newest article shown above the list, in markup of its own
+    ('<div class="UIArticleInMenu_Default"><div class="CategoryTitle"><h1>Tin y tế</h1></div>'
+     '<div class="ArticleTop"><a class="thumb" href="/tin-y-te/hoi-nghi-chuyen-doi-so-198783?'
+     'pageindex=0"><img src="/b.jpg"></a><h2><a href="/tin-y-te/hoi-nghi-chuyen-doi-so-198783">'
+     'Hội nghị sơ kết chuyển đổi số</a></h2></div><ul class="ArticleList">'
+     + "".join(_row(*i) for i in _ITEMS) + "</ul></div>",
+     ["hoi-nghi-chuyen-doi-so-198783"] + [s for s, _ in _ITEMS]),
+])
+def test_a_vnportal_list_in_another_skin_or_with_a_featured_item_lists_its_own(module, listed):
+    found = classify(_vnportal_listing(module), "https://yte.songlam.gov.vn/tin-y-te",
+                     reached_as="page")
+    assert found.role == "listing", found.evidence
+    assert [e.url for e in found.listing.entries] == [
+        f"https://yte.songlam.gov.vn/tin-y-te/{s}" for s in listed]

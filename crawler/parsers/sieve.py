@@ -89,6 +89,21 @@ def loaded_elements(doc, key) -> list | None:
     return _resolved(_index_of(_memo(doc), doc).get(key, []), doc)
 
 
+def loaded_class_prefix(doc, prefixes: tuple[str, ...]) -> list:
+    """The elements of the page ``doc`` (a page load() built) with a class name that begins
+    with one of ``prefixes`` (a module's skins: "UIArticleInMenu_Tiles"), in page order of
+    their names' first use; [] for any other tree.  Read from the index's names, a few
+    hundred, not from the page."""
+    if not is_loaded_root(doc):
+        return []
+    index = _index_of(_memo(doc), doc)
+    found: list = []
+    for name in index:
+        if isinstance(name, str) and name.startswith(prefixes):
+            found += [el for el in _resolved(index[name], doc) if el not in found]
+    return found
+
+
 # The root in an index's lists: a memo holding its own key (the root) would keep itself,
 # and the page, alive for good.
 _ROOT = object()

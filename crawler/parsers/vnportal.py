@@ -30,6 +30,7 @@ from .links import (
 from .page import css, first, load, meta_content, text_of, xp
 from .published import date_from
 from .registry import Layout
+from .sieve import loaded_class_prefix
 
 NAME = "vnportal"
 VERSION = "1"
@@ -92,7 +93,23 @@ def is_article_page(doc) -> bool:
 
 
 def is_listing_page(doc) -> bool:
-    return first(doc, LISTING_ITEMS) is not None
+    return first(doc, LISTING_ITEMS) is not None or bool(skin_items(doc))
+
+
+# The list modules PORTAL.md names in their "_Default" skin; an install may show another
+# ("UIArticleInMenu_Tiles", "UIListNews_Grid").
+SKINNED_MODULES = ("UIArticleInMenu_", "UIListNews_")
+
+
+def skin_items(doc) -> list:
+    """The items of a list module in a skin LISTING_ITEMS does not name: the children of
+    the list its pager's script refills (id "ArticleList_N"), else of its first list."""
+    for module in loaded_class_prefix(doc, SKINNED_MODULES):
+        lists = (xp(module, ".//*[starts-with(@id, 'ArticleList')]")
+                 or xp(module, ".//ul[li] | .//ol[li]"))
+        if lists:
+            return [item for item in lists[0] if isinstance(item.tag, str)]
+    return []
 
 
 def title(doc, root, ld, sources) -> str:
@@ -233,7 +250,11 @@ def parse(doc, url: str, fetched_at: str | None = None, *, post_date=POST_DATE, 
 def listing_entries(scope, page_url: str, selectors=LISTING_ITEMS) -> list[ListingEntry]:
     entries = []
     seen = set()
-    for item in first_all(scope, selectors):
+    items = first_all(scope, selectors) or (skin_items(scope) if selectors is LISTING_ITEMS else [])
+    if items and selectors is LISTING_ITEMS:
+        entries = _featured(items, page_url)
+        seen = {e.url for e in entries}
+    for item in items:
         link = first(item, ITEM_LINK)
         if link is None or not link.get("href"):
             continue
@@ -251,6 +272,28 @@ def listing_entries(scope, page_url: str, selectors=LISTING_ITEMS) -> list[Listi
             image=canonical_url(img_src(image), page_url) if image is not None and img_src(image) else None,
         ))
     return entries
+
+
+def _featured(items: list, page_url: str) -> list[ListingEntry]:
+    """The article a list module shows above its list, in markup of its own (a picture, a
+    title and its summary in "ArticleTop"): the newest, and on no other line of the list."""
+    module = next((a for a in items[0].iterancestors() if any(
+        c.startswith(SKINNED_MODULES) for c in (a.get("class") or "").split())), None)
+    if module is None:
+        return []
+    listed = set(items)
+    found: dict[str, str] = {}
+    for link in module.iter("a"):
+        href = link.get("href")
+        if not href or any(a in listed for a in link.iterancestors()):
+            continue
+        url = canonical_url(href, page_url)
+        if is_article_url(url):
+            title = text_of(link) or clean_text(link.get("title") or "")
+            if len(title) > len(found.get(url, "")):
+                found[url] = title
+            found.setdefault(url, "")
+    return [ListingEntry(url=u, title=t or None) for u, t in found.items()]
 
 
 def first_all(scope, selectors):

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import re
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from ..kernel.record import Article, Listing, ListingEntry, PageRequest
 from ..kernel.text import canonical_url, clean_or_none, clean_text
@@ -288,7 +288,8 @@ def _featured(items: list, page_url: str) -> list[ListingEntry]:
         if not href or any(a in listed for a in link.iterancestors()):
             continue
         url = canonical_url(href, page_url)
-        if is_article_url(url):
+        # an article is /{category}/{slug}-{id}; "/tin-tuc-su-kien-73053" is its category
+        if is_article_url(url) and urlsplit(url).path.strip("/").count("/") >= 1:
             title = text_of(link) or clean_text(link.get("title") or "")
             if len(title) > len(found.get(url, "")):
                 found[url] = title

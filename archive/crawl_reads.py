@@ -85,7 +85,7 @@ class EarlierRuns:
         """Read what earlier runs left for ``hosts`` (None: no archive there yet)."""
         if not db_path or not os.path.exists(db_path):
             return None
-        from archive.query import GONE_RECHECK_DAYS, _pending
+        from archive.query import GONE_RECHECK_DAYS, OTHER_RECHECK_DAYS, _pending
         from archive.store import Archive  # brings an older archive's schema up to date
 
         archive = Archive(db_path)
@@ -94,14 +94,19 @@ class EarlierRuns:
             marks = ",".join("?" * len(sites))
             self._copy(db_path, sites, marks)
             since = (datetime.now(timezone.utc) - timedelta(days=GONE_RECHECK_DAYS)).isoformat()
+            other_since = (datetime.now(timezone.utc)
+                           - timedelta(days=OTHER_RECHECK_DAYS)).isoformat()
             next_run = (db.execute("select max(id) from crawl_runs").fetchone()[0] or 0) + 1
             files_due = self._copy_files(db, sites, next_run)
             return {
                 "gone": {u for (u,) in db.execute(
                     f"select url from articles where gone_at >= ? and site in ({marks})",
                     [since, *sites])},
+                # Found other lately: not fetched again.  Once a month they are, for a
+                # category that held one article then lists more now.
                 "other_pages": {u for (u,) in db.execute(
-                    "select url from pages where kind = 'other'")},
+                    "select url from pages where kind = 'other' and last_fetched_at >= ?",
+                    [other_since])},
                 "walked_listings": {u for (u,) in db.execute(
                     "select listing_url from listing_walks")},
                 "canaries": {site: [u for (u,) in db.execute(

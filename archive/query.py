@@ -234,6 +234,8 @@ def linked_file_states(db, hosts: list[str], next_run: int) -> Iterator[tuple]:
 
 
 GONE_RECHECK_DAYS = 30
+# A page found to be neither listing nor article is asked again after this many days.
+OTHER_RECHECK_DAYS = 30
 
 
 def crawl_state(db: sqlite_utils.Database, hosts: set[str], validators: bool = False,
@@ -295,7 +297,9 @@ def _known_pages(db: sqlite_utils.Database, hosts: list[str], marks: str) -> dic
         "gone": gone,
         "shown": shown,
         "listing_members": members,
-        "other_pages": {u for (u,) in db.execute("select url from pages where kind = 'other'")},
+        "other_pages": {u for (u,) in db.execute(
+            "select url from pages where kind = 'other' and last_fetched_at >= ?",
+            [(datetime.now(timezone.utc) - timedelta(days=OTHER_RECHECK_DAYS)).isoformat()])},
         "walked_listings": {u for (u,) in db.execute("select listing_url from listing_walks")},
     }
 

@@ -7,6 +7,8 @@ in transit: each is said, makes its site degraded, and loses nothing the archive
 
 from __future__ import annotations
 
+import sqlite3
+
 from scrapy.http import HtmlResponse, Request
 from scrapy.utils.test import get_crawler
 
@@ -127,3 +129,30 @@ def spider_doc(response):
     from crawler.parsers import load
 
     return load(response.body)
+
+
+def test_a_page_found_no_listing_is_asked_again_after_a_month(tmp_path):
+    """A new category holding no article yet reads as no list; remembered as "other" it
+    was never asked again, and the articles it listed later were never found."""
+    site = _Site(_plain_site())
+    site.files["/tin-tuc/"] = ('<html><head><meta charset="utf-8"><title>Tin tức</title></head>'
+                               "<body><h1>Tin tức</h1><p>Chưa có bài viết.</p></body></html>")
+    db = tmp_path / "a.db"
+    seen = []
+
+    def a_day_on(site):
+        seen.append(query(db, "select kind from pages where url like '%/tin-tuc/'"))
+        site.files["/tin-tuc/"] = SECTION
+        site.asked.clear()
+
+    def a_month_on(site):
+        seen.append("/tin-tuc/" in site.asked)
+        with sqlite3.connect(db) as con:
+            con.execute("update pages set last_fetched_at = '2020-01-01T00:00:00+00:00'")
+        site.asked.clear()
+
+    url, runs = _nights(db, site, a_day_on, a_month_on)
+    assert seen == [[("other",)], False], seen  # the next day it is not asked
+    assert "/tin-tuc/" in site.asked  # a month on it is, and lists its articles
+    assert sorted(u for (u,) in query(db, "select url from articles")) == sorted(
+        f"{url}/tin-tuc/{s}.html" for s in ARTICLES)

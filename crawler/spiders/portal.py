@@ -9,8 +9,9 @@ yielded as a ``Problem`` so that the run records it with its URL.
 Incremental by default: a listing whose walk once completed is walked only until it shows
 a page's worth of archived articles in a row; archived articles are not fetched again
 unless a refresh is asked for (then with conditional GET); pages once found to be neither
-listings nor articles are not fetched again for a month.  ``GOVNEWS_FULL`` walks everything, and then
-re-checks archived articles that no listing shows any more (gone or not).
+listings nor articles are not fetched again for a month.  ``GOVNEWS_FULL`` walks
+everything, and then re-checks archived articles that no listing shows any more (gone or
+not).
 
 Its helpers: what earlier runs left (``state``), a listing's walk through its pages
 (``walk``), the files pages link (``files``), and the hosts it may fetch from and how

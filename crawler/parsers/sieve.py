@@ -96,11 +96,14 @@ def loaded_class_prefix(doc, prefixes: tuple[str, ...]) -> list:
     hundred, not from the page."""
     if not is_loaded_root(doc):
         return []
-    index = _index_of(_memo(doc), doc)
+    memo = _memo(doc)
+    index = _index_of(memo, doc)
+    key = ("prefixed", prefixes)
+    if key not in memo:  # the names, read once a page
+        memo[key] = [n for n in index if isinstance(n, str) and n.startswith(prefixes)]
     found: list = []
-    for name in index:
-        if isinstance(name, str) and name.startswith(prefixes):
-            found += [el for el in _resolved(index[name], doc) if el not in found]
+    for name in memo[key]:
+        found += [el for el in _resolved(index[name], doc) if el not in found]
     return found
 
 

@@ -41,7 +41,8 @@ def in_family(hostname: str, domains) -> bool:
 
 class SiteHosts:
     """The hosts a crawl may fetch from, for the portal spider: a redirect stays within
-    them, and a start site's home page adds the family's subsites it links to."""
+    them, and a start site's home page (and the pages its menus lead to) adds the family's
+    subsites it links to."""
 
     def redirect_refusal(self, origin: str, target: str, meta: dict) -> str | None:
         """Why a redirect from ``origin`` to ``target`` is not followed, or None.
@@ -93,8 +94,7 @@ class SiteHosts:
         self.ledger.answered.pop(asked, None)
         if host not in self.subsite_hosts and not any(
                 urlsplit(s).netloc == host for s in self.sites):
-            self.subsite_hosts.add(host)
-            self.ledger.answered.setdefault(host, 1)
+            self.subsite_hosts.add(host)  # its answer is counted already (note_answer)
             self.remember({host})
 
     def learn_tail(self, response, doc, host: str) -> Problem | None:
@@ -152,7 +152,7 @@ class SiteHosts:
 
 # The first label of hosts that serve no news: mail, sign-in and file services.
 NO_SITE_HOSTS = {"mail", "webmail", "email", "sso", "login", "dangnhap", "ftp", "datafiles",
-                 "static", "cdn", "files", "media", "upload", "uploads"}
+                 "static", "cdn", "files", "upload", "uploads"}
 # Links to files (documents, pictures, media, scripts): their host is no site for that.
 FILE_PATHS = (".pdf", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".zip", ".rar",
               ".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".mp4", ".mp3", ".css", ".js")

@@ -289,3 +289,28 @@ def test_an_article_hashed_with_its_related_list_is_not_versioned_for_it(tmp_pat
     archive.db.conn.commit()
     assert archive.store_articles([make(related=moved_on, title="Tiêu đề mới")]) == {"updated": 1}
     archive.close()
+
+
+def test_a_write_waits_for_another_writer_instead_of_failing(tmp_path):
+    """Another process holding the write lock for a moment (a second crawl checking that
+    the archive is writable, a merge, a tagging command) makes a batch wait, not fail: a
+    transaction that read first and then writes would get "database is locked" at once,
+    without waiting, if it did not take the write lock at its start."""
+    import sqlite3
+    import threading
+
+    path = tmp_path / "a.db"
+    archive = Archive(path)
+    archive.store_articles([make()])
+    other = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    other.execute("BEGIN IMMEDIATE")
+    release = threading.Timer(0.5, lambda: other.execute("ROLLBACK"))
+    release.start()
+    try:
+        # reads the stored row first, then writes the new version
+        assert archive.store_articles([make(body="Đoạn mới.")]) == {"updated": 1}
+    finally:
+        release.join()
+        other.close()
+    assert next(records(archive.db))["body"] == "Đoạn mới."
+    archive.close()

@@ -9,6 +9,7 @@ columns from the record's definition), which touches no archive.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -31,6 +32,30 @@ from .files import FileRows
 from .pairs import sync as sync_pairs
 
 
+class _WriteDatabase(sqlite_utils.Database):
+    """sqlite-utils' Database whose outermost ``atomic()`` takes the write lock as it begins.
+
+    Its own ``atomic()`` begins a deferred transaction: one that reads, then writes, asks
+    for the write lock mid-transaction, and SQLite answers "database is locked" at once,
+    without the busy timeout, if anyone else holds it at that moment (a second crawl
+    checking the archive is writable, a merge). Nested blocks stay savepoints."""
+
+    @contextlib.contextmanager
+    def atomic(self):
+        if self.conn.in_transaction:
+            with super().atomic():
+                yield self
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self
+        except BaseException:
+            self.conn.rollback()
+            raise
+        else:
+            self.conn.commit()
+
+
 def open_db(path: str | os.PathLike, readonly: bool = False) -> sqlite_utils.Database:
     """The archive at ``path``, its schema brought up to date (created if need be).
 
@@ -41,7 +66,7 @@ def open_db(path: str | os.PathLike, readonly: bool = False) -> sqlite_utils.Dat
     """
     if readonly:
         return open_readonly(path)
-    db = sqlite_utils.Database(path)
+    db = _WriteDatabase(path)
     db.execute("PRAGMA journal_mode=WAL")
     db.execute("PRAGMA synchronous=NORMAL")
     db.execute("PRAGMA busy_timeout=30000")

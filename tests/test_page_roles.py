@@ -215,6 +215,25 @@ def test_a_run_of_alike_dated_items_is_a_listing_whatever_its_links_look_like():
     assert hub.role == "hub" and len(hub.listing.entries) == len(BARE)
 
 
+def test_rows_told_apart_by_their_place_and_linking_their_writer_are_one_list():
+    """Drupal 7 numbers each row ("views-row views-row-3 views-row-odd views-row-first");
+    Drupal 9's teasers link their writer ("Đăng bởi bientap", /user/3) and repeat the
+    title as "Xem thêm": the rows are still one list, each naming its article."""
+    page = bare_section()
+    for place in ("views-row-1 views-row-odd views-row-first", "views-row-2 views-row-even",
+                  "views-row-3 views-row-odd", "views-row-4 views-row-even views-row-last"):
+        page = page.replace('<div class="views-row">', f'<div class="views-row {place}">', 1)
+    page = page.replace('<div class="views-field-created">',
+                        'Đăng bởi <a href="/user/3">bientap</a><div class="views-field-created">')
+    for slug in BARE:  # "Xem thêm" after each teaser, to its own article
+        end = page.index("</p>", page.index(f'href="/tin-tuc/{slug}"'))
+        page = page[:end] + f'</p><a href="/tin-tuc/{slug}">Xem thêm</a>' + page[end + 4:]
+    role = classify(page, BASE + "/tin-tuc", reached_as="page")
+    assert role.role == "listing", role.evidence
+    assert [e.url for e in role.listing.entries] == [f"{BASE}/tin-tuc/{s}" for s in BARE]
+    assert [e.title for e in role.listing.entries] == list(BARE.values())
+
+
 def test_undated_items_or_two_of_them_make_no_listing():
     assert classify(bare_section(dated=False), BASE + "/tin-tuc", reached_as="page").role \
         == "other"

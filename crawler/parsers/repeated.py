@@ -29,9 +29,20 @@ MIN_TITLE_WORDS = 4
 _FILE = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|zip|rar|jpe?g|png|gif|mp[34])$", re.I)
 
 
+# Class names that say where an item stands, not what it is: Drupal's "views-row-3
+# views-row-odd views-row-first", a theme's "item-2 last", "col-md-4".
+_PLACE = re.compile(r"\d|(?:^|[-_])(?:first|last|odd|even|active|current|clearfix)$")
+
+
+def _kind(cls: str | None) -> str:
+    """An item's class names without those that number or place it, so that the rows of
+    one list, each told apart by its place, are alike."""
+    return " ".join(c for c in (cls or "").split() if not _PLACE.search(c))
+
+
 def _target(item, page_url: str, host: str) -> tuple[str, str] | None:
-    """The one page of the site the item links to, with its longest link text, or None
-    when it links to none or to several.  Links to the site's collections (a category, a
+    """The one page of the site the item links to with a title (its longest link text),
+    or None when it links to none or to several.  Links to the site's collections (a category, a
     tag, the home page) and to files are the item's labels, not what it names."""
     targets: dict[str, str] = {}
     for a in item.iter("a"):
@@ -46,10 +57,10 @@ def _target(item, page_url: str, host: str) -> tuple[str, str] | None:
         text = text_of(a) or (a.get("title") or "").strip()
         if len(text) >= len(targets.get(url, "")):
             targets[url] = text
-    if len(targets) != 1:
-        return None
-    url, title = next(iter(targets.items()))
-    return (url, title) if len(title.split()) >= MIN_TITLE_WORDS else None
+    # the one titled: a byline's link to its writer ("bientap") or a "Xem thêm" is a label
+    titled = [(url, title) for url, title in targets.items()
+              if len(title.split()) >= MIN_TITLE_WORDS]
+    return titled[0] if len(titled) == 1 else None
 
 
 def repeated_items(doc, page_url: str, least: int | None = None) -> tuple[str, list] | None:
@@ -67,7 +78,7 @@ def repeated_items(doc, page_url: str, least: int | None = None) -> tuple[str, l
         groups: dict[tuple[str, str], list] = {}
         for child in parent:
             if isinstance(child.tag, str):
-                groups.setdefault((child.tag, child.get("class") or ""), []).append(child)
+                groups.setdefault((child.tag, _kind(child.get("class"))), []).append(child)
         for (tag, cls), members in groups.items():
             if len(members) < least or (best and len(members) <= len(best[1])):
                 continue

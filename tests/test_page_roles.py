@@ -234,6 +234,41 @@ def test_rows_told_apart_by_their_place_and_linking_their_writer_are_one_list():
     assert [e.title for e in role.listing.entries] == list(BARE.values())
 
 
+@pytest.mark.parametrize("path,pager,page_2", [
+    # a screen reader's word before each number (Elementor), a WordPress page's own pages
+    ("/tin-tuc/", '<a href="/tin-tuc/2/"><span class="screen-only">Trang</span>2</a>',
+     "/tin-tuc/2/"),
+    # a register's jump menu (its selected page is this one)
+    ("/tin-tuc", '<select onchange="go(this)"><option value="?page=1" selected>Trang 1</option>'
+     '<option value="?page=2">Trang 2</option></select>', "/tin-tuc?page=2"),
+    # a "load more" button naming its next page
+    ("/tin-tuc/", '<div class="e-load-more-anchor" data-next-page="/tin-tuc/2/"></div>',
+     "/tin-tuc/2/"),
+    # a static site's older items
+    ("/tin-tuc/index.htm", '<a href="index2.htm">Các tin cũ hơn &gt;&gt;</a>',
+     "/tin-tuc/index2.htm"),
+    # EasyDNN News, WordPress's query-loop block, a skin's ?pageindex=
+    ("/tin-tuc", '<a href="/tin-tuc/PgrID/1089/PageID/2">2</a>', "/tin-tuc/PgrID/1089/PageID/2"),
+    ("/tin-tuc", '<a href="/tin-tuc?query-2-page=2">Trang sau »</a>', "/tin-tuc?query-2-page=2"),
+    ("/tin-tuc", '<a href="/tin-tuc?pageindex=2">2</a>', "/tin-tuc?pageindex=2"),
+])
+def test_a_listings_pager_of_any_system_is_followed(path, pager, page_2):
+    """The pager of a list no module reads, as the systems of the family print it: its
+    next page is found, so the list is walked past its first page."""
+    role = classify(bare_section(page=f'<div class="paging">{pager}</div>'), BASE + path,
+                    reached_as="page")
+    assert role.role == "listing", role.evidence
+    assert role.listing.pager_links == [BASE + page_2]
+
+
+def test_links_that_only_look_like_a_pager_are_not_one():
+    """A path's number a pager does not print: a title, a "more" link."""
+    pager = ('<a href="/tin-tuc/123">Báo cáo số 123 năm nay</a> <a href="/tin-tuc/2/">Xem chi '
+             'tiết</a> <a href="/tin-tuc/3/">Chi tiết »</a>')
+    role = classify(bare_section(page=pager), BASE + "/tin-tuc/", reached_as="page")
+    assert role.role == "listing" and role.listing.pager_links == []
+
+
 def test_undated_items_or_two_of_them_make_no_listing():
     assert classify(bare_section(dated=False), BASE + "/tin-tuc", reached_as="page").role \
         == "other"

@@ -33,6 +33,7 @@ from ..kernel.record import DocFile, Document, Listing, ListingEntry
 from ..kernel.text import canonical_url, clean_text, fold, site_of
 from .links import is_file_link
 from .page import block_lines, chrome_names, text_of
+from .pagers import pager_links
 
 NAME = "register"
 VERSION = 1
@@ -452,40 +453,6 @@ def parse_register(doc, url: str) -> Listing | None:
                     and text_of(h)), None)
     return Listing(url=url, category=heading, entries=list(entries.values()),
                    layout=f"{NAME}/{VERSION}", pager_links=pager_links(doc, url))
-
-
-# A pager's links say a page number, "next", "last" or an arrow.
-_PAGER_TEXT = re.compile(r"^(?:\d{1,4}|[»«›‹>]+|<+|sau|tiep|trang sau|next|cuoi|trang cuoi|last"
-                         r"|truoc|trang truoc|dau|trang dau|first|prev|previous)$")
-_PAGER_QUERY = re.compile(r"(?:^|&)(?:page|trang|p|pg|pageindex|pagenumber|page_no|pageno"
-                          r"|currentpage|start|offset)=\d+", re.IGNORECASE)
-_PAGER_PATH = re.compile(r"/(?:page|trang)[-/]\d+/?$", re.IGNORECASE)
-
-
-def pager_links(doc, url: str) -> list[str]:
-    """The other pages of a list, from its pager: same-site links that a pager would
-    show (a number, "»", "Trang sau") to the same path with a page number in the query
-    or at the end of the path."""
-    here = urlsplit(url)
-    found: dict[str, None] = {}
-    for a in doc.iter("a"):
-        href = (a.get("href") or "").strip()
-        if not href or href.startswith(("#", "javascript:", "mailto:")):
-            continue
-        link = canonical_url(href, url)
-        parts = urlsplit(link)
-        if parts.netloc != here.netloc or link == url:
-            continue
-        text = fold(text_of(a) or a.get("title") or a.get("aria-label") or "")
-        if not _PAGER_TEXT.match(text):
-            continue
-        same_path = parts.path.rstrip("/") == here.path.rstrip("/")
-        base = _PAGER_PATH.sub("", parts.path.rstrip("/") + "/").rstrip("/")
-        if (same_path and _PAGER_QUERY.search(parts.query)) or (
-                _PAGER_PATH.search(parts.path) and base == _PAGER_PATH.sub(
-                    "", here.path.rstrip("/") + "/").rstrip("/")):
-            found[link] = None
-    return list(found)
 
 
 MAX_ROW_TEXT = 1500

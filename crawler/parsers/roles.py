@@ -31,7 +31,7 @@ from urllib.parse import urlsplit
 from ..kernel.record import Article, Listing
 from ..kernel.text import canonical_url, clean_text, fold
 from . import generic, jsonld
-from .documents import citations, parse_document, parse_register
+from .documents import citations, pager_links, parse_document, parse_register
 from .links import LATER_PAGE, canonical_elsewhere, link_listing
 from .missing import SAYS_MISSING, footer_share, says_missing
 from .page import apply_base_href, load, meta_content, text_of, xp
@@ -227,8 +227,9 @@ def _listing_verdict(verdict: PageRole, doc, url: str, collection: str | None,
             evidence.append(said)
             listing = alike
     if listing is not None:
-        if not listing.pager_links and not listing.pagination:
-            listing.pager_links = _pager_links(doc, url)
+        if not listing.pager_links and not listing.pagination and listing.max_page <= 1:
+            # links a layout's pager rule knows, else those its pager shows as a pager's
+            listing.pager_links = _pager_links(doc, url) or pager_links(doc, url)
         verdict.role, verdict.listing = "listing", listing
         evidence.append(f"lists {len(listing.entries)} article links"
                         + (f" over {listing.max_page} pages" if listing.max_page > 1 else ""))

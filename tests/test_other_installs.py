@@ -187,6 +187,10 @@ def test_a_wordpress_static_page_with_its_one_article_element_is_still_no_post()
     ("https://x.gov.vn/?page=2", True),
     ("https://x.gov.vn/?lang=en", True),
     ("https://x.gov.vn/?year=2024", True),
+    # Joomla without friendly addresses: its lists are no root, its front page is
+    ("https://x.gov.vn/index.php?option=com_content&view=category&id=12&Itemid=134", False),
+    ("https://x.gov.vn/index.php?option=com_content&view=archive&month=9&year=2023", False),
+    ("https://x.gov.vn/index.php?option=com_content&view=featured&Itemid=101", True),
 ])
 def test_a_root_address_whose_query_numbers_an_item_is_no_root(url, root):
     from crawler.parsers.urls import is_root
@@ -534,3 +538,35 @@ def test_a_vnportal_list_in_another_skin_or_with_a_featured_item_lists_its_own(m
     assert found.role == "listing", found.evidence
     assert [e.url for e in found.listing.entries] == [
         f"https://yte.songlam.gov.vn/tin-y-te/{s}" for s in listed]
+
+
+def _joomla_row(n: int, title: str, day: int) -> str:
+    href = (f"/index.php?option=com_content&amp;view=article&amp;id={900 - n}:{'-'.join(title.lower().split()[:4])}"
+            "&amp;catid=12&amp;Itemid=134")
+    return (f'<div class="row{n % 2}" itemscope itemtype="https://schema.org/BlogPosting">'
+            f'<div class="page-header"><h2 itemprop="headline"><a href="{href}" itemprop="url">'
+            f'{title}</a></h2></div><dl class="article-info"><dd class="category-name">Danh mục: '
+            '<a href="/index.php?option=com_content&amp;view=category&amp;id=12&amp;Itemid=134">'
+            f'Tin tức</a></dd><dd class="published"><time datetime="2023-09-{day:02d}T09:00:00+07:00">'
+            f"Ngày đăng: {day} Tháng 9 2023</time></dd></dl><div class=\"intro\">{title}: hoạt động "
+            "được tổ chức với sự tham gia của đông đảo cán bộ, nhân dân.</div></div>")
+
+
+def test_a_joomla_list_without_friendly_addresses_lists_its_articles():
+    """Joomla 4 with plain addresses: each item is "?view=article&id=904:alias", headed
+    by its own <div class="page-header">; the category it links is no item, and the
+    archive's address (index.php with a query naming a list) is no home page."""
+    titles = ["Khai mạc hội thi văn nghệ quần chúng", "Gặp mặt động viên học sinh nghèo",
+              "Kiểm tra công tác phòng cháy rừng", "Sở Tư pháp tập huấn nghiệp vụ hộ tịch"]
+    page = ('<html><head><meta charset="utf-8"><title>Lưu trữ</title></head>'
+            '<body class="site com_content view-archive"><header><nav><a href="/">Trang chủ</a>'
+            '</nav></header><main><div class="com-content-archive"><div id="archive-items">'
+            + "".join(_joomla_row(i, t, 20 - i) for i, t in enumerate(titles))
+            + "</div></div></main><footer>UBND xã Thử</footer></body></html>")
+    url = "http://xa.tuyenquang.gov.vn/index.php?option=com_content&view=archive&month=9&year=2023&Itemid=140"
+    role = classify(page, url, reached_as="page")
+    assert role.role == "listing", role.evidence
+    assert [e.title for e in role.listing.entries] == titles
+    assert all("view=article&id=" in e.url for e in role.listing.entries)
+    assert [e.published_at[:10] for e in role.listing.entries] == [
+        f"2023-09-{20 - i}" for i in range(len(titles))]

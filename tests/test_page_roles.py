@@ -287,7 +287,8 @@ def test_undated_items_or_two_of_them_make_no_listing():
     "/index.php/tin-tuc/78-ubnd-tinh-hop-ban", "/12-tin-tuc/78-hop-ban-nam-2024.html",
     "/tin-tuc/item/405-mo-hinh-trong-sa-ket-hop-nuoi-ga",
     # ASP.NET and PHP sites serve every item from their root page, by its number
-    "/Default.aspx?tabid=120&ID=4567", "/index.php?option=com_content&view=article&id=12"])
+    "/Default.aspx?tabid=120&ID=4567", "/index.php?option=com_content&view=article&id=12",
+    "/index.php?option=com_content&view=article&id=904:so-tu-phap-tap-huan&catid=12"])
 def test_article_shaped_links(url):
     assert article_shaped(BASE + url)
 
@@ -297,6 +298,7 @@ def test_article_shaped_links(url):
     "/category/tin-tuc/", "/tim-kiem?q=abc", "/lien-he", "/page/2/", "/tin-tuc/",
     "/search.html", "/so-do-trang.html", "/so-do-cong-thong-tin", "/tin-tuc/tabid/85/Default.aspx",
     "/chi-tiet/", "/news/2024",
+    "/index.php?option=com_content&view=category&id=12&Itemid=134",
     # a Joomla category by id and alias, a file named so
     "/index.php/12-tin-tuc", "/12-tin-tuc", "/upload/banan/2024/38-2024-DS-PT.pdf",
     "/Default.aspx?tabid=120", "/tim-kiem?id=3",

@@ -338,6 +338,9 @@ def breadcrumb_category(items, title: str | None) -> str | None:
 # Where a page's own list never is: menus, side boxes, footers.
 _CHROME = ("header", "nav", "footer", "aside")
 _CHROME_CLASSES = ("sidebar", "widget", "menu", "footer", "header", "breadcrumb")
+# An item's or a page's own heading, no chrome: Joomla 4 heads each item of its blog and
+# archive lists with <div class="page-header"><h2><a>.
+_ITEM_HEADER = re.compile(r"\b(?:page|entry|item|post|article|news|card|blog)-header\b")
 MIN_LISTING_ENTRIES = 3
 # Page 2+ of a listing paged in its URL (WordPress /page/2/, NukeViet /page-2, ?page=2,
 # Joomla ?start=10, a register's ?pageindex=2 or /trang-2).
@@ -353,7 +356,7 @@ def _in_chrome(el) -> bool:
     for anc in ancestors[post:]:
         if anc.tag in _CHROME:
             return True
-        classes = chrome_names(anc, ids=False)
+        classes = _ITEM_HEADER.sub(" ", chrome_names(anc, ids=False))
         if any(c in classes for c in _CHROME_CLASSES):
             return True
     return False

@@ -49,6 +49,11 @@ ID_QUERY = {"id", "newsid", "news_id", "articleid", "article_id", "itemid", "pos
 # (Thừa Thiên Huế's "/?gd=1&cn=28&tc=12345"); a pager's or a year's number is no item.
 ITEM_DIGITS = 5
 PAGER_KEYS = {"page", "paged", "trang", "start", "limitstart", "pageindex", "year", "nam"}
+# Joomla without friendly addresses: "?option=com_content&view=article&id=904:slug" is an
+# article (its id, a colon, its alias), "view=category&id=12" a list of them.
+JOOMLA_ID = re.compile(r"^\d+:[\w-]+$")
+LIST_VIEWS = {"category", "categories", "archive", "featured", "frontpage", "section",
+              "search", "tag", "tags"}
 # A query that asks for a file, whatever else it names.
 DOWNLOAD_KEYS = {"download", "dl", "attachment", "file", "fileid"}
 # DotNetNuke and its kind write the query into the path: ".../tabid/85/ArticleID/15541/
@@ -114,15 +119,25 @@ def is_root(url: str) -> bool:
     PHP sites serve every article from "/Default.aspx?...&ID=4567", "/index.php?id=12")."""
     parts = urlsplit(url)
     return ((parts.path in ("", "/") or bool(ROOT_PATH.match(parts.path)))
-            and not (parts.query and _names_an_item(parts.query)))
+            and not (parts.query and (_names_an_item(parts.query) or _names_a_list(parts.query))))
+
+
+def _names_a_list(query: str) -> bool:
+    """Whether a root script's query asks for one of its lists (Joomla's
+    "index.php?option=com_content&view=category&id=12"), not for its front page."""
+    view = {k.lower(): v for k, v in parse_qs(query).items()}.get("view", [""])[0].lower()
+    return view in LIST_VIEWS and view not in ("featured", "frontpage")
 
 
 def _names_an_item(query: str) -> bool:
     """Whether a query asks for one item by its number (``ID_QUERY``), not for a file
     ("...-311.html?download=1&id=0": NukeViet's attached file number 0)."""
     asked = {k.lower(): v for k, v in parse_qs(query).items()}
-    return not DOWNLOAD_KEYS & asked.keys() and any(
-        v and v[0].isdigit() and (k in ID_QUERY or (len(v[0]) >= ITEM_DIGITS and k not in PAGER_KEYS))
+    if DOWNLOAD_KEYS & asked.keys() or asked.get("view", [""])[0].lower() in LIST_VIEWS:
+        return False
+    return any(
+        v and (v[0].isdigit() or k in ID_QUERY and JOOMLA_ID.match(v[0]))
+        and (k in ID_QUERY or (len(v[0]) >= ITEM_DIGITS and k not in PAGER_KEYS))
         for k, v in asked.items())
 
 

@@ -292,6 +292,10 @@ def _static_page(title: str) -> str:
     # a news title that opens with the same words is still news
     ("/tin-tuc/gioi-thieu-diem-moi-cua-luat-dat-dai-2024-56789",
      "Giới thiệu điểm mới của Luật Đất đai năm 2024", "article"),
+    # a calendar's page, against one notice of it, which names its period
+    ("/lich-tiep-cong-dan-1203", "Lịch tiếp công dân của Chủ tịch UBND xã", "other"),
+    ("/tin-tuc/lich-tiep-cong-dan-dinh-ky-thang-5-2024-56790",
+     "Lịch tiếp công dân định kỳ tháng 5/2024 của Chủ tịch UBND huyện", "article"),
 ])
 def test_a_portals_introduction_officials_and_qa_pages_are_no_news(path, title, role):
     found = classify(_static_page(title).encode(), "http://xay.thanhhoa.gov.vn" + path,
@@ -570,3 +574,20 @@ def test_a_joomla_list_without_friendly_addresses_lists_its_articles():
     assert all("view=article&id=" in e.url for e in role.listing.entries)
     assert [e.published_at[:10] for e in role.listing.entries] == [
         f"2023-09-{20 - i}" for i in range(len(titles))]
+
+
+def test_a_file_a_download_script_serves_is_known_by_the_name_it_shows():
+    """Joomla K2 attaches files at ".../item/download/57_8a3f1c", an address with no file
+    name; the link shows the file's name, and that makes it an attachment."""
+    page = _static_page("Kế hoạch tiêm phòng vắc xin cúm gia cầm năm 2026").replace(
+        '</div></div><div class="footer">',
+        '</div><div class="itemAttachmentsBlock"><span>Tệp đính kèm:</span><ul><li>'
+        '<a title="KH-05-CCCNTY.pdf" href="/index.php/tin-tuc/item/download/57_8a3f1c2e">'
+        'KH-05-CCCNTY.pdf</a></li><li><a href="/index.php/tin-tuc/item/download-center">'
+        'Trung tâm tải về</a></li></ul></div></div><div class="footer">')
+    found = classify(page.encode(), "http://xay.thanhhoa.gov.vn/tin-tuc/item/57-ke-hoach-tiem"
+                     "-phong.html", reached_as="article")
+    assert found.role == "article", found.evidence
+    assert [(a.url, a.name) for a in found.record.attachments] == [
+        ("http://xay.thanhhoa.gov.vn/index.php/tin-tuc/item/download/57_8a3f1c2e",
+         "KH-05-CCCNTY.pdf")]

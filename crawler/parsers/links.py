@@ -53,6 +53,19 @@ def is_file_link(href: str | None) -> bool:
     return path.endswith(FILE_EXTENSIONS)
 
 
+def is_file_anchor(a) -> bool:
+    """A link to a file: by its address, or, where the address is a download script's
+    with no file name in it (Joomla K2's ".../item/download/57_8a3f1c"), by the file name
+    the link shows ("KH-05-CCCNTY.pdf")."""
+    href = a.get("href")
+    if is_file_link(href):
+        return True
+    if not href or "download" not in urlsplit(href.strip()).path.lower():
+        return False
+    shown = (text_of(a) or clean_text(a.get("title"))).lower()
+    return " " not in shown and shown.endswith(FILE_EXTENSIONS)
+
+
 _PICTURE = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".bmp")
 
 
@@ -84,7 +97,7 @@ def files_after(body_el, region, page_url: str, in_noise=lambda el: False) -> li
             if not isinstance(sibling.tag, str) or sibling.tag == "aside" or in_noise(sibling):
                 continue
             links = sibling.xpath(".//a[@href]")
-            files = [a for a in links if is_file_link(a.get("href"))]
+            files = [a for a in links if is_file_anchor(a)]
             if files and 2 * len(files) >= len(links) and not _headed_box(sibling):
                 for a in files:
                     url = canonical_url(a.get("href"), page_url)
@@ -122,7 +135,7 @@ def collect_attachments(scope, page_url: str, selectors=()) -> list[Attachment]:
             classes = (el.get("class") or "").split()
             href = el.get("href")
             named = "link-download" in classes or "view-gallery" in classes
-            if (named or is_file_link(href)) and not _enlarges_its_picture(el, href):
+            if (named or is_file_anchor(el)) and not _enlarges_its_picture(el, href):
                 add(href, text_of(el) or clean_text(el.get("title")) or None)
             continue
         src = el.get("src") or el.get("data")

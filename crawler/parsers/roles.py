@@ -63,7 +63,10 @@ OTHER_TITLES = {fold(x) for x in (
 # with their colon: "Thẻ:" is a tag page, "The bus stop ..." an article.
 SERVICE_TITLE_PREFIX = re.compile(
     r"^(?:ket qua tim kiem|search results?|results for|lich cong tac|lich lam viec|lich xet xu"
-    r"|lich tiep cong dan|lich truc|lich su hinh thanh|qua trinh hinh thanh"
+    r"|lich truc|lich su hinh thanh|qua trinh hinh thanh"
+    # the citizens' reception calendar; one naming its period ("... tháng 5/2024") is a
+    # notice of it, published as news as "Thông báo lịch tiếp công dân ..." is
+    r"|lich tiep cong dan(?!.*\d)"
     r"|chuc nang,? nhiem vu|co cau to chuc|dieu kien tu nhien|gioi thieu chung|tieu su"
     r"|can bo chu chot|introduction to\b"
     r"|so do (?:cong|trang|website|site|to chuc)|thong tin lien he"

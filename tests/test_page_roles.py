@@ -288,7 +288,9 @@ def test_undated_items_or_two_of_them_make_no_listing():
     "/tin-tuc/item/405-mo-hinh-trong-sa-ket-hop-nuoi-ga",
     # ASP.NET and PHP sites serve every item from their root page, by its number
     "/Default.aspx?tabid=120&ID=4567", "/index.php?option=com_content&view=article&id=12",
-    "/index.php?option=com_content&view=article&id=904:so-tu-phap-tap-huan&catid=12"])
+    "/index.php?option=com_content&view=article&id=904:so-tu-phap-tap-huan&catid=12",
+    # a static site's pages named by a word and a number
+    "/tintuc/2023/tin_1214.htm", "/news/bai1187.html"])
 def test_article_shaped_links(url):
     assert article_shaped(BASE + url)
 
@@ -299,6 +301,7 @@ def test_article_shaped_links(url):
     "/search.html", "/so-do-trang.html", "/so-do-cong-thong-tin", "/tin-tuc/tabid/85/Default.aspx",
     "/chi-tiet/", "/news/2024",
     "/index.php?option=com_content&view=category&id=12&Itemid=134",
+    "/tintuc/index2.htm", "/tin-tuc/page3.html", "/trang4.htm",
     # a Joomla category by id and alias, a file named so
     "/index.php/12-tin-tuc", "/12-tin-tuc", "/upload/banan/2024/38-2024-DS-PT.pdf",
     "/Default.aspx?tabid=120", "/tim-kiem?id=3",

@@ -63,7 +63,7 @@ from .generic_index import H1_SEL, Page, _inside, body_element
 from .generic_patterns import MIN_BODY_CHARS
 from .jsonld import jsonld_article
 from .links import extract_related, files_after, is_article_url
-from .page import text_of
+from .page import is_right_aligned, text_of
 from .urls import article_shaped
 
 NAME = "generic"
@@ -144,16 +144,21 @@ def _lead_in_body(body, summary: str) -> str | None:
 
 
 def _signed_row_below(body_el, names) -> str | None:
-    """An old table layout's byline, in a row of its own under the text's row (<tr><td
-    align="right"><b>Hoàng Văn Sơn</b></td></tr>)."""
-    row = body_el.getparent() if body_el.tag == "td" else None
+    """An old layout's byline just under the text, outside its element: in a row of its
+    own under the text's row (<tr><td align="right"><b>Hoàng Văn Sơn</b></td></tr>), or
+    the right-aligned paragraph after the text's <div> (<p align="right"><b>…</b></p>)."""
+    row = body_el.getparent() if body_el.tag == "td" else body_el
     below = row.getnext() if row is not None else None
     while below is not None and not isinstance(below.tag, str):
         below = below.getnext()
-    cells = below.findall("td") if below is not None and below.tag == "tr" else []
-    if len(cells) != 1:
+    if below is None:
         return None
-    signed = read_signature(cells[0], find_byline=True, site=names)
+    if below.tag == "tr":
+        cells = below.findall("td")
+        line = cells[0] if len(cells) == 1 else None
+    else:
+        line = below if below.tag in ("p", "div") and is_right_aligned(below) else None
+    signed = read_signature(line, find_byline=True, site=names) if line is not None else None
     return signed.author if signed is not None else None
 
 

@@ -27,9 +27,13 @@ FILE_EXTENSIONS = (".pdf", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".
 
 
 # A page's links as a crawl follows them: its anchors, and the addresses a jump menu's
-# options go to ("<select onchange=...><option value="?page=2">Trang 2").
-PAGE_LINKS = etree.XPath("//a/@href | //option[starts-with(@value, '/') or starts-with("
-                         "@value, '?') or starts-with(@value, 'http')]/@value")
+# options go to ("<select onchange=...><option value="?page=2">Trang 2"), relative ones
+# too where the menu says it goes to its value ("location=this.value").
+PAGE_LINKS = etree.XPath(
+    "//a/@href | //option[starts-with(@value, '/') or starts-with(@value, '?') or starts-with("
+    "@value, 'http')]/@value | //select[contains(@onchange, 'location') or contains(@onchange,"
+    " 'window.open')]/option[not(starts-with(@value, '/') or starts-with(@value, '?') or "
+    "starts-with(@value, 'http'))]/@value")
 # And the address a script on a box or a row goes to when clicked: "<div onclick=
 # "location.href='/thong-bao/bai-950944'">", "window.open('/tin/bai-12.html')".
 _ONCLICKS = etree.XPath("//@onclick[contains(., 'location') or contains(., 'window.open')]")

@@ -80,6 +80,10 @@ def _id_slug(path: str) -> bool:
 ITEM_NUMBER = re.compile(r"/(?:chi-?tiet|detail|details|view|xem|news|tin|tin-?tuc|bai-?viet"
                          r"|article|articles|post|posts|story|item)/(?!(?:19|20)\d\d/?$)\d{2,}/?$",
                          re.IGNORECASE)  # not "/news/2024": a year's archive
+# A static site's page named by a word and its number: "/tintuc/2023/tin_1214.htm",
+# "/news/bai1187.html"; not a list's later page ("index2.htm", "page3.html", "trang4.htm").
+NUMBERED_PAGE = re.compile(r"/(?!index|default|page|trang|home)[a-z]+[_-]?\d{3,}\.s?html?$",
+                           re.IGNORECASE)
 
 
 @lru_cache(maxsize=8192)  # a page links many articles, a site's pages the same ones
@@ -99,7 +103,8 @@ def article_shaped(url: str) -> bool:
     if parts.query:
         return False
     return bool(SLUG_ID.search(path) or SLUG_PAGE.search(path) or DATE_SLUG.search(path)
-                or PATH_ID.search(path) or ITEM_NUMBER.search(path) or _id_slug(path))
+                or PATH_ID.search(path) or ITEM_NUMBER.search(path) or _id_slug(path)
+                or NUMBERED_PAGE.search(path))
 
 
 def collection_path(path: str) -> str | None:
@@ -139,6 +144,24 @@ def _names_an_item(query: str) -> bool:
         v and (v[0].isdigit() or k in ID_QUERY and JOOMLA_ID.match(v[0]))
         and (k in ID_QUERY or (len(v[0]) >= ITEM_DIGITS and k not in PAGER_KEYS))
         for k, v in asked.items())
+
+
+# What a query asks of a page besides which page: an order, a view to print, a day of a
+# calendar, a search, a language, a sign-in's return address.  Endless or doubling.
+_TRAP_KEYS = {"sort", "order", "orderby", "dir", "print", "font", "fontsize", "lang",
+              "language", "date", "ngay", "day", "month", "year", "thang", "nam", "q",
+              "keyword", "keywords", "search", "s", "tag", "returnurl", "redirect", "ctl",
+              "format", "tmpl", "output", "share", "replytocom"}
+_DATE_VALUE = re.compile(r"\d{1,4}[-/.]\d{1,2}")
+
+
+def menu_query(query: str) -> bool:
+    """Whether a query names one of a site's pages, as a script-run site addresses its
+    categories ("tintuc.asp?MaCM=5", Joomla's "index.php?option=com_content&view=category
+    &id=12&Itemid=134"), rather than asking a page for an order, a day or a search."""
+    asked = {k.lower(): v for k, v in parse_qs(query, keep_blank_values=True).items()}
+    return (0 < len(asked) <= 4 and not _TRAP_KEYS & asked.keys()
+            and not any(_DATE_VALUE.search(v) for vs in asked.values() for v in vs))
 
 
 def asks_for_a_file(query: str) -> bool:

@@ -55,6 +55,7 @@ from crawler.parsers import registry as parser_registry
 from crawler.parsers.links import FILE_EXTENSIONS, page_links
 from crawler.parsers.missing import says_missing
 from crawler.parsers.page import decode_page, legacy_encodings
+from crawler.parsers.urls import menu_query
 from crawler.spiders.files import FileFetcher
 from crawler.spiders.sites import (
     SKIP_SCHEMES,
@@ -488,8 +489,9 @@ class PortalSpider(SiteHosts, scrapy.Spider):
                 yield self.page_request(url, hops)
                 continue
             known = self.known_layout(url)
-            if parts.query and (known or not article_shaped(url)):
-                continue
+            if parts.query and (known or not article_shaped(url)) and not (
+                    hops == 0 and not known and menu_query(parts.query)):
+                continue  # a query no page of the site's own menus needs (a start page's)
             segments = [s for s in parts.path.split("/") if s]
             # On a known layout a one-segment path is a category ("/tin-tuc-su-kien-73053"
             # ends in its own number); on an unknown site the link's shape is all there is.

@@ -24,7 +24,10 @@ def normalise_site(site: str) -> str:
     if "://" not in site:
         site = "https://" + site
     parts = urlsplit(site)
-    return f"{parts.scheme}://{parts.netloc}{parts.path or '/'}"
+    # the query too: a start page may be a script's ("tintuc.asp?MaCM=5", Joomla's
+    # "index.php?option=com_content&view=category&id=12"); only a fragment is no address
+    query = f"?{parts.query}" if parts.query else ""
+    return f"{parts.scheme}://{parts.netloc}{parts.path or '/'}{query}"
 
 
 def family_domains(start_hosts, extra=()) -> set[str]:

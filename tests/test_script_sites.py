@@ -1,0 +1,139 @@
+"""Sites older than any module the crawler knows, crawled end to end through the family
+replica's proxy: a classic ASP commune site whose categories are addresses of one script
+("tintuc.asp?MaCM=5"), whose later list pages are named only by a jump menu, and whose
+writers sign under the text; and a static site of .htm files whose articles are named by a
+word and a number ("/tintuc/2023/tin_1214.htm") and whose older items are behind "Các tin
+cũ hơn >>".  Every article of each is stored once, with its writer."""
+
+from __future__ import annotations
+
+from crawler.replica.family import FamilyProxy, build_family
+from crawler.replica.family.base import FamilySite
+from crawler.replica.response import Response
+from tests.conftest import family_crawl, query
+
+ASP_HOST = "xakyphong.nghean.gov.vn"
+STATIC_HOST = "dienchau.nghean.gov.vn"
+WRITERS = ["Hải Yến", "Ngọc Lan", "Quang Minh", "Thu Trang", "Đức Anh"]
+TOPICS = ["phòng, chống lụt bão", "xây dựng nông thôn mới", "tuyên truyền pháp luật",
+          "tiêm chủng mở rộng", "chuyển đổi số", "an toàn thực phẩm", "giảm nghèo bền vững"]
+
+
+def _prose(topic: str) -> str:
+    return (f"<p>Sáng nay, Ủy ban nhân dân xã tổ chức hội nghị triển khai công tác {topic} "
+            "với sự tham dự của lãnh đạo các ban, ngành, đoàn thể và trưởng các thôn.</p>"
+            f"<p>Hội nghị đánh giá kết quả thực hiện công tác {topic} trong năm qua, chỉ ra "
+            "những tồn tại, hạn chế và thống nhất nhiệm vụ, giải pháp trong thời gian tới.</p>")
+
+
+def _page(title: str, body: str) -> bytes:
+    return (f'<html><head><meta charset="utf-8"><title>{title}</title></head><body>{body}'
+            "</body></html>").encode()
+
+
+class _AspSite(FamilySite):
+    """tintuc.asp?MaCM=5: four items a page over two pages, page 2 named only by the jump
+    menu; chitiet.asp?ID=N: the article, its writer in a right-aligned paragraph under the
+    text's <div>."""
+
+    host = ASP_HOST
+    ids = [1545, 1543, 1541, 1539, 1536, 1533]
+
+    def _menu(self) -> str:
+        return ('<table><tr><td class="menubar"><a href="default.asp">TRANG CHỦ</a> | '
+                '<a href="tintuc.asp?MaCM=5">TIN TỨC - SỰ KIỆN</a> | '
+                '<a href="lienhe.asp">LIÊN HỆ</a></td></tr></table>')
+
+    def respond(self, method, target, body, headers):
+        if target in ("/", "/default.asp"):
+            return Response(200, _page("Trang chủ", self._menu() + "<p>UBND xã Kỳ Phong</p>"))
+        if target.startswith("/tintuc.asp?MaCM=5"):
+            page = 2 if target.endswith("&page=2") else 1
+            items = "".join(
+                f'<tr><td><a href="chitiet.asp?ID={i}&amp;MaCM=5"><b>Hội nghị triển khai công '
+                f"tác {TOPICS[n]}</b></a> <span class=\"ngay\">({18 - n}/9/2023)</span></td></tr>"
+                for n, i in enumerate(self.ids) if (n < 4) == (page == 1))
+            jump = ('Chuyển đến: <select onchange="location=this.value">'
+                    + "".join(f'<option value="tintuc.asp?MaCM=5&amp;page={p}"'
+                              f'{" selected" if p == page else ""}>Trang {p}</option>'
+                              for p in (1, 2)) + "</select>")
+            return Response(200, _page("Tin tức - Sự kiện", self._menu()
+                                       + f"<table>{items}</table>{jump}"))
+        if target.startswith("/chitiet.asp?ID="):
+            n = self.ids.index(int(target.split("=")[1].split("&")[0]))
+            return Response(200, _page(
+                f"Hội nghị triển khai công tác {TOPICS[n]}", self._menu()
+                + f'<span class="tieudetin">Hội nghị triển khai công tác {TOPICS[n]}</span><br>'
+                f'<span class="ngaydang">Ngày đăng: {18 - n}/09/2023 07:06</span>'
+                f'<div class="noidung">{_prose(TOPICS[n])}</div>'
+                f'<p align="right"><b>{WRITERS[n % len(WRITERS)]}</b></p>'
+                '<p><a href="javascript:window.print()">[In trang]</a></p>'))
+        if target == "/lienhe.asp":
+            return Response(200, _page("Liên hệ", self._menu() + "<p>Điện thoại: 0238.3.</p>"))
+        return Response(404, b"not found")
+
+    def article_urls(self) -> list[str]:
+        return [f"{self.base}/chitiet.asp?ID={i}&MaCM=5" for i in self.ids]
+
+
+class _StaticSite(FamilySite):
+    """/tintuc/index.htm with the three newest items, index2.htm the next three, reached
+    only by "Các tin cũ hơn >>"; /tintuc/2023/tin_N.htm: the articles."""
+
+    host = STATIC_HOST
+    ids = [1214, 1213, 1210, 1207, 1205, 1201]
+
+    def respond(self, method, target, body, headers):
+        menu = '<p><a href="/index.htm">Trang chủ</a> <a href="/tintuc/index.htm">Tin tức</a></p>'
+        if target in ("/", "/index.htm"):
+            return Response(200, _page("Huyện Diễn Châu", menu))
+        if target in ("/tintuc/index.htm", "/tintuc/index2.htm"):
+            first = target.endswith("index.htm")
+            shown = self.ids[:3] if first else self.ids[3:]
+            items = "".join(f'<p><a href="2023/tin_{i}.htm">Huyện triển khai công tác '
+                            f"{TOPICS[self.ids.index(i)]}</a> ({20 - self.ids.index(i)}/10/2023)</p>"
+                            for i in shown)
+            older = '<p><a href="index2.htm">Các tin cũ hơn &gt;&gt;</a></p>' if first else ""
+            return Response(200, _page("Tin tức", menu + items + older))
+        if target.startswith("/tintuc/2023/tin_"):
+            n = self.ids.index(int(target.rsplit("_", 1)[1].split(".")[0]))
+            return Response(200, _page(
+                f"Huyện triển khai công tác {TOPICS[n]}", menu
+                + f"<h2>Huyện triển khai công tác {TOPICS[n]}</h2>"
+                f"<p><i>Ngày {20 - n}/10/2023</i></p>{_prose(TOPICS[n])}"))
+        return Response(404, b"not found")
+
+    def article_urls(self) -> list[str]:
+        return [f"{self.base}/tintuc/2023/tin_{i}.htm" for i in self.ids]
+
+
+def _family():
+    family = build_family()
+    family.sites[ASP_HOST] = _AspSite()
+    family.sites[STATIC_HOST] = _StaticSite()
+    return family
+
+
+def test_a_script_run_site_and_a_static_site_are_archived_whole(tmp_path):
+    db = tmp_path / "a.db"
+    with FamilyProxy(_family(), port=0) as proxy:
+        run = family_crawl(proxy, db, f"http://{ASP_HOST}/", f"http://{STATIC_HOST}/")
+        asp, static = proxy.family.sites[ASP_HOST], proxy.family.sites[STATIC_HOST]
+    assert run.returncode == 0, run.stderr[-3000:]
+    stored = dict(query(db, "select url, author from articles"))
+    assert sorted(stored) == sorted(asp.article_urls() + static.article_urls())
+    assert [stored[u] for u in asp.article_urls()] == [
+        WRITERS[n % len(WRITERS)] for n in range(len(asp.ids))]
+    statuses = dict(query(db, "select site, status from site_runs"))
+    assert statuses == {ASP_HOST: "ok", STATIC_HOST: "ok"}
+
+
+def test_a_start_address_keeps_its_query(tmp_path):
+    """A list given as the start page ("tintuc.asp?MaCM=5") is asked as given: without its
+    query it is another page, here a 404."""
+    db = tmp_path / "a.db"
+    with FamilyProxy(_family(), port=0) as proxy:
+        run = family_crawl(proxy, db, f"http://{ASP_HOST}/tintuc.asp?MaCM=5")
+        asp = proxy.family.sites[ASP_HOST]
+    assert run.returncode == 0, run.stderr[-3000:]
+    assert sorted(u for (u,) in query(db, "select url from articles")) == sorted(asp.article_urls())

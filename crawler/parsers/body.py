@@ -41,7 +41,8 @@ from .page import (
 
 ATTACHMENT_LABELS = ("file đính kèm", "tệp đính kèm", "tập tin đính kèm", "văn bản đính kèm",
                      "tài liệu đính kèm", "đính kèm", "tải về", "download", "xem chi tiết tại",
-                     "xem file", "tải file")
+                     "xem file", "tải file", "tải văn bản", "tải tài liệu", "tải xuống",
+                     "văn bản kèm theo", "tài liệu kèm theo")
 _FOLDED_ATTACHMENT_LABELS = tuple(fold(x) for x in ATTACHMENT_LABELS)
 
 

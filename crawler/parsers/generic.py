@@ -33,7 +33,7 @@ from __future__ import annotations
 from ..kernel.record import Article
 from ..kernel.text import canonical_url
 from .body import assemble, extract_body
-from .bylines import read_signature
+from .bylines import names_people, read_signature
 from .generic_body import _drop, clean_body, in_teaser_list, is_listing
 from .generic_byline import (
     author,
@@ -156,8 +156,9 @@ def _signed_row_below(body_el, names) -> str | None:
     if below.tag == "tr":
         cells = below.findall("td")
         line = cells[0] if len(cells) == 1 else None
-    else:
-        line = below if below.tag in ("p", "div") and is_right_aligned(below) else None
+    else:  # a person's name: a right-aligned line there may be anything else
+        line = below if (below.tag in ("p", "div") and is_right_aligned(below)
+                         and names_people(text_of(below))) else None
     signed = read_signature(line, find_byline=True, site=names) if line is not None else None
     return signed.author if signed is not None else None
 

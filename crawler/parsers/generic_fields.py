@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from ..kernel.dates import ENGLISH_DATE, english_date, parse_date
+from ..kernel.dates import ENGLISH_DATE, english_datetime, parse_date
 from ..kernel.text import clean_text, fold
 from . import bylines
 from .bylines import SiteNames, byline_date, credit_of, is_org, names_people
@@ -202,7 +202,7 @@ def article_region(title_el, body_el):
 # --- date -------------------------------------------------------------------------------
 
 def date_of(text: str | None) -> str | None:
-    return (parse_date(text) or english_date(text)) if text else None
+    return (parse_date(text) or english_datetime(text)) if text else None
 
 
 def is_date_line(text: str) -> bool:
@@ -245,8 +245,12 @@ def published_at(page: Page, ld, meta_map, region, title_el, body_el, sources) -
 def visible_date(page: Page, region, title_el, body_el) -> str | None:
     start = page.order.get(title_el, page.order.get(region, 0))
     body_start = first_prose(page, body_el)
+    # (a tool bar between the title and the text, noise to the text, holds its date:
+    # Joomla's "article-tools" with its "createdate" beside the print and e-mail buttons;
+    # not a header's "today" above the title)
     boxes = [el for el in page.select_all(region, DATE_SEL)
-             if not page.in_noise(el) and not _listed_date(el) and not _event_date(page, el)
+             if (start < page.order[el] < body_start or not page.in_noise(el))
+             and not _listed_date(el) and not _event_date(page, el)
              and not (page.order[el] >= body_start and page.within(el, body_el))]
     # The boxes above the text before those under it ("Các tin khác" dates each item).
     boxes.sort(key=lambda el: page.order[el] >= body_start)

@@ -50,11 +50,20 @@ def page_links(doc) -> list[str]:
     return links
 
 
+# Systems that serve a file from an address with no file name at its end: DotNetNuke's
+# "LinkClick.aspx?fileticket=…", Liferay's Documents and Media
+# ("/documents/20182/1234567/KH.pdf/8c1f0e2a-…?version=1.0").
+_SERVED_FILE = re.compile(r"/linkclick\.aspx$|^/documents/\d+/\d+/[^/]+/[0-9a-f-]{36}$")
+
+
 def is_file_link(href: str | None) -> bool:
     if not href:
         return False
-    path = urlsplit(href.strip()).path.lower()
-    return path.endswith(FILE_EXTENSIONS)
+    parts = urlsplit(href.strip())
+    path = parts.path.lower()
+    return path.endswith(FILE_EXTENSIONS) or bool(
+        _SERVED_FILE.search(path) and (not path.endswith(".aspx") or "fileticket=" in
+                                       parts.query.lower()))
 
 
 def is_file_anchor(a) -> bool:
@@ -81,7 +90,9 @@ def _enlarges_its_picture(a, href: str | None) -> bool:
 
 
 def img_src(img) -> str | None:
-    for attr in ("src", "data-src", "data-original", "data-lazy-src"):
+    """The picture an <img> shows: a lazy loader's address (data-src) before its "src",
+    which holds the placeholder until a script swaps them (loading.gif, a data: URI)."""
+    for attr in ("data-src", "data-original", "data-lazy-src", "src"):
         value = (img.get(attr) or "").strip()
         if value and not value.startswith("data:"):
             return value

@@ -34,10 +34,16 @@ _FILE = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|zip|rar|jpe?g|png|gif|mp[34])$",
 _PLACE = re.compile(r"\d|(?:^|[-_])(?:first|last|odd|even|active|current|clearfix)$")
 
 
+# An alternate row's style: ASP.NET's "dnnGridAltItem" beside "dnnGridItem",
+# "AlternatingRow", "row-alt".
+_ALTERNATE = re.compile(r"Alt(?:ernating)?(?=[A-Z])|(?:^|[-_])alt(?:ernating)?(?=[-_]|$)")
+
+
 def _kind(cls: str | None) -> str:
-    """An item's class names without those that number or place it, so that the rows of
-    one list, each told apart by its place, are alike."""
-    return " ".join(c for c in (cls or "").split() if not _PLACE.search(c))
+    """An item's class names without those that number or place it (and with an alternate
+    row's style as its row's), so that the rows of one list, each told apart by its place,
+    are alike."""
+    return " ".join(_ALTERNATE.sub("", c) for c in (cls or "").split() if not _PLACE.search(c))
 
 
 def _target(item, page_url: str, host: str) -> tuple[str, str] | None:

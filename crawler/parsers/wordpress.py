@@ -32,7 +32,8 @@ GENERATOR = "wordpress"
 POST = (css("article.post"), css("article.type-post"), css("div.post"), css("article"))
 TITLE = (css("h1.entry-title"), css(".entry-title"), css("h1.post-title"), css("h1"))
 DATE = (css("time.entry-date.published"), css("time.entry-date"), css("time.published"),
-        css(".posted-on time"), css(".entry-date"), css(".elementor-post-info__item--type-date"))
+        css(".posted-on time"), css(".entry-date"), css(".elementor-post-info__item--type-date"),
+        css(".posted-on"))  # Flatsome prints "Ngày đăng: 5/3/2024" with no <time>
 AUTHOR = (css(".author.vcard a"), css(".author.vcard"), css("a[rel=author]"), css(".byline .author"),
           css(".meta-author a.author-name"), css(".td-post-author-name a"))  # Jannah, Newspaper
 BODY = (css("div.entry-content"), css(".entry-content"), css(".post-content"))
@@ -96,7 +97,14 @@ def published_at(post, doc, ld, sources) -> str | None:
             value = parse_date(text)
             if value:
                 sources["published_at"] = "layout"
-                return published.with_time_beside(value, text, el)
+                value = published.with_time_beside(value, text, el)
+                # a day printed without its time yields to the same day with it
+                said: dict = {}
+                timed = "T" not in value and published.published_at(doc, post, ld, (), said)
+                if timed and timed.startswith(value + "T"):
+                    sources.update(said)
+                    return timed
+                return value
     return published.published_at(doc, post, ld, (), sources)
 
 

@@ -31,10 +31,11 @@ from urllib.parse import urlsplit
 from ..kernel.record import Article, Listing
 from ..kernel.text import canonical_url, clean_text, fold
 from . import generic, jsonld
-from .documents import citations, pager_links, parse_document, parse_register
+from .documents import citations, parse_document, parse_register
 from .links import LATER_PAGE, canonical_elsewhere, link_listing
 from .missing import SAYS_MISSING, footer_share, says_missing
 from .page import apply_base_href, load, meta_content, text_of, xp
+from .pagers import pager_links
 from .registry import Layout
 from .repeated import repeated_items
 from .urls import SERVICE_PREFIXES, article_shaped, collection_path, is_root

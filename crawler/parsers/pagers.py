@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+from lxml import etree
+
 from ..kernel.text import canonical_url, fold
 from .page import text_of
 
@@ -29,6 +31,8 @@ _PAGER_QUERY = re.compile(r"(?:^|&)(?:page|trang|p|pg|pageindex|pagenumber|page_
 _PAGER_PATH = re.compile(r"/(?:page|trang)[-/]\d+/?$|/PgrID/\d+/PageID/\d+/?$|/\d{1,3}/?$"
                          r"|/index_?\d+\.s?html?/?$", re.IGNORECASE)
 _INDEX = re.compile(r"/index\.s?html?$", re.IGNORECASE)
+# A "load more" button's next page (Elementor's "e-load-more-anchor").
+_NEXT_PAGE = etree.XPath("//@data-next-page", smart_strings=False)
 
 
 def _says_pager(text: str) -> bool:
@@ -49,8 +53,8 @@ def _named(doc):
     for option in doc.iter("option"):
         if option.get("selected") is None:  # the page shown
             yield option.get("value"), text_of(option)
-    for el in doc.xpath("//*[@data-next-page]"):
-        yield el.get("data-next-page"), "next"
+    for href in _NEXT_PAGE(doc):
+        yield href, "next"
 
 
 def pager_links(doc, url: str) -> list[str]:

@@ -86,6 +86,7 @@ from .web_paging import paged, primary_key_terms, without_key
 from .web_search import (
     NO_MATCH,
     SEARCHABLE,
+    beyond_limit,
     facet_limit,
     limit_facet,
     reread,
@@ -341,6 +342,9 @@ async def _counted(facet, sql_of, key_of, hide_arg: str):
     for source_and_config in facet.get_configs():
         config, source = source_and_config["config"], source_and_config["source"]
         column = config.get("column") or config["simple"]
+        if beyond_limit(facet):
+            timed_out.append(column)
+            continue
         try:
             rows = await facet.ds.execute(
                 facet.database, sql_of(column, size), facet.params, truncate=False,
@@ -401,6 +405,9 @@ class TallyFacet(ColumnFacet):
     async def facet_results(self):
         self.sql = without_key(self.sql)
         if not _whole_articles(self):
+            if beyond_limit(self):
+                return [], [config["config"].get("column") or config["config"]["simple"]
+                            for config in self.get_configs()]
             limit_facet(self)
             return await super().facet_results()
         return await _counted(self, column_facet_tally_sql, lambda column: column,

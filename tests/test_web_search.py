@@ -215,6 +215,40 @@ def test_a_search_of_most_of_the_table_is_counted_in_its_index_and_faceted_as_a_
     assert rows and all(_used(sql) == {"most"} for sql in rows)
 
 
+
+@pytest.mark.parametrize("plan", ["large", "most"])
+def test_facets_of_a_match_too_large_to_count_in_time_time_out_at_once(
+        db_path, monkeypatch, ran, plan):
+    """A facet whose rows (the page's count) are more than it can count in its time
+    limit is reported timed out without being run; below that it is counted."""
+    monkeypatch.setattr(web_search, "FACET_ROWS_PER_MS", 0.1)  # 250 ms: 25 rows
+    monkeypatch.setattr(web_search, "LARGE_MATCH", PLANS[plan][0])
+    monkeypatch.setattr(web_search, "MOST_SHARE", PLANS[plan][1])
+    ds = make_datasette(db_path)
+
+    def page(args):
+        ran.clear()
+        response = asyncio.run(ds.client.get(
+            "/archive/articles.json?" + urllib.parse.urlencode(dict(args, _size=7))))
+        assert response.status_code == 200, response.text
+        facet_sql = [sql for sql in ran if " as value, count(*) as count from (" in sql]
+        return response.json(), facet_sql
+
+    data, facet_sql = page({"_search": "tỉnh"})  # 60 rows
+    assert data["filtered_table_rows_count"] == 60 and data["rows"]
+    assert not facet_sql and not data["facet_results"]
+    ran.clear()
+    html = asyncio.run(ds.client.get("/archive/articles?_search=t%E1%BB%89nh")).text
+    timed_out = re.search(r"These facets timed out: ([^<]*)", html)
+    assert timed_out and {"site", "category", "published_at"} <= set(
+        timed_out[1].split(", "))
+    assert not [sql for sql in ran if " as value, count(*) as count from (" in sql]
+    data, facet_sql = page({"_search": "hoa binh", "site": SITES[0]})  # 20 rows, then 7
+    assert data["filtered_table_rows_count"] < 25
+    assert facet_sql
+    assert _facets(data)["site"] == [(SITES[0], data["filtered_table_rows_count"])]
+
+
 # --- paging a sorted table ---------------------------------------------------------------
 
 @pytest.fixture(scope="module")

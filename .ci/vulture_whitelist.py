@@ -41,3 +41,6 @@ _fresh  # unused function (tests/test_browser.py:49)
 _fresh  # unused function (tests/test_browser_view.py:61)
 loopback_only  # unused function (tests/test_family_replica.py:55)
 _.redirect_request  # unused method (tests/test_family_replica.py:82)
+_.list_commands  # click hook (archive/cli.py, GovnewsGroup)
+_.get_command  # click hook (archive/cli.py, GovnewsGroup)
+search_command  # named in archive/cli.py COMMANDS, imported when run

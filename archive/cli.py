@@ -8,7 +8,9 @@ This module is the entry point (``govnews = "archive.cli:cli"``, ``python -m
 archive.cli``): the group and its safety net.  The commands live by kind in
 ``archive.cli_crawl`` (crawl, probe), ``archive.cli_read`` (parse, reparse, sites, stats,
 search), ``archive.cli_export``, ``archive.cli_serve`` and ``archive.cli_demo``, which
-take what they share from ``archive.cli_common``; this module registers them.
+take what they share from ``archive.cli_common``; this module names them, and a command's
+module is imported when the command runs (or ``--help`` lists them all): a nightly crawl
+does not hold the web view's, the export's or the scheduler's code for hours.
 """
 
 from __future__ import annotations
@@ -21,18 +23,34 @@ import click
 
 from archive.access import ArchiveError
 from archive.cli_common import META_DB, _os_reason
-from archive.cli_crawl import crawl, probe
-from archive.cli_demo import demo
-from archive.cli_export import export
-from archive.cli_merge import merge
-from archive.cli_read import parse, reparse, search_command, sites, stats
-from archive.cli_schedule import schedule
-from archive.cli_serve import serve
+
+# Each command: the module that defines it, and its name there.  click's documented
+# pattern for lazily loaded subcommands (a Group whose get_command imports the command).
+COMMANDS = {
+    "crawl": ("archive.cli_crawl", "crawl"), "probe": ("archive.cli_crawl", "probe"),
+    "parse": ("archive.cli_read", "parse"), "export": ("archive.cli_export", "export"),
+    "reparse": ("archive.cli_read", "reparse"), "sites": ("archive.cli_read", "sites"),
+    "stats": ("archive.cli_read", "stats"), "search": ("archive.cli_read", "search_command"),
+    "serve": ("archive.cli_serve", "serve"), "demo": ("archive.cli_demo", "demo"),
+    "merge": ("archive.cli_merge", "merge"), "schedule": ("archive.cli_schedule", "schedule"),
+}
 
 
 class GovnewsGroup(click.Group):
     """The safety net: an error no command turned into a sentence (an ArchiveError, an
-    sqlite3 or operating-system error) becomes one, exit 1, instead of a traceback."""
+    sqlite3 or operating-system error) becomes one, exit 1, instead of a traceback.
+    Its commands are COMMANDS, each imported when asked for."""
+
+    def list_commands(self, ctx):
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx, cmd_name):
+        if cmd_name not in COMMANDS:
+            return None
+        from importlib import import_module
+
+        module, name = COMMANDS[cmd_name]
+        return getattr(import_module(module), name)
 
     def invoke(self, ctx):
         try:
@@ -62,12 +80,6 @@ class GovnewsGroup(click.Group):
 def cli():
     """govnews: crawl Vietnamese government news portals into a SQLite archive."""
 
-
-for _command in (crawl, probe, parse, export, reparse, sites, stats, search_command, serve,
-                 demo):
-    cli.add_command(_command)
-cli.add_command(merge)
-cli.add_command(schedule)
 
 
 def main():  # pragma: no cover - console entry point

@@ -156,6 +156,7 @@ def extract_body(body_el, page_url: str, *, remove=(), find_byline=True, summary
     for sel in remove:
         for el in sel(body):
             el.drop_tree()
+    _drop_share_bars(body)
 
     result.attachments = collect_attachments(body, page_url)
 
@@ -184,6 +185,25 @@ def extract_body(body_el, page_url: str, *, remove=(), find_byline=True, summary
     result.text = "\n".join(lines)
     result.html = clean_body_html(body, page_url)
     return result
+
+
+# A bar of buttons that share the page, inside the text's element (Flatsome's blog-share,
+# AddThis, AddToAny, a theme's own): its class or id says so, and its words are its
+# buttons' ("WhatsApp Facebook"), save a short label ("Chia sẻ:").
+_SHARE_NAMED = re.compile(r"(?:^|[\s_-])(?:share|shares|sharing|sharer|social|addthis|a2a"
+                          r"|chia-?se)(?:$|[\s_-])", re.IGNORECASE)
+_SHARE_LABEL_MAX = 20
+
+
+def _drop_share_bars(body) -> None:
+    for el in list(body.iter("div", "ul", "span", "p", "section", "nav")):
+        if el is body or el.getparent() is None:
+            continue
+        if not _SHARE_NAMED.search(f"{el.get('class') or ''} {el.get('id') or ''}"):
+            continue
+        outside = "".join(xp(el, ".//text()[not(ancestor::a) and not(ancestor::button)]"))
+        if len(" ".join(outside.split())) <= _SHARE_LABEL_MAX:
+            el.drop_tree()
 
 
 # A paragraph that points elsewhere once the text is done: "Xem thêm: <a>…</a>; <a>…</a>",

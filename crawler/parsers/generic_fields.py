@@ -91,6 +91,24 @@ def _title_parts(text: str) -> list[str]:
             if p.strip()]
 
 
+# What joins a title and the site's name in <title>: " - ", " | ", " :: ", ": "...
+_JOIN_AFTER = re.compile(r"\s*(?:[-|–—:»]|::)\s")
+_JOIN_BEFORE = re.compile(r"\s(?:[-|–—:»]|::)\s*$")
+# A headline this long that <title> holds whole, beside the site's name, is the title,
+# whatever separators it holds itself ("Sơ kết học kỳ I năm học 2017 - 2018: ..."); a
+# shorter one may be a box's label that begins the site's name.
+TITLED_MIN = 20
+
+
+def _titled_by(page_title: str, text: str) -> bool:
+    """Whether <title> is ``text`` with the site's name before or after it."""
+    if len(text) < TITLED_MIN or len(text) >= len(page_title):
+        return False
+    return bool((page_title.startswith(text) and _JOIN_AFTER.match(page_title, len(text)))
+                or (page_title.endswith(text)
+                    and _JOIN_BEFORE.search(page_title[:len(page_title) - len(text)])))
+
+
 def _site_heading(el) -> bool:
     return any(SITE_ATTR.search(_attr_text(a)) for a in (el, *el.iterancestors())
                if a.tag not in ("body", "html"))
@@ -127,7 +145,8 @@ def title(page: Page, ld, meta_map, body_el) -> tuple[str, object, str]:
             if page.text(el) == s:
                 return s, el, "layout"
     parts = _title_parts(page_title) if page_title else []
-    named = [el for el in headlines if page.text(el) == page_title or page.text(el) in parts]
+    named = [el for el in headlines if page.text(el) == page_title or page.text(el) in parts
+             or _titled_by(page_title, page.text(el))]
     if named:
         el = max(named, key=lambda e: len(page.text(e)))
         return page.text(el), el, "layout"

@@ -131,6 +131,14 @@ def _headed_box(el) -> bool:
     return any(not _ATTACHED.search(text_of(h)) for h in heads)
 
 
+def viewed_file(src: str, page_url: str) -> str:
+    """The file a viewer's address shows ("/pdf.js/web/viewer.html?file=/uploads/a.pdf",
+    Google's "viewer?url=..."): its ``file`` or ``url``, resolved; else ``src`` itself."""
+    query = parse_qs(urlsplit(src).query)
+    files = query.get("file") or query.get("File") or query.get("url")
+    return urljoin(urljoin(page_url, src), files[0]) if files else src
+
+
 def collect_attachments(scope, page_url: str, selectors=()) -> list[Attachment]:
     found: dict[str, Attachment] = {}
 
@@ -154,10 +162,9 @@ def collect_attachments(scope, page_url: str, selectors=()) -> list[Attachment]:
                 add(href, text_of(el) or clean_text(el.get("title")) or None)
             continue
         src = el.get("src") or el.get("data")
-        query = parse_qs(urlsplit(src).query)
-        files = query.get("file") or query.get("File") or query.get("url")
-        if files:
-            add(urljoin(urljoin(page_url, src), files[0]), clean_text(el.get("title")) or None)
+        shown = viewed_file(src, page_url)
+        if shown != src:
+            add(shown, clean_text(el.get("title")) or None)
         elif is_file_link(src):
             add(src, clean_text(el.get("title")) or None)
     return list(found.values())
@@ -390,6 +397,43 @@ def _in_chrome(el) -> bool:
     return False
 
 
+def _side_boxes(doc) -> list:
+    """The boxes a side box's label heads ("Tin xem nhiều", "TIN MỚI"), unless the label
+    is the page's own name (the "Tin nổi bật" category): each the smallest element around
+    its label that holds a link besides it."""
+    own = {fold(text_of(h)) for h in xp(doc, "//h1")}
+    title_el = doc.find(".//title")
+    if title_el is not None:
+        own.update(fold(p) for p in re.split(r"\s+[-|–—:»]\s+", text_of(title_el)))
+    boxes = []
+    for el in tree_root(doc).iter(etree.Element):
+        text = el.text
+        if not text or len(text) > 60 or not _HAS_HINT(text.lower()):
+            continue
+        key = _label_key(text)
+        if key not in _FOLDED_OTHER or key in own or _label_key(el.text_content()) != key:
+            continue
+        box = el.getparent()
+        while box is not None and box.tag not in ("body", "html"):
+            if any(not (a is el or el in a.iterancestors()) for a in box.iter("a")
+                   if a.get("href")):
+                boxes.append(box)
+                break
+            box = box.getparent()
+    return boxes
+
+
+def _outside_side_boxes(doc, links: list) -> list:
+    """``links`` without those inside side boxes (_side_boxes), where enough are left to
+    be a list: a label taken for a box's that heads the page's own list changes nothing."""
+    boxes = _side_boxes(doc)
+    if not boxes:
+        return links
+    kept = [(a, url) for a, url in links
+            if not any(box in boxes for box in a.iterancestors())]
+    return kept if len(kept) >= max(MIN_LISTING_ENTRIES, len(links) // 2) else links
+
+
 def linked_entries(doc, page_url: str, is_article, item_selectors=()) -> list:
     """A listing's items from its links: every link to an article of the same site in
     the page's own content (not menus, side boxes or footers), in page order, once; the
@@ -410,6 +454,7 @@ def linked_entries(doc, page_url: str, is_article, item_selectors=()) -> list:
             if urlsplit(url).netloc != host or not is_article(url) or _in_chrome(a):
                 continue
             links.append((a, url))
+    links = _outside_side_boxes(doc, links)
     entries: dict[str, ListingEntry] = {}
     ranks: dict[str, int] = {}
     for a, url in links:

@@ -17,11 +17,18 @@ from . import published
 from .body import assemble, extract_body, sapo_element, sapo_text
 from .bylines import byline_date, clean_author, signed_date, site_names
 from .jsonld import jsonld_article, jsonld_breadcrumb
-from .links import breadcrumb_category, extract_related, is_article_url, link_listing
+from .links import (
+    breadcrumb_category,
+    extract_related,
+    is_article_url,
+    is_file_link,
+    link_listing,
+    viewed_file,
+)
 from .page import css, first, meta_content, text_of, xp
 from .registry import Layout
 from .sieve import loaded_elements
-from .urls import collection_path
+from .urls import asks_for_a_file, collection_path
 
 NAME = "nukeviet"
 VERSION = "1"
@@ -166,14 +173,19 @@ FILE_ITEMS = css(".news-download-file .list-group-item")
 
 def attached_files(doc, url: str) -> list[Attachment]:
     """The files the news module lists under the text (``news-download-file``): each the
-    file itself where its quick view names it (``data-src``), else the module's download
-    link ("...?download=1&id=0"), which answers with the file."""
+    file itself where its quick view (``data-src``, or the file= of the pdf.js viewer it
+    names) or its link names it, else the module's download link ("...?download=1&id=0",
+    which answers with the file), else the quick view."""
     out: list[Attachment] = []
     for item in FILE_ITEMS(doc):
         link = next((a for a in item.iter("a") if (a.get("href") or "").strip()[:1] not in
                      ("", "#") and not a.get("href").strip().startswith("javascript:")), None)
         shown = next((el.get("data-src") for el in item.iter() if el.get("data-src")), None)
-        href = shown or (link.get("href") if link is not None else None)
+        linked = link.get("href").strip() if link is not None else None
+        viewed = viewed_file(shown.strip(), url) if shown else None
+        href = (next((h for h in (viewed, linked) if is_file_link(h)), None)
+                or (linked if linked and asks_for_a_file(urlsplit(linked).query) else None)
+                or viewed or linked)
         if not href:
             continue
         name = (clean_text(link.get("title")) or text_of(link)) if link is not None else None

@@ -93,7 +93,16 @@ def is_article_page(doc) -> bool:
 
 
 def is_listing_page(doc) -> bool:
-    return first(doc, LISTING_ITEMS) is not None or bool(skin_items(doc))
+    return (first(doc, LISTING_ITEMS) is not None or bool(skin_items(doc))
+            or any(_list_holder(module) for module in
+                   loaded_class_prefix(doc, SKINNED_MODULES)))
+
+
+def _list_holder(module) -> bool:
+    """Whether a list module holds its list's element, items or none ("Chưa có dữ liệu":
+    a category with nothing in it yet is a list of nothing, not a page to guess at)."""
+    return bool(xp(module, ".//*[starts-with(@id, 'ArticleList')]"
+                           " | .//*[contains(concat(' ', @class, ' '), ' ArticleList ')]"))
 
 
 # The list modules PORTAL.md names in their "_Default" skin; an install may show another
@@ -103,13 +112,43 @@ SKINNED_MODULES = ("UIArticleInMenu_", "UIListNews_")
 
 def skin_items(doc) -> list:
     """The items of a list module in a skin LISTING_ITEMS does not name: the children of
-    the list its pager's script refills (id "ArticleList_N"), else of its first list."""
+    the list its pager's script refills (id "ArticleList_N"), else its largest run of
+    alike linked boxes ("div.list-news > div.news-item"), else the children of its first
+    list."""
     for module in loaded_class_prefix(doc, SKINNED_MODULES):
-        lists = (xp(module, ".//*[starts-with(@id, 'ArticleList')]")
-                 or xp(module, ".//ul[li] | .//ol[li]"))
+        lists = xp(module, ".//*[starts-with(@id, 'ArticleList')]")
+        if lists:
+            return [item for item in lists[0] if isinstance(item.tag, str)]
+        alike = _alike_boxes(module)
+        if alike:
+            return alike
+        lists = xp(module, ".//ul[li] | .//ol[li]")
         if lists:
             return [item for item in lists[0] if isinstance(item.tag, str)]
     return []
+
+
+# A pager's boxes are alike too: their class, or their list's, says so.
+_PAGER_CLASS = re.compile(r"pag", re.IGNORECASE)
+
+
+def _alike_boxes(module) -> list:
+    """The largest group of two or more children of one element in ``module`` that share
+    their tag and class and each hold a link, not a pager's."""
+    best: list = []
+    for parent in module.iter():
+        if not isinstance(parent.tag, str) or _PAGER_CLASS.search(parent.get("class") or ""):
+            continue
+        groups: dict[tuple, list] = {}
+        for child in parent:
+            if isinstance(child.tag, str):
+                groups.setdefault((child.tag, child.get("class")), []).append(child)
+        for (_tag, cls), members in groups.items():
+            if (len(members) >= 2 and len(members) > len(best)
+                    and not _PAGER_CLASS.search(cls or "")
+                    and all(xp(m, ".//a[@href]") for m in members)):
+                best = members
+    return best
 
 
 def title(doc, root, ld, sources) -> str:

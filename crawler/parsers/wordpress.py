@@ -189,13 +189,20 @@ def pager_link(url: str) -> bool:
     return bool(PAGER.search(parts.path)) or "paged" in parse_qs(parts.query)
 
 
+# A post's box, wherever a theme puts it: WordPress themes give it id="post-{ID}" (the
+# template tag the_ID), whatever their classes (a theme's own "post-item row").
+POST_BOX = ("//*[starts-with(@id, 'post-') and string-length(@id) > 5"
+            " and translate(substring(@id, 6), '0123456789', '') = '']")
 ARCHIVE_ITEMS = (css("article.post"), css("article.type-post"), css("main"),
-                 css(".wp-block-latest-posts"), css(".wp-block-query"))
+                 css(".wp-block-latest-posts"), css(".wp-block-query"),
+                 lambda doc: xp(doc, POST_BOX))
 # Where a theme, the block editor or a page builder (Elementor's posts widget) links a
 # post by its title.
 POST_TITLE_LINKS = (css("article .entry-title a"), css("a[rel~=bookmark]"),
                     css(".wp-block-latest-posts__list li > a"), css(".wp-block-post-title a"),
-                    css("article .post-title a"), css(".elementor-post__title a"))
+                    css("article .post-title a"), css(".elementor-post__title a"),
+                    lambda doc: xp(doc, POST_BOX + "//*[self::h1 or self::h2 or self::h3"
+                                   " or self::h4]//a[@href]"))
 # <body class="single single-post postid-12">: the page of one post.
 SINGLE_POST = re.compile(r"(?:^|\s)(?:single-post|postid-\d+)(?:\s|$)")
 

@@ -1,0 +1,197 @@
+"""Pages of skins and themes the layouts' own selectors do not name: a theme's share bar
+inside the text, a Joomla article's page index above its text, NukeViet's quick view
+through pdf.js, a WordPress theme's own post boxes, a vnPortal list skin in <div>s or with
+nothing in it yet, and a list page's "Tin xem nhiều" box.  Each is read as a reader
+reads it: the text without the buttons, the headline as the title, the file itself, the
+category's own items and only those."""
+
+from __future__ import annotations
+
+from crawler.parsers import classify
+
+PARAS = ("<p>Sáng nay, Ủy ban nhân dân phường tổ chức hội nghị triển khai kế hoạch chuyển "
+         "đổi số năm 2024 với sự tham dự của cán bộ, công chức và đại diện các khối phố.</p>"
+         "<p>Hội nghị đánh giá kết quả thực hiện nhiệm vụ năm qua và thống nhất các giải pháp "
+         "trọng tâm trong thời gian tới, trong đó có việc số hóa hồ sơ hành chính.</p>")
+LAST = "số hóa hồ sơ hành chính."
+
+
+def _verdict(html: str, url: str, reached_as: str = "article"):
+    return classify(html.encode(), url, reached_as=reached_as)
+
+
+def test_a_share_bar_inside_the_text_is_not_text():
+    """Flatsome puts its share buttons inside div.entry-content; their words are the
+    buttons' ("WhatsApp Facebook"), not the article's last line."""
+    url = "https://phuongdongvinh.hoaison.gov.vn/phuong-trien-khai-chuyen-doi-so-nam-2024/"
+    found = _verdict(
+        '<html><head><meta name="generator" content="WordPress 6.4"><title>Phường triển khai '
+        'chuyển đổi số năm 2024 - Phường Đông Vĩnh</title></head><body class="single '
+        'single-post postid-884"><article id="post-884" class="post type-post"><h1 '
+        'class="entry-title">Phường triển khai chuyển đổi số năm 2024</h1><div class='
+        f'"entry-content single-page">{PARAS}<div class="blog-share text-center"><div '
+        'class="social-icons share-icons share-row"><a href="whatsapp://send?text=x" '
+        'class="icon button whatsapp">WhatsApp</a><a href="https://www.facebook.com/sharer.'
+        'php?u=x" class="icon button facebook">Facebook</a></div></div></div></article>'
+        "</body></html>", url)
+    assert found.role == "article", found.evidence
+    assert found.record.body.endswith(LAST), found.record.body[-80:]
+    assert "WhatsApp" not in found.record.body_html
+
+
+def test_a_bar_named_social_that_holds_text_stays():
+    """Only a bar whose words are its buttons' goes: a paragraph a theme happens to class
+    "social" is the article's."""
+    url = "https://phuongdongvinh.hoaison.gov.vn/phuong-trien-khai-chuyen-doi-so-nam-2024/"
+    found = _verdict(
+        '<html><head><meta name="generator" content="WordPress 6.4"><title>Phường triển khai '
+        'chuyển đổi số năm 2024</title></head><body class="single single-post postid-884">'
+        '<article id="post-884" class="post"><h1 class="entry-title">Phường triển khai chuyển'
+        f' đổi số năm 2024</h1><div class="entry-content">{PARAS}<p class="social">Các tổ '
+        'chức chính trị - xã hội của phường cùng vào cuộc tuyên truyền.</p></div></article>'
+        "</body></html>", url)
+    assert found.record.body.endswith("cùng vào cuộc tuyên truyền.")
+
+
+def test_the_headline_that_title_names_beats_a_heading_nearer_the_text():
+    """Joomla's page break plugin sets "Mục lục bài viết" between the headline and the
+    text; <title> is the headline (itself holding " - " and ": ") and the site's name."""
+    headline = ("Sơ kết học kỳ I năm học 2017 - 2018: Nhiều chuyển biến tích cực trong dạy "
+                "và học")
+    found = _verdict(
+        f'<html><head><title>{headline} - Trường THPT Cửa Lò</title></head><body><div '
+        f'class="item-page"><div class="page-header"><h2 itemprop="headline">{headline}</h2>'
+        '</div><dl class="article-info"><dd class="published">Ngày đăng: 10/01/2018 09:15</dd>'
+        '</dl><div class="article-index"><h3>Mục lục bài viết</h3><ul><li><a href="/tin-tuc/'
+        '125-so-ket?start=1">Trang 2</a></li></ul></div><div itemprop="articleBody">'
+        f"{PARAS}</div></div></body></html>",
+        "https://thptcualo.hoaison.edu.vn/index.php/tin-tuc/125-so-ket-hoc-ky-i")
+    assert found.role == "article", found.evidence
+    assert found.record.title == headline
+
+
+def test_a_nukeviet_quick_view_through_pdfjs_names_the_file_itself():
+    """A theme's quick view loads pdf.js on the file (``viewer.html?file=...``) and the
+    link beside it is the file: the attachment is the file, not the viewer."""
+    url = "https://hcc.hoaison.gov.vn/tin-tuc/tiep-nhan-ho-so-thang-8-1204.html"
+    found = _verdict(
+        '<html><head><meta name="generator" content="NukeViet v4.5"><title>Tiếp nhận hồ sơ'
+        ' tháng 8</title></head><body><div class="news_column panel"><h1 class="title">Tiếp '
+        'nhận hồ sơ tháng 8</h1><span class="h5">15/09/2023 10:00</span><div class="hometext">'
+        'Trung tâm tiếp nhận hơn 12.000 hồ sơ trong tháng.</div><div id="news-bodyhtml" '
+        f'class="bodytext">{PARAS}</div><div class="list-group news-download-file"><div '
+        'class="list-group-item"><span class="badge"><a role="button" href="#pdf0">Xem '
+        'nhanh</a></span><a href="/uploads/news/2023_09/bao-cao-thang-8.pdf" title="Tải về '
+        'Báo cáo">Tải về: <strong>Báo cáo</strong></a><div class="collapse" id="pdf0" '
+        'data-src="/assets/js/pdf.js/web/viewer.html?file=/uploads/news/2023_09/bao-cao-'
+        'thang-8.pdf"></div></div></div></div></body></html>', url)
+    assert [a.url for a in found.record.attachments] == [
+        "https://hcc.hoaison.gov.vn/uploads/news/2023_09/bao-cao-thang-8.pdf"]
+
+
+def _post_box(n: int, slug: str) -> str:
+    return (f'<div class="post-item row" id="post-{5000 + n}"><div class="post-thumb"><a '
+            f'href="https://hoangmai.hoaison.gov.vn/{slug}.html"><img src="/a{n}.jpg"></a>'
+            f'</div><div class="post-info"><h3 class="post-title"><a href="https://hoangmai.'
+            f'hoaison.gov.vn/{slug}.html">Tin số {n} của thị xã</a></h3><div class="post-meta">'
+            f"{10 + n}/09/2023</div></div></div>")
+
+
+def test_a_wordpress_themes_own_post_boxes_are_its_list():
+    """A theme that prints each post in its own box (id="post-{ID}", no post classes),
+    with /%postname%.html addresses that have no shape of their own."""
+    slugs = ["hoi-nghi-xuc-tien-dau-tu", "kiem-tra-khu-cong-nghiep", "ra-mat-pho-van-minh",
+             "trao-qua-cho-hoc-sinh"]
+    found = _verdict(
+        '<html><head><meta name="generator" content="WordPress 6.2.2"><title>Tin tức - Sự '
+        'kiện</title></head><body class="archive category category-tin-tuc-su-kien"><div '
+        'class="col-lg-8"><h1 class="page-title">Tin tức - Sự kiện</h1><div class="post-list">'
+        + "".join(_post_box(n, s) for n, s in enumerate(slugs)) + '</div><a href="https://'
+        'hoangmai.hoaison.gov.vn/chuyen-muc/tin-tuc-su-kien/page/2/" class="btn-load-more">Xem'
+        ' thêm</a></div><div class="sidebar"><div class="widget"><h3>Tin nổi bật</h3><ul><li>'
+        '<a href="https://hoangmai.hoaison.gov.vn/don-nhan-co-thi-dua.html">Đón nhận cờ thi '
+        'đua</a></li></ul></div></div></body></html>',
+        "https://hoangmai.hoaison.gov.vn/chuyen-muc/tin-tuc-su-kien/", reached_as="listing")
+    assert found.role == "listing", found.evidence
+    assert [e.url for e in found.listing.entries] == [
+        f"https://hoangmai.hoaison.gov.vn/{s}.html" for s in slugs]
+
+
+VNPORTAL_SIDE = ('<div class="col-right"><div class="box-side UIArticleHot_Default"><div '
+                 'class="box-title"><h3>Tin nổi bật</h3></div><ul class="list-hot"><li class='
+                 '"item"><a href="https://yte.hoaison.gov.vn/tin-noi-bat/ghi-nhan-ca-mac-sot-'
+                 'xuat-huyet-849877">Ghi nhận ca mắc sốt xuất huyết</a></li><li class="item">'
+                 '<a href="https://yte.hoaison.gov.vn/thong-bao/lich-tiep-cong-dan-850001">'
+                 "Lịch tiếp công dân</a></li></ul></div></div>")
+
+
+def _vnportal_list(module: str) -> str:
+    return ('<html><head><title>Tin hoạt động ngành</title></head><body><div class="header">'
+            'ĐĂNG NHẬP</div><div class="col-content"><section class="category-news '
+            f'{module}</section></div>{VNPORTAL_SIDE}</body></html>')
+
+
+def test_a_vnportal_list_skin_of_div_boxes_is_read_as_its_list():
+    ids = (850112, 850059, 849953)
+    items = "".join(
+        f'<div class="news-item col-sm-12"><div class="news-thumb"><a href="https://yte.'
+        f'hoaison.gov.vn/tin-hoat-dong-nganh/tin-so-{n}-{i}"><img src="/t{n}.jpg"></a></div>'
+        f'<div class="news-body"><h3 class="news-title"><a href="https://yte.hoaison.gov.vn/'
+        f'tin-hoat-dong-nganh/tin-so-{n}-{i}">Tin số {n} của ngành</a></h3><span class='
+        f'"news-date">0{n + 1}/10/2023</span></div></div>' for n, i in enumerate(ids))
+    found = _verdict(_vnportal_list(
+        f'UIArticleInMenu_Style2"><h1 class="heading-title">Tin hoạt động ngành</h1><div '
+        f'class="list-news row">{items}</div>'),
+        "https://yte.hoaison.gov.vn/tin-hoat-dong-nganh", reached_as="listing")
+    assert found.role == "listing", found.evidence
+    assert found.listing.layout.startswith("vnportal")
+    assert [e.url for e in found.listing.entries] == [
+        f"https://yte.hoaison.gov.vn/tin-hoat-dong-nganh/tin-so-{n}-{i}"
+        for n, i in enumerate(ids)]
+
+
+def test_a_vnportal_category_with_nothing_in_it_is_an_empty_list():
+    """"Chưa có dữ liệu": the list module is there with an empty list, and the side
+    box's articles are not the category's."""
+    found = _verdict(_vnportal_list(
+        'UIArticleInMenu_Default"><div class="title">Thông tin tuyển dụng</div><ul '
+        'class="ArticleList"></ul><div class="no-data">Chưa có dữ liệu</div>'),
+        "https://yte.hoaison.gov.vn/thong-tin-tuyen-dung", reached_as="listing")
+    assert found.role == "listing", found.evidence
+    assert found.listing.entries == []
+
+
+def test_a_most_read_box_beside_a_list_is_not_part_of_it():
+    """A Joomla category list with the "Tin xem nhiều" module beside it, in a template
+    whose module wrappers name no side box."""
+    host = "https://skhcn.hoaison.gov.vn"
+    own = [f"{host}/tin-tuc/hoat-dong/{n}-tin-hoat-dong-so-{n}" for n in (2301, 2290, 2285)]
+    read = [f"{host}/tin-tuc/hoat-dong/2198-nghe-an-co-15-san-pham",
+            f"{host}/thong-bao/2250-thong-bao-tuyen-chon-nhiem-vu"]
+    rows = "".join(f'<tr><td><a href="{u}">Tin hoạt động khoa học số {i}</a></td><td>'
+                   f"0{i + 1}-12-2023</td></tr>" for i, u in enumerate(own))
+    box = "".join(f'<li><a href="{u}">Bài được xem nhiều số {i}</a></li>'
+                  for i, u in enumerate(read))
+    found = _verdict(
+        '<html><head><title>Hoạt động KH&amp;CN</title></head><body class="site com_content '
+        f'view-category"><div class="row"><div id="content" class="span9"><h2>Hoạt động KH&amp;'
+        f'CN</h2><table class="category">{rows}</table></div><div id="aside" class="span3">'
+        f'<div class="well"><h3 class="page-header">Tin xem nhiều</h3><ul class="mostread">'
+        f"{box}</ul></div></div></div></body></html>",
+        f"{host}/tin-tuc/hoat-dong", reached_as="listing")
+    assert found.role == "listing", found.evidence
+    assert [e.url for e in found.listing.entries] == own
+
+
+def test_a_category_named_like_a_side_box_keeps_its_items():
+    """The "Tin nổi bật" category's own page: its heading is its name, not a box's."""
+    host = "https://www.hoaison.gov.vn"
+    own = [f"{host}/tin-noi-bat/tin-noi-bat-so-{n}-80{n}123" for n in range(4)]
+    items = "".join(f'<li><a href="{u}">Tin nổi bật số {n} của tỉnh</a> <span>0{n + 1}/12/'
+                    "2023</span></li>" for n, u in enumerate(own))
+    found = _verdict(
+        '<html><head><title>Tin nổi bật - Cổng thông tin điện tử</title></head><body><div '
+        f'class="content"><div class="box"><h1>Tin nổi bật</h1><ul>{items}</ul></div></div>'
+        "</body></html>", f"{host}/tin-noi-bat", reached_as="listing")
+    assert found.role == "listing", found.evidence
+    assert [e.url for e in found.listing.entries] == own

@@ -195,3 +195,37 @@ def test_a_category_named_like_a_side_box_keeps_its_items():
         "</body></html>", f"{host}/tin-noi-bat", reached_as="listing")
     assert found.role == "listing", found.evidence
     assert [e.url for e in found.listing.entries] == own
+
+
+def test_a_video_page_whose_links_are_all_in_its_boxes_lists_nothing():
+    """A video's page (an embed and a line) links other videos and the featured news,
+    each under its box's label: no list of its own, so "other", not a listing."""
+    host = "https://vhttdl.hoaison.gov.vn"
+    videos = "".join(f'<li><a href="{host}/video/video-so-{n}-73100{n}">Video số {n}</a></li>'
+                     for n in range(2))
+    hot = "".join(f'<li><a href="{host}/tin-noi-bat/tin-so-{n}-72300{n}">Tin nổi bật số {n} '
+                  "của tỉnh</a></li>" for n in range(4))
+    found = _verdict(
+        '<html><head><title>Dân ca ví, giặm Nghệ Tĩnh</title></head><body><div class="main">'
+        '<h1 class="video-title">Dân ca ví, giặm Nghệ Tĩnh</h1><iframe src="https://www.'
+        'youtube.com/embed/Vd3kHq9ZtP4"></iframe><p class="video-desc">Phóng sự giới thiệu '
+        f'dân ca ví, giặm.</p><div class="other-videos"><h3>Video khác</h3><ul>{videos}</ul>'
+        '</div></div><div class="right-col"><div class="box-right"><div class="box-title"><h3>'
+        f"Tin nổi bật</h3></div><ul>{hot}</ul></div></div></body></html>",
+        f"{host}/video/dan-ca-vi-giam-nghe-tinh-731305")
+    assert found.role == "other", found.evidence
+
+
+def test_a_category_headed_by_a_side_box_label_keeps_its_items():
+    """A commune site's "Thông báo" category: its heading is an <h2>, its <title> the
+    site's name; its address names it, so its heading is not a side box's."""
+    host = "https://xanghithai.hoaison.gov.vn"
+    own = [f"{host}/thong-bao/thong-bao-so-{n}-80{n}456" for n in range(4)]
+    items = "".join(f'<li><a href="{u}">Thông báo số {n} của xã về lịch tiếp dân</a> <span>'
+                    f"0{n + 1}/12/2023</span></li>" for n, u in enumerate(own))
+    found = _verdict(
+        '<html><head><title>Cổng thông tin điện tử xã Nghi Thái</title></head><body><div '
+        f'class="content"><div class="box"><h2>Thông báo</h2><ul>{items}</ul></div></div>'
+        "</body></html>", f"{host}/thong-bao", reached_as="listing")
+    assert found.role == "listing", found.evidence
+    assert [e.url for e in found.listing.entries] == own

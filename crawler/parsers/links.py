@@ -184,7 +184,7 @@ RELATED_LABELS = ("tin cùng chuyên mục", "tin liên quan", "tin khác", "cá
 # Side boxes that sit next to the related block and are not related news.
 OTHER_BOX_LABELS = ("tin nổi bật", "tin mới", "tin mới nhất", "tin xem nhiều", "xem nhiều nhất",
                     "tin đọc nhiều", "đọc nhiều nhất", "liên kết website", "thông báo", "video",
-                    "thư viện ảnh", "tin tiêu điểm", "tin nóng", "sự kiện nổi bật", "tiêu điểm",
+                    "thư viện ảnh", "album khác", "video khác", "tin tiêu điểm", "tin nóng", "sự kiện nổi bật", "tiêu điểm",
                     "văn bản mới", "lịch công tác", "thăm dò ý kiến", "thống kê truy cập")
 _FOLDED_RELATED = {fold(x) for x in RELATED_LABELS}
 _FOLDED_OTHER = {fold(x) for x in OTHER_BOX_LABELS}
@@ -397,18 +397,21 @@ def _in_chrome(el) -> bool:
     return False
 
 
-def _side_boxes(doc) -> list:
+def _side_boxes(doc, page_url: str) -> list:
     """The boxes a side box's label heads ("Tin xem nhiều", "TIN MỚI"), unless the label
-    is the page's own name (the "Tin nổi bật" category): each the smallest element around
-    its label that holds a link besides it."""
+    is the page's own name (the "Tin nổi bật" category: its <h1>, its <title>, its
+    address's last part): each the smallest element around its label that holds a link
+    besides it."""
     own = {fold(text_of(h)) for h in xp(doc, "//h1")}
+    slug = urlsplit(page_url).path.rstrip("/").rsplit("/", 1)[-1]
+    own.add(fold(re.sub(r"[-_]+", " ", re.sub(r"(?:-\d+)?(?:\.\w+)?$", "", slug))))
     title_el = doc.find(".//title")
     if title_el is not None:
         own.update(fold(p) for p in re.split(r"\s+[-|–—:»]\s+", text_of(title_el)))
     boxes = []
     for el in tree_root(doc).iter(etree.Element):
         text = el.text
-        if not text or len(text) > 60 or not _HAS_HINT(text.lower()):
+        if not text or len(text) > 60 or not text.strip():
             continue
         key = _label_key(text)
         if key not in _FOLDED_OTHER or key in own or _label_key(el.text_content()) != key:
@@ -423,14 +426,17 @@ def _side_boxes(doc) -> list:
     return boxes
 
 
-def _outside_side_boxes(doc, links: list) -> list:
+def _outside_side_boxes(doc, page_url: str, links: list) -> list:
     """``links`` without those inside side boxes (_side_boxes), where enough are left to
-    be a list: a label taken for a box's that heads the page's own list changes nothing."""
-    boxes = _side_boxes(doc)
+    be a list, or none at all: a label taken for a box's that heads part of the page's own
+    list changes nothing."""
+    boxes = _side_boxes(doc, page_url)
     if not boxes:
         return links
     kept = [(a, url) for a, url in links
             if not any(box in boxes for box in a.iterancestors())]
+    if not kept:  # a video's, a profile's page: what it links is all in its side boxes
+        return kept
     return kept if len(kept) >= max(MIN_LISTING_ENTRIES, len(links) // 2) else links
 
 
@@ -454,7 +460,7 @@ def linked_entries(doc, page_url: str, is_article, item_selectors=()) -> list:
             if urlsplit(url).netloc != host or not is_article(url) or _in_chrome(a):
                 continue
             links.append((a, url))
-    links = _outside_side_boxes(doc, links)
+    links = _outside_side_boxes(doc, page_url, links)
     entries: dict[str, ListingEntry] = {}
     ranks: dict[str, int] = {}
     for a, url in links:

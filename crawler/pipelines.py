@@ -437,7 +437,9 @@ class ArchivePipeline:
         try:
             report = spider.site_report()
             for row in report if reason == "finished" else ():
-                if row["status"] == "degraded":  # the spider's own verdict
+                if row["status"] == "degraded" and row.get("what") != "fetches":
+                    # the spider's own verdict that the site is read worse: pages that
+                    # could not be fetched are fetch errors, not the parsers' health
                     drops[row["site"]] = (row.get("what", "articles"), row["reason"])
                 elif row["status"] == "ok" and row.get("listed") is not None:
                     drop = health.yield_drop(row["listed"], health.listed_history(

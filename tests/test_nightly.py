@@ -101,7 +101,9 @@ def test_incremental_run_is_cheaper(nightly):
 
 def test_two_crawls_at_once_one_works_the_other_says_why(tmp_path):
     db = tmp_path / "a.db"
-    with ReplicaServer(build_site(), port=0, delay=0.05) as server:
+    # Each answer slowed enough that the first crawl is still running when the second,
+    # started after its first request, has imported itself, on a busy machine too.
+    with ReplicaServer(build_site(), port=0, delay=0.25) as server:
         first = subprocess.Popen(crawl_cmd(server.url, db), stdout=subprocess.PIPE,
                                  stderr=subprocess.PIPE, text=True, env=env(), cwd=ROOT)
         # wait until the first holds the lock and is fetching

@@ -229,3 +229,69 @@ def test_a_category_headed_by_a_side_box_label_keeps_its_items():
         "</body></html>", f"{host}/thong-bao", reached_as="listing")
     assert found.role == "listing", found.evidence
     assert [e.url for e in found.listing.entries] == own
+
+
+def test_an_office_in_the_author_box_is_the_byline_as_printed():
+    """vnPortal's div.author naming an office, with no writer signing the text."""
+    url = "https://sxd.hoaison.gov.vn/tin-hoat-dong/kiem-tra-chat-luong-cong-trinh-810245"
+    found = _verdict(
+        '<html><head><title>Kiểm tra chất lượng công trình - Phòng Kinh tế và Hạ tầng huyện'
+        '</title></head><body><div class="ArticleDetailControl"><div class="ArticleHeader">'
+        'Kiểm tra chất lượng công trình cầu qua sông Mai Giang</div><div class="PostDate">'
+        '15/05/2024 09:30</div><div class="ArticleSummary">Đoàn kiểm tra của huyện làm việc '
+        f'tại công trình.</div><div class="ArticleContent">{PARAS}</div><div class="author">'
+        "Phòng Kinh tế và Hạ tầng</div></div></body></html>", url)
+    assert found.record.author == "Phòng Kinh tế và Hạ tầng"
+
+
+def _nukeviet(byline: str, signature: str = "") -> str:
+    return ('<html><head><meta name="generator" content="NukeViet v4.5"><title>Xã diễn tập '
+            'phòng cháy</title></head><body><div class="news_column panel"><h1 class="title">'
+            'Xã diễn tập phòng cháy</h1><span class="h5">15/05/2024 10:00</span><div class='
+            '"hometext">Xã tổ chức diễn tập phương án phòng cháy tại khu dân cư.</div><div id='
+            f'"news-bodyhtml" class="bodytext">{PARAS}{signature}</div><div class="margin-'
+            f'bottom-lg"><p class="h5 text-right"><strong>Tác giả: </strong>{byline}</p></div>'
+            "</div></body></html>")
+
+
+def test_an_office_on_the_author_line_is_the_author_unless_writers_sign_the_text():
+    url = "https://quynhdoi.hoaison.gov.vn/tin-tuc/xa-dien-tap-phong-chay-306.html"
+    assert _verdict(_nukeviet("Ban Văn hóa xã"), url).record.author == "Ban Văn hóa xã"
+    signed = _verdict(_nukeviet("Ban Văn hóa xã", '<p style="text-align: right;"><strong>'
+                                "Hồ Phương</strong></p>"), url).record
+    assert signed.author == "Hồ Phương" and signed.body.endswith(LAST)
+
+
+def test_a_login_in_lower_case_is_no_byline_and_the_signature_is():
+    """WordPress prints the account ("bientap"); the writers sign the text."""
+    url = "https://phuonghungbinh.hoaison.gov.vn/tin-tuc/ra-mat-mo-hinh-khu-dan-cu-khong-rac/"
+    found = _verdict(
+        '<html><head><meta name="generator" content="WordPress 6.4"><title>Ra mắt mô hình '
+        '</title></head><body class="single single-post postid-77"><article id="post-77" '
+        'class="post"><h1 class="entry-title">Ra mắt mô hình khu dân cư không rác thải nhựa'
+        '</h1><span class="byline">bởi <span class="author vcard"><a class="url fn n" href="/'
+        'author/bientap/">bientap</a></span></span><div class="entry-content">'
+        f'{PARAS}<p style="text-align: right;"><strong>Minh Hằng - Quốc Việt</strong></p>'
+        '</div></article><div class="related-posts"><h3 class="related-title">Bài viết liên '
+        'quan</h3><ul><li><a href="https://phuonghungbinh.hoaison.gov.vn/tin-tuc/tong-ket-'
+        'cong-tac-nam-2020/">Tổng kết công tác năm 2020</a></li><li><a href="https://'
+        'phuonghungbinh.hoaison.gov.vn/tin-tuc/">Tin tức</a></li></ul></div></body></html>',
+        url)
+    assert found.record.author == "Minh Hằng, Quốc Việt"
+    assert found.record.body.endswith(LAST)
+    # a related post at a "/%postname%/" address; the category's link is no post
+    assert [r.url for r in found.record.related] == [
+        "https://phuonghungbinh.hoaison.gov.vn/tin-tuc/tong-ket-cong-tac-nam-2020/"]
+
+
+def test_an_article_reached_with_a_trailing_slash_keeps_the_address_it_declares():
+    """A related list links "/slug-723585/"; the page (and the site's lists) say
+    "/slug-723585": the article is kept at that address."""
+    own = "http://www.hoaison.gov.vn/chi-dao-dieu-hanh/huyen-chi-dao-ra-soat-ho-tro-723585"
+    found = _verdict(
+        f'<html><head><title>Huyện chỉ đạo rà soát</title><meta property="og:url" content='
+        f'"{own}"></head><body><div class="ArticleDetailControl"><div class="ArticleHeader">'
+        'Huyện chỉ đạo rà soát, hỗ trợ người dân</div><div class="PostDate">15/05/2024 09:30'
+        f'</div><div class="ArticleContent">{PARAS}</div></div></body></html>', own + "/")
+    assert found.role == "article"
+    assert found.url == found.record.url == own

@@ -115,7 +115,9 @@ PHOTO_CREDIT = re.compile(r"\s*[-–—,;|]?\s*\(?\s*(?:ảnh|photo|video|đồ 
 # CMS accounts, not people ("admin", "Quản trị viên", "bientap.pbgdpl"; not "N.H").
 ACCOUNT = re.compile(r"^(?:admin\w*|administrator|quản trị(?: viên)?|super user|webmaster"
                      r"|biên tập(?: viên)?|ban biên tập|editor|root|btv|user\d*"
-                     r"|(?-i:[a-z0-9]{3,}[._][a-z0-9._]{2,}))$", re.IGNORECASE)
+                     r"|(?-i:[a-z0-9]{3,}[._][a-z0-9._]{2,})"
+                     # a login written in lower case, as no name is printed: "bientap"
+                     r"|(?-i:[a-z][a-z0-9_]{2,}))$", re.IGNORECASE)
 # A byline that names an organisation or a paper: not an author.
 ORG_WORDS = ("báo ", "tạp chí", "cổng thông tin", "cổng ttđt", "trang thông tin", "công an ",
              "sở ", "ủy ban", "uỷ ban", "ubnd", "ban ", "phòng ", "trung tâm", "đài ",
@@ -267,10 +269,12 @@ def site_names(doc, url: str | None = None, ld=None) -> SiteNames:
     return SiteNames(tuple(dict.fromkeys(names)), frozenset(keys))
 
 
-def clean_author(text: str | None, site: SiteNames | None = None) -> str | None:
+def clean_author(text: str | None, site: SiteNames | None = None,
+                 organisations: bool = False) -> str | None:
     """A byline as printed, without its labels, its date and the photographer, several
-    writers joined with ", "; None for an account name, an organisation, a credit or the
-    site's own name."""
+    writers joined with ", "; None for an account name, a credit or the site's own name,
+    and for an organisation unless ``organisations`` (the page's author element or its
+    "Tác giả:" line names it: "Phòng Kinh tế và Hạ tầng" signs as its writer)."""
     text = without_email(clean_text(text))
     if not text or text.startswith(("http://", "https://", "www.")):
         return None
@@ -282,7 +286,8 @@ def clean_author(text: str | None, site: SiteNames | None = None) -> str | None:
     text = PHOTO_CREDIT.sub("", text).strip(" -–—|,")
     if not text or len(text) > 80 or len(text.split()) > 12 or re.search(r"\d\d|\d[/.:]\d", text):
         return None  # not a name: a date, a time, a count
-    if ACCOUNT.match(text) or is_org(text) or credit_of(text) or (site and site.named(text)):
+    if (ACCOUNT.match(text) or (is_org(text) and not organisations) or credit_of(text)
+            or (site and site.named(text))):
         return None
     names = [n for n in split_authors(text) if not (site and site.named(n))]
     return join_authors(names)
@@ -436,11 +441,9 @@ def layout_byline(scope, selectors, site: SiteNames | None = None) -> tuple[str 
         if dated:
             text, when = dated[0], when or dated[1]
         author, credit = split_byline(text)
-        name = clean_author(author, site) if author else None
+        name = clean_author(author, site, organisations=True) if author else None
         if name:
             writers.extend(name.split(", "))
-        elif author and is_org(author) and not (site and site.named(author)):
-            credit = credit or strip_byline_label(author)
         source = source or credit
     return join_authors(writers), source, when
 

@@ -554,6 +554,29 @@ def canonical_elsewhere(doc, url: str) -> str | None:
     return None
 
 
+def declared_address(doc, url: str) -> str | None:
+    """The page's own address as it declares it (rel=canonical, else og:url) where that is
+    ``url`` itself but for a trailing slash: the form to keep.  A site's related lists may
+    link "/slug-723585/" where its own lists and the page itself say "/slug-723585"."""
+    head = doc.find("head")
+    if head is None:
+        return None
+    declared = None
+    for el in head.iterchildren("link", "meta"):
+        if el.tag == "link" and (el.get("rel") or "").strip().lower() == "canonical":
+            declared = el.get("href")
+            break
+        if el.tag == "meta" and el.get("property") == "og:url" and declared is None:
+            declared = el.get("content")
+    if not declared or not declared.strip().startswith(("http://", "https://")):
+        return None
+    there, here = urlsplit(canonical_url(declared.strip())), urlsplit(url)
+    if (there[:2] == here[:2] and there.query == here.query and there.path != here.path
+            and there.path.rstrip("/") == here.path.rstrip("/")):
+        return there.geturl()
+    return None
+
+
 def _plain(url: str) -> str:
     parts = urlsplit(url)
     return parts.netloc.removeprefix("www.") + parts.path.rstrip("/") + "?" + parts.query

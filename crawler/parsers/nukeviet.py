@@ -15,7 +15,7 @@ from ..kernel.record import Article, Attachment, Listing
 from ..kernel.text import canonical_url, clean_or_none, clean_text, fold
 from . import published
 from .body import assemble, extract_body, sapo_element, sapo_text
-from .bylines import byline_date, clean_author, signed_date, site_names
+from .bylines import byline_date, clean_author, is_org, signed_date, site_names
 from .jsonld import jsonld_article, jsonld_breadcrumb
 from .links import (
     breadcrumb_category,
@@ -68,7 +68,8 @@ def byline(doc, site=None) -> tuple[str | None, str | None]:
             if key in AUTHOR_LABELS:
                 text = text_of(p)
                 dated = byline_date(text)
-                return clean_author(text, site), dated[1] if dated else None
+                return (clean_author(text, site, organisations=True),
+                        dated[1] if dated else None)
     return None, None
 
 
@@ -149,7 +150,10 @@ def parse(doc, url: str, fetched_at: str | None = None) -> Article | None:
     if lead is None:
         lead = sapo_text(sapo_element(doc, body_el, after=title_el))
     writers, signed = byline(doc, site)
-    body = extract_body(body_el, url, remove=BODY_NOISE, find_byline=writers is None,
+    # An office on the "Tác giả:" line (NukeViet fills in the site's when it is left
+    # blank) yields to writers signing the text.
+    office = writers is not None and is_org(writers)
+    body = extract_body(body_el, url, remove=BODY_NOISE, find_byline=writers is None or office,
                         summary=lead, find_lead=lead is None, site=site)
     known = {a.url for a in body.attachments}
     body.attachments += [a for a in attached_files(doc, url) if a.url not in known]
@@ -159,7 +163,7 @@ def parse(doc, url: str, fetched_at: str | None = None) -> Article | None:
         published_at=(published_at(doc, ld, sources)
                       or signed_date(signed or body.published_at, sources)
                       or theme_date(title_el, body_el, sources)),
-        author=writers or body.author,
+        author=(body.author if office else None) or writers or body.author,
         source=source(doc) or body.source,
         summary=lead or body.summary,
         category=category(doc, title_text),

@@ -32,7 +32,7 @@ from ..kernel.record import Article, Listing
 from ..kernel.text import canonical_url, clean_text, fold
 from . import generic, jsonld
 from .documents import citations, parse_document, parse_register
-from .links import LATER_PAGE, canonical_elsewhere, link_listing
+from .links import LATER_PAGE, canonical_elsewhere, declared_address, link_listing
 from .missing import SAYS_MISSING, footer_share, says_missing
 from .page import apply_base_href, load, meta_content, text_of, xp
 from .pagers import pager_links
@@ -201,6 +201,7 @@ def classify(page, url: str, *, reached_as: str = "article", fetched_at: str | N
         evidence.append(collection)
     if article is not None:
         article.cites = citations(article.title, article.summary, article.body)
+        article.url = verdict.url = declared_address(doc, url) or url
         verdict.role, verdict.record = "article", article
         verdict.copy_of = canonical_elsewhere(doc, url)
         return verdict

@@ -18,7 +18,7 @@ from ..kernel.record import Article, Listing, ListingEntry, PageRequest
 from ..kernel.text import canonical_url, clean_or_none, clean_text
 from . import published
 from .body import BodyResult, assemble, extract_body, sapo_element, sapo_text
-from .bylines import layout_byline, signed_date, site_names
+from .bylines import is_org, layout_byline, signed_date, site_names
 from .jsonld import jsonld_article, jsonld_breadcrumb, jsonld_text
 from .links import (
     breadcrumb_category,
@@ -254,7 +254,8 @@ def parse(doc, url: str, fetched_at: str | None = None, *, post_date=POST_DATE, 
     if lead is None and body.summary:
         lead = body.summary
         sources["summary"] = "layout"
-    if not author and body.author:
+    if (not author or is_org(author)) and body.author:
+        # a writer signing the text, over an office named in the author box
         author = body.author
         sources["author"] = "byline-paragraph"
     if not author:

@@ -18,12 +18,13 @@ from ..kernel.record import Article, Listing
 from ..kernel.text import canonical_url, clean_or_none, clean_text
 from . import published
 from .body import assemble, extract_body, sapo_element, sapo_text
-from .bylines import layout_byline, signed_date, site_names
+from .bylines import is_org, layout_byline, signed_date, site_names
 from .jsonld import jsonld_article
 from .links import extract_related, link_listing
 from .page import css, first, meta_content, text_of, xp
 from .registry import Layout
 from .sieve import is_loaded_root
+from .urls import collection_path
 
 NAME = "wordpress"
 VERSION = "1"
@@ -71,6 +72,17 @@ def article_url(url: str) -> bool:
     if "p" in parse_qs(parts.query) and parts.path in ("", "/", "/index.php"):
         return parse_qs(parts.query)["p"][0].isdigit()
     return bool(POST_PATH.match(parts.path))
+
+
+def related_post(url: str) -> bool:
+    """A link of the related block that is a post's: shaped like one, or, with
+    "/%postname%/" addresses that have no shape, a slug of three words or more that names
+    no category, tag, author or page ("/tin-tuc/ra-quan-tong-ve-sinh-moi-truong/")."""
+    if article_url(url):
+        return True
+    path = urlsplit(url).path
+    last = path.rstrip("/").rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    return collection_path(path) is None and len(last.split("-")) >= 3
 
 
 def article_id(post, url: str) -> str | None:
@@ -164,7 +176,8 @@ def parse(doc, url: str, fetched_at: str | None = None) -> Article | None:
     site = site_names(doc, url, ld)
     lead = summary(post, body_el, first(post, TITLE))
     byline = author(post, site)
-    body = extract_body(body_el, url, remove=BODY_NOISE, find_byline=byline is None,
+    office = byline is not None and is_org(byline)  # yields to writers signing the text
+    body = extract_body(body_el, url, remove=BODY_NOISE, find_byline=byline is None or office,
                         summary=lead, find_lead=lead is None, site=site)
     return assemble(
         url, body, parser=f"{NAME}/{VERSION}", fetched_at=fetched_at, sources=sources,
@@ -172,11 +185,11 @@ def parse(doc, url: str, fetched_at: str | None = None) -> Article | None:
         title=title(post, doc, ld, sources),
         published_at=(published_at(post, doc, ld, sources)
                       or signed_date(body.published_at, sources) or permalink_day(url, sources)),
-        author=byline or body.author,
+        author=(body.author if office else None) or byline or body.author,
         summary=lead or body.summary,
         category=category(post, doc),
         tags=tags(post),
-        related=extract_related(doc, url, scope_exclude=body_el),
+        related=extract_related(doc, url, scope_exclude=body_el, is_article=related_post),
     )
 
 

@@ -557,6 +557,8 @@ class PortalSpider(SiteHosts, scrapy.Spider):
         host = urlsplit(request.url).netloc
         if not gone and (walk is not None or url in self.memory.walked_listings):
             self.ledger.note_listing_failed(host, message)  # a listing gone (404) is no fault
+        elif not gone and request.meta.get("kind") in ("article", "recheck", "refresh"):
+            self.ledger.note_article_failed(host, message)
         self.ledger.first_failure.setdefault(host, message)
         self.logger.warning("fetch failed: %s %s (%s)", request.method, request.url, message)
         yield self.problem(request, kind, f"{request.method}: {message}", gone=gone)

@@ -168,6 +168,10 @@ _PASSWORD = re.compile(rb"""<input\b[^>]*\btype\s*=\s*["']?password\b""", re.IGN
 # Archived articles fetched again that are no article now, on a site of which no page read
 # as one: this many is no chance.
 MIN_REFUSED = 3
+# A site some of whose article pages failed is degraded when they are this share or more
+# of the article pages it was asked for: one error page in a site of twenty is news to its
+# archivist, one in five thousand a night's noise the next run asks again.
+ARTICLES_FAILED_SHARE = 0.01
 
 
 class SiteLedger:
@@ -192,6 +196,8 @@ class SiteLedger:
         # host -> (listings read in earlier runs, or later pages of a listing, that failed
         # now; the first reason)
         self.lists_failed: dict[str, tuple[int, str]] = {}
+        # host -> (article pages that could not be fetched, after retries; the first reason)
+        self.articles_failed: dict[str, tuple[int, str]] = {}
         # host -> what stands in front of its pages, by its first answer: a browser check,
         # or a login form its start page redirects to
         self.gates: dict[str, str] = {}
@@ -231,6 +237,10 @@ class SiteLedger:
     def note_listing_failed(self, host: str, message: str) -> None:
         count, first = self.lists_failed.get(host, (0, message))
         self.lists_failed[host] = (count + 1, first)
+
+    def note_article_failed(self, host: str, message: str) -> None:
+        count, first = self.articles_failed.get(host, (0, message))
+        self.articles_failed[host] = (count + 1, first)
 
     def note_listing(self, host: str) -> None:
         self.listings_found[host] = self.listings_found.get(host, 0) + 1
@@ -294,6 +304,14 @@ class SiteLedger:
                     f"{count} of its listings or their later pages could not be read "
                     f"({first}): the articles new there were not looked for; walked again "
                     f"next run")
+            failed_here, why = self.articles_failed.get(host, (0, None))
+            if status == "ok" and failed_here and failed_here >= ARTICLES_FAILED_SHARE * (
+                    failed_here + self.fresh_pages.get(host, 0)):
+                # It answers, but some of its articles could not be fetched (an error page,
+                # a cut answer, no answer): not archived tonight, asked again next run.
+                status, what, reason = "degraded", "fetches", (
+                    f"{failed_here} of its article pages could not be fetched ({why}): "
+                    "kept pending, asked again next run")
             rows.append({"site": host, "start": host not in subsite_hosts, "what": what,
                          "layout": site_layout.get(host), "listed": listed_count(host),
                          "pages": self.answered.get(host, 0),

@@ -295,3 +295,16 @@ def test_an_article_reached_with_a_trailing_slash_keeps_the_address_it_declares(
         f'</div><div class="ArticleContent">{PARAS}</div></div></body></html>', own + "/")
     assert found.role == "article"
     assert found.url == found.record.url == own
+
+
+def test_a_script_inside_a_headline_is_not_part_of_the_title():
+    """A crafted title: an escaped "<script>" is its text, a real <script> is not."""
+    url = "https://yte.hoaison.gov.vn/tin-tuc-y-te/canh-bao-mao-danh-nhan-vien-y-te-951172"
+    found = _verdict(
+        '<html><head><title>Cảnh báo</title></head><body><div class="ArticleDetailControl">'
+        '<div class="ArticleHeader">Cảnh báo: &lt;script&gt;alert(1)&lt;/script&gt; mạo danh '
+        '<b>nhân viên</b> y tế<script>var _t=1;</script> gọi điện</div><div class="PostDate">'
+        f'15/05/2024 09:30</div><div class="ArticleContent">{PARAS}</div></div></body></html>',
+        url)
+    assert found.record.title == ("Cảnh báo: <script>alert(1)</script> mạo danh nhân viên y "
+                                  "tế gọi điện")

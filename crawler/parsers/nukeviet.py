@@ -25,7 +25,7 @@ from .links import (
     link_listing,
     viewed_file,
 )
-from .page import css, first, meta_content, text_of, xp
+from .page import css, first, meta_content, shown_text, text_of, xp
 from .registry import Layout
 from .sieve import loaded_elements
 from .urls import asks_for_a_file, collection_path
@@ -140,7 +140,7 @@ def parse(doc, url: str, fetched_at: str | None = None) -> Article | None:
     if title_text:
         sources["title"] = "jsonld"
     elif title_el is not None:
-        title_text = text_of(title_el)
+        title_text = shown_text(title_el)
         sources["title"] = "layout"
     else:
         title_text = meta_content(doc, "og:title") or ""

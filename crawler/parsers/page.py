@@ -403,6 +403,28 @@ def text_of(el) -> str:
     return clean_text(el.text_content())
 
 
+_UNSEEN = ("script", "style", "noscript")
+
+
+def shown_text(el) -> str:
+    """``text_of(el)`` without what a reader never sees in it: a script or a style set
+    inside a headline (a crafted title, a tracker a template pastes in)."""
+    if el is None:
+        return ""
+    if next(el.iter(*_UNSEEN), None) is None:
+        return text_of(el)
+
+    def shown(node) -> str:
+        out = [node.text or ""]
+        for child in node:
+            if isinstance(child.tag, str) and child.tag not in _UNSEEN:
+                out.append(shown(child))
+            out.append(child.tail or "")
+        return "".join(out)
+
+    return clean_text(shown(el))
+
+
 # A character clean_text keeps: neither whitespace nor one of the invisible or control
 # characters it removes.
 _SHOWN = re.compile("[^\\s" + _text._INVISIBLE.pattern[1:-1] + _text._CONTROLS.pattern[1:-1] + "]")

@@ -27,7 +27,7 @@ from .links import (
     img_src,
     is_article_url,
 )
-from .page import css, first, load, meta_content, text_of, xp
+from .page import css, first, load, meta_content, shown_text, text_of, xp
 from .published import date_from
 from .registry import Layout
 from .sieve import loaded_class_prefix
@@ -159,9 +159,9 @@ def title(doc, root, ld, sources) -> str:
     el = first(root, TITLE) if root is not None else None
     if el is None:
         el = first(doc, TITLE)
-    if el is not None and text_of(el):
+    if el is not None and shown_text(el):
         sources["title"] = "layout"
-        return text_of(el)
+        return shown_text(el)
     value = meta_content(doc, "og:title", "twitter:title")
     if value:
         sources["title"] = "meta"

@@ -21,7 +21,7 @@ from .body import assemble, extract_body, sapo_element, sapo_text
 from .bylines import is_org, layout_byline, signed_date, site_names
 from .jsonld import jsonld_article
 from .links import extract_related, link_listing
-from .page import css, first, meta_content, text_of, xp
+from .page import css, first, meta_content, shown_text, text_of, xp
 from .registry import Layout
 from .sieve import is_loaded_root
 from .urls import collection_path
@@ -95,9 +95,9 @@ def article_id(post, url: str) -> str | None:
 
 def title(post, doc, ld, sources) -> str:
     el = first(post, TITLE)
-    if el is not None and text_of(el):
+    if el is not None and shown_text(el):
         sources["title"] = "layout"
-        return text_of(el)
+        return shown_text(el)
     value = clean_text((ld or {}).get("headline") or "") or meta_content(doc, "og:title")
     return value or ""
 

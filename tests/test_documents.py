@@ -230,3 +230,23 @@ def test_every_dash_a_word_processor_types_is_a_hyphen_in_a_number(dash):
     text = f"Căn cứ Quyết định 1205/QĐ{dash}UBND và Công văn 12/UBND{dash}VX{dash}KT."
     assert citations(text) == ["1205/QĐ-UBND", "12/UBND-VX-KT"]
     assert number_key(f"1205/QĐ{dash}UBND") == "1205/QD-UBND"
+
+
+def test_a_row_whose_label_names_several_fields_gives_each_its_cell():
+    """vbpl's "Thuộc tính" page: the summary heads the table in one cell across it, and
+    one row's label names the agency, the signer's title and the signer over three cells."""
+    page = load(
+        '<html><body><div class="vbProperties"><table><tr><td colspan="4" class="title">Quy '
+        'định một số chính sách hỗ trợ phát triển nông nghiệp trên địa bàn tỉnh</td></tr><tr>'
+        '<td class="label">Số ký hiệu</td><td>12/2019/NQ-HĐND</td><td class="label">Ngày ban '
+        'hành</td><td>12/07/2019</td></tr><tr><td class="label">Loại văn bản</td><td>Nghị '
+        'quyết</td><td class="label">Ngày có hiệu lực</td><td>22/07/2019</td></tr><tr><td '
+        'class="label">Cơ quan ban hành/ Chức danh / Người ký</td><td>Hội đồng Nhân dân tỉnh '
+        'Nghệ An</td><td>Chủ tịch</td><td>Hoàng Văn Nhân</td></tr></table></div></body></html>')
+    document = parse_document(page, "https://vbpl.moj.gov.vn/nghean/Pages/vbpq-thuoctinh.aspx"
+                                    "?dvid=317&ItemID=139120")
+    assert (document.number, document.agency, document.signer) == (
+        "12/2019/NQ-HĐND", "Hội đồng Nhân dân tỉnh Nghệ An", "Hoàng Văn Nhân")
+    assert document.summary == ("Quy định một số chính sách hỗ trợ phát triển nông nghiệp "
+                                "trên địa bàn tỉnh")
+    assert (document.issued, document.effective) == ("2019-07-12", "2019-07-22")

@@ -100,6 +100,11 @@ def _pairs(doc) -> list[tuple[str, object, object]]:
     claimed: set = set()
     for row in doc.iter("tr"):
         cells = [c for c in row if c.tag in ("td", "th")]
+        joined = _joined_labels(cells)
+        if joined:  # "Cơ quan ban hành/ Chức danh / Người ký" over three value cells
+            out.extend((name, cells[0], value) for name, value in joined)
+            claimed.update(cells)
+            continue
         for i in range(0, len(cells) - 1, 2):
             name = label_key(text_of(cells[i]))
             if name and not label_key(text_of(cells[i + 1])):
@@ -145,6 +150,21 @@ def _pairs(doc) -> list[tuple[str, object, object]]:
                 out.append((name, el, rest.strip()))
                 claimed.add(el)
     return out
+
+
+def _joined_labels(cells) -> list[tuple[str, object]]:
+    """The fields of a row whose one label names several, parted by "/", each over its
+    own value cell (vbpl's "Cơ quan ban hành/ Chức danh / Người ký"): (field, cell) for
+    the parts that name one."""
+    if len(cells) < 3:
+        return []
+    text = text_of(cells[0])
+    if "/" not in text or label_key(text):
+        return []
+    names = [label_key(part) for part in text.split("/")]
+    if len(names) != len(cells) - 1 or sum(1 for n in names if n) < 2:
+        return []
+    return [(name, cell) for name, cell in zip(names, cells[1:]) if name]
 
 
 def _value(value) -> str | None:
@@ -301,12 +321,26 @@ def _lead_before(label) -> str | None:
     table = next((a for a in label.iterancestors() if a.tag in ("table", "dl")), None)
     if table is None:
         return None
+    head = _heading_row(table, label)
+    if head:
+        return head
     lines = []
     for el in table.itersiblings(preceding=True):
         if el.tag != "p":
             break
         lines.insert(0, text_of(el))
     return clean_text(" ".join(x for x in lines if x)) or None
+
+
+def _heading_row(table, label) -> str | None:
+    """The text of a table's first row when it is one cell across the table above the
+    properties' rows, no label (vbpl's "Thuộc tính" heads them with the summary)."""
+    first_row = next(table.iter("tr"), None)
+    if first_row is None or any(first_row is a for a in label.iterancestors()):
+        return None
+    cells = [c for c in first_row if c.tag in ("td", "th")]
+    text = text_of(cells[0]) if len(cells) == 1 else ""
+    return text if len(text) >= 20 and not label_key(text) else None
 
 
 def _effective(fields: dict[str, str]) -> str | None:

@@ -250,3 +250,26 @@ def test_a_row_whose_label_names_several_fields_gives_each_its_cell():
     assert document.summary == ("Quy định một số chính sách hỗ trợ phát triển nông nghiệp "
                                 "trên địa bàn tỉnh")
     assert (document.issued, document.effective) == ("2019-07-12", "2019-07-22")
+
+
+def test_the_files_of_other_documents_beside_it_are_not_its_files():
+    """A register's page lists "Văn bản cùng lĩnh vực", each with its own download link,
+    and a side box links a handbook: neither is this document's file."""
+    own = "https://storage-vnportal.vnpt.vn/nan-ubnd/1/quantrivanban/15-ct-ubnd6369535.pdf"
+    page = load(
+        '<html><body><div class="col-md-9"><table><tr><td>Số ký hiệu</td><td>15/CT-UBND</td>'
+        '</tr><tr><td>Ngày ban hành</td><td>20/05/2019</td></tr><tr><td>Cơ quan ban hành</td>'
+        '<td>UBND tỉnh Nghệ An</td></tr><tr><td>Trích yếu</td><td>Chỉ thị về việc tăng cường '
+        'quản lý khai thác khoáng sản</td></tr><tr><td>Tệp đính kèm</td><td><a class="link-'
+        f'download" href="{own}">15-ct-ubnd.pdf</a></td></tr></table><div class="document-'
+        'other"><h3>Văn bản cùng lĩnh vực</h3><ul><li><a href="https://www.nghean.gov.vn/van-'
+        'ban-chi-dao-dieu-hanh/ke-hoach-27-kh-ubnd-9733"><strong>27/KH-UBND</strong> - Kế hoạch'
+        ' kiểm tra khai thác khoáng sản</a> <a class="link-download" href="https://storage-'
+        'vnportal.vnpt.vn/nan-ubnd/1/quantrivanban/27-kh-ubnd6369053.pdf">Tải về</a></li></ul>'
+        '</div></div><div class="col-md-3 col-right"><div class="box-side"><h3>Tài liệu</h3>'
+        '<ul><li><a href="https://datafiles.nghean.gov.vn/nan-ubnd/3010/cam-nang-chuyen-doi-so'
+        '.pdf">Cẩm nang chuyển đổi số</a></li></ul></div></div></body></html>')
+    document = parse_document(page, "https://www.nghean.gov.vn/van-ban-chi-dao-dieu-hanh/"
+                                    "chi-thi-15-ct-ubnd-9876")
+    assert document.number == "15/CT-UBND"
+    assert [f.url for f in document.files] == [own]

@@ -74,7 +74,8 @@ MIN_CORE = 2
 GENERIC_HEADINGS = ("chi tiet van ban", "van ban", "thong tin van ban", "noi dung van ban",
                     "van ban phap luat", "van ban chi dao dieu hanh", "thuoc tinh van ban")
 _CHROME = ("header", "footer", "nav", "aside")
-_CHROME_CLASSES = ("sidebar", "menu", "footer", "header", "breadcrumb", "widget")
+_CHROME_CLASSES = ("sidebar", "menu", "footer", "header", "breadcrumb", "widget", "box-side",
+                   "col-right", "right-col")
 
 
 def label_key(text: str) -> str | None:
@@ -396,7 +397,8 @@ def _files(doc, url: str) -> list[DocFile]:
     files: dict[str, DocFile] = {}
     for a in doc.iter("a"):
         href = (a.get("href") or "").strip()
-        if not (is_file_link(href) or _download_link(a, href)) or _in_chrome(a):
+        if (not (is_file_link(href) or _download_link(a, href)) or _in_chrome(a)
+                or _another_documents(a, url)):
             continue
         link = canonical_url(href, url)
         name = _file_name(text_of(a), link) or _file_name(clean_text(a.get("title")), link)
@@ -410,6 +412,23 @@ def _files(doc, url: str) -> list[DocFile]:
             link = canonical_url(urljoin(urljoin(url, frame.get("src")), shown[0]))
             files.setdefault(link, DocFile(url=link, name=_file_name(link.rsplit("/", 1)[-1], link)))
     return list(files.values())
+
+
+def _another_documents(a, url: str) -> bool:
+    """Whether the file link ``a`` sits in a list item or row that links another
+    document's page by its number ("27/KH-UBND - Kế hoạch ...", under "Văn bản cùng lĩnh
+    vực"): that document's file, not this one's."""
+    item = next((x for x in a.iterancestors() if x.tag in ("li", "tr")), None)
+    if item is None:
+        return False
+    for other in item.iter("a"):
+        href = (other.get("href") or "").strip()
+        if (other is a or not href or href.startswith(("#", "javascript:")) or "file=" in href
+                or is_file_link(href)):
+            continue
+        if canonical_url(href, url) != canonical_url(url) and _number(text_of(other)):
+            return True
+    return False
 
 
 def _download_link(a, href: str) -> bool:

@@ -308,3 +308,22 @@ def test_a_script_inside_a_headline_is_not_part_of_the_title():
         url)
     assert found.record.title == ("Cảnh báo: <script>alert(1)</script> mạo danh nhân viên y "
                                   "tế gọi điện")
+
+
+def test_related_blocks_on_sites_no_module_knows_link_slugs_and_coded_items():
+    """"Bài viết cùng chuyên mục" and "Tin liên quan" over links that carry no id: a court
+    portal's "chi-tiet-tin?dDocName=TAND311870", a Drupal node's title slug.  A category's
+    link in the block is no article."""
+    host = "https://toaan.hoaison.gov.vn"
+    coded = f"{host}/webcenter/portal/chi-tiet-tin?dDocName=TAND311870"
+    slug = f"{host}/tin-tuc/hoi-thao-khoa-hoc-ve-phat-trien-san-pham-ocop"
+    found = _verdict(
+        '<html><head><title>Tòa án tỉnh tổng kết công tác năm 2024</title></head><body><div '
+        'class="content"><h1>Tòa án tỉnh tổng kết công tác năm 2024</h1><p class="date">Ngày '
+        f'15/01/2025 09:00</p><div class="noi-dung">{PARAS}</div><section class="related">'
+        f'<h3>Bài viết cùng chuyên mục</h3><ul><li><a href="{coded}">Phiên tòa trực tuyến xét '
+        f'xử vụ án ma túy</a></li><li><a href="{slug}">Hội thảo khoa học về phát triển sản '
+        f'phẩm OCOP</a></li><li><a href="{host}/tin-tuc">Tin tức</a></li></ul></section></div>'
+        "</body></html>", f"{host}/webcenter/portal/chi-tiet-tin?dDocName=TAND312345")
+    assert found.role == "article", found.evidence
+    assert [r.url for r in found.record.related] == [coded, slug]

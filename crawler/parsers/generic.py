@@ -30,6 +30,9 @@ least as well, the head fields (title, date, byline, lead) better, in about half
 
 from __future__ import annotations
 
+import re
+from urllib.parse import parse_qs, urlsplit
+
 from ..kernel.record import Article
 from ..kernel.text import canonical_url
 from .body import assemble, extract_body
@@ -64,13 +67,33 @@ from .generic_patterns import MIN_BODY_CHARS
 from .jsonld import jsonld_article
 from .links import extract_related, files_after, is_article_url
 from .page import is_right_aligned, text_of
-from .urls import article_shaped
+from .urls import article_shaped, collection_path
 
 NAME = "generic"
 VERSION = "3"
 
 
 # --- the record -------------------------------------------------------------------------
+
+
+# Under a related block's label, another article of the site is also an item asked for
+# by a code (Oracle WebCenter's "chi-tiet-tin?dDocName=TAND311870") or a title's slug
+# with no id (Drupal's and Liferay's "/content/thanh-lap-them-3-benh-vien-da-chien"): four
+# words or more, naming no collection.
+_CODED_ITEM = re.compile(r"^[A-Za-z]{0,12}\d{5,}$")
+SLUG_WORDS = 4
+
+
+def _related_item(url: str) -> bool:
+    if is_article_url(url) or article_shaped(url):
+        return True
+    parts = urlsplit(url)
+    if parts.query:
+        return any(_CODED_ITEM.match(v) for values in parse_qs(parts.query).values()
+                   for v in values)
+    last = parts.path.rstrip("/").rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    return len(last.split("-")) >= SLUG_WORDS and not collection_path(parts.path)
+
 
 def parse(doc, url: str, fetched_at: str | None = None,
           evidence: dict | None = None) -> Article | None:
@@ -208,6 +231,5 @@ def _assembled(doc, url: str, fetched_at, page: Page, region, body, sources, *, 
         tags=tags(page, region),
         # The body's element may hold the related box after the text (a <td> of an old
         # page): its heading is looked for everywhere.
-        related=extract_related(
-            doc, url, is_article=lambda u: is_article_url(u) or article_shaped(u)),
+        related=extract_related(doc, url, is_article=_related_item),
     )

@@ -176,6 +176,8 @@ RELATED_LABELS = ("tin cùng chuyên mục", "tin liên quan", "tin khác", "cá
                   "bài liên quan", "tin bài liên quan", "các tin liên quan", "tin đã đưa",
                   "các tin đã đưa", "bài viết liên quan", "tin tức liên quan",
                   "tin cùng loại", "các bài viết khác", "bài viết khác",
+                  "bài viết cùng chuyên mục", "các bài viết cùng chuyên mục",
+                  "các tin cùng chuyên mục", "tin bài cùng chuyên mục", "bài cùng chuyên mục",
                   # NukeViet's detail page: the newer and the older items of its category
                   "những tin mới hơn", "những tin cũ hơn", "tin mới hơn", "tin cũ hơn",
                   # the English editions of ministries' and provinces' sites

@@ -327,3 +327,41 @@ def test_related_blocks_on_sites_no_module_knows_link_slugs_and_coded_items():
         "</body></html>", f"{host}/webcenter/portal/chi-tiet-tin?dDocName=TAND312345")
     assert found.role == "article", found.evidence
     assert [r.url for r in found.record.related] == [coded, slug]
+
+
+def test_a_nukeviet_3_article_its_lead_byline_and_older_items():
+    """NukeViet 3: the lead in div#hometext holds the picture and its caption, the byline
+    is "Tác giả bài viết:" in a right-aligned paragraph, and "Những tin mới hơn" links
+    /{module}/{category}/{alias}-{id}/ addresses."""
+    base = "https://thptdienchau3.hoaison.edu.vn/news/Hoat-dong-Doan-Doi"
+    newer = f"{base}/Hoi-trai-26-3-nam-2016-415/"
+    found = _verdict(
+        '<html><head><meta name="generator" content="NukeViet v3.4"><title>Lễ kỷ niệm 85 năm'
+        '</title></head><body><div class="news_column"><h1>Lễ kỷ niệm 85 năm Ngày thành lập '
+        'Đoàn</h1><span class="time">Thứ hai, 21/03/2016 - 10:15</span><div id="hometext">'
+        '<div id="imghome"><img src="/files/news/thumb/le-ky-niem.jpg"><p><em>Đoàn viên biểu '
+        'diễn văn nghệ chào mừng</em></p></div>Sáng 21/3/2016, Đoàn trường long trọng tổ chức'
+        f' Lễ kỷ niệm 85 năm Ngày thành lập Đoàn.</div><div class="bodytext">{PARAS}</div><p '
+        'style="text-align: right;"><strong>Tác giả bài viết: </strong>Đoàn trường</p></div>'
+        '<p><strong>Những tin mới hơn</strong></p><ul class="related"><li><a href="'
+        f'{newer}">Hội trại 26/3 năm 2016</a></li></ul></body></html>',
+        f"{base}/Le-ky-niem-85-nam-412/")
+    assert found.role == "article", found.evidence
+    record = found.record
+    assert record.summary == ("Sáng 21/3/2016, Đoàn trường long trọng tổ chức Lễ kỷ niệm 85 "
+                              "năm Ngày thành lập Đoàn.")
+    assert record.author == "Đoàn trường"
+    assert [r.url for r in record.related] == [newer]
+
+
+def test_twenty_twentys_post_meta_names_the_writer():
+    url = "https://phuongtruongthi.hoaison.gov.vn/2021/10/20/phuong-to-chuc-tiem-vac-xin/"
+    found = _verdict(
+        '<html><head><meta name="generator" content="WordPress 5.8"><title>Phường tổ chức '
+        'tiêm vắc xin</title></head><body class="single single-post postid-310"><article '
+        'id="post-310" class="post"><h1 class="entry-title">Phường tổ chức tiêm vắc xin</h1>'
+        f'<div class="entry-content">{PARAS}</div><div class="post-meta-wrapper"><ul class='
+        '"post-meta"><li class="post-author meta-wrapper"><span class="meta-text">Người đăng: '
+        '<a href="/author/phamthao/">Phạm Thảo</a></span></li></ul></div></article></body>'
+        "</html>", url)
+    assert found.record.author == "Phạm Thảo"

@@ -19,7 +19,8 @@ from .page import _within, is_all_bold, is_all_italic, is_right_aligned, text_of
 
 # --- a byline line: its label, or a credit ----------------------------------------------
 
-BYLINE_LABELS = ("tác giả", "người viết", "bài và ảnh", "bài, ảnh", "bài - ảnh", "bài ảnh",
+BYLINE_LABELS = ("tác giả", "tác giả bài viết", "người viết", "bài và ảnh", "bài, ảnh",
+                 "bài - ảnh", "bài ảnh",
                  "tin và ảnh", "tin, ảnh", "tin - ảnh", "tin ảnh", "tin", "bài", "người đăng",
                  "biên tập", "phóng viên", "pv", "theo", "thực hiện", "nhóm thực hiện")
 _BYLINE_LABEL_RE = re.compile(

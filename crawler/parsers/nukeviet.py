@@ -37,12 +37,15 @@ GENERATOR = "nukeviet"
 BODY = (css("div#news-bodyhtml"), css("div.bodytext"), css("#news-bodyhtml"))
 TITLE = (css(".news_column h1"), css("h1.title"), css("h1"), css("h2.title"), css("h2.news-title"))
 DATE = (css(".news_column span.h5"), css("span.h5"), css(".time"), css(".publtime"), css("time"))
-SUMMARY = (css("div.hometext"), css(".hometext"))
-BYLINE_LINES = css("p.h5.text-right, p.text-right, .author")
+# NukeViet 3 writes the lead as div#hometext, with the picture and its caption inside
+# (div#imghome): not the lead's words.
+SUMMARY = (css("div.hometext"), css(".hometext"), css("#hometext"))
+LEAD_PICTURE = css("#imghome, .imghome, figure")
+BYLINE_LINES = css("p.h5.text-right, p.text-right, .author, p[style*=right]")
 TAG_LINKS = (css("a[href*='/tag/']"),)
 BREADCRUMB_ITEMS = (css(".breadcrumbs li"), css(".breadcrumb li"),
                     css("[itemtype*=BreadcrumbList] [itemprop=name]"), css(".breadcrumbs a"))
-BODY_NOISE = (css(".hometext"), css("script"), css(".socialicon"), css(".fb-like"))
+BODY_NOISE = (css(".hometext"), css("#hometext"), css("script"), css(".socialicon"), css(".fb-like"))
 AUTHOR_LABELS = {fold("Tác giả"), fold("Người viết"), fold("Tác giả bài viết")}
 SOURCE_LABELS = {fold("Nguồn tin"), fold("Nguồn"), fold("Nguồn bài viết")}
 
@@ -55,6 +58,26 @@ def is_nukeviet(doc) -> bool:
     if found is None:
         return bool(xp(doc, '//div[@id="news-bodyhtml"]'))
     return any(el.tag == "div" for el in found)
+
+
+def _without(el, parts):
+    """A copy of ``el`` without ``parts`` (elements inside it)."""
+    import copy
+
+    held = copy.deepcopy(el)
+    twins = [twin for original, twin in zip(el.iter(), held.iter())
+             if any(original is p for p in parts)]
+    for twin in twins:
+        twin.drop_tree()
+    return held
+
+
+# NukeViet 3's article address: /{module}/{category}/{alias}-{id}/, no .html.
+NV3_ARTICLE = re.compile(r"^/[^/]+/[^/]+/[^/]+-\d+/?$")
+
+
+def related_item(url: str) -> bool:
+    return is_article_url(url) or bool(NV3_ARTICLE.match(urlsplit(url).path))
 
 
 def byline(doc, site=None) -> tuple[str | None, str | None]:
@@ -146,7 +169,11 @@ def parse(doc, url: str, fetched_at: str | None = None) -> Article | None:
         title_text = meta_content(doc, "og:title") or ""
     site = site_names(doc, url, ld)
     lead_el = first(doc, SUMMARY)
-    lead = clean_or_none(lead_el.text_content()) if lead_el is not None else None
+    lead = None
+    if lead_el is not None:
+        pictures = LEAD_PICTURE(lead_el)
+        lead = clean_or_none(_without(lead_el, pictures).text_content() if pictures
+                             else lead_el.text_content())
     if lead is None:
         lead = sapo_text(sapo_element(doc, body_el, after=title_el))
     writers, signed = byline(doc, site)
@@ -168,7 +195,7 @@ def parse(doc, url: str, fetched_at: str | None = None) -> Article | None:
         summary=lead or body.summary,
         category=category(doc, title_text),
         tags=tags(doc),
-        related=extract_related(doc, url, scope_exclude=body_el),
+        related=extract_related(doc, url, scope_exclude=body_el, is_article=related_item),
     )
 
 

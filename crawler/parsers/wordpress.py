@@ -36,7 +36,8 @@ DATE = (css("time.entry-date.published"), css("time.entry-date"), css("time.publ
         css(".posted-on time"), css(".entry-date"), css(".elementor-post-info__item--type-date"),
         css(".posted-on"))  # Flatsome prints "Ngày đăng: 5/3/2024" with no <time>
 AUTHOR = (css(".author.vcard a"), css(".author.vcard"), css("a[rel=author]"), css(".byline .author"),
-          css(".meta-author a.author-name"), css(".td-post-author-name a"))  # Jannah, Newspaper
+          css(".meta-author a.author-name"), css(".td-post-author-name a"),  # Jannah, Newspaper
+          css(".post-author a"))  # Twenty Twenty's "post-meta" list
 BODY = (css("div.entry-content"), css(".entry-content"), css(".post-content"))
 EXCERPT = (css(".entry-summary"), css(".td-post-sub-title"), css(".entry-excerpt"))
 CATEGORY_LINKS = (css(".cat-links a"), css("a[rel~=category]"))

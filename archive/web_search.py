@@ -16,6 +16,7 @@ page of a word every article holds.
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 
 import sqlite_utils
 from datasette.database import QueryInterrupted
@@ -57,9 +58,25 @@ async def _count(db, index: str, match: str, most: int, **limit) -> int:
     return (await db.execute(sql, [match], **limit)).first()[0]
 
 
+# Matches of most of the table too many for a facet to count in its time limit, by
+# (archive file, index, MATCH expression): their facets time out at once (beyond_limit).
+# Remembered by the search that counted them, for the facets of the same page.
+_HUGE: OrderedDict[tuple, bool] = OrderedDict()
+_HUGE_KEPT = 256
+
+
+def _remember_huge(db, index: str, match: str) -> None:
+    _HUGE[(db.path, index, match)] = True
+    _HUGE.move_to_end((db.path, index, match))
+    while len(_HUGE) > _HUGE_KEPT:
+        _HUGE.popitem(last=False)
+
+
 async def match_test(db, table: str, index: str, match: str) -> str:
     """SMALL_TEST, LARGE_TEST or MOST_TEST for ``match`` in ``index`` (of ``table``):
-    it counts at most a twentieth of the table's rows."""
+    it counts at most a twentieth of the table's rows, or the rows a facet can count
+    (facet_rows) when they are more: a match of more is remembered as too large to
+    facet."""
     try:
         if await _count(db, index, match, LARGE_MATCH) < LARGE_MATCH:
             return SMALL_TEST
@@ -69,10 +86,13 @@ async def match_test(db, table: str, index: str, match: str) -> str:
     most = rows // MOST_SHARE
     if most <= LARGE_MATCH:
         return LARGE_TEST
+    cap = max(most, facet_rows(db.ds))
     try:
-        found = await _count(db, index, match, most, custom_time_limit=MOST_COUNT_MS)
+        found = await _count(db, index, match, cap, custom_time_limit=MOST_COUNT_MS)
     except QueryInterrupted:
         return LARGE_TEST
+    if found >= cap > most:
+        _remember_huge(db, index, match)
     return MOST_TEST if found >= most else LARGE_TEST
 
 
@@ -104,21 +124,37 @@ def reread(sql: str) -> str:
     return sql
 
 
-# Rows of a large match a facet counts in a millisecond of its time limit: about 3,000
-# at a million articles on a 2-core machine, taken at a third for a busier one.
-FACET_ROWS_PER_MS = 1000
+# Rows of a large match a facet counts in a millisecond of its time limit: a facet tests
+# each row against the set of the match's rows, and building a set of a million took
+# 0.4 s at a million articles on a 2-core machine, three facets at once.
+FACET_ROWS_PER_MS = 400
+
+
+def facet_rows(ds) -> int:
+    """The rows of a large match a facet can count in its time limit (facet_limit's)."""
+    return ds.setting("facet_time_limit_ms") // 4 * FACET_ROWS_PER_MS
 
 
 def beyond_limit(facet) -> bool:
     """Whether the facet counts a large match of more rows than it can count in its
-    time limit (``row_count``, the page's count; None when that count itself ran out of
-    time): it is reported timed out at once, as it would be after its time limit, which
-    kept a common word's page waiting for counts that could not finish (three facets of
-    a quarter of a second each, at a million articles)."""
+    time limit: the page's rows (``row_count``; None when that count itself ran out of
+    time), or the rows of a search the page's search found too many (match_test).  It
+    is reported timed out at once, as it would be after its time limit, which kept a
+    common word's page waiting for counts that could not finish (three facets of a
+    quarter of a second each, at a million articles)."""
     if not any(mark in facet.sql for mark in _LARGE_MARKS):
         return False
     rows = facet.row_count
-    return rows is None or rows > facet_limit(facet) * FACET_ROWS_PER_MS
+    if rows is None or rows > facet_rows(facet.ds):
+        return True
+    path = facet.ds.get_database(facet.database).path
+    return any((path, index, value) in _HUGE for value in (facet.params or {}).values()
+               for index in _indexes_in(facet.sql))
+
+
+def _indexes_in(sql: str) -> set[str]:
+    """The search indexes a facet's SQL matches in."""
+    return set(re.findall(r"from (\w+) where (?:\1\.rowid = \w+\.rowid and )?\1 match", sql))
 
 
 def facet_limit(facet) -> int:

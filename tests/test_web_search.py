@@ -249,6 +249,27 @@ def test_facets_of_a_match_too_large_to_count_in_time_time_out_at_once(
     assert _facets(data)["site"] == [(SITES[0], data["filtered_table_rows_count"])]
 
 
+def test_a_search_too_large_to_facet_is_not_faceted_on_a_page_of_fewer_rows(
+        db_path, monkeypatch, ran):
+    """A common word and a site: the page's rows are few, but each facet would test them
+    against the set of every row the word is in (a million at a million articles); the
+    search counted it too large, so its facets time out at once.  A large match that is
+    no such search keeps its facets."""
+    monkeypatch.setattr(web_search, "FACET_ROWS_PER_MS", 0.1)  # 25 rows
+    monkeypatch.setattr(web_search, "_HUGE", web_search.OrderedDict())
+    for plan, faceted in (("large", True), ("most", False)):
+        monkeypatch.setattr(web_search, "LARGE_MATCH", PLANS[plan][0])
+        monkeypatch.setattr(web_search, "MOST_SHARE", PLANS[plan][1])
+        ran.clear()
+        response = asyncio.run(make_datasette(db_path).client.get(
+            "/archive/articles.json?" + urllib.parse.urlencode(
+                {"_search": "tỉnh", "site": SITES[0], "_size": 7})))
+        data = response.json()
+        assert data["filtered_table_rows_count"] == 20  # under 25: faceted, unless huge
+        facet_sql = [sql for sql in ran if " as value, count(*) as count from (" in sql]
+        assert bool(facet_sql) == faceted == bool(data["facet_results"]), plan
+
+
 # --- paging a sorted table ---------------------------------------------------------------
 
 @pytest.fixture(scope="module")

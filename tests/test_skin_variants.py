@@ -365,3 +365,29 @@ def test_twenty_twentys_post_meta_names_the_writer():
         '<a href="/author/phamthao/">Phạm Thảo</a></span></li></ul></div></article></body>'
         "</html>", url)
     assert found.record.author == "Phạm Thảo"
+
+
+def test_a_liferay_asset_publisher_list_its_items_and_its_pager():
+    """Liferay: web content at /-/asset_publisher/{id}/content/{slug} (no id), pages
+    "_101_INSTANCE_{id}_cur=2", and a second publisher headed "Tin xem nhiều" (an <h1>,
+    as Liferay heads every portlet) beside the list."""
+    base = "https://www.hoaison.gov.vn/web/guest/tin-tuc-su-kien"
+    own = [f"{base}/-/asset_publisher/Xy12/content/tin-su-kien-so-{n}-cua-thanh-pho"
+           for n in range(3)]
+    read = [f"{base}/-/asset_publisher/Mv98/content/bai-duoc-xem-nhieu-so-{n}" for n in range(2)]
+    nxt = (f"{base}?p_p_id=101_INSTANCE_Xy12&p_p_lifecycle=0&_101_INSTANCE_Xy12_delta=10"
+           "&_101_INSTANCE_Xy12_cur=2")
+    items = "".join(f'<div class="asset-abstract"><h3 class="asset-title"><a href="{u}">Tin '
+                    f'sự kiện số {n} của thành phố</a></h3><span class="date">0{n + 1}/09/2023'
+                    "</span></div>" for n, u in enumerate(own))
+    box = "".join(f'<li><a href="{u}">Bài được xem nhiều số {n}</a></li>' for n, u in enumerate(read))
+    found = _verdict(
+        '<html><head><title>Tin tức - Sự kiện - Cổng thông tin điện tử</title></head><body>'
+        '<div class="portlet-boundary portlet-asset-publisher"><h1 class="portlet-title">Tin tức'
+        f' - Sự kiện</h1>{items}<ul class="lfr-pagination-buttons pager"><li><a href="'
+        f'{nxt.replace("&", "&amp;")}">Tiếp theo</a></li></ul></div><div class="portlet-'
+        'boundary portlet-asset-publisher"><h1 class="portlet-title">Tin xem nhiều</h1><ul '
+        f'class="title-list">{box}</ul></div></body></html>', base, reached_as="listing")
+    assert found.role == "listing", found.evidence
+    assert [e.url for e in found.listing.entries] == own
+    assert nxt in found.listing.pager_links

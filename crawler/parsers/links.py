@@ -401,10 +401,11 @@ def _in_chrome(el) -> bool:
 
 def _side_boxes(doc, page_url: str) -> list:
     """The boxes a side box's label heads ("Tin xem nhiều", "TIN MỚI"), unless the label
-    is the page's own name (the "Tin nổi bật" category: its <h1>, its <title>, its
+    is the page's own name (the "Tin nổi bật" category: its first <h1>, its <title>, its
     address's last part): each the smallest element around its label that holds a link
     besides it."""
-    own = {fold(text_of(h)) for h in xp(doc, "//h1")}
+    # (the first <h1>: Liferay heads each portlet with one, its side boxes' too)
+    own = {fold(text_of(h)) for h in xp(doc, "//h1")[:1]}
     slug = urlsplit(page_url).path.rstrip("/").rsplit("/", 1)[-1]
     own.add(fold(re.sub(r"[-_]+", " ", re.sub(r"(?:-\d+)?(?:\.\w+)?$", "", slug))))
     title_el = doc.find(".//title")

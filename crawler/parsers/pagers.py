@@ -24,8 +24,10 @@ _ARROWS = re.compile(r"[»«›‹<>\s]+")
 # "Trang2" (a screen reader's word before the number), "Page 3"
 _PAGE_WORD = re.compile(r"^(?:trang|page)\s*(?=\d)")
 # WordPress's query-loop block numbers its own pager ("?query-2-page=2").
+# Liferay's asset publisher numbers its pages "_101_INSTANCE_Xy12_cur=2".
 _PAGER_QUERY = re.compile(r"(?:^|&)(?:page|trang|p|pg|pageindex|pagenumber|page_no|pageno"
-                          r"|currentpage|start|offset|query-\d+-page)=\d+", re.IGNORECASE)
+                          r"|currentpage|start|offset|query-\d+-page|\w+_cur)=\d+",
+                          re.IGNORECASE)
 # /page/2/, /trang-2; EasyDNN News' /PgrID/1089/PageID/2; a WordPress page's posts widget
 # pages its own address (/tin-hoat-dong/2/); a static site's index2.htm.
 _PAGER_PATH = re.compile(r"/(?:page|trang)[-/]\d+/?$|/PgrID/\d+/PageID/\d+/?$|/\d{1,3}/?$"

@@ -86,6 +86,10 @@ NUMBERED_PAGE = re.compile(r"/(?!index|default|page|trang|home)[a-z]+[_-]?\d{3,}
                            re.IGNORECASE)
 
 
+# Liferay's web content shown by an asset publisher: /-/asset_publisher/{id}/content/{slug}.
+LIFERAY_CONTENT = re.compile(r"/-/asset_publisher/\w+/content/[^/]+/?$")
+
+
 @lru_cache(maxsize=8192)  # a page links many articles, a site's pages the same ones
 def article_shaped(url: str) -> bool:
     """A link shaped like an article's on a site no module knows (news-please judges links
@@ -102,7 +106,7 @@ def article_shaped(url: str) -> bool:
         return False
     if parts.query:
         return False
-    return bool(SLUG_ID.search(path) or SLUG_PAGE.search(path) or DATE_SLUG.search(path)
+    return bool(SLUG_ID.search(path) or LIFERAY_CONTENT.search(path) or SLUG_PAGE.search(path) or DATE_SLUG.search(path)
                 or PATH_ID.search(path) or ITEM_NUMBER.search(path) or _id_slug(path)
                 or NUMBERED_PAGE.search(path))
 

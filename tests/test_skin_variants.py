@@ -7,6 +7,8 @@ category's own items and only those."""
 
 from __future__ import annotations
 
+import pytest
+
 from crawler.parsers import classify
 
 PARAS = ("<p>Sáng nay, Ủy ban nhân dân phường tổ chức hội nghị triển khai kế hoạch chuyển "
@@ -183,20 +185,6 @@ def test_a_most_read_box_beside_a_list_is_not_part_of_it():
     assert [e.url for e in found.listing.entries] == own
 
 
-def test_a_category_named_like_a_side_box_keeps_its_items():
-    """The "Tin nổi bật" category's own page: its heading is its name, not a box's."""
-    host = "https://www.hoaison.gov.vn"
-    own = [f"{host}/tin-noi-bat/tin-noi-bat-so-{n}-80{n}123" for n in range(4)]
-    items = "".join(f'<li><a href="{u}">Tin nổi bật số {n} của tỉnh</a> <span>0{n + 1}/12/'
-                    "2023</span></li>" for n, u in enumerate(own))
-    found = _verdict(
-        '<html><head><title>Tin nổi bật - Cổng thông tin điện tử</title></head><body><div '
-        f'class="content"><div class="box"><h1>Tin nổi bật</h1><ul>{items}</ul></div></div>'
-        "</body></html>", f"{host}/tin-noi-bat", reached_as="listing")
-    assert found.role == "listing", found.evidence
-    assert [e.url for e in found.listing.entries] == own
-
-
 def test_a_video_page_whose_links_are_all_in_its_boxes_lists_nothing():
     """A video's page (an embed and a line) links other videos and the featured news,
     each under its box's label: no list of its own, so "other", not a listing."""
@@ -216,17 +204,23 @@ def test_a_video_page_whose_links_are_all_in_its_boxes_lists_nothing():
     assert found.role == "other", found.evidence
 
 
-def test_a_category_headed_by_a_side_box_label_keeps_its_items():
-    """A commune site's "Thông báo" category: its heading is an <h2>, its <title> the
-    site's name; its address names it, so its heading is not a side box's."""
+@pytest.mark.parametrize("title, heading, slug", [
+    # the "Tin nổi bật" category's own page: its <h1> and <title> name it
+    ("Tin nổi bật - Cổng thông tin điện tử", "<h1>Tin nổi bật</h1>", "tin-noi-bat"),
+    # a commune site's "Thông báo": an <h2>, a <title> of the site's name; its address
+    ("Cổng thông tin điện tử xã Nghi Thái", "<h2>Thông báo</h2>", "thong-bao"),
+])
+def test_a_category_named_like_a_side_box_keeps_its_items(title, heading, slug):
+    """A list headed by a side box's label is no side box when the page says it is that
+    list: its heading is its name."""
     host = "https://xanghithai.hoaison.gov.vn"
-    own = [f"{host}/thong-bao/thong-bao-so-{n}-80{n}456" for n in range(4)]
-    items = "".join(f'<li><a href="{u}">Thông báo số {n} của xã về lịch tiếp dân</a> <span>'
+    own = [f"{host}/{slug}/{slug}-so-{n}-80{n}456" for n in range(4)]
+    items = "".join(f'<li><a href="{u}">Bài số {n} của xã về lịch tiếp dân</a> <span>'
                     f"0{n + 1}/12/2023</span></li>" for n, u in enumerate(own))
     found = _verdict(
-        '<html><head><title>Cổng thông tin điện tử xã Nghi Thái</title></head><body><div '
-        f'class="content"><div class="box"><h2>Thông báo</h2><ul>{items}</ul></div></div>'
-        "</body></html>", f"{host}/thong-bao", reached_as="listing")
+        f'<html><head><title>{title}</title></head><body><div class="content"><div class='
+        f'"box">{heading}<ul>{items}</ul></div></div></body></html>', f"{host}/{slug}",
+        reached_as="listing")
     assert found.role == "listing", found.evidence
     assert [e.url for e in found.listing.entries] == own
 

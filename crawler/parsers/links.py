@@ -186,7 +186,8 @@ RELATED_LABELS = ("tin cùng chuyên mục", "tin liên quan", "tin khác", "cá
 # Side boxes that sit next to the related block and are not related news.
 OTHER_BOX_LABELS = ("tin nổi bật", "tin mới", "tin mới nhất", "tin xem nhiều", "xem nhiều nhất",
                     "tin đọc nhiều", "đọc nhiều nhất", "liên kết website", "thông báo", "video",
-                    "thư viện ảnh", "album khác", "video khác", "tin tiêu điểm", "tin nóng", "sự kiện nổi bật", "tiêu điểm",
+                    "thư viện ảnh", "album khác", "video khác", "tin tiêu điểm", "tin nóng",
+                    "sự kiện nổi bật", "tiêu điểm",
                     "văn bản mới", "lịch công tác", "thăm dò ý kiến", "thống kê truy cập")
 _FOLDED_RELATED = {fold(x) for x in RELATED_LABELS}
 _FOLDED_OTHER = {fold(x) for x in OTHER_BOX_LABELS}

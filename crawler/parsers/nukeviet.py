@@ -7,6 +7,7 @@ The news module's detail page keeps the body in ``div#news-bodyhtml.bodytext``, 
 
 from __future__ import annotations
 
+import copy
 import itertools
 import re
 from urllib.parse import urlsplit
@@ -62,8 +63,6 @@ def is_nukeviet(doc) -> bool:
 
 def _without(el, parts):
     """A copy of ``el`` without ``parts`` (elements inside it)."""
-    import copy
-
     held = copy.deepcopy(el)
     twins = [twin for original, twin in zip(el.iter(), held.iter())
              if any(original is p for p in parts)]

@@ -385,3 +385,21 @@ def test_a_liferay_asset_publisher_list_its_items_and_its_pager():
     assert found.role == "listing", found.evidence
     assert [e.url for e in found.listing.entries] == own
     assert nxt in found.listing.pager_links
+
+
+def test_the_editorial_board_named_as_the_writer_is_the_byline():
+    """A commune's WordPress posts signed by "Ban biên tập" in the theme's author box: an
+    office, as printed; "admin" or a role word alone is still no byline."""
+    url = "https://quynhnghia.hoaison.gov.vn/2024/05/19/ngu-dan-trung-mua-ca-com-dau-vu/"
+
+    def post(name: str) -> str:
+        return ('<html><head><meta name="generator" content="WordPress 6.4"><title>Ngư dân '
+                'trúng mùa</title></head><body class="single single-post postid-51"><article '
+                'id="post-51" class="post"><h1 class="entry-title">Ngư dân trúng mùa cá cơm</h1>'
+                '<span class="byline">bởi <span class="author vcard"><a class="url fn n" href='
+                f'"/author/x/">{name}</a></span></span><div class="entry-content">{PARAS}</div>'
+                "</article></body></html>")
+
+    assert _verdict(post("Ban biên tập"), url).record.author == "Ban biên tập"
+    assert _verdict(post("admin"), url).record.author is None
+    assert _verdict(post("Biên tập viên"), url).record.author is None

@@ -115,7 +115,7 @@ PHOTO_CREDIT = re.compile(r"\s*[-–—,;|]?\s*\(?\s*(?:ảnh|photo|video|đồ 
                           re.IGNORECASE)
 # CMS accounts, not people ("admin", "Quản trị viên", "bientap.pbgdpl"; not "N.H").
 ACCOUNT = re.compile(r"^(?:admin\w*|administrator|quản trị(?: viên)?|super user|webmaster"
-                     r"|biên tập(?: viên)?|ban biên tập|editor|root|btv|user\d*"
+                     r"|biên tập(?: viên)?|editor|root|btv|user\d*"
                      r"|(?-i:[a-z0-9]{3,}[._][a-z0-9._]{2,})"
                      # a login written in lower case, as no name is printed: "bientap"
                      r"|(?-i:[a-z][a-z0-9_]{2,}))$", re.IGNORECASE)

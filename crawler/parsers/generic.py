@@ -67,7 +67,7 @@ from .generic_patterns import MIN_BODY_CHARS
 from .jsonld import jsonld_article
 from .links import extract_related, files_after, is_article_url
 from .page import is_right_aligned, text_of
-from .urls import article_shaped, collection_path
+from .urls import article_shaped, titled_slug
 
 NAME = "generic"
 VERSION = "3"
@@ -91,8 +91,7 @@ def _related_item(url: str) -> bool:
     if parts.query:
         return any(_CODED_ITEM.match(v) for values in parse_qs(parts.query).values()
                    for v in values)
-    last = parts.path.rstrip("/").rsplit("/", 1)[-1].rsplit(".", 1)[0]
-    return len(last.split("-")) >= SLUG_WORDS and not collection_path(parts.path)
+    return titled_slug(url, SLUG_WORDS)
 
 
 def parse(doc, url: str, fetched_at: str | None = None,

@@ -111,6 +111,16 @@ def article_shaped(url: str) -> bool:
                 or NUMBERED_PAGE.search(path))
 
 
+def titled_slug(url: str, words: int) -> bool:
+    """Whether ``url`` ends in a title's slug of ``words`` words or more and names no
+    collection ("/tin-tuc/ra-quan-tong-ve-sinh-moi-truong/"): under a related block's
+    label, an article at an address with no shape of its own (WordPress "/%postname%/",
+    Drupal and Liferay titles)."""
+    path = urlsplit(url).path
+    last = path.rstrip("/").rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    return len(last.split("-")) >= words and collection_path(path) is None
+
+
 def collection_path(path: str) -> str | None:
     """The segment that names the path a collection or a service page, or None."""
     segments = [s for s in path.lower().split("/") if s]

@@ -24,7 +24,7 @@ from .links import extract_related, link_listing
 from .page import css, first, meta_content, shown_text, text_of, xp
 from .registry import Layout
 from .sieve import is_loaded_root
-from .urls import collection_path
+from .urls import titled_slug
 
 NAME = "wordpress"
 VERSION = "1"
@@ -79,11 +79,7 @@ def related_post(url: str) -> bool:
     """A link of the related block that is a post's: shaped like one, or, with
     "/%postname%/" addresses that have no shape, a slug of three words or more that names
     no category, tag, author or page ("/tin-tuc/ra-quan-tong-ve-sinh-moi-truong/")."""
-    if article_url(url):
-        return True
-    path = urlsplit(url).path
-    last = path.rstrip("/").rsplit("/", 1)[-1].rsplit(".", 1)[0]
-    return collection_path(path) is None and len(last.split("-")) >= 3
+    return article_url(url) or titled_slug(url, 3)
 
 
 def article_id(post, url: str) -> str | None:

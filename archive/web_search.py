@@ -10,11 +10,12 @@ limit.  It is tested as a set instead (``+rowid in``: the ``+`` keeps SQLite fro
 looking rows up by it), so SQLite walks the sort's own index (newest first) and stops at
 the end of the page.  A match of most of the table is not even built as a set: each row
 the index gives is looked up in the search index (``exists``), a few dozen lookups for a
-page of a word every article holds.
+page of a word every article holds (MOST_LOOKUPS says from how many rows).
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections import OrderedDict
 
@@ -39,10 +40,16 @@ SEARCHABLE = {
 
 # Matches from this many rows up are large: tested as a set, found by the sort's index.
 LARGE_MATCH = 1000
-# A match of one row in this many or more is most of the table: each row the sort's
-# index gives is looked up in the search index itself, and the page ends after a few
-# hundred; building the set of a million rows would take most of a second.
-MOST_SHARE = 20
+# A match is "most of the table" when looking each row the sort's index gives up in the
+# search index costs less than building the set of the match's rows.  A page of a match
+# of s·N rows (of a table of N) needs about PAGE/s look-ups, L each, where the set costs
+# s·N·b; look-ups win from s² > PAGE·L/(N·b), from sqrt(MOST_LOOKUPS·N) matching rows.
+# Measured at 100,000 articles: L about 100 µs in the words' index, b 0.18 µs a row, a
+# page of 51 rows; a word-pair index's look-up reads positions, twice the cost.  (A
+# fixed share of a twentieth took 75 ms for a phrase in a seventh of the table, where
+# its set took 3 ms.)
+MOST_LOOKUPS = 25_000
+LOOKUP_COST = {PAIRS_TABLE: 2}
 # The time the search may take to count up to that share; past it, the match is large.
 MOST_COUNT_MS = 200
 SMALL_TEST = "rowid in (select rowid from {index} where {index} match :{name})"
@@ -74,40 +81,43 @@ def _remember_huge(db, index: str, match: str) -> None:
 
 async def match_test(db, table: str, index: str, match: str) -> str:
     """SMALL_TEST, LARGE_TEST or MOST_TEST for ``match`` in ``index`` (of ``table``):
-    it counts at most a twentieth of the table's rows, or the rows a facet can count
-    (facet_rows) when they are more: a match of more is remembered as too large to
-    facet."""
+    it counts the match up to the rows from which it is most of the table (MOST_LOOKUPS),
+    or the rows a facet can count (facet_rows) when they are more: a match that reaches
+    those is remembered as too large to facet."""
     try:
         if await _count(db, index, match, LARGE_MATCH) < LARGE_MATCH:
             return SMALL_TEST
     except QueryInterrupted:
         return LARGE_TEST
     rows = (await db.execute(f"select max(rowid) from {table}")).first()[0] or 0
-    most = rows // MOST_SHARE
+    most = math.isqrt(MOST_LOOKUPS * LOOKUP_COST.get(index, 1) * rows)
     if most <= LARGE_MATCH:
         return LARGE_TEST
-    cap = max(most, facet_rows(db.ds))
+    huge = facet_rows(db.ds)
     try:
-        found = await _count(db, index, match, cap, custom_time_limit=MOST_COUNT_MS)
+        found = await _count(db, index, match, max(most, huge), custom_time_limit=MOST_COUNT_MS)
     except QueryInterrupted:
         return LARGE_TEST
-    if found >= cap > most:
+    if found >= huge:
         _remember_huge(db, index, match)
-    return MOST_TEST if found >= most else LARGE_TEST
+    return MOST_TEST if most <= min(found, rows) else LARGE_TEST
 
 
-# MOST_TEST as it stands in a query.
+# MOST_TEST and LARGE_TEST as they stand in a query.
 _MOST_CLAUSE = (r"exists \(select 1 from (?P<index>\w+) where (?P=index)\.rowid = (?P<table>\w+)"
                 r"\.rowid and (?P=index) match :(?P<name>\w+)\)")
-# Datasette's count of a table page whose one filter is a search of most of the table.
-_MOST_COUNT = re.compile(r"select count\(\*\) from \w+ where " + _MOST_CLAUSE + r"\s*")
+_LARGE_CLAUSE = r"\+rowid in \(select rowid from (?P<index>\w+) where (?P=index) match :(?P<name>\w+)\)"
+# Datasette's count of a table page whose one filter is a search of most of the table,
+# or of a large match.
+_COUNT = r"select count\(\*\) from \w+ where {}\s*"
+_SEARCH_COUNTS = (re.compile(_COUNT.format(_MOST_CLAUSE)), re.compile(_COUNT.format(_LARGE_CLAUSE)))
 # A facet's count (Datasette's column facet, the plugin's month facet).
 _FACET = re.compile(r" as value, count\(\*\) as count from \(")
 
 
 def reread(sql: str) -> str:
     """``sql`` as the archive answers it best when it holds a search of most of the table
-    (MOST_TEST), which is only the best way to a page's first rows:
+    (MOST_TEST), which is only the best way to a page's first rows, or of a large match:
 
     - the page's count, when the search is its one filter, is the count of the search
       index's matches: the same number (each of the index's rows is one of the table's,
@@ -116,9 +126,11 @@ def reread(sql: str) -> str:
     - a count with other filters, and a facet, test each row against the match as a
       set (LARGE_TEST), as they read every row anyway: a facet took 0.1 s at 100,000
       articles, where a look-up per row took 7 s."""
-    most = _MOST_COUNT.fullmatch(sql)
-    if most:
-        return f"select count(*) from {most['index']} where {most['index']} match :{most['name']}"
+    for pattern in _SEARCH_COUNTS:
+        counted = pattern.fullmatch(sql)
+        if counted:
+            index, name = counted["index"], counted["name"]
+            return f"select count(*) from {index} where {index} match :{name}"
     if sql.startswith("select count(*) from ") or _FACET.search(sql):
         return re.sub(_MOST_CLAUSE, lambda m: LARGE_TEST.format(**m.groupdict()), sql)
     return sql

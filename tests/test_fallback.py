@@ -167,3 +167,35 @@ def test_body_f1_counts_words_not_layout():
     assert body_f1("Nghê\u0323 An", "Nghệ An") == 1.0  # NFD and NFC are the same words
     assert body_f1("", "") == 1.0 and body_f1("a", "") == 0.0
     assert 0.0 < body_f1("a b c d", "a b") < 1.0
+
+
+def aspnet_cells(first: str, byline: str) -> str:
+    # An ASP.NET site of the 2000s: a one-column table of labels (title, date, lead, text),
+    # the text's paragraphs inside a span; then a box of other news.
+    return ('<html><head><title>Khai mạc giải bóng chuyền hơi năm 2024</title></head><body>'
+            '<table width="980"><tr><td><table><tr><td class="menu"><a href="TinTuc.aspx?'
+            'CatID=1">Tin tức</a></td></tr></table></td></tr><tr><td width="720"><table '
+            'width="100%"><tr><td><span id="lblTieuDe" class="TieuDe">Khai mạc giải bóng '
+            'chuyền hơi năm 2024</span><br><span id="lblNgay" class="NgayDang">Ngày 8 tháng 8 '
+            'năm 2024</span></td></tr><tr><td><span id="lblTomTat" class="TomTat"><b>Sáng 8/8, '
+            'UBND phường tổ chức chương trình.</b></span></td></tr><tr><td><span id="lblNoiDung"'
+            f' class="NoiDung">{first}{PROSE}<p align="right"><b>{byline}</b></p></span></td>'
+            '</tr></table><table><tr><td class="box_title">CÁC TIN KHÁC</td></tr><tr><td>» <a '
+            'href="ChiTietTin.aspx?ID=2205">Tổ dân phố 7 đón nhận danh hiệu</a></td></tr>'
+            "</table></td></tr></table></body></html>")
+
+
+@pytest.mark.parametrize("first", ["", '<p align="center"><img src="/Uploads/a.jpg"></p>'
+                                       '<p align="center"><i>Đoàn công tác kiểm tra.</i></p>'])
+@pytest.mark.parametrize("byline,author", [("Thanh Tâm, Phương Thảo, Đức Thắng",
+                                            "Thanh Tâm, Phương Thảo, Đức Thắng"),
+                                           ("Mai Hương - Ngọc Ánh", "Mai Hương, Ngọc Ánh")])
+def test_an_old_table_layouts_title_label_and_signature_are_read(first, byline, author):
+    """The title in a span named "TieuDe" (title), the text in one cell of a one-column
+    layout table whose other cells hold the title and the lead: its last paragraph signs."""
+    article = parse_article(aspnet_cells(first, byline),
+                            "http://bacha.hatinh.gov.vn/ChiTietTin.aspx?ID=1871")
+    assert article.title == "Khai mạc giải bóng chuyền hơi năm 2024"
+    assert article.published_at == "2024-08-08"
+    assert article.author == author and byline not in article.body
+    assert article.body.endswith("hoàn thành 3 km đường giao thông.")

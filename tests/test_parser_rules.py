@@ -83,6 +83,12 @@ def test_lead_repeated_as_first_body_paragraph_is_not_repeated():
      '<p style="text-align:right"><strong>PV</strong></p>', "PV", "Báo Nghệ An"),
     ('<p style="text-align:right"><strong>N.H</strong></p>', "N.H", None),
     ('<p style="text-align:right">Tác giả: Minh Thư</p>', "Minh Thư", None),
+    # an office signing the text is its byline as printed; a paper's name there, a credit
+    ('<p style="text-align: right;"><strong>Văn phòng UBND xã</strong></p>',
+     "Văn phòng UBND xã", None),
+    ('<p align="right"><b>Phòng Báo chí và Xuất bản</b></p>', "Phòng Báo chí và Xuất bản", None),
+    ('<p style="text-align:right"><strong>Báo Nghệ An</strong></p>', None, "Báo Nghệ An"),
+    ('<p style="text-align:right"><em>Cổng TTĐT tỉnh</em></p>', None, "Cổng TTĐT tỉnh"),
     # a sentence that opens with "Theo" is body text, not a credit
     ("<p>Theo kế hoạch, các hoạt động diễn ra đến hết tháng 10.</p>", None, None),
 ])

@@ -48,10 +48,12 @@ _FOLDED_ATTACHMENT_LABELS = tuple(fold(x) for x in ATTACHMENT_LABELS)
 
 def body_blocks(body) -> list:
     """The block-level children that carry the body's paragraphs, in order (descends
-    through wrapper divs that CKEditor or a theme put around the real paragraphs; with a
-    stack of its own, not recursion, for pages nested a thousand deep)."""
+    through wrapper divs that CKEditor or a theme put around the real paragraphs, and
+    through the cells of a one-column layout table, an old template's way of stacking
+    the title, the lead and the text; with a stack of its own, not recursion, for pages
+    nested a thousand deep)."""
     blocks = []
-    stack = [iter(body)]
+    stack = [iter(_layout_cells(body) or body)]
     while stack:
         child = next(stack[-1], None)
         if child is None:
@@ -59,13 +61,35 @@ def body_blocks(body) -> list:
             continue
         if not isinstance(child.tag, str):
             continue
-        if child.tag == "div" and any(
+        cells = _layout_cells(child) if child.tag == "table" else None
+        if cells:
+            stack.append(iter(cells))
+        elif child.tag in ("div", "td", "th") and any(
             isinstance(c.tag, str) and c.tag in BLOCK_TAGS for c in child
         ) and "author" not in (child.get("class") or ""):
             stack.append(iter(child))
         else:
             blocks.append(child)
     return blocks
+
+
+def _layout_cells(table) -> list | None:
+    """The cells of ``table`` when it is a layout table of one column (each row one cell,
+    some cell holding paragraphs), top to bottom; None for a table of data, whose last
+    row is no signature (a Word table's cells hold paragraphs too, but sit side by side)."""
+    if table.tag != "table":
+        return None
+    rows = [r for part in (table, *table.iterchildren("tbody", "thead", "tfoot"))
+            for r in part.iterchildren("tr")]
+    cells = []
+    for row in rows:  # (a row left empty, its title or lead taken out, is no column)
+        own = [c for c in row if isinstance(c.tag, str) and c.tag in ("td", "th")]
+        if len(own) > 1:
+            return None
+        cells += own
+    if not any(isinstance(c.tag, str) and c.tag in BLOCK_TAGS for cell in cells for c in cell):
+        return None
+    return cells
 
 
 def is_attachment_block(el) -> bool:

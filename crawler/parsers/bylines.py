@@ -151,6 +151,18 @@ def is_org(text: str | None) -> bool:
             or bool(ORG_SUFFIX.search(low.strip())))
 
 
+# Organisations that publish (papers, broadcasters, portals, a web address): signing a
+# text they are its credit, where an office signing it is its writer.
+OUTLET_WORDS = ("báo ", "tạp chí", "cổng thông tin", "cổng ttđt", "trang thông tin", "đài ",
+                "ttxvn", "vov", "vtv", "truyền hình", "thông tấn", "the ")
+
+
+def is_outlet(text: str | None) -> bool:
+    low = clean_text(text).lower() + " "
+    return (low.startswith(OUTLET_WORDS) or bool(re.search(r"\.(?:vn|com|net|org)\b", low))
+            or bool(ORG_SUFFIX.search(low.strip())))
+
+
 def is_person_name(text: str) -> bool:
     """A person's name as bylines print it: one to five capitalised words ("Hồ Phương",
     "HỒ PHƯƠNG", "N.H", "Ursula von der Leyen"), no digits, no role, no organisation."""
@@ -393,6 +405,12 @@ def read_signature(el, *, find_byline: bool = True, site: SiteNames | None = Non
     plain = strip_byline_label(author) or ""
     if site and site.named(plain) or ACCOUNT.match(plain):
         return Signature(None, source, when)
+    if is_org(plain) and not is_outlet(plain):
+        # An office signing the text ("Văn phòng UBND xã", "Phòng Báo chí và Xuất bản")
+        # is its byline as printed; a paper's or a portal's name there is a credit.
+        office = clean_author(author, site, organisations=True)
+        if office:
+            return Signature(office, source, when)
     if is_org(plain):
         return Signature(None, source or plain, when)
     return None

@@ -28,7 +28,7 @@ BODY = ("[itemprop~=articleBody]", ".field--name-body", ".field-name-body", ".po
         ".singular-content", ".fck_detail", ".content-detail", ".noi-dung", ".noidung",
         ".govspeak")
 # Headline elements: candidates for the title, matched against <title> and og:title.
-TITLE = ("h1", "[itemprop=headline]", "h2", "h3", "*title", "*Title", "*tieude", "*tieu-de",
+TITLE = ("h1", "[itemprop=headline]", "h2", "h3", "*title", "*Title", "*tieude", "*TieuDe", "*tieu-de",
          "*headline", "span.Head", "[data-testid=storyTitle]")
 # The lead (sapo) by its class or id: sapo, summary, lead, tóm tắt, mô tả, chapeau, excerpt.
 LEAD_ATTR = re.compile(

@@ -129,10 +129,16 @@ def heading_by_xpath(doc, exclude=None):
     """The heading as the XPath reading finds it: the first short shown text node that is
     an element's own label."""
     for node in _SHORT_TEXTS(doc):
-        if (not node.is_text or not links._HAS_HINT(node.lower())
-                or links._label_key(node) not in links._FOLDED_RELATED):
+        if not links._HAS_HINT(node.lower()) or links._label_key(node) not in links._FOLDED_RELATED:
             continue
         el = node.getparent()
+        if node.is_tail:  # the label after an empty icon that opens its element
+            icon, el = el, el.getparent()
+            if (el is None or el.index(icon) != 0 or icon.tag not in ("i", "span", "img", "em", "svg")
+                    or icon.text or len(icon) or (el.text or "").strip()):
+                continue
+        elif not node.is_text:
+            continue
         if exclude is not None and (el is exclude or exclude in el.iterancestors()):
             continue
         if links._label_key(el.text_content()) not in links._FOLDED_RELATED:
@@ -153,7 +159,8 @@ HEADING_PIECES = [
     "<p><!-- c -->Tin liên quan</p>", "<div class=t><h3><a href='#'>Tin khác</a></h3></div>",
     "<style>.x{}</style>", "<p>Tin mới</p>", "<p>Bài viết khác</p>", "<p>related news</p>",
     "<ul><li><a href='/a-12345'>Một bài</a></li></ul>", "<div>tin tức</div>", "<p></p>",
-    "<h3>Tín liên quan</h3>",
+    "<h3>Tín liên quan</h3>", "<h2><i class='icon-link'></i> Nội dung liên quan</h2>",
+    "<h2><b></b> Tin liên quan</h2>", "<h2><img src=x.png> Tin khác</h2>",
 ]
 
 

@@ -42,6 +42,10 @@ SESSION_PARAMS = {"phpsessid", "jsessionid", "sessionid", "session_id", "aspsess
                   "cfid", "cftoken", "sessid"}
 _SESSION_VALUE = re.compile(r"[0-9A-Za-z]{16,}")
 _PATH_SESSION = re.compile(r";jsessionid=[^/?#]*", re.IGNORECASE)
+# Liferay's way back to the page a link stood on ("?redirect=<the listing's address>",
+# "_101_redirect="), on its friendly addresses (those holding "/-/"): a new value on each
+# listing page for the same content.
+LIFERAY_BACK = re.compile(r"(?:\w+_)?redirect", re.IGNORECASE)
 
 
 def clean_text(value: str | None) -> str:
@@ -106,11 +110,12 @@ def _canonical_url(url: str, base: str | None = None) -> str:
     if not parts.query:
         query = []
     else:
+        liferay = "/-/" in parts.path
         query = [
             (k, v)
             for k, v in parse_qsl(parts.query, keep_blank_values=True)
             if v not in NOISE_QUERY_PARAMS.get(k.lower(), ()) and not _tracking(k)
-            and not _session(k, v)
+            and not _session(k, v) and not (liferay and LIFERAY_BACK.fullmatch(k))
         ]
     netloc = parts.netloc.lower()
     scheme = parts.scheme.lower()

@@ -266,11 +266,12 @@ def visible_date(page: Page, region, title_el, body_el) -> str | None:
     body_start = first_prose(page, body_el)
     # (a tool bar between the title and the text, noise to the text, holds its date:
     # Joomla's "article-tools" with its "createdate" beside the print and e-mail buttons;
-    # not a header's "today" above the title)
+    # not a header's "today" above the title; a date box that opens the text, as the
+    # text's first line, is its dateline: Liferay's "ngay-dang" in the web content)
     boxes = [el for el in page.select_all(region, DATE_SEL)
-             if (start < page.order[el] < body_start or not page.in_noise(el))
+             if (start < page.order[el] <= body_start or not page.in_noise(el))
              and not _listed_date(el) and not _event_date(page, el)
-             and not (page.order[el] >= body_start and page.within(el, body_el))]
+             and not (page.order[el] > body_start and page.within(el, body_el))]
     # The boxes above the text before those under it ("Các tin khác" dates each item).
     boxes.sort(key=lambda el: page.order[el] >= body_start)
     for el in boxes:

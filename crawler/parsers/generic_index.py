@@ -330,7 +330,10 @@ def _is_prose(text: str, link_chars: int) -> bool:
     plain = len(text) - link_chars
     if link_chars * 2 >= len(text):
         return False
-    return plain >= 150 or (plain >= 25 and bool(SENTENCE.search(text)))
+    # (a short line of mostly figures is a date or a count, even in brackets: "Thứ 3,
+    # 13/05/2025, 15:20 (GMT+7)")
+    return plain >= 150 or (plain >= 25 and bool(SENTENCE.search(text))
+                            and sum(c.isalpha() for c in text) * 2 >= plain)
 
 
 def _link_chars(el) -> int:

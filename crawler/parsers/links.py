@@ -175,7 +175,9 @@ def collect_attachments(scope, page_url: str, selectors=()) -> list[Attachment]:
 RELATED_LABELS = ("tin cùng chuyên mục", "tin liên quan", "tin khác", "các tin khác",
                   "bài liên quan", "tin bài liên quan", "các tin liên quan", "tin đã đưa",
                   "các tin đã đưa", "bài viết liên quan", "tin tức liên quan",
-                  "tin cùng loại", "các bài viết khác", "bài viết khác",
+                  "tin cùng loại", "tin cùng chủ đề", "các bài viết khác", "bài viết khác",
+                  # Liferay's asset links ("Related Assets" in its Vietnamese edition)
+                  "nội dung liên quan",
                   "bài viết cùng chuyên mục", "các bài viết cùng chuyên mục",
                   "các tin cùng chuyên mục", "tin bài cùng chuyên mục", "bài cùng chuyên mục",
                   # NukeViet's detail page: the newer and the older items of its category
@@ -220,7 +222,7 @@ def is_article_url(url: str) -> bool:
 # Text a reader sees: not inside a script, a style or a select box's option.
 _HIDDEN_TEXT = frozenset(("script", "style", "option"))
 # Every label holds one of these: a cheap test before folding each short text.
-_LABEL_HINTS = ("tin", "bài", "bai", "related", "more on")
+_LABEL_HINTS = ("tin", "bài", "bai", "liên quan", "related", "more on")
 # Whether a lowercased text holds any of them: one search, not one test per hint.
 _HAS_HINT = re.compile("|".join(map(re.escape, _LABEL_HINTS))).search
 # What XPath's normalize-space() takes for space.
@@ -232,6 +234,10 @@ def _short_enough(stripped: str) -> bool:
     once its runs of spaces are one space each, as normalize-space() makes them."""
     spaces = stripped.count(" ") + stripped.count("\t") + stripped.count("\r") + stripped.count("\n")
     return len(stripped) - spaces < 40 and len(_XML_SPACES.sub(" ", stripped)) < 40
+
+
+# Empty elements a theme sets before a label: an icon font's <i>, a <span>, a picture.
+_ICON = frozenset(("i", "span", "img", "em", "svg"))
 
 
 def _shown(el) -> bool:
@@ -247,6 +253,9 @@ def find_related_heading(doc, exclude=None):
     takes half the time of lxml's XPath for the page's short texts."""
     for el in tree_root(doc).iter(etree.Element):  # the whole page, wherever ``doc`` stands
         text = el.text
+        if (text is None or text.isspace()) and len(el) and el[0].tag in _ICON \
+                and not el[0].text and len(el[0]) == 0:
+            text = el[0].tail  # after an icon: <h2><i class="icon-link"></i> Nội dung liên quan
         stripped = text.strip(" \t\r\n") if text else None
         if not stripped or len(stripped) >= 40 and not _short_enough(stripped):
             continue  # normalize-space(text) empty, or 40 characters long or more
@@ -383,7 +392,9 @@ MIN_LISTING_ENTRIES = 3
 # Page 2+ of a listing paged in its URL (WordPress /page/2/, NukeViet /page-2, ?page=2,
 # Joomla ?start=10, a register's ?pageindex=2 or /trang-2).
 LATER_PAGE = re.compile(r"/page[/-]\d+/?$|/trang-\d+/?$|[?&](?:page|trang|start|limitstart"
-                        r"|paged|pageindex)=\d+", re.IGNORECASE)
+                        r"|paged|pageindex|pg|pageno|pagenumber|currentpage"
+                        # Liferay's asset publisher: "_101_INSTANCE_Xy12_cur=2"
+                        r"|\w+_cur)=\d+", re.IGNORECASE)
 
 
 def _in_chrome(el) -> bool:

@@ -139,3 +139,35 @@ def test_an_items_title_is_its_headings_link_not_the_date_linked_before_it():
         f"Bài số {n} về xây dựng nông thôn mới" for n in range(3)]
     assert [e.published_at[:10] for e in listing.entries] == [
         f"2024-10-1{n}" for n in range(3)]
+
+
+LIFERAY = "http://yte.hatinh.gov.vn/web/guest/chi-dao-dieu-hanh"
+
+
+def liferay_list(items: int) -> str:
+    links = "".join(
+        f'<div class="asset-abstract"><h3 class="asset-title"><a href="{LIFERAY}/-/asset_'
+        f"publisher/Pq3RvW7c/content/bai-viet-so-{n};jsessionid=78E71930E07605B9C9?redirect="
+        f'http%3A%2F%2Fyte.hatinh.gov.vn%2Fweb%2Fguest%2Fchi-dao-dieu-hanh">Bài viết số {n} về '
+        "công tác y tế</a></h3></div>" for n in range(items))
+    return ('<html><head><title>Chỉ đạo điều hành - Sở Y tế tỉnh Hà Tĩnh</title></head><body>'
+            '<header id="banner"><h1 class="site-title"><a href="/web/guest/trang-chu"><img '
+            'alt="Sở Y tế" src="/logo.png"> SỞ Y TẾ TỈNH HÀ TĨNH</a></h1></header>'
+            f'<div class="portlet-body">{links}</div></body></html>')
+
+
+@pytest.mark.parametrize("items, url", [
+    (5, LIFERAY),
+    # the category's last page holds one item
+    (1, LIFERAY + "?p_p_id=101_INSTANCE_Pq3RvW7c&p_p_lifecycle=0&_101_INSTANCE_Pq3RvW7c_delta=5"
+        "&_101_INSTANCE_Pq3RvW7c_cur=2"),
+])
+def test_a_liferay_category_page_lists_its_articles_under_its_own_name(items, url):
+    from crawler.parsers.roles import classify
+
+    verdict = classify(liferay_list(items), url, reached_as="pagination")
+    assert verdict.role == "listing", verdict.evidence
+    # the site's name in the banner's <h1> is no category; the back link names no article
+    assert verdict.listing.category == "Chỉ đạo điều hành"
+    assert [e.url for e in verdict.listing.entries] == [
+        f"{LIFERAY}/-/asset_publisher/Pq3RvW7c/content/bai-viet-so-{n}" for n in range(items)]

@@ -18,7 +18,7 @@ from ..kernel.record import Attachment, Link
 from ..kernel.text import canonical_url, clean_text, fold
 from .page import block_lines, chrome_names, text_of, xp
 from .sieve import tree_root
-from .urls import PRINT_VIEW, asks_for_a_file, collection_path, is_root
+from .urls import PRINT_VIEW, asks_for_a_file
 
 # --- files and images -------------------------------------------------------------------
 
@@ -537,66 +537,19 @@ def link_listing(doc, url: str, is_article, layout_key: str, item_selectors=(),
     if len(entries) < (1 if collection or LATER_PAGE.search(url) else MIN_LISTING_ENTRIES):
         return None
     title_el = doc.find(".//title")
-    heading = xp(doc, "//h1")
+    heading = [h for h in xp(doc, "//h1") if not _site_heading(h)]
     category = (text_of(heading[0]) if heading else None) or (
         clean_text(title_el.text_content()).split(" - ")[0].split(" | ")[0]
         if title_el is not None else None)
     return Listing(url=url, category=category or None, entries=entries, layout=layout_key)
 
 
-# --- an article's address, as its page gives it ------------------------------------------
-
-def canonical_elsewhere(doc, url: str) -> str | None:
-    """The address the page's ``<link rel="canonical">`` gives, when it is another address
-    of the same article: its last path segment (slug and id) or its id the same.  A
-    canonical naming the home page, a section, or another article (a template's mistake,
-    common enough) is no evidence and is ignored."""
-    href = _head_address(doc)
-    if not href:
-        return None
-    there = canonical_url(href)
-    if _plain(there) == _plain(url) or is_root(there) or collection_path(urlsplit(there).path):
-        return None  # itself (over https, with or without www.), or no article's
-    mine, theirs = urlsplit(url).path.rstrip("/"), urlsplit(there).path.rstrip("/")
-    same_id = article_id_from_url(url) and article_id_from_url(url) == article_id_from_url(there)
-    if same_id or (mine.rsplit("/", 1)[-1] == theirs.rsplit("/", 1)[-1] and len(mine) > 1):
-        return there
-    return None
+# A page's banner: where a theme sets the site's name in an <h1> of its own.
+_BANNER = re.compile(r"site-?(?:title|name)|logo|brand|banner|masthead|(?:^|\s)header", re.IGNORECASE)
 
 
-def _head_address(doc, og_url: bool = False) -> str | None:
-    """The absolute address the page's ``<head>`` declares its own: its first
-    ``<link rel="canonical">``, else (``og_url``) its og:url.  Its head only: no scan of
-    the whole page, on every article."""
-    head = doc.find("head")
-    if head is None:
-        return None
-    shared = None
-    for el in head.iterchildren("link", "meta"):
-        if el.tag == "link" and (el.get("rel") or "").strip().lower() == "canonical":
-            href = (el.get("href") or "").strip()
-            if href.startswith(("http://", "https://")):
-                return href
-        elif og_url and shared is None and el.get("property") == "og:url":
-            content = (el.get("content") or "").strip()
-            shared = content if content.startswith(("http://", "https://")) else None
-    return shared
-
-
-def declared_address(doc, url: str) -> str | None:
-    """The page's own address as it declares it (rel=canonical, else og:url) where that is
-    ``url`` itself but for a trailing slash: the form to keep.  A site's related lists may
-    link "/slug-723585/" where its own lists and the page itself say "/slug-723585"."""
-    declared = _head_address(doc, og_url=True)
-    if not declared:
-        return None
-    there, here = urlsplit(canonical_url(declared)), urlsplit(url)
-    if (there[:2] == here[:2] and there.query == here.query and there.path != here.path
-            and there.path.rstrip("/") == here.path.rstrip("/")):
-        return there.geturl()
-    return None
-
-
-def _plain(url: str) -> str:
-    parts = urlsplit(url)
-    return parts.netloc.removeprefix("www.") + parts.path.rstrip("/") + "?" + parts.query
+def _site_heading(h1) -> bool:
+    """An <h1> that names the site (in the page's header or banner, or its logo), not the
+    page."""
+    return any(a.tag == "header" or _BANNER.search(f"{a.get('class') or ''} {a.get('id') or ''}")
+               for a in (h1, *h1.iterancestors()))

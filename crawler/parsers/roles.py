@@ -31,8 +31,9 @@ from urllib.parse import urlsplit
 from ..kernel.record import Article, Listing
 from ..kernel.text import canonical_url, clean_text, fold
 from . import generic, jsonld
+from .addresses import canonical_elsewhere, declared_address
 from .documents import citations, parse_document, parse_register
-from .links import LATER_PAGE, canonical_elsewhere, declared_address, link_listing
+from .links import LATER_PAGE, link_listing
 from .missing import SAYS_MISSING, footer_share, says_missing
 from .page import apply_base_href, load, meta_content, text_of, xp
 from .pagers import pager_links
@@ -154,7 +155,6 @@ class PageRole:
     @property
     def layout_key(self) -> str:
         return self.layout.key
-
 
 
 def classify(page, url: str, *, reached_as: str = "article", fetched_at: str | None = None,

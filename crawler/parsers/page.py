@@ -109,9 +109,8 @@ def decode_page(body: bytes | str, content_type: str | None = None) -> Decoded:
 
 
 # Of a page that is not valid UTF-8: at most this share of its non-ASCII characters may
-# be bytes that are none, with at least MIN_UTF8 that are, for the page to be UTF-8 with a
-# few damaged bytes.  A legacy 8-bit Vietnamese page read as UTF-8 makes almost nothing
-# but bad bytes: its letters (0xC0-0xFF) are seldom followed by continuation bytes.
+# be bad bytes, with at least MIN_UTF8 good, for it to be UTF-8 with a few damaged bytes.
+# A legacy 8-bit Vietnamese page read as UTF-8 makes almost nothing but bad bytes.
 MAX_BAD_UTF8 = 0.02
 MIN_UTF8 = 50
 
@@ -147,18 +146,15 @@ _HTML_PARSER = lxml.html.HTMLParser(huge_tree=True)
 
 
 class PageElement(lxml.html.HtmlElement):
-    """lxml.html's element, whose text_content() serialises the element's text in C
-    (libxml2's text output: every text node below it, as XPath's string() reads them)
-    instead of evaluating an XPath expression for each call, at less than half the
-    cost; the parsers ask for an element's whole text fifty times a page."""
+    """lxml.html's element whose text_content() is libxml2's text output (XPath string()'s
+    text nodes, in C): half the cost of an XPath call, asked fifty times a page."""
 
     def text_content(self):
         return etree.tostring(self, method="text", encoding="unicode", with_tail=False)
 
 
 # Every element a PageElement chosen in C: lxml.html's own lookup calls back into Python
-# for each element a parser touches, to give forms and inputs classes of their own that no
-# parser here uses (a tenth of the parsers' time).
+# per element, for forms' and inputs' classes no parser uses (a tenth of their time).
 _HTML_PARSER.set_element_class_lookup(etree.ElementDefaultClassLookup(
     element=PageElement, comment=lxml.html.HtmlComment,
     pi=lxml.html.HtmlProcessingInstruction, entity=lxml.html.HtmlEntity))

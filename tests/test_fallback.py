@@ -119,6 +119,21 @@ def test_drupal_names_the_posting_account_when_no_byline_does(account, author):
     assert article is not None and article.author == author
 
 
+@pytest.mark.parametrize("box, author", [
+    # Drupal 7's "Tác giả" field, Joomla 3's "Viết bởi" with its schema.org name
+    ('<div class="field field-name-field-tac-gia"><div class="field-label">Tác giả:&nbsp;</div>'
+     '<div class="field-item even">Phòng Quản lý khoa học</div></div>', "Phòng Quản lý khoa học"),
+    ('<dd class="createdby" itemprop="author" itemscope itemtype="https://schema.org/Person">'
+     'Viết bởi <span itemprop="name">Văn phòng Sở</span></dd>', "Văn phòng Sở"),
+    # a paper's name there is not a writer
+    ('<div class="field-name-field-tac-gia">Báo Nghệ An</div>', None),
+])
+def test_an_office_in_a_bylines_element_is_the_author(box, author):
+    html = page(f"<h1>Hội nghị năm 2024</h1>{box}<div>12/03/2024</div>" + PROSE)
+    article = parse_article(html, "https://sokhcn.nghean.gov.vn/tin/hoi-nghi-10007")
+    assert article is not None and article.author == author
+
+
 def static_cell(tail: str) -> str:
     # A hand-made page of the 2000s: title, date, text, byline and the site's credit all
     # in one table cell.

@@ -256,6 +256,19 @@ def test_an_office_on_the_author_line_is_the_author_unless_writers_sign_the_text
     assert signed.author == "Hồ Phương" and signed.body.endswith(LAST)
 
 
+def test_a_nukeviet_themes_author_box_of_plain_lines_names_writers_and_source():
+    """A NukeViet 4.4 theme sets "Tác giả:" and "Nguồn tin:" as plain paragraphs in its own
+    right-aligned author box (div.egov-author.text-right)."""
+    html = _nukeviet("x").replace(
+        '<div class="margin-bottom-lg"><p class="h5 text-right"><strong>Tác giả: </strong>x</p>'
+        "</div>", '<div class="egov-author text-right"><p><strong>Tác giả: </strong>Minh Châu -'
+        ' Thu Trang</p><p><strong>Nguồn tin: </strong>Trung tâm Văn hóa - Thể thao và Truyền '
+        "thông huyện</p></div>")
+    found = _verdict(html, "https://tanky.nghean.gov.vn/kinh-te/xa-dien-tap-phong-chay-3318.html")
+    assert (found.record.author, found.record.source) == (
+        "Minh Châu, Thu Trang", "Trung tâm Văn hóa - Thể thao và Truyền thông huyện")
+
+
 def test_a_login_in_lower_case_is_no_byline_and_the_signature_is():
     """WordPress prints the account ("bientap"); the writers sign the text."""
     url = "https://phuonghungbinh.hoaison.gov.vn/tin-tuc/ra-mat-mo-hinh-khu-dan-cu-khong-rac/"

@@ -1,7 +1,8 @@
 """The fallback parser's byline, credit, category and tags (parsers.generic): the writers
-that JSON-LD, the article's byline elements or its meta lines name (never an account, an
-organisation or the site's own name), the meta lines between the title and the text, a
-credit printed in a field of its own, the category from a breadcrumb trail, and the tags.
+that JSON-LD, the article's byline elements or its meta lines name (never an account, a
+paper or the site's own name; an office only in a byline's element), the meta lines
+between the title and the text, a credit printed in a field of its own, the category from
+a breadcrumb trail, and the tags.
 """
 
 from __future__ import annotations
@@ -10,7 +11,15 @@ import re
 
 from ..kernel.text import clean_text, fold
 from . import bylines
-from .bylines import SiteNames, byline_date, bylines_together, credit_of, join_authors, names_people
+from .bylines import (
+    SiteNames,
+    byline_date,
+    bylines_together,
+    credit_of,
+    is_outlet,
+    join_authors,
+    names_people,
+)
 from .generic_fields import meta
 from .generic_index import (
     AUTHOR_SEL,
@@ -22,7 +31,7 @@ from .generic_index import (
     _is_leaf,
     first_prose,
 )
-from .generic_patterns import BLOCKS, INLINE, LABELLED_AUTHOR, OTHERS_ATTR
+from .generic_patterns import ACCOUNT_SELECTORS, BLOCKS, INLINE, LABELLED_AUTHOR, OTHERS_ATTR
 from .jsonld import jsonld_breadcrumb, jsonld_people
 from .links import HOME_LABELS, breadcrumb_category
 from .page import text_of, xp
@@ -67,13 +76,19 @@ def author(page: Page, ld, meta_map, region, names: SiteNames, meta_lines: list[
     if name:
         sources["author"] = "jsonld"
         return name
-    for sel in AUTHOR_SEL:
+    for at, sel in enumerate(AUTHOR_SEL):
+        # An office in a byline's element ("Phòng Quản lý khoa học" in Drupal's "Tác giả"
+        # field) is the byline as printed; in a posting account's, no one.
+        offices = at < len(AUTHOR_SEL) - ACCOUNT_SELECTORS
+
+        def named(el, offices=offices):
+            text = page.text(el)
+            return bylines.clean_author(text, names, organisations=offices and not is_outlet(text))
+
         # Anchored on the first that names someone: an "admin" box may come first.
         found = bylines_together([el for el in page.select(region, sel)
-                                       if not _someone_elses(el)
-                                       and clean_author(page.text(el), names)])
-        name = join_authors(w for el in found
-                                 for w in clean_author(page.text(el), names).split(", "))
+                                  if not _someone_elses(el) and named(el)])
+        name = join_authors(w for el in found for w in named(el).split(", "))
         if name:
             sources["author"] = "layout"
             return name

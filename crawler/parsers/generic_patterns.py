@@ -46,8 +46,10 @@ AUTHOR = ("[itemprop=author] [itemprop=name]", "[itemprop=author]",
           "[href*='/author/']", "[href*='/tac-gia/']", "*author a", "*Author a", "*author",
           "*Author",
           # Drupal's "submitted by": the posting account, after any byline field of its own
+          # (the last ACCOUNT_SELECTORS)
           ".field--name-uid [property='schema:name']", ".submitted .username",
           ".node__meta .username")
+ACCOUNT_SELECTORS = 3
 # A credit printed in a field of its own ("Nguồn: Báo Nghệ An") rather than under the body.
 SOURCE = (".field--name-field-nguon .field__item", ".field-name-field-nguon",
           ".field--name-field-source .field__item", ".news-source", ".nguon", ".nguon-tin")

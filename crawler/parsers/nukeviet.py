@@ -42,7 +42,8 @@ DATE = (css(".news_column span.h5"), css("span.h5"), css(".time"), css(".publtim
 # (div#imghome): not the lead's words.
 SUMMARY = (css("div.hometext"), css(".hometext"), css("#hometext"))
 LEAD_PICTURE = css("#imghome, .imghome, figure")
-BYLINE_LINES = css("p.h5.text-right, p.text-right, .author, p[style*=right]")
+BYLINE_LINES = css("p.h5.text-right, p.text-right, .author, p[style*=right], .text-right > p,"
+                   " [class*=author] > p")
 TAG_LINKS = (css("a[href*='/tag/']"),)
 BREADCRUMB_ITEMS = (css(".breadcrumbs li"), css(".breadcrumb li"),
                     css("[itemtype*=BreadcrumbList] [itemprop=name]"), css(".breadcrumbs a"))

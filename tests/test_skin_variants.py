@@ -225,8 +225,14 @@ def test_a_category_named_like_a_side_box_keeps_its_items(title, heading, slug):
     assert [e.url for e in found.listing.entries] == own
 
 
-def test_an_office_in_the_author_box_is_the_byline_as_printed():
-    """vnPortal's div.author naming an office, with no writer signing the text."""
+@pytest.mark.parametrize("box, author, source", [
+    # an office, with no writer signing the text
+    ("Phòng Kinh tế và Hạ tầng", "Phòng Kinh tế và Hạ tầng", None),
+    # writers, then their credit in brackets on a line of its own
+    ("Mai Hoa - Công Kiên<br />(Theo Báo Nghệ An)", "Mai Hoa, Công Kiên", "Báo Nghệ An"),
+])
+def test_the_author_box_is_the_byline_as_printed(box, author, source):
+    """vnPortal's div.author."""
     url = "https://sxd.hoaison.gov.vn/tin-hoat-dong/kiem-tra-chat-luong-cong-trinh-810245"
     found = _verdict(
         '<html><head><title>Kiểm tra chất lượng công trình - Phòng Kinh tế và Hạ tầng huyện'
@@ -234,8 +240,8 @@ def test_an_office_in_the_author_box_is_the_byline_as_printed():
         'Kiểm tra chất lượng công trình cầu qua sông Mai Giang</div><div class="PostDate">'
         '15/05/2024 09:30</div><div class="ArticleSummary">Đoàn kiểm tra của huyện làm việc '
         f'tại công trình.</div><div class="ArticleContent">{PARAS}</div><div class="author">'
-        "Phòng Kinh tế và Hạ tầng</div></div></body></html>", url)
-    assert found.record.author == "Phòng Kinh tế và Hạ tầng"
+        f"{box}</div></div></body></html>", url)
+    assert (found.record.author, found.record.source) == (author, source)
 
 
 def _nukeviet(byline: str, signature: str = "") -> str:

@@ -79,7 +79,14 @@ def split_byline(text: str | None) -> tuple[str | None, str | None]:
     credit = credit_of(text)
     if credit:
         return None, credit
+    # Writers, then their credit in brackets: "Mai Hoa - Công Kiên (Theo Báo Nghệ An)".
+    bracketed = _BRACKETED_END.match(text or "")
+    if bracketed and credit_of(bracketed.group(2)):
+        return strip_byline_label(bracketed.group(1)), credit_of(bracketed.group(2))
     return strip_byline_label(text), None
+
+
+_BRACKETED_END = re.compile(r"^(.*?\S)\s*\(([^()]+)\)\s*$")
 
 
 def looks_like_byline(el) -> bool:

@@ -273,3 +273,19 @@ def test_the_files_of_other_documents_beside_it_are_not_its_files():
                                     "chi-thi-15-ct-ubnd-9876")
     assert document.number == "15/CT-UBND"
     assert [f.url for f in document.files] == [own]
+
+
+@pytest.mark.parametrize("cell, signer", [
+    ("Phó Chủ tịch - Trần Minh Quang", "Trần Minh Quang"),
+    ("KT. Chủ tịch: Lê Hồng Vinh", "Lê Hồng Vinh"),
+    ("Lê Văn An (Phó Giám đốc Sở)", "Lê Văn An"),
+    ("Nguyễn Văn Đệ", "Nguyễn Văn Đệ"),
+])
+def test_the_signer_is_the_person_without_the_title_printed_beside(cell, signer):
+    html = ("<html><body><h1>Quyết định 1205/QĐ-UBND</h1><table class='vb'><tr><th>Số ký hiệu</th>"
+            "<td>1205/QĐ-UBND</td></tr><tr><th>Ngày ban hành</th><td>12/04/2024</td></tr><tr><th>"
+            "Cơ quan ban hành</th><td>UBND tỉnh Nghệ An</td></tr><tr><th>Người ký</th><td>"
+            f"{cell}</td></tr><tr><th>Trích yếu</th><td>Về việc phê duyệt kế hoạch</td></tr>"
+            "</table></body></html>")
+    doc = parse_document(load(html), SITE + "/van-ban/quyet-dinh-1205-qd-ubnd-12345")
+    assert doc is not None and doc.signer == signer

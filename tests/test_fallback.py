@@ -214,3 +214,17 @@ def test_an_old_table_layouts_title_label_and_signature_are_read(first, byline, 
     assert article.published_at == "2024-08-08"
     assert article.author == author and byline not in article.body
     assert article.body.endswith("hoàn thành 3 km đường giao thông.")
+
+
+@pytest.mark.parametrize("box", [
+    # tagDiv's Newspaper theme, under the text
+    '<div class="td-post-source-tags"><div class="td-post-source-via"><div class="td-post-small-'
+    'box"><span>Nguồn</span><a rel="nofollow" href="https://baonghean.vn/">Báo Nghệ An</a></div>'
+    '<div class="td-post-small-box"><span>Via</span><a href="https://nghean.gov.vn/">UBND tỉnh'
+    "</a></div></div></div>",
+    '<div class="field field--name-field-nguon"><div class="field__item">Báo Nghệ An</div></div>',
+])
+def test_a_credit_in_a_box_of_its_own_is_the_source(box):
+    html = page(f"<h1>Hội nghị năm 2024</h1><div>12/03/2024</div>{PROSE}{box}")
+    article = parse_article(html, "https://ttvhtt.dienchau.nghean.gov.vn/hoi-nghi-nam-2024/")
+    assert article is not None and article.source == "Báo Nghệ An"

@@ -271,9 +271,22 @@ def parse_document(doc, url: str, fetched_at: str | None = None) -> Document | N
     return Document(
         url=canonical_url(url), site=site_of(url), number=number, title=title,
         kind=_kind_name(kind), agency=fields.get("agency"), issued=issued and issued[:10],
-        effective=effective, signer=fields.get("signer"), summary=summary,
+        effective=effective, signer=_signer(fields.get("signer")), summary=summary,
         files=_files(doc, url), text=_body_text(doc), fetched_at=fetched_at,
         parser=f"{NAME}/{VERSION}")
+
+
+# A signer's title printed before the name in the signer's cell ("Phó Chủ tịch - Trần Minh
+# Quang", "KT. Chủ tịch: Lê Hồng Vinh"): the register's field is the person.
+_TITLES = (r"(?:(?:KT|TM|TL|Q)\.?\s*)?(?:Phó\s+)?(?:Chủ\s+tịch|Giám\s+đốc|Bộ\s+trưởng"
+           r"|Thứ\s+trưởng|Chánh\s+(?:án|văn\s+phòng|thanh\s+tra)|Viện\s+trưởng"
+           r"|Trưởng\s+(?:ban|phòng)|Bí\s+thư|Cục\s+trưởng|Chi\s+cục\s+trưởng|Hiệu\s+trưởng)")
+_SIGNER_TITLE = re.compile(rf"^{_TITLES}\b[^-–:]{{0,40}}?\s*[-–:]\s*(?=\S)"
+                           rf"|(?<=\S)\s*[-–(]\s*{_TITLES}\b[^-–()]{{0,40}}\)?$", re.IGNORECASE)
+
+
+def _signer(value: str | None) -> str | None:
+    return _SIGNER_TITLE.sub("", value, count=1) if value else value
 
 
 def _named_number(doc, fields: dict) -> str | None:

@@ -159,7 +159,8 @@ def source_field(page: Page, region) -> str | None:
     """A credit printed in a field of its own ("Nguồn: Báo Nghệ An"), or beside the date
     under the title ("Theo Báo Nghệ An - 07/03/2026 08:47")."""
     for el in page.select_all(region, SOURCE_SEL):
-        text = re.sub(r"^\s*nguồn(?:\s+tin)?\s*[:：]?\s*", "", page.text(el), flags=re.I)
+        text = re.sub(r"^\s*(?:nguồn(?:\s+tin)?|source|via)\s*[:：]?\s*", "", page.text(el),
+                      flags=re.I)
         if text:
             return text
     for line in page.head_lines:

@@ -52,7 +52,9 @@ AUTHOR = ("[itemprop=author] [itemprop=name]", "[itemprop=author]",
 ACCOUNT_SELECTORS = 3
 # A credit printed in a field of its own ("Nguồn: Báo Nghệ An") rather than under the body.
 SOURCE = (".field--name-field-nguon .field__item", ".field-name-field-nguon",
-          ".field--name-field-source .field__item", ".news-source", ".nguon", ".nguon-tin")
+          ".field--name-field-source .field__item", ".news-source", ".nguon", ".nguon-tin",
+          # tagDiv's Newspaper theme: "Nguồn"/"Source", then "Via", each in a box of its own
+          ".td-post-source-via .td-post-small-box")
 # Date boxes, read only inside the article (side boxes and related lists have dates too);
 # the published date before the modified one.
 DATE = ("[itemprop=datePublished]", "time.published", "abbr.published", "time.entry-date",

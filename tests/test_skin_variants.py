@@ -422,3 +422,21 @@ def test_the_editorial_board_named_as_the_writer_is_the_byline():
     assert _verdict(post("Ban biên tập"), url).record.author == "Ban biên tập"
     assert _verdict(post("admin"), url).record.author is None
     assert _verdict(post("Biên tập viên"), url).record.author is None
+
+
+def test_a_related_posts_plugins_list_inside_the_text_is_the_related_list_not_text():
+    """YARPP prints its list at the end of Twenty Twenty's entry-content."""
+    base = "https://phuongtruongthi.vinh.nghean.gov.vn"
+    posts = [f"{base}/2024/03/05/bai-viet-lien-quan-so-{n}/" for n in (1, 2)]
+    items = "".join(f'<li><a href="{u}" rel="bookmark">Bài viết liên quan số {n}</a></li>'
+                    for n, u in enumerate(posts, 1))
+    html = ('<html><head><meta name="generator" content="WordPress 6.4.3"><title>Ra mắt mô hình'
+            '</title></head><body class="post-template-default single single-post postid-2210">'
+            '<article class="post-2210 post type-post" id="post-2210"><h1 class="entry-title">'
+            'Ra mắt mô hình</h1><div class="post-meta-wrapper"><span class="meta-text"><a href='
+            f'"{base}/2024/03/17/ra-mat-mo-hinh/">17/03/2024</a></span></div><div class="entry-'
+            f"content\">{PARAS}<div class='yarpp yarpp-related'><!-- YARPP List --><h3>Bài viết "
+            f"liên quan:</h3><ol>{items}</ol></div></div></article></body></html>")
+    found = _verdict(html, f"{base}/2024/03/17/ra-mat-mo-hinh/").record
+    assert [link.url for link in found.related] == posts
+    assert found.body.endswith(LAST) and "liên quan" not in found.body

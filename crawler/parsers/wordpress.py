@@ -42,7 +42,11 @@ BODY = (css("div.entry-content"), css(".entry-content"), css(".post-content"))
 EXCERPT = (css(".entry-summary"), css(".td-post-sub-title"), css(".entry-excerpt"))
 CATEGORY_LINKS = (css(".cat-links a"), css("a[rel~=category]"))
 TAG_LINKS = (css(".tags-links a"), css("a[rel=tag]"))
-BODY_NOISE = (css(".sharedaddy"), css(".jp-relatedposts"), css(".wp-block-buttons"),
+# Related-posts plug-ins that print their list inside the text (YARPP, Jetpack,
+# Contextual Related Posts, Related Posts for WordPress), and their label.
+RELATED_BOX = css(".yarpp-related, .jp-relatedposts, .crp_related, .rp4wp-related-posts")
+RELATED_LABEL = (css("h2, h3, h4, h5, .jp-relatedposts-headline"),)
+BODY_NOISE = (css(".sharedaddy"), RELATED_BOX, css(".wp-block-buttons"),
               css(".addtoany_share_save_container"), css("nav"), css("script"),
               css(".post-bottom-meta"), css(".tags-links"))  # the tags under the text
 # /2023/09/slug/ (or /2023/09/15/slug/), and ?p=123 shortlinks.
@@ -186,8 +190,17 @@ def parse(doc, url: str, fetched_at: str | None = None) -> Article | None:
         summary=lead or body.summary,
         category=category(post, doc),
         tags=tags(post),
-        related=extract_related(doc, url, scope_exclude=body_el, is_article=related_post),
+        related=_related(doc, url, body_el),
     )
+
+
+def _related(doc, url: str, body_el) -> list:
+    """The related posts: a plug-in's list inside the text, else a block after it."""
+    box = next(iter(RELATED_BOX(body_el)), None)
+    label = first(box, RELATED_LABEL) if box is not None else None
+    if label is not None:
+        return extract_related(doc, url, heading=label, is_article=related_post)
+    return extract_related(doc, url, scope_exclude=body_el, is_article=related_post)
 
 
 # Archives page in their URL: /page/2/ (and ?paged=2 without pretty permalinks).

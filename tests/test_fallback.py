@@ -228,3 +228,37 @@ def test_a_credit_in_a_box_of_its_own_is_the_source(box):
     html = page(f"<h1>Hội nghị năm 2024</h1><div>12/03/2024</div>{PROSE}{box}")
     article = parse_article(html, "https://ttvhtt.dienchau.nghean.gov.vn/hoi-nghi-nam-2024/")
     assert article is not None and article.source == "Báo Nghệ An"
+
+
+TITLE = "Hội nghị triển khai nhiệm vụ năm 2024 của ngành giáo dục"
+
+
+@pytest.mark.parametrize("trail, category", [
+    # Bootstrap's trail that stops at the category, unlinked
+    ('<ol class="breadcrumb"><li><a href="./">Trang chủ</a></li><li><a href="tin-tuc">Tin tức'
+     '</a></li><li class="active">Tin trong huyện</li></ol>', "Tin trong huyện"),
+    # ... or goes on to the page's own title, whole or cut short
+    ('<ol class="breadcrumb"><li><a href="./">Trang chủ</a></li><li><a href="tin-tuc">Tin tức'
+     f'</a></li><li class="active">{TITLE}</li></ol>', "Tin tức"),
+    ('<ol class="breadcrumb"><li><a href="./">Trang chủ</a> »</li><li><a href="tin-tuc">Tin tức'
+     f'</a> »</li><li class="active">{TITLE[:30]}...</li></ol>', "Tin tức"),
+    # schema.org's trail, its last item unlinked
+    ('<ul class="breadcrumb" itemscope itemtype="https://schema.org/BreadcrumbList"><li>Bạn đang ở:'
+     '</li><li itemprop="itemListElement" itemscope itemtype="https://schema.org/ListItem"><a '
+     'itemprop="item" href="/index.php"><span itemprop="name">Trang chủ</span></a></li><li '
+     'itemprop="itemListElement" itemscope itemtype="https://schema.org/ListItem"><span itemprop='
+     '"name">Tin giáo dục</span></li></ul>', "Tin giáo dục"),
+    # DNN marks the menu's items on the current path "breadcrumb": no trail
+    ('<ul class="topMenu"><li class="item selected breadcrumb"><a href="/tin-tuc">Tin tức</a><ul>'
+     '<li class="item"><a href="/tin-tuc/an-ninh">An ninh trật tự</a></li><li class="item"><a '
+     'href="/tin-tuc/xay-dung">Xây dựng lực lượng</a></li></ul></li></ul><div class="ca-bread">'
+     '<span itemscope itemtype="http://schema.org/BreadcrumbList"><span itemprop="itemListElement"'
+     ' itemscope><a href="/tin-tuc" itemprop="item"><span itemprop="name">Tin tức</span></a></span>'
+     ' › <span itemprop="itemListElement" itemscope><a href="/tin-tuc/an-ninh" itemprop="item">'
+     '<span itemprop="name">An ninh trật tự</span></a></span></span></div>', "An ninh trật tự"),
+])
+def test_the_category_is_the_trails_last_item_but_the_pages_own_title(trail, category):
+    html = page(f"{trail}<h1>{TITLE}</h1><div>12/03/2024</div>" + PROSE).replace(
+        "<title>Xã Nghi Phong", f"<title>{TITLE} - Xã Nghi Phong")
+    article = parse_article(html, "https://nghiadan.nghean.gov.vn/tin-tuc/hoi-nghi-10008")
+    assert article is not None and article.category == category

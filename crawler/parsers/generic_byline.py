@@ -176,8 +176,8 @@ def category(page: Page, title_text: str) -> str | None:
     first, then JSON-LD's, then a run of links after "Trang chủ" joined by » > / ›, then
     a JSON-LD list written wrong."""
     for sel in BREADCRUMB_SEL:
-        name = breadcrumb_category([el.text_content() for el in page.select(page.root, sel)],
-                                        title_text)
+        name = breadcrumb_category([el.text_content() for el in page.select(page.root, sel)
+                                    if not _menu_path(el)], title_text)
         if name:
             return name
     name = breadcrumb_category(jsonld_breadcrumb(page.doc, well_formed=True), title_text)
@@ -190,6 +190,13 @@ def category(page: Page, title_text: str) -> str | None:
     # category when the page shows no trail.
     return breadcrumb_category(jsonld_breadcrumb(page.doc, well_formed=False),
                                     title_text)
+
+
+def _menu_path(el) -> bool:
+    """Inside a menu's item that DNN marks as on the current page's path (<li class="item
+    selected breadcrumb">, holding its submenu): no trail."""
+    return any(a.tag == "li" and "breadcrumb" in (a.get("class") or "").split()
+               for a in el.iterancestors())
 
 
 def _trail_category(page: Page, title_text: str) -> str | None:

@@ -331,9 +331,14 @@ def _is_prose(text: str, link_chars: int) -> bool:
     if link_chars * 2 >= len(text):
         return False
     # (a short line of mostly figures is a date or a count, even in brackets: "Thứ 3,
-    # 13/05/2025, 15:20 (GMT+7)")
+    # 13/05/2025, 15:20 (GMT+7)"; one cut short, "Hội nghị triển khai n...", a teaser's or
+    # a trail's title)
     return plain >= 150 or (plain >= 25 and bool(SENTENCE.search(text))
-                            and sum(c.isalpha() for c in text) * 2 >= plain)
+                            and sum(c.isalpha() for c in text) * 2 >= plain
+                            and not _CUT_SHORT.search(text))
+
+
+_CUT_SHORT = re.compile(r"\w(?:\.\.\.|…)\s*$")
 
 
 def _link_chars(el) -> int:

@@ -66,10 +66,12 @@ STRUCTURED_DATE = ("[property~='schema:dateCreated'][content]", "[property~='dc:
                    "[itemprop=datePublished][title]")
 DATE_META = ("article:published_time", "pubdate", "datepublished", "dc.date.issued",
              "govuk:first-published-at", "publish-date", "date")
-BREADCRUMB = (".breadcrumb a", ".breadcrumbs a", "[aria-label*=readcrumb] a", ".crumbs a",
-              "a.Breadcrumb", ".entry-crumbs a", ".dt-breadcrumb a", "*breadcrumb a",
-              ".pathbar a", ".path a", ".duongdan a", "[id=breadcrumb] a",
-              "[itemtype*=BreadcrumbList] [itemprop=name]", ".breadcrumb li")
+# schema.org's trail and a trail's items first: the page's own, unlinked, included (the
+# category, when the trail stops there; the title, which is not taken).
+BREADCRUMB = ("[itemtype*=BreadcrumbList] [itemprop=name]", ".breadcrumb li", ".breadcrumb a",
+              ".breadcrumbs a", "[aria-label*=readcrumb] a", ".crumbs a", "a.Breadcrumb",
+              ".entry-crumbs a", ".dt-breadcrumb a", "*breadcrumb a", ".pathbar a", ".path a",
+              ".duongdan a", "[id=breadcrumb] a")
 TAGS = (".tags a", "*tags a", "*Tags a", ".field--name-field-tags a",
         ".field-name-field-tags a", "a[rel=tag]", ".post-labels a", ".keywords a",
         ".detail-tab a", ".box-tag a")

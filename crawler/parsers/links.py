@@ -373,11 +373,19 @@ HOME_LABELS = {fold(x) for x in ("trang chủ", "home", "trang chu", "")}
 
 
 def breadcrumb_category(items, title: str | None) -> str | None:
-    names = [clean_text(x) for x in items]
-    names = [n for n in names if n and fold(n) not in HOME_LABELS and n not in (">", "»", "/", "|")]
+    """The trail's last item that is neither home nor the page's own title (whole, or cut
+    short: "Hội nghị triển khai…")."""
+    names = [clean_text(x).strip(" >»›/|").strip() for x in items]
+    # (a name as long as a headline is one)
+    names = [n for n in names if n and fold(n) not in HOME_LABELS and len(n) <= 80]
     if title:
-        names = [n for n in names if n != title]
+        names = [n for n in names if n != title and not _cut_title(n, title)]
     return names[-1] if names else None
+
+
+def _cut_title(name: str, title: str) -> bool:
+    stem = name.rstrip(".… ")
+    return stem != name and len(stem) >= 10 and title.startswith(stem)
 
 
 # --- listings paged in their URL --------------------------------------------------------

@@ -171,3 +171,16 @@ def test_a_liferay_category_page_lists_its_articles_under_its_own_name(items, ur
     assert verdict.listing.category == "Chỉ đạo điều hành"
     assert [e.url for e in verdict.listing.entries] == [
         f"{LIFERAY}/-/asset_publisher/Pq3RvW7c/content/bai-viet-so-{n}" for n in range(items)]
+
+
+@pytest.mark.parametrize("title, category", [
+    ("Tin tức - Sự kiện - Sở Y tế tỉnh Hà Tĩnh", "Tin tức - Sự kiện"),
+    ("Tin tức - Sự kiện", "Tin tức - Sự kiện"),  # a ward's site names only its page
+    ("Văn hóa - Xã hội | UBND huyện Tân Kỳ", "Văn hóa - Xã hội"),
+    ("Chỉ đạo điều hành - Sở Y tế tỉnh Hà Tĩnh", "Chỉ đạo điều hành"),
+])
+def test_a_lists_category_is_its_titles_page_name_dashes_and_all(title, category):
+    from crawler.parsers.roles import classify
+
+    html = liferay_list(3).replace("Chỉ đạo điều hành - Sở Y tế tỉnh Hà Tĩnh", title)
+    assert classify(html, LIFERAY, reached_as="listing").listing.category == category

@@ -547,9 +547,23 @@ def link_listing(doc, url: str, is_article, layout_key: str, item_selectors=(),
     title_el = doc.find(".//title")
     heading = [h for h in xp(doc, "//h1") if not _site_heading(h)]
     category = (text_of(heading[0]) if heading else None) or (
-        clean_text(title_el.text_content()).split(" - ")[0].split(" | ")[0]
-        if title_el is not None else None)
+        page_name(clean_text(title_el.text_content())) if title_el is not None else None)
     return Listing(url=url, category=category or None, entries=entries, layout=layout_key)
+
+
+_TITLE_PARTS = re.compile(r"\s+[-|–—]\s+")
+
+
+def page_name(title: str) -> str:
+    """The page's own name in its <title>: without the site's after it (an office, a
+    portal: "Sở Y tế tỉnh Hà Tĩnh", "Cổng TTĐT tỉnh"), and whole when it holds a dash
+    itself ("Tin tức - Sự kiện", "Văn hóa - Xã hội", whose first part names another list)."""
+    from .bylines import is_org
+
+    parts = _TITLE_PARTS.split(title)
+    while len(parts) > 1 and is_org(parts[-1]) and len(parts[-1].split()) >= 3:
+        parts.pop()
+    return " - ".join(parts)
 
 
 # A page's banner: where a theme sets the site's name in an <h1> of its own.

@@ -68,6 +68,25 @@ def test_listed_in_two_categories_is_one_row(tmp_path):
     archive.close()
 
 
+def test_an_article_without_a_category_takes_the_first_list_that_names_one(tmp_path):
+    """A related link led to it before any list showed it; a later batch's list names it."""
+    archive = Archive(tmp_path / "a.db")
+    archive.store_articles([make(category=None), make(make().url[:-6] + "654321")])
+    archive.store_listings({make().url: [("https://www.nghean.gov.vn/x", None),
+                                         ("https://www.nghean.gov.vn/a", "Tin tức - Sự kiện"),
+                                         ("https://www.nghean.gov.vn/b", "Thông báo")],
+                            make().url[:-6] + "654321": [("https://www.nghean.gov.vn/b", "B")]})
+    archive.store_listings({make().url: [("https://www.nghean.gov.vn/c", "C")]})
+    categories = dict(archive.db.execute("select url, category from articles"))
+    assert categories == {make().url: "Tin tức - Sự kiện",
+                          make().url[:-6] + "654321": "Tin tức"}  # its page named one
+    counted = dict(archive.db.execute(
+        "select category, sum(articles) from article_tallies group by category"
+        " having sum(articles) > 0"))
+    assert counted == {"Tin tức - Sự kiện": 1, "Tin tức": 1}
+    archive.close()
+
+
 def test_runs_and_errors_are_recorded(tmp_path):
     archive = Archive(tmp_path / "a.db")
     run = archive.start_run(["https://www.nghean.gov.vn/"])

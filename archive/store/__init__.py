@@ -312,8 +312,17 @@ class Archive(FileRows):
              "first_seen_at": now}
             for url, seen in listings.items() for listing_url, category in seen
         ]
+        # An article stored without a category (its page prints none, and a related link led
+        # to it before any list showed it) takes the first listing's that names one.
+        named = {}
+        for row in rows:
+            if row["category"]:
+                named.setdefault(row["article_url"], row["category"])
         with self.db.atomic():
             self.db["article_listings"].insert_all(rows, ignore=True, batch_size=500)
+            self.db.conn.executemany(
+                "update articles set category = ? where url = ? and category is null",
+                [(category, url) for url, category in named.items()])
 
     def _upsert(self, article: Article, now: str, snapshot_id: int | None = None,
                 because: str = "site", seen: bool = True) -> str:

@@ -262,3 +262,21 @@ def test_the_category_is_the_trails_last_item_but_the_pages_own_title(trail, cat
         "<title>Xã Nghi Phong", f"<title>{TITLE} - Xã Nghi Phong")
     article = parse_article(html, "https://nghiadan.nghean.gov.vn/tin-tuc/hoi-nghi-10008")
     assert article is not None and article.category == category
+
+
+@pytest.mark.parametrize("link, attached", [
+    ('<a href="DownloadFile?id=8123">QĐ 812/QĐ-UBND phê duyệt quy hoạch (PDF)</a>',
+     "https://nghiadan.nghean.gov.vn/tin-tuc/DownloadFile?id=8123"),
+    ('<a href="/DesktopModules/EasyDNNNews/DocumentDownload.ashx?portalid=0&amp;moduleid=1024&amp;'
+     'documentid=233">Khuyến cáo phòng, chống lừa đảo</a>',
+     "https://nghiadan.nghean.gov.vn/DesktopModules/EasyDNNNews/DocumentDownload.ashx?portalid=0"
+     "&moduleid=1024&documentid=233"),
+    ('<a href="/webcenter/ShowProperty?nodeId=/UCMServer/TAND318250">Bản án số 12/2024</a>',
+     "https://nghiadan.nghean.gov.vn/webcenter/ShowProperty?nodeId=%2FUCMServer%2FTAND318250"),
+    # a page of downloads, no file
+    ('<a href="/download">Tải về</a>', None),
+])
+def test_a_download_handlers_link_is_an_attachment(link, attached):
+    html = page(f"<h1>Hội nghị năm 2024</h1><div>12/03/2024</div>{PROSE}<p>{link}</p>")
+    article = parse_article(html, "https://nghiadan.nghean.gov.vn/tin-tuc/hoi-nghi-10009")
+    assert [a.url for a in article.attachments] == ([attached] if attached else [])

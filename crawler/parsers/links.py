@@ -56,6 +56,13 @@ def page_links(doc) -> list[str]:
 _SERVED_FILE = re.compile(r"/linkclick\.aspx$|^/documents/\d+/\d+/[^/]+/[0-9a-f-]{36}$")
 
 
+# A download handler's address, which names its file by a query ("DownloadFile?id=8123",
+# EasyDNN's "DocumentDownload.ashx?...&documentid=233", WebCenter's "ShowProperty?nodeId=
+# /UCMServer/TAND318250"); without a query such an address is a page of downloads.
+_FILE_HANDLER = re.compile(r"(?:^|/)(?:download|downloadfile|filedownload|documentdownload|getfile"
+                           r"|showfile|showproperty|downloaddocument)(?:\.ashx|\.aspx|\.php)?$")
+
+
 def is_file_link(href: str | None) -> bool:
     if not href:
         return False
@@ -63,7 +70,8 @@ def is_file_link(href: str | None) -> bool:
     path = parts.path.lower()
     return path.endswith(FILE_EXTENSIONS) or bool(
         _SERVED_FILE.search(path) and (not path.endswith(".aspx") or "fileticket=" in
-                                       parts.query.lower()))
+                                       parts.query.lower())) or bool(
+        parts.query and _FILE_HANDLER.search(path))
 
 
 def is_file_anchor(a) -> bool:

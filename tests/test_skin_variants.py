@@ -440,3 +440,37 @@ def test_a_related_posts_plugins_list_inside_the_text_is_the_related_list_not_te
     found = _verdict(html, f"{base}/2024/03/17/ra-mat-mo-hinh/").record
     assert [link.url for link in found.related] == posts
     assert found.body.endswith(LAST) and "liên quan" not in found.body
+
+
+def test_a_nukeviet_3_article_without_url_rewriting_its_byline_and_both_lists():
+    """NukeViet 3 with no URL rewriting serves its pages from index.php?...&nv=news&op=...:
+    an article, not the site's root; its byline is "Tác giả bài viết:" in div.source; the
+    newer and the older items stand in two boxes, both related."""
+    site = "https://thcsquynhthach.quynhluu.edu.vn/index.php?language=vi&nv=news&op=Tin-tuc/"
+    newer, older = f"{site}Hoi-thi-giao-vien-129", f"{site}Le-khai-giang-117"
+    found = _verdict(
+        '<html><head><meta name="generator" content="NukeViet v3.4"><title>Kỷ niệm 34 năm Ngày '
+        'Nhà giáo</title></head><body><div class="news_column"><h1>Kỷ niệm 34 năm Ngày Nhà giáo'
+        '</h1><span class="time">Thứ hai, 21/11/2016 - 10:15</span><div class="bodytext">'
+        f'{PARAS}</div><div class="source"><strong>Tác giả bài viết: </strong>Thái Hiền</div>'
+        f'</div><div class="other_news"><h4>Những tin mới hơn</h4><ul><li><a href="{newer}">'
+        f'Hội thi giáo viên dạy giỏi</a></li></ul></div><div class="other_news"><h4>Những tin '
+        f'cũ hơn</h4><ul><li><a href="{older}">Lễ khai giảng năm học mới</a></li></ul></div>'
+        "</body></html>", f"{site}Ky-niem-34-nam-Ngay-Nha-giao-126")
+    assert found.role == "article", found.evidence
+    assert found.record.author == "Thái Hiền"
+    assert [r.url for r in found.record.related] == [
+        newer.replace("Tin-tuc/", "Tin-tuc%2F"), older.replace("Tin-tuc/", "Tin-tuc%2F")]
+
+
+def test_a_gallerys_link_to_its_album_page_is_no_attachment():
+    url = "https://vhttdl.hoaison.gov.vn/tin-hoat-dong/le-hoi-lang-sen-2025-812345"
+    found = _verdict(
+        '<html><head><title>Lễ hội Làng Sen 2025</title></head><body><div class="Article'
+        'DetailControl"><div class="ArticleHeader">Lễ hội Làng Sen 2025</div><div class="Post'
+        f'Date">15/05/2025 09:30</div><div class="ArticleContent">{PARAS}<p><a class="view-'
+        'gallery" href="/thu-vien-anh/le-hoi-lang-sen-2025-1204">Xem album ảnh</a></p><p><a '
+        'class="view-gallery" href="/Uploads/ke-hoach-le-hoi.pdf">Kế hoạch tổ chức</a></p></div>'
+        "</div></body></html>", url)
+    assert [a.url for a in found.record.attachments] == [
+        "https://vhttdl.hoaison.gov.vn/Uploads/ke-hoach-le-hoi.pdf"]

@@ -165,7 +165,9 @@ def collect_attachments(scope, page_url: str, selectors=()) -> list[Attachment]:
         if el.tag == "a":
             classes = (el.get("class") or "").split()
             href = el.get("href")
-            named = "link-download" in classes or "view-gallery" in classes
+            # (a gallery's link to its album's page is no file: only one to a file's name)
+            named = "link-download" in classes or "view-gallery" in classes and "." in (
+                urlsplit((href or "").strip()).path.rsplit("/", 1)[-1])
             if (named or is_file_anchor(el)) and not _enlarges_its_picture(el, href):
                 add(href, text_of(el) or clean_text(el.get("title")) or None)
             continue
@@ -313,6 +315,16 @@ def extract_related(doc, page_url: str, *, scope_exclude=None, heading=None,
         found = _article_links(_links_after(container, heading), page_url, page, host, is_article)
         if found:
             break
+    # The block's twins set right after it: NukeViet's "Những tin mới hơn" then "Những tin
+    # cũ hơn", each a box of its own.
+    twin = container.getnext() if found else None
+    while twin is not None and isinstance(twin.tag, str):
+        label = next((el for el in itertools.islice(twin.iter(), 4) if isinstance(el.tag, str)
+                      and el.text and _label_key(el.text) in _FOLDED_RELATED), None)
+        if label is None:
+            break
+        found += _article_links(_links_after(twin, label), page_url, page, host, is_article)
+        twin = twin.getnext()
     return _related_entries(found)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import copy
 import itertools
 import re
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 from ..kernel.record import Article, Attachment, Listing
 from ..kernel.text import canonical_url, clean_or_none, clean_text, fold
@@ -43,7 +43,7 @@ DATE = (css(".news_column span.h5"), css("span.h5"), css(".time"), css(".publtim
 SUMMARY = (css("div.hometext"), css(".hometext"), css("#hometext"))
 LEAD_PICTURE = css("#imghome, .imghome, figure")
 BYLINE_LINES = css("p.h5.text-right, p.text-right, .author, p[style*=right], .text-right > p,"
-                   " [class*=author] > p")
+                   " [class*=author] > p, div.source")  # NukeViet 3: "Tác giả bài viết:"
 TAG_LINKS = (css("a[href*='/tag/']"),)
 BREADCRUMB_ITEMS = (css(".breadcrumbs li"), css(".breadcrumb li"),
                     css("[itemtype*=BreadcrumbList] [itemprop=name]"), css(".breadcrumbs a"))
@@ -76,8 +76,15 @@ def _without(el, parts):
 NV3_ARTICLE = re.compile(r"^/[^/]+/[^/]+/[^/]+-\d+/?$")
 
 
+# Without URL rewriting: index.php?language=vi&nv=news&op={category}/{alias}-{id}.
+NV_QUERY_ARTICLE = re.compile(r"-\d+$")
+
+
 def related_item(url: str) -> bool:
-    return is_article_url(url) or bool(NV3_ARTICLE.match(urlsplit(url).path))
+    parts = urlsplit(url)
+    if parts.query and "nv=" in parts.query:
+        return bool(NV_QUERY_ARTICLE.search(parse_qs(parts.query).get("op", [""])[0]))
+    return is_article_url(url) or bool(NV3_ARTICLE.match(parts.path))
 
 
 def byline(doc, site=None) -> tuple[str | None, str | None]:

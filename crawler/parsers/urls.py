@@ -143,9 +143,13 @@ def is_root(url: str) -> bool:
 
 def _names_a_list(query: str) -> bool:
     """Whether a root script's query asks for one of its lists (Joomla's
-    "index.php?option=com_content&view=category&id=12"), not for its front page."""
-    view = {k.lower(): v for k, v in parse_qs(query).items()}.get("view", [""])[0].lower()
-    return view in LIST_VIEWS and view not in ("featured", "frontpage")
+    "index.php?option=com_content&view=category&id=12"), or one of its modules' pages
+    (NukeViet without rewriting: "index.php?language=vi&nv=news&op=Tin-tuc/slug-126"), not
+    for its front page."""
+    asked = {k.lower(): v for k, v in parse_qs(query).items()}
+    view = asked.get("view", [""])[0].lower()
+    return (view in LIST_VIEWS and view not in ("featured", "frontpage")) or bool(
+        asked.get("nv", [""])[0] and asked.get("op", [""])[0])
 
 
 def _names_an_item(query: str) -> bool:

@@ -474,3 +474,28 @@ def test_a_gallerys_link_to_its_album_page_is_no_attachment():
         "</div></body></html>", url)
     assert [a.url for a in found.record.attachments] == [
         "https://vhttdl.hoaison.gov.vn/Uploads/ke-hoach-le-hoi.pdf"]
+
+
+def _leader_page(fields: str) -> str:
+    return ('<html><head><title>Đồng chí Trần Minh Quang - Phó Chủ tịch UBND tỉnh</title></head>'
+            '<body><div class="LeaderDetailControl"><div class="ArticleHeader">Đồng chí Trần Minh '
+            'Quang - Phó Chủ tịch UBND tỉnh</div><div class="PostDate">Cập nhật: 02/01/2025</div>'
+            f'{fields}<div class="ArticleContent"><p><strong>Tóm tắt quá trình công tác:</strong>'
+            f"</p>{PARAS}</div></div></body></html>")
+
+
+@pytest.mark.parametrize("fields, role", [
+    # a leader's profile: label and value side by side
+    ('<table><tr><td>Họ và tên:</td><td>Trần Minh Quang</td></tr><tr><td>Ngày sinh:</td><td>'
+     '14/02/1972</td></tr><tr><td>Quê quán:</td><td>Xã Thanh Lĩnh, huyện Thanh Chương</td></tr>'
+     "<tr><td>Dân tộc:</td><td>Kinh</td></tr></table>", "other"),
+    ("<p><strong>Ngày sinh:</strong> 14/02/1972</p><p><strong>Quê quán:</strong> Thanh Chương"
+     "</p><p><strong>Chức vụ:</strong> Phó Chủ tịch UBND tỉnh</p>", "other"),
+    # news listing candidates: the fields head one row's columns
+    ("<table><tr><th>Họ và tên</th><th>Ngày sinh</th><th>Quê quán</th><th>Dân tộc</th></tr><tr>"
+     "<td>Trần Văn An</td><td>1970</td><td>Nghi Lộc</td><td>Kinh</td></tr></table>", "article"),
+])
+def test_a_persons_profile_in_the_article_template_is_no_article(fields, role):
+    url = "https://www.nghean.gov.vn/lanh-dao-tinh/dong-chi-tran-minh-quang-640215"
+    found = _verdict(_leader_page(fields), url)
+    assert found.role == role, found.evidence

@@ -12,13 +12,12 @@ Every fetched page is one of:
 - ``listing``: a list of articles (a layout's category page, a register's list, or on a
   site no module knows a page whose content links three or more article-shaped pages);
 - ``other``: everything else: contact, introduction and site-map pages, forms, search
-  results, archives by month, author or tag, attribute tables.  Recorded, never stored.
+  results, archives by month, author or tag, attribute tables, a person's profile.
 
 ``classify`` is the one function the spider asks per page; ``govnews probe`` prints its
-verdicts.  It is pure, like every parser: (page, url, how the page was reached) in,
-``PageRole`` out.  News-please's URL heuristics, Readability's ``isProbablyReaderable``
-and trafilatura's readerability check weigh the same kinds of signs; none of them knows
-Vietnamese portals' page names, so the signs are written here.
+verdicts.  It is pure: (page, url, how the page was reached) in, ``PageRole`` out.
+News-please's URL heuristics and trafilatura's readerability check weigh such signs;
+none knows Vietnamese portals' page names, so the signs are written here.
 """
 
 from __future__ import annotations
@@ -37,13 +36,13 @@ from .links import LATER_PAGE, link_listing
 from .missing import SAYS_MISSING, footer_share, says_missing
 from .page import apply_base_href, load, meta_content, text_of, xp
 from .pagers import pager_links
+from .profiles import profile_sign
 from .registry import Layout
 from .repeated import repeated_items
 from .urls import SERVICE_PREFIXES, article_shaped, collection_path, is_root
 
 ROLES = ("hub", "listing", "article", "document", "other")
-# How the spider reached a page: a start URL, an article link, a listing's next page, or
-# any other link (menus, boxes, category links).
+# How the spider reached a page: a start URL, an article link, a list's page, any link.
 REACHED = ("start", "article", "listing", "page")
 
 # --- what a page calls itself ------------------------------------------------------
@@ -141,15 +140,13 @@ class PageRole:
     reached_as: str
     # The Article (role article) or Document (role document); None otherwise.
     record: Any = None
-    # A list of articles the page carries: a listing's own, or a hub's when its layout
-    # reads one on it.
+    # A list of articles the page carries: a listing's own, or a hub's its layout reads.
     listing: Listing | None = None
-    # Sentences saying why, in the order they were weighed.
-    evidence: list[str] = field(default_factory=list)
+    evidence: list[str] = field(default_factory=list)  # why, in the order weighed
     # (kind, sentence) the run records with the page's URL (malformed structured data).
     problems: list[tuple[str, str]] = field(default_factory=list)
-    # An article's page whose rel=canonical names the same article at another address (a
-    # mobile twin, another category's URL): that address; the crawl decides what follows.
+    # An article's page whose rel=canonical names it at another address (a mobile twin,
+    # another category's URL): that address.
     copy_of: str | None = None
 
     @property
@@ -192,8 +189,11 @@ def classify(page, url: str, *, reached_as: str = "article", fetched_at: str | N
         evidence.append(f"register labels give document number {document.number!r}")
         return verdict
 
-    collection = _collection_sign(doc, url)
-    article = None
+    collection, article = _collection_sign(doc, url), None
+    profile = profile_sign(doc)
+    if profile:  # a person's profile set in the article template: no news
+        evidence.append(profile)
+        return verdict
     if collection is None:
         article = _article(doc, url, fetched_at, layout, reached_as, evidence,
                            verdict.problems, layout_listing)

@@ -289,3 +289,18 @@ def test_the_signer_is_the_person_without_the_title_printed_beside(cell, signer)
             "</table></body></html>")
     doc = parse_document(load(html), SITE + "/van-ban/quyet-dinh-1205-qd-ubnd-12345")
     assert doc is not None and doc.signer == signer
+
+
+def test_a_file_linked_through_a_download_script_is_the_documents():
+    """vbpl.vn links the original through "javascript:downloadfile('name', '/path')"."""
+    files = "/FileData/nghean/Lists/vbpq/Attachments/162345/"
+    html = ("<html><body><h1>Quyết định 12/2024/QĐ-UBND</h1><table class='vb'><tr><th>Số ký "
+            "hiệu</th><td>12/2024/QĐ-UBND</td></tr><tr><th>Ngày ban hành</th><td>12/04/2024</td>"
+            "</tr><tr><th>Cơ quan ban hành</th><td>UBND tỉnh Nghệ An</td></tr><tr><th>Trích yếu"
+            "</th><td>Ban hành quy định</td></tr></table><ul><li>Văn bản gốc: <a href=\"javascript:"
+            f"downloadfile('VanBanGoc_12.pdf','{files}VanBanGoc_12.pdf');\">VanBanGoc_12.pdf</a>"
+            f'</li><li>Tải về: <a href="{files}12.doc">12.doc</a></li><li>In: <a href="javascript:'
+            "window.print()\">In</a></li></ul></body></html>")
+    doc = parse_document(load(html), "https://vbpl.vn/nghean/Pages/vbpq-thuoctinh.aspx?ItemID=162345")
+    assert [f.url for f in doc.files] == [f"https://vbpl.vn{files}VanBanGoc_12.pdf",
+                                          f"https://vbpl.vn{files}12.doc"]

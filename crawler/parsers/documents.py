@@ -410,6 +410,11 @@ def _files(doc, url: str) -> list[DocFile]:
     files: dict[str, DocFile] = {}
     for a in doc.iter("a"):
         href = (a.get("href") or "").strip()
+        if href.lower().startswith("javascript:"):
+            # vbpl's "javascript:downloadfile('x.pdf','/FileData/.../x.pdf')": the file's
+            # address in a data-url, else the script's last quoted argument
+            quoted = _QUOTED.findall(href)
+            href = (a.get("data-url") or (quoted[-1] if quoted else "")).strip()
         if (not (is_file_link(href) or _download_link(a, href)) or _in_chrome(a)
                 or _another_documents(a, url)):
             continue
@@ -425,6 +430,9 @@ def _files(doc, url: str) -> list[DocFile]:
             link = canonical_url(urljoin(urljoin(url, frame.get("src")), shown[0]))
             files.setdefault(link, DocFile(url=link, name=_file_name(link.rsplit("/", 1)[-1], link)))
     return list(files.values())
+
+
+_QUOTED = re.compile(r"""['"]([^'"]+)['"]""")
 
 
 def _another_documents(a, url: str) -> bool:

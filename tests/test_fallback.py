@@ -242,6 +242,9 @@ TITLE = "Hội nghị triển khai nhiệm vụ năm 2024 của ngành giáo d�
      f'</a></li><li class="active">{TITLE}</li></ol>', "Tin tức"),
     ('<ol class="breadcrumb"><li><a href="./">Trang chủ</a> »</li><li><a href="tin-tuc">Tin tức'
      f'</a> »</li><li class="active">{TITLE[:30]}...</li></ol>', "Tin tức"),
+    # a hand-made site's trail, written as text
+    ('<font size="1">Trang chủ &gt; Tin hoạt động</font><br>', "Tin hoạt động"),
+    ('<font size="1">Trang chu\u0309 &gt; Tin hoa\u0323t đô\u0323ng</font>', "Tin hoạt động"),
     # schema.org's trail, its last item unlinked
     ('<ul class="breadcrumb" itemscope itemtype="https://schema.org/BreadcrumbList"><li>Bạn đang ở:'
      '</li><li itemprop="itemListElement" itemscope itemtype="https://schema.org/ListItem"><a '

@@ -183,13 +183,30 @@ def category(page: Page, title_text: str) -> str | None:
     name = breadcrumb_category(jsonld_breadcrumb(page.doc, well_formed=True), title_text)
     if name:
         return name
-    name = _trail_category(page, title_text)
+    name = _trail_category(page, title_text) or _text_trail(page, title_text)
     if name:
         return name
     # A template's list written wrong (lists in lists, positions as text) still names the
     # category when the page shows no trail.
     return breadcrumb_category(jsonld_breadcrumb(page.doc, well_formed=False),
                                     title_text)
+
+
+_TRAIL_TEXT = re.compile(r"^\s*(?:trang chủ|home)\s*[>»›]\s*(.{2,100}?)\s*$", re.IGNORECASE)
+
+
+def _text_trail(page: Page, title_text: str) -> str | None:
+    """A trail written as text, no link in it: "Trang chủ > Tin hoạt động" (a hand-made
+    site's line above the article)."""
+    for el in page.root.iter("font", "span", "div", "p", "td"):
+        text = (el.text or "").strip()
+        if (len(el) or text[:1] not in "TtHh" or not fold(text[:12]).startswith(("trang chu", "home"))
+                or el not in page.order):
+            continue  # (a legacy page's text is not composed: folded, it is)
+        trail = _TRAIL_TEXT.match(page.text(el))
+        if trail:
+            return breadcrumb_category(re.split(r"\s*[>»›]\s*", trail.group(1)), title_text)
+    return None
 
 
 def _menu_path(el) -> bool:

@@ -57,7 +57,10 @@ WARN_ON_GENERATOR_RETURN_VALUE = False
 # Its DEBUG line for each page and each item, made only when a log handler shows DEBUG.
 LOG_FORMATTER = "crawler.extensions.QuietLogFormatter"
 
-DOWNLOAD_TIMEOUT = 30
+# A provincial portal's article page can take most of a minute at a busy hour; a page that
+# takes longer is kept pending and asked again next run (Scrapy's own default, 180 s,
+# would hold a dead host's requests for minutes each).
+DOWNLOAD_TIMEOUT = 60
 DOWNLOAD_MAXSIZE = 20 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 5 * 1024 * 1024
 TELNETCONSOLE_ENABLED = False

@@ -29,12 +29,12 @@ def profile_sign(doc) -> str | None:
     labels: list[str] = []
     for row in doc.iter("tr"):
         cells = [c for c in row if c.tag in ("td", "th")]
-        if len(cells) >= 2 and _field(text_of(cells[0])):
+        if len(cells) >= 2 and len(cells[0].text_content()) < 40 and _field(text_of(cells[0])):
             labels.append(text_of(cells[0]).strip(" :"))
     for el in doc.iter("dt", "strong", "b"):
-        text = text_of(el)
-        if (el.tag == "dt" or text.endswith(":")) and _field(text):
-            labels.append(text.strip(" :"))
+        raw = el.text_content()  # (a label is short, and ends with its colon)
+        if len(raw) < 40 and (el.tag == "dt" or raw.rstrip().endswith(":")) and _field(raw):
+            labels.append(text_of(el).strip(" :"))
     keys = {fold(label) for label in labels}
     if len(keys) < MIN_FIELDS or len(keys & PERSONAL) < MIN_PERSONAL:
         return None

@@ -48,6 +48,7 @@ import socket
 import sqlite3
 import time
 import weakref
+from collections import OrderedDict
 from pathlib import Path
 from urllib.parse import parse_qsl
 
@@ -188,14 +189,31 @@ class ArchiveDatabase(Database):
 
     _kept_counts: tuple | None = None  # (files' state, limit, counts): see table_counts
     _ties: dict | None = None  # table -> its primary key's ORDER BY terms: see execute
+    _counted: OrderedDict | None = None  # (files' state, SQL, params) -> Results: see execute
 
     async def execute(self, sql, params=None, *args, **kwargs):
         """Datasette's query as the archive answers it best: a table page's as
         ``archive.web_paging.paged`` says, a search of most of the table as
-        ``archive.web_search.reread`` says.  Hand-written: no hook reaches that SQL."""
+        ``archive.web_search.reread`` says.  Hand-written: no hook reaches that SQL.
+
+        A count (a page's rows, a facet's, a search's size) is kept until the archive's
+        files change, as table_counts keeps the tables': one search's pages count once."""
         if self._ties is None:
             self._ties = await self.execute_fn(primary_key_terms)
-        return await super().execute(paged(reread(sql), self._ties), params, *args, **kwargs)
+        sql = paged(reread(sql), self._ties)
+        if not _COUNTING.search(sql):
+            return await super().execute(sql, params, *args, **kwargs)
+        if self._counted is None:
+            self._counted = OrderedDict()
+        key = (_file_state(self.path), sql, repr(params))
+        if key in self._counted:
+            self._counted.move_to_end(key)
+            return self._counted[key]
+        results = await super().execute(sql, params, *args, **kwargs)
+        self._counted[key] = results
+        while len(self._counted) > COUNTS_KEPT:
+            self._counted.popitem(last=False)
+        return results
 
     async def table_counts(self, limit=10):
         """Each table's row count, None when counting takes more than ``limit`` ms, as
@@ -233,6 +251,13 @@ class ArchiveDatabase(Database):
         counts = await self.execute_fn(count)
         self._kept_counts = (state, limit, counts)
         return dict(counts)
+
+
+# The counts ArchiveDatabase.execute keeps: a count of rows, a facet's counts, the
+# article tallies.
+_COUNTING = re.compile(r"^\s*select count\(\*\) from |\bas value, count\(\*\) as count from \("
+                       r"|\bfrom article_tallies\b")
+COUNTS_KEPT = 512
 
 
 def _file_state(path: str | None) -> tuple:

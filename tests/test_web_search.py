@@ -380,3 +380,28 @@ def test_a_facet_counts_without_the_next_pages_key(where, left):
     from archive.web_paging import without_key
 
     assert without_key(f"select * from articles {where}") == f"select * from articles {left}"
+
+
+def test_a_searchs_counts_are_kept_until_the_archive_changes(tmp_path, ran):
+    path = tmp_path / "a.db"
+    archive = Archive(path)
+    archive.store_articles(_articles()[:30])
+    ds = make_datasette(path)
+
+    def page() -> int:
+        response = asyncio.run(ds.client.get(
+            "/archive/articles.json?" + urllib.parse.urlencode({"_search": "tỉnh", "_size": 5})))
+        assert response.status_code == 200, response.text
+        return response.json()["filtered_table_rows_count"]
+
+    def counted() -> list[str]:
+        return [sql for sql in ran if sql.startswith("select count(*)")
+                or " as value, count(*) as count from (" in sql]
+
+    assert page() == 30 and counted()
+    ran.clear()
+    assert page() == 30 and not counted()  # the same search again: nothing counted
+    archive.store_articles(_articles()[30:])  # a crawl's batch: the files change
+    ran.clear()
+    assert page() == 60 and counted()
+    archive.close()

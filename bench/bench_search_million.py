@@ -244,9 +244,9 @@ def time_pages(path: Path, rounds: int) -> dict:
 
     out: dict[str, tuple[int, list[tuple[float, float]], float]] = {}
     for name, address in pages:  # the first view (its counts not kept yet), and the status
-        status = []
-        first = _ms(lambda a=address: status.append(asyncio.run(get(a)).status_code))[0]
-        out[name] = (status[0], [], first)
+        answer = []
+        first = _ms(lambda a=address, kept=answer: kept.append(asyncio.run(get(a))))[0]
+        out[name] = (answer[0].status_code, [], first)
     for _ in range(rounds):  # round-robin: the machine's load falls on every page alike
         for name, address in pages:
             out[name][1].append(_ms(lambda a=address: asyncio.run(get(a))))

@@ -280,15 +280,21 @@ def test_the_files_of_other_documents_beside_it_are_not_its_files():
     ("KT. Chủ tịch: Lê Hồng Vinh", "Lê Hồng Vinh"),
     ("Lê Văn An (Phó Giám đốc Sở)", "Lê Văn An"),
     ("Nguyễn Văn Đệ", "Nguyễn Văn Đệ"),
+    ("Phó Chủ tịch UBND tỉnh<br />Hoàng&nbsp;Văn Thành", "Hoàng Văn Thành"),
 ])
-def test_the_signer_is_the_person_without_the_title_printed_beside(cell, signer):
+@pytest.mark.parametrize("label", ["Người ký", "Thẩm phán - Chủ tọa phiên tòa"])
+def test_the_signer_is_the_person_without_the_title_printed_beside(cell, signer, label):
     html = ("<html><body><h1>Quyết định 1205/QĐ-UBND</h1><table class='vb'><tr><th>Số ký hiệu</th>"
             "<td>1205/QĐ-UBND</td></tr><tr><th>Ngày ban hành</th><td>12/04/2024</td></tr><tr><th>"
-            "Cơ quan ban hành</th><td>UBND tỉnh Nghệ An</td></tr><tr><th>Người ký</th><td>"
+            f"Cơ quan ban hành</th><td>UBND tỉnh Nghệ An</td></tr><tr><th>{label}</th><td>"
             f"{cell}</td></tr><tr><th>Trích yếu</th><td>Về việc phê duyệt kế hoạch</td></tr>"
-            "</table></body></html>")
+            "</table><p><a rel='nofollow' href='/laws/detail/Quyet-dinh-1205-412/?download=1&amp;"
+            "id=0'>Nhấn vào link để tải file: <strong>1205-QD-UBND.signed.pdf</strong></a></p>"
+            "</body></html>")
     doc = parse_document(load(html), SITE + "/van-ban/quyet-dinh-1205-qd-ubnd-12345")
     assert doc is not None and doc.signer == signer
+    # NukeViet's laws module serves the file at the page's own address, asked for it
+    assert [f.url for f in doc.files] == [SITE + "/laws/detail/Quyet-dinh-1205-412/?download=1&id=0"]
 
 
 def test_a_file_linked_through_a_download_script_is_the_documents():

@@ -34,6 +34,7 @@ from ..kernel.text import canonical_url, clean_text, fold, site_of
 from .links import is_file_link
 from .page import block_lines, chrome_names, text_of
 from .pagers import pager_links
+from .urls import asks_for_a_file
 
 NAME = "register"
 VERSION = 1
@@ -54,7 +55,9 @@ LABELS = {
     "kind": ("loai van ban", "the loai", "hinh thuc van ban", "loai", "the loai van ban"),
     "agency": ("co quan ban hanh", "noi ban hanh", "don vi ban hanh", "co quan",
                "cơ quan ban hanh", "toa an xet xu"),
-    "signer": ("nguoi ky", "nguoi ky duyet", "nguoi ky van ban"),
+    "signer": ("nguoi ky", "nguoi ky duyet", "nguoi ky van ban",
+               # a judgment's: the presiding judge
+               "tham phan - chu toa phien toa", "tham phan chu toa phien toa", "chu toa phien toa"),
     "summary": ("trich yeu", "trich yeu noi dung", "noi dung trich yeu", "tom tat",
                 "thong tin ve vu/viec", "thong tin ve vu viec"),
     "title": ("ten van ban", "tieu de", "ten ban an"),
@@ -237,6 +240,10 @@ def parse_document(doc, url: str, fetched_at: str | None = None) -> Document | N
     pairs = [p for p in _pairs(doc) if not _in_chrome(p[1])]
     for name, label, value in _own_table(pairs):
         text = _value(value)
+        if name == "signer" and not isinstance(value, str):
+            lines = block_lines(value)  # "Phó Chủ tịch UBND tỉnh" over "Hoàng Văn Thành"
+            if len(lines) > 1 and _TITLE_LINE.match(lines[0]):
+                text = clean_text(lines[-1])
         if text and name in ("number", "judgment"):
             numbers.add(number_key(_number(text)) or text)
         if not text or name in fields:
@@ -281,6 +288,7 @@ def parse_document(doc, url: str, fetched_at: str | None = None) -> Document | N
 _TITLES = (r"(?:(?:KT|TM|TL|Q)\.?\s*)?(?:Phó\s+)?(?:Chủ\s+tịch|Giám\s+đốc|Bộ\s+trưởng"
            r"|Thứ\s+trưởng|Chánh\s+(?:án|văn\s+phòng|thanh\s+tra)|Viện\s+trưởng"
            r"|Trưởng\s+(?:ban|phòng)|Bí\s+thư|Cục\s+trưởng|Chi\s+cục\s+trưởng|Hiệu\s+trưởng)")
+_TITLE_LINE = re.compile(rf"^{_TITLES}\b", re.IGNORECASE)
 _SIGNER_TITLE = re.compile(rf"^{_TITLES}\b[^-–:]{{0,40}}?\s*[-–:]\s*(?=\S)"
                            rf"|(?<=\S)\s*[-–(]\s*{_TITLES}\b[^-–()]{{0,40}}\)?$", re.IGNORECASE)
 
@@ -415,7 +423,8 @@ def _files(doc, url: str) -> list[DocFile]:
             # address in a data-url, else the script's last quoted argument
             quoted = _QUOTED.findall(href)
             href = (a.get("data-url") or (quoted[-1] if quoted else "")).strip()
-        if (not (is_file_link(href) or _download_link(a, href)) or _in_chrome(a)
+        if (not (is_file_link(href) or _download_link(a, href)
+                 or (href and asks_for_a_file(urlsplit(href).query))) or _in_chrome(a)
                 or _another_documents(a, url)):
             continue
         link = canonical_url(href, url)

@@ -184,3 +184,19 @@ def test_a_lists_category_is_its_titles_page_name_dashes_and_all(title, category
 
     html = liferay_list(3).replace("Chỉ đạo điều hành - Sở Y tế tỉnh Hà Tĩnh", title)
     assert classify(html, LIFERAY, reached_as="listing").listing.category == category
+
+
+@pytest.mark.parametrize("heading, title", [
+    # Elementor's archive title on a theme with a custom logo (a class of <body>)
+    ('<h1 class="elementor-heading-title">Chuyên mục: Hoạt động bệnh viện</h1>',
+     "Hoạt động bệnh viện Archives - Trang 2 trên 3 - Bệnh viện Đa khoa tỉnh Sông Lam"),
+    # Yoast's archive title, no heading of its own
+    ("", "Hoạt động bệnh viện Archives - Trang 2 trên 3 - Bệnh viện Đa khoa tỉnh Sông Lam"),
+])
+def test_a_lists_name_is_printed_without_its_kind_archives_or_page_number(heading, title):
+    from crawler.parsers.roles import classify
+
+    html = liferay_list(3).replace("Chỉ đạo điều hành - Sở Y tế tỉnh Hà Tĩnh", title).replace(
+        "<body>", f'<body class="archive category wp-custom-logo">{heading}')
+    listing = classify(html, LIFERAY + "?_101_INSTANCE_Pq3RvW7c_cur=2", reached_as="listing").listing
+    assert listing.category == "Hoạt động bệnh viện"

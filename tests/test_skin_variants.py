@@ -499,3 +499,28 @@ def test_a_persons_profile_in_the_article_template_is_no_article(fields, role):
     url = "https://www.nghean.gov.vn/lanh-dao-tinh/dong-chi-tran-minh-quang-640215"
     found = _verdict(_leader_page(fields), url)
     assert found.role == role, found.evidence
+
+
+def test_an_elementor_single_post_beside_its_related_posts_boxes_is_one_post():
+    """Elementor Pro's single-post template: the text in its post-content widget, the
+    related posts as <article class="elementor-post post"> boxes after it."""
+    base = "https://bvdk.songlam.gov.vn"
+    boxes = "".join(
+        f'<article class="elementor-post elementor-grid-item post-{n} post type-post"><h3><a '
+        f'href="{base}/bai-viet-lien-quan-{n}/">Bài viết liên quan {n}</a></h3><div class="'
+        f'elementor-post__excerpt"><p>Tóm tắt bài {n} về hoạt động bệnh viện.</p></div></article>'
+        for n in (1, 2))
+    html = ('<html><head><meta name="generator" content="WordPress 6.4.3"><title>Hiến máu tình '
+            'nguyện đợt 3</title></head><body class="post-template-default single single-post '
+            'postid-1129 wp-custom-logo"><div data-elementor-type="single-post" class="elementor '
+            'elementor-location-single post-1129 post type-post"><div class="elementor-widget-'
+            'theme-post-title"><h1 class="elementor-heading-title">Hiến máu tình nguyện đợt 3</h1>'
+            '</div><ul class="elementor-post-info"><li class="elementor-post-info__item--type-date">'
+            '04/09/2024</li></ul><div class="elementor-element elementor-widget-theme-post-content">'
+            f'<div class="elementor-widget-container">{PARAS}<p style="text-align: right;"><strong>'
+            "Hoàng Long – Trần Văn Bình</strong></p></div></div><div class=\"elementor-widget-"
+            f'archive-posts">{boxes}</div></div></body></html>')
+    found = _verdict(html, f"{base}/hien-mau-tinh-nguyen-dot-3/")
+    assert found.layout_key == "wordpress/1" and found.role == "article", found.evidence
+    assert found.record.author == "Hoàng Long, Trần Văn Bình"
+    assert found.record.body.endswith(LAST)

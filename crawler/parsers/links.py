@@ -16,6 +16,7 @@ from lxml import etree
 from ..kernel.dates import parse_date
 from ..kernel.record import Attachment, Link
 from ..kernel.text import canonical_url, clean_text, fold
+from .list_names import list_name, page_name, site_heading
 from .page import block_lines, chrome_names, text_of, xp
 from .sieve import tree_root
 from .urls import PRINT_VIEW, asks_for_a_file
@@ -565,33 +566,7 @@ def link_listing(doc, url: str, is_article, layout_key: str, item_selectors=(),
     if len(entries) < (1 if collection or LATER_PAGE.search(url) else MIN_LISTING_ENTRIES):
         return None
     title_el = doc.find(".//title")
-    heading = [h for h in xp(doc, "//h1") if not _site_heading(h)]
-    category = (text_of(heading[0]) if heading else None) or (
+    heading = [h for h in xp(doc, "//h1") if not site_heading(h)]
+    category = (list_name(text_of(heading[0])) if heading else None) or (
         page_name(clean_text(title_el.text_content())) if title_el is not None else None)
     return Listing(url=url, category=category or None, entries=entries, layout=layout_key)
-
-
-_TITLE_PARTS = re.compile(r"\s+[-|–—]\s+")
-
-
-def page_name(title: str) -> str:
-    """The page's own name in its <title>: without the site's after it (an office, a
-    portal: "Sở Y tế tỉnh Hà Tĩnh", "Cổng TTĐT tỉnh"), and whole when it holds a dash
-    itself ("Tin tức - Sự kiện", "Văn hóa - Xã hội", whose first part names another list)."""
-    from .bylines import is_org
-
-    parts = _TITLE_PARTS.split(title)
-    while len(parts) > 1 and is_org(parts[-1]) and len(parts[-1].split()) >= 3:
-        parts.pop()
-    return " - ".join(parts)
-
-
-# A page's banner: where a theme sets the site's name in an <h1> of its own.
-_BANNER = re.compile(r"site-?(?:title|name)|logo|brand|banner|masthead|(?:^|\s)header", re.IGNORECASE)
-
-
-def _site_heading(h1) -> bool:
-    """An <h1> that names the site (in the page's header or banner, or its logo), not the
-    page."""
-    return any(a.tag == "header" or _BANNER.search(f"{a.get('class') or ''} {a.get('id') or ''}")
-               for a in (h1, *h1.iterancestors()))

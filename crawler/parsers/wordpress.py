@@ -30,7 +30,9 @@ NAME = "wordpress"
 VERSION = "1"
 
 GENERATOR = "wordpress"
-POST = (css("article.post"), css("article.type-post"), css("div.post"), css("article"))
+# Elementor Pro's single-post template holds the post (its related posts are <article>s).
+POST = (css("[data-elementor-type=single-post]"), css("article.post"), css("article.type-post"),
+        css("div.post"), css("article"))
 TITLE = (css("h1.entry-title"), css(".entry-title"), css("h1.post-title"), css("h1"))
 DATE = (css("time.entry-date.published"), css("time.entry-date"), css("time.published"),
         css(".posted-on time"), css(".entry-date"), css(".elementor-post-info__item--type-date"),
@@ -38,7 +40,8 @@ DATE = (css("time.entry-date.published"), css("time.entry-date"), css("time.publ
 AUTHOR = (css(".author.vcard a"), css(".author.vcard"), css("a[rel=author]"), css(".byline .author"),
           css(".meta-author a.author-name"), css(".td-post-author-name a"),  # Jannah, Newspaper
           css(".post-author a"))  # Twenty Twenty's "post-meta" list
-BODY = (css("div.entry-content"), css(".entry-content"), css(".post-content"))
+BODY = (css("div.entry-content"), css(".entry-content"), css(".post-content"),
+        css(".elementor-widget-theme-post-content > .elementor-widget-container"))
 EXCERPT = (css(".entry-summary"), css(".td-post-sub-title"), css(".entry-excerpt"))
 CATEGORY_LINKS = (css(".cat-links a"), css("a[rel~=category]"))
 TAG_LINKS = (css(".tags-links a"), css("a[rel=tag]"))
@@ -169,8 +172,11 @@ def parse(doc, url: str, fetched_at: str | None = None) -> Article | None:
     body_el = first(post, BODY) if post is not None else None
     if body_el is None:
         return None  # an archive page, or not a post
-    if len(xp(doc, "//article[contains(concat(' ', @class, ' '), ' post ')]")) > 1:
-        return None  # several posts: an archive (home, category, search)
+    # Several posts: an archive (home, category, search), unless one post's template holds
+    # them (Elementor's single-post template, its related posts' boxes beside it).
+    if (len(xp(doc, "//article[contains(concat(' ', @class, ' '), ' post ')]")) > 1
+            and post.get("data-elementor-type") != "single-post"):
+        return None
     url = canonical_url(url)
     sources: dict[str, str] = {}
     ld = jsonld_article(doc)

@@ -283,3 +283,16 @@ def test_a_download_handlers_link_is_an_attachment(link, attached):
     html = page(f"<h1>Hội nghị năm 2024</h1><div>12/03/2024</div>{PROSE}<p>{link}</p>")
     article = parse_article(html, "https://nghiadan.nghean.gov.vn/tin-tuc/hoi-nghi-10009")
     assert [a.url for a in article.attachments] == ([attached] if attached else [])
+
+
+@pytest.mark.parametrize("box, signature, author", [
+    # an office signing the text's last line
+    ("", '<p style="text-align: right;"><strong>Văn phòng UBND tỉnh</strong></p>',
+     "Văn phòng UBND tỉnh"),
+    # a writer and the credit in brackets in the byline's element
+    ('<div class="news-author author">Ngọc Mai (Theo Báo Sông Lam)</div>', "", "Ngọc Mai"),
+])
+def test_the_fallback_reads_an_office_signing_and_a_writer_beside_a_credit(box, signature, author):
+    html = page(f"<h1>Hội nghị năm 2024</h1><div>12/03/2024</div>{box}{PROSE}{signature}")
+    article = parse_article(html, "https://www.songlam.gov.vn/tin-tuc/hoi-nghi-724129")
+    assert article is not None and article.author == author

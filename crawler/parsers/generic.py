@@ -36,12 +36,11 @@ from urllib.parse import parse_qs, urlsplit
 from ..kernel.record import Article
 from ..kernel.text import canonical_url
 from .body import assemble, extract_body
-from .bylines import names_people, read_signature
+from .bylines import clean_author, names_people, read_signature
 from .generic_body import _drop, clean_body, in_teaser_list, is_listing
 from .generic_byline import (
     author,
     category,
-    clean_author,
     late_author,
     meta_lines,
     source_field,
@@ -189,7 +188,8 @@ def _late_byline(body, byline, ld, meta_map, names, sources) -> str | None:
     """The byline when the head of the article prints none: the byline paragraph under
     the body, then late_author."""
     if body.author and not byline:
-        byline = clean_author(body.author, names)
+        # (an office the signature names is its author: read_signature took no paper)
+        byline = clean_author(body.author, names, organisations=True)
         if byline:
             sources["author"] = "byline-paragraph"
     if not byline:

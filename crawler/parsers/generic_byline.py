@@ -82,7 +82,8 @@ def author(page: Page, ld, meta_map, region, names: SiteNames, meta_lines: list[
         offices = at < len(AUTHOR_SEL) - ACCOUNT_SELECTORS
 
         def named(el, offices=offices):
-            text = page.text(el)
+            # (without the credit the line gives in brackets: "Ngọc Mai (Theo Báo X)")
+            text = bylines.split_byline(page.text(el))[0] or ""
             return bylines.clean_author(text, names, organisations=offices and not is_outlet(text))
 
         # Anchored on the first that names someone: an "admin" box may come first.

@@ -13,9 +13,10 @@ from collections import Counter
 import pytest
 
 from archive import web_search
-from archive.store import Archive
 from archive.web import make_datasette
 from crawler.kernel.record import Article
+
+from .test_web_search import archive_with
 
 SITES = ("www.nghean.gov.vn", "sxd.nghean.gov.vn", "anhson.nghean.gov.vn", "vinh.nghean.gov.vn")
 CATEGORIES = ("Tin tức - Sự kiện", "Chỉ đạo điều hành", "Văn hóa", None)
@@ -38,13 +39,7 @@ def _articles() -> list[Article]:
 
 @pytest.fixture(scope="module")
 def db_path(tmp_path_factory):
-    path = tmp_path_factory.mktemp("web_facets") / "a.db"
-    archive = Archive(path)
-    try:
-        archive.store_articles(_articles())
-    finally:
-        archive.close()
-    return path
+    return archive_with(tmp_path_factory.mktemp("web_facets") / "a.db", _articles())
 
 
 def _get(ds, args: dict) -> dict:

@@ -52,15 +52,19 @@ def ran(monkeypatch) -> list[str]:
     return sent
 
 
-@pytest.fixture(scope="module")
-def db_path(tmp_path_factory):
-    path = tmp_path_factory.mktemp("web_search") / "a.db"
+def archive_with(path, articles: list[Article]):
+    """An archive at ``path`` holding ``articles``."""
     archive = Archive(path)
     try:
-        archive.store_articles(_articles())
+        archive.store_articles(articles)
     finally:
         archive.close()
     return path
+
+
+@pytest.fixture(scope="module")
+def db_path(tmp_path_factory):
+    return archive_with(tmp_path_factory.mktemp("web_search") / "a.db", _articles())
 
 
 def _facets(data: dict) -> dict:

@@ -242,6 +242,9 @@ TITLE = "Hội nghị triển khai nhiệm vụ năm 2024 của ngành giáo d�
      f'</a></li><li class="active">{TITLE}</li></ol>', "Tin tức"),
     ('<ol class="breadcrumb"><li><a href="./">Trang chủ</a> »</li><li><a href="tin-tuc">Tin tức'
      f'</a> »</li><li class="active">{TITLE[:30]}...</li></ol>', "Tin tức"),
+    # no trail: the article's meta line links its category (EasyDNN News)
+    ('<div class="edn_metaDetails"><time>09/09/2024</time> <span class="edn_category">Chuyên '
+     'mục: <a href="/tin-tuc/category/kinh-te">Kinh tế</a></span></div>', "Kinh tế"),
     # a hand-made site's trail, written as text
     ('<font size="1">Trang chủ &gt; Tin hoạt động</font><br>', "Tin hoạt động"),
     ('<font size="1">Trang chu\u0309 &gt; Tin hoa\u0323t đô\u0323ng</font>', "Tin hoạt động"),

@@ -24,6 +24,7 @@ from .generic_fields import meta
 from .generic_index import (
     AUTHOR_SEL,
     BREADCRUMB_SEL,
+    CATEGORY_LINK_SEL,
     SOURCE_SEL,
     TAGS_SEL,
     Page,
@@ -184,6 +185,10 @@ def category(page: Page, title_text: str) -> str | None:
     name = breadcrumb_category(jsonld_breadcrumb(page.doc, well_formed=True), title_text)
     if name:
         return name
+    for sel in CATEGORY_LINK_SEL:  # the meta line's "Chuyên mục: <a>Kinh tế</a>"
+        found = [text_of(el) for el in page.select(page.root, sel)]
+        if found and found[0]:
+            return found[0]
     name = _trail_category(page, title_text) or _text_trail(page, title_text)
     if name:
         return name

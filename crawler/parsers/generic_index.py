@@ -22,6 +22,7 @@ from .generic_patterns import (
     BODY_SELECTOR_SHARE,
     BOX_LABELS,
     BREADCRUMB,
+    CATEGORY_LINK,
     CONTAINERS,
     DATE,
     HIDDEN_ATTR,
@@ -66,8 +67,9 @@ def _compile(specs) -> tuple[Selector, ...]:
     return tuple(Selector.of(s) for s in specs)
 
 
-BODY_SEL, TITLE_SEL, AUTHOR_SEL, SOURCE_SEL, DATE_SEL, BREADCRUMB_SEL, TAGS_SEL = map(
-    _compile, (BODY, TITLE, AUTHOR, SOURCE, DATE, BREADCRUMB, TAGS))
+(BODY_SEL, TITLE_SEL, AUTHOR_SEL, SOURCE_SEL, DATE_SEL, BREADCRUMB_SEL, TAGS_SEL,
+ CATEGORY_LINK_SEL) = map(_compile, (BODY, TITLE, AUTHOR, SOURCE, DATE, BREADCRUMB, TAGS,
+                                     CATEGORY_LINK))
 STRUCTURED_DATE_SEL = tuple(css(s) for s in STRUCTURED_DATE)
 # The attribute every selector of STRUCTURED_DATE_SEL needs: one scan of the page rules
 # them all out on the many pages that carry none.

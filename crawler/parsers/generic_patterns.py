@@ -72,6 +72,9 @@ BREADCRUMB = ("[itemtype*=BreadcrumbList] [itemprop=name]", ".breadcrumb li", ".
               ".breadcrumbs a", "[aria-label*=readcrumb] a", ".crumbs a", "a.Breadcrumb",
               ".entry-crumbs a", ".dt-breadcrumb a", "*breadcrumb a", ".pathbar a", ".path a",
               ".duongdan a", "[id=breadcrumb] a")
+# The category the article's own meta line links ("Chuyên mục: <a>Kinh tế</a>"): EasyDNN
+# News, WordPress themes without a trail, schema.org's articleSection.
+CATEGORY_LINK = (".edn_category a", ".cat-links a", "[itemprop=articleSection]")
 TAGS = (".tags a", "*tags a", "*Tags a", ".field--name-field-tags a",
         ".field-name-field-tags a", "a[rel=tag]", ".post-labels a", ".keywords a",
         ".detail-tab a", ".box-tag a")

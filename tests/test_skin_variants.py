@@ -524,3 +524,20 @@ def test_an_elementor_single_post_beside_its_related_posts_boxes_is_one_post():
     assert found.layout_key == "wordpress/1" and found.role == "article", found.evidence
     assert found.record.author == "Hoàng Long, Trần Văn Bình"
     assert found.record.body.endswith(LAST)
+
+
+def test_an_elementor_posts_info_names_its_writer_and_yoasts_trail_its_category():
+    base = "https://bqlkkt.nghean.gov.vn"
+    html = ('<html><head><meta name="generator" content="WordPress 6.4.3"><title>Thu hút 5 dự án'
+            '</title></head><body class="single single-post postid-9912"><p id="breadcrumbs"><a '
+            f'href="{base}/">Trang chủ</a> » <a href="{base}/tin-tuc/">Tin tức</a> » <span>Thu hút'
+            ' 5 dự án</span></p><div data-elementor-type="single-post" class="elementor post-9912 '
+            'post type-post"><h1 class="elementor-heading-title">Thu hút 5 dự án</h1><ul class="'
+            'elementor-post-info"><li itemprop="author"><a href="/author/thutrang/"><span class="'
+            'elementor-post-info__item elementor-post-info__item--type-author"> Phạm Thu Trang '
+            '</span></a></li><li><time>03/04/2025</time></li></ul><div class="elementor-widget-'
+            f'theme-post-content"><div class="elementor-widget-container">{PARAS}</div></div>'
+            '<article class="elementor-post post"><a href="/a/">A</a></article><article class="'
+            'elementor-post post"><a href="/b/">B</a></article></div></body></html>')
+    found = _verdict(html, f"{base}/thu-hut-5-du-an/").record
+    assert (found.author, found.category) == ("Phạm Thu Trang", "Tin tức")

@@ -20,7 +20,7 @@ from . import published
 from .body import assemble, extract_body, sapo_element, sapo_text
 from .bylines import is_org, layout_byline, signed_date, site_names
 from .jsonld import jsonld_article
-from .links import extract_related, link_listing
+from .links import breadcrumb_category, extract_related, link_listing
 from .page import css, first, meta_content, shown_text, text_of, xp
 from .registry import Layout
 from .sieve import is_loaded_root
@@ -39,11 +39,15 @@ DATE = (css("time.entry-date.published"), css("time.entry-date"), css("time.publ
         css(".posted-on"))  # Flatsome prints "Ngày đăng: 5/3/2024" with no <time>
 AUTHOR = (css(".author.vcard a"), css(".author.vcard"), css("a[rel=author]"), css(".byline .author"),
           css(".meta-author a.author-name"), css(".td-post-author-name a"),  # Jannah, Newspaper
-          css(".post-author a"))  # Twenty Twenty's "post-meta" list
+          css(".post-author a"),  # Twenty Twenty's "post-meta" list
+          css(".elementor-post-info__item--type-author"))  # Elementor's post info
 BODY = (css("div.entry-content"), css(".entry-content"), css(".post-content"),
         css(".elementor-widget-theme-post-content > .elementor-widget-container"))
 EXCERPT = (css(".entry-summary"), css(".td-post-sub-title"), css(".entry-excerpt"))
-CATEGORY_LINKS = (css(".cat-links a"), css("a[rel~=category]"))
+CATEGORY_LINKS = (css(".cat-links a"), css("a[rel~=category]"),
+                  css(".elementor-post-info__terms-list a"))
+# Yoast's trail (p#breadcrumbs): home, the category, the post.
+TRAIL = css("#breadcrumbs a")
 TAG_LINKS = (css(".tags-links a"), css("a[rel=tag]"))
 # Related-posts plug-ins that print their list inside the text (YARPP, Jetpack,
 # Contextual Related Posts, Related Posts for WordPress), and their label.
@@ -156,7 +160,7 @@ def category(post, doc) -> str | None:
         names = [text_of(a) for a in sel(post)] or [text_of(a) for a in sel(doc)]
         if names and names[0]:
             return names[0]
-    return None
+    return breadcrumb_category([text_of(a) for a in TRAIL(doc)], None)
 
 
 def tags(post) -> list[str]:

@@ -200,3 +200,13 @@ def test_a_lists_name_is_printed_without_its_kind_archives_or_page_number(headin
         "<body>", f'<body class="archive category wp-custom-logo">{heading}')
     listing = classify(html, LIFERAY + "?_101_INSTANCE_Pq3RvW7c_cur=2", reached_as="listing").listing
     assert listing.category == "Hoạt động bệnh viện"
+
+
+def test_a_home_page_read_as_a_list_names_no_category():
+    """Liferay serves its home page at /web/guest/trang-chu, titled "Trang chủ - ..."."""
+    from crawler.parsers.roles import classify
+
+    html = liferay_list(3).replace("Chỉ đạo điều hành - Sở Y tế tỉnh Hà Tĩnh",
+                                   "Trang chủ - Sở Y tế tỉnh Hà Tĩnh")
+    verdict = classify(html, "http://yte.hatinh.gov.vn/web/guest/trang-chu", reached_as="page")
+    assert verdict.role == "listing" and verdict.listing.category is None

@@ -569,4 +569,6 @@ def link_listing(doc, url: str, is_article, layout_key: str, item_selectors=(),
     heading = [h for h in xp(doc, "//h1") if not site_heading(h)]
     category = (list_name(text_of(heading[0])) if heading else None) or (
         page_name(clean_text(title_el.text_content())) if title_el is not None else None)
+    if category and fold(category) in HOME_LABELS:
+        category = None  # the site's home page, as Liferay serves it: no category
     return Listing(url=url, category=category or None, entries=entries, layout=layout_key)

@@ -167,8 +167,9 @@ def collect_attachments(scope, page_url: str, selectors=()) -> list[Attachment]:
             classes = (el.get("class") or "").split()
             href = el.get("href")
             # (a gallery's link to its album's page is no file: only one to a file's name)
-            named = "link-download" in classes or "view-gallery" in classes and "." in (
-                urlsplit((href or "").strip()).path.rsplit("/", 1)[-1])
+            named = "link-download" in classes or (
+                "view-gallery" in classes
+                and "." in urlsplit((href or "").strip()).path.rsplit("/", 1)[-1])
             if (named or is_file_anchor(el)) and not _enlarges_its_picture(el, href):
                 add(href, text_of(el) or clean_text(el.get("title")) or None)
             continue

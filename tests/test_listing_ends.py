@@ -258,3 +258,91 @@ def test_an_article_whose_stored_address_stops_answering_moves_to_its_other_one(
     rows = _stored_at(db, article_id)
     other = site.of if first == site.twin else site.twin
     assert [(urlsplit(u).path, gone) for u, gone in rows] == [(other, None)], rows
+
+
+_PAGED = {f"bai-{n}": f"Tin hoạt động số {n} của xã trong tháng ba" for n in range(1, 11)}
+
+
+def _section_page(slugs: list[str], page: int, last: int) -> str:
+    items = "".join(f'<li><a href="/tin-tuc/{s}.html">{_PAGED[s]}</a> 12/03/2024</li>'
+                    for s in slugs)
+    pager = "".join(f'<a href="/tin-tuc/?page={n}">{n}</a> ' if n != page else f"<b>{n}</b> "
+                    for n in range(1, last + 1)).replace('?page=1"', '"')
+    return (f'<html><head><meta charset="utf-8"><title>Tin tức</title></head><body>{NAV}'
+            f'<h1>Tin tức</h1><ul>{items}</ul><div class="pager">{pager}</div>{FOOTER}'
+            "</body></html>")
+
+
+def _paged_files(slugs: list[str]) -> dict[str, str]:
+    """A section of three pages of three items, newest first."""
+    files = {"/": HOME.replace('href="/tin-tuc/tong-ket-2024.html"', 'href="/tin-tuc/"'),
+             "/robots.txt": "User-agent: *\nAllow: /\n"}
+    files["/tin-tuc/"] = _section_page(slugs[0:3], 1, 3)
+    files["/tin-tuc/?page=2"] = _section_page(slugs[3:6], 2, 3)
+    files["/tin-tuc/?page=3"] = _section_page(slugs[6:9], 3, 3)
+    files.update({f"/tin-tuc/{s}.html": article_page(s, _PAGED[s]) for s in _PAGED})
+    return files
+
+
+class _PagedSite(_Site):
+    def _answer(self, path: str) -> tuple[int, str]:
+        return (200, self.files[path]) if path in self.files else super()._answer(path)
+
+
+def test_a_page_two_repeating_page_one_inside_its_pager_degrades_the_site(tmp_path):
+    slugs = [f"bai-{n}" for n in range(9, 0, -1)]
+    site = _PagedSite(_paged_files(slugs))
+
+    def stale(site):
+        # A new article pushes the list on; page 2 answers the cache's copy of page 1.
+        files = _paged_files(["bai-10", *slugs])
+        files["/tin-tuc/?page=2"] = files["/tin-tuc/"]
+        site.files.clear()
+        site.files.update(files)
+        site.asked.clear()
+
+    _, runs = _nights(tmp_path / "a.db", site, stale)
+    assert [r.returncode for r in runs][0] == 0, runs[0].stderr
+    rows = query(tmp_path / "a.db", "select run_id, status, reason from site_runs order by run_id")
+    assert [r[1] for r in rows] == ["ok", "degraded"], (rows, runs[1].stdout[-800:], runs[1].stderr[-1500:])
+    assert "repeats" in rows[1][2] and "?page=2" in rows[1][2], rows[1][2]
+    assert "/tin-tuc/?page=3" in site.asked  # the pager's later page is still read
+    stored = {r["url"].rsplit("/", 1)[1] for r in export_records(tmp_path / "a.db")}
+    assert stored == {f"{s}.html" for s in _PAGED}
+    assert "Traceback" not in runs[1].stderr
+
+
+class _EndlessScriptPager(_Site):
+    """An old ASP site: articles at ``tintuc.asp?id=N``, its list at ``danhmuc.asp?id=1``
+    whose ``&page=N`` answers for every N with its last page, linking the page before and
+    the page after: pager links shaped like an item's address."""
+
+    def _answer(self, path: str) -> tuple[int, str]:
+        if path.startswith("/danhmuc.asp"):
+            n = int(parse_qs(urlsplit(path).query).get("page", ["1"])[0])
+            ids = range(10, 5, -1) if n == 1 else range(5, 2, -1)
+            items = "".join(f'<li><a href="tintuc.asp?id={i}">Tin hoạt động số {i} của phường '
+                            f"trong tháng ba</a> 12/03/2024</li>" for i in ids)
+            pager = "".join(f'<a href="danhmuc.asp?id=1&amp;page={p}">{p}</a> '
+                            for p in (n - 1, n + 1) if p >= 1)
+            return 200, (f'<html><head><meta charset="utf-8"><title>Tin tức</title></head>'
+                         f"<body>{NAV}<h1>Tin tức</h1><ul>{items}</ul><p>{pager}</p>{FOOTER}"
+                         "</body></html>")
+        if path.startswith("/tintuc.asp"):
+            i = parse_qs(urlsplit(path).query)["id"][0]
+            return 200, article_page(f"bai-{i}", f"Tin hoạt động số {i} của phường trong tháng ba")
+        if path == "/":
+            return 200, HOME.replace('href="/tin-tuc/tong-ket-2024.html"', 'href="/danhmuc.asp?id=1"')
+        return super()._answer(path)
+
+
+def test_an_endless_pager_whose_links_look_like_items_is_not_followed_for_ever(tmp_path):
+    site = _EndlessScriptPager({"/robots.txt": "User-agent: *\nAllow: /\n"})
+    _, (run,) = _nights(tmp_path / "a.db", site)
+    assert run.returncode == 0, run.stderr
+    stored = sorted(int(r["url"].rsplit("=", 1)[1]) for r in export_records(tmp_path / "a.db"))
+    assert stored == list(range(3, 11))
+    # page 2 shows the last items; page 3 repeats them, and the walk ends there
+    pages = sorted({p for p in site.asked if "page=" in p})
+    assert pages == ["/danhmuc.asp?id=1&page=1", "/danhmuc.asp?id=1&page=2",
+                     "/danhmuc.asp?id=1&page=3"], pages

@@ -708,3 +708,25 @@ def test_a_nukeviet_tag_page_of_two_articles_is_a_listing(path, role):
     assert verdict.role == role, verdict.evidence
     if role == "listing":
         assert len(verdict.listing.entries) == 2
+
+
+def test_an_article_met_first_as_a_plain_link_is_archived_when_a_listing_lists_it(tmp_path):
+    # A Drupal-like site: articles at "/tin-tuc/{alias}", no id.  The home page links one
+    # of them in a box of its own, so it is met as a plain link first (and read as no
+    # article); the section lists it with the others.
+    files = {f"/tin-tuc/{s}": article_page(s, t) for s, t in BARE.items()}
+    first = next(iter(BARE))
+    files["/"] = HOME.replace('href="/tin-tuc/tong-ket-2024.html"', f'href="/tin-tuc/{first}"'
+                              ).replace("</body>", '<a href="/tin-tuc">Tin tức</a></body>')
+    files["/tin-tuc"] = files["/tin-tuc/"] = files["/taxonomy/term/5"] = bare_section()
+    files.update({"/robots.txt": "User-agent: *\nAllow: /\n", "/lien-he.html": CONTACT})
+    server = serve(files)
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}"
+        result = crawl(url, tmp_path / "a.db")
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert result.returncode == 0, result.stderr
+    stored = sorted(r["url"].rsplit("/", 1)[1] for r in export_records(tmp_path / "a.db"))
+    assert stored == sorted(BARE)

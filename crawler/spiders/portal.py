@@ -278,10 +278,10 @@ class PortalSpider(SiteHosts, scrapy.Spider):
             request.meta.update(listing_url=listing_url, category=category)
             return request
         self.requested_articles.add(entry.url)
-        # Articles first: they are what the run is for, and finishing them early keeps the
-        # scheduler's queue short on a site with thousands of listing pages.
+        # Articles first: they keep the scheduler's queue short on a site with thousands of
+        # listing pages.  One fetched as a plain link and read as none is asked again.
         return scrapy.Request(entry.url, callback=self.parse_page, errback=self.on_error,
-                              priority=10,
+                              priority=10, dont_filter=entry.url in self.memory.read_as_pages,
                               meta={"kind": "article", "listing_url": listing_url, "shaped": shaped,
                                     "category": category, "listing_entry": entry,
                                     "depth_hops": self.discovery_depth + 1})
@@ -362,9 +362,11 @@ class PortalSpider(SiteHosts, scrapy.Spider):
     def judge_page(self, response, doc, url: str, fetched_at: str):
         """What the page is (roles.classify), and what follows from it."""
         hops = response.meta.get("depth_hops", 0)
+        reached = REACHED_AS.get(response.meta.get("kind"), "page")
+        if reached == "page" and url in self.requested_articles:
+            reached = "article"  # a listing listed it while its plain link was on its way
         try:
-            role = classify(doc, url, reached_as=REACHED_AS.get(response.meta.get("kind"), "page"),
-                            fetched_at=fetched_at)
+            role = classify(doc, url, reached_as=reached, fetched_at=fetched_at)
         except Exception as exc:  # a parser's bug: said with its URL, the crawl goes on
             yield self.problem(response.request, "parser_error",
                                f"{type(exc).__name__}: {exc}", fetch=False)
@@ -382,6 +384,8 @@ class PortalSpider(SiteHosts, scrapy.Spider):
             self.site_layout[urlsplit(url).netloc] = role.layout_key
         if response.meta.get("kind") == "canary" and role.role != "article":
             self.ledger.note_refused(urlsplit(url).netloc)  # an archived article no more
+        if response.meta.get("kind") == "page" and role.role in ("listing", "other"):
+            self.memory.read_as_pages.add(url)
         handle = {"hub": self.on_hub, "document": self.on_document, "article": self.on_article,
                   "listing": self.on_listing}.get(role.role, self.on_other)
         yield from handle(role, doc, response, hops)

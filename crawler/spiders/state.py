@@ -79,6 +79,9 @@ class CrawlMemory:
         # What this run asked for (articles, files), kept on disk with the rest.
         self.requested = UrlSet(self.runs, "article")
         self.requested_files = UrlSet(self.runs, "file")
+        # Pages met first as plain links and read as no article: asked again as articles
+        # when a listing lists them (a page's role must not hang on which link came first).
+        self.read_as_pages = UrlSet(self.runs, "page")
 
     def merge(self, db_path: str | None, hosts: set[str]) -> dict:
         """Add what earlier runs left for more hosts; what is read of their files (for

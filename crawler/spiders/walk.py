@@ -24,9 +24,9 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from archive.crawl_reads import UrlSet, listing_shows
 from crawler.items import Listed, ListingWalked, PageKind, Problem
 from crawler.kernel.record import ListingEntry
-from crawler.kernel.text import clean_text
+from crawler.kernel.text import canonical_url, clean_text
 from crawler.parsers import layout_of
-from crawler.parsers.links import LATER_PAGE, article_id_from_url
+from crawler.parsers.links import LATER_PAGE, article_id_from_url, page_links, pager_group
 
 # A full walk of a listing paged by POST asks for this many pages at a time, each answer
 # (or failure) asking for the page a window further: the scheduler then holds a few
@@ -81,6 +81,12 @@ def differs(shown: str | None, stored: str | None) -> bool:
     return not b.startswith(a)
 
 
+def page_number(url: str) -> int:
+    """The number a later page's address gives (its page, or an offset), 0 without one."""
+    found = LATER_PAGE.search(url)
+    return int(re.search(r"(\d+)/?$", found.group()).group(1)) if found else 0
+
+
 # A WebForms pager's link: "javascript:__doPostBack('ctl00$Main$rptPager$ctl02$lnkPage','')".
 POSTBACK = re.compile(r"""__doPostBack\(\s*['"]([^'"]+)['"]\s*,\s*['"]([^'"]*)['"]\s*\)""")
 MAX_POSTBACK_PAGES = 500
@@ -103,7 +109,10 @@ class ListingWalker:
         # The LoadArticle encoding each site answered ("form" or "json").
         self.encoding_for: dict[str, str] = {}
         # What each listing page of the run showed (the hash of its items' URLs in order).
-        self.shown_items: set[int] = set()
+        # The first page showing each list of items (by its hash, with its listing's).
+        self.shown_items: dict[int, str] = {}
+        # The furthest page of its listing each listing page links, where it links one.
+        self.furthest_page: dict[str, int] = {}
 
     def handle_listing(self, doc, listing, response, hops):
         spider = self.spider
@@ -121,12 +130,10 @@ class ListingWalker:
         nothing_new = all(e.url in spider.memory.archived for e in listing.entries)
         pagers = not (paged_in_url and spider.incremental
                       and listing.url in spider.memory.walked_listings and nothing_new)
-        if pagers and paged_in_url and self.repeats(listing):
-            # Its items are an earlier page's, in the same order: a pager that answers any
-            # ?page=N with its last page, or page 1 past the end, has no later page.
-            spider.logger.info("listing page %s repeats an earlier page: its pager is not "
-                               "followed", listing.url)
-            pagers = False
+        if pagers and paged_in_url:
+            pagers, problem = self.after_repeat(doc, listing, host)
+            if problem is not None:
+                yield problem
         walk = self.new_walk(listing, category)
         # The listing's items first: asked as articles, they are never asked again as
         # the plain links they also are (a post at "/slug/" has no article's shape).
@@ -159,19 +166,58 @@ class ListingWalker:
         for page in range(2, min(walk.last, 1 + FULL_WALK_WINDOW) + 1):
             yield self.pagination_request(walk, page)
 
-    def repeats(self, listing) -> bool:
-        """Whether an earlier page of the same listing (its address but for the page
-        number) showed the same items in the same order this run.  (A page of one item
+    def repeats(self, listing) -> str | None:
+        """The earlier page of the same listing (its address but for the page number) that
+        showed the same items in the same order this run, if one did.  (A page of one item
         that repeats another is a last page too; a home page may well show a section's
         first page, and stops nothing.)"""
         if not listing.entries:
-            return False
-        group = LATER_PAGE.sub("", listing.url).rstrip("/")
-        shown = hash((group, *(e.url for e in listing.entries)))
+            return None
+        shown = hash((pager_group(listing.url), *(e.url for e in listing.entries)))
         if shown in self.shown_items:
-            return True
-        self.shown_items.add(shown)
-        return False
+            return self.shown_items[shown]
+        self.shown_items[shown] = listing.url
+        return None
+
+    def after_repeat(self, doc, listing, host: str) -> tuple[bool, Problem | None]:
+        """Whether a listing page paged in its URL has its pager followed, and the problem
+        its showing an earlier page's items is."""
+        self.note_pages_linked(doc, listing.url)
+        earlier = self.repeats(listing)
+        if earlier is None:
+            return True, None
+        if self.inside_pager(listing.url, earlier):
+            # A page its pager numbers before the last, showing an earlier page's items: the
+            # portal's cache answered for it.  Its own articles are unknown tonight; the
+            # pager's other pages are still asked.
+            message = (f"listing page {listing.url} repeats {earlier} although its pager "
+                       "goes on past it (a stale cache?); walked again next run")
+            self.spider.ledger.note_listing_failed(host, message)
+            return True, Problem(url=listing.url, kind="pagination", message=message, fetch=False)
+        # Its items are an earlier page's, in the same order: a pager that answers any
+        # ?page=N with its last page, or page 1 past the end, has no later page.
+        self.spider.logger.info("listing page %s repeats an earlier page: its pager is not "
+                                "followed", listing.url)
+        return False, None
+
+    def note_pages_linked(self, doc, listing_url: str) -> None:
+        """The furthest page of its own listing the page ``listing_url`` links (its page
+        number, or the offset Joomla's ?start= counts in)."""
+        group, furthest = pager_group(listing_url), 0
+        for href in page_links(doc):
+            if LATER_PAGE.search(href):
+                url = canonical_url(href, listing_url)
+                if pager_group(url) == group:
+                    furthest = max(furthest, page_number(url))
+        if furthest:
+            self.furthest_page[listing_url] = furthest
+
+    def inside_pager(self, url: str, earlier: str) -> bool:
+        """Whether the page ``url``, repeating ``earlier``, is one the page it repeats
+        links a page after: no page past the listing's end (a pager answering page 1, or
+        its last page, for any number past it, each linking the next, is one)."""
+        number = page_number(url)
+        return number >= 2 and page_number(earlier) < number < self.furthest_page.get(earlier, 0)
 
     def postbacks(self, response, doc, listing_url: str, hops: int, category: str | None):
         """An ASP.NET WebForms listing's other pages, asked the only way it offers: its form
@@ -395,9 +441,9 @@ class ListingWalker:
                 yield retry
                 return
             self.failed.add(walk.listing_url)
-            yield Problem(url=walk.listing_url, kind="pagination",
-                          message=f"page {walk.page} of {walk.max_page} came back with no "
-                                  "articles")
+            message = f"page {walk.page} of {walk.max_page} came back with no articles"
+            spider.ledger.note_listing_failed(walk.site, message)
+            yield Problem(url=walk.listing_url, kind="pagination", message=message)
             yield from self.page_finished(walk)
             return
         if response.meta.get("encoding"):
@@ -409,9 +455,10 @@ class ListingWalker:
             # page (seen: page 1 again for every page).  What the real page holds is
             # unknown, so the walk is not complete and the next run walks it again.
             self.failed.add(walk.listing_url)
-            yield Problem(url=walk.listing_url, kind="pagination",
-                          message=f"page {walk.page} of {walk.max_page} repeats articles "
-                                  "of earlier pages (a stale cache?); walked again next run")
+            message = (f"page {walk.page} of {walk.max_page} repeats articles of earlier "
+                       "pages (a stale cache?); walked again next run")
+            self.spider.ledger.note_listing_failed(walk.site, message)
+            yield Problem(url=walk.listing_url, kind="pagination", message=message)
             yield from (self.walk_done(walk) if walk.sequential else self.page_finished(walk))
             return
         yield from self.walk_entries(walk, entries)

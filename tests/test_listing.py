@@ -178,6 +178,11 @@ def test_a_liferay_category_page_lists_its_articles_under_its_own_name(items, ur
     ("Tin tức - Sự kiện", "Tin tức - Sự kiện"),  # a ward's site names only its page
     ("Văn hóa - Xã hội | UBND huyện Tân Kỳ", "Văn hóa - Xã hội"),
     ("Chỉ đạo điều hành - Sở Y tế tỉnh Hà Tĩnh", "Chỉ đạo điều hành"),
+    # the site's name first, and a list's name that opens with an office's word
+    ("Trung tâm Y tế dự phòng tỉnh Nghệ An - Phòng chống dịch bệnh", "Phòng chống dịch bệnh"),
+    ("Hội nghị - Hội thảo - Sở Y tế tỉnh Hà Tĩnh", "Hội nghị - Hội thảo"),
+    ("Sở Y tế tỉnh Hà Tĩnh - Hội nghị, hội thảo chuyên đề", "Hội nghị, hội thảo chuyên đề"),
+    ("UBND phường Nam Lĩnh - Tin tức - Sự kiện", "Tin tức - Sự kiện"),
 ])
 def test_a_lists_category_is_its_titles_page_name_dashes_and_all(title, category):
     from crawler.parsers.roles import classify
@@ -210,3 +215,72 @@ def test_a_home_page_read_as_a_list_names_no_category():
                                    "Trang chủ - Sở Y tế tỉnh Hà Tĩnh")
     verdict = classify(html, "http://yte.hatinh.gov.vn/web/guest/trang-chu", reached_as="page")
     assert verdict.role == "listing" and verdict.listing.category is None
+
+
+@pytest.mark.parametrize("title, name", [
+    ("UBND xã Kim Liên", None),  # a home page's title: the site's name
+    ("Sở Khoa học và Công nghệ tỉnh Nghệ An", None),
+    ("Trường THCS Đặng Thai Mai - TP Vinh - Nghệ An", None),
+    ("Ban Dan toc tinh Nghe An", None),  # written without its marks
+    # a headline that opens with an office names itself
+    ("Hội Nông dân tỉnh tập huấn kỹ thuật nuôi ong lấy mật", "Hội Nông dân tỉnh tập huấn kỹ thuật nuôi ong lấy mật"),
+    ("Tòa án nhân dân tỉnh Nghệ An - Tin tức", "Tin tức"),
+])
+def test_a_title_naming_only_an_office_names_no_list(title, name):
+    from crawler.parsers import load
+    from crawler.parsers.list_names import listing_name
+
+    assert listing_name(load(f"<html><head><title>{title}</title></head><body><p>x</p></body></html>")) == name
+
+
+def _nv_list(items: str) -> str:
+    side = ('<div class="col-md-3 egov-right"><div class="egov-block"><div class="egov-block-'
+            'title">Tin nổi bật</div><ul>' + "".join(
+                f'<li><a href="/tin-tuc-su-kien/tin-noi-bat-so-{n}-{400 + n}.html">Tin nổi bật '
+                f"số {n} của xã</a></li>" for n in range(3)) + "</ul></div></div>")
+    return ('<html><head><meta charset="utf-8"><title>Thông tin tuyên truyền</title></head>'
+            f'<body><div class="col-md-6"><h1>Thông tin tuyên truyền</h1>{items}</div>{side}'
+            "</body></html>")
+
+
+def test_a_lists_last_page_of_one_item_leaves_the_side_boxes_out():
+    from crawler.parsers.roles import classify
+
+    item = ('<div class="item"><h3><a href="/thong-tin-tuyen-truyen/tuyen-truyen-thuoc-la-'
+            '312.html">Tuyên truyền phòng chống tác hại của thuốc lá điện tử</a></h3>'
+            "<div>09:05 14/03/2022</div></div>")
+    url = "https://nghiphong.nghean.gov.vn/thong-tin-tuyen-truyen/page-4"
+    verdict = classify(_nv_list(item), url, reached_as="pagination")
+    assert [e.url for e in verdict.listing.entries] == [
+        "https://nghiphong.nghean.gov.vn/thong-tin-tuyen-truyen/tuyen-truyen-thuoc-la-312.html"]
+
+
+def test_an_articles_related_box_makes_no_list_of_it():
+    from crawler.parsers.roles import classify
+
+    # A Drupal article (no id in its address) met through a plain link: its "Tin cùng
+    # chuyên mục" box lists four articles, but the page is no list of them.
+    related = "".join(f'<li><a href="/tin-tuc/bai-lien-quan-so-{n}">Bài liên quan số {n} của '
+                      f"ngành giáo dục</a> <span>1{n}/09/2024</span></li>" for n in range(4))
+    html = ('<html><head><meta charset="utf-8"><title>Khai giảng năm học mới</title></head><body>'
+            '<h1 class="page-title">Khai giảng năm học mới</h1><div class="field--name-body">'
+            "<p>Sáng 5/9, các trường học trong tỉnh tổ chức lễ khai giảng năm học mới với sự tham "
+            "dự của lãnh đạo tỉnh và đông đảo phụ huynh, học sinh.</p></div><div class="
+            f'"block-views"><h2>Tin cùng chuyên mục</h2><ul>{related}</ul></div></body></html>')
+    verdict = classify(html, "https://sogd.example.vn/tin-tuc/khai-giang-nam-hoc-moi",
+                       reached_as="page")
+    assert verdict.role == "other", verdict.evidence
+
+
+def test_a_register_lists_its_own_rows_not_its_side_boxes_documents():
+    from crawler.parsers.roles import classify
+
+    rows = "".join(f'<tr><td><a href="/van-ban/ban-an-so-{n}-2024-hs-st-{90 + n}.html">Bản án số '
+                   f"{n}/2024/HS-ST</a></td><td>0{n}/05/2024</td></tr>" for n in range(1, 4))
+    html = ('<html><head><meta charset="utf-8"><title>Bản án</title></head><body><h1>Bản án'
+            f'</h1><table class="list">{rows}</table><div class="ta-box"><h3>Văn bản mới</h3><ul>'
+            '<li><a href="/van-ban/nghi-quyet-so-01-2024-nq-hdtp-88.html">Nghị quyết số '
+            "01/2024/NQ-HĐTP</a></li></ul></div></body></html>")
+    verdict = classify(html, "https://toaan.example.vn/ban-an/", reached_as="listing")
+    assert [e.url.rsplit("/", 1)[1] for e in verdict.listing.entries] == [
+        f"ban-an-so-{n}-2024-hs-st-{90 + n}.html" for n in range(1, 4)]

@@ -175,3 +175,73 @@ def test_a_paragraph_of_links_elsewhere_that_ends_the_body_is_no_text():
     # a sentence that only starts so stays
     kept = "<p>Xem thêm: người dân có thể hỏi ở bộ phận một cửa của xã.</p>"
     assert parse_article(page(kept), URL).body.endswith("bộ phận một cửa của xã.")
+
+
+@pytest.mark.parametrize("last, author, source", [
+    # writers, then a wire agency or a paper in brackets: its credit
+    ('<p style="text-align:right"><strong>Văn Tý - Bích Huệ (TTXVN)</strong></p>',
+     "Văn Tý, Bích Huệ", "TTXVN"),
+    ('<p style="text-align:right"><strong>Mai Hoa (Báo Nghệ An)</strong></p>',
+     "Mai Hoa", "Báo Nghệ An"),
+    # an announcement's signature block: its signer, the block left in the text
+    ('<table><tr><td>&nbsp;</td><td style="text-align:center"><strong>T/M UBND XÃ<br>CHỦ TỊCH'
+     "</strong><br><em>(Đã ký)</em><br><br><strong>Nguyễn Văn Hùng</strong></td></tr></table>",
+     "Nguyễn Văn Hùng", None),
+    ('<p style="text-align:center"><b>KT. GIÁM ĐỐC<br>PHÓ GIÁM ĐỐC</b><br><br><b>Trần Thị Mai'
+     "</b></p>", "Trần Thị Mai", None),
+    # a table closing the text that signs nothing
+    ("<table><tr><td>Tổng</td><td>12</td></tr><tr><td>Đạt</td><td>Nguyễn Văn Hùng</td></tr>"
+     "</table>", None, None),
+])
+def test_who_signs_the_last_lines(last, author, source):
+    article = parse_article(page(last), URL)
+    assert (article.author, article.source) == (author, source)
+
+
+def test_a_pointer_to_another_article_before_the_signature_leaves_the_signature_read():
+    html = ('<html><head><meta charset="utf-8"><title>Thông báo lịch thu gom rác</title></head>'
+            '<body><table><tr><td class="tieude"><font size="4"><b>Thông báo lịch thu gom rác'
+            '</b></font></td></tr><tr><td><font size="1" color="#666666">Ngày đăng: 09/09/2024'
+            '</font></td></tr><tr><td><div id="noidung">'
+            + "".join(f"<p>Đoạn văn số {i} của bài thông báo, với đủ chữ để là một đoạn văn thật "
+                      "của một bài tin trên trang.</p>" for i in range(8))
+            + '<p><b>Xem thêm:</b> <a href="tintuc.asp?id=1526">Thông báo cắt điện khu vực tổ '
+            'dân phố 3</a></p><p align="right"><b>Hải Yến</b></p><p align="right"><b>Theo Đài '
+            "PT-TH Hồng Lĩnh</b></p></div></td></tr></table></body></html>")
+    article = parse_article(html, "http://namlinh.example.vn/tintuc.asp?id=1528")
+    assert (article.author, article.source) == ("Hải Yến", "Đài PT-TH Hồng Lĩnh")
+    assert "Xem thêm" not in article.body and article.body.endswith("trên trang.")
+
+
+def test_a_menu_a_skin_sets_in_a_breadcrumb_box_names_no_category():
+    # SharePoint's top navigation sits in <div class="ms-breadcrumb-top">
+    html = ('<html><head><meta charset="utf-8"><title>Công bố bảng giá đất</title></head><body>'
+            '<div class="ms-breadcrumb-top"><div class="ms-core-navigation"><ul class="root '
+            'ms-core-listMenu-root"><li><a href="/Pages/default.aspx">Trang chủ</a></li><li><a '
+            'href="/tin-tuc/Pages/dat-dai.aspx">Đất đai</a></li><li><a href="/tin-tuc/Pages/moi-'
+            'truong.aspx">Môi trường</a></li></ul></div></div><div class="news-detail"><h1>Công '
+            'bố bảng giá đất</h1><div class="news-date">Ngày đăng: 09/09/2024 3:00 CH</div>'
+            '<div class="news-content">'
+            + "".join(f"<p>Đoạn văn số {i} của bài, với đủ chữ để là một đoạn văn thật của một "
+                      "bài tin trên cổng thông tin.</p>" for i in range(4))
+            + "</div></div></body></html>")
+    article = parse_article(html, "http://stnmt.example.vn/tin-tuc/Pages/dat-dai.aspx?ItemID=209")
+    assert article.title == "Công bố bảng giá đất" and article.category is None
+
+
+def test_flatsomes_byline_names_the_writer():
+    html = ('<html><head><meta charset="utf-8"><title>Hướng dẫn tích hợp giấy tờ</title></head>'
+            '<body class="single single-post postid-12"><article class="post"><header class='
+            '"entry-header"><h1 class="entry-title">Hướng dẫn tích hợp giấy tờ</h1><div class='
+            '"entry-meta uppercase is-xsmall"><span class="posted-'
+            'on">Đăng vào <time class="entry-date published" datetime="2024-11-05T09:20:14+07:00">'
+            '05/11/2024</time></span><span class="byline"> bởi <span class="meta-author vcard">'
+            '<a class="url fn n" href="/author/lethilan/">Lê Thị Lan</a></span></span></div>'
+            '<div class="entry-updated-note"><em>Cập nhật lúc 15:30 ngày 02/12/2024</em></div>'
+            '</header><div class="entry-content">'
+            + "".join(f"<p>Đoạn văn số {i} của bài, với đủ chữ để là một đoạn văn thật của một "
+                      "bài tin trên cổng thông tin.</p>" for i in range(4))
+            + '</div><footer class="entry-meta">Bài viết này được đăng trong <a href="/category/'
+            'tin-tuc/" rel="category tag">Tin tức</a>.</footer></article></body></html>')
+    article = parse_article(html, "https://phuong.example.vn/huong-dan-tich-hop-giay-to/")
+    assert article.author == "Lê Thị Lan"

@@ -22,6 +22,7 @@ from .bylines import (
     join_authors,
     names_people,
     read_signature,
+    signed_by,
 )
 from .links import article_id_from_url, collect_attachments, img_src, is_file_link
 from .page import (
@@ -201,6 +202,8 @@ def extract_body(body_el, page_url: str, *, remove=(), find_byline=True, summary
     _take_signature(blocks, result, find_byline=find_byline, site=site)
     if find_byline and not result.author:
         _take_opening_byline(blocks, result, site)
+    if find_byline and not result.author and blocks:
+        result.author = signed_by(blocks[-1])  # an announcement's signer; the block stays
     _drop_more_links(blocks)
 
     lines = block_lines(body)

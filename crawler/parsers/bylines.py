@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 from ..kernel.dates import MONTH_NAMES, english_date, parse_date
 from ..kernel.text import clean_text, fold
 from .jsonld import jsonld_site_names
-from .page import _within, is_all_bold, is_all_italic, is_right_aligned, text_of, xp
+from .page import _within, block_lines, is_all_bold, is_all_italic, is_right_aligned, text_of, xp
 
 # --- a byline line: its label, or a credit ----------------------------------------------
 
@@ -80,13 +80,19 @@ def split_byline(text: str | None) -> tuple[str | None, str | None]:
     if credit:
         return None, credit
     # Writers, then their credit in brackets: "Mai Hoa - Công Kiên (Theo Báo Nghệ An)".
+    # Or a wire agency's or a paper's name alone: "Văn Tý - Bích Huệ (TTXVN)".
     bracketed = _BRACKETED_END.match(text or "")
     if bracketed and credit_of(bracketed.group(2)):
         return strip_byline_label(bracketed.group(1)), credit_of(bracketed.group(2))
+    if bracketed and _BRACKETED_CREDIT.search(clean_text(bracketed.group(2)).lower()):
+        return strip_byline_label(bracketed.group(1)), clean_text(bracketed.group(2))
     return strip_byline_label(text), None
 
 
 _BRACKETED_END = re.compile(r"^(.*?\S)\s*\(([^()]+)\)\s*$")
+# A wire agency or a paper in brackets after the writers credits them; a station or an
+# office there is where the writer works ("Trần Văn Thắng (Đài Truyền thanh huyện)").
+_BRACKETED_CREDIT = re.compile(r"^(?:ttxvn|vna|vov|vtv|báo |tạp chí |thông tấn)|\.(?:vn|com|net|org)\b")
 
 
 def looks_like_byline(el) -> bool:
@@ -152,9 +158,16 @@ _INITIALS = re.compile(r"^(?:[A-ZĐ]\.){1,3}[A-ZĐ]?\.?$")
 _AUTHOR_SEPARATOR = re.compile(r"\s+[-–—]\s+|\s*[,;&]\s*|\s+(?:và|and)\s+", re.IGNORECASE)
 
 
+# Words an office's name begins with that begin other phrases too: "Phòng chống dịch
+# bệnh" (prevention), "Hội nghị" (a meeting), "Ban hành" (issuing), "Bộ máy" (a body).
+NOT_ORG = ("phòng chống", "phòng, chống", "phòng ngừa", "phòng cháy", "hội nghị", "hội thảo",
+           "hội thi", "hội diễn", "hội chợ", "hội khỏe", "hội khoẻ", "ban hành", "bộ máy",
+           "bộ chỉ số", "bộ tiêu chí", "bộ thủ tục", "trường hợp", "đài tưởng niệm")
+
+
 def is_org(text: str | None) -> bool:
     low = clean_text(text).lower() + " "
-    return (low.startswith(ORG_WORDS) or bool(re.search(r"\.(?:vn|com|net|org)\b", low))
+    return (low.startswith(ORG_WORDS) and not low.startswith(NOT_ORG) or bool(re.search(r"\.(?:vn|com|net|org)\b", low))
             or bool(ORG_SUFFIX.search(low.strip())))
 
 
@@ -386,6 +399,27 @@ def names_people(line: str) -> bool:
     """The line (a byline, its label stripped) names only people ("Hồ Phương - Lê Minh")."""
     name = clean_author(line)
     return bool(name) and all(is_person_name(n) for n in name.split(", "))
+
+
+# An official text's signature block: "T/M UBND XÃ" / "CHỦ TỊCH" / "(Đã ký)" / the name.
+# (A signer's titles, as the registers print them too.)
+SIGNER_TITLES = (r"(?:(?:KT|TM|TL|Q|TUQ|T/M)\.?\s*)?(?:Phó\s+)?(?:Chủ\s+tịch|Giám\s+đốc"
+                 r"|Bộ\s+trưởng|Thứ\s+trưởng|Chánh\s+(?:án|văn\s+phòng|thanh\s+tra)"
+                 r"|Viện\s+trưởng|Trưởng\s+(?:ban|phòng)|Bí\s+thư|Cục\s+trưởng"
+                 r"|Chi\s+cục\s+trưởng|Hiệu\s+trưởng)")
+_SIGNING_LINE = re.compile(rf"^(?:(?:T/M|TM|KT|TL|TUQ|Q)\.?\s+\S|{SIGNER_TITLES}$|\(?đã ký\)?$)",
+                           re.IGNORECASE)
+
+
+def signed_by(el) -> str | None:
+    """The person an official text's signature block (``el``, the body's last block: a
+    layout table's cell, lines under <br>) names on its last line, after the office and
+    title it signs for ("T/M UBND XÃ" / "CHỦ TỊCH" / "(Đã ký)" / "Nguyễn Văn Hùng")."""
+    lines = [line for line in block_lines(el) if line]
+    if not 2 <= len(lines) <= 8 or not any(_SIGNING_LINE.match(x) for x in lines[:-1]):
+        return None
+    name = lines[-1]
+    return clean_author(name) if names_people(name) and len(name.split()) <= 5 else None
 
 
 def read_signature(el, *, find_byline: bool = True, site: SiteNames | None = None):

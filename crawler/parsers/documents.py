@@ -31,7 +31,9 @@ from ..kernel.numbers import (
 )
 from ..kernel.record import DocFile, Document, Listing, ListingEntry
 from ..kernel.text import canonical_url, clean_text, fold, site_of
-from .links import is_file_link
+from .bylines import SIGNER_TITLES
+from .links import is_file_link, side_boxes
+from .list_names import listing_name
 from .page import block_lines, chrome_names, text_of
 from .pagers import pager_links
 from .urls import asks_for_a_file
@@ -285,9 +287,7 @@ def parse_document(doc, url: str, fetched_at: str | None = None) -> Document | N
 
 # A signer's title printed before the name in the signer's cell ("Phó Chủ tịch - Trần Minh
 # Quang", "KT. Chủ tịch: Lê Hồng Vinh"): the register's field is the person.
-_TITLES = (r"(?:(?:KT|TM|TL|Q)\.?\s*)?(?:Phó\s+)?(?:Chủ\s+tịch|Giám\s+đốc|Bộ\s+trưởng"
-           r"|Thứ\s+trưởng|Chánh\s+(?:án|văn\s+phòng|thanh\s+tra)|Viện\s+trưởng"
-           r"|Trưởng\s+(?:ban|phòng)|Bí\s+thư|Cục\s+trưởng|Chi\s+cục\s+trưởng|Hiệu\s+trưởng)")
+_TITLES = SIGNER_TITLES
 _TITLE_LINE = re.compile(rf"^{_TITLES}\b", re.IGNORECASE)
 _SIGNER_TITLE = re.compile(rf"^{_TITLES}\b[^-–:]{{0,40}}?\s*[-–:]\s*(?=\S)"
                            rf"|(?<=\S)\s*[-–(]\s*{_TITLES}\b[^-–()]{{0,40}}\)?$", re.IGNORECASE)
@@ -509,9 +509,11 @@ def parse_register(doc, url: str) -> Listing | None:
     url = canonical_url(url)
     host = urlsplit(url).netloc
     entries: dict[str, ListingEntry] = {}
-    for row in _rows(doc):
-        if _in_chrome(row):
-            continue
+    rows = [row for row in _rows(doc) if not _in_chrome(row)]
+    # Not a side box's ("Văn bản mới"), unless the register's rows are all there.
+    boxes = side_boxes(doc, url)
+    rows = [row for row in rows if not any(b in boxes for b in row.iterancestors())] or rows
+    for row in rows:
         text = clean_text(" ".join(row.itertext()))
         # One document a row: a row holding several (a page's column, a whole table) is
         # no row of the register.
@@ -533,7 +535,7 @@ def parse_register(doc, url: str) -> Listing | None:
     if len(entries) < 2:
         return None
     heading = next((text_of(h) for h in doc.iter("h1", "h2") if not _in_chrome(h)
-                    and text_of(h)), None)
+                    and text_of(h)), None) or listing_name(doc)
     return Listing(url=url, category=heading, entries=list(entries.values()),
                    layout=f"{NAME}/{VERSION}", pager_links=pager_links(doc, url))
 

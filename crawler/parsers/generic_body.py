@@ -259,6 +259,9 @@ def _drop_chrome_lines(keep: list, links: dict, text, first: int, last: int,
         elif i > last:
             # After it: a box's label ends the article; links, dates and tools go; the
             # byline and the credit stay for extract_body.
+            if MORE_LINK.match(line) and len(el.findall(".//a")) == 1 and not _is_box_label(line):
+                _drop(el)  # one pointer ("Xem thêm: <a>…</a>"): the signature may follow
+                continue
             if _is_box_label(line) or _opens_box(el, line):
                 for rest in keep[i:]:
                     _drop(rest)

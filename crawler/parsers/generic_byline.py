@@ -217,9 +217,17 @@ def _text_trail(page: Page, title_text: str) -> str | None:
 
 def _menu_path(el) -> bool:
     """Inside a menu's item that DNN marks as on the current page's path (<li class="item
-    selected breadcrumb">, holding its submenu): no trail."""
-    return any(a.tag == "li" and "breadcrumb" in (a.get("class") or "").split()
-               for a in el.iterancestors())
+    selected breadcrumb">, holding its submenu), or a menu inside what a skin names a
+    breadcrumb (SharePoint's top navigation, <div class="ms-breadcrumb-top">): no trail."""
+    for a in el.iterancestors():
+        names = f"{a.get('class') or ''} {a.get('id') or ''}"
+        if a.tag == "li" and "breadcrumb" in names.split():
+            return True
+        if "breadcrumb" in names.lower():
+            return False
+        if "menu" in names.lower():
+            return True
+    return False
 
 
 def _trail_category(page: Page, title_text: str) -> str | None:

@@ -16,7 +16,7 @@ from lxml import etree
 from ..kernel.dates import parse_date
 from ..kernel.record import Attachment, Link
 from ..kernel.text import canonical_url, clean_text, fold
-from .list_names import list_name, page_name, site_heading
+from .list_names import listing_name
 from .page import block_lines, chrome_names, text_of, xp
 from .sieve import tree_root
 from .urls import PRINT_VIEW, asks_for_a_file
@@ -205,6 +205,8 @@ OTHER_BOX_LABELS = ("tin nổi bật", "tin mới", "tin mới nhất", "tin xem
                     "văn bản mới", "lịch công tác", "thăm dò ý kiến", "thống kê truy cập")
 _FOLDED_RELATED = {fold(x) for x in RELATED_LABELS}
 _FOLDED_OTHER = {fold(x) for x in OTHER_BOX_LABELS}
+# A side box is headed by either: a list page's "Tin khác" box is none of its list.
+_FOLDED_BOXES = _FOLDED_OTHER | _FOLDED_RELATED
 _MORE_LINK_TEXT = {fold(x) for x in ("xem thêm", "xem tất cả", "chi tiết", "xem tiếp", "đọc tiếp", ">>", "»")}
 # vnPortal: /{cat}/{slug}-{id} (ids have 4+ digits; a shorter number ends many titles,
 # "kỳ họp thứ 17"); NukeViet: /{cat}/{alias}-{id}.html with any id.
@@ -427,6 +429,11 @@ LATER_PAGE = re.compile(r"/page[/-]\d+/?$|/trang-\d+/?$|[?&](?:page|trang|start|
                         r"|\w+_cur)=\d+", re.IGNORECASE)
 
 
+def pager_group(url: str) -> str:
+    """A listing's address but for its page number: what its pages share."""
+    return LATER_PAGE.sub("", url).rstrip("/")
+
+
 def _in_chrome(el) -> bool:
     ancestors = list(el.iterancestors())
     # A post's own <header class="entry-header"> or <footer> holds its title link and its
@@ -441,7 +448,7 @@ def _in_chrome(el) -> bool:
     return False
 
 
-def _side_boxes(doc, page_url: str) -> list:
+def side_boxes(doc, page_url: str) -> list:
     """The boxes a side box's label heads ("Tin xem nhiều", "TIN MỚI"), unless the label
     is the page's own name (the "Tin nổi bật" category: its first <h1>, its <title>, its
     address's last part): each the smallest element around its label that holds a link
@@ -456,10 +463,10 @@ def _side_boxes(doc, page_url: str) -> list:
     boxes = []
     for el in tree_root(doc).iter(etree.Element):
         text = el.text
-        if not text or len(text) > 60 or not text.strip():
-            continue
+        if not text or len(text) > 60 or not text.strip() or el.tag == "option":
+            continue  # (a menu's choice that names a box's kind heads none)
         key = _label_key(text)
-        if key not in _FOLDED_OTHER or key in own or _label_key(el.text_content()) != key:
+        if key not in _FOLDED_BOXES or key in own or _label_key(el.text_content()) != key:
             continue
         box = el.getparent()
         while box is not None and box.tag not in ("body", "html"):
@@ -472,15 +479,17 @@ def _side_boxes(doc, page_url: str) -> list:
 
 
 def _outside_side_boxes(doc, page_url: str, links: list) -> list:
-    """``links`` without those inside side boxes (_side_boxes), where enough are left to
-    be a list, or none at all: a label taken for a box's that heads part of the page's own
+    """``links`` without those inside side boxes (side_boxes), where enough are left to
+    be a list (on a list's later page, any), or none at all: a label taken for a box's that heads part of the page's own
     list changes nothing."""
-    boxes = _side_boxes(doc, page_url)
+    boxes = side_boxes(doc, page_url)
     if not boxes:
         return links
     kept = [(a, url) for a, url in links
             if not any(box in boxes for box in a.iterancestors())]
-    if not kept:  # a video's, a profile's page: what it links is all in its side boxes
+    if not kept or LATER_PAGE.search(page_url):
+        # A video's, a profile's page: what it links is all in its side boxes.  A list's
+        # last page may hold one item beside side boxes of their usual length.
         return kept
     return kept if len(kept) >= max(MIN_LISTING_ENTRIES, len(links) // 2) else links
 
@@ -494,6 +503,7 @@ def linked_entries(doc, page_url: str, is_article, item_selectors=()) -> list:
     from ..kernel.record import ListingEntry
 
     host = urlsplit(page_url).netloc
+    own = pager_group(page_url)
     links = []
     scopes = [el for sel in item_selectors for el in sel(doc)] or [doc]
     for scope in scopes:
@@ -504,6 +514,8 @@ def linked_entries(doc, page_url: str, is_article, item_selectors=()) -> list:
             url = canonical_url(href, page_url)
             if urlsplit(url).netloc != host or not is_article(url) or _in_chrome(a):
                 continue
+            if url != page_url and pager_group(url) == own:
+                continue  # another page of this list ("list.asp?id=1&page=3")
             links.append((a, url))
     links = _outside_side_boxes(doc, page_url, links)
     entries: dict[str, ListingEntry] = {}
@@ -566,10 +578,7 @@ def link_listing(doc, url: str, is_article, layout_key: str, item_selectors=(),
     # A listing's later page may hold its last one or two items, a young category two.
     if len(entries) < (1 if collection or LATER_PAGE.search(url) else MIN_LISTING_ENTRIES):
         return None
-    title_el = doc.find(".//title")
-    heading = [h for h in xp(doc, "//h1") if not site_heading(h)]
-    category = (list_name(text_of(heading[0])) if heading else None) or (
-        page_name(clean_text(title_el.text_content())) if title_el is not None else None)
+    category = listing_name(doc)
     if category and fold(category) in HOME_LABELS:
         category = None  # the site's home page, as Liferay serves it: no category
     return Listing(url=url, category=category or None, entries=entries, layout=layout_key)

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import re
 
+from ..kernel.text import clean_text, fold
 from .bylines import is_org
+from .page import text_of
 
 _TITLE_PARTS = re.compile(r"\s+[-|–—]\s+")
 # What a list's name is printed with: its kind before it ("Chuyên mục: Tin tức"), WordPress'
@@ -17,12 +19,17 @@ _NAME_TAIL = re.compile(r"(?:\s+(?:archives|lưu trữ))?(?:\s+[-|–]\s+(?:tran
 
 
 def page_name(title: str) -> str:
-    """The page's own name in its <title>: without the site's after it (an office, a
-    portal: "Sở Y tế tỉnh Hà Tĩnh", "Cổng TTĐT tỉnh"), and whole when it holds a dash
+    """The page's own name in its <title>: without the site's after or before it (an
+    office, a portal: "Sở Y tế tỉnh Hà Tĩnh", "Cổng TTĐT tỉnh"), and whole when it holds a dash
     itself ("Tin tức - Sự kiện", "Văn hóa - Xã hội", whose first part names another list)."""
     parts = _TITLE_PARTS.split(title)
     while len(parts) > 1 and is_org(parts[-1]) and len(parts[-1].split()) >= 3:
         parts.pop()
+    # ... or before it ("Trung tâm Y tế dự phòng tỉnh Nghệ An - Phòng chống dịch bệnh").
+    rest = " - ".join(parts[1:])
+    if rest and names_an_office(parts[0]) and not names_an_office(rest) and not all(
+            w[:1].isupper() for w in rest.replace(" - ", " ").split()):  # nor a place's name
+        parts.pop(0)
     return list_name(" - ".join(parts))
 
 
@@ -40,3 +47,35 @@ def site_heading(h1) -> bool:
     page."""
     return any(a.tag == "header" or _BANNER.search(f"{a.get('class') or ''} {a.get('id') or ''}")
                for a in (h1, *h1.iterancestors()) if a.tag not in ("body", "html"))
+
+
+def listing_name(doc) -> str | None:
+    """A list page's name: its first <h1> not naming the site, else its <title>'s page
+    name, unless that is an office's."""
+    heading = next((h for h in doc.iter("h1") if not site_heading(h)), None)
+    if heading is not None and list_name(text_of(heading)):
+        return list_name(text_of(heading))
+    title = doc.find(".//title")
+    name = page_name(clean_text(title.text_content())) if title is not None else None
+    # A <title> naming only an office is the site's name (its home page's), not a list's.
+    return None if not name or names_an_office(name) else name
+
+
+# An office's name ends with its place: "... tỉnh Nghệ An", "UBND xã Kim Liên", "... TP Vinh"
+# (written without marks too).
+_PLACE_END = re.compile(r"\b(?:tinh|huyen|xa|phuong|thi xa|thi tran|thanh pho|tp\.?|quan)"
+                        r"(?:\s+\S+){1,3}$")
+
+
+def names_an_office(name: str) -> bool:
+    """Whether ``name`` is an office's or a site's name ("Sở Khoa học và Công nghệ tỉnh
+    Nghệ An", "Trường THPT Quỳnh Lưu 1"), not a headline that opens with one ("Bộ Y tế
+    hướng dẫn ...")."""
+    words = name.replace(" - ", " ").split()
+    if not is_org(name) or len(words) < 2:
+        return False
+    tail = [w for w in words[-3:] if not w.isdigit()][-2:]
+    if tail and all(w[:1].isupper() for w in tail):  # a place's name last: "... Nghệ An"
+        return True
+    return bool(_PLACE_END.search(fold(name)) and tail and tail[-1][:1].isupper()) or all(
+        w[:1].isupper() or w.isdigit() for w in words)

@@ -40,6 +40,7 @@ DATE = (css("time.entry-date.published"), css("time.entry-date"), css("time.publ
 AUTHOR = (css(".author.vcard a"), css(".author.vcard"), css("a[rel=author]"), css(".byline .author"),
           css(".meta-author a.author-name"), css(".td-post-author-name a"),  # Jannah, Newspaper
           css(".post-author a"),  # Twenty Twenty's "post-meta" list
+          css(".byline .vcard a.fn, .byline .vcard .fn"),  # Flatsome's "bởi <span class=vcard>"
           css(".elementor-post-info__item--type-author"))  # Elementor's post info
 BODY = (css("div.entry-content"), css(".entry-content"), css(".post-content"),
         css(".elementor-widget-theme-post-content > .elementor-widget-container"))

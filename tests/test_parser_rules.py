@@ -245,3 +245,69 @@ def test_flatsomes_byline_names_the_writer():
             'tin-tuc/" rel="category tag">Tin tức</a>.</footer></article></body></html>')
     article = parse_article(html, "https://phuong.example.vn/huong-dan-tich-hop-giay-to/")
     assert article.author == "Lê Thị Lan"
+
+
+def _nukeviet_print(after_body: str) -> str:
+    return ('<html><head><meta charset="utf-8"><title>Hưng Nguyên hoàn thành bầu cử trưởng xóm'
+            '</title></head><body><div id="print"><div id="hd_print"><h2>Cổng thông tin điện tử '
+            'huyện Hưng Nguyên</h2></div><div id="content"><h1>Hưng Nguyên hoàn thành bầu cử '
+            'trưởng xóm</h1><ul class="list-inline"><li>Thứ ba - 10/12/2024 08:00</li></ul><div '
+            'id="hometext">Đến ngày 8/12/2024, 100% xóm, khối đã hoàn thành bầu cử.</div><div '
+            'class="bodytext">'
+            + "".join(f"<p>Đoạn văn số {i} của bài, với đủ chữ để là một đoạn văn thật của một "
+                      "bài tin trên cổng thông tin.</p>" for i in range(4))
+            + f"</div>{after_body}</div></div></body></html>")
+
+
+@pytest.mark.parametrize("after_body", [
+    # NukeViet's print view
+    '<div id="author"><strong>Tác giả bài viết: </strong>Đình Tuấn</div>'
+    '<div id="source"><strong>Nguồn tin: </strong>Báo Nghệ An</div>',
+    # a theme's right-aligned boxes of its own
+    '<div class="news-author text-right"><strong>Tác giả: </strong>Đình Tuấn</div>'
+    '<div class="news-source text-right"><strong>Nguồn tin: </strong>Báo Nghệ An</div>',
+])
+def test_nukeviets_labelled_author_and_source_lines(after_body):
+    article = parse_article(_nukeviet_print(after_body),
+                            "https://hungnguyen.example.vn/tin-tuc/print/hung-nguyen-1278.html")
+    assert (article.author, article.source) == ("Đình Tuấn", "Báo Nghệ An")
+    assert article.summary.startswith("Đến ngày 8/12/2024")
+
+
+def _plain_article(head: str, after: str = "") -> str:
+    return ('<html><head><meta charset="utf-8"><title>Lễ ra quân tổng vệ sinh môi trường</title>'
+            f'</head><body>{head}<div class="post"><h1>Lễ ra quân tổng vệ sinh môi trường</h1>'
+            '<div class="meta"><span class="me-3"><i class="bi bi-person"></i> Hồng Hạnh</span>'
+            '<span><i class="bi bi-calendar3"></i> Thứ Sáu, 06/12/2024 07:00</span></div>'
+            '<div class="content">'
+            + "".join(f"<p>Đoạn văn số {i} của bài, với đủ chữ để là một đoạn văn thật của một "
+                      "bài tin trên cổng thông tin.</p>" for i in range(4))
+            + f"</div>{after}</div></body></html>")
+
+
+@pytest.mark.parametrize("head, after, category", [
+    # WordPress's AMP reader: "Danh mục: <a rel="category tag">"
+    ("", '<div class="amp-wp-tax-category">Danh mục: <a href="/category/tin-tuc/" rel="category '
+         'tag">Tin tức</a></div>', "Tin tức"),
+    # Liferay's navigation marks the page's section
+    ('<nav id="navigation"><ul><li><a href="/web/guest/trang-chu">Trang chủ</a></li><li class='
+     '"selected"><a href="/web/guest/tin-tuc-su-kien">Tin tức - Sự kiện</a></li></ul></nav>', "",
+     "Tin tức - Sự kiện"),
+    # ... not its home page
+    ('<nav id="navigation"><ul><li class="selected"><a href="/">Trang chủ</a></li></ul></nav>', "",
+     None),
+])
+def test_a_category_the_page_marks_without_a_trail(head, after, category):
+    article = parse_article(_plain_article(head, after), "https://xa.example.vn/tin-tuc/le-ra-quan-12")
+    assert article.category == category
+    # and the writer after a person's icon
+    assert article.author == "Hồng Hạnh"
+
+
+def test_k2s_attachment_label_is_no_text():
+    after = ('<div class="itemAttachmentsBlock"><span>Tải về tập tin đính kèm</span><ul><li><a '
+             'href="/tin-tuc/item/download/37_5c0f2a4b">Ke-hoach-2024.pdf</a></li></ul></div>')
+    article = parse_article(_plain_article("", "").replace("</div></div></body>",
+                                                          f"{after}</div></div></body>"),
+                            "https://xa.example.vn/tin-tuc/le-ra-quan-12")
+    assert "Tải về" not in article.body and article.body.endswith("cổng thông tin.")

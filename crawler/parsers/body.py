@@ -43,7 +43,8 @@ from .page import (
 ATTACHMENT_LABELS = ("file đính kèm", "tệp đính kèm", "tập tin đính kèm", "văn bản đính kèm",
                      "tài liệu đính kèm", "đính kèm", "tải về", "download", "xem chi tiết tại",
                      "xem file", "tải file", "tải văn bản", "tải tài liệu", "tải xuống",
-                     "văn bản kèm theo", "tài liệu kèm theo")
+                     "văn bản kèm theo", "tài liệu kèm theo", "tải về tập tin đính kèm",
+                     "tải về tệp đính kèm", "tải về file đính kèm")  # (K2's)
 _FOLDED_ATTACHMENT_LABELS = tuple(fold(x) for x in ATTACHMENT_LABELS)
 
 

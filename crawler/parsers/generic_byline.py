@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from lxml import etree
+
 from ..kernel.text import clean_text, fold
 from . import bylines
 from .bylines import (
@@ -25,6 +27,7 @@ from .generic_index import (
     AUTHOR_SEL,
     BREADCRUMB_SEL,
     CATEGORY_LINK_SEL,
+    MENU_CATEGORY_SEL,
     SOURCE_SEL,
     TAGS_SEL,
     Page,
@@ -107,6 +110,24 @@ def author(page: Page, ld, meta_map, region, names: SiteNames, meta_lines: list[
             if name:
                 sources["author"] = "layout"
                 return name
+    name = _after_person_icon(page, region, names)
+    if name:
+        sources["author"] = "layout"
+    return name
+
+
+# A person's icon before the writer's name in a meta line: Bootstrap Icons' "bi-person",
+# Font Awesome's "fa-user", a theme's "icon-user" ("<i class="bi bi-person"></i> Hồng Hạnh").
+_PERSON_ICON = etree.XPath(".//i[contains(concat(' ', @class, ' '), ' bi-person ') or contains("
+                           "concat(' ', @class, ' '), ' fa-user ') or contains(concat(' ', @class,"
+                           " ' '), ' icon-user ') or contains(@class, 'glyphicon-user')]")
+
+
+def _after_person_icon(page: Page, region, names: SiteNames) -> str | None:
+    for icon in _PERSON_ICON(region):
+        text = clean_text(icon.tail)
+        if text and names_people(text) and not _someone_elses(icon):
+            return clean_author(text, names)
     return None
 
 
@@ -192,6 +213,11 @@ def category(page: Page, title_text: str) -> str | None:
     name = _trail_category(page, title_text) or _text_trail(page, title_text)
     if name:
         return name
+    for sel in MENU_CATEGORY_SEL:
+        name = breadcrumb_category([text_of(el) for el in page.select(page.root, sel)][:1],
+                                   title_text)
+        if name:
+            return name
     # A template's list written wrong (lists in lists, positions as text) still names the
     # category when the page shows no trail.
     return breadcrumb_category(jsonld_breadcrumb(page.doc, well_formed=False),

@@ -28,6 +28,7 @@ from .generic_patterns import (
     HIDDEN_ATTR,
     INLINE,
     LEAD_MAX_CHARS,
+    MENU_CATEGORY,
     NOISE_ATTR,
     NOISE_ELEMENTS,
     NOISE_MAX_SHARE,
@@ -68,8 +69,9 @@ def _compile(specs) -> tuple[Selector, ...]:
 
 
 (BODY_SEL, TITLE_SEL, AUTHOR_SEL, SOURCE_SEL, DATE_SEL, BREADCRUMB_SEL, TAGS_SEL,
- CATEGORY_LINK_SEL) = map(_compile, (BODY, TITLE, AUTHOR, SOURCE, DATE, BREADCRUMB, TAGS,
-                                     CATEGORY_LINK))
+ CATEGORY_LINK_SEL, MENU_CATEGORY_SEL) = map(_compile, (BODY, TITLE, AUTHOR, SOURCE, DATE,
+                                                       BREADCRUMB, TAGS, CATEGORY_LINK,
+                                                       MENU_CATEGORY))
 STRUCTURED_DATE_SEL = tuple(css(s) for s in STRUCTURED_DATE)
 # The attribute every selector of STRUCTURED_DATE_SEL needs: one scan of the page rules
 # them all out on the many pages that carry none.

@@ -74,7 +74,11 @@ BREADCRUMB = ("[itemtype*=BreadcrumbList] [itemprop=name]", ".breadcrumb li", ".
               ".duongdan a", "[id=breadcrumb] a")
 # The category the article's own meta line links ("Chuyên mục: <a>Kinh tế</a>"): EasyDNN
 # News, WordPress themes without a trail, schema.org's articleSection.
-CATEGORY_LINK = (".edn_category a", ".cat-links a", "[itemprop=articleSection]")
+CATEGORY_LINK = (".edn_category a", ".cat-links a", "[itemprop=articleSection]",
+                 "a[rel~=category]")  # WordPress's "category tag" link (its AMP reader's too)
+# Last, the menu's item a theme marks as the page's section: Liferay's <li class="selected">
+# in its navigation, WordPress's current-post-ancestor.
+MENU_CATEGORY = ("nav li.selected > a", "li.current-post-ancestor > a", "li.current-menu-parent > a")
 TAGS = (".tags a", "*tags a", "*Tags a", ".field--name-field-tags a",
         ".field-name-field-tags a", "a[rel=tag]", ".post-labels a", ".keywords a",
         ".detail-tab a", ".box-tag a")

@@ -43,7 +43,8 @@ DATE = (css(".news_column span.h5"), css("span.h5"), css(".time"), css(".publtim
 SUMMARY = (css("div.hometext"), css(".hometext"), css("#hometext"))
 LEAD_PICTURE = css("#imghome, .imghome, figure")
 BYLINE_LINES = css("p.h5.text-right, p.text-right, .author, p[style*=right], .text-right > p,"
-                   " [class*=author] > p, div.source")  # NukeViet 3: "Tác giả bài viết:"
+                   " [class*=author] > p, div.source,"  # NukeViet 3: "Tác giả bài viết:"
+                   " div.text-right, #author, #source")  # themes' "news-source", print view
 TAG_LINKS = (css("a[href*='/tag/']"),)
 BREADCRUMB_ITEMS = (css(".breadcrumbs li"), css(".breadcrumb li"),
                     css("[itemtype*=BreadcrumbList] [itemprop=name]"), css(".breadcrumbs a"))
@@ -57,9 +58,10 @@ def is_nukeviet(doc) -> bool:
     if GENERATOR in gen.lower():
         return True
     found = loaded_elements(doc, ("#", "news-bodyhtml"))
+    # An article's print view ("/{module}/print/{alias}-{id}.html"): its own head, no theme.
     if found is None:
-        return bool(xp(doc, '//div[@id="news-bodyhtml"]'))
-    return any(el.tag == "div" for el in found)
+        return bool(xp(doc, '//div[@id="news-bodyhtml"] | //div[@id="hd_print"]'))
+    return any(el.tag == "div" for el in found) or bool(loaded_elements(doc, ("#", "hd_print")))
 
 
 def _without(el, parts):

@@ -112,8 +112,10 @@ class EarlierRuns:
                 "other_pages": {u for (u,) in db.execute(
                     "select url from pages where kind = 'other' and last_fetched_at >= ?",
                     [other_since])},
-                "walked_listings": {u for (u,) in db.execute(
-                    "select listing_url from listing_walks")},
+                # (with the layout that read each last)
+                "walked_listings": dict(db.execute(
+                    "select w.listing_url, p.layout from listing_walks w"
+                    " left join pages p on p.url = w.listing_url")),
                 "canaries": {site: [u for (u,) in db.execute(
                     "select url from articles where site = ? and gone_at is null"
                     " order by published_at desc limit ?", [site, canaries])]

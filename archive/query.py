@@ -300,7 +300,10 @@ def _known_pages(db: sqlite_utils.Database, hosts: list[str], marks: str) -> dic
         "other_pages": {u for (u,) in db.execute(
             "select url from pages where kind = 'other' and last_fetched_at >= ?",
             [(datetime.now(timezone.utc) - timedelta(days=OTHER_RECHECK_DAYS)).isoformat()])},
-        "walked_listings": {u for (u,) in db.execute("select listing_url from listing_walks")},
+        # (with the layout that read each last)
+        "walked_listings": dict(db.execute(
+            "select w.listing_url, p.layout from listing_walks w"
+            " left join pages p on p.url = w.listing_url")),
     }
 
 

@@ -265,8 +265,11 @@ def test_an_articles_related_box_makes_no_list_of_it():
     html = ('<html><head><meta charset="utf-8"><title>Khai giảng năm học mới</title></head><body>'
             '<h1 class="page-title">Khai giảng năm học mới</h1><div class="field--name-body">'
             "<p>Sáng 5/9, các trường học trong tỉnh tổ chức lễ khai giảng năm học mới với sự tham "
-            "dự của lãnh đạo tỉnh và đông đảo phụ huynh, học sinh.</p></div><div class="
-            f'"block-views"><h2>Tin cùng chuyên mục</h2><ul>{related}</ul></div></body></html>')
+            "dự của lãnh đạo tỉnh và đông đảo phụ huynh, học sinh.</p></div>"
+            '<p><a href="/sites/default/files/2024-09/Ke-hoach-7455.pdf">Kế hoạch</a> <a href="/'
+            'sites/default/files/2024-09/Phu-luc-7455.docx">Phụ lục</a></p>'  # its files: no items
+            f'<div class="block-views"><h2>Tin cùng chuyên mục</h2><ul>{related}</ul></div>'
+            "</body></html>")
     verdict = classify(html, "https://sogd.example.vn/tin-tuc/khai-giang-nam-hoc-moi",
                        reached_as="page")
     assert verdict.role == "other", verdict.evidence
@@ -284,3 +287,25 @@ def test_a_register_lists_its_own_rows_not_its_side_boxes_documents():
     verdict = classify(html, "https://toaan.example.vn/ban-an/", reached_as="listing")
     assert [e.url.rsplit("/", 1)[1] for e in verdict.listing.entries] == [
         f"ban-an-so-{n}-2024-hs-st-{90 + n}.html" for n in range(1, 4)]
+
+
+@pytest.mark.parametrize("head, url, name", [
+    # WordPress's Vietnamese archive title, its dash printed as an en dash
+    ("<title>Lưu trữ Tin tức – Sự kiện – UBND xã Diễn Thọ</title>",
+     "https://x.example.vn/category/tin-tuc-su-kien/", "Tin tức – Sự kiện"),
+    # no heading, a generic <title>: the trail's last item
+    ('<title>Danh sách tin</title></head><body><div class="breadcrumb"><a href="/">Trang chủ</a>'
+     ' &gt; <a href="/tintuc/">Tin tức</a> &gt; <span>Cải cách hành chính</span></div>',
+     "https://x.example.vn/tintuc/Pages/danh-sach.aspx?CateID=12", "Cải cách hành chính"),
+    # a writer's archive names no category
+    ("<title>admin – UBND xã Tân Phong</title>", "https://x.example.vn/author/admin/", None),
+])
+def test_a_lists_name_from_its_title_or_trail(head, url, name):
+    from crawler.parsers.roles import classify
+
+    items = "".join(f'<li><a href="/tin-tuc/bai-so-{n}-12{n}.html">Bài viết số {n} của xã trong '
+                    f"tháng mười</a> 1{n}/10/2024</li>" for n in range(4))
+    html = f'<html><head><meta charset="utf-8">{head}</head><body><ul>{items}</ul></body></html>'
+    verdict = classify(html, url, reached_as="listing")
+    assert verdict.role == "listing", verdict.evidence
+    assert verdict.listing.category == name

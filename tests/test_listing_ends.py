@@ -346,3 +346,36 @@ def test_an_endless_pager_whose_links_look_like_items_is_not_followed_for_ever(t
     pages = sorted({p for p in site.asked if "page=" in p})
     assert pages == ["/danhmuc.asp?id=1&page=1", "/danhmuc.asp?id=1&page=2",
                      "/danhmuc.asp?id=1&page=3"], pages
+
+
+def _nv_site() -> dict[str, str]:
+    """A site whose section a module reads (NukeViet, by its generator), its articles plain."""
+    files = _plain_site()
+    files["/tin-tuc/"] = SECTION.replace(
+        "<head>", '<head><meta name="generator" content="NukeViet v4.5">').replace(
+        ".html\">", "-12.html\">")
+    files.update({f"/tin-tuc/{s}-12.html": article_page(s, t) for s, t in ARTICLES.items()})
+    return files
+
+
+def test_a_listing_its_module_no_longer_reads_makes_its_site_degraded(tmp_path):
+    def new_skin(site):
+        site.files["/tin-tuc/"] = site.files["/tin-tuc/"].replace(
+            '<meta name="generator" content="NukeViet v4.5">', "")
+
+    _, runs = _nights(tmp_path / "a.db", _Site(_nv_site()), new_skin)
+    assert runs[0].returncode == 0, runs[0].stderr
+    rows = query(tmp_path / "a.db", "select status, reason from site_runs order by run_id")
+    assert [r[0] for r in rows] == ["ok", "degraded"], rows
+    assert "layout seems to have changed" in rows[1][1], rows[1][1]
+    assert query(tmp_path / "a.db", "select count(*) from articles where gone_at is not null") \
+        == [(0,)]
+
+
+def test_a_listing_answering_an_empty_page_makes_its_site_degraded(tmp_path):
+    _, runs = _nights(tmp_path / "a.db", _Site(_nv_site()),
+                      lambda site: site.files.update({"/tin-tuc/": ""}))
+    rows = query(tmp_path / "a.db", "select status, reason from site_runs order by run_id")
+    assert [r[0] for r in rows] == ["ok", "degraded"], rows
+    assert "listings" in rows[1][1], rows[1][1]
+    assert "Traceback" not in runs[1].stderr

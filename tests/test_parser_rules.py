@@ -311,3 +311,43 @@ def test_k2s_attachment_label_is_no_text():
                                                           f"{after}</div></div></body>"),
                             "https://xa.example.vn/tin-tuc/le-ra-quan-12")
     assert "Tải về" not in article.body and article.body.endswith("cổng thông tin.")
+
+
+def test_nukeviet_3_its_addresses_its_category_and_its_one_box_of_author_and_source():
+    from crawler.parsers.roles import classify
+
+    url = "http://donghai.example.vn/news/Thong-bao/Thong-bao-lich-cat-nuoc-122/"
+    html = ('<html><head><meta charset="utf-8"><title>Thông báo lịch cắt nước</title></head><body>'
+            '<div id="nav"><ul><li><a href="/">Trang nhất</a></li><li><a href="/news/">Tin tức</a>'
+            '<ul><li><a href="/news/Tin-hoat-dong/">Tin hoạt động</a></li><li><a href="/news/Thong-'
+            'bao/">Thông báo</a></li></ul></li></ul></div><div class="breadcrumbs"><a href="/">Trang'
+            ' nhất</a> &raquo; <a href="/news/">Tin tức</a></div><div id="news-bodyhtml"><h1>Thông '
+            'báo lịch cắt nước</h1><span class="time">10:05 02/10/2024</span><div class="bodytext">'
+            + "".join(f"<p>Đoạn văn số {i} của bài, với đủ chữ để là một đoạn văn thật của một "
+                      "bài tin trên cổng thông tin.</p>" for i in range(4))
+            + '</div><div class="author" style="text-align:right"><strong>Tác giả bài viết: </strong>'
+            "Bích Ngọc<br /><strong>Nguồn tin: </strong>Cổng TTĐT tỉnh Bắc Sơn</div></div>"
+            '<ul><li><a href="/news/Tin-hoat-dong/Ra-quan-ve-sinh-118/">Ra quân vệ sinh</a></li></ul>'
+            "</body></html>")
+    verdict = classify(html, url, reached_as="page")  # its link's shape says it is an article
+    assert verdict.role == "article", verdict.evidence
+    article = verdict.record
+    # the trail stops at the module; the menu names the article's own category
+    assert (article.category, article.author, article.source) == (
+        "Thông báo", "Bích Ngọc", "Cổng TTĐT tỉnh Bắc Sơn")
+
+
+def test_a_lists_column_heads_make_no_document():
+    from crawler.parsers.roles import classify
+
+    rows = "".join(f'<div class="row"><div class="c-code"><a href="/van-ban/detail/Quyet-dinh-so-'
+                   f'{n}-qd-ubnd-{800 + n}/">{n}/QĐ-UBND</a></div><div class="c-time">0{n}/12/2024'
+                   f'</div><div class="c-intro">Quyết định số {n} về việc giao chỉ tiêu</div></div>'
+                   for n in range(1, 5))
+    html = ('<html><head><meta charset="utf-8"><title>Văn bản chỉ đạo điều hành</title></head>'
+            '<body><h1>Văn bản chỉ đạo điều hành</h1><div class="head"><div class="c-code">Số ký '
+            'hiệu</div><div class="c-time">Ban hành</div><div class="c-intro">Trích yếu</div>'
+            f'<div>Người ký: Hà Văn Hùng</div></div>{rows}</body></html>')
+    verdict = classify(html, "https://x.example.vn/van-ban/cat/Van-ban-chi-dao/page-2",
+                       reached_as="listing")
+    assert verdict.role != "document", verdict.evidence

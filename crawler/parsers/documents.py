@@ -270,8 +270,8 @@ def parse_document(doc, url: str, fetched_at: str | None = None) -> Document | N
     if "number" not in fields or sum(1 for f in CORE if f in fields) < MIN_CORE:
         return None
     number = _number(fields["number"])
-    if number is None:
-        return None
+    if number is None or not any(c.isdigit() for c in number):
+        return None  # a list's column heads ("Số ký hiệu", "Ban hành"): no document's number
     issued = parse_date(fields.get("issued"))
     effective = _effective(fields)
     summary = fields.get("summary") or _lead_before(scope)

@@ -37,7 +37,7 @@ from .generic_index import (
 )
 from .generic_patterns import ACCOUNT_SELECTORS, BLOCKS, INLINE, LABELLED_AUTHOR, OTHERS_ATTR
 from .jsonld import jsonld_breadcrumb, jsonld_people
-from .links import HOME_LABELS, breadcrumb_category
+from .list_names import HOME_LABELS, breadcrumb_category
 from .page import text_of, xp
 
 # --- byline, credit, category, tags -----------------------------------------------------

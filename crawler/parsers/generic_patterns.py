@@ -75,7 +75,10 @@ BREADCRUMB = ("[itemtype*=BreadcrumbList] [itemprop=name]", ".breadcrumb li", ".
 # The category the article's own meta line links ("Chuyên mục: <a>Kinh tế</a>"): EasyDNN
 # News, WordPress themes without a trail, schema.org's articleSection.
 CATEGORY_LINK = (".edn_category a", ".cat-links a", "[itemprop=articleSection]",
-                 "a[rel~=category]")  # WordPress's "category tag" link (its AMP reader's too)
+                 "a[rel~=category]",  # WordPress's "category tag" link (its AMP reader's too)
+                 # Drupal's taxonomy field for the section (9's "field--name-", 7's "field-name-")
+                 "[class*=field-danh-muc] a", "[class*=field-chuyen-muc] a",
+                 "[class*=field-category] a")
 # Last, the menu's item a theme marks as the page's section: Liferay's <li class="selected">
 # in its navigation, WordPress's current-post-ancestor.
 MENU_CATEGORY = ("nav li.selected > a", "li.current-post-ancestor > a", "li.current-menu-parent > a")

@@ -16,10 +16,10 @@ from lxml import etree
 from ..kernel.dates import parse_date
 from ..kernel.record import Attachment, Link
 from ..kernel.text import canonical_url, clean_text, fold
-from .list_names import listing_name
+from .list_names import HOME_LABELS, listing_name
 from .page import block_lines, chrome_names, text_of, xp
 from .sieve import tree_root
-from .urls import PRINT_VIEW, asks_for_a_file
+from .urls import PRINT_VIEW, asks_for_a_file, collection_path
 
 # --- files and images -------------------------------------------------------------------
 
@@ -391,27 +391,6 @@ def _related_entries(found) -> list[Link]:
     return list(entries.values())
 
 
-# --- breadcrumb -------------------------------------------------------------------------
-
-HOME_LABELS = {fold(x) for x in ("trang chủ", "home", "trang chu", "")}
-
-
-def breadcrumb_category(items, title: str | None) -> str | None:
-    """The trail's last item that is neither home nor the page's own title (whole, or cut
-    short: "Hội nghị triển khai…")."""
-    names = [clean_text(x).strip(" >»›/|").strip() for x in items]
-    # (a name as long as a headline is one)
-    names = [n for n in names if n and fold(n) not in HOME_LABELS and len(n) <= 80]
-    if title:
-        names = [n for n in names if n != title and not _cut_title(n, title)]
-    return names[-1] if names else None
-
-
-def _cut_title(name: str, title: str) -> bool:
-    stem = name.rstrip(".… ")
-    return stem != name and len(stem) >= 10 and title.startswith(stem)
-
-
 # --- listings paged in their URL --------------------------------------------------------
 
 # Where a page's own list never is: menus, side boxes, footers.
@@ -512,7 +491,8 @@ def linked_entries(doc, page_url: str, is_article, item_selectors=()) -> list:
             if not href or href.startswith(("#", "javascript:", "mailto:")):
                 continue
             url = canonical_url(href, page_url)
-            if urlsplit(url).netloc != host or not is_article(url) or _in_chrome(a):
+            if urlsplit(url).netloc != host or not is_article(url) or _in_chrome(a) \
+                    or is_file_link(url):  # (an attached file is no item)
                 continue
             if url != page_url and pager_group(url) == own:
                 continue  # another page of this list ("list.asp?id=1&page=3")
@@ -566,6 +546,16 @@ def _item_date(item) -> str | None:
     return None
 
 
+# Lists by a writer, a tag, a search or a date: their names are no article's category.
+_NAMELESS = {"tag", "tags", "the", "tu-khoa", "tukhoa", "keyword", "keywords", "author",
+             "authors", "tac-gia", "search", "tim-kiem", "timkiem", "ket-qua-tim-kiem"}
+
+
+def _nameless(url: str) -> bool:
+    segment = collection_path(urlsplit(url).path)
+    return bool(segment) and (segment.rsplit(".", 1)[0] in _NAMELESS or segment[:1].isdigit())
+
+
 def link_listing(doc, url: str, is_article, layout_key: str, item_selectors=(),
                  collection: bool = False):
     """The page as a listing of its article links (see linked_entries), or None when it
@@ -578,7 +568,7 @@ def link_listing(doc, url: str, is_article, layout_key: str, item_selectors=(),
     # A listing's later page may hold its last one or two items, a young category two.
     if len(entries) < (1 if collection or LATER_PAGE.search(url) else MIN_LISTING_ENTRIES):
         return None
-    category = listing_name(doc)
+    category = None if _nameless(url) else listing_name(doc)
     if category and fold(category) in HOME_LABELS:
         category = None  # the site's home page, as Liferay serves it: no category
     return Listing(url=url, category=category or None, entries=entries, layout=layout_key)

@@ -19,14 +19,14 @@ from .body import assemble, extract_body, sapo_element, sapo_text
 from .bylines import byline_date, clean_author, is_org, signed_date, site_names
 from .jsonld import jsonld_article, jsonld_breadcrumb
 from .links import (
-    breadcrumb_category,
     extract_related,
     is_article_url,
     is_file_link,
     link_listing,
     viewed_file,
 )
-from .page import css, first, meta_content, shown_text, text_of, xp
+from .list_names import breadcrumb_category, parent_link_name
+from .page import block_lines, css, first, meta_content, shown_text, text_of, xp
 from .registry import Layout
 from .sieve import loaded_elements
 from .urls import asks_for_a_file, collection_path
@@ -76,6 +76,15 @@ def _without(el, parts):
 
 # NukeViet 3's article address: /{module}/{category}/{alias}-{id}/, no .html.
 NV3_ARTICLE = re.compile(r"^/[^/]+/[^/]+/[^/]+-\d+/?$")
+# ... as a link names one: its closing slash kept ("/news/Thong-bao/Lich-tiep-dan-122/").
+NV3_LINK = re.compile(r"^/[^/]+/[^/]+/[^/]+-\d+/$")
+
+
+def article_url(url: str) -> bool:
+    """An article's address: NukeViet 4's ("/{category}/{alias}-{id}.html"), or NukeViet
+    3's with its slash."""
+    parts = urlsplit(url)
+    return is_article_url(url) or (not parts.query and bool(NV3_LINK.match(parts.path)))
 
 
 # Without URL rewriting: index.php?language=vi&nv=news&op={category}/{alias}-{id}.
@@ -89,19 +98,27 @@ def related_item(url: str) -> bool:
     return is_article_url(url) or bool(NV3_ARTICLE.match(parts.path))
 
 
+def _labelled_lines(doc):
+    """(folded label, value) of each "Label: value" line of the byline elements whose label
+    is set in bold; NukeViet 3 puts "Tác giả bài viết:" and "Nguồn tin:" in one element,
+    a line each."""
+    for p in BYLINE_LINES(doc):
+        if not xp(p, "./strong | ./b"):
+            continue
+        for line in block_lines(p):
+            label, colon, value = line.partition(":")
+            if colon:
+                yield fold(label).strip(), value.strip()
+
+
 def byline(doc, site=None) -> tuple[str | None, str | None]:
     """(author, date) of the "Tác giả:" line: its writers (several when it names several),
     never the site's own name, which NukeViet fills in when the writer is left blank; and
     the date some themes print beside it."""
-    for p in BYLINE_LINES(doc):
-        label = xp(p, "./strong | ./b")
-        if label:
-            key = fold(text_of(label[0])).rstrip(" :")
-            if key in AUTHOR_LABELS:
-                text = text_of(p)
-                dated = byline_date(text)
-                return (clean_author(text, site, organisations=True),
-                        dated[1] if dated else None)
+    for key, text in _labelled_lines(doc):
+        if key in AUTHOR_LABELS:
+            dated = byline_date(text)
+            return clean_author(text, site, organisations=True), dated[1] if dated else None
     return None, None
 
 
@@ -111,12 +128,8 @@ def author(doc, site=None) -> str | None:
 
 def source(doc) -> str | None:
     """The "Nguồn tin:" line NukeViet prints under the body: an organisation or paper."""
-    for p in BYLINE_LINES(doc):
-        label = xp(p, "./strong | ./b")
-        if label and fold(text_of(label[0])).rstrip(" :") in SOURCE_LABELS:
-            value = clean_text(text_of(p)[len(text_of(label[0])):]).lstrip(": ").strip()
-            return value or None
-    return None
+    return next((clean_text(text) or None for key, text in _labelled_lines(doc)
+                 if key in SOURCE_LABELS), None)
 
 
 def published_at(doc, ld, sources) -> str | None:
@@ -145,12 +158,21 @@ def theme_date(title_el, body_el, sources) -> str | None:
     return None
 
 
-def category(doc, title_text) -> str | None:
+def category(doc, url: str, title_text) -> str | None:
+    """The trail's category; but where the trail stops at the module ("Trang nhất » Tin
+    tức", NukeViet 3), the name the page links the article's own category by, its address
+    the article's but for the last part ("/news/Thong-bao/")."""
+    parent = urlsplit(url).path.rstrip("/").rsplit("/", 1)[0] + "/"
     for sel in BREADCRUMB_ITEMS:
-        name = breadcrumb_category([el.text_content() for el in sel(doc)], title_text)
-        if name:
-            return name
-    return breadcrumb_category(jsonld_breadcrumb(doc), title_text)
+        items = sel(doc)
+        name = breadcrumb_category([el.text_content() for el in items], title_text)
+        if not name:
+            continue
+        last = next((a.get("href") for a in items[-1].iter("a") if a.get("href")), None)
+        trail = urlsplit(canonical_url(last, url)).path.rstrip("/") if last else None
+        above = trail is not None and parent.startswith(trail + "/") and len(trail) > 0
+        return (parent_link_name(doc, url) if above else None) or name
+    return breadcrumb_category(jsonld_breadcrumb(doc), title_text) or parent_link_name(doc, url)
 
 
 def tags(doc) -> list[str]:
@@ -202,7 +224,7 @@ def parse(doc, url: str, fetched_at: str | None = None) -> Article | None:
         author=(body.author if office else None) or writers or body.author,
         source=source(doc) or body.source,
         summary=lead or body.summary,
-        category=category(doc, title_text),
+        category=category(doc, url, title_text),
         tags=tags(doc),
         related=extract_related(doc, url, scope_exclude=body_el, is_article=related_item),
     )
@@ -252,10 +274,10 @@ def parse_listing(doc, url: str) -> Listing | None:
     if first(doc, BODY) is not None:
         return None
     # A tag's page may show one or two articles: its address says it is a list.
-    return link_listing(doc, url, is_article_url, f"{NAME}/{VERSION}",
+    return link_listing(doc, url, article_url, f"{NAME}/{VERSION}",
                         LISTING_ITEMS, collection=bool(collection_path(urlsplit(url).path)))
 
 
 LAYOUTS = (Layout(NAME, VERSION, recognise=is_nukeviet, parse=parse,
-                  parse_listing=parse_listing, article_url=is_article_url, priority=10,
+                  parse_listing=parse_listing, article_url=article_url, priority=10,
                   pager_link=pager_link),)

@@ -21,12 +21,12 @@ from .body import BodyResult, assemble, extract_body, sapo_element, sapo_text
 from .bylines import is_org, layout_byline, signed_date, site_names
 from .jsonld import jsonld_article, jsonld_breadcrumb, jsonld_text
 from .links import (
-    breadcrumb_category,
     collect_attachments,
     extract_related,
     img_src,
     is_article_url,
 )
+from .list_names import breadcrumb_category
 from .page import css, first, load, meta_content, shown_text, text_of, xp
 from .published import date_from
 from .registry import Layout

@@ -20,7 +20,8 @@ from . import published
 from .body import assemble, extract_body, sapo_element, sapo_text
 from .bylines import is_org, layout_byline, signed_date, site_names
 from .jsonld import jsonld_article
-from .links import breadcrumb_category, extract_related, link_listing
+from .links import extract_related, link_listing
+from .list_names import breadcrumb_category
 from .page import css, first, meta_content, shown_text, text_of, xp
 from .registry import Layout
 from .sieve import is_loaded_root
@@ -46,7 +47,8 @@ BODY = (css("div.entry-content"), css(".entry-content"), css(".post-content"),
         css(".elementor-widget-theme-post-content > .elementor-widget-container"))
 EXCERPT = (css(".entry-summary"), css(".td-post-sub-title"), css(".entry-excerpt"))
 CATEGORY_LINKS = (css(".cat-links a"), css("a[rel~=category]"),
-                  css(".elementor-post-info__terms-list a"))
+                  css(".elementor-post-info__terms-list a"),
+                  css(".td-category .entry-category a"))  # tagDiv's Newspaper
 # Yoast's trail (p#breadcrumbs): home, the category, the post.
 TRAIL = css("#breadcrumbs a")
 TAG_LINKS = (css(".tags-links a"), css("a[rel=tag]"))
@@ -235,6 +237,7 @@ ARCHIVE_ITEMS = (css("article.post"), css("article.type-post"), css("main"),
 POST_TITLE_LINKS = (css("article .entry-title a"), css("a[rel~=bookmark]"),
                     css(".wp-block-latest-posts__list li > a"), css(".wp-block-post-title a"),
                     css("article .post-title a"), css(".elementor-post__title a"),
+                    css(".box-blog-post .post-title a"),  # Flatsome's blog boxes
                     lambda doc: xp(doc, POST_BOX + "//*[self::h1 or self::h2 or self::h3"
                                    " or self::h4]//a[@href]"))
 # <body class="single single-post postid-12">: the page of one post.

@@ -306,9 +306,10 @@ class PortalSpider(SiteHosts, scrapy.Spider):
         try:
             decoded = decode_page(response.body, content_type)
             doc = load(response.body, decoded=decoded)
-        except Exception as exc:  # broken bytes: keep going, say where
-            yield self.problem(response.request, "undecodable",
-                               f"the page cannot be read as HTML ({exc})")
+        except Exception as exc:  # broken bytes, an empty answer: keep going, say where
+            message = f"the page cannot be read as HTML ({exc})"
+            self.note_failed(response.request, canonical_url(response.url), message)
+            yield self.problem(response.request, "undecodable", message)
             return
         url = canonical_url(response.url)
         if self.subsites:
@@ -445,6 +446,7 @@ class PortalSpider(SiteHosts, scrapy.Spider):
     def on_listing(self, role, doc, response, hops):
         self.site_layout.setdefault(urlsplit(role.url).netloc, role.layout_key)
         yield PageKind(url=role.url, kind="listing", layout=role.layout_key, evidence=role.evidence)
+        yield from self.walker.layout_changed(role)
         yield from self.walker.handle_listing(doc, role.listing, response, hops)
 
     def on_other(self, role, doc, response, hops):
@@ -559,10 +561,8 @@ class PortalSpider(SiteHosts, scrapy.Spider):
                     return
                 gone = True
         host = urlsplit(request.url).netloc
-        if not gone and (walk is not None or url in self.memory.walked_listings):
-            self.ledger.note_listing_failed(host, message)  # a listing gone (404) is no fault
-        elif not gone and request.meta.get("kind") in ("article", "recheck", "refresh"):
-            self.ledger.note_article_failed(host, message)
+        if not gone:  # (a listing or an article gone, a 404, is no fault)
+            self.note_failed(request, url, message)
         self.ledger.first_failure.setdefault(host, message)
         self.logger.warning("fetch failed: %s %s (%s)", request.method, request.url, message)
         yield self.problem(request, kind, f"{request.method}: {message}", gone=gone)

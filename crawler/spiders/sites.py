@@ -47,6 +47,16 @@ class SiteHosts:
     them, and a start site's home page (and the pages its menus lead to) adds the family's
     subsites it links to."""
 
+    def note_failed(self, request, url: str, message: str) -> None:
+        """A page that could not be fetched or read: a listing's (a walk's page, or one
+        earlier runs walked) makes its site's listings unread tonight, an article's its
+        articles."""
+        host = urlsplit(request.url).netloc
+        if request.meta.get("walk") is not None or url in self.memory.walked_listings:
+            self.ledger.note_listing_failed(host, message)
+        elif request.meta.get("kind") in ("article", "recheck", "refresh"):
+            self.ledger.note_article_failed(host, message)
+
     def redirect_refusal(self, origin: str, target: str, meta: dict) -> str | None:
         """Why a redirect from ``origin`` to ``target`` is not followed, or None.
 

@@ -70,8 +70,9 @@ class CrawlMemory:
         self.gone: set[str] = set()
         # Pages once found to be neither listings nor articles.
         self.other_pages: set[str] = set()
-        # Listings once walked to their end: an incremental walk may stop early on them.
-        self.walked_listings: set[str] = set()
+        # Listings once walked to their end (an incremental walk may stop early on them),
+        # with the layout that read each.
+        self.walked_listings: dict[str, str | None] = {}
         # site -> its newest archived articles, re-fetched to judge the parser's health.
         self.canaries: dict[str, list[str]] = {}
         # Articles earlier runs saw listed but could not store.

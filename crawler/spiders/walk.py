@@ -179,6 +179,17 @@ class ListingWalker:
         self.shown_items[shown] = listing.url
         return None
 
+    def layout_changed(self, role):
+        """A listing earlier runs walked as a module's page that another layout reads now
+        (its markup changed: the module's reader no longer knows it): said, and its site's
+        listings are read worse than before."""
+        before = self.spider.memory.walked_listings.get(role.url)
+        if before and before != role.layout_key and not before.startswith("generic/"):
+            message = (f"a listing {before} read before is read by {role.layout_key} now: "
+                       "its site's layout seems to have changed")
+            self.spider.ledger.note_listing_failed(urlsplit(role.url).netloc, message)
+            yield Problem(url=role.url, kind="layout_changed", message=message, fetch=False)
+
     def after_repeat(self, doc, listing, host: str) -> tuple[bool, Problem | None]:
         """Whether a listing page paged in its URL has its pager followed, and the problem
         its showing an earlier page's items is."""

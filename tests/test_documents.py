@@ -310,3 +310,26 @@ def test_a_file_linked_through_a_download_script_is_the_documents():
     doc = parse_document(load(html), "https://vbpl.vn/nghean/Pages/vbpq-thuoctinh.aspx?ItemID=162345")
     assert [f.url for f in doc.files] == [f"https://vbpl.vn{files}VanBanGoc_12.pdf",
                                           f"https://vbpl.vn{files}12.doc"]
+
+
+def test_a_number_joining_two_offices_or_with_a_small_letter_is_cited():
+    # "Sở GD&ĐT", and "GDTrH" (Giáo dục Trung học) as departments number their letters
+    assert citations("Công văn số 3125/SGD&ĐT-GDTrH hướng dẫn nhiệm vụ năm học") == [
+        "3125/SGD&ĐT-GDTRH"]
+    assert citations("Theo 1507/SGD&ĐT-VP ngày 12/4/2024, 50/ha") == ["1507/SGD&ĐT-VP"]
+
+
+def test_a_register_row_whose_summary_cites_another_document_is_still_its_row():
+    rows = "".join(
+        f'<tr><td><a href="/van-ban/{slug}">{number}</a></td><td>01/08/2024</td>'
+        f'<td><a href="/van-ban/{slug}">{summary}</a></td></tr>'
+        for slug, number, summary in (
+            ("nd-97-2024", "97/2024/NĐ-CP", "Nghị định sửa đổi Nghị định số 38/2022/NĐ-CP"),
+            ("qd-28-2024", "28/2024/QĐ-UBND", "Quyết định ban hành quy định mức hỗ trợ"),
+            ("nq-12-2024", "12/2024/NQ-HĐND", "Nghị quyết quy định chính sách hỗ trợ")))
+    html = ('<html><head><meta charset="utf-8"><title>Văn bản</title></head><body><h1>Văn bản'
+            f"</h1><table><tr><th>Số ký hiệu</th><th>Ngày</th><th>Trích yếu</th></tr>{rows}"
+            "</table></body></html>")
+    listing = parse_register(load(html), "https://sldtbxh.example.vn/van-ban")
+    assert [e.url.rsplit("/", 1)[1] for e in listing.entries] == [
+        "nd-97-2024", "qd-28-2024", "nq-12-2024"]

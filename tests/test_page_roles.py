@@ -720,13 +720,7 @@ def test_an_article_met_first_as_a_plain_link_is_archived_when_a_listing_lists_i
                               ).replace("</body>", '<a href="/tin-tuc">Tin tức</a></body>')
     files["/tin-tuc"] = files["/tin-tuc/"] = files["/taxonomy/term/5"] = bare_section()
     files.update({"/robots.txt": "User-agent: *\nAllow: /\n", "/lien-he.html": CONTACT})
-    server = serve(files)
-    try:
-        url = f"http://127.0.0.1:{server.server_address[1]}"
-        result = crawl(url, tmp_path / "a.db")
-    finally:
-        server.shutdown()
-        server.server_close()
+    _, result = one_night(tmp_path / "a.db", files)
     assert result.returncode == 0, result.stderr
     stored = sorted(r["url"].rsplit("/", 1)[1] for r in export_records(tmp_path / "a.db"))
     assert stored == sorted(BARE)

@@ -11,6 +11,9 @@ from crawler.parsers import parse_article
 from crawler.parsers.bylines import clean_author
 
 URL = "https://www.nghean.gov.vn/tin-tuc/bai-viet-569138"
+# Four paragraphs of running text: a page's body.
+PARAS = "".join(f"<p>Đoạn văn số {i} của bài, với đủ chữ để là một đoạn văn thật của một bài tin "
+                "trên cổng thông tin.</p>" for i in range(4))
 
 
 def page(body: str, after: str = "", header: str = "") -> str:
@@ -222,8 +225,7 @@ def test_a_menu_a_skin_sets_in_a_breadcrumb_box_names_no_category():
             'truong.aspx">Môi trường</a></li></ul></div></div><div class="news-detail"><h1>Công '
             'bố bảng giá đất</h1><div class="news-date">Ngày đăng: 09/09/2024 3:00 CH</div>'
             '<div class="news-content">'
-            + "".join(f"<p>Đoạn văn số {i} của bài, với đủ chữ để là một đoạn văn thật của một "
-                      "bài tin trên cổng thông tin.</p>" for i in range(4))
+            + PARAS
             + "</div></div></body></html>")
     article = parse_article(html, "http://stnmt.example.vn/tin-tuc/Pages/dat-dai.aspx?ItemID=209")
     assert article.title == "Công bố bảng giá đất" and article.category is None
@@ -239,8 +241,7 @@ def test_flatsomes_byline_names_the_writer():
             '<a class="url fn n" href="/author/lethilan/">Lê Thị Lan</a></span></span></div>'
             '<div class="entry-updated-note"><em>Cập nhật lúc 15:30 ngày 02/12/2024</em></div>'
             '</header><div class="entry-content">'
-            + "".join(f"<p>Đoạn văn số {i} của bài, với đủ chữ để là một đoạn văn thật của một "
-                      "bài tin trên cổng thông tin.</p>" for i in range(4))
+            + PARAS
             + '</div><footer class="entry-meta">Bài viết này được đăng trong <a href="/category/'
             'tin-tuc/" rel="category tag">Tin tức</a>.</footer></article></body></html>')
     article = parse_article(html, "https://phuong.example.vn/huong-dan-tich-hop-giay-to/")
@@ -254,8 +255,7 @@ def _nukeviet_print(after_body: str) -> str:
             'trưởng xóm</h1><ul class="list-inline"><li>Thứ ba - 10/12/2024 08:00</li></ul><div '
             'id="hometext">Đến ngày 8/12/2024, 100% xóm, khối đã hoàn thành bầu cử.</div><div '
             'class="bodytext">'
-            + "".join(f"<p>Đoạn văn số {i} của bài, với đủ chữ để là một đoạn văn thật của một "
-                      "bài tin trên cổng thông tin.</p>" for i in range(4))
+            + PARAS
             + f"</div>{after_body}</div></div></body></html>")
 
 
@@ -280,8 +280,7 @@ def _plain_article(head: str, after: str = "") -> str:
             '<div class="meta"><span class="me-3"><i class="bi bi-person"></i> Hồng Hạnh</span>'
             '<span><i class="bi bi-calendar3"></i> Thứ Sáu, 06/12/2024 07:00</span></div>'
             '<div class="content">'
-            + "".join(f"<p>Đoạn văn số {i} của bài, với đủ chữ để là một đoạn văn thật của một "
-                      "bài tin trên cổng thông tin.</p>" for i in range(4))
+            + PARAS
             + f"</div>{after}</div></body></html>")
 
 
@@ -323,8 +322,7 @@ def test_nukeviet_3_its_addresses_its_category_and_its_one_box_of_author_and_sou
             'bao/">Thông báo</a></li></ul></li></ul></div><div class="breadcrumbs"><a href="/">Trang'
             ' nhất</a> &raquo; <a href="/news/">Tin tức</a></div><div id="news-bodyhtml"><h1>Thông '
             'báo lịch cắt nước</h1><span class="time">10:05 02/10/2024</span><div class="bodytext">'
-            + "".join(f"<p>Đoạn văn số {i} của bài, với đủ chữ để là một đoạn văn thật của một "
-                      "bài tin trên cổng thông tin.</p>" for i in range(4))
+            + PARAS
             + '</div><div class="author" style="text-align:right"><strong>Tác giả bài viết: </strong>'
             "Bích Ngọc<br /><strong>Nguồn tin: </strong>Cổng TTĐT tỉnh Bắc Sơn</div></div>"
             '<ul><li><a href="/news/Tin-hoat-dong/Ra-quan-ve-sinh-118/">Ra quân vệ sinh</a></li></ul>'

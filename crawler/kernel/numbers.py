@@ -43,7 +43,10 @@ KIND_NAMES = sorted(set(KIND_CODES.values()), key=len, reverse=True)
 # hyphen ("QĐ-UBND", "UBND-VX", "NQ-HĐND").  Capitals and the hyphen keep dates (12/4/2024),
 # fractions and "50/ha" out.
 _UPPER = "A-ZĐÀÁẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬÈÉẺẼẸÊẾỀỂỄỆÌÍỈĨỊÒÓỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢÙÚỦŨỤƯỨỪỬỮỰỲÝỶỸỴ"
-_CODE = rf"[{_UPPER}][{_UPPER}0-9]*(?:-[{_UPPER}0-9]+)+"
+# A part may join two with "&" ("SGD&ĐT") and hold a small letter between capitals
+# ("GDTrH", Giáo dục Trung học).
+_MORE = rf"(?:&[{_UPPER}]+)?(?:[a-zđ][{_UPPER}][{_UPPER}0-9]*)?"
+_CODE = rf"[{_UPPER}][{_UPPER}0-9]*{_MORE}(?:-[{_UPPER}0-9]+{_MORE})+"
 # With a year ("59/2020/QH14", a law), the code may be one part.
 _ONE_PART = rf"[{_UPPER}][{_UPPER}0-9]*"
 NUMBER_IN_TEXT = re.compile(

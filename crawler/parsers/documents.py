@@ -517,7 +517,7 @@ def parse_register(doc, url: str) -> Listing | None:
         text = clean_text(" ".join(row.itertext()))
         # One document a row: a row holding several (a page's column, a whole table) is
         # no row of the register.
-        if len(text) > MAX_ROW_TEXT or len(citations(text)) != 1:
+        if len(text) > MAX_ROW_TEXT or len(citations(text)) != 1 and not _numbered_cell(row):
             continue
         links = [canonical_url(a.get("href").strip(), url) for a in row.iter("a")
                  if (a.get("href") or "").strip() and not is_file_link(a.get("href"))
@@ -541,6 +541,13 @@ def parse_register(doc, url: str) -> Listing | None:
 
 
 MAX_ROW_TEXT = 1500
+
+
+def _numbered_cell(row) -> bool:
+    """A row whose number has a cell of its own, its summary citing other documents
+    ("Nghị định sửa đổi ... Nghị định số 38/2022/NĐ-CP")."""
+    return any(len(citations(t)) == 1 and len(t) <= 40
+               for t in (text_of(c) for c in row if c.tag in ("td", "th")))
 
 
 def _rows(doc):

@@ -185,8 +185,8 @@ class ListingWalker:
         listings are read worse than before."""
         before = self.spider.memory.walked_listings.get(role.url)
         if before and before != role.layout_key and not before.startswith("generic/"):
-            message = (f"a listing {before} read before is read by {role.layout_key} now: "
-                       "its site's layout seems to have changed")
+            message = (f"this listing, read by {before} before, is read by {role.layout_key} "
+                       "now: its site's layout seems to have changed")
             self.spider.ledger.note_listing_failed(urlsplit(role.url).netloc, message)
             yield Problem(url=role.url, kind="layout_changed", message=message, fetch=False)
 

@@ -379,3 +379,19 @@ def test_a_listing_answering_an_empty_page_makes_its_site_degraded(tmp_path):
     assert [r[0] for r in rows] == ["ok", "degraded"], rows
     assert "listings" in rows[1][1], rows[1][1]
     assert "Traceback" not in runs[1].stderr
+
+
+def test_a_later_page_of_a_list_that_fails_makes_its_site_degraded(tmp_path):
+    slugs = [f"bai-{n}" for n in range(9, 0, -1)]
+
+    class Failing(_PagedSite):
+        def _answer(self, path: str) -> tuple[int, str]:
+            if path == "/tin-tuc/?page=2":
+                return 500, "<html><body><h1>Lỗi máy chủ</h1></body></html>"
+            return super()._answer(path)
+
+    _, (run,) = _nights(tmp_path / "a.db", Failing(_paged_files(slugs)))
+    (status, reason), = query(tmp_path / "a.db", "select status, reason from site_runs")
+    assert status == "degraded" and "listings" in reason, (status, reason)
+    stored = {r["url"].rsplit("/", 1)[1] for r in export_records(tmp_path / "a.db")}
+    assert {f"{s}.html" for s in slugs[:3] + slugs[6:]} <= stored

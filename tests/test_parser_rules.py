@@ -349,3 +349,31 @@ def test_a_lists_column_heads_make_no_document():
     verdict = classify(html, "https://x.example.vn/van-ban/cat/Van-ban-chi-dao/page-2",
                        reached_as="listing")
     assert verdict.role != "document", verdict.evidence
+
+
+@pytest.mark.parametrize("base, resolved", [
+    # the name the site moved from, left in its template: its paths are this site's
+    ("http://truong.old-name.gov.vn/", "http://truong.example.gov.vn/tin-tuc/bai-so-{n}"),
+    # a base path of the site's own is kept
+    ("/Portal/", "http://truong.example.gov.vn/Portal/tin-tuc/bai-so-{n}"),
+    ("http://truong.example.gov.vn/Portal/", "http://truong.example.gov.vn/Portal/tin-tuc/bai-so-{n}"),
+])
+def test_a_base_href_naming_another_site_keeps_the_links_on_this_one(base, resolved):
+    from crawler.parsers.roles import classify
+
+    items = "".join(f'<li><a href="tin-tuc/bai-so-{n}">Bài viết số {n} của nhà trường trong '
+                    f"tháng mười</a> 1{n}/10/2026</li>" for n in range(4))
+    html = (f'<html><head><meta charset="utf-8"><base href="{base}"><title>Tin tức</title>'
+            f"</head><body><h1>Tin tức</h1><ul>{items}</ul></body></html>")
+    verdict = classify(html, "http://truong.example.gov.vn/tin-tuc", reached_as="listing")
+    assert [e.url for e in verdict.listing.entries] == [resolved.format(n=n) for n in range(4)]
+
+
+def test_a_field_labelled_as_the_category_names_it():
+    # Drupal 7: a tags field the site labels "Chuyên mục:"
+    html = _plain_article("", '<div class="field field-name-field-tags"><div class="field-label">'
+                              'Chuyên mục:&nbsp;</div><div class="field-items"><div class="field-'
+                              'item"><a href="/danh-muc/hoat-dong">Hoạt động nhà trường</a></div>'
+                              "</div></div>")
+    article = parse_article(html, "https://truong.example.vn/tin-tuc/le-ra-quan-12")
+    assert article.category == "Hoạt động nhà trường"

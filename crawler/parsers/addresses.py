@@ -1,14 +1,32 @@
-"""An article's address as its page gives it: the rel=canonical that names another
-address of the same article (a mobile twin, another category's URL), and the form of its
-own address the page declares (rel=canonical, og:url)."""
+"""A page's addresses: the ``<base href>`` its links are resolved against; an article's
+address as its page gives it, the rel=canonical that names another address of the same
+article (a mobile twin, another category's URL), and the form of its own address the page
+declares (rel=canonical, og:url)."""
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from ..kernel.text import canonical_url
 from .links import article_id_from_url
 from .urls import collection_path, is_root
+
+
+def apply_base_href(doc, url: str) -> None:
+    """A page's ``<base href>`` applied to its links (lxml's make_links_absolute), so that
+    "../tin-noi-bat/bai-950942" under ``<base href=".../Portal/">`` names the page the
+    browser opens; every reader resolves links against the page's own URL after this."""
+    head = doc.find("head")
+    base = head.find("base") if head is not None else None
+    if base is not None and (base.get("href") or "").strip():
+        to, here = urlsplit(urljoin(url, base.get("href").strip())), urlsplit(url)
+        if to.netloc.removeprefix("www.") != here.netloc.removeprefix("www."):
+            # Another site's name (the one it moved from, left in its template): the path
+            # is the page's site's.
+            to = to._replace(scheme=here.scheme, netloc=here.netloc)
+        # (the tag goes first: lxml's rewrite would apply it again whatever it is told)
+        base.drop_tree()
+        doc.make_links_absolute(to.geturl(), resolve_base_href=False, handle_failures="ignore")
 
 
 def canonical_elsewhere(doc, url: str) -> str | None:

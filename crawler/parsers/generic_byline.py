@@ -210,6 +210,9 @@ def category(page: Page, title_text: str) -> str | None:
         found = [text_of(el) for el in page.select(page.root, sel)]
         if found and found[0]:
             return found[0]
+    name = _labelled_field(page)
+    if name:
+        return name
     name = _trail_category(page, title_text) or _text_trail(page, title_text)
     if name:
         return name
@@ -222,6 +225,21 @@ def category(page: Page, title_text: str) -> str | None:
     # category when the page shows no trail.
     return breadcrumb_category(jsonld_breadcrumb(page.doc, well_formed=False),
                                     title_text)
+
+
+# A Drupal field labelled as the category, whatever its machine name ("field-tags"):
+# <div class="field-label">Chuyên mục:</div><div class="field-items"><a>…</a>.
+_FIELD_LABELS = etree.XPath("//*[contains(@class, 'field-label')]")
+
+
+def _labelled_field(page: Page) -> str | None:
+    for label in _FIELD_LABELS(page.root):
+        if fold(text_of(label)).rstrip(": ") in ("chuyen muc", "danh muc"):
+            items = label.getnext()
+            link = items.find(".//a") if items is not None else None
+            if link is not None and text_of(link):
+                return text_of(link)
+    return None
 
 
 _TRAIL_TEXT = re.compile(r"^\s*(?:trang chủ|home)\s*[>»›]\s*(.{2,100}?)\s*$", re.IGNORECASE)

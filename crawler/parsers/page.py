@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from urllib.parse import urljoin
 
 import lxml.html
 from lxml import etree
@@ -392,17 +391,6 @@ def first(doc, selectors) -> etree._Element | None:
         if found:
             return found[0]
     return None
-
-
-def apply_base_href(doc, url: str) -> None:
-    """A page's ``<base href>`` applied to its links (lxml's make_links_absolute), so that
-    "../tin-noi-bat/bai-950942" under ``<base href=".../Portal/">`` names the page the
-    browser opens; every reader resolves links against the page's own URL after this."""
-    head = doc.find("head")
-    base = head.find("base") if head is not None else None
-    if base is not None and (base.get("href") or "").strip():
-        doc.make_links_absolute(urljoin(url, base.get("href").strip()),
-                                handle_failures="ignore")
 
 
 def text_of(el) -> str:

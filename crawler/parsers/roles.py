@@ -30,11 +30,11 @@ from urllib.parse import urlsplit
 from ..kernel.record import Article, Listing
 from ..kernel.text import canonical_url, clean_text, fold
 from . import generic, jsonld
-from .addresses import canonical_elsewhere, declared_address
+from .addresses import apply_base_href, canonical_elsewhere, declared_address
 from .documents import citations, parse_document, parse_register
 from .links import LATER_PAGE, link_listing
 from .missing import SAYS_MISSING, footer_share, says_missing
-from .page import apply_base_href, load, meta_content, text_of, xp
+from .page import load, meta_content, text_of, xp
 from .pagers import pager_links
 from .profiles import profile_sign
 from .registry import Layout

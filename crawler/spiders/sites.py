@@ -13,6 +13,7 @@ import scrapy
 from crawler.failures import browser_check, gateway_reason
 from crawler.items import Problem
 from crawler.kernel.text import canonical_url, clean_text
+from crawler.parsers.links import LATER_PAGE
 from crawler.parsers.roles import page_tail
 
 # Links that lead to no page.
@@ -48,11 +49,12 @@ class SiteHosts:
     subsites it links to."""
 
     def note_failed(self, request, url: str, message: str) -> None:
-        """A page that could not be fetched or read: a listing's (a walk's page, or one
-        earlier runs walked) makes its site's listings unread tonight, an article's its
-        articles."""
+        """A page that could not be fetched or read: a listing's (a walk's page, a later
+        page its pager links, or one earlier runs walked) makes its site's listings unread
+        tonight, an article's its articles."""
         host = urlsplit(request.url).netloc
-        if request.meta.get("walk") is not None or url in self.memory.walked_listings:
+        if request.meta.get("walk") is not None or url in self.memory.walked_listings or (
+                request.meta.get("kind") == "page" and LATER_PAGE.search(url)):
             self.ledger.note_listing_failed(host, message)
         elif request.meta.get("kind") in ("article", "recheck", "refresh"):
             self.ledger.note_article_failed(host, message)

@@ -309,3 +309,22 @@ def test_a_lists_name_from_its_title_or_trail(head, url, name):
     verdict = classify(html, url, reached_as="listing")
     assert verdict.role == "listing", verdict.evidence
     assert verdict.listing.category == name
+
+
+def test_flatsomes_blog_boxes_are_an_archives_posts():
+    from crawler.parsers.roles import classify
+
+    boxes = "".join(
+        f'<div class="col post-item"><div class="box box-vertical box-blog-post"><div class="box-'
+        f'text"><h5 class="post-title is-large"><a href="https://ttyt.example.vn/bai-viet-so-{n}-'
+        f'cua-trung-tam/" class="plain">Bài viết số {n} của trung tâm y tế</a></h5><div class="'
+        f'post-meta">2{n}/10/2024</div></div></div></div>' for n in range(4))
+    html = ('<html><head><meta charset="utf-8"><title>Hoạt động chuyên môn</title></head><body '
+            'class="archive category"><main id="main"><div class="blog-archive"><header class="'
+            'archive-page-header"><h1 class="page-title">Danh mục: <span>Hoạt động chuyên môn</span>'
+            f'</h1></header><div class="row">{boxes}</div></div></main></body></html>')
+    verdict = classify(html, "https://ttyt.example.vn/category/hoat-dong-chuyen-mon/page/3/",
+                       reached_as="listing")
+    assert verdict.role == "listing", verdict.evidence
+    assert [e.url for e in verdict.listing.entries] == [
+        f"https://ttyt.example.vn/bai-viet-so-{n}-cua-trung-tam/" for n in range(4)]

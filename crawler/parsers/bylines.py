@@ -167,7 +167,8 @@ NOT_ORG = ("phòng chống", "phòng, chống", "phòng ngừa", "phòng cháy",
 
 def is_org(text: str | None) -> bool:
     low = clean_text(text).lower() + " "
-    return (low.startswith(ORG_WORDS) and not low.startswith(NOT_ORG) or bool(re.search(r"\.(?:vn|com|net|org)\b", low))
+    return ((low.startswith(ORG_WORDS) and not low.startswith(NOT_ORG))
+            or bool(re.search(r"\.(?:vn|com|net|org)\b", low))
             or bool(ORG_SUFFIX.search(low.strip())))
 
 

@@ -49,7 +49,6 @@ def _cut_title(name: str, title: str) -> bool:
     return stem != name and len(stem) >= 10 and title.startswith(stem)
 
 
-
 # --- a list's own name -----------------------------------------------------------------
 
 # What a list's name is printed with: its kind before it ("Chuyên mục: Tin tức"), WordPress'
@@ -134,15 +133,10 @@ _TRAIL = re.compile(r"\s*[>»›]\s*")
 
 
 def _trail_end(doc) -> str | None:
-    """The last item of the page's trail (<div class="breadcrumb">: its last <li>, or its
-    text's last part after "»" or ">"), when that is no home page's."""
+    """The last item of the page's trail (<div class="breadcrumb">: its <li>, or its text's
+    parts between "»" or ">") that is no home page's."""
     for el in doc.iter("div", "ol", "ul", "nav", "p"):
-        if "breadcrumb" not in (el.get("class") or "").lower():
-            continue
-        items = [text_of(li) for li in el.iter("li")] or _TRAIL.split(text_of(el))
-        items = [clean_text(x).strip(" >»›/|") for x in items]
-        items = [x for x in items if x]
-        if len(items) >= 2 and fold(items[-1]) not in HOME_LABELS and len(items[-1]) <= 80:
-            return items[-1]
-        return None
+        if "breadcrumb" in (el.get("class") or "").lower():
+            items = [text_of(li) for li in el.iter("li")] or _TRAIL.split(text_of(el))
+            return breadcrumb_category(items, None) if len(items) >= 2 else None
     return None

@@ -76,15 +76,14 @@ def _without(el, parts):
 
 # NukeViet 3's article address: /{module}/{category}/{alias}-{id}/, no .html.
 NV3_ARTICLE = re.compile(r"^/[^/]+/[^/]+/[^/]+-\d+/?$")
-# ... as a link names one: its closing slash kept ("/news/Thong-bao/Lich-tiep-dan-122/").
-NV3_LINK = re.compile(r"^/[^/]+/[^/]+/[^/]+-\d+/$")
 
 
 def article_url(url: str) -> bool:
     """An article's address: NukeViet 4's ("/{category}/{alias}-{id}.html"), or NukeViet
-    3's with its slash."""
+    3's as its links write it, closing slash kept ("/news/Thong-bao/Lich-tiep-dan-122/")."""
     parts = urlsplit(url)
-    return is_article_url(url) or (not parts.query and bool(NV3_LINK.match(parts.path)))
+    return is_article_url(url) or (not parts.query and parts.path.endswith("/")
+                                   and bool(NV3_ARTICLE.match(parts.path)))
 
 
 # Without URL rewriting: index.php?language=vi&nv=news&op={category}/{alias}-{id}.

@@ -19,6 +19,7 @@ from lxml import etree
 from archive.store import Archive
 from crawler.kernel.record import Article
 from crawler.parsers import article_shaped, classify, is_article_url
+from crawler.parsers.urls import search_words
 from tests.conftest import export_records, govnews, query
 
 PARA = ("{} của bài {}, với đủ chữ để là một đoạn văn thật của một bài tin trên cổng thông "
@@ -179,6 +180,33 @@ def test_a_section_list_of_article_shaped_links_is_a_listing():
     assert [e.url for e in role.listing.entries] == [
         f"{BASE}/tin-tuc/{s}.html" for s in ARTICLES]
 
+
+
+@pytest.mark.parametrize("address", ["/?s=chuy%E1%BB%83n+%C4%91%E1%BB%95i+s%E1%BB%91",
+                                     "/seek/?q=n%C3%B4ng+th%C3%B4n&m=news",
+                                     "/index.php?searchword=giao+th%C3%B4ng&option=com_search"])
+def test_a_site_searchs_results_are_no_list_of_the_news(address):
+    # the same list of article links as a section's, asked of the site's search
+    role = classify(SECTION, BASE + address, reached_as="page")
+    assert role.role == "other", role.evidence
+    assert role.listing is None
+
+
+@pytest.mark.parametrize("query, words", [("q=n%C3%B4ng+th%C3%B4n&m=news", "nông thôn"),
+                                          ("q=node/12", None), ("s=", None), ("page=2", None)])
+def test_a_query_asks_the_search_only_for_words(query, words):
+    # Drupal without clean addresses asks for its pages as "?q=node/12"
+    assert search_words(query) == words
+
+
+@pytest.mark.parametrize("body_class, role", [
+    ("post-type-archive post-type-archive-tribe_events tribe-events-page-template", "other"),
+    ("archive category category-tin-tuc", "listing"),
+])
+def test_an_events_calendars_list_is_no_list_of_the_news(body_class, role):
+    page = SECTION.replace("<body>", f'<body class="{body_class}">')
+    verdict = classify(page, BASE + "/su-kien/danh-sach/", reached_as="page")
+    assert verdict.role == role, verdict.evidence
 
 # A site whose articles sit at bare slugs ("/tin-tuc/{alias}", as Drupal's path aliases and
 # many hand-made systems write them): no link has an article's shape.

@@ -501,6 +501,32 @@ def test_a_persons_profile_in_the_article_template_is_no_article(fields, role):
     assert found.role == role, found.evidence
 
 
+
+def _procedure_page(fields: str) -> str:
+    return ('<html><head><title>Cấp lại giấy phép hành nghề dược</title></head><body><div class='
+            '"ArticleDetailControl"><div class="ArticleHeader">Cấp lại giấy phép hành nghề dược'
+            '</div><div class="PostDate">Cập nhật: 12/03/2025 08:15</div><div class="Article'
+            f'Content">{fields}</div></div></body></html>')
+
+
+@pytest.mark.parametrize("fields, role", [
+    # a procedure's record: each part a label beside its value, or a heading over it
+    ("<table><tr><th>Mã thủ tục</th><td>1.002339</td></tr><tr><th>Trình tự thực hiện</th><td>"
+     f"{PARAS}</td></tr><tr><th>Cách thức thực hiện</th><td>Trực tiếp; Trực tuyến</td></tr><tr>"
+     "<th>Thời hạn giải quyết</th><td>10 ngày làm việc</td></tr><tr><th>Phí, lệ phí</th><td>"
+     "Không</td></tr></table>", "other"),
+    (f"<h4>Trình tự thực hiện</h4>{PARAS}<h4>Thành phần, số lượng hồ sơ</h4><p>01 bộ.</p><h4>"
+     "Thời hạn giải quyết</h4><p>05 ngày.</p><h4>Căn cứ pháp lý</h4><p>Luật Dược 2016.</p>",
+     "other"),
+    # news of a procedure made simpler names its parts in running text, not as labels
+    (f"{PARAS}<p>Thời hạn giải quyết rút từ 10 ngày xuống 5 ngày; trình tự thực hiện, thành "
+     "phần hồ sơ và lệ phí giữ nguyên.</p>", "article"),
+])
+def test_an_administrative_procedure_in_the_article_template_is_no_article(fields, role):
+    url = "https://syt.nghean.gov.vn/thu-tuc-hanh-chinh/cap-lai-giay-phep-hanh-nghe-duoc-10452"
+    found = _verdict(_procedure_page(fields), url)
+    assert found.role == role, found.evidence
+
 def test_an_elementor_single_post_beside_its_related_posts_boxes_is_one_post():
     """Elementor Pro's single-post template: the text in its post-content widget, the
     related posts as <article class="elementor-post post"> boxes after it."""

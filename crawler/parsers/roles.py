@@ -17,7 +17,8 @@ Every fetched page is one of:
 ``classify`` is the one function the spider asks per page; ``govnews probe`` prints its
 verdicts.  It is pure: (page, url, how the page was reached) in, ``PageRole`` out.
 News-please's URL heuristics and trafilatura's readerability check weigh such signs;
-none knows Vietnamese portals' page names, so the signs are written here.
+none knows Vietnamese portals' page names, so the signs are written here and in
+``page_kinds``.
 """
 
 from __future__ import annotations
@@ -35,64 +36,16 @@ from .documents import citations, parse_document, parse_register
 from .links import LATER_PAGE, link_listing
 from .missing import SAYS_MISSING, footer_share, says_missing
 from .page import load, meta_content, text_of, xp
+from .page_kinds import BODY_POST, collection_sign, service_page
 from .pagers import pager_links
 from .profiles import profile_sign
 from .registry import Layout
 from .repeated import repeated_items
-from .urls import SERVICE_PREFIXES, article_shaped, collection_path, is_root
+from .urls import article_shaped, collection_path, is_root
 
 ROLES = ("hub", "listing", "article", "document", "other")
 # How the spider reached a page: a start URL, an article link, a list's page, any link.
 REACHED = ("start", "article", "listing", "page")
-
-# --- what a page calls itself ------------------------------------------------------
-
-# Pages whose name says what they are, by their title (folded, the site's name dropped).
-OTHER_TITLES = {fold(x) for x in (
-    "Liên hệ", "Thông tin liên hệ", "Liên hệ góp ý", "Góp ý", "Giới thiệu", "Giới thiệu chung",
-    "Sơ đồ trang", "Sơ đồ website", "Sơ đồ cổng", "Sơ đồ site", "Bản đồ trang", "Site map",
-    "Sitemap", "Tìm kiếm", "Kết quả tìm kiếm", "Tra cứu", "Hỏi đáp", "Hỏi - đáp", "Đăng nhập",
-    "Đăng ký", "Contact", "Contact us", "About", "About us", "Search", "Search results",
-    "Login", "Log in", "FAQ", "Trang không tồn tại", "Không tìm thấy trang", "Page not found",
-    "404", "Lỗi", "Error", "Thư viện ảnh", "Thư viện video", "Video", "Hình ảnh",
-    "Sơ đồ tổ chức", "Cơ cấu tổ chức", "Lịch công tác", "Danh bạ", "Danh bạ điện thoại",
-    "Videos", "Photos", "Gallery", "Photo gallery", "Media", "Leadership", "Our team",
-    "Staff directory", "Lãnh đạo", "Ban lãnh đạo", "Chức năng nhiệm vụ",
-    "Chức năng, nhiệm vụ")}
-# Titles that open a collection ("Kết quả tìm kiếm: ...", "Tag: ...", "Lưu trữ tháng 2
-# 2024", "Month: February 2024"), a calendar or an introduction page.  Short words only
-# with their colon: "Thẻ:" is a tag page, "The bus stop ..." an article.
-SERVICE_TITLE_PREFIX = re.compile(
-    r"^(?:ket qua tim kiem|search results?|results for|lich cong tac|lich lam viec|lich xet xu"
-    r"|lich truc|lich su hinh thanh|qua trinh hinh thanh"
-    # the citizens' reception calendar; one naming its period ("... tháng 5/2024") is a
-    # notice of it, published as news as "Thông báo lịch tiếp công dân ..." is
-    r"|lich tiep cong dan(?!.*\d)"
-    r"|chuc nang,? nhiem vu|co cau to chuc|dieu kien tu nhien|gioi thieu chung|tieu su"
-    r"|can bo chu chot|introduction to\b"
-    r"|so do (?:cong|trang|website|site|to chuc)|thong tin lien he"
-    r"|lien he(?: gop y| voi chung toi)?$|dang nhap(?: he thong)?$|tim kiem\s*:)\b")
-COLLECTION_TITLE_PREFIX = re.compile(
-    r"^(?:(?:bai viet cua|posts? by)\b"
-    r"|(?:tag|tags|the|tu khoa|luu tru|archives?|chuyen muc|danh muc|category|author"
-    r"|tac gia)\s*:"
-    r"|(?:luu tru\s+)?(?:thang|month)\s*:?\s*(?:\d{1,2}|[a-z]+(?: [a-z]+)?)[\s/,-]*\d{4}$)")
-# WordPress (and themes that copy it) say a page's kind on <body>: a post is "single"
-# ("single-post", "postid-12"); the rest are collections or static pages.
-# Joomla says it as "view-article" against "view-category", "view-featured" ...
-# Drupal names the node's type: "page-node-type-article" (8 and later), "node-type-article"
-# (7); a basic page ("node-type-page") is no news, so only news types count.
-BODY_POST = re.compile(r"(?:^|\s)(?:single|single-post|postid-\d+|single-format-\w+"
-                       r"|view-article|(?:page-)?node-type-(?:article|news|tin[-_]?tuc"
-                       r"|bai[-_]?viet|blog(?:[-_]post)?|story|thong[-_]?bao))(?:\s|$)")
-# Of those, a static page's (WordPress's "page page-id-12", Joomla's contact form): its one
-# <article> is no post.  The others name a list, which a page showing one post is not.
-BODY_PAGE = re.compile(r"(?:^|\s)(?:page|page-template\S*|page-id-\d+|attachment|error404"
-                       r"|view-(?:contact|login|registration|form))(?:\s|$)")
-BODY_OTHER = re.compile(r"(?:^|\s)(?:archive|category|tag|author|date|search|search-results"
-                        r"|home|blog|error404|page-template\S*|page-id-\d+|attachment"
-                        r"|view-(?:category|categories|featured|archive|tag|tags|search"
-                        r"|contact|login|registration|form))(?:\s|$)")
 
 # --- a page that ends early -----------------------------------------------------------------
 
@@ -189,9 +142,9 @@ def classify(page, url: str, *, reached_as: str = "article", fetched_at: str | N
         evidence.append(f"register labels give document number {document.number!r}")
         return verdict
 
-    collection, article = _collection_sign(doc, url), None
+    collection, article = collection_sign(doc, url), None
     profile = profile_sign(doc)
-    if profile:  # a person's profile set in the article template: no news
+    if profile:  # a profile or a procedure set in the article template: no news
         evidence.append(profile)
         return verdict
     if collection is None:
@@ -206,7 +159,7 @@ def classify(page, url: str, *, reached_as: str = "article", fetched_at: str | N
         verdict.copy_of = canonical_elsewhere(doc, url)
         return verdict
 
-    if collection is not None and _service_page(doc, url):
+    if collection is not None and service_page(doc, url):
         # A contact page or a site map links articles from its side boxes or as its
         # content, but lists none of its own.
         evidence.append("a service page: no list of articles")
@@ -290,62 +243,6 @@ def _pager_links(doc, url: str) -> list[str]:
                 and link not in out):
             out.append(link)
     return out
-
-
-def _collection_sign(doc, url: str) -> str | None:
-    """Why the page is a collection or a service page whatever its markup, or None."""
-    segment = collection_path(urlsplit(url).path)
-    if segment:
-        return f"its address names a collection or a service page ({segment!r})"
-    body = doc.find("body")
-    classes = (body.get("class") or "") if body is not None else ""
-    if (BODY_OTHER.search(classes) and not BODY_POST.search(classes)
-            and (BODY_PAGE.search(classes) or not _one_post(doc))):
-        return f"its <body> class says it is no post ({clean_text(classes)[:80]!r})"
-    name = _page_name(doc)
-    if name and (name in OTHER_TITLES or SERVICE_TITLE_PREFIX.match(name)
-                 or COLLECTION_TITLE_PREFIX.match(name)):
-        return f"its title names a service page or a collection ({name!r})"
-    return None
-
-
-def _one_post(doc) -> bool:
-    """Whether the page shows one post: one <article> headed by an <h1>, or one article
-    body marked as such (itemprop=articleBody), whatever a template's <body> class says (a
-    blog's list heads its posts with links and shows their intros)."""
-    posts = doc.findall(".//article")
-    if len(posts) == 1 and posts[0].find(".//h1") is not None:
-        return True
-    return len(xp(doc, "//*[@itemprop='articleBody']")) == 1
-
-
-# Pages that serve the visitor rather than list the news: their path's segment or title.
-SERVICE_SEGMENTS = {
-    "sitemap", "site-map", "so-do-trang", "so-do-site", "so-do-website", "so-do-cong",
-    "lien-he", "lienhe", "contact", "contact-us", "gioi-thieu", "gioithieu", "about",
-    "about-us", "login", "dang-nhap", "dangnhap", "register", "dang-ky", "hoi-dap", "faq",
-    "gop-y", "wp-login", "wp-admin", "search", "tim-kiem", "timkiem", "ket-qua-tim-kiem",
-    "lich-cong-tac", "lich-xet-xu", "lichxetxu", "leadership",
-}
-
-
-def _service_page(doc, url: str) -> bool:
-    segment = collection_path(urlsplit(url).path) or ""
-    stem = segment.rsplit(".", 1)[0] if "." in segment else segment
-    if stem in SERVICE_SEGMENTS or stem.startswith(SERVICE_PREFIXES):
-        return True
-    name = _page_name(doc)
-    return name in OTHER_TITLES or bool(SERVICE_TITLE_PREFIX.match(name))
-
-
-def _page_name(doc) -> str:
-    """The page's name, folded: its first <h1>, else the first part of its <title>."""
-    h1 = doc.find(".//h1")
-    text = text_of(h1) if h1 is not None else ""
-    if not text:
-        title = doc.find(".//title")
-        text = re.split(r"\s+[-|–—:»]\s+|\s\|\s", text_of(title))[0] if title is not None else ""
-    return fold(text).strip(" .:") if text else ""
 
 
 def _article(doc, url: str, fetched_at, layout: Layout, reached_as: str,

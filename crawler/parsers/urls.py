@@ -138,7 +138,24 @@ def is_root(url: str) -> bool:
     PHP sites serve every article from "/Default.aspx?...&ID=4567", "/index.php?id=12")."""
     parts = urlsplit(url)
     return ((parts.path in ("", "/") or bool(ROOT_PATH.match(parts.path)))
-            and not (parts.query and (_names_an_item(parts.query) or _names_a_list(parts.query))))
+            and not (parts.query and (_names_an_item(parts.query) or _names_a_list(parts.query)
+                                      or search_words(parts.query))))
+
+
+# What a site's search box sends its words as: WordPress "?s=", Joomla "?searchword=", others
+# "?keyword=", "?tukhoa=".  Drupal without clean addresses asks for pages as "?q=node/12".
+SEARCH_KEYS = ("s", "searchword", "keyword", "keywords", "tukhoa", "tu-khoa", "tu_khoa",
+               "txtkeyword", "search", "q")
+
+
+def search_words(query: str) -> str | None:
+    """The words a query asks the site's search for, or None."""
+    asked = {k.lower(): v for k, v in parse_qs(query).items()}
+    for key in SEARCH_KEYS:
+        words = asked.get(key, [""])[0].strip()
+        if words and not (key == "q" and "/" in words):
+            return words
+    return None
 
 
 def _names_a_list(query: str) -> bool:

@@ -208,6 +208,24 @@ def test_an_events_calendars_list_is_no_list_of_the_news(body_class, role):
     verdict = classify(page, BASE + "/su-kien/danh-sach/", reached_as="page")
     assert verdict.role == role, verdict.evidence
 
+
+@pytest.mark.parametrize("mails, role", [(3, "other"), (1, "listing")])
+def test_a_directory_of_people_is_no_list_of_the_news(mails, role):
+    """Leaders' cards, each a link to the person's page beside a phone number and an
+    e-mail address; one address in a news list (a writer's) makes no directory."""
+    cards = "".join(
+        f'<div class="leader-item"><h3><a href="/lanh-dao/{slug}-9021{n}">{name}</a></h3><div>'
+        f"Phó Chủ tịch UBND xã</div><p>ĐT: 0238.3844.10{n}</p>"
+        + (f'<p><a href="mailto:ld{n}@xathu.example">ld{n}@xathu.example</a></p>' if n < mails else "")
+        + "</div>"
+        for n, (slug, name) in enumerate([("tran-van-an", "Trần Văn An"),
+                                          ("le-thi-binh", "Lê Thị Bình"),
+                                          ("ho-minh-chau", "Hồ Minh Châu")]))
+    page = ('<html><head><title>Lãnh đạo UBND xã</title></head><body><h1>Lãnh đạo UBND xã</h1>'
+            f'<div class="leaders">{cards}</div></body></html>')
+    verdict = classify(page, BASE + "/lanh-dao-ubnd-xa", reached_as="page")
+    assert verdict.role == role, verdict.evidence
+
 # A site whose articles sit at bare slugs ("/tin-tuc/{alias}", as Drupal's path aliases and
 # many hand-made systems write them): no link has an article's shape.
 BARE = {

@@ -138,3 +138,18 @@ def _page_name(doc) -> str:
         title = doc.find(".//title")
         text = re.split(r"\s+[-|–—:»]\s+|\s\|\s", text_of(title))[0] if title is not None else ""
     return fold(text).strip(" .:") if text else ""
+
+
+# A directory of people (leaders, officials, offices): each card gives an e-mail address
+# beside the link to the person's page.  A list of news gives none.
+DIRECTORY_SHARE = 0.5
+
+
+def directory_sign(doc, entries: int) -> str | None:
+    """Why a page whose links a list would take is a directory of people, or None."""
+    mails = [a for a in xp(doc, "//a[starts-with(normalize-space(@href), 'mailto:')]")
+             if not any(anc.tag == "footer" or "footer" in (anc.get("class") or "")
+                        for anc in a.iterancestors())]
+    if len(mails) < 3 or len(mails) < DIRECTORY_SHARE * entries:
+        return None
+    return f"a directory: {len(mails)} e-mail addresses beside its {entries} links"

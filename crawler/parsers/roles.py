@@ -36,7 +36,7 @@ from .documents import citations, parse_document, parse_register
 from .links import LATER_PAGE, link_listing
 from .missing import SAYS_MISSING, footer_share, says_missing
 from .page import load, meta_content, text_of, xp
-from .page_kinds import BODY_POST, collection_sign, service_page
+from .page_kinds import BODY_POST, collection_sign, directory_sign, service_page
 from .pagers import pager_links
 from .profiles import profile_sign
 from .registry import Layout
@@ -184,6 +184,10 @@ def _listing_verdict(verdict: PageRole, doc, url: str, collection: str | None,
         if alike is not None and (listing is None or len(alike.entries) > len(listing.entries)):
             evidence.append(said)
             listing = alike
+        directory = directory_sign(doc, len(listing.entries)) if listing is not None else None
+        if directory:
+            evidence.append(directory)
+            listing = None
     if listing is not None:
         if not listing.pager_links and not listing.pagination and listing.max_page <= 1:
             # links a layout's pager rule knows, else those its pager shows as a pager's

@@ -191,6 +191,8 @@ def test_a_wordpress_static_page_with_its_one_article_element_is_still_no_post()
     ("https://x.gov.vn/index.php?option=com_content&view=category&id=12&Itemid=134", False),
     ("https://x.gov.vn/index.php?option=com_content&view=archive&month=9&year=2023", False),
     ("https://x.gov.vn/index.php?option=com_content&view=featured&Itemid=101", True),
+    # a site search's results are no front page
+    ("https://x.gov.vn/?s=chuy%E1%BB%83n+%C4%91%E1%BB%95i+s%E1%BB%91", False),
 ])
 def test_a_root_address_whose_query_numbers_an_item_is_no_root(url, root):
     from crawler.parsers.urls import is_root

@@ -295,6 +295,17 @@ def _plain_article(head: str, after: str = "") -> str:
     # ... not its home page
     ('<nav id="navigation"><ul><li class="selected"><a href="/">Trang chủ</a></li></ul></nav>', "",
      None),
+    # a meta line's label, the category linked after it or written as text
+    ("", '<div class="articleEntry"><span class="date">05/12/24 08:30</span> | <span class='
+         '"category">Chuyên mục: <a href="/an-ninh-trat-tu">An ninh trật tự</a></span></div>',
+     "An ninh trật tự"),
+    ("", '<p class="print-date">Ngày đăng: 02/12/2024 14:35 | Chuyên mục: Văn hóa</p>', "Văn hóa"),
+    ("", '<p class="print-date">Ngày đăng: 02/12/2024 14:35 | Chuyên mục:</p>', None),
+    # Joomla's article info, EasyDNN's categories above the title
+    ("", '<dl class="article-info"><dd class="category-name">Danh mục: <a href="/index.php/tin-'
+         'y-te" itemprop="genre">Tin y tế</a></dd></dl>', "Tin y tế"),
+    ('<div class="edn_articleCategories"><a href="/Tin-tuc/ArtMID/512/CategoryID/6/Gia-ca">Giá '
+     'cả thị trường</a></div>', "", "Giá cả thị trường"),
 ])
 def test_a_category_the_page_marks_without_a_trail(head, after, category):
     article = parse_article(_plain_article(head, after), "https://xa.example.vn/tin-tuc/le-ra-quan-12")

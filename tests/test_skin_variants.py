@@ -262,6 +262,24 @@ def test_an_office_on_the_author_line_is_the_author_unless_writers_sign_the_text
     assert signed.author == "Hồ Phương" and signed.body.endswith(LAST)
 
 
+
+def test_a_nukeviet_item_written_whole_in_its_lead_box_is_that_text():
+    """A short item whose writer filled only the lead's box (div.hometext), its body left
+    empty: that is its text, and it has no lead of its own; its category is the trail's."""
+    html = _nukeviet("Hồ Phương").replace(
+        '<div class="hometext">Xã tổ chức diễn tập phương án phòng cháy tại khu dân cư.</div>',
+        f'<div class="hometext">{PARAS}</div>').replace(f"bodytext\">{PARAS}", 'bodytext">')
+    html = html.replace('<div class="news_column panel">', '<ul class="temp-breadcrumbs hidden" '
+                        'itemscope itemtype="https://schema.org/BreadcrumbList"><li itemprop="item'
+                        'ListElement"><a href="/" itemprop="item"><span itemprop="name">Trang '
+                        'nhất</span></a></li><li itemprop="itemListElement"><a href="/tin-xa/" '
+                        'itemprop="item"><span itemprop="name">Tin xã, thị trấn</span></a></li>'
+                        '</ul><div class="news_column panel">')
+    found = _verdict(html, "https://quynhdoi.hoaison.gov.vn/tin-xa/xa-dien-tap-phong-chay-306.html")
+    assert found.record.parser.startswith("nukeviet/"), found.evidence
+    assert found.record.body.endswith(LAST) and found.record.summary is None
+    assert (found.record.author, found.record.category) == ("Hồ Phương", "Tin xã, thị trấn")
+
 def test_a_nukeviet_themes_author_box_of_plain_lines_names_writers_and_source():
     """A NukeViet 4.4 theme sets "Tác giả:" and "Nguồn tin:" as plain paragraphs in its own
     right-aligned author box (div.egov-author.text-right)."""

@@ -232,6 +232,12 @@ def category(page: Page, title_text: str) -> str | None:
 _FIELD_LABELS = etree.XPath("//*[contains(@class, 'field-label')]")
 
 
+# The meta line's label before the category: "Chuyên mục: <a>An ninh trật tự</a>", or as
+# text "Ngày đăng: 02/12/2024 14:35 | Chuyên mục: Văn hóa".
+_CATEGORY_LABEL = re.compile(r"(?:^|[|•·]\s*)(?:chuyên mục|danh mục)\s*[:：]\s*([^|•·]{0,60}?)\s*(?=[|•·]|$)",
+                             re.IGNORECASE)
+
+
 def _labelled_field(page: Page) -> str | None:
     for label in _FIELD_LABELS(page.root):
         if fold(text_of(label)).rstrip(": ") in ("chuyen muc", "danh muc"):
@@ -239,6 +245,19 @@ def _labelled_field(page: Page) -> str | None:
             link = items.find(".//a") if items is not None else None
             if link is not None and text_of(link):
                 return text_of(link)
+    for el in page.root.iter("span", "dd", "div", "p", "li", "td"):
+        own = el.text or ""
+        if ":" not in own or len(own) > 200 or not ("mục" in own.lower() or "muc" in fold(own)):
+            continue
+        text = clean_text(own)
+        found = _CATEGORY_LABEL.search(text)
+        if found is None or el not in page.order:
+            continue
+        if found.group(1):
+            return found.group(1)
+        link = el.find("a")  # the label's own link, right after it
+        if link is not None and not (own.strip().endswith(tuple("|•·"))) and text_of(link):
+            return text_of(link)
     return None
 
 

@@ -74,7 +74,10 @@ BREADCRUMB = ("[itemtype*=BreadcrumbList] [itemprop=name]", ".breadcrumb li", ".
               ".duongdan a", "[id=breadcrumb] a")
 # The category the article's own meta line links ("Chuyên mục: <a>Kinh tế</a>"): EasyDNN
 # News, WordPress themes without a trail, schema.org's articleSection.
-CATEGORY_LINK = (".edn_category a", ".cat-links a", "[itemprop=articleSection]",
+CATEGORY_LINK = (".edn_category a", ".edn_categories a", ".edn_articleCategories a", ".cat-links a",
+                 "[itemprop=articleSection]",
+                 # Joomla's article info: <dd class="category-name">, its link itemprop=genre
+                 "dd.category-name a", "a[itemprop=genre]",
                  "a[rel~=category]",  # WordPress's "category tag" link (its AMP reader's too)
                  # Drupal's taxonomy field for the section (9's "field--name-", 7's "field-name-")
                  "[class*=field-danh-muc] a", "[class*=field-chuyen-muc] a",

@@ -212,6 +212,11 @@ def parse(doc, url: str, fetched_at: str | None = None) -> Article | None:
     office = writers is not None and is_org(writers)
     body = extract_body(body_el, url, remove=BODY_NOISE, find_byline=writers is None or office,
                         summary=lead, find_lead=lead is None, site=site)
+    if not body.text and lead_el is not None and lead:
+        # A short item written whole in the lead's box, its body left empty: that is its
+        # text, and it has no lead of its own.
+        body = extract_body(lead_el, url, find_byline=writers is None or office, site=site)
+        lead = None
     known = {a.url for a in body.attachments}
     body.attachments += [a for a in attached_files(doc, url) if a.url not in known]
     return assemble(

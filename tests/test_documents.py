@@ -281,6 +281,13 @@ def test_the_files_of_other_documents_beside_it_are_not_its_files():
     ("Lê Văn An (Phó Giám đốc Sở)", "Lê Văn An"),
     ("Nguyễn Văn Đệ", "Nguyễn Văn Đệ"),
     ("Phó Chủ tịch UBND tỉnh<br />Hoàng&nbsp;Văn Thành", "Hoàng Văn Thành"),
+    # the title run into the name, no mark between
+    ("Phó Chủ tịch UBND tỉnh Đặng Thị Lan", "Đặng Thị Lan"),
+    ("KT. GIÁM ĐỐC - PHÓ GIÁM ĐỐC Nguyễn Hữu Tài", "Nguyễn Hữu Tài"),
+    ("Giám đốc Sở Nguyễn Văn An", "Nguyễn Văn An"),
+    # a joint document's signers, joined as writers are
+    ("Nguyễn Đình Hòa; Chủ tịch UBMTTQ huyện Lê Thị Thanh Xuân",
+     "Nguyễn Đình Hòa, Lê Thị Thanh Xuân"),
 ])
 @pytest.mark.parametrize("label", ["Người ký", "Thẩm phán - Chủ tọa phiên tòa"])
 def test_the_signer_is_the_person_without_the_title_printed_beside(cell, signer, label):

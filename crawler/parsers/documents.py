@@ -293,8 +293,30 @@ _SIGNER_TITLE = re.compile(rf"^{_TITLES}\b[^-–:]{{0,40}}?\s*[-–:]\s*(?=\S)"
                            rf"|(?<=\S)\s*[-–(]\s*{_TITLES}\b[^-–()]{{0,40}}\)?$", re.IGNORECASE)
 
 
+# Words of an office that may stand capitalised right before the name ("Giám đốc Sở ...").
+_OFFICE_WORDS = {"sở", "ban", "phòng", "ubnd", "hđnd", "tỉnh", "huyện", "xã", "phường", "viện",
+                 "cục", "đài"}
+
+
 def _signer(value: str | None) -> str | None:
-    return _SIGNER_TITLE.sub("", value, count=1) if value else value
+    if not value:
+        return value
+    if ";" in value:  # a joint document's signers, one per office: joined as writers are
+        return ", ".join(filter(None, (_signer(part.strip()) for part in value.split(";"))))
+    value = _SIGNER_TITLE.sub("", value, count=1)
+    if not _TITLE_LINE.match(value):
+        return value
+    # The title run into the name, no mark between ("Phó Chủ tịch UBND tỉnh Đặng Thị Lan",
+    # "KT. GIÁM ĐỐC - PHÓ GIÁM ĐỐC Nguyễn Hữu Tài"): the name is the last words written as a
+    # name's are.
+    words = value.split()
+    name: list[str] = []
+    for word in reversed(words):
+        if not (word[:1].isupper() and (len(word) == 1 or word[1:].islower())) \
+                or word.lower() in _OFFICE_WORDS or len(name) == 4:
+            break
+        name.insert(0, word)
+    return " ".join(name) if 2 <= len(name) < len(words) else value
 
 
 def _named_number(doc, fields: dict) -> str | None:

@@ -388,3 +388,17 @@ def test_a_field_labelled_as_the_category_names_it():
                               "</div></div>")
     article = parse_article(html, "https://truong.example.vn/tin-tuc/le-ra-quan-12")
     assert article.category == "Hoạt động nhà trường"
+
+
+@pytest.mark.parametrize("meta", ['<i class="bi bi-calendar3"></i> 01/08/2024 13:15 &nbsp;|&nbsp; '
+                                  '<i class="bi bi-eye"></i> 157 lượt xem',
+                                  "Lượt xem: 1.204 - 01/08/2024 13:15"])
+def test_a_date_beside_a_view_count_is_the_articles_date(meta):
+    """A hand-made Bootstrap site prints the date and the page's view count on one line
+    under the title, and nothing else dates the page."""
+    html = ('<html><head><meta charset="utf-8"><title>Sở Y tế sơ kết du lịch cộng đồng</title>'
+            '</head><body><main><article class="news-detail"><h1 class="news-title h3">Sở Y tế sơ'
+            f' kết du lịch cộng đồng</h1><p class="news-meta text-muted small">{meta}</p><div '
+            f'class="news-content">{PARAS}</div></article></main></body></html>')
+    article = parse_article(html, "http://soyte.example.gov.vn/chi-tiet.php?id=451")
+    assert article is not None and article.published_at == "2024-08-01T13:15:00+07:00"

@@ -224,11 +224,17 @@ def date_of(text: str | None) -> str | None:
     return (parse_date(text) or english_datetime(text)) if text else None
 
 
+# A view count printed beside the date ("01/08/2024 13:15 | 157 lượt xem", "Lượt xem: 86").
+_VIEWS = re.compile(r"\d[\d.,]*\s*(?:lượt xem|lượt đọc|lần xem|views?)|(?:lượt xem|lượt đọc|"
+                    r"lần xem|views?)\s*:?\s*\d[\d.,]*")
+
+
 def is_date_line(text: str) -> bool:
-    """A line that is a date, perhaps with its label: little is left once it is out."""
+    """A line that is a date, perhaps with its label and a view count: little is left once
+    they are out."""
     if not text or len(text) > 120 or not date_of(text):
         return False
-    rest = ENGLISH_DATE.sub(" ", text.lower())
+    rest = ENGLISH_DATE.sub(" ", _VIEWS.sub(" ", text.lower()))
     rest = _MONTH_WORD.sub(" ", DATE_WORDS.sub(" ", rest))
     rest = re.sub(r"[\d\s/.,:|()\-–—+]+", "", rest)
     return len(rest) <= max(6, len(text) // 5)

@@ -306,6 +306,11 @@ def _plain_article(head: str, after: str = "") -> str:
          'y-te" itemprop="genre">Tin y tế</a></dd></dl>', "Tin y tế"),
     ('<div class="edn_articleCategories"><a href="/Tin-tuc/ArtMID/512/CategoryID/6/Gia-ca">Giá '
      'cả thị trường</a></div>', "", "Giá cả thị trường"),
+    # a block named the BEM way (DNN's 2sxc News), not a box of every category
+    ('<div class="app-news-details__category"><a href="/tin-tuc/category/kinh-te-xa-hoi">Kinh '
+     'tế - Xã hội</a></div>', "", "Kinh tế - Xã hội"),
+    ("", '<div class="widget__categories"><a href="/tin-tuc/category/kinh-te-xa-hoi">Kinh tế - '
+         "Xã hội</a></div>", None),
 ])
 def test_a_category_the_page_marks_without_a_trail(head, after, category):
     article = parse_article(_plain_article(head, after), "https://xa.example.vn/tin-tuc/le-ra-quan-12")

@@ -88,6 +88,19 @@ def page(main: str, head: str = "") -> str:
             f"<div class=main>{main}</div>{SIDE}</body></html>")
 
 
+
+@pytest.mark.parametrize("signature, author, source", [
+    # the commune's loudspeaker station writes the commune's news
+    ("Đài Truyền thanh xã Thanh Lâm", "Đài Truyền thanh xã Thanh Lâm", None),
+    # a paper signing the text is its credit
+    ("Báo Nghệ An", None, "Báo Nghệ An"),
+])
+def test_an_office_signing_the_text_writes_it_and_a_paper_credits_it(signature, author, source):
+    html = page("<h1>Hội nghị triển khai kế hoạch năm 2024</h1><div class=ngay>12/03/2024 "
+                f'08:30</div>{PROSE}<p style="text-align:right"><strong>{signature}</strong></p>')
+    article = parse_article(html, "https://thanhlam.nghean.gov.vn/tin/hoi-nghi-10003")
+    assert (article.author, article.source) == (author, source)
+
 def test_a_signed_article_of_no_known_system():
     html = page("<h1>Hội nghị triển khai kế hoạch năm 2024</h1><div class=ngay>12/03/2024 "
                 "08:30</div>" + PROSE + '<p style="text-align:right"><b>Thu Hà</b></p>'

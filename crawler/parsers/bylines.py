@@ -178,8 +178,15 @@ OUTLET_WORDS = ("báo ", "tạp chí", "cổng thông tin", "cổng ttđt", "tra
                 "ttxvn", "vov", "vtv", "truyền hình", "thông tấn", "the ")
 
 
+# A commune's or a district's loudspeaker station (Đài Truyền thanh xã) is the office that
+# writes the site's news, no outlet that a text credits.
+LOCAL_STATION = ("đài truyền thanh", "đài tt ")
+
+
 def is_outlet(text: str | None) -> bool:
     low = clean_text(text).lower() + " "
+    if low.startswith(LOCAL_STATION):
+        return False
     return (low.startswith(OUTLET_WORDS) or bool(re.search(r"\.(?:vn|com|net|org)\b", low))
             or bool(ORG_SUFFIX.search(low.strip())))
 

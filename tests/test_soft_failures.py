@@ -88,6 +88,32 @@ def test_a_walked_listing_showing_nothing_one_night_stays_a_listing(tmp_path):
     assert query(db, "select count(*) from articles where url = ?", url + new) == [(1,)]
 
 
+
+def test_a_walked_listing_answering_with_the_home_page_one_night_is_said(tmp_path):
+    """Joomla answers a list it lost with its default menu item, the home page, under the
+    list's own address: that list is not read tonight (its site degraded), its articles
+    are not taken for gone, and it is walked again the next night."""
+    site = _Site(_plain_site())
+    listing = site.files["/tin-tuc/"]
+    # the home page's box of the newest articles, as many as the list shows
+    home = SECTION.replace("<title>Tin tức</title>", "<title>Trang chủ - Xã Thử</title>")
+
+    def home_instead(site):
+        site.files["/tin-tuc/"] = home
+
+    def back(site):
+        site.files["/tin-tuc/"] = listing
+
+    db = tmp_path / "a.db"
+    url, runs = _nights(db, site, home_instead, back)
+    assert runs[1].returncode == 5, runs[1].stderr
+    rows = query(db, "select status, reason from site_runs where run_id = 2")
+    assert rows[0][0] == "degraded" and "home page" in rows[0][1], rows
+    assert query(db, "select kind from crawl_errors where url = ?", url + "/tin-tuc/") \
+        == [("listing_empty",)]
+    assert query(db, "select count(*) from articles where gone_at is not null") == [(0,)]
+    assert runs[2].returncode == 0, runs[2].stderr
+
 def test_a_start_page_cut_short_is_said_and_its_site_degraded(tmp_path):
     files = _plain_site()
     home = files["/"]

@@ -153,3 +153,18 @@ def directory_sign(doc, entries: int) -> str | None:
     if len(mails) < 3 or len(mails) < DIRECTORY_SHARE * entries:
         return None
     return f"a directory: {len(mails)} e-mail addresses beside its {entries} links"
+
+
+# What a home page's <title> opens with: "Trang chủ - Sở Giáo dục và Đào tạo".
+HOME_TITLES = {"trang chu", "trang nhat", "home", "homepage", "home page"}
+_TITLE_PARTS = re.compile(r"\s+[-|–—:»]\s+|\s\|\s")
+
+
+def home_titled(doc) -> str | None:
+    """Why a page at another address is the site's home page (a CMS's fallback when it
+    cannot find what was asked: Joomla's default menu item), or None."""
+    title = doc.find(".//title")
+    parts = _TITLE_PARTS.split(text_of(title)) if title is not None else []
+    if len(parts) < 2 or fold(parts[0]).strip(" .") not in HOME_TITLES:
+        return None
+    return f"its <title> names the site's home page ({clean_text(text_of(title))[:60]!r})"

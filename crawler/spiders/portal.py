@@ -13,9 +13,8 @@ listings nor articles are not fetched again for a month.  ``GOVNEWS_FULL`` walks
 everything, and then re-checks archived articles that no listing shows any more (gone or
 not).
 
-Its helpers: what earlier runs left (``state``), a listing's walk through its pages
-(``walk``), the files pages link (``files``), and the hosts it may fetch from and how
-each fared (``sites``).
+Its helpers: what earlier runs left (``state``), a listing's walk (``walk``), the files
+pages link (``files``), the hosts it may fetch from and how each fared (``sites``).
 
 Run as ``govnews crawl [SITE_URL ...]`` or ``scrapy crawl portal -a site=URL[,URL...]``.
 """
@@ -395,6 +394,7 @@ class PortalSpider(SiteHosts, scrapy.Spider):
         """A start page or a site's root: its links are followed; a list its layout reads
         on it is walked; it is never stored."""
         yield PageKind(url=role.url, kind="hub", layout=role.layout_key, evidence=role.evidence)
+        yield from self.walker.home_in_place(role, response)  # drops a lost listing's items
         if role.listing is not None:
             role.listing.category = None  # a home page names no category
             yield from self.walker.handle_listing(doc, role.listing, response, hops)

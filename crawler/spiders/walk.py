@@ -190,6 +190,18 @@ class ListingWalker:
             self.spider.ledger.note_listing_failed(urlsplit(role.url).netloc, message)
             yield Problem(url=role.url, kind="layout_changed", message=message, fetch=False)
 
+    def home_in_place(self, role, response):
+        """A listing earlier runs walked that answers with the site's home page (a CMS's
+        fallback for a list it lost): its own articles are not shown tonight, so the home
+        page's list is not walked in its place (its links are followed); its site's
+        listings are read worse than before, and it is walked again next run."""
+        if role.url not in self.spider.memory.walked_listings or response.meta.get("kind") == "home":
+            return
+        role.listing = None
+        message = "a listing earlier runs walked answers with the site's home page"
+        self.spider.ledger.note_listing_failed(urlsplit(role.url).netloc, message)
+        yield Problem(url=role.url, kind="listing_empty", message=message, fetch=False)
+
     def after_repeat(self, doc, listing, host: str) -> tuple[bool, Problem | None]:
         """Whether a listing page paged in its URL has its pager followed, and the problem
         its showing an earlier page's items is."""

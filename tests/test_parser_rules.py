@@ -94,6 +94,13 @@ def test_lead_repeated_as_first_body_paragraph_is_not_repeated():
     ('<p style="text-align:right"><em>Cổng TTĐT tỉnh</em></p>', None, "Cổng TTĐT tỉnh"),
     # a sentence that opens with "Theo" is body text, not a credit
     ("<p>Theo kế hoạch, các hoạt động diễn ra đến hết tháng 10.</p>", None, None),
+    # labels of who wrote what, a writer's part in brackets, Bootstrap 5's right alignment
+    ('<p style="text-align: right;"><strong>Tin, video: Thu Trang</strong></p>', "Thu Trang",
+     None),
+    ('<p style="text-align: right;"><strong>Ảnh, bài: Hoàng Anh - Minh Tú</strong></p>',
+     "Hoàng Anh, Minh Tú", None),
+    ('<p style="text-align: right;"><strong>Lê Hải (CTV)</strong></p>', "Lê Hải", None),
+    ('<p class="text-end fw-bold">Minh Tuấn - Bảo Ngọc</p>', "Minh Tuấn, Bảo Ngọc", None),
 ])
 def test_a_credit_is_the_source_and_a_person_the_author(lines, author, source):
     record = parse_article(page(lines), URL)
@@ -106,6 +113,8 @@ def test_a_credit_is_the_source_and_a_person_the_author(lines, author, source):
 @pytest.mark.parametrize("text,author", [
     ("Bởi", None), ("By:", None), ("Đăng bởi", None), ("Bởi Thu Hà", "Thu Hà"),
     ("By John Smith", "John Smith"), ("Bùi Văn An", "Bùi Văn An"), ("Byron Lee", "Byron Lee"),
+    # Joomla's Vietnamese "Được đăng:" is the date's label
+    ("Được đăng: 02 Tháng 12 2024", None), ("Ngọc Lan (thực hiện)", "Ngọc Lan"),
 ])
 def test_an_author_label_is_dropped_and_alone_names_no_one(text, author):
     assert clean_author(text) == author

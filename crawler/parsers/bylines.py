@@ -22,6 +22,8 @@ from .page import _within, block_lines, is_all_bold, is_all_italic, is_right_ali
 BYLINE_LABELS = ("tác giả", "tác giả bài viết", "người viết", "bài và ảnh", "bài, ảnh",
                  "bài - ảnh", "bài ảnh",
                  "tin và ảnh", "tin, ảnh", "tin - ảnh", "tin ảnh", "tin", "bài", "người đăng",
+                 "ảnh, bài", "ảnh - bài", "ảnh và bài", "tin, video", "tin - video", "tin và video",
+                 "bài, video", "bài và video", "video",
                  "biên tập", "phóng viên", "pv", "theo", "thực hiện", "nhóm thực hiện")
 _BYLINE_LABEL_RE = re.compile(
     r"^\s*(?:" + "|".join(re.escape(x) for x in sorted(BYLINE_LABELS, key=len, reverse=True)) + r")\s*[:：]\s*",
@@ -310,6 +312,12 @@ def site_names(doc, url: str | None = None, ld=None) -> SiteNames:
     return SiteNames(tuple(dict.fromkeys(names)), frozenset(keys))
 
 
+# A writer's part in brackets after the name: a contributor (CTV), the interviewer
+# ("thực hiện"), who compiled or translated it.
+ROLE_MARK = re.compile(r"\s*\((?:ctv|cộng tác viên|thực hiện|tổng hợp|lược dịch|biên dịch|pv|btv)\)",
+                       re.IGNORECASE)
+
+
 def clean_author(text: str | None, site: SiteNames | None = None,
                  organisations: bool = False) -> str | None:
     """A byline as printed, without its labels, its date and the photographer, several
@@ -324,7 +332,7 @@ def clean_author(text: str | None, site: SiteNames | None = None,
         text = dated[0]
     text = AUTHOR_LABEL.sub("", text)
     text = strip_byline_label(text) or ""
-    text = PHOTO_CREDIT.sub("", text).strip(" -–—|,")
+    text = ROLE_MARK.sub("", PHOTO_CREDIT.sub("", text)).strip(" -–—|,")
     if not text or len(text) > 80 or len(text.split()) > 12 or re.search(r"\d\d|\d[/.:]\d", text):
         return None  # not a name: a date, a time, a count
     if (ACCOUNT.match(text) or (is_org(text) and not organisations) or credit_of(text)
@@ -357,7 +365,7 @@ _DATE_EXPR = re.compile(
 # Bits of a meta line that are neither the byline nor the date.
 _META_BITS = re.compile(r"(?:lượt xem|số lượt xem|views?|bình luận|comments?)\s*[:：]?\s*[\d.,]*",
                         re.IGNORECASE)
-_NOT_A_BYLINE = re.compile(r"^(?:cập nhật|ngày đăng|đăng lúc|ngày|lúc|published|updated|posted"
+_NOT_A_BYLINE = re.compile(r"^(?:cập nhật|ngày đăng|đăng lúc|được|ngày|lúc|published|updated|posted"
                            r"|last updated|thời gian|date)\b", re.IGNORECASE)
 
 

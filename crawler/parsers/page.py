@@ -521,8 +521,9 @@ def is_right_aligned(el) -> bool:
         if "text-align:right" in _style(node) or (node.get("align") or "").lower() == "right":
             return True
         classes = (node.get("class") or "").lower().split()
-        # Bootstrap's text-right, the block editor's has-text-align-right.
-        if {"text-right", "right", "author", "has-text-align-right", "alignright"} & set(classes):
+        # Bootstrap's text-right (text-end from its 5), the block editor's has-text-align-right.
+        if {"text-right", "text-end", "right", "author", "has-text-align-right",
+                "alignright"} & set(classes):
             return True
     return False
 

@@ -54,16 +54,17 @@ def reparse(archive: Archive, batch: int = 200, dry_run: bool = False,
         if tick:
             tick()
         snap = snapshot(db, snapshot_id)
-        try:
+        old = page_view(next(records(db, "url = ?", [url])))
+        try:  # (a page that prints no date has the one its listing printed)
             article = parse_article(snap["body"], url, fetched_at=snap["fetched_at"],
-                                    content_type=header(snap["headers"], "content-type"))
+                                    content_type=header(snap["headers"], "content-type"),
+                                    listed_at=old["published_at"])
         except Exception as exc:  # one bad page must not stop the others
             report.failed.append((url, f"{type(exc).__name__}: {exc}"))
             continue
         if article is None or not article.title or not article.body:
             report.failed.append((url, "no longer parses as an article"))
             continue
-        old = page_view(next(records(db, "url = ?", [url])))
         if article.category is None:
             article.category = old["category"]  # it came from a listing, not the page
         new = page_view(article.to_dict())

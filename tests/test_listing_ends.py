@@ -395,3 +395,22 @@ def test_a_later_page_of_a_list_that_fails_makes_its_site_degraded(tmp_path):
     assert status == "degraded" and "listings" in reason, (status, reason)
     stored = {r["url"].rsplit("/", 1)[1] for r in export_records(tmp_path / "a.db")}
     assert {f"{s}.html" for s in slugs[:3] + slugs[6:]} <= stored
+
+
+def test_an_article_dated_only_in_its_list_takes_the_lists_date(tmp_path):
+    """A hand-made site prints an item's date in its lists only ("12/03/2024" beside the
+    link): the page is archived with that date, and a re-parse of it keeps it."""
+    files = _plain_site()
+    undated = "hop-mat-dau-xuan"
+    files[f"/tin-tuc/{undated}.html"] = article_page(undated, ARTICLES[undated]).replace(
+        '<div class="ngay">Ngày 12/03/2024 08:30</div>', "")
+    db = tmp_path / "a.db"
+    url, (run,) = _nights(db, _Site(files))
+    assert run.returncode == 0, run.stderr
+    dated = query(db, "select published_at from articles where url = ?",
+                  f"{url}/tin-tuc/{undated}.html")
+    assert dated and dated[0][0].startswith("2024-03-12"), dated
+    reparsed = govnews("reparse", "--db", str(db), check=False)
+    assert "no longer parses" not in reparsed.stdout + reparsed.stderr, reparsed.stdout
+    assert query(db, "select published_at from articles where url = ?",
+                 f"{url}/tin-tuc/{undated}.html") == dated

@@ -52,14 +52,16 @@ def detect_layout(doc) -> Layout:
 
 
 def parse_article(html: bytes | str, url: str, fetched_at: str | None = None,
-                  content_type: str | None = None) -> Article | None:
+                  content_type: str | None = None, listed_at: str | None = None) -> Article | None:
     """The article of one stored page, read as a page reached through an article link
-    (``roles.classify``); None when the page is no article."""
-    return parse_article_doc(load(html, content_type), url, fetched_at)
+    (``roles.classify``; ``listed_at``: the date its listing printed); None when the page
+    is no article."""
+    return parse_article_doc(load(html, content_type), url, fetched_at, listed_at)
 
 
-def parse_article_doc(doc, url: str, fetched_at: str | None = None) -> Article | None:
-    role = classify(doc, url, reached_as="article", fetched_at=fetched_at)
+def parse_article_doc(doc, url: str, fetched_at: str | None = None,
+                      listed_at: str | None = None) -> Article | None:
+    role = classify(doc, url, reached_as="article", fetched_at=fetched_at, listed_at=listed_at)
     return role.record if role.role == "article" else None
 
 

@@ -427,6 +427,41 @@ _SIGNING_LINE = re.compile(rf"^(?:(?:T/M|TM|KT|TL|TUQ|Q)\.?\s+\S|{SIGNER_TITLES}
                            re.IGNORECASE)
 
 
+# A signer's title printed before the name in the signer's cell ("Phó Chủ tịch - Trần Minh
+# Quang", "KT. Chủ tịch: Lê Hồng Vinh"): the register's field is the person.
+SIGNER_TITLE_LINE = re.compile(rf"^{SIGNER_TITLES}\b", re.IGNORECASE)
+_SIGNER_TITLE = re.compile(rf"^{SIGNER_TITLES}\b[^-–:]{{0,40}}?\s*[-–:]\s*(?=\S)"
+                           rf"|(?<=\S)\s*[-–(]\s*{SIGNER_TITLES}\b[^-–()]{{0,40}}\)?$", re.IGNORECASE)
+
+
+# Words of an office that may stand capitalised right before the name ("Giám đốc Sở ...").
+_OFFICE_WORDS = {"sở", "ban", "phòng", "ubnd", "hđnd", "tỉnh", "huyện", "xã", "phường", "viện",
+                 "cục", "đài"}
+
+
+def signer_name(value: str | None) -> str | None:
+    """A register's signer field as the person: without the title printed beside the
+    name, several signers joined as writers are."""
+    if not value:
+        return value
+    if ";" in value:  # a joint document's signers, one per office: joined as writers are
+        return ", ".join(filter(None, (signer_name(part.strip()) for part in value.split(";"))))
+    value = _SIGNER_TITLE.sub("", value, count=1)
+    if not SIGNER_TITLE_LINE.match(value):
+        return value
+    # The title run into the name, no mark between ("Phó Chủ tịch UBND tỉnh Đặng Thị Lan",
+    # "KT. GIÁM ĐỐC - PHÓ GIÁM ĐỐC Nguyễn Hữu Tài"): the name is the last words written as a
+    # name's are.
+    words = value.split()
+    name: list[str] = []
+    for word in reversed(words):
+        if not (word[:1].isupper() and (len(word) == 1 or word[1:].islower())) \
+                or word.lower() in _OFFICE_WORDS or len(name) == 4:
+            break
+        name.insert(0, word)
+    return " ".join(name) if 2 <= len(name) < len(words) else value
+
+
 def signed_by(el) -> str | None:
     """The person an official text's signature block (``el``, the body's last block: a
     layout table's cell, lines under <br>) names on its last line, after the office and

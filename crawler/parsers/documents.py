@@ -31,7 +31,7 @@ from ..kernel.numbers import (
 )
 from ..kernel.record import DocFile, Document, Listing, ListingEntry
 from ..kernel.text import canonical_url, clean_text, fold, site_of
-from .bylines import SIGNER_TITLES
+from .bylines import SIGNER_TITLE_LINE, signer_name
 from .links import is_file_link, side_boxes
 from .list_names import listing_name
 from .page import block_lines, chrome_names, text_of
@@ -244,7 +244,7 @@ def parse_document(doc, url: str, fetched_at: str | None = None) -> Document | N
         text = _value(value)
         if name == "signer" and not isinstance(value, str):
             lines = block_lines(value)  # "Phó Chủ tịch UBND tỉnh" over "Hoàng Văn Thành"
-            if len(lines) > 1 and _TITLE_LINE.match(lines[0]):
+            if len(lines) > 1 and SIGNER_TITLE_LINE.match(lines[0]):
                 text = clean_text(lines[-1])
         if text and name in ("number", "judgment"):
             numbers.add(number_key(_number(text)) or text)
@@ -280,43 +280,9 @@ def parse_document(doc, url: str, fetched_at: str | None = None) -> Document | N
     return Document(
         url=canonical_url(url), site=site_of(url), number=number, title=title,
         kind=_kind_name(kind), agency=fields.get("agency"), issued=issued and issued[:10],
-        effective=effective, signer=_signer(fields.get("signer")), summary=summary,
+        effective=effective, signer=signer_name(fields.get("signer")), summary=summary,
         files=_files(doc, url), text=_body_text(doc), fetched_at=fetched_at,
         parser=f"{NAME}/{VERSION}")
-
-
-# A signer's title printed before the name in the signer's cell ("Phó Chủ tịch - Trần Minh
-# Quang", "KT. Chủ tịch: Lê Hồng Vinh"): the register's field is the person.
-_TITLES = SIGNER_TITLES
-_TITLE_LINE = re.compile(rf"^{_TITLES}\b", re.IGNORECASE)
-_SIGNER_TITLE = re.compile(rf"^{_TITLES}\b[^-–:]{{0,40}}?\s*[-–:]\s*(?=\S)"
-                           rf"|(?<=\S)\s*[-–(]\s*{_TITLES}\b[^-–()]{{0,40}}\)?$", re.IGNORECASE)
-
-
-# Words of an office that may stand capitalised right before the name ("Giám đốc Sở ...").
-_OFFICE_WORDS = {"sở", "ban", "phòng", "ubnd", "hđnd", "tỉnh", "huyện", "xã", "phường", "viện",
-                 "cục", "đài"}
-
-
-def _signer(value: str | None) -> str | None:
-    if not value:
-        return value
-    if ";" in value:  # a joint document's signers, one per office: joined as writers are
-        return ", ".join(filter(None, (_signer(part.strip()) for part in value.split(";"))))
-    value = _SIGNER_TITLE.sub("", value, count=1)
-    if not _TITLE_LINE.match(value):
-        return value
-    # The title run into the name, no mark between ("Phó Chủ tịch UBND tỉnh Đặng Thị Lan",
-    # "KT. GIÁM ĐỐC - PHÓ GIÁM ĐỐC Nguyễn Hữu Tài"): the name is the last words written as a
-    # name's are.
-    words = value.split()
-    name: list[str] = []
-    for word in reversed(words):
-        if not (word[:1].isupper() and (len(word) == 1 or word[1:].islower())) \
-                or word.lower() in _OFFICE_WORDS or len(name) == 4:
-            break
-        name.insert(0, word)
-    return " ".join(name) if 2 <= len(name) < len(words) else value
 
 
 def _named_number(doc, fields: dict) -> str | None:

@@ -94,10 +94,11 @@ def _related_item(url: str) -> bool:
 
 
 def parse(doc, url: str, fetched_at: str | None = None,
-          evidence: dict | None = None) -> Article | None:
+          evidence: dict | None = None, listed_at: str | None = None) -> Article | None:
     """The page's article, or None.  ``evidence``, when given, is filled with what the
     page's roles are judged by (parsers.roles): how much of the page's running text the
-    body holds, where the date came from, what the page declares itself."""
+    body holds, where the date came from, what the page declares itself.  ``listed_at``:
+    the date a listing printed beside its link, the page's when it prints none."""
     url = canonical_url(url)
     page = Page(doc)
     body_el = body_element(page)
@@ -142,9 +143,12 @@ def parse(doc, url: str, fetched_at: str | None = None,
         _note_signs(evidence, page, ld, meta_map, sources, title_el, published)
     if not title_text or len(body.text) < MIN_BODY_CHARS:
         return None
+    if not (declared or published) and listed_at:
+        # A hand-made site may date its news in its lists only.
+        published, sources["published_at"] = listed_at, "listing"
     if not (declared or published):
-        # News has a date: an undated page that does not call itself an article is an
-        # "about" or a contact page, even at an article-like URL.
+        # News has a date: an undated page that does not call itself an article, nor one a
+        # list dates, is an "about" or a contact page, even at an article-like URL.
         return None
     return _assembled(doc, url, fetched_at, page, region, body, sources, body_el=body_el,
                       title_text=title_text,

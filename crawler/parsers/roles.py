@@ -108,9 +108,10 @@ class PageRole:
 
 
 def classify(page, url: str, *, reached_as: str = "article", fetched_at: str | None = None,
-             content_type: str | None = None) -> PageRole:
+             content_type: str | None = None, listed_at: str | None = None) -> PageRole:
     """The role of one page (``page``: its bytes, text or a loaded document) and the record
-    that goes with it.  ``reached_as``: how the crawl came to it (``REACHED``)."""
+    that goes with it.  ``reached_as``: how the crawl came to it (``REACHED``);
+    ``listed_at``: the date the listing that linked it printed beside its link."""
     from . import FALLBACK, detect_layout
 
     doc = page if hasattr(page, "xpath") else load(page, content_type)
@@ -133,11 +134,10 @@ def classify(page, url: str, *, reached_as: str = "article", fetched_at: str | N
     evidence.append(f"layout {layout.key}" + (" (no module recognises the page)"
                                               if layout is FALLBACK else ""))
 
-    if reached_as == "start" or is_root(url):
-        return _hub_verdict(verdict, doc, layout_listing)
     home = home_titled(doc) if reached_as in ("listing", "page") else None
-    if home:  # the home page answered in a list's place
-        evidence.append(home)
+    if reached_as == "start" or is_root(url) or home:
+        if home:  # the home page answered in a list's place
+            evidence.append(home)
         return _hub_verdict(verdict, doc, layout_listing)
 
     document = parse_document(doc, url, fetched_at)
@@ -153,15 +153,11 @@ def classify(page, url: str, *, reached_as: str = "article", fetched_at: str | N
         return verdict
     if collection is None:
         article = _article(doc, url, fetched_at, layout, reached_as, evidence,
-                           verdict.problems, layout_listing)
+                           verdict.problems, layout_listing, listed_at)
     else:
         evidence.append(collection)
     if article is not None:
-        article.cites = citations(article.title, article.summary, article.body)
-        article.url = verdict.url = declared_address(doc, url) or url
-        verdict.role, verdict.record = "article", article
-        verdict.copy_of = canonical_elsewhere(doc, url)
-        return verdict
+        return _article_verdict(verdict, doc, url, article, listed_at)
 
     if collection is not None and service_page(doc, url):
         # A contact page or a site map links articles from its side boxes or as its
@@ -169,6 +165,19 @@ def classify(page, url: str, *, reached_as: str = "article", fetched_at: str | N
         evidence.append("a service page: no list of articles")
         return verdict
     return _listing_verdict(verdict, doc, url, collection, layout_listing)
+
+
+def _article_verdict(verdict: PageRole, doc, url: str, article: Article,
+                     listed_at: str | None) -> PageRole:
+    """The verdict on a page read as an article: its record with the documents it cites,
+    at the address the page declares its own."""
+    if not article.published_at and listed_at:  # the page prints no date; its list did
+        article.published_at, article.sources["published_at"] = listed_at, "listing"
+    article.cites = citations(article.title, article.summary, article.body)
+    article.url = verdict.url = declared_address(doc, url) or url
+    verdict.role, verdict.record = "article", article
+    verdict.copy_of = canonical_elsewhere(doc, url)
+    return verdict
 
 
 def _listing_verdict(verdict: PageRole, doc, url: str, collection: str | None,
@@ -254,7 +263,8 @@ def _pager_links(doc, url: str) -> list[str]:
 
 
 def _article(doc, url: str, fetched_at, layout: Layout, reached_as: str,
-             evidence: list[str], problems: list, layout_listing) -> Article | None:
+             evidence: list[str], problems: list, layout_listing,
+             listed_at: str | None = None) -> Article | None:
     """The page's article, when the way it was reached and what it holds say it is one."""
     from . import FALLBACK
 
@@ -287,7 +297,7 @@ def _article(doc, url: str, fetched_at, layout: Layout, reached_as: str,
             if said:  # the portal's "no such article" page, in the article's template
                 evidence.append(f"{SAYS_MISSING} ({said!r})")
                 return None
-            rescued = _fallback_article(doc, url, fetched_at, reached_as, evidence)
+            rescued = _fallback_article(doc, url, fetched_at, reached_as, evidence, listed_at)
             if rescued is None:
                 return article
             problems.append(("layout_incomplete",
@@ -297,11 +307,11 @@ def _article(doc, url: str, fetched_at, layout: Layout, reached_as: str,
         evidence.append(f"{layout.key} finds no article on the page")
         if layout_listing() is not None:
             return None
-    return _fallback_article(doc, url, fetched_at, reached_as, evidence)
+    return _fallback_article(doc, url, fetched_at, reached_as, evidence, listed_at)
 
 
 def _fallback_article(doc, url: str, fetched_at, reached_as: str,
-                      evidence: list[str]) -> Article | None:
+                      evidence: list[str], listed_at: str | None = None) -> Article | None:
     body = doc.find("body")
     if body is not None and BODY_POST.search(body.get("class") or ""):
         evidence.append("its <body> class says it is a single post")
@@ -310,7 +320,7 @@ def _fallback_article(doc, url: str, fetched_at, reached_as: str,
                         "from it")
         return None
     signs: dict[str, Any] = {}
-    article = generic.parse(doc, url, fetched_at, evidence=signs)
+    article = generic.parse(doc, url, fetched_at, evidence=signs, listed_at=listed_at)
     if article is None:
         evidence.append("the fallback finds no dated text block under a title")
         return None
@@ -371,6 +381,8 @@ def _fallback_refusal(doc, article: Article, signs: dict, evidence: list[str]) -
         declared.append("a date near the title")
     elif signs.get("structured_date"):
         declared.append("a publication date in the page's metadata")
+    elif article.sources.get("published_at") == "listing":
+        declared.append("the date its listing prints beside its link")
     if not declared:
         return "no date near the title and no og:type=article or JSON-LD article"
     evidence.append("article signs: " + ", ".join(declared))

@@ -10,8 +10,7 @@ Incremental by default: a listing whose walk once completed is walked only until
 a page's worth of archived articles in a row; archived articles are not fetched again
 unless a refresh is asked for (then with conditional GET); pages once found to be neither
 listings nor articles are not fetched again for a month.  ``GOVNEWS_FULL`` walks
-everything, and then re-checks archived articles that no listing shows any more (gone or
-not).
+everything, then re-checks archived articles no listing shows any more (gone or not).
 
 Its helpers: what earlier runs left (``state``), a listing's walk (``walk``), the files
 pages link (``files``), the hosts it may fetch from and how each fared (``sites``).
@@ -366,7 +365,8 @@ class PortalSpider(SiteHosts, scrapy.Spider):
         if reached == "page" and url in self.requested_articles:
             reached = "article"  # a listing listed it while its plain link was on its way
         try:
-            role = classify(doc, url, reached_as=reached, fetched_at=fetched_at)
+            role = classify(doc, url, reached_as=reached, fetched_at=fetched_at, listed_at=getattr(
+                response.meta.get("listing_entry"), "published_at", None))
         except Exception as exc:  # a parser's bug: said with its URL, the crawl goes on
             yield self.problem(response.request, "parser_error",
                                f"{type(exc).__name__}: {exc}", fetch=False)

@@ -227,16 +227,6 @@ def test_a_directory_of_people_is_no_list_of_the_news(mails, role):
     assert verdict.role == role, verdict.evidence
 
 
-@pytest.mark.parametrize("title, reached, role", [
-    ("Trang chủ - Xã Thử", "listing", "hub"),  # the home page answered in a list's place
-    ("Trang chủ", "listing", "listing"),  # a list's own page may print the site's name only
-    ("Tin tức - Xã Thử", "listing", "listing"),
-])
-def test_the_home_page_at_a_lists_address_is_the_home_page(title, reached, role):
-    page = SECTION.replace("<title>Tin tức</title>", f"<title>{title}</title>")
-    verdict = classify(page, BASE + "/tin-tuc/", reached_as=reached)
-    assert verdict.role == role, verdict.evidence
-
 # A site whose articles sit at bare slugs ("/tin-tuc/{alias}", as Drupal's path aliases and
 # many hand-made systems write them): no link has an article's shape.
 BARE = {

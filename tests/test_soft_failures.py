@@ -95,11 +95,16 @@ def test_a_walked_listing_answering_with_the_home_page_one_night_is_said(tmp_pat
     are not taken for gone, and it is walked again the next night."""
     site = _Site(_plain_site())
     listing = site.files["/tin-tuc/"]
-    # the home page's box of the newest articles, as many as the list shows
-    home = SECTION.replace("<title>Tin tức</title>", "<title>Trang chủ - Xã Thử</title>")
+    # the home page's box of the newest articles, none of them the list's
+    home = ('<html><head><meta charset="utf-8"><title>Trang chủ - Xã Thử</title></head><body>'
+            "<h1>Tin mới</h1><ul>" + "".join(
+                f'<li><a href="/tin-moi/bai-{n}.html">Tin mới số {n} của xã Thử trong tuần</a> '
+                "14/03/2024</li>" for n in range(3)) + "</ul></body></html>")
 
     def home_instead(site):
         site.files["/tin-tuc/"] = home
+        site.files.update({f"/tin-moi/bai-{n}.html": article_page(
+            f"bai-{n}", f"Tin mới số {n} của xã Thử trong tuần") for n in range(3)})
 
     def back(site):
         site.files["/tin-tuc/"] = listing

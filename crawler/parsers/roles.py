@@ -36,7 +36,7 @@ from .documents import citations, parse_document, parse_register
 from .links import LATER_PAGE, link_listing
 from .missing import SAYS_MISSING, footer_share, says_missing
 from .page import load, meta_content, text_of, xp
-from .page_kinds import BODY_POST, collection_sign, directory_sign, home_titled, service_page
+from .page_kinds import BODY_POST, collection_sign, directory_sign, service_page
 from .pagers import pager_links
 from .profiles import profile_sign
 from .registry import Layout
@@ -134,10 +134,7 @@ def classify(page, url: str, *, reached_as: str = "article", fetched_at: str | N
     evidence.append(f"layout {layout.key}" + (" (no module recognises the page)"
                                               if layout is FALLBACK else ""))
 
-    home = home_titled(doc) if reached_as in ("listing", "page") else None
-    if reached_as == "start" or is_root(url) or home:
-        if home:  # the home page answered in a list's place
-            evidence.append(home)
+    if reached_as == "start" or is_root(url):
         return _hub_verdict(verdict, doc, layout_listing)
 
     document = parse_document(doc, url, fetched_at)

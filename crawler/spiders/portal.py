@@ -394,7 +394,6 @@ class PortalSpider(SiteHosts, scrapy.Spider):
         """A start page or a site's root: its links are followed; a list its layout reads
         on it is walked; it is never stored."""
         yield PageKind(url=role.url, kind="hub", layout=role.layout_key, evidence=role.evidence)
-        yield from self.walker.home_in_place(role, response)  # drops a lost listing's items
         if role.listing is not None:
             role.listing.category = None  # a home page names no category
             yield from self.walker.handle_listing(doc, role.listing, response, hops)
@@ -408,9 +407,8 @@ class PortalSpider(SiteHosts, scrapy.Spider):
         yield from self.file_fetcher.requests([f.url for f in document.files], role.url)
 
     def on_article(self, role, doc, response, hops):
-        if role.copy_of and self.subsites and not self.same_site(role.copy_of):
-            # a twin site whose pages name the other as theirs: that one is the site
-            yield from self.subsites_named([role.copy_of], role.url)
+        if role.copy_of and self.subsites and not self.same_site(role.copy_of):  # a twin
+            yield from self.subsites_named([role.copy_of], role.url)  # site: the one it names
         if role.copy_of and self.same_site(role.copy_of):  # its page says it is a copy
             yield from self.walker.copy_of(role)
             return
@@ -447,7 +445,9 @@ class PortalSpider(SiteHosts, scrapy.Spider):
         self.site_layout.setdefault(urlsplit(role.url).netloc, role.layout_key)
         yield PageKind(url=role.url, kind="listing", layout=role.layout_key, evidence=role.evidence)
         yield from self.walker.layout_changed(role)
-        yield from self.walker.handle_listing(doc, role.listing, response, hops)
+        yield from self.walker.home_in_place(role, doc, response, hops)  # drops a lost list
+        if role.listing is not None:
+            yield from self.walker.handle_listing(doc, role.listing, response, hops)
 
     def on_other(self, role, doc, response, hops):
         kind = response.meta.get("kind")

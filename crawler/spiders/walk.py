@@ -27,6 +27,7 @@ from crawler.kernel.record import ListingEntry
 from crawler.kernel.text import canonical_url, clean_text
 from crawler.parsers import layout_of
 from crawler.parsers.links import LATER_PAGE, article_id_from_url, page_links, pager_group
+from crawler.parsers.page_kinds import home_titled
 
 # A full walk of a listing paged by POST asks for this many pages at a time, each answer
 # (or failure) asking for the page a window further: the scheduler then holds a few
@@ -190,17 +191,25 @@ class ListingWalker:
             self.spider.ledger.note_listing_failed(urlsplit(role.url).netloc, message)
             yield Problem(url=role.url, kind="layout_changed", message=message, fetch=False)
 
-    def home_in_place(self, role, response):
+    def home_in_place(self, role, doc, response, hops):
         """A listing earlier runs walked that answers with the site's home page (a CMS's
-        fallback for a list it lost): its own articles are not shown tonight, so the home
-        page's list is not walked in its place (its links are followed); its site's
+        fallback for a list it lost: titled as the home page, none of the articles it
+        showed before among its items): its own articles are not shown tonight, so the
+        home page's list is not walked in its place (its links are followed); its site's
         listings are read worse than before, and it is walked again next run."""
-        if role.url not in self.spider.memory.walked_listings or response.meta.get("kind") == "home":
+        spider = self.spider
+        if (role.url not in spider.memory.walked_listings or response.meta.get("kind") == "home"
+                or not home_titled(doc)):
             return
+        before = {url for url, _ in spider.memory.runs.members(role.url)}
+        if not before or before & {e.url for e in role.listing.entries}:
+            return  # the home page's own later pages, or its list under another address
         role.listing = None
         message = "a listing earlier runs walked answers with the site's home page"
-        self.spider.ledger.note_listing_failed(urlsplit(role.url).netloc, message)
+        spider.ledger.note_listing_failed(urlsplit(role.url).netloc, message)
         yield Problem(url=role.url, kind="listing_empty", message=message, fetch=False)
+        if hops <= spider.discovery_depth:
+            yield from spider.follow_links(doc, role.url, hops)
 
     def after_repeat(self, doc, listing, host: str) -> tuple[bool, Problem | None]:
         """Whether a listing page paged in its URL has its pager followed, and the problem

@@ -585,3 +585,30 @@ def test_an_elementor_posts_info_names_its_writer_and_yoasts_trail_its_category(
             'elementor-post post"><a href="/b/">B</a></article></div></body></html>')
     found = _verdict(html, f"{base}/thu-hut-5-du-an/").record
     assert (found.author, found.category) == ("Phạm Thu Trang", "Tin tức")
+
+
+def test_the_classic_skins_article_table_and_a_related_box_inside_its_text():
+    """The classic skin sets the article in <table class="ArticleDetailControl">, one row
+    each for the title, the date ("14:35 | 2/12/2024"), the lead and the text; an editor
+    floats a "Tin liên quan" table inside the text."""
+    base = "https://tanphuoc.hoaison.gov.vn/tin-tuc-su-kien/"
+    box = ('<table class="tinlienquan" align="right" width="220"><tr><td><strong>Tin liên quan'
+           f'</strong><br><a href="{base}thanh-toan-khong-dung-tien-mat-612704">Triển khai thanh '
+           f'toán không dùng tiền mặt</a><br><a href="{base}tap-huan-ky-nang-so-612655">Tập huấn '
+           "kỹ năng số</a></td></tr></table>")
+    html = ('<html><head><title>Ra quân chuyển đổi số</title></head><body><table class="Article'
+            'DetailControl"><tr><td class="path"><a href="/">Trang chủ</a> » <a href="/tin-tuc-su'
+            '-kien">Tin tức - Sự kiện</a></td></tr><tr><td><div class="ArticleHeader"><span>Ra '
+            'quân chuyển đổi số cộng đồng</span></div></td></tr><tr><td><div class="PostDate">'
+            '<span>14:35 | 2/12/2024</span></div></td></tr><tr><td><div class="ArticleSummary">'
+            "<strong>Sáng 2/12, huyện ra quân hỗ trợ người dân dùng các nền tảng số.</strong>"
+            f'</div></td></tr><tr><td><div class="ArticleContent">{box}{PARAS}</div></td></tr>'
+            '<tr><td class="other-title"><strong>Các tin khác</strong></td></tr><tr><td><a href="'
+            f'{base}hoi-nghi-giao-ban-612801">Hội nghị giao ban</a></td></tr></table></body></html>')
+    found = _verdict(html, base + "ra-quan-chuyen-doi-so-cong-dong-612850")
+    record = found.record
+    assert (record.published_at, record.summary) == (
+        "2024-12-02T14:35:00+07:00", "Sáng 2/12, huyện ra quân hỗ trợ người dân dùng các nền tảng số.")
+    assert "Tin liên quan" not in record.body and "Tập huấn" not in record.body
+    assert record.body.endswith(LAST)
+    assert [link.url.rsplit("-", 1)[1] for link in record.related] == ["612704", "612655", "612801"]

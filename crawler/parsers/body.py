@@ -24,7 +24,13 @@ from .bylines import (
     read_signature,
     signed_by,
 )
-from .links import article_id_from_url, collect_attachments, img_src, is_file_link
+from .links import (
+    article_id_from_url,
+    collect_attachments,
+    img_src,
+    inline_related_boxes,
+    is_file_link,
+)
 from .page import (
     BLOCK_TAGS,
     NOISE_TAGS,
@@ -183,6 +189,8 @@ def extract_body(body_el, page_url: str, *, remove=(), find_byline=True, summary
         for el in sel(body):
             el.drop_tree()
     _drop_share_bars(body)
+    for box in inline_related_boxes(body):  # a "Tin liên quan" box set inside the text
+        box.drop_tree()
 
     result.attachments = collect_attachments(body, page_url)
 

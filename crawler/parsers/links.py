@@ -301,16 +301,42 @@ def _is_stop(el, heading) -> bool:
     return el.tag in ("h1", "h2", "h3", "h4") and key not in _FOLDED_RELATED and not xp(el, "ancestor::a")
 
 
+def inline_related_boxes(body_el) -> list:
+    """Boxes of related links an editor set inside the text (a floated table, a paragraph
+    headed "Tin liên quan" over a few links): each the outermost block around its label
+    that holds links and, besides their titles, no more than a label's words."""
+    boxes: list = []
+    for el in body_el.iter(etree.Element):
+        label = (el.text or "").strip()
+        if (el is body_el or not label or len(label) > 40 or _label_key(label) not in _FOLDED_RELATED
+                or any(b is el or b in el.iterancestors() for b in boxes)):
+            continue
+        box = el
+        while box is not body_el and not any(True for a in box.iter("a") if a.get("href")):
+            box = box.getparent()
+        links = [a for a in box.iter("a") if a.get("href")]
+        if box is body_el or len(text_of(box)) - sum(len(text_of(a)) for a in links) > 60:
+            continue
+        while box.getparent() is not body_el and text_of(box.getparent()) == text_of(box):
+            box = box.getparent()
+        boxes.append(box)
+    return boxes
+
+
 def extract_related(doc, page_url: str, *, scope_exclude=None, heading=None,
                     is_article=None) -> list[Link]:
-    """The related block's articles; ``is_article``: how the layout tells an article's
+    """The related block's articles, after those of the boxes set inside the text
+    (``scope_exclude``, the body); ``is_article``: how the layout tells an article's
     address (default: a slug ending in an id)."""
     is_article = is_article or is_article_url
-    heading = heading if heading is not None else find_related_heading(doc, exclude=scope_exclude)
-    if heading is None:
-        return []
     page = canonical_url(page_url)
     host = urlsplit(page).netloc
+    inline = [found for box in (inline_related_boxes(scope_exclude) if scope_exclude is not None
+                                else ()) for found in _article_links(
+        [a for a in box.iter("a") if a.get("href")], page_url, page, host, is_article)]
+    heading = heading if heading is not None else find_related_heading(doc, exclude=scope_exclude)
+    if heading is None:
+        return _related_entries(inline)
 
     container = heading
     found = []
@@ -329,7 +355,7 @@ def extract_related(doc, page_url: str, *, scope_exclude=None, heading=None,
             break
         found += _article_links(_links_after(twin, label), page_url, page, host, is_article)
         twin = twin.getnext()
-    return _related_entries(found)
+    return _related_entries(inline + found)
 
 
 def _links_after(container, heading) -> list:

@@ -36,7 +36,8 @@ NAME = "vnportal"
 VERSION = "1"
 
 # --- article page -----------------------------------------------------------------------
-ARTICLE_ROOT = (css("div.ArticleDetailControl"), css(".ArticleDetail"), css("div.article-detail"))
+ARTICLE_ROOT = (css("div.ArticleDetailControl"), css(".ArticleDetailControl"), css(".ArticleDetail"),
+                css("div.article-detail"))
 TITLE = (css("div.ArticleHeader h1"), css("div.ArticleHeader h2"), css("div.ArticleHeader"),
          css(".ArticleTitle"), css("h1.title"), css("h1"))
 POST_DATE = (css("div.PostDate"), css(".PostDate"), css(".post-date"), css(".ArticleDate"),

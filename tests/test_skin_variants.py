@@ -612,3 +612,14 @@ def test_the_classic_skins_article_table_and_a_related_box_inside_its_text():
     assert "Tin liên quan" not in record.body and "Tập huấn" not in record.body
     assert record.body.endswith(LAST)
     assert [link.url.rsplit("-", 1)[1] for link in record.related] == ["612704", "612655", "612801"]
+
+
+def test_the_classic_skins_title_in_a_table_cell():
+    """Another classic install names the title's cell itself: <td class="ArticleHeader">."""
+    html = ('<html><head><title>UBND xã Tân Lập</title></head><body><div class="ArticleDetail'
+            'Control"><table><tr><td class="ArticleHeader"><span><b>Thông báo lịch tiếp công dân '
+            'tháng 01 năm 2025</b></span></td></tr><tr><td class="PostDate">Ngày đăng: 30/12/2024'
+            f'</td></tr><tr><td><div class="ArticleContent">{PARAS}</div></td></tr></table></div>'
+            "</body></html>")
+    found = _verdict(html, "https://tanlap.hoaison.gov.vn/thong-bao/thong-bao-lich-tiep-123456")
+    assert found.record.title == "Thông báo lịch tiếp công dân tháng 01 năm 2025", found.evidence

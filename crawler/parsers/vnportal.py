@@ -39,6 +39,7 @@ VERSION = "1"
 ARTICLE_ROOT = (css("div.ArticleDetailControl"), css(".ArticleDetailControl"), css(".ArticleDetail"),
                 css("div.article-detail"))
 TITLE = (css("div.ArticleHeader h1"), css("div.ArticleHeader h2"), css("div.ArticleHeader"),
+         css(".ArticleHeader"),  # the classic skin's table cell: <td class="ArticleHeader">
          css(".ArticleTitle"), css("h1.title"), css("h1"))
 POST_DATE = (css("div.PostDate"), css(".PostDate"), css(".post-date"), css(".ArticleDate"),
              css(".date-post"), css("time[datetime]"))

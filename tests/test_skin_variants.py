@@ -623,3 +623,21 @@ def test_the_classic_skins_title_in_a_table_cell():
             "</body></html>")
     found = _verdict(html, "https://tanlap.hoaison.gov.vn/thong-bao/thong-bao-lich-tiep-123456")
     assert found.record.title == "Thông báo lịch tiếp công dân tháng 01 năm 2025", found.evidence
+
+
+def test_a_wordpress_theme_of_its_own_names_date_writers_and_category_its_own_way():
+    """A province's own WordPress theme: no <time>, no byline markup, a plain trail."""
+    base = "https://tpphulam.hoaison.gov.vn"
+    html = ('<html><head><meta name="generator" content="WordPress 6.6.2"><title>Khánh thành '
+            'công viên</title></head><body class="post-template-default single single-post '
+            f'postid-3340"><nav class="breadcrumb"><a href="{base}/">Trang chủ</a> / <a href="'
+            f'{base}/chuyen-muc/do-thi/">Đô thị</a></nav><article class="news-detail post-3340">'
+            '<h1 class="news-title">Khánh thành công viên ven sông</h1><div class="news-meta">'
+            '<span class="news-date"><i class="fa fa-calendar"></i> Thứ 2, 02/12/2024 - 09:45'
+            '</span> <span class="news-view">Lượt xem: 1.204</span></div><div class="news-content '
+            f'entry-content">{PARAS}<p class="author-name">Thu Trang - Minh Đức</p></div>'
+            "</article></body></html>")
+    record = _verdict(html, f"{base}/tin-tuc/khanh-thanh-cong-vien-ven-song/").record
+    assert (record.published_at, record.author, record.category) == (
+        "2024-12-02T09:45:00+07:00", "Thu Trang, Minh Đức", "Đô thị")
+    assert record.body.endswith(LAST)

@@ -522,7 +522,7 @@ def is_right_aligned(el) -> bool:
             return True
         classes = (node.get("class") or "").lower().split()
         # Bootstrap's text-right (text-end from its 5), the block editor's has-text-align-right.
-        if {"text-right", "text-end", "right", "author", "has-text-align-right",
+        if {"text-right", "text-end", "right", "author", "author-name", "has-text-align-right",
                 "alignright"} & set(classes):
             return True
     return False

@@ -37,7 +37,8 @@ POST = (css("[data-elementor-type=single-post]"), css("article.post"), css("arti
 TITLE = (css("h1.entry-title"), css(".entry-title"), css("h1.post-title"), css("h1"))
 DATE = (css("time.entry-date.published"), css("time.entry-date"), css("time.published"),
         css(".posted-on time"), css(".entry-date"), css(".elementor-post-info__item--type-date"),
-        css(".posted-on"))  # Flatsome prints "Ngày đăng: 5/3/2024" with no <time>
+        css(".posted-on"),  # Flatsome prints "Ngày đăng: 5/3/2024" with no <time>
+        css(".news-date, .post-date, .meta-date"))  # a theme of its own, its own names
 AUTHOR = (css(".author.vcard a"), css(".author.vcard"), css("a[rel=author]"), css(".byline .author"),
           css(".meta-author a.author-name"), css(".td-post-author-name a"),  # Jannah, Newspaper
           css(".post-author a"),  # Twenty Twenty's "post-meta" list
@@ -50,7 +51,7 @@ CATEGORY_LINKS = (css(".cat-links a"), css("a[rel~=category]"),
                   css(".elementor-post-info__terms-list a"),
                   css(".td-category .entry-category a"))  # tagDiv's Newspaper
 # Yoast's trail (p#breadcrumbs): home, the category, the post.
-TRAIL = css("#breadcrumbs a")
+TRAIL = css("#breadcrumbs a, .breadcrumb a, .breadcrumbs a")
 TAG_LINKS = (css(".tags-links a"), css("a[rel=tag]"))
 # Related-posts plug-ins that print their list inside the text (YARPP, Jetpack,
 # Contextual Related Posts, Related Posts for WordPress), and their label.

@@ -416,3 +416,17 @@ def test_a_date_beside_a_view_count_is_the_articles_date(meta):
             f'class="news-content">{PARAS}</div></article></main></body></html>')
     article = parse_article(html, "http://soyte.example.gov.vn/chi-tiet.php?id=451")
     assert article is not None and article.published_at == "2024-08-01T13:15:00+07:00"
+
+
+def test_a_meta_line_of_a_date_and_its_category_link_dates_the_article():
+    """ASP.NET MVC's default date ("2/12/2024 8:05:00 SA") beside the folder icon and the
+    category's link, on one line under the title."""
+    html = ('<html><head><meta charset="utf-8"><title>Ra mắt mô hình</title></head><body>'
+            '<div class="news-detail"><h2 class="news-title">Hội LHPN tỉnh ra mắt mô hình</h2>'
+            '<p class="news-info"><span class="glyphicon glyphicon-time"></span> 2/12/2024 '
+            '8:05:00 SA &nbsp; <span class="glyphicon glyphicon-folder-open"></span> <a href="'
+            f'/tin-tuc/danh-muc/3/hoat-dong-hoi">Hoạt động Hội</a></p><div class="news-content">'
+            f"{PARAS}</div></div></body></html>")
+    article = parse_article(html, "https://hoiphunu.example.gov.vn/tin-tuc/chi-tiet/5530/ra-mat")
+    assert article is not None
+    assert (article.published_at, article.category) == ("2024-12-02T08:05:00+07:00", "Hoạt động Hội")

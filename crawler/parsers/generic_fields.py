@@ -301,8 +301,12 @@ def visible_date(page: Page, region, title_el, body_el) -> str | None:
         for el in group:
             if group is not signature and _event_date(page, el):
                 continue
-            # Line by line: "FOR IMMEDIATE RELEASE<br>June 3, 2024" is one paragraph.
-            for text in (block_lines(el) if _is_leaf(el) else [page.text(el)]):
+            # Line by line: "FOR IMMEDIATE RELEASE<br>June 3, 2024" is one paragraph.  The
+            # line under the title may link the category after the date: its own words.
+            texts = block_lines(el) if _is_leaf(el) else [page.text(el)]
+            if group is after_title and el.find(".//a") is not None:
+                texts = [*texts, _unlinked_text(el)]
+            for text in texts:
                 if group is not signature and (
                         is_date_line(text) or (META_LINE.match(text) and len(text) <= 120)):
                     value = date_of(text)
@@ -312,6 +316,11 @@ def visible_date(page: Page, region, title_el, body_el) -> str | None:
                 if value:
                     return value
     return None
+
+
+def _unlinked_text(el) -> str:
+    """The text of ``el`` without its links' (a meta line's category or writer link)."""
+    return clean_text(" ".join(xp(el, ".//text()[not(ancestor::a)]")))
 
 
 # A date field labelled as the time of what the article announces, not of the article

@@ -80,6 +80,8 @@ CATEGORY_LINK = (".edn_category a", ".edn_categories a", ".edn_articleCategories
                  "dd.category-name a", "a[itemprop=genre]",
                  # a theme's block named the BEM way: 2sxc's "app-news-details__category"
                  "[class*=__category]:not([class*=__categories]) > a",
+                 # the link after a folder's icon in the line under the title
+                 "[class*=folder] + a",
                  "a[rel~=category]",  # WordPress's "category tag" link (its AMP reader's too)
                  # Drupal's taxonomy field for the section (9's "field--name-", 7's "field-name-")
                  "[class*=field-danh-muc] a", "[class*=field-chuyen-muc] a",

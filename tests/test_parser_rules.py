@@ -430,3 +430,14 @@ def test_a_meta_line_of_a_date_and_its_category_link_dates_the_article():
     article = parse_article(html, "https://hoiphunu.example.gov.vn/tin-tuc/chi-tiet/5530/ra-mat")
     assert article is not None
     assert (article.published_at, article.category) == ("2024-12-02T08:05:00+07:00", "Hoạt động Hội")
+
+
+@pytest.mark.parametrize("who", ["PV", "Nhóm PV", "Minh Châu"])
+def test_the_newsroom_or_a_writer_beside_the_date_under_the_title_is_the_author(who):
+    html = ('<html><head><meta charset="utf-8"><title>Khai trương trung tâm</title></head><body>'
+            '<main><h1 class="Article_title__i9j0">Khai trương trung tâm hành chính công</h1>'
+            f'<div class="Article_meta__k1l2"><span>{who}</span><span>·</span><time dateTime="'
+            '2024-12-02T03:40:00.000Z">10:40 02/12/2024</time></div><div class="Article_body">'
+            f"{PARAS}</div></main></body></html>")
+    article = parse_article(html, "https://phulam.example.gov.vn/tin-tuc/khai-truong-trung-tam")
+    assert article.author == who

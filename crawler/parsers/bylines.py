@@ -411,10 +411,15 @@ class Signature:
     published_at: str | None = None
 
 
+# The newsroom signing for its writers: "PV" (phóng viên), "Nhóm PV", "BBT" (the board).
+COLLECTIVE = {fold(x) for x in ("PV", "Nhóm PV", "Nhóm phóng viên", "Phóng viên", "BBT", "CTV")}
+
+
 def names_people(line: str) -> bool:
-    """The line (a byline, its label stripped) names only people ("Hồ Phương - Lê Minh")."""
+    """The line (a byline, its label stripped) names only people ("Hồ Phương - Lê Minh"),
+    or the newsroom signing for them ("PV")."""
     name = clean_author(line)
-    return bool(name) and all(is_person_name(n) for n in name.split(", "))
+    return bool(name) and all(is_person_name(n) or fold(n) in COLLECTIVE for n in name.split(", "))
 
 
 # An official text's signature block: "T/M UBND XÃ" / "CHỦ TỊCH" / "(Đã ký)" / the name.

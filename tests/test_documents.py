@@ -340,3 +340,24 @@ def test_a_register_row_whose_summary_cites_another_document_is_still_its_row():
     listing = parse_register(load(html), "https://sldtbxh.example.vn/van-ban")
     assert [e.url.rsplit("/", 1)[1] for e in listing.entries] == [
         "nd-97-2024", "qd-28-2024", "nq-12-2024"]
+
+
+_PROPERTIES = ("<table class='table'><tr><th>Số ký hiệu</th><td>01/CT-UBND</td></tr><tr><th>Ngày ban "
+               "hành</th><td>02/12/2024</td></tr><tr><th>Cơ quan ban hành</th><td>UBND huyện Tân "
+               "Phước</td></tr><tr><th>Người ký</th><td>Lê Văn Hải</td></tr></table>")
+_SUMMARY = "Chỉ thị về tăng cường công tác phòng cháy, chữa cháy mùa hanh khô năm 2024 - 2025"
+
+
+@pytest.mark.parametrize("before", [
+    # NukeViet 3's laws module: the number over the summary, the table in a wrapper
+    f"<h3 class='lawh3'>Chỉ thị số 01/CT-UBND</h3><p>{_SUMMARY}</p>",
+    # Joomla's eDocman: the description's <div>
+    f"<h1 class='edocman-page-heading'>01/CT-UBND</h1><div class='edocman-description'>{_SUMMARY}</div>",
+    # the heading is the document's name
+    f"<h1>{_SUMMARY}</h1>",
+])
+def test_a_documents_summary_without_its_label(before):
+    html = (f"<html><body><div class='main'>{before}<div class='table-responsive'>{_PROPERTIES}"
+            "</div></div></body></html>")
+    doc = parse_document(load(html), SITE + "/laws/detail/Chi-thi-so-01-CT-UBND-312/")
+    assert doc is not None and (doc.number, doc.summary) == ("01/CT-UBND", _SUMMARY)

@@ -276,6 +276,8 @@ def parse_document(doc, url: str, fetched_at: str | None = None) -> Document | N
     effective = _effective(fields)
     summary = fields.get("summary") or _lead_before(scope)
     title = fields.get("title") or _heading(doc, scope, number) or summary
+    if summary is None and title and len(_NAME_WORDS.sub(" ", title.replace(number, " ")).split()) > 3:
+        summary = title  # a heading that is the document's name, more than its kind and number
     kind = fields.get("kind") or kind_of(number, title)
     return Document(
         url=canonical_url(url), site=site_of(url), number=number, title=title,
@@ -283,6 +285,11 @@ def parse_document(doc, url: str, fetched_at: str | None = None) -> Document | N
         effective=effective, signer=signer_name(fields.get("signer")), summary=summary,
         files=_files(doc, url), text=_body_text(doc), fetched_at=fetched_at,
         parser=f"{NAME}/{VERSION}")
+
+
+# What a heading holds besides a document's name: its kind, "số", the number's marks.
+_NAME_WORDS = re.compile(r"(?i)\b(?:số|" + "|".join(sorted(KIND_NAMES, key=len, reverse=True))
+                         + r")\b|[:.,/()-]")
 
 
 def _named_number(doc, fields: dict) -> str | None:
@@ -334,10 +341,13 @@ def _lead_before(label) -> str | None:
     head = _heading_row(table, label)
     if head:
         return head
+    while (table.getparent() is not None and table.getparent().tag == "div"
+           and len([c for c in table.getparent() if isinstance(c.tag, str)]) == 1):
+        table = table.getparent()  # a wrapper of its own: <div class="table-responsive">
     lines = []
     for el in table.itersiblings(preceding=True):
-        if el.tag != "p":
-            break
+        if el.tag not in ("p", "div") or el.find(".//table") is not None or label_key(text_of(el)):
+            break  # (a description's <div>: eDocman's "edocman-description")
         lines.insert(0, text_of(el))
     return clean_text(" ".join(x for x in lines if x)) or None
 

@@ -641,3 +641,16 @@ def test_a_wordpress_theme_of_its_own_names_date_writers_and_category_its_own_wa
     assert (record.published_at, record.author, record.category) == (
         "2024-12-02T09:45:00+07:00", "Thu Trang, Minh Đức", "Đô thị")
     assert record.body.endswith(LAST)
+
+
+def test_a_see_also_pointer_inside_the_text_is_a_related_link_not_text():
+    base = "https://bensoi.hoaison.gov.vn/tin-tuc/"
+    pointer = (f'<p><em>Xem thêm: <a href="{base}phe-duyet-quy-hoach-chung-do-thi-287655">Phê '
+               "duyệt quy hoạch chung đô thị đến năm 2040</a></em></p>")
+    html = ('<html><head><title>Đô thị văn minh</title></head><body><div class="ArticleDetail'
+            'Control"><div class="ArticleHeader"><h1>Đẩy nhanh xây dựng đô thị văn minh</h1></div>'
+            '<div class="PostDate">Ngày 29/11/2024 16:05</div><div class="ArticleContent">'
+            f"{pointer}{PARAS}</div></div></body></html>")
+    record = _verdict(html, base + "day-nhanh-xay-dung-do-thi-van-minh-288100").record
+    assert "Xem thêm" not in record.body and "quy hoạch chung" not in record.body
+    assert [link.url for link in record.related] == [base + "phe-duyet-quy-hoach-chung-do-thi-287655"]

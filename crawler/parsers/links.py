@@ -27,9 +27,8 @@ FILE_EXTENSIONS = (".pdf", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".
                    ".7z", ".odt", ".ods", ".rtf", ".txt", ".csv")
 
 
-# A page's links as a crawl follows them: its anchors, and the addresses a jump menu's
-# options go to ("<select onchange=...><option value="?page=2">Trang 2"), relative ones
-# too where the menu says it goes to its value ("location=this.value").
+# A page's links as a crawl follows them: its anchors, and where a jump menu's options go
+# ("<option value="?page=2">"; a relative one where the menu says "location=this.value").
 PAGE_LINKS = etree.XPath(
     "//a/@href | //option[starts-with(@value, '/') or starts-with(@value, '?') or starts-with("
     "@value, 'http')]/@value | //select[contains(@onchange, 'location') or contains(@onchange,"
@@ -52,8 +51,7 @@ def page_links(doc) -> list[str]:
 
 
 # Systems that serve a file from an address with no file name at its end: DotNetNuke's
-# "LinkClick.aspx?fileticket=…", Liferay's Documents and Media
-# ("/documents/20182/1234567/KH.pdf/8c1f0e2a-…?version=1.0").
+# "LinkClick.aspx?fileticket=…", Liferay's "/documents/20182/1234567/KH.pdf/8c1f…?version=1.0".
 _SERVED_FILE = re.compile(r"/linkclick\.aspx$|^/documents/\d+/\d+/[^/]+/[0-9a-f-]{36}$")
 
 
@@ -208,10 +206,10 @@ _FOLDED_OTHER = {fold(x) for x in OTHER_BOX_LABELS}
 # A side box is headed by either: a list page's "Tin khác" box is none of its list.
 _FOLDED_BOXES = _FOLDED_OTHER | _FOLDED_RELATED
 _MORE_LINK_TEXT = {fold(x) for x in ("xem thêm", "xem tất cả", "chi tiết", "xem tiếp", "đọc tiếp", ">>", "»")}
-# vnPortal: /{cat}/{slug}-{id} (ids have 4+ digits; a shorter number ends many titles,
-# "kỳ họp thứ 17"); NukeViet: /{cat}/{alias}-{id}.html with any id.
-# vnPortal ids have five digits or more (62242, 569138); four would take a year for one
-# ("/tag/nam-2023/").
+_POINTERS = {fold(x) for x in ("xem thêm", "đọc thêm", "mời xem thêm")}  # "Xem thêm: <a>…</a>"
+# vnPortal: /{cat}/{slug}-{id}, ids of five digits or more (62242, 569138: a shorter number
+# ends many titles, "kỳ họp thứ 17", four a year, "/tag/nam-2023/"); NukeViet:
+# /{cat}/{alias}-{id}.html with any id.
 ARTICLE_PATH = re.compile(r"-(\d+)\.(?:html?|aspx)$|-(\d{5,})/?$")
 
 
@@ -235,9 +233,9 @@ def is_article_url(url: str) -> bool:
 
 # Text a reader sees: not inside a script, a style or a select box's option.
 _HIDDEN_TEXT = frozenset(("script", "style", "option"))
-# Every label holds one of these: a cheap test before folding each short text.
+# Every label holds one of these: a cheap test before folding each short text, one
+# search of a lowercased text, not one test per hint.
 _LABEL_HINTS = ("tin", "bài", "bai", "liên quan", "related", "more on")
-# Whether a lowercased text holds any of them: one search, not one test per hint.
 _HAS_HINT = re.compile("|".join(map(re.escape, _LABEL_HINTS))).search
 # What XPath's normalize-space() takes for space.
 _XML_SPACES = re.compile("[ \t\r\n]+")
@@ -303,12 +301,14 @@ def _is_stop(el, heading) -> bool:
 
 def inline_related_boxes(body_el) -> list:
     """Boxes of related links an editor set inside the text (a floated table, a paragraph
-    headed "Tin liên quan" over a few links): each the outermost block around its label
-    that holds links and, besides their titles, no more than a label's words."""
+    headed "Tin liên quan" over a few links, a "Xem thêm:" pointer): each the outermost
+    block around its label that holds links and, besides their titles, no more than a
+    label's words."""
     boxes: list = []
     for el in body_el.iter(etree.Element):
         label = (el.text or "").strip()
-        if (el is body_el or not label or len(label) > 40 or _label_key(label) not in _FOLDED_RELATED
+        if (el is body_el or not label or len(label) > 40
+                or _label_key(label) not in _FOLDED_RELATED | _POINTERS
                 or any(b is el or b in el.iterancestors() for b in boxes)):
             continue
         box = el

@@ -312,3 +312,17 @@ def test_the_fallback_reads_an_office_signing_and_a_writer_beside_a_credit(box, 
     html = page(f"<h1>Hội nghị năm 2024</h1><div>12/03/2024</div>{box}{PROSE}{signature}")
     article = parse_article(html, "https://www.songlam.gov.vn/tin-tuc/hoi-nghi-724129")
     assert article is not None and article.author == author
+
+
+def test_an_old_table_layouts_title_row_over_a_side_columns_box_heading():
+    """A classic ASP site: a side column's box heading (class "tieude") comes first in the
+    page; the article's title is a bold row of the main column's table above the text."""
+    html = ('<html><head><title>Chi cuc Thuy loi - Tin tuc</title></head><body><table><tr><td '
+            'width="180"><table><tr><td class="tieude">MỰC NƯỚC HỒ CHỨA</td></tr><tr><td>Hồ Khe '
+            'Sâu: 42,15 m</td></tr></table></td><td width="600"><table><tr><td class="path"><a '
+            'href="default.asp">Trang chủ</a> &gt; <a href="tintuc.asp?loai=2">Tin hoạt động</a>'
+            '</td></tr><tr><td><font size="3" color="#C00000"><b>Kiểm tra an toàn hồ đập trước '
+            'mùa mưa lũ</b></font></td></tr><tr><td><font size="1"><i>Ngày đăng tin: 09/12/2024'
+            f"</i></font></td></tr><tr><td>{PROSE}</td></tr></table></td></tr></table></body></html>")
+    article = parse_article(html, "http://thuyloi.phuvan.gov.vn/tintuc.asp?id=3518")
+    assert article is not None and article.title == "Kiểm tra an toàn hồ đập trước mùa mưa lũ"

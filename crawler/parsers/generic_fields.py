@@ -194,6 +194,8 @@ def _headline_above(page: Page, body_el, headlines):
     """The last headline-like element before the body's first prose line."""
     start = first_prose(page, body_el)
     scope = body_el.getparent() if body_el.getparent() is not None else body_el
+    if body_el.tag == "td":  # an old table layout: the title in a row above the text's
+        scope = next(body_el.iterancestors("table"), scope)
     pool = [*headlines, *(el for el in scope.iter() if isinstance(el.tag, str))]
     candidates = [el for el in pool if el in page.order and page.order[el] < start
                   and not page.in_noise(el)

@@ -300,6 +300,8 @@ def test_rows_told_apart_by_their_place_and_linking_their_writer_are_one_list():
     ("/tin-tuc", '<a href="/tin-tuc?pageindex=2">2</a>', "/tin-tuc?pageindex=2"),
     # a hand-made site numbering its list's pages like pages of their own
     ("/chinh-sach/", '<a href="/chinh-sach/2.html">2</a>', "/chinh-sach/2.html"),
+    # DNN writes its pager's query into the path
+    ("/Thong-bao", '<a href="/Thong-bao/currentpage/2">2</a>', "/Thong-bao/currentpage/2"),
 ])
 def test_a_listings_pager_of_any_system_is_followed(path, pager, page_2):
     """The pager of a list no module reads, as the systems of the family print it: its

@@ -345,8 +345,7 @@ def extract_related(doc, page_url: str, *, scope_exclude=None, heading=None,
         found = _article_links(_links_after(container, heading), page_url, page, host, is_article)
         if found:
             break
-    # The block's twins set right after it: NukeViet's "Những tin mới hơn" then "Những tin
-    # cũ hơn", each a box of its own.
+    # The block's twins right after it, each a box: NukeViet's "Những tin mới hơn", "… cũ hơn".
     twin = container.getnext() if found else None
     while twin is not None and isinstance(twin.tag, str):
         label = next((el for el in itertools.islice(twin.iter(), 4) if isinstance(el.tag, str)
@@ -427,8 +426,9 @@ _CHROME_CLASSES = ("sidebar", "widget", "menu", "footer", "header", "breadcrumb"
 _ITEM_HEADER = re.compile(r"\b(?:page|entry|item|post|article|news|card|blog)-header\b")
 MIN_LISTING_ENTRIES = 3
 # Page 2+ of a listing paged in its URL (WordPress /page/2/, NukeViet /page-2, ?page=2,
-# Joomla ?start=10, a register's ?pageindex=2 or /trang-2).
-LATER_PAGE = re.compile(r"/page[/-]\d+/?$|/trang-\d+/?$|[?&](?:page|trang|start|limitstart"
+# Joomla ?start=10, a register's ?pageindex=2 or /trang-2, DNN's query in the path).
+LATER_PAGE = re.compile(r"/(?:page|currentpage|pageindex)[/-]\d+/?$|/trang-\d+/?$"
+                        r"|[?&](?:page|trang|start|limitstart"
                         r"|paged|pageindex|pg|pageno|pagenumber|currentpage"
                         # Liferay's asset publisher: "_101_INSTANCE_Xy12_cur=2"
                         r"|\w+_cur)=\d+", re.IGNORECASE)

@@ -12,6 +12,8 @@ import re
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
+import pytest
+
 from crawler.replica.server import ReplicaServer
 from tests.conftest import export_records, govnews, query
 from tests.test_page_roles import ARTICLES, FOOTER, HOME, NAV, SECTION, article_page, serve
@@ -397,11 +399,17 @@ def test_a_later_page_of_a_list_that_fails_makes_its_site_degraded(tmp_path):
     assert {f"{s}.html" for s in slugs[:3] + slugs[6:]} <= stored
 
 
-def test_an_article_dated_only_in_its_list_takes_the_lists_date(tmp_path):
+@pytest.mark.parametrize("on_home", [False, True])
+def test_an_article_dated_only_in_its_list_takes_the_lists_date(tmp_path, on_home):
     """A hand-made site prints an item's date in its lists only ("12/03/2024" beside the
-    link): the page is archived with that date, and a re-parse of it keeps it."""
+    link): the page is archived with that date, and a re-parse of it keeps it.  The home
+    page may link it first, where no date stands beside it: read then as no article (no
+    list had shown it), it is asked again when the list shows it."""
     files = _plain_site()
     undated = "hop-mat-dau-xuan"
+    if on_home:
+        files["/"] = files["/"].replace('href="/tin-tuc/tong-ket-2024.html"',
+                                        f'href="/tin-tuc/{undated}.html"')
     files[f"/tin-tuc/{undated}.html"] = article_page(undated, ARTICLES[undated]).replace(
         '<div class="ngay">Ngày 12/03/2024 08:30</div>', "")
     db = tmp_path / "a.db"

@@ -275,7 +275,7 @@ class PortalSpider(SiteHosts, scrapy.Spider):
             request = self.revisit_request(entry.url, "article")
             request.meta.update(listing_url=listing_url, category=category)
             return request
-        self.requested_articles.add(entry.url)
+        self.walker.note_asked(entry)  # (requested_articles, and the date the list printed)
         # Articles first: they keep the scheduler's queue short on a site with thousands of
         # listing pages.  One fetched as a plain link and read as none is asked again.
         return scrapy.Request(entry.url, callback=self.parse_page, errback=self.on_error,
@@ -365,8 +365,8 @@ class PortalSpider(SiteHosts, scrapy.Spider):
         if reached == "page" and url in self.requested_articles:
             reached = "article"  # a listing listed it while its plain link was on its way
         try:
-            role = classify(doc, url, reached_as=reached, fetched_at=fetched_at, listed_at=getattr(
-                response.meta.get("listing_entry"), "published_at", None))
+            role = classify(doc, url, reached_as=reached, fetched_at=fetched_at,
+                            listed_at=self.walker.listed_at(url, response.meta))
         except Exception as exc:  # a parser's bug: said with its URL, the crawl goes on
             yield self.problem(response.request, "parser_error",
                                f"{type(exc).__name__}: {exc}", fetch=False)
@@ -384,7 +384,8 @@ class PortalSpider(SiteHosts, scrapy.Spider):
             self.site_layout[urlsplit(url).netloc] = role.layout_key
         if response.meta.get("kind") == "canary" and role.role != "article":
             self.ledger.note_refused(urlsplit(url).netloc)  # an archived article no more
-        if response.meta.get("kind") == "page" and role.role in ("listing", "other"):
+        if role.role in ("listing", "other") and (  # a plain link, or one asked on its shape
+                response.meta.get("kind") == "page" or response.meta.get("shaped")):
             self.memory.read_as_pages.add(url)
         handle = {"hub": self.on_hub, "document": self.on_document, "article": self.on_article,
                   "listing": self.on_listing}.get(role.role, self.on_other)
@@ -401,10 +402,9 @@ class PortalSpider(SiteHosts, scrapy.Spider):
             yield from self.follow_links(doc, role.url, hops)
 
     def on_document(self, role, doc, response, hops):
-        document = role.record
-        self.ledger.note_article(document.site)
-        yield {"document": document, "listing_url": response.meta.get("listing_url")}
-        yield from self.file_fetcher.requests([f.url for f in document.files], role.url)
+        self.ledger.note_article(role.record.site)
+        yield {"document": role.record, "listing_url": response.meta.get("listing_url")}
+        yield from self.file_fetcher.requests([f.url for f in role.record.files], role.url)
 
     def on_article(self, role, doc, response, hops):
         if role.copy_of and self.subsites and not self.same_site(role.copy_of):  # a twin

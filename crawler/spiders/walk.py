@@ -109,6 +109,10 @@ class ListingWalker:
         self.pending_pages: dict[str, int] = {}  # a full walk's pages not answered yet
         # The LoadArticle encoding each site answered ("form" or "json").
         self.encoding_for: dict[str, str] = {}
+        # The date a listing printed beside an article asked for and not answered yet: its
+        # page may arrive as a plain link asked earlier (the listing's request a duplicate).
+        self.dates: dict[str, str] = {}
+        self.reasked: set[str] = set()  # pages read as none on their link's shape, asked again
         # What each listing page of the run showed (the hash of its items' URLs in order).
         # The first page showing each list of items (by its hash, with its listing's).
         self.shown_items: dict[int, str] = {}
@@ -190,6 +194,34 @@ class ListingWalker:
                        "now: its site's layout seems to have changed")
             self.spider.ledger.note_listing_failed(urlsplit(role.url).netloc, message)
             yield Problem(url=role.url, kind="layout_changed", message=message, fetch=False)
+
+    def guessed_wrong(self, entry: ListingEntry) -> bool:
+        """Whether the entry's page, asked this run on its link's shape alone (no list had
+        shown it) and read as no article, is to be asked again, once, as what the list
+        says it is (with the date the list prints); while it is on its way, the date is
+        kept for it."""
+        url, spider = entry.url, self.spider
+        if url in self.reasked:
+            return False
+        if url not in spider.memory.read_as_pages:
+            if entry.published_at and url in spider.requested_articles:
+                self.dates.setdefault(url, entry.published_at)
+            return False
+        self.reasked.add(url)
+        return url in spider.requested_articles
+
+    def note_asked(self, entry: ListingEntry) -> None:
+        """An article asked for as a listing's: not asked twice this run; its listed date
+        kept until its page is read."""
+        self.spider.requested_articles.add(entry.url)
+        if entry.published_at:
+            self.dates[entry.url] = entry.published_at
+
+    def listed_at(self, url: str, meta: dict) -> str | None:
+        """The date the listing that asked for ``url`` printed beside its link."""
+        entry = meta.get("listing_entry")
+        day = self.dates.pop(url, None)
+        return (entry.published_at if entry is not None else None) or day
 
     def home_in_place(self, role, doc, response, hops):
         """A listing earlier runs walked that answers with the site's home page (a CMS's
@@ -335,7 +367,7 @@ class ListingWalker:
                 if oldest is None or day < oldest:
                     self.oldest[walk.listing_url] = day
             walk.count(entry.url in archived)
-            if spider.wants(entry.url):
+            if spider.wants(entry.url) or self.guessed_wrong(entry):
                 yield spider.article_request(entry, walk.listing_url, walk.category)
             elif self.edited(entry):
                 edited.append(entry)

@@ -255,6 +255,24 @@ def test_a_lists_last_page_of_one_item_leaves_the_side_boxes_out():
         "https://nghiphong.nghean.gov.vn/thong-tin-tuyen-truyen/tuyen-truyen-thuoc-la-312.html"]
 
 
+
+def test_a_lists_older_items_under_it_in_the_same_column_are_no_side_box_of_the_page():
+    """NukeViet sets "Các tin khác" (the category's next older items) under its list, in
+    the list's own column: the list's items stay its items, the older ones are left out."""
+    from crawler.parsers.roles import classify
+
+    items = "".join(
+        f'<div class="panel"><h3><a href="/thong-tin-tuyen-truyen/bai-so-{n}-{300 + n}.html">Bài '
+        f"số {n} về tuyên truyền pháp luật</a></h3><div>09:05 1{n}/03/2022</div></div>"
+        for n in range(6))
+    older = ('<h4>Các tin khác</h4><ul class="related">' + "".join(
+        f'<li><a href="/thong-tin-tuyen-truyen/tin-cu-{n}-{200 + n}.html">Tin cũ số {n} về '
+        "tuyên truyền</a></li>" for n in range(3)) + "</ul>")
+    url = "https://nghiphong.nghean.gov.vn/thong-tin-tuyen-truyen/"
+    verdict = classify(_nv_list(items + older), url, reached_as="listing")
+    assert [e.url.rsplit("/", 1)[1] for e in verdict.listing.entries] == [
+        f"bai-so-{n}-{300 + n}.html" for n in range(6)], verdict.evidence
+
 def test_an_articles_related_box_makes_no_list_of_it():
     from crawler.parsers.roles import classify
 

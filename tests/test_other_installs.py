@@ -193,6 +193,11 @@ def test_a_wordpress_static_page_with_its_one_article_element_is_still_no_post()
     ("https://x.gov.vn/index.php?option=com_content&view=featured&Itemid=101", True),
     # a site search's results are no front page
     ("https://x.gov.vn/?s=chuy%E1%BB%83n+%C4%91%E1%BB%95i+s%E1%BB%91", False),
+    # nor a category's list asked of the root script, nor a NukeViet module's page
+    ("https://x.gov.vn/?cat=4&paged=2", False),
+    ("http://x.gov.vn/default.asp?cat=12&page=2", False),
+    ("https://x.gov.vn/index.php?mod=news&cat=5&page=4", False),
+    ("https://x.gov.vn/index.php?language=vi&nv=voting&vid=3", False),
 ])
 def test_a_root_address_whose_query_numbers_an_item_is_no_root(url, root):
     from crawler.parsers.urls import is_root

@@ -13,6 +13,7 @@ import lxml.html
 
 from ..kernel.record import Article, Attachment, Image
 from ..kernel.text import canonical_url, clean_text, fold, site_of
+from .boxes import inline_related_boxes
 from .bylines import (
     _BYLINE_LABEL_RE,
     MAX_BYLINE_CHARS,
@@ -28,7 +29,6 @@ from .links import (
     article_id_from_url,
     collect_attachments,
     img_src,
-    inline_related_boxes,
     is_file_link,
 )
 from .page import (

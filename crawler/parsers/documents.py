@@ -31,8 +31,9 @@ from ..kernel.numbers import (
 )
 from ..kernel.record import DocFile, Document, Listing, ListingEntry
 from ..kernel.text import canonical_url, clean_text, fold, site_of
+from .boxes import side_boxes
 from .bylines import SIGNER_TITLE_LINE, signer_name
-from .links import is_file_link, side_boxes
+from .links import is_file_link
 from .list_names import listing_name
 from .page import block_lines, chrome_names, text_of
 from .pagers import pager_links

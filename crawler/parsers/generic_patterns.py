@@ -12,7 +12,7 @@ import re
 
 from ..kernel.dates import MONTH_NAMES
 from ..kernel.text import fold
-from .links import OTHER_BOX_LABELS, RELATED_LABELS
+from .boxes import OTHER_BOX_LABELS, RELATED_LABELS
 from .page import BLOCK_TAGS
 
 # --- selectors --------------------------------------------------------------------------

@@ -158,15 +158,21 @@ def search_words(query: str) -> str | None:
     return None
 
 
+# A root script's query that names a category or a module: WordPress's "?cat=4", an ASP
+# site's "default.asp?cat=12", a PHP site's "index.php?mod=news&cat=5", NukeViet's "nv=".
+LIST_KEYS = {"cat", "catid", "cateid", "cid", "category", "categoryid", "cm", "macm", "loai",
+             "chuyenmuc", "danhmuc", "mod", "module", "nv"}
+
+
 def _names_a_list(query: str) -> bool:
     """Whether a root script's query asks for one of its lists (Joomla's
-    "index.php?option=com_content&view=category&id=12"), or one of its modules' pages
-    (NukeViet without rewriting: "index.php?language=vi&nv=news&op=Tin-tuc/slug-126"), not
-    for its front page."""
+    "index.php?option=com_content&view=category&id=12", "?cat=4"), or one of its modules'
+    pages (NukeViet without rewriting: "index.php?language=vi&nv=news&op=Tin-tuc/slug-126"),
+    not for its front page."""
     asked = {k.lower(): v for k, v in parse_qs(query).items()}
     view = asked.get("view", [""])[0].lower()
-    return (view in LIST_VIEWS and view not in ("featured", "frontpage")) or bool(
-        asked.get("nv", [""])[0] and asked.get("op", [""])[0])
+    return (view in LIST_VIEWS and view not in ("featured", "frontpage")) or any(
+        asked.get(key, [""])[0].strip() for key in LIST_KEYS)
 
 
 def _names_an_item(query: str) -> bool:

@@ -248,6 +248,29 @@ def bare_section(slugs=BARE, dated=True, page="") -> str:
             "</body></html>")
 
 
+
+def _table_rows(message: str = "") -> str:
+    """A classic ASP site's list: a table row per item, the date on the title's line."""
+    rows = "".join(
+        f'<tr><td><img src="/images/bullet.gif"></td><td class="tieude"><a href="chitiet.asp?'
+        f'MaTin={1380 - i}" class="tieude">{t}</a> <span class="ngay">(1{i}/09/2024)</span></td>'
+        "</tr>" for i, t in enumerate(BARE.values()))
+    return (f'<html><head><title>Tin tuc</title></head><body>{NAV}<b>TIN TỨC - SỰ KIỆN</b>'
+            f"{message}<table>{rows}</table>{FOOTER}</body></html>")
+
+
+@pytest.mark.parametrize("message, role", [
+    ("", "listing"),
+    # a "no such page" page suggesting other news is no list of them
+    ("<h2>Trang bạn tìm không tồn tại</h2><p>Mời bạn xem các tin khác:</p>", "other"),
+])
+def test_a_table_of_items_dated_on_their_titles_line_is_a_listing(message, role):
+    verdict = classify(_table_rows(message), BASE + "/tintuc/danhsach.asp?MaCM=1",
+                       reached_as="page")
+    assert verdict.role == role, verdict.evidence
+    if role == "listing":
+        assert [e.published_at for e in verdict.listing.entries][:2] == ["2024-09-10", "2024-09-11"]
+
 def test_a_run_of_alike_dated_items_is_a_listing_whatever_its_links_look_like():
     role = classify(bare_section(), BASE + "/tin-tuc", reached_as="page")
     assert role.role == "listing", role.evidence
@@ -341,7 +364,9 @@ def test_undated_items_or_two_of_them_make_no_listing():
     "/Default.aspx?tabid=120&ID=4567", "/index.php?option=com_content&view=article&id=12",
     "/index.php?option=com_content&view=article&id=904:so-tu-phap-tap-huan&catid=12",
     # a static site's pages named by a word and a number
-    "/tintuc/2023/tin_1214.htm", "/news/bai1187.html"])
+    "/tintuc/2023/tin_1214.htm", "/news/bai1187.html",
+    # a classic ASP site's item by its Vietnamese key ("mã tin")
+    "/tintuc/chitiet.asp?MaTin=1288"])
 def test_article_shaped_links(url):
     assert article_shaped(BASE + url)
 

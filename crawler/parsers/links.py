@@ -486,7 +486,9 @@ def _item_date(item) -> str | None:
         value = parse_date(line)
         if value and len(line) < 60:
             return value
-    return None
+    # the date on the title's line: "<a>Hội nghị …</a> <span>(18/09/2024)</span>"
+    rest = clean_text(" ".join(xp(item, ".//text()[not(ancestor::a)]")))
+    return parse_date(rest) if len(rest) < 60 else None
 
 
 # Lists by a writer, a tag, a search or a date: their names are no article's category.

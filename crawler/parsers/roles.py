@@ -194,9 +194,11 @@ def _listing_verdict(verdict: PageRole, doc, url: str, collection: str | None,
         if alike is not None and (listing is None or len(alike.entries) > len(listing.entries)):
             evidence.append(said)
             listing = alike
-        directory = directory_sign(doc, len(listing.entries)) if listing is not None else None
-        if directory:
-            evidence.append(directory)
+        refusal = listing is not None and (directory_sign(doc, len(listing.entries)) or (
+            f"{SAYS_MISSING} ({says_missing(doc)!r}): its items are suggestions"
+            if says_missing(doc) else None))
+        if refusal:  # a directory of people; a "no such page" page suggesting other news
+            evidence.append(refusal)
             listing = None
     if listing is not None:
         if not listing.pager_links and not listing.pagination and listing.max_page <= 1:

@@ -43,7 +43,7 @@ _SLUG = r"[^/]*[a-z0-9][^/]*-[^/]*[a-z0-9]"
 SLUG_ID = re.compile(rf"/{_SLUG}-\d+(?:\.\w{{2,5}})?/?$", re.IGNORECASE)
 SLUG_PAGE = re.compile(rf"/{_SLUG}\.(?:html?|aspx?|php|jsp|shtml)$", re.IGNORECASE)
 DATE_SLUG = re.compile(r"/(?:19|20)\d{2}/\d{1,2}/(?:\d{1,2}/)?[^/]*[a-z][^/]*/?$", re.IGNORECASE)
-ID_QUERY = {"id", "newsid", "news_id", "articleid", "article_id", "itemid", "postid", "tinid",
+ID_QUERY = {"id", "newsid", "news_id", "articleid", "article_id", "itemid", "postid", "tinid", "matin",
             "idtin", "nid", "cid", "p"}
 # Any other parameter naming a number this long names an item, whatever the site calls it
 # (Thừa Thiên Huế's "/?gd=1&cn=28&tc=12345"); a pager's or a year's number is no item.

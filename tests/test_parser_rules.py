@@ -320,6 +320,11 @@ def _plain_article(head: str, after: str = "") -> str:
      'tế - Xã hội</a></div>', "", "Kinh tế - Xã hội"),
     ("", '<div class="widget__categories"><a href="/tin-tuc/category/kinh-te-xa-hoi">Kinh tế - '
          "Xã hội</a></div>", None),
+    # Drupal 9's taxonomy field over its path's trail, which names only the section
+    ('<nav class="breadcrumb"><ol><li><a href="/">Trang chủ</a></li><li><a href="/tin-tuc">Tin '
+     'tức</a></li></ol></nav>', '<div class="field field--name-field-tags"><h3 class="field__label">'
+     'Chuyên mục</h3><ul class="field__items"><li><a href="/danh-muc/du-lich">Du lịch</a></li></ul>'
+     "</div>", "Du lịch"),
 ])
 def test_a_category_the_page_marks_without_a_trail(head, after, category):
     article = parse_article(_plain_article(head, after), "https://xa.example.vn/tin-tuc/le-ra-quan-12")

@@ -198,6 +198,9 @@ def category(page: Page, title_text: str) -> str | None:
     """The last breadcrumb item that is neither home nor the title: class-named trails
     first, then JSON-LD's, then a run of links after "Trang chủ" joined by » > / ›, then
     a JSON-LD list written wrong."""
+    name = _field_category(page)  # Drupal's taxonomy field, which its path trail knows not
+    if name:
+        return name
     for sel in BREADCRUMB_SEL:
         name = breadcrumb_category([el.text_content() for el in page.select(page.root, sel)
                                     if not _menu_path(el)], title_text)
@@ -228,8 +231,9 @@ def category(page: Page, title_text: str) -> str | None:
 
 
 # A Drupal field labelled as the category, whatever its machine name ("field-tags"):
-# <div class="field-label">Chuyên mục:</div><div class="field-items"><a>…</a>.
-_FIELD_LABELS = etree.XPath("//*[contains(@class, 'field-label')]")
+# <div class="field-label">Chuyên mục:</div><div class="field-items"><a>…</a> (7), the
+# label "field__label" (8 and later).
+_FIELD_LABELS = etree.XPath("//*[contains(@class, 'field-label') or contains(@class, 'field__label')]")
 
 
 # The meta line's label before the category: "Chuyên mục: <a>An ninh trật tự</a>", or as
@@ -238,13 +242,17 @@ _CATEGORY_LABEL = re.compile(r"(?:^|[|•·]\s*)(?:chuyên mục|danh mục)\s*[
                              re.IGNORECASE)
 
 
-def _labelled_field(page: Page) -> str | None:
+def _field_category(page: Page) -> str | None:
     for label in _FIELD_LABELS(page.root):
         if fold(text_of(label)).rstrip(": ") in ("chuyen muc", "danh muc"):
             items = label.getnext()
             link = items.find(".//a") if items is not None else None
             if link is not None and text_of(link):
                 return text_of(link)
+    return None
+
+
+def _labelled_field(page: Page) -> str | None:
     for el in page.root.iter("span", "dd", "div", "p", "li", "td"):
         own = el.text or ""
         if ":" not in own or len(own) > 200 or not ("mục" in own.lower() or "muc" in fold(own)):

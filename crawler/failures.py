@@ -91,7 +91,7 @@ def _compression_errors() -> tuple[type[BaseException], ...]:
     return tuple(errors)
 
 
-_COMPRESSION_ERRORS = _compression_errors()
+COMPRESSION_ERRORS = _compression_errors()
 
 
 def decompressed_too_large(failure) -> bool:
@@ -242,7 +242,7 @@ def failure_kind(failure, netloc: str | None = None) -> tuple[str, str]:
     if decompressed_too_large(failure):
         return "too_large", ("the page, decompressed, is larger than DOWNLOAD_MAXSIZE"
                              f" ({failure.value})")
-    if failure.check(*_COMPRESSION_ERRORS):
+    if failure.check(*COMPRESSION_ERRORS):
         return "bad_compression", (f"the page's body does not decompress as its Content-Encoding"
                                    f" says ({type(failure.value).__name__}: {failure.value})")
     if failure.check(DownloadCancelledError):

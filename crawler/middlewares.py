@@ -7,6 +7,7 @@ robots.txt, where Scrapy's defaults do not fit an archive.
   requests.
 - Redirects followed on the same site only, loops named as loops.
 - robots.txt that answers 5xx (or nothing) disallows everything, as RFC 9309 says.
+- A page labelled gzip but sent plain is read as the plain page it is.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import logging
 
+from scrapy.downloadermiddlewares.httpcompression import HttpCompressionMiddleware
 from scrapy.downloadermiddlewares.redirect import MetaRefreshMiddleware, RedirectMiddleware
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware
@@ -21,6 +23,7 @@ from scrapy.exceptions import IgnoreRequest
 from scrapy.utils.httpobj import urlparse_cached
 
 from crawler.failures import (
+    COMPRESSION_ERRORS,
     OffsiteRedirect,
     RedirectLoop,
     RedirectRefused,
@@ -168,3 +171,37 @@ class StrictRobotsTxtMiddleware(RobotsTxtMiddleware):
 
 def _no_download_errors(record: logging.LogRecord) -> bool:
     return not record.getMessage().startswith("Error downloading")
+
+
+# --- a body that says it is compressed and is not ------------------------------------
+
+# The magic bytes a gzip stream begins with: a body without them was never gzipped.
+GZIP_MAGIC = b"\x1f\x8b"
+
+
+class PlainBodyCompressionMiddleware(HttpCompressionMiddleware):
+    """Scrapy's decompression, except for a page whose server labels it
+    "Content-Encoding: gzip" (or deflate) but sends it as it is: its bytes are plain HTML,
+    not a gzip stream cut short, so they are the page (curl and wget read it so).  Said
+    on the request (``plain_despite_encoding``) for the spider to record; a cut or broken
+    stream still fails as Scrapy fails it."""
+
+    def process_response(self, request, response, spider=None):
+        try:
+            return super().process_response(request, response)
+        except COMPRESSION_ERRORS:
+            encodings = b",".join(response.headers.getlist("Content-Encoding")).lower()
+            body = response.body.lstrip(b"\xef\xbb\xbf \t\r\n")
+            if response.body.startswith(GZIP_MAGIC) or not body.startswith(b"<") or not (
+                    encodings and set(encodings.split(b",")) <= {b"gzip", b"x-gzip", b"deflate"}):
+                raise
+            request.meta["plain_despite_encoding"] = encodings.decode("latin-1")
+            del response.headers["Content-Encoding"]
+            return response.replace(body=response.body)
+
+
+def plain_note(response) -> str | None:
+    """What the spider records of a page read plain though labelled compressed."""
+    said = response.meta.get("plain_despite_encoding")
+    return (f"the server labels the page {said}-compressed but sends it plain: read as it is"
+            if said else None)

@@ -40,6 +40,8 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.SameSiteMetaRefreshMiddleware": 580,
     "scrapy.downloadermiddlewares.redirect.RedirectMiddleware": None,
     "crawler.middlewares.SameSiteRedirectMiddleware": 600,
+    "scrapy.downloadermiddlewares.httpcompression.HttpCompressionMiddleware": None,
+    "crawler.middlewares.PlainBodyCompressionMiddleware": 590,
 }
 # A body cut short (fewer bytes than Content-Length, a chunked body without its last
 # chunk) is a failed fetch, retried and recorded, never a page: Scrapy's default, kept

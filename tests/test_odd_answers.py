@@ -45,6 +45,8 @@ class OddSite(FaultySite):
         if odd == "gzip":  # well formed: read as any page
             return Response(200, gzip.compress(response.body), response.content_type,
                             {"Content-Encoding": "gzip"})
+        if odd == "plain_gzip":  # labelled gzip, sent plain
+            return Response(200, response.body, response.content_type, {"Content-Encoding": "gzip"})
         return response
 
 
@@ -216,3 +218,23 @@ def test_a_site_that_sends_everyone_to_a_login_form_is_failing_and_says_so(tmp_p
     assert failing == [f"ERROR: {host} answers with a login form ({server.url}/dang-nhap?"
                        "ReturnUrl=/), not with public pages: govnews archives what anyone can "
                        "read"], result.stderr
+
+
+def test_a_page_labelled_gzip_but_sent_plain_is_read_as_it_is_and_said(tmp_path):
+    """A server that labels its pages "Content-Encoding: gzip" and sends them as they are:
+    the bytes are plain HTML, no gzip stream cut short, so the page is archived, the run
+    is ok, and the label is recorded with the page's address."""
+    site = build_site()
+    path = site.article_paths()[2]
+    with ReplicaServer(OddSite(site, {path: "plain_gzip"}), port=0, conditional=False) as server:
+        result = govnews("crawl", server.url, "--db", str(tmp_path / "a.db"), "--delay", "0",
+                         check=False)
+        expected = {e["url"]: e for e in site.expected_records(server.url)}
+        url = server.url + path
+    assert result.returncode == 0, result.stderr[-2000:]
+    titles = {r["url"]: r["title"] for r in export_records(tmp_path / "a.db")}
+    assert titles.get(url) == expected[url]["title"]
+    con = sqlite3.connect(tmp_path / "a.db")
+    errors = con.execute("select kind, message from crawl_errors where url = ?", [url]).fetchall()
+    con.close()
+    assert [k for k, _ in errors] == ["encoding_mismatch"] and "sends it plain" in errors[0][1]

@@ -13,9 +13,8 @@ listings nor articles are not fetched again for a month.  ``GOVNEWS_FULL`` walks
 everything, then re-checks archived articles no listing shows any more (gone or not).
 
 Its helpers: what earlier runs left (``state``), a listing's walk (``walk``), the files
-pages link (``files``), the hosts it may fetch from and how each fared (``sites``).
-
-Run as ``govnews crawl [SITE_URL ...]`` or ``scrapy crawl portal -a site=URL[,URL...]``.
+pages link (``files``), the hosts it may fetch from and how each fared (``sites``).  Run
+as ``govnews crawl [SITE_URL ...]`` or ``scrapy crawl portal -a site=URL[,URL...]``.
 """
 
 from __future__ import annotations
@@ -40,6 +39,7 @@ from crawler.failures import (
 from crawler.items import NotModified, PageKind, Probed, Problem
 from crawler.kernel.record import Gone, ListingEntry
 from crawler.kernel.text import canonical_url
+from crawler.middlewares import plain_note
 from crawler.parsers import (
     article_shaped,
     classify,
@@ -312,8 +312,9 @@ class PortalSpider(SiteHosts, scrapy.Spider):
         url = canonical_url(response.url)
         if self.subsites:
             yield from self.family_links(response, doc, url)
-        if decoded.note:
-            yield Problem(url=url, kind="charset_mismatch", message=decoded.note)
+        for kind, note in (("charset_mismatch", decoded.note), ("encoding_mismatch", plain_note(response))):
+            if note:  # a page read though its charset or its compression was labelled wrong
+                yield Problem(url=url, kind=kind, message=note)
         redirected_from = response.meta.get("redirect_urls")
         if redirected_from and urlsplit(url).path in ("", "/") and response.meta.get("kind") in (
                 "article", "recheck", "canary", "refresh"):
@@ -392,8 +393,7 @@ class PortalSpider(SiteHosts, scrapy.Spider):
         yield from handle(role, doc, response, hops)
 
     def on_hub(self, role, doc, response, hops):
-        """A start page or a site's root: its links are followed; a list its layout reads
-        on it is walked; it is never stored."""
+        """A start page or a site's root: its links followed, its layout's list walked."""
         yield PageKind(url=role.url, kind="hub", layout=role.layout_key, evidence=role.evidence)
         if role.listing is not None:
             role.listing.category = None  # a home page names no category

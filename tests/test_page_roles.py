@@ -335,6 +335,21 @@ def test_a_listings_pager_of_any_system_is_followed(path, pager, page_2):
     assert role.listing.pager_links == [BASE + page_2]
 
 
+
+@pytest.mark.parametrize("path, pages", [
+    # a hand-made site's pages of its list, named like pages of their own
+    ("/tin-tuc/trang-2.html", ["/tin-tuc/trang-1.html", "/tin-tuc/trang-3.html"]),
+    # a pager of one short number in the query, "?p=" as WordPress names a post
+    ("/viec-lam?p=2", ["/viec-lam?p=1", "/viec-lam?p=3"]),
+])
+def test_a_lists_other_pages_shaped_like_articles_are_no_items_of_it(path, pages):
+    pager = "".join(f'<a href="{p}">{n}</a> ' for n, p in zip((1, 3), pages))
+    page = SECTION.replace("</ul>", f'</ul><div class="pager">{pager}</div>')
+    verdict = classify(page, BASE + path, reached_as="page")
+    assert [e.url for e in verdict.listing.entries] == [
+        f"{BASE}/tin-tuc/{s}.html" for s in ARTICLES], verdict.evidence
+    assert BASE + pages[1] in verdict.listing.pager_links
+
 def test_links_that_only_look_like_a_pager_are_not_one():
     """A path's number a pager does not print: a title, a "more" link."""
     pager = ('<a href="/tin-tuc/123">Báo cáo số 123 năm nay</a> <a href="/tin-tuc/2/">Xem chi '

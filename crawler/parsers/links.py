@@ -374,7 +374,7 @@ _ITEM_HEADER = re.compile(r"\b(?:page|entry|item|post|article|news|card|blog)-he
 MIN_LISTING_ENTRIES = 3
 # Page 2+ of a listing paged in its URL (WordPress /page/2/, NukeViet /page-2, ?page=2,
 # Joomla ?start=10, a register's ?pageindex=2 or /trang-2, DNN's query in the path).
-LATER_PAGE = re.compile(r"/(?:page|currentpage|pageindex)[/-]\d+/?$|/trang-\d+/?$"
+LATER_PAGE = re.compile(r"/(?:page|currentpage|pageindex)[/-]\d+/?$|/trang-\d+(?:\.html?)?/?$"
                         r"|[?&](?:page|trang|start|limitstart"
                         r"|paged|pageindex|pg|pageno|pagenumber|currentpage"
                         # Liferay's asset publisher: "_101_INSTANCE_Xy12_cur=2"
@@ -416,6 +416,23 @@ def _outside_side_boxes(doc, page_url: str, links: list) -> list:
     return kept if len(kept) >= max(MIN_LISTING_ENTRIES, len(links) // 2) else links
 
 
+def _numbered_twin(url: str, page_url: str) -> bool:
+    """Whether ``url`` is the list's page at ``page_url`` numbered otherwise: the same path,
+    the same query but for one short number ("viec-lam?p=3" beside "viec-lam?p=2"; beside
+    "viec-lam" a pager's own key: "viec-lam?p=2")."""
+    link, page = urlsplit(url), urlsplit(page_url)
+    if link.path != page.path or link.netloc != page.netloc:
+        return False
+    asked, shown = parse_qs(link.query), parse_qs(page.query)
+    changed = [k for k in asked.keys() | shown.keys() if asked.get(k) != shown.get(k)]
+    if len(changed) != 1 or not all(v.isdigit() and len(v) <= 3 for v in asked.get(changed[0], ["x"])):
+        return False
+    return changed[0] in shown or changed[0].lower() in _PAGE_KEYS
+
+
+_PAGE_KEYS = {"p", "pg", "pn", "page", "trang", "paged", "pageindex", "start"}
+
+
 def linked_entries(doc, page_url: str, is_article, item_selectors=()) -> list:
     """A listing's items from its links: every link to an article of the same site in
     the page's own content (not menus, side boxes or footers), in page order, once; the
@@ -437,8 +454,8 @@ def linked_entries(doc, page_url: str, is_article, item_selectors=()) -> list:
             if urlsplit(url).netloc != host or not is_article(url) or _in_chrome(a) \
                     or is_file_link(url):  # (an attached file is no item)
                 continue
-            if url != page_url and pager_group(url) == own:
-                continue  # another page of this list ("list.asp?id=1&page=3")
+            if url != page_url and (pager_group(url) == own or _numbered_twin(url, page_url)):
+                continue  # another page of this list ("list.asp?id=1&page=3", "?p=3")
             links.append((a, url))
     links = _outside_side_boxes(doc, page_url, links)
     entries: dict[str, ListingEntry] = {}

@@ -346,3 +346,34 @@ def test_flatsomes_blog_boxes_are_an_archives_posts():
     assert verdict.role == "listing", verdict.evidence
     assert [e.url for e in verdict.listing.entries] == [
         f"https://ttyt.example.vn/bai-viet-so-{n}-cua-trung-tam/" for n in range(4)]
+
+
+def test_a_trails_label_names_no_list_and_the_lists_heading_does():
+    """Joomla's trail opens with "Bạn đang ở:" and, on K2's list, stops at the home page:
+    the list is named by its own heading."""
+    from crawler.parsers.roles import classify
+
+    items = "".join(
+        f'<div class="catItemView"><h3 class="catItemTitle"><a href="/index.php/tu-van/item/'
+        f'{40 + n}-cau-hoi-ve-dat-dai-so-{n}">Câu hỏi về đất đai số {n} của hội viên</a></h3>'
+        f'<span class="catItemDateCreated">1{n}/03/2024</span></div>' for n in range(4))
+    html = ('<html><head><title>Tư vấn pháp luật</title></head><body><ol class="breadcrumb"><li>'
+            'Bạn đang ở: &#160;</li><li><a href="/index.php">Trang chủ</a></li></ol><div id="k2'
+            'Container" class="itemListView"><div class="itemListCategory"><h2>Tư vấn pháp luật'
+            f'</h2></div><div class="itemList">{items}</div></div></body></html>')
+    verdict = classify(html, "https://hoinongdan.example.vn/index.php/tu-van", reached_as="listing")
+    assert verdict.listing.category == "Tư vấn pháp luật", verdict.evidence
+
+
+def test_a_registers_heading_names_its_kind_without_its_label():
+    from crawler.parsers.roles import classify
+
+    rows = "".join(
+        f'<tr><td>{n}</td><td><a href="/VanBan/ChiTiet.aspx?ID={500 + n}">0{n}/CT-UBND</a></td>'
+        f"<td>1{n}/03/2024</td><td>Chỉ thị về công tác số {n}</td></tr>" for n in range(1, 4))
+    html = ('<html><head><title>Văn bản</title></head><body><h1>Loại văn bản: Chỉ thị</h1><table>'
+            f"<tr><th>STT</th><th>Số/Ký hiệu</th><th>Ngày ban hành</th><th>Trích yếu</th></tr>{rows}"
+            "</table></body></html>")
+    verdict = classify(html, "https://ubnd.example.vn/VanBan/DanhSach.aspx?LoaiVB=3",
+                       reached_as="listing")
+    assert verdict.listing.category == "Chỉ thị", verdict.evidence

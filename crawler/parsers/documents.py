@@ -34,7 +34,7 @@ from ..kernel.text import canonical_url, clean_text, fold, site_of
 from .boxes import side_boxes
 from .bylines import SIGNER_TITLE_LINE, signer_name
 from .links import is_file_link
-from .list_names import listing_name
+from .list_names import list_name, listing_name
 from .page import block_lines, chrome_names, text_of
 from .pagers import pager_links
 from .urls import asks_for_a_file
@@ -533,7 +533,7 @@ def parse_register(doc, url: str) -> Listing | None:
                                      published_at=_row_date(row))
     if len(entries) < 2:
         return None
-    heading = next((text_of(h) for h in doc.iter("h1", "h2") if not _in_chrome(h)
+    heading = next((list_name(text_of(h)) for h in doc.iter("h1", "h2") if not _in_chrome(h)
                     and text_of(h)), None) or listing_name(doc)
     return Listing(url=url, category=heading, entries=list(entries.values()),
                    layout=f"{NAME}/{VERSION}", pager_links=pager_links(doc, url))

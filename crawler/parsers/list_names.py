@@ -38,7 +38,8 @@ def breadcrumb_category(items, title: str | None) -> str | None:
     short: "Hội nghị triển khai…")."""
     names = [clean_text(x).strip(" >»›/|").strip() for x in items]
     # (a name as long as a headline is one)
-    names = [n for n in names if n and fold(n) not in HOME_LABELS and len(n) <= 80]
+    names = [n for n in names if n and fold(n) not in HOME_LABELS and len(n) <= 80
+             and not n.endswith(":")]  # (a label before the trail: Joomla's "Bạn đang ở:")
     if title:
         names = [n for n in names if n != title and not _cut_title(n, title)]
     return names[-1] if names else None
@@ -53,7 +54,8 @@ def _cut_title(name: str, title: str) -> bool:
 
 # What a list's name is printed with: its kind before it ("Chuyên mục: Tin tức"), WordPress'
 # "Archives" and the page's number after it ("... Archives - Trang 2 trên 3").
-_NAME_LABEL = re.compile(r"^(?:(?:chuyên mục|danh mục|category|lưu trữ)\s*:\s*|lưu trữ\s+(?=\S))",
+_NAME_LABEL = re.compile(r"^(?:(?:chuyên mục|danh mục|category|lưu trữ|loại văn bản|thể loại)\s*:\s*"
+                         r"|lưu trữ\s+(?=\S))",
                          re.IGNORECASE)
 _NAME_TAIL = re.compile(r"(?:\s+(?:archives|lưu trữ))?(?:\s+[-|–]\s+(?:trang|page)\s+\d+.*)?$",
                         re.IGNORECASE)

@@ -377,3 +377,21 @@ def test_a_registers_heading_names_its_kind_without_its_label():
     verdict = classify(html, "https://ubnd.example.vn/VanBan/DanhSach.aspx?LoaiVB=3",
                        reached_as="listing")
     assert verdict.listing.category == "Chỉ thị", verdict.evidence
+
+
+def test_a_nukeviet_list_without_url_rewriting_is_read_with_its_pager():
+    """NukeViet 3 without rewriting: its articles at "index.php?language=vi&nv=news&op=
+    {category}/{alias}-{id}", its list's later pages at "op={category}/page-20"."""
+    from crawler.parsers.roles import classify
+
+    base = "http://hoinongdan.example.org.vn/index.php?language=vi&nv=news&op=Hoat-dong-Hoi"
+    items = "".join(
+        f'<div class="news_column"><h3><a href="{base}/Bai-So-{n}-Ve-Hoat-Dong-{600 + n}">Bài số '
+        f"{n} về hoạt động của Hội</a></h3><span>10:00 1{n}/03/2024</span></div>" for n in range(4))
+    html = ('<html><head><meta name="generator" content="NukeViet v3.4"><title>Hoạt động Hội'
+            f'</title></head><body>{items}<div class="generate_page"><a href="{base}/page-10">1</a>'
+            f' <a href="{base}/page-30">3</a></div></body></html>')
+    verdict = classify(html, base + "/page-20", reached_as="listing")
+    assert [e.url for e in verdict.listing.entries] == [
+        f"{base}/Bai-So-{n}-Ve-Hoat-Dong-{600 + n}".replace("/Bai", "%2FBai") for n in range(4)]
+    assert any(link.endswith("page-30") for link in verdict.listing.pager_links), verdict.listing

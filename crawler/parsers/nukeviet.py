@@ -83,7 +83,17 @@ def article_url(url: str) -> bool:
     3's as its links write it, closing slash kept ("/news/Thong-bao/Lich-tiep-dan-122/")."""
     parts = urlsplit(url)
     return is_article_url(url) or (not parts.query and parts.path.endswith("/")
-                                   and bool(NV3_ARTICLE.match(parts.path)))
+                                   and bool(NV3_ARTICLE.match(parts.path))) or _query_article(parts)
+
+
+def _query_article(parts) -> bool:
+    """Without URL rewriting: "index.php?language=vi&nv=news&op=Hoat-dong/Alias-612", not
+    a list's later page ("op=Hoat-dong/page-20")."""
+    if "nv=" not in parts.query:
+        return False
+    op = parse_qs(parts.query).get("op", [""])[0]
+    last = op.rsplit("/", 1)[-1]
+    return "/" in op and bool(NV_QUERY_ARTICLE.search(last)) and not last.startswith("page-")
 
 
 # Without URL rewriting: index.php?language=vi&nv=news&op={category}/{alias}-{id}.
@@ -265,7 +275,9 @@ PAGER = re.compile(r"/page-\d+/?$")
 
 
 def pager_link(url: str) -> bool:
-    return bool(PAGER.search(urlsplit(url).path))
+    parts = urlsplit(url)  # (without URL rewriting: "op=Hoat-dong/page-20")
+    return bool(PAGER.search(parts.path) or "nv=" in parts.query
+                and PAGER.search(parse_qs(parts.query).get("op", [""])[0]))
 
 
 # A category page's items, where the default theme and its forks put them.

@@ -350,6 +350,16 @@ def test_a_lists_other_pages_shaped_like_articles_are_no_items_of_it(path, pages
         f"{BASE}/tin-tuc/{s}.html" for s in ARTICLES], verdict.evidence
     assert BASE + pages[1] in verdict.listing.pager_links
 
+
+def test_a_hand_made_sites_menu_by_its_id_lends_no_item_to_the_list():
+    """<div id="menu"> holds a link shaped like an article's ("van-ban.php")."""
+    menu = ('<div id="menu"><ul><li><a href="/index.php">Trang chủ</a></li><li><a href="/van-ban'
+            '.php">Văn bản</a></li></ul></div>')
+    page = SECTION.replace("<body>", f"<body>{menu}")
+    verdict = classify(page, BASE + "/tin-tuc/", reached_as="page")
+    assert [e.url for e in verdict.listing.entries] == [
+        f"{BASE}/tin-tuc/{s}.html" for s in ARTICLES], verdict.evidence
+
 def test_links_that_only_look_like_a_pager_are_not_one():
     """A path's number a pager does not print: a title, a "more" link."""
     pager = ('<a href="/tin-tuc/123">Báo cáo số 123 năm nay</a> <a href="/tin-tuc/2/">Xem chi '

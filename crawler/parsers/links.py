@@ -397,7 +397,14 @@ def _in_chrome(el) -> bool:
         classes = _ITEM_HEADER.sub(" ", chrome_names(anc, ids=False))
         if any(c in classes for c in _CHROME_CLASSES):
             return True
+        if anc.get("id") and _CHROME_IDS & set(re.split(r"[\W_]+", anc.get("id").lower())):
+            return True
     return False
+
+
+# Ids a hand-made site gives its chrome: <div id="menu">, <td id="leftmenu">.
+_CHROME_IDS = {"menu", "mainmenu", "topmenu", "leftmenu", "menutop", "nav", "navbar",
+               "navigation", "sidebar", "footer", "header"}
 
 
 def _outside_side_boxes(doc, page_url: str, links: list) -> list:

@@ -654,3 +654,26 @@ def test_a_see_also_pointer_inside_the_text_is_a_related_link_not_text():
     record = _verdict(html, base + "day-nhanh-xay-dung-do-thi-van-minh-288100").record
     assert "Xem thêm" not in record.body and "quy hoạch chung" not in record.body
     assert [link.url for link in record.related] == [base + "phe-duyet-quy-hoach-chung-do-thi-287655"]
+
+
+def test_a_nukeviet_source_line_crediting_a_paper_names_the_paper():
+    html = _nukeviet("x").replace(
+        '<p class="h5 text-right"><strong>Tác giả: </strong>x</p>',
+        '<p class="h5 text-right"><strong>Nguồn tin: </strong>Theo Báo Hoài Sơn</p>')
+    found = _verdict(html, "https://quynhdoi.hoaison.gov.vn/tin-tuc/xa-dien-tap-phong-chay-306.html")
+    assert (found.record.author, found.record.source) == (None, "Báo Hoài Sơn")
+
+
+def test_an_office_set_apart_in_italics_over_the_text_is_its_writer():
+    """A school's post opens with its team's name in italics; the theme's "admin" is no one."""
+    url = "https://thcsphuctho.hoaison.edu.vn/hoi-thi-giao-vien-day-gioi/"
+    html = ('<html><head><meta name="generator" content="WordPress 6.6"><title>Hội thi giáo viên'
+            '</title></head><body class="single single-post postid-88"><article class="post">'
+            '<h1 class="entry-title">Hội thi giáo viên dạy giỏi cấp trường</h1><span class="byline">'
+            'Đăng bởi <span class="author vcard"><a href="/author/admin/">admin</a></span></span>'
+            '<time class="entry-date published" datetime="2024-12-03T07:45:00+07:00">03/12/2024'
+            '</time><div class="entry-content"><p><em>Tổ Chuyên môn Toán - Tin</em></p>'
+            f"{PARAS}</div></article></body></html>")
+    record = _verdict(html, url).record
+    assert record.author == "Tổ Chuyên môn Toán - Tin"
+    assert "Tổ Chuyên môn" not in record.body and record.body.endswith(LAST)

@@ -20,6 +20,8 @@ from .bylines import (
     SiteNames,
     clean_author,
     credit_of,
+    is_org,
+    is_outlet,
     join_authors,
     names_people,
     read_signature,
@@ -410,9 +412,12 @@ def _take_opening_byline(blocks: list, result: BodyResult, site: SiteNames | Non
     """A labelled byline as the body's first paragraph, taken out of the text; the
     signature under the text comes first."""
     text = text_of(blocks[0]) if blocks else ""
-    if len(text) > MAX_BYLINE_CHARS or not _OPENING_BYLINE.match(text):
+    # (or an office's name alone, set apart in italics over the text: "Tổ Chuyên môn Toán - Tin")
+    office = (len(blocks) > 1 and len(text) <= 60 and is_all_italic(blocks[0]) and is_org(text)
+              and not is_outlet(text))
+    if len(text) > MAX_BYLINE_CHARS or not (office or _OPENING_BYLINE.match(text)):
         return
-    author = clean_author(text, site)
+    author = clean_author(text, site, organisations=office)
     if author:
         result.author = author
         blocks.pop(0).drop_tree()

@@ -139,7 +139,8 @@ ORG_WORDS = ("báo ", "tạp chí", "cổng thông tin", "cổng ttđt", "trang 
              "sở ", "ủy ban", "uỷ ban", "ubnd", "ban ", "phòng ", "trung tâm", "đài ",
              "văn phòng", "hội ", "đoàn thanh niên", "tỉnh đoàn", "huyện đoàn", "huyện ủy",
              "tỉnh ủy", "thành ủy", "bộ ", "cục ", "chi cục", "viện ", "trường ", "bệnh viện",
-             "tòa án", "toà án", "viện kiểm sát", "xã ", "phường ", "thị trấn ",
+             "tòa án", "toà án", "viện kiểm sát", "xã ", "phường ", "thị trấn ", "tổ chuyên môn",
+             "khoa ",
              "ttxvn", "vov", "vtv", "công ty", "tập đoàn", "hợp tác xã", "department",
              "ministry", "office of", "council", "agency", "the ")
 ORG_SUFFIX = re.compile(r"\b(?:inc|ltd|llc|corp|co|plc|gmbh|jsc|company|group|corporation)\.?$",

@@ -16,7 +16,7 @@ from ..kernel.record import Article, Attachment, Listing
 from ..kernel.text import canonical_url, clean_or_none, clean_text, fold
 from . import published
 from .body import assemble, extract_body, sapo_element, sapo_text
-from .bylines import byline_date, clean_author, is_org, signed_date, site_names
+from .bylines import byline_date, clean_author, credit_of, is_org, signed_date, site_names
 from .jsonld import jsonld_article, jsonld_breadcrumb
 from .links import (
     extract_related,
@@ -137,8 +137,8 @@ def author(doc, site=None) -> str | None:
 
 def source(doc) -> str | None:
     """The "Nguồn tin:" line NukeViet prints under the body: an organisation or paper."""
-    return next((clean_text(text) or None for key, text in _labelled_lines(doc)
-                 if key in SOURCE_LABELS), None)
+    return next((credit_of(text) or clean_text(text) or None for key, text in _labelled_lines(doc)
+                 if key in SOURCE_LABELS), None)  # ("Theo Báo X": the paper)
 
 
 def published_at(doc, ld, sources) -> str | None:

@@ -409,7 +409,9 @@ def test_article_shaped_links(url):
     # Drupal's term pages, even named by a number; an article's print view
     "/taxonomy/term/2024", "/print/tin-tuc/hop-ban-1245.html", "/news/print/hop-ban-1245.html",
     # a file an article or a document attaches, asked of its page (NukeViet's laws module)
-    "/laws/detail/quyet-dinh-06-2024-311.html?download=1&id=0"])
+    "/laws/detail/quyet-dinh-06-2024-311.html?download=1&id=0",
+    # a hand-made site's list's later page: "p" beside a category's key is its page
+    "/?act=list&cat=2&p=2"])
 def test_not_article_shaped_links(url):
     assert not article_shaped(BASE + url)
     if "print" in url or "download" in url:  # whatever layout's rule

@@ -181,9 +181,12 @@ def _names_an_item(query: str) -> bool:
     asked = {k.lower(): v for k, v in parse_qs(query).items()}
     if DOWNLOAD_KEYS & asked.keys() or asked.get("view", [""])[0].lower() in LIST_VIEWS:
         return False
+    # "?p=123" is WordPress's post; beside a category's key ("?act=list&cat=2&p=2"), a page
+    listed = bool(LIST_KEYS & asked.keys())
     return any(
         v and (v[0].isdigit() or k in ID_QUERY and JOOMLA_ID.match(v[0]))
-        and (k in ID_QUERY or (len(v[0]) >= ITEM_DIGITS and k not in PAGER_KEYS))
+        and (k in ID_QUERY and not (k == "p" and listed)
+             or (len(v[0]) >= ITEM_DIGITS and k not in PAGER_KEYS))
         for k, v in asked.items())
 
 

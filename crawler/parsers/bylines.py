@@ -139,7 +139,7 @@ ORG_WORDS = ("báo ", "tạp chí", "cổng thông tin", "cổng ttđt", "trang 
              "sở ", "ủy ban", "uỷ ban", "ubnd", "ban ", "phòng ", "trung tâm", "đài ",
              "văn phòng", "hội ", "đoàn thanh niên", "tỉnh đoàn", "huyện đoàn", "huyện ủy",
              "tỉnh ủy", "thành ủy", "bộ ", "cục ", "chi cục", "viện ", "trường ", "bệnh viện",
-             "tòa án", "toà án", "viện kiểm sát", "xã ", "phường ", "thị trấn ", "tổ chuyên môn",
+             "tòa án", "toà án", "viện kiểm sát", "xã ", "phường ", "thị trấn ", "tổ ",
              "khoa ",
              "ttxvn", "vov", "vtv", "công ty", "tập đoàn", "hợp tác xã", "department",
              "ministry", "office of", "council", "agency", "the ")
@@ -319,6 +319,11 @@ ROLE_MARK = re.compile(r"\s*\((?:ctv|cộng tác viên|thực hiện|tổng hợ
                        re.IGNORECASE)
 
 
+# A doctor's or a scholar's degrees before the name: "BS.CKII Trần Văn Phúc", "ThS. Lê An".
+ACADEMIC = re.compile(r"^(?:(?:P?GS|TS|ThS|BS|BSCK(?:II|I|1|2)|CK(?:II|I|1|2)|DS|ĐD|KS)\.?\s*)+"
+                      r"(?=[A-ZĐ][^\W\d_A-Z])")
+
+
 def clean_author(text: str | None, site: SiteNames | None = None,
                  organisations: bool = False) -> str | None:
     """A byline as printed, without its labels, its date and the photographer, several
@@ -333,7 +338,7 @@ def clean_author(text: str | None, site: SiteNames | None = None,
         text = dated[0]
     text = AUTHOR_LABEL.sub("", text)
     text = strip_byline_label(text) or ""
-    text = ROLE_MARK.sub("", PHOTO_CREDIT.sub("", text)).strip(" -–—|,")
+    text = ACADEMIC.sub("", ROLE_MARK.sub("", PHOTO_CREDIT.sub("", text))).strip(" -–—|,")
     if not text or len(text) > 80 or len(text.split()) > 12 or re.search(r"\d\d|\d[/.:]\d", text):
         return None  # not a name: a date, a time, a count
     if (ACCOUNT.match(text) or (is_org(text) and not organisations) or credit_of(text)

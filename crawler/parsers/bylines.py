@@ -319,11 +319,6 @@ ROLE_MARK = re.compile(r"\s*\((?:ctv|cộng tác viên|thực hiện|tổng hợ
                        re.IGNORECASE)
 
 
-# A doctor's or a scholar's degrees before the name: "BS.CKII Trần Văn Phúc", "ThS. Lê An".
-ACADEMIC = re.compile(r"^(?:(?:P?GS|TS|ThS|BS|BSCK(?:II|I|1|2)|CK(?:II|I|1|2)|DS|ĐD|KS)\.?\s*)+"
-                      r"(?=[A-ZĐ][^\W\d_A-Z])")
-
-
 def clean_author(text: str | None, site: SiteNames | None = None,
                  organisations: bool = False) -> str | None:
     """A byline as printed, without its labels, its date and the photographer, several
@@ -338,7 +333,7 @@ def clean_author(text: str | None, site: SiteNames | None = None,
         text = dated[0]
     text = AUTHOR_LABEL.sub("", text)
     text = strip_byline_label(text) or ""
-    text = ACADEMIC.sub("", ROLE_MARK.sub("", PHOTO_CREDIT.sub("", text))).strip(" -–—|,")
+    text = ROLE_MARK.sub("", PHOTO_CREDIT.sub("", text)).strip(" -–—|,")
     if not text or len(text) > 80 or len(text.split()) > 12 or re.search(r"\d\d|\d[/.:]\d", text):
         return None  # not a name: a date, a time, a count
     if (ACCOUNT.match(text) or (is_org(text) and not organisations) or credit_of(text)

@@ -827,3 +827,15 @@ def test_an_article_met_first_as_a_plain_link_is_archived_when_a_listing_lists_i
     assert result.returncode == 0, result.stderr
     stored = sorted(r["url"].rsplit("/", 1)[1] for r in export_records(tmp_path / "a.db"))
     assert stored == sorted(BARE)
+
+
+def test_a_list_items_date_in_its_own_span_beside_the_title_and_a_summary_under_it():
+    items = "".join(
+        f'<li><img src="/upload/news/thumb_{1587 - i}.jpg" alt=""><a class="tit" href="/?act=detail'
+        f'&amp;id={1587 - i}">{t}</a> <span class="time">(2{i}/09/2024 15:40)</span><div class="des">'
+        f"{PARA.format('Tóm tắt', i)}</div></li>" for i, t in enumerate(BARE.values()))
+    page = (f'<html><head><title>Văn hóa - Xã hội</title></head><body>{NAV}<div class="box-news">'
+            f'<div class="tit-cate">Văn hóa - Xã hội</div><ul>{items}</ul></div>{FOOTER}</body></html>')
+    verdict = classify(page, BASE + "/?act=list&cat=3", reached_as="listing")
+    assert [e.published_at for e in verdict.listing.entries][:2] == [
+        "2024-09-20T15:40:00+07:00", "2024-09-21T15:40:00+07:00"], verdict.evidence

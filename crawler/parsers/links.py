@@ -510,9 +510,18 @@ def _item_date(item) -> str | None:
         value = parse_date(line)
         if value and len(line) < 60:
             return value
-    # the date on the title's line: "<a>Hội nghị …</a> <span>(18/09/2024)</span>"
+    # the date on the title's line: "<a>Hội nghị …</a> <span class="time">(18/09/2024)</span>"
+    for el in item.iter("span", "em", "small", "i", "font"):
+        text = text_of(el)
+        if len(text) < 40 and _DATED_CLASS.search(el.get("class") or el.tag):
+            value = parse_date(text)
+            if value:
+                return value
     rest = clean_text(" ".join(xp(item, ".//text()[not(ancestor::a)]")))
     return parse_date(rest) if len(rest) < 60 else None
+
+
+_DATED_CLASS = re.compile(r"date|time|ngay|small|^(?:em|i|font)$", re.IGNORECASE)
 
 
 # Lists by a writer, a tag, a search or a date: their names are no article's category.

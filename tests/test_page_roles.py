@@ -832,7 +832,8 @@ def test_an_article_met_first_as_a_plain_link_is_archived_when_a_listing_lists_i
 def test_a_list_items_date_in_its_own_span_beside_the_title_and_a_summary_under_it():
     items = "".join(
         f'<li><img src="/upload/news/thumb_{1587 - i}.jpg" alt=""><a class="tit" href="/?act=detail'
-        f'&amp;id={1587 - i}">{t}</a> <span class="time">(2{i}/09/2024 15:40)</span><div class="des">'
+        f'&amp;id={1587 - i}">{t} của huyện Lâm Điền</a> <span class="time">(2{i}/09/2024 15:40)'
+        '</span><div class="des">'
         f"{PARA.format('Tóm tắt', i)}</div></li>" for i, t in enumerate(BARE.values()))
     page = (f'<html><head><title>Văn hóa - Xã hội</title></head><body>{NAV}<div class="box-news">'
             f'<div class="tit-cate">Văn hóa - Xã hội</div><ul>{items}</ul></div>{FOOTER}</body></html>')

@@ -112,6 +112,7 @@ class ListingWalker:
         # The date a listing printed beside an article asked for and not answered yet: its
         # page may arrive as a plain link asked earlier (the listing's request a duplicate).
         self.dates: dict[str, str] = {}
+        self.undated: set[str] = set()  # articles asked with no date, not answered yet
         self.reasked: set[str] = set()  # pages read as none on their link's shape, asked again
         # What each listing page of the run showed (the hash of its items' URLs in order).
         # The first page showing each list of items (by its hash, with its listing's).
@@ -204,8 +205,8 @@ class ListingWalker:
         if url in self.reasked:
             return False
         if url not in spider.memory.read_as_pages:
-            if entry.published_at and url in spider.requested_articles:
-                self.dates.setdefault(url, entry.published_at)
+            if entry.published_at and url in self.undated:
+                self.dates[url] = entry.published_at
             return False
         self.reasked.add(url)
         return url in spider.requested_articles
@@ -216,11 +217,14 @@ class ListingWalker:
         self.spider.requested_articles.add(entry.url)
         if entry.published_at:
             self.dates[entry.url] = entry.published_at
+        else:
+            self.undated.add(entry.url)
 
     def listed_at(self, url: str, meta: dict) -> str | None:
         """The date the listing that asked for ``url`` printed beside its link."""
         entry = meta.get("listing_entry")
         day = self.dates.pop(url, None)
+        self.undated.discard(url)  # (both hold only pages on their way: memory stays flat)
         return (entry.published_at if entry is not None else None) or day
 
     def home_in_place(self, role, doc, response, hops):

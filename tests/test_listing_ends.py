@@ -422,3 +422,27 @@ def test_an_article_dated_only_in_its_list_takes_the_lists_date(tmp_path, on_hom
     assert "no longer parses" not in reparsed.stdout + reparsed.stderr, reparsed.stdout
     assert query(db, "select published_at from articles where url = ?",
                  f"{url}/tin-tuc/{undated}.html") == dated
+
+
+def test_the_dates_kept_for_pages_on_their_way_are_let_go_as_they_are_read():
+    """The date a list prints is kept only until its article's page is read: a list that
+    shows an article read long ago keeps nothing, so the crawl's memory stays flat."""
+    from types import SimpleNamespace
+
+    from crawler.kernel.record import ListingEntry
+    from crawler.spiders.walk import ListingWalker
+
+    spider = SimpleNamespace(requested_articles=set(), memory=SimpleNamespace(read_as_pages=set()))
+    walker = ListingWalker(spider)
+    dated = ListingEntry(url="http://x.vn/tin/a-1.html", published_at="2024-03-12")
+    walker.note_asked(dated)
+    assert walker.listed_at(dated.url, {}) == "2024-03-12"
+    # asked on its link's shape, no date beside it; a list dates it while it is on its way
+    shaped = ListingEntry(url="http://x.vn/tin/b-2.html")
+    walker.note_asked(shaped)
+    assert not walker.guessed_wrong(ListingEntry(url=shaped.url, published_at="2024-03-13"))
+    assert walker.listed_at(shaped.url, {"listing_entry": shaped}) == "2024-03-13"
+    # read: another list showing either keeps nothing for them
+    for url in (dated.url, shaped.url):
+        walker.guessed_wrong(ListingEntry(url=url, published_at="2024-03-14"))
+    assert walker.dates == {} and walker.undated == set()

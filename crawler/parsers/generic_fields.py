@@ -44,7 +44,7 @@ from .generic_patterns import (
     SENTENCE,
     SITE_ATTR,
 )
-from .page import block_lines, has_text, is_all_bold, is_all_italic, text_of, xp
+from .page import block_lines, has_text, is_all_bold, is_all_italic, text_of, unlinked_text, xp
 from .published import best_date, with_time_beside
 
 # --- structured data --------------------------------------------------------------------
@@ -307,7 +307,7 @@ def visible_date(page: Page, region, title_el, body_el) -> str | None:
             # line under the title may link the category after the date: its own words.
             texts = block_lines(el) if _is_leaf(el) else [page.text(el)]
             if group is after_title and el.find(".//a") is not None:
-                texts = [*texts, _unlinked_text(el)]
+                texts = [*texts, unlinked_text(el)]
             for text in texts:
                 if group is not signature and (
                         is_date_line(text) or (META_LINE.match(text) and len(text) <= 120)):
@@ -318,11 +318,6 @@ def visible_date(page: Page, region, title_el, body_el) -> str | None:
                 if value:
                     return value
     return None
-
-
-def _unlinked_text(el) -> str:
-    """The text of ``el`` without its links' (a meta line's category or writer link)."""
-    return clean_text(" ".join(xp(el, ".//text()[not(ancestor::a)]")))
 
 
 # A date field labelled as the time of what the article announces, not of the article

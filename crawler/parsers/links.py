@@ -17,9 +17,9 @@ from ..kernel.record import Attachment, Link
 from ..kernel.text import canonical_url, clean_text, fold
 from .boxes import _FOLDED_OTHER, _FOLDED_RELATED, _label_key, inline_related_boxes, side_boxes
 from .list_names import HOME_LABELS, listing_name
-from .page import block_lines, chrome_names, text_of, xp
+from .page import block_lines, chrome_names, text_of, unlinked_text, xp
 from .sieve import tree_root
-from .urls import PRINT_VIEW, asks_for_a_file, collection_path
+from .urls import PAGER_KEYS, PRINT_VIEW, asks_for_a_file, collection_path
 
 # --- files and images -------------------------------------------------------------------
 
@@ -437,7 +437,7 @@ def _numbered_twin(url: str, page_url: str) -> bool:
     return changed[0] in shown or changed[0].lower() in _PAGE_KEYS
 
 
-_PAGE_KEYS = {"p", "pg", "pn", "page", "trang", "paged", "pageindex", "start"}
+_PAGE_KEYS = PAGER_KEYS | {"p", "pg", "pn"}  # (WordPress's "p" names a post alone)
 
 
 def linked_entries(doc, page_url: str, is_article, item_selectors=()) -> list:
@@ -517,7 +517,7 @@ def _item_date(item) -> str | None:
             value = parse_date(text)
             if value:
                 return value
-    rest = clean_text(" ".join(xp(item, ".//text()[not(ancestor::a)]")))
+    rest = unlinked_text(item)
     return parse_date(rest) if len(rest) < 60 else None
 
 

@@ -399,6 +399,12 @@ def text_of(el) -> str:
     return clean_text(el.text_content())
 
 
+def unlinked_text(el) -> str:
+    """The text of ``el`` without its links' (a meta line's category link, a list item's
+    title)."""
+    return clean_text(" ".join(xp(el, ".//text()[not(ancestor::a)]")))
+
+
 _UNSEEN = ("script", "style", "noscript")
 
 

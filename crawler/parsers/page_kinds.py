@@ -130,13 +130,17 @@ def service_page(doc, url: str) -> bool:
     return name in OTHER_TITLES or bool(SERVICE_TITLE_PREFIX.match(name))
 
 
+# A <title>'s parts: "Tin tức - Sở Y tế", "Trang chủ | UBND xã".
+_TITLE_PARTS = re.compile(r"\s+[-|–—:»]\s+|\s\|\s")
+
+
 def _page_name(doc) -> str:
     """The page's name, folded: its first <h1>, else the first part of its <title>."""
     h1 = doc.find(".//h1")
     text = text_of(h1) if h1 is not None else ""
     if not text:
         title = doc.find(".//title")
-        text = re.split(r"\s+[-|–—:»]\s+|\s\|\s", text_of(title))[0] if title is not None else ""
+        text = _TITLE_PARTS.split(text_of(title))[0] if title is not None else ""
     return fold(text).strip(" .:") if text else ""
 
 
@@ -157,7 +161,6 @@ def directory_sign(doc, entries: int) -> str | None:
 
 # What a home page's <title> opens with: "Trang chủ - Sở Giáo dục và Đào tạo".
 HOME_TITLES = {"trang chu", "trang nhat", "home", "homepage", "home page"}
-_TITLE_PARTS = re.compile(r"\s+[-|–—:»]\s+|\s\|\s")
 
 
 def home_titled(doc) -> str | None:

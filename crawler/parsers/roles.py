@@ -194,9 +194,9 @@ def _listing_verdict(verdict: PageRole, doc, url: str, collection: str | None,
         if alike is not None and (listing is None or len(alike.entries) > len(listing.entries)):
             evidence.append(said)
             listing = alike
+        missing = listing is not None and says_missing(doc)
         refusal = listing is not None and (directory_sign(doc, len(listing.entries)) or (
-            f"{SAYS_MISSING} ({says_missing(doc)!r}): its items are suggestions"
-            if says_missing(doc) else None))
+            f"{SAYS_MISSING} ({missing!r}): its items are suggestions" if missing else None))
         if refusal:  # a directory of people; a "no such page" page suggesting other news
             evidence.append(refusal)
             listing = None

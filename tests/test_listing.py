@@ -395,3 +395,42 @@ def test_a_nukeviet_list_without_url_rewriting_is_read_with_its_pager():
     assert [e.url for e in verdict.listing.entries] == [
         f"{base}/Bai-So-{n}-Ve-Hoat-Dong-{600 + n}".replace("/Bai", "%2FBai") for n in range(4)]
     assert any(link.endswith("page-30") for link in verdict.listing.pager_links), verdict.listing
+
+
+LIFERAY7 = "http://skhdt.hatinh.gov.vn/dau-tu-doanh-nghiep"
+LIFERAY7_PAGE2 = (LIFERAY7 + "?p_p_id=com_liferay_asset_publisher_web_portlet_AssetPublisherPortlet"
+                  "_INSTANCE_ab12&_com_liferay_asset_publisher_web_portlet_AssetPublisherPortlet"
+                  "_INSTANCE_ab12_cur=2")
+
+
+def liferay7_list(slugs) -> str:
+    """Liferay 7's asset publisher: friendly /w/ addresses (no id), one dated abstract each,
+    in a portlet section that holds nothing else of the site's pages."""
+    items = "".join(
+        f'<div class="asset-abstract"><h3 class="asset-title"><a href="/w/{slug}">Sở Kế hoạch '
+        f'{slug.replace("-", " ")}</a></h3><div class="asset-metadata"><span class='
+        f'"metadata-entry metadata-publish-date">0{n + 1}/07/24</span></div><div class="asset-'
+        f'summary">Ngày {n + 1}/7, Sở tổ chức hội nghị.</div></div>' for n, slug in enumerate(slugs))
+    return ('<html><head><title>Đầu tư - Doanh nghiệp - Sở Kế hoạch và Đầu tư</title></head><body>'
+            '<nav><a href="/">Trang chủ</a> <a href="/lien-he">Liên hệ</a></nav>'
+            '<section class="portlet"><h2 class="portlet-title-text">Đầu tư - Doanh nghiệp</h2>'
+            f'<div class="asset-publisher">{items}</div><ul class="pagination"><li><a href="'
+            f'{LIFERAY7}?_com_liferay_asset_publisher_web_portlet_AssetPublisherPortlet_INSTANCE_ab12'
+            '_cur=1">1</a></li><li class="active"><a href="javascript:;">2</a></li></ul></section>'
+            '<footer>Sở Kế hoạch và Đầu tư - Số 20 đường Hùng Vương</footer></body></html>')
+
+
+def test_a_lists_last_page_of_one_item_reached_through_its_pager_lists_it():
+    """The last page of a list whose addresses have no article's shape holds one item: reached
+    through the list's pager it is the list's page, and its item an article to read; the same
+    page reached as any link stays unread as a list (one dated link proves no list)."""
+    from crawler.parsers.roles import classify
+
+    page = liferay7_list(["phat-dong-thi-dua-dao-tao-nghe"])
+    verdict = classify(page, LIFERAY7_PAGE2, reached_as="listing")
+    assert verdict.role == "listing", verdict.evidence
+    assert [e.url for e in verdict.listing.entries] == [
+        "http://skhdt.hatinh.gov.vn/w/phat-dong-thi-dua-dao-tao-nghe"]
+    assert verdict.listing.entries[0].published_at.startswith("2024-07-01")
+    assert any("div.asset-abstract" in said for said in verdict.evidence), verdict.evidence
+    assert classify(page, LIFERAY7_PAGE2, reached_as="page").role != "listing"

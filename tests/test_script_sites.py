@@ -13,6 +13,7 @@ from crawler.replica.response import Response
 from tests.conftest import family_crawl, query
 
 ASP_HOST = "xakyphong.nghean.gov.vn"
+LIFERAY_HOST = "sokhdt.nghean.gov.vn"
 STATIC_HOST = "dienchau.nghean.gov.vn"
 WRITERS = ["Hải Yến", "Ngọc Lan", "Quang Minh", "Thu Trang", "Đức Anh"]
 TOPICS = ["phòng, chống lụt bão", "xây dựng nông thôn mới", "tuyên truyền pháp luật",
@@ -107,8 +108,45 @@ class _StaticSite(FamilySite):
         return [f"{self.base}/tintuc/2023/tin_{i}.htm" for i in self.ids]
 
 
+class _LiferaySite(FamilySite):
+    """Liferay 7: /tin-hoat-dong lists five dated abstracts a page, its page 2 (one item)
+    linked from the pager as "?<portlet>_cur=2"; the articles are /w/<slug>, no id."""
+
+    host = LIFERAY_HOST
+    slugs = [f"so-trien-khai-cong-tac-dot-{n}" for n in ("mot", "hai", "ba", "bon", "nam", "sau")]
+    portlet = "com_liferay_asset_publisher_web_portlet_AssetPublisherPortlet_INSTANCE_Kq7X"
+
+    def respond(self, method, target, body, headers):
+        menu = '<nav><a href="/">Trang chủ</a> <a href="/tin-hoat-dong">Tin hoạt động</a></nav>'
+        if target == "/":
+            return Response(200, _page("Sở Kế hoạch và Đầu tư", menu))
+        if target.startswith("/tin-hoat-dong"):
+            page = 2 if target.endswith("_cur=2") else 1
+            shown = self.slugs[:5] if page == 1 else self.slugs[5:]
+            items = "".join(
+                f'<div class="asset-abstract"><h3 class="asset-title"><a href="/w/{slug}">Sở '
+                f"triển khai công tác {TOPICS[self.slugs.index(slug)]}</a></h3><span class="
+                f'"metadata-publish-date">{20 - self.slugs.index(slug)}/09/24</span></div>'
+                for slug in shown)
+            pager = "".join(f'<a href="/tin-hoat-dong?p_p_id={self.portlet}&amp;_{self.portlet}'
+                            f'_cur={p}">{p}</a> ' for p in (1, 2))
+            return Response(200, _page("Tin hoạt động", menu + f'<section class="portlet">'
+                                       f'<div class="asset-publisher">{items}</div>{pager}</section>'))
+        if target.startswith("/w/"):
+            n = self.slugs.index(target[3:])
+            return Response(200, _page(
+                f"Sở triển khai công tác {TOPICS[n]}", menu
+                + f'<div class="news-detail"><h1>Sở triển khai công tác {TOPICS[n]}</h1>'
+                f'<p class="date">{20 - n}/09/2024 08:30</p>{_prose(TOPICS[n])}</div>'))
+        return Response(404, b"not found")
+
+    def article_urls(self) -> list[str]:
+        return [f"{self.base}/w/{slug}" for slug in self.slugs]
+
+
 def _family():
     family = build_family()
+    family.sites[LIFERAY_HOST] = _LiferaySite()
     family.sites[ASP_HOST] = _AspSite()
     family.sites[STATIC_HOST] = _StaticSite()
     return family
@@ -137,3 +175,14 @@ def test_a_start_address_keeps_its_query(tmp_path):
         asp = proxy.family.sites[ASP_HOST]
     assert run.returncode == 0, run.stderr[-3000:]
     assert sorted(u for (u,) in query(db, "select url from articles")) == sorted(asp.article_urls())
+
+
+def test_a_lists_last_page_of_one_item_is_walked_from_its_pager(tmp_path):
+    """Page 2 of a list whose articles' addresses have no id holds one item: reached from
+    the list's pager it is read as the list's page, and that article is archived."""
+    db = tmp_path / "a.db"
+    with FamilyProxy(_family(), port=0) as proxy:
+        run = family_crawl(proxy, db, f"http://{LIFERAY_HOST}/")
+        site = proxy.family.sites[LIFERAY_HOST]
+    assert run.returncode == 0, run.stderr[-3000:]
+    assert sorted(u for (u,) in query(db, "select url from articles")) == sorted(site.article_urls())

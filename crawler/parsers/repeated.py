@@ -80,13 +80,17 @@ def repeated_items(doc, page_url: str, least: int | None = None) -> tuple[str, l
     host = urlsplit(page_url).netloc
     body = doc.find("body")
     best: tuple[str, list] | None = None
+    lone = None  # the element of a best run of one: a run of one inside it is the item
     for parent in (body if body is not None else doc).iter():
         groups: dict[tuple[str, str], list] = {}
         for child in parent:
             if isinstance(child.tag, str):
                 groups.setdefault((child.tag, _kind(child.get("class"))), []).append(child)
         for (tag, cls), members in groups.items():
-            if len(members) < least or (best and len(members) <= len(best[1])):
+            inner = lone is not None and len(members) == 1 and lone in members[0].iterancestors()
+            if len(members) < least or (best and len(members) <= len(best[1]) and not inner):
+                continue
+            if len(members) == 1 and not cls:  # a lone item is one only by its class's name
                 continue
             entries = []
             for member in members:
@@ -100,5 +104,5 @@ def repeated_items(doc, page_url: str, least: int | None = None) -> tuple[str, l
                     and len(entries) >= ALIKE_SHARE * len(members)
                     and not _in_chrome(members[0])):
                 name = tag + "".join("." + c for c in cls.split()[:2])
-                best = (name, entries)
+                best, lone = (name, entries), members[0] if len(members) == 1 else None
     return best

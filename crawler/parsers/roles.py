@@ -190,7 +190,7 @@ def _listing_verdict(verdict: PageRole, doc, url: str, collection: str | None,
         # A listing's later page may hold its last one or two items.
         listing = link_listing(doc, url, article_shaped, layout.key,
                                collection=collection is not None or verdict.reached_as == "listing")
-        alike, said = _items_listing(doc, url, layout.key)
+        alike, said = _items_listing(doc, url, layout.key, verdict.reached_as == "listing")
         if alike is not None and (listing is None or len(alike.entries) > len(listing.entries)):
             evidence.append(said)
             listing = alike
@@ -228,10 +228,14 @@ def _hub_verdict(verdict: PageRole, doc, layout_listing) -> PageRole:
     return verdict
 
 
-def _items_listing(doc, url: str, layout_key: str) -> tuple[Listing | None, str]:
+def _items_listing(doc, url: str, layout_key: str,
+                   paged: bool = False) -> tuple[Listing | None, str]:
     """On a site no module knows whose links have no article's shape: the page's run of
-    alike, dated, titled items (``repeated``), and the evidence that says so."""
-    found = repeated_items(doc, url, least=2 if LATER_PAGE.search(url) else None)
+    alike, dated, titled items (``repeated``), and the evidence that says so.  A list's
+    later page may hold two items; one, when the crawl came to it through the list's pager
+    (``paged``)."""
+    later = LATER_PAGE.search(url)
+    found = repeated_items(doc, url, least=(1 if paged else 2) if later else None)
     if found is None:
         return None, ""
     name, entries = found
@@ -242,6 +246,8 @@ def _items_listing(doc, url: str, layout_key: str) -> tuple[Listing | None, str]
     dates = {e.url: e.published_at for e in entries}
     for entry in listing.entries:  # each item's own date, not what is around its link
         entry.published_at = dates.get(entry.url) or entry.published_at
+    if len(entries) == 1:
+        return listing, f"a list's later page of one item ({name}), a dated, titled link"
     return listing, (f"{len(listing.entries)} alike items ({name}), each one dated, titled "
                      "link to a page of the site")
 

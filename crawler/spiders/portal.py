@@ -361,8 +361,8 @@ class PortalSpider(SiteHosts, scrapy.Spider):
 
     def judge_page(self, response, doc, url: str, fetched_at: str):
         """What the page is (roles.classify), and what follows from it."""
-        hops = response.meta.get("depth_hops", 0)
-        reached = REACHED_AS.get(response.meta.get("kind"), "page")
+        meta, hops = response.meta, response.meta.get("depth_hops", 0)
+        reached = meta.get("reached") or REACHED_AS.get(meta.get("kind"), "page")
         if reached == "page" and url in self.requested_articles:
             reached = "article"  # a listing listed it while its plain link was on its way
         try:

@@ -149,7 +149,9 @@ class ListingWalker:
         if pagers:
             for url in listing.pager_links:
                 if url not in self.seen_listings:
-                    yield spider.page_request(url, hops, category)
+                    request = spider.page_request(url, hops, category)
+                    request.meta["reached"] = "listing"  # judged as a list's page (roles)
+                    yield request
             yield from self.postbacks(response, doc, listing.url, hops, category)
         if walk.last <= 1 or paged_in_url:
             # Paged in its URL (or not at all): its page links are followed as pages.

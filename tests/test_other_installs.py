@@ -598,3 +598,22 @@ def test_a_file_a_download_script_serves_is_known_by_the_name_it_shows():
     assert [(a.url, a.name) for a in found.record.attachments] == [
         ("http://xay.thanhhoa.gov.vn/index.php/tin-tuc/item/download/57_8a3f1c2e",
          "KH-05-CCCNTY.pdf")]
+
+
+@pytest.mark.parametrize("caption, author", [
+    # the text signed nowhere else: the caption credits picture and text alike
+    ("Quang cảnh hội nghị. (Ảnh và bài: Trần Quang Vinh)", "Trần Quang Vinh"),
+    ("Quang cảnh hội nghị [Bài, ảnh: Lê Thu Hà]", "Lê Thu Hà"),
+    # a photographer wrote nothing
+    ("Quang cảnh hội nghị. (Ảnh: Trần Quang Vinh)", None),
+])
+def test_a_caption_crediting_the_text_names_its_writer(caption, author):
+    head = ('<h1 class="title">Hội nghị tổng kết công tác cải cách hành chính năm 2026</h1>'
+            '<span class="h5">04/12/2026 08:30</span>')
+    figure = (f'<figure class="image"><img src="/uploads/news/hoi-nghi.jpg" alt="Hoi nghi">'
+              f"<figcaption>{caption}</figcaption></figure>")
+    page = _nukeviet_theme(head).replace(b'class="bodytext">', b'class="bodytext">'
+                                         + figure.encode())
+    found = classify(page, "https://sonv.quangbinh.gov.vn/cai-cach-hanh-chinh/hoi-nghi-3310.html")
+    assert [i.caption for i in found.record.images] == [caption]
+    assert found.record.author == author

@@ -570,3 +570,19 @@ def signed_date(value: str | None, sources: dict) -> str | None:
     if value:
         sources["published_at"] = "byline"
     return value
+
+
+# A caption that credits the text as well as the picture: "(Ảnh và bài: Trần Quang Vinh)".
+_CAPTION_WRITER = re.compile(r"[(\[]\s*(?:ảnh\s*(?:và|,|-)\s*bài|bài\s*(?:và|,|-)\s*ảnh)\s*[:：]"
+                             r"\s*([^()\[\]]+?)\s*[)\]]", re.IGNORECASE)
+
+
+def caption_writer(captions) -> str | None:
+    """The writer a picture's caption names with the text's ("Ảnh và bài: X"), where the
+    page signs the text nowhere else; a photographer alone ("Ảnh: X") wrote nothing."""
+    for caption in captions:
+        found = _CAPTION_WRITER.search(caption or "")
+        name = clean_author(found.group(1)) if found else None
+        if name:
+            return name
+    return None

@@ -9,7 +9,15 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass
 
-from .bylines import credit_of, looks_like_byline, names_people
+from ..kernel.text import clean_text
+from .bylines import (
+    credit_of,
+    is_org,
+    is_outlet,
+    looks_like_byline,
+    names_people,
+    strip_byline_label,
+)
 from .generic_byline import clean_author
 from .generic_fields import is_date_line, signed_date
 from .generic_index import (
@@ -269,7 +277,7 @@ def _drop_chrome_lines(keep: list, links: dict, text, first: int, last: int,
             if linky or is_date_line(line) or TOOL_LINE.match(line) or COPYRIGHT_LINE.search(
                     line) or (
                     META_LINE.match(line) and not credit_of(line)
-                    and not names_people(line)):
+                    and not names_people(line) and not _signed_by_office(line)):
                 _drop(el)
         elif linky or TOOL_LINE.match(line) or _is_box_label(line):
             # Inside the text: a related box's label and links, a tool line.
@@ -277,6 +285,12 @@ def _drop_chrome_lines(keep: list, links: dict, text, first: int, last: int,
                 teasers.add(next((a.get("href") for a in el.iter("a") if a.get("href")), line))
             _drop(el)
     return teasers
+
+
+def _signed_by_office(line: str) -> bool:
+    """A labelled byline naming an office ("Người viết: Tổ Ngữ văn - GDCD"): its writer."""
+    name = strip_byline_label(line) or ""
+    return name != clean_text(line) and is_org(name) and not is_outlet(name)
 
 
 def _opens_box(el, line: str) -> bool:

@@ -32,6 +32,7 @@ from ..kernel.record import Article, Listing
 from ..kernel.text import canonical_url, clean_text, fold
 from . import generic, jsonld
 from .addresses import apply_base_href, canonical_elsewhere, declared_address
+from .bylines import caption_writer
 from .documents import citations, parse_document, parse_register
 from .links import LATER_PAGE, link_listing
 from .missing import SAYS_MISSING, footer_share, says_missing
@@ -170,6 +171,10 @@ def _article_verdict(verdict: PageRole, doc, url: str, article: Article,
     at the address the page declares its own."""
     if not article.published_at and listed_at:  # the page prints no date; its list did
         article.published_at, article.sources["published_at"] = listed_at, "listing"
+    if not article.author:  # the text signed only in a picture's caption
+        article.author = caption_writer(image.caption for image in article.images)
+        if article.author:
+            article.sources["author"] = "caption"
     article.cites = citations(article.title, article.summary, article.body)
     article.url = verdict.url = declared_address(doc, url) or url
     verdict.role, verdict.record = "article", article

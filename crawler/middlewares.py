@@ -14,12 +14,14 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 
 from scrapy.downloadermiddlewares.httpcompression import HttpCompressionMiddleware
 from scrapy.downloadermiddlewares.redirect import MetaRefreshMiddleware, RedirectMiddleware
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware
 from scrapy.exceptions import IgnoreRequest
+from scrapy.http import HtmlResponse
 from scrapy.utils.httpobj import urlparse_cached
 
 from crawler.failures import (
@@ -120,8 +122,48 @@ class SameSiteRedirectMiddleware(SameSiteRedirectMixin, RedirectMiddleware):
     pass
 
 
+# A page that is only a script sending the browser on ("<script>window.location.href =
+# "/portal/home";</script>", "location.replace('/trang-chu')"): a meta refresh in script.
+_SCRIPT_REDIRECT = re.compile(
+    r"""(?:(?:window|document|top|self)\.)?location(?:\.href)?\s*=\s*['"]([^'"]+)['"]"""
+    r"""|location\.(?:replace|assign)\(\s*['"]([^'"]+)['"]\s*\)""")
+# Such a page is small and says nothing itself: no link, hardly a word outside its scripts.
+SCRIPT_REDIRECT_BYTES = 8192
+SCRIPT_REDIRECT_WORDS = 30
+
+
+def script_redirect(body: bytes) -> str | None:
+    """Where a page that is only a redirecting script sends the browser, else None.  (A
+    browser would run it; no library reads such a page without one, and a regex over a
+    page of a few hundred bytes is enough to tell.)"""
+    if len(body) > SCRIPT_REDIRECT_BYTES:
+        return None
+    text = body.decode("utf-8", "replace")
+    if re.search(r"<a\s[^>]*href", text, re.IGNORECASE):
+        return None
+    scripts = re.findall(r"<script[^>]*>(.*?)</script>", text, re.IGNORECASE | re.DOTALL)
+    found = next((m for code in scripts for m in [_SCRIPT_REDIRECT.search(code)] if m), None)
+    if found is None:
+        return None
+    rest = re.sub(r"<script.*?</script>|<style.*?</style>|<[^>]+>", " ", text,
+                  flags=re.IGNORECASE | re.DOTALL)
+    return (found.group(1) or found.group(2)) if len(rest.split()) <= SCRIPT_REDIRECT_WORDS else None
+
+
 class SameSiteMetaRefreshMiddleware(SameSiteRedirectMixin, MetaRefreshMiddleware):
-    pass
+    """Meta refreshes, and pages that are only a redirecting script, followed on the site."""
+
+    def process_response(self, request, response, spider=None):
+        answer = super().process_response(request, response, spider)
+        if answer is not response or request.meta.get("dont_redirect") or response.status != 200:
+            return answer
+        target = script_redirect(response.body) if isinstance(response, HtmlResponse) else None
+        if not target or target.startswith(("javascript:", "#")):
+            return answer
+        redirected = self._redirect_request_using_get(request, response, response.urljoin(target))
+        if urlparse_cached(redirected).scheme not in ("http", "https"):
+            return answer
+        return self._redirect(redirected, request, "a page that is only a redirecting script")
 
 
 # --- robots.txt ---------------------------------------------------------------------

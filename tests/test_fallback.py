@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from crawler.parsers import parse_article
+from crawler.parsers import classify, parse_article
 
 FIXTURES = Path(__file__).parent / "fixtures"
 FALLBACK = sorted(FIXTURES.glob("fallback-*.json"))
@@ -329,3 +329,34 @@ def test_an_old_table_layouts_title_row_over_a_side_columns_box_heading():
             f"</i></font></td></tr><tr><td>{PROSE}</td></tr></table></td></tr></table></body></html>")
     article = parse_article(html, "http://thuyloi.phuvan.gov.vn/tintuc.asp?id=3518")
     assert article is not None and article.title == "Kiểm tra an toàn hồ đập trước mùa mưa lũ"
+
+
+def test_a_list_of_teasers_is_no_article_whatever_its_body_class_says():
+    """A template that prints "view-article" on its category's blog list: the text block is
+    a run of teasers (a linked heading, a date, an intro, "Xem thêm" each), so the page is a
+    list, not an article holding its first teaser."""
+    def item(n: int, kind: str) -> str:
+        return (f'<div class="{kind}" itemprop="blogPost"><div class="page-header"><h2 itemprop='
+                f'"name"><a href="/index.php/chi-dao-tuyen/{n}-bai-{n}">Tập huấn chuyên môn đợt '
+                f'{n} cho tuyến xã</a></h2></div><dl class="article-info"><dt>Chi tiết</dt><dd class='
+                f'"published">'
+                f'<time datetime="2024-10-{n:02d}T09:30:00+07:00">Ngày đăng: {n} Tháng 10 2024'
+                f"</time></dd></dl><p>Công tác tập huấn đợt {n} được Bệnh viện Đa khoa tỉnh xác "
+                f"định là một trong những nhiệm vụ trọng tâm của năm 2024.</p><p class="
+                f'"readmore"><a href="/index.php/chi-dao-tuyen/{n}-bai-{n}">Xem thêm...</a></p>'
+                "</div>")
+
+    # Joomla's blog: one leading item, then the others in a row of their own
+    items = ('<div class="items-leading">' + item(14, "leading-0") + "</div>"
+             '<div class="items-row cols-1 row-0">' + "".join(item(n, "item column-1")
+                                                          for n in (13, 12)) + "</div>")
+    html = ('<html><head><title>Chỉ đạo tuyến - Bệnh viện Đa khoa tỉnh</title></head>'
+            '<body class="site com_content view-article no-layout itemid-105">'
+            '<nav><a href="/">Trang chủ</a> <a href="/index.php/chi-dao-tuyen">Chỉ đạo tuyến</a>'
+            '</nav><main><div class="blog"><div class="page-header"><h1>Chỉ đạo tuyến</h1></div>'
+            f'{items}</div></main><footer>Bệnh viện Đa khoa tỉnh</footer></body></html>')
+    url = "http://bvdk.nghean.gov.vn/index.php/chi-dao-tuyen"
+    for reached in ("page", "article"):
+        verdict = classify(html, url, reached_as=reached)
+        assert verdict.role == "listing", verdict.evidence
+        assert len(verdict.listing.entries) == 3

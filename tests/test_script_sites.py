@@ -144,8 +144,23 @@ class _LiferaySite(FamilySite):
         return [f"{self.base}/w/{slug}" for slug in self.slugs]
 
 
+class _ScriptHomeSite(_StaticSite):
+    """The static site behind a home page that is only a script sending the browser to
+    /index.htm: no link, no meta refresh, no Location header."""
+
+    host = "congan.nghean.gov.vn"
+
+    def respond(self, method, target, body, headers):
+        if target == "/":
+            return Response(200, b'<html><head><meta charset="utf-8"><title>C\xc3\xb4ng an '
+                                 b't\xe1\xbb\x89nh</title></head><body><script type="text/javascript">'
+                                 b' window.location.href = "/index.htm"; </script></body></html>')
+        return super().respond(method, target, body, headers)
+
+
 def _family():
     family = build_family()
+    family.sites[_ScriptHomeSite.host] = _ScriptHomeSite()
     family.sites[LIFERAY_HOST] = _LiferaySite()
     family.sites[ASP_HOST] = _AspSite()
     family.sites[STATIC_HOST] = _StaticSite()
@@ -186,3 +201,25 @@ def test_a_lists_last_page_of_one_item_is_walked_from_its_pager(tmp_path):
         site = proxy.family.sites[LIFERAY_HOST]
     assert run.returncode == 0, run.stderr[-3000:]
     assert sorted(u for (u,) in query(db, "select url from articles")) == sorted(site.article_urls())
+
+
+def test_a_home_page_that_only_runs_a_redirecting_script_is_followed(tmp_path):
+    db = tmp_path / "a.db"
+    with FamilyProxy(_family(), port=0) as proxy:
+        run = family_crawl(proxy, db, f"http://{_ScriptHomeSite.host}/")
+        site = proxy.family.sites[_ScriptHomeSite.host]
+    assert run.returncode == 0, run.stderr[-3000:]
+    assert sorted(u for (u,) in query(db, "select url from articles")) == sorted(site.article_urls())
+    assert query(db, "select status from site_runs") == [("ok",)]
+
+
+def test_only_a_page_that_is_nothing_but_a_redirecting_script_is_one():
+    from crawler.middlewares import script_redirect
+
+    alone = b"<html><body><script>location.replace('/trang-chu');</script></body></html>"
+    assert script_redirect(alone) == "/trang-chu"
+    # a page with links or words of its own is a page, whatever its scripts do
+    linked = alone.replace(b"<body>", b'<body><a href="/tin-tuc">Tin tuc</a>')
+    worded = alone.replace(b"<body>", b"<body><p>" + b" ".join([b"chu"] * 40) + b"</p>")
+    button = b"<html><body><button onclick=\"location.href='/tim-kiem'\">Tim</button></body></html>"
+    assert [script_redirect(p) for p in (linked, worded, button)] == [None, None, None]

@@ -123,7 +123,7 @@ def looks_like_byline(el) -> bool:
 
 # Labels before a byline that strip_byline_label does not know ("Viết bởi", "Posted by").
 # The label alone ("Bởi", whose link holds an account or an organisation) leaves nothing.
-AUTHOR_LABEL = re.compile(r"^\s*(?:viết bởi|đăng bởi|gửi bởi|người đăng|bởi|posted by"
+AUTHOR_LABEL = re.compile(r"^\s*(?:(?:được )?(?:viết|đăng|gửi) bởi|người đăng|bởi|posted by"
                           r"|written by|by)\s*[:：]?(?:\s+|$)", re.IGNORECASE)
 # The photographer after the writer: "Hồ Phương - Ảnh: Thành Cường".
 PHOTO_CREDIT = re.compile(r"\s*[-–—,;|]?\s*\(?\s*(?:ảnh|photo|video|đồ họa)\s*[:：].*$",

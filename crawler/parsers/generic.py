@@ -37,7 +37,7 @@ from ..kernel.record import Article
 from ..kernel.text import canonical_url
 from .body import assemble, extract_body
 from .bylines import clean_author, names_people, read_signature
-from .generic_body import _drop, clean_body, in_teaser_list, is_listing
+from .generic_body import _drop, clean_body, in_teaser_list, is_listing, teasers_within
 from .generic_byline import (
     author,
     category,
@@ -132,8 +132,8 @@ def parse(doc, url: str, fetched_at: str | None = None,
         sources["summary"] = "layout"
 
     declared = declared_article(doc, ld, meta_map)
-    if not declared and (is_listing(result) or in_teaser_list(body_el)):
-        return None
+    if (not declared and (is_listing(result) or in_teaser_list(body_el))) or teasers_within(body_el):
+        return None  # (a page declaring itself a post that holds a list's teasers is a list)
     body = extract_body(result.body, url, find_byline=True, summary=lead_text)
     if not (byline or body.author):
         body.author = _signed_row_below(body_el, names)

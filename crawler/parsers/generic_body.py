@@ -316,6 +316,19 @@ def _teaser(el) -> bool:
                for h in el.iter(*HEADINGS))
 
 
+def teasers_within(body_el) -> bool:
+    """The text block holds three or more teasers: headings that are links, each to another
+    page (a blog list's items, whatever the page's <body> class declares it)."""
+    targets = set()
+    for heading in body_el.iter(*HEADINGS):
+        link = heading.find(".//a[@href]")
+        if link is None:
+            link = next((a for a in heading.iterancestors("a") if a.get("href")), None)
+        if link is not None and not link.get("href").startswith("#"):
+            targets.add(link.get("href"))
+    return len(targets) >= MIN_TEASERS
+
+
 def in_teaser_list(body_el) -> bool:
     """The body is one of three or more like siblings that are each a teaser (a WordPress
     archive's <article>s, a category page's items): the page lists articles."""

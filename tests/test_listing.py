@@ -434,3 +434,35 @@ def test_a_lists_last_page_of_one_item_reached_through_its_pager_lists_it():
     assert verdict.listing.entries[0].published_at.startswith("2024-07-01")
     assert any("div.asset-abstract" in said for said in verdict.evidence), verdict.evidence
     assert classify(page, LIFERAY7_PAGE2, reached_as="page").role != "listing"
+
+
+@pytest.mark.parametrize("op, article", [
+    ("Hoat-dong/Bai-so-mot-612", True),
+    ("kinh-te/xa-yen-tho-ra-mat-to-hop-tac-nuoi-ong-43.html", True),  # NukeViet 4.3 adds .html
+    ("kinh-te/page-2", False),
+    ("kinh-te", False),
+])
+def test_a_nukeviet_address_without_rewriting_names_an_article_by_its_id(op, article):
+    from crawler.parsers.nukeviet import article_url, related_item
+
+    url = f"http://yentho.nghean.gov.vn/index.php?language=vi&nv=news&op={op}"
+    assert article_url(url) is article
+    assert related_item(url) is article
+
+
+def test_the_home_pages_later_page_names_no_category():
+    """NukeViet's news module at the site's root pages its newest articles as /page-2, titled
+    with the module's name ("Tin Tức"): every category's articles, so no category's name."""
+    from crawler.parsers.roles import classify
+
+    items = "".join(
+        f'<div class="news_column"><h3><a href="/tin-tuc/bai-so-{n}-{70 + n}.html">Bài số {n} '
+        f"về hoạt động của xã</a></h3><span>10:00 1{n}/09/2024</span></div>" for n in range(4))
+    html = ('<html><head><meta name="generator" content="NukeViet v4.5"><title>Tin Tức - UBND xã'
+            f' Phú Lạc</title></head><body><h1>Tin Tức</h1>{items}<ul class="pagination"><li><a '
+            'href="/">1</a></li><li><a href="/page-2">2</a></li></ul></body></html>')
+    home_page2 = classify(html, "http://phulac.nghean.gov.vn/page-2", reached_as="listing")
+    assert len(home_page2.listing.entries) == 4
+    assert home_page2.listing.category is None
+    category = classify(html, "http://phulac.nghean.gov.vn/tin-tuc/page-2", reached_as="listing")
+    assert category.listing.category == "Tin Tức"

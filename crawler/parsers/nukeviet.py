@@ -96,14 +96,15 @@ def _query_article(parts) -> bool:
     return "/" in op and bool(NV_QUERY_ARTICLE.search(last)) and not last.startswith("page-")
 
 
-# Without URL rewriting: index.php?language=vi&nv=news&op={category}/{alias}-{id}.
-NV_QUERY_ARTICLE = re.compile(r"-\d+$")
+# Without URL rewriting: index.php?language=vi&nv=news&op={category}/{alias}-{id}, with
+# ".html" after the id on some versions (4.3).
+NV_QUERY_ARTICLE = re.compile(r"-\d+(?:\.html?)?$")
 
 
 def related_item(url: str) -> bool:
     parts = urlsplit(url)
     if parts.query and "nv=" in parts.query:
-        return bool(NV_QUERY_ARTICLE.search(parse_qs(parts.query).get("op", [""])[0]))
+        return _query_article(parts)
     return is_article_url(url) or bool(NV3_ARTICLE.match(parts.path))
 
 

@@ -34,7 +34,7 @@ from . import generic, jsonld
 from .addresses import apply_base_href, canonical_elsewhere, declared_address
 from .bylines import caption_writer
 from .documents import citations, parse_document, parse_register
-from .links import LATER_PAGE, link_listing
+from .links import LATER_PAGE, link_listing, pager_group
 from .missing import SAYS_MISSING, footer_share, says_missing
 from .page import load, meta_content, text_of, xp
 from .page_kinds import BODY_POST, collection_sign, directory_sign, service_page
@@ -206,6 +206,8 @@ def _listing_verdict(verdict: PageRole, doc, url: str, collection: str | None,
             evidence.append(refusal)
             listing = None
     if listing is not None:
+        if is_root(pager_group(url)):  # the home page's later page ("/page-2") names none
+            listing.category = None
         if not listing.pager_links and not listing.pagination and listing.max_page <= 1:
             # links a layout's pager rule knows, else those its pager shows as a pager's
             listing.pager_links = _pager_links(doc, url) or pager_links(doc, url)

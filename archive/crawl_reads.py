@@ -123,6 +123,9 @@ class EarlierRuns:
                 "pending": [p for p in _pending(db, sites, marks, next_run)
                             if not self.fetched_at(p["url"])[0]],
                 "files": self.files, "files_due": files_due,
+                # The subsites earlier runs crawled: crawled still when no page links them.
+                "subsites": {h for (h,) in db.execute(
+                    "select distinct site from site_runs where not start")},
             }
         finally:
             archive.close()

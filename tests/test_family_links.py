@@ -87,3 +87,22 @@ def test_file_mail_and_sign_in_hosts_of_another_province_are_no_sites(tmp_path):
     for host in ("datafiles.kontum.gov.vn", "mail.kontum.gov.vn", "static.kontum.gov.vn",
                  "sotp-kontum.gov.vn", "kontum.dcs.vn"):
         assert not spider._family_site(host), host
+
+
+def test_a_subsite_the_portal_stops_linking_is_still_crawled(tmp_path):
+    """A ward's site dropped from the portal's lists goes on publishing: a subsite earlier
+    runs crawled is crawled still, with its new articles, and reported."""
+    from crawler.replica.family.family import WORDPRESS_HOST
+
+    db = tmp_path / "a.db"
+    family = build_family()
+    with FamilyProxy(family, port=0) as proxy:
+        first = family_crawl(proxy, db, "http://www.nghean.gov.vn", "--subsites")
+        family.portal.links = [link for link in family.portal.links if link[0] != WORDPRESS_HOST]
+        asked = len(proxy.requests)
+        second = family_crawl(proxy, db, "http://www.nghean.gov.vn", "--subsites")
+        later = list(proxy.requests)[asked:]
+    assert "Traceback" not in first.stderr + second.stderr
+    assert any(WORDPRESS_HOST in str(r) for r in later), "the dropped subsite was not asked"
+    assert query(db, "select status from site_runs where run_id = 2 and site = ?",
+                 WORDPRESS_HOST) == [("ok",)]

@@ -158,8 +158,31 @@ class _ScriptHomeSite(_StaticSite):
         return super().respond(method, target, body, headers)
 
 
+class _HomelessSite(_StaticSite):
+    """A district site whose home page answers 404 while its articles answer; the static
+    site's home links two of them."""
+
+    host = "quynhluu.nghean.gov.vn"
+
+    def respond(self, method, target, body, headers):
+        if target in ("/", "/index.htm"):
+            return Response(404, _page("Không tìm thấy", "<p>Trang không tồn tại</p>"))
+        return super().respond(method, target, body, headers)
+
+
+class _LinkingStaticSite(_StaticSite):
+    def respond(self, method, target, body, headers):
+        answer = super().respond(method, target, body, headers)
+        if target in ("/", "/index.htm"):
+            links = "".join(f'<a href="http://{_HomelessSite.host}/tintuc/2023/tin_{i}.htm">'
+                            f"Tin huyện {i}</a> " for i in _HomelessSite.ids[:2])
+            answer = Response(200, answer.body.replace(b"</body>", links.encode() + b"</body>"))
+        return answer
+
+
 def _family():
     family = build_family()
+    family.sites[_HomelessSite.host] = _HomelessSite()
     family.sites[_ScriptHomeSite.host] = _ScriptHomeSite()
     family.sites[LIFERAY_HOST] = _LiferaySite()
     family.sites[ASP_HOST] = _AspSite()
@@ -223,3 +246,18 @@ def test_only_a_page_that_is_nothing_but_a_redirecting_script_is_one():
     worded = alone.replace(b"<body>", b"<body><p>" + b" ".join([b"chu"] * 40) + b"</p>")
     button = b"<html><body><button onclick=\"location.href='/tim-kiem'\">Tim</button></body></html>"
     assert [script_redirect(p) for p in (linked, worded, button)] == [None, None, None]
+
+
+def test_a_site_whose_home_page_is_lost_is_degraded_with_what_it_did_give(tmp_path):
+    """Its articles linked from elsewhere are archived; its lists, found from its home page,
+    were not read: degraded, not ok, and not failing."""
+    db = tmp_path / "a.db"
+    family = _family()
+    family.sites[STATIC_HOST] = _LinkingStaticSite()
+    with FamilyProxy(family, port=0) as proxy:
+        run = family_crawl(proxy, db, f"http://{STATIC_HOST}/", f"http://{_HomelessSite.host}/")
+    assert "Traceback" not in run.stderr
+    homeless = f"http://{_HomelessSite.host}/tintuc/2023/tin_%"
+    assert len(query(db, "select url from articles where url like ?", homeless)) == 2
+    statuses = dict(query(db, "select site, status from site_runs"))
+    assert statuses == {STATIC_HOST: "ok", _HomelessSite.host: "degraded"}

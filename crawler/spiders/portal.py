@@ -561,7 +561,7 @@ class PortalSpider(SiteHosts, scrapy.Spider):
                     return
                 gone = True
         host = urlsplit(request.url).netloc
-        if not gone:  # (a listing or an article gone, a 404, is no fault)
+        if not gone or request.meta.get("kind") == "home":  # (a 404 is no fault but a home's)
             self.note_failed(request, url, message)
         self.ledger.first_failure.setdefault(host, message)
         self.logger.warning("fetch failed: %s %s (%s)", request.method, request.url, message)

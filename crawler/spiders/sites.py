@@ -58,6 +58,8 @@ class SiteHosts:
             self.ledger.note_listing_failed(host, message)
         elif request.meta.get("kind") in ("article", "recheck", "refresh"):
             self.ledger.note_article_failed(host, message)
+        elif request.meta.get("kind") == "home":  # its lists are found from it
+            self.ledger.home_failed.setdefault(host, message)
 
     def redirect_refusal(self, origin: str, target: str, meta: dict) -> str | None:
         """Why a redirect from ``origin`` to ``target`` is not followed, or None.
@@ -102,6 +104,11 @@ class SiteHosts:
         elif (kind == "home" or (kind == "page" and response.meta.get("depth_hops", 0) <= 1)
               ) and host not in self.subsite_hosts:
             yield from self.discover_subsites(doc, url)
+            if kind == "home":  # a subsite no page links now is still a site of the family
+                scheme = urlsplit(url).scheme
+                yield from self.subsites_named(
+                    [f"{scheme}://{h}/" for h in sorted(self.memory.subsites)], url,
+                    "crawled by earlier runs; no page read so far links it")
 
     def _answered_as(self, asked: str, host: str) -> None:
         self.logger.info("subsite %s answers as %s: one site", asked, host)
@@ -141,9 +148,9 @@ class SiteHosts:
         yield from self.subsites_named(doc.xpath("//a/@href | //option/@value | //area/@href"),
                                        page_url)
 
-    def subsites_named(self, hrefs, page_url: str):
+    def subsites_named(self, hrefs, page_url: str, how: str = "linked from {}"):
         """The requests for the home pages of the family's sites ``hrefs`` name that the
-        crawl does not know yet (discover_subsites)."""
+        crawl does not know yet (discover_subsites); ``how`` it came to know them."""
         for href in hrefs:
             href = (href or "").strip()
             if (not href or href.startswith(SKIP_SCHEMES)
@@ -159,7 +166,7 @@ class SiteHosts:
             self.ledger.answered.setdefault(host, 0)
             self.remember({host})  # what earlier runs know of the subsite
             site = f"{parts.scheme}://{host}/"
-            self.logger.info("subsite found: %s (linked from %s)", site, page_url)
+            self.logger.info("subsite found: %s (%s)", site, how.format(page_url))
             yield scrapy.Request(site, callback=self.parse_page, errback=self.on_error,
                                  meta={"kind": "home", "depth_hops": 0, "subsite": True})
             yield from self.left_over(host)
@@ -210,6 +217,8 @@ class SiteLedger:
         self.lists_failed: dict[str, tuple[int, str]] = {}
         # host -> (article pages that could not be fetched, after retries; the first reason)
         self.articles_failed: dict[str, tuple[int, str]] = {}
+        # host -> why its home page could not be fetched (its other pages may answer)
+        self.home_failed: dict[str, str] = {}
         # host -> what stands in front of its pages, by its first answer: a browser check,
         # or a login form its start page redirects to
         self.gates: dict[str, str] = {}
@@ -316,6 +325,10 @@ class SiteLedger:
                     f"{count} of its listings or their later pages could not be read "
                     f"({first}): the articles new there were not looked for; walked again "
                     f"next run")
+            if status == "ok" and host in self.home_failed:
+                status, what, reason = "degraded", "fetches", (
+                    f"its home page could not be fetched ({self.home_failed[host]}): its "
+                    "lists were not read, only its pages other sites link; asked again next run")
             failed_here, why = self.articles_failed.get(host, (0, None))
             if status == "ok" and failed_here and failed_here >= ARTICLES_FAILED_SHARE * (
                     failed_here + self.fresh_pages.get(host, 0)):

@@ -77,6 +77,8 @@ class CrawlMemory:
         self.canaries: dict[str, list[str]] = {}
         # Articles earlier runs saw listed but could not store.
         self.pending: list[dict] = []
+        # The hosts earlier runs crawled as subsites (with --subsites).
+        self.subsites: set[str] = set()
         # What this run asked for (articles, files), kept on disk with the rest.
         self.requested = UrlSet(self.runs, "article")
         self.requested_files = UrlSet(self.runs, "file")
@@ -95,6 +97,7 @@ class CrawlMemory:
         self.walked_listings |= state["walked_listings"]
         self.canaries.update(state["canaries"])
         self.pending.extend(state["pending"])
+        self.subsites |= state["subsites"]
         return state
 
     def unrequested(self) -> list[str]:

@@ -466,3 +466,35 @@ def test_the_home_pages_later_page_names_no_category():
     assert home_page2.listing.category is None
     category = classify(html, "http://phulac.nghean.gov.vn/tin-tuc/page-2", reached_as="listing")
     assert category.listing.category == "Tin Tức"
+
+
+def _nukeviet_query_list(op: str | None, title: str, slugs) -> tuple[str, str]:
+    base = "http://yentho.nghean.gov.vn/index.php?language=vi&nv=news"
+    items = "".join(
+        f'<div class="news_column panel panel-default"><div class="panel-body"><h3><a href="'
+        f'/index.php?language=vi&amp;nv=news&amp;op={slug}">Bài {n} của xã</a></h3><div class='
+        f'"text-muted"><ul><li>10:30 1{n}/09/2024</li></ul></div>Tin của xã.</div></div>'
+        for n, slug in enumerate(slugs))
+    html = ('<html><head><meta name="generator" content="NukeViet v4.3"><title>'
+            f'{title} - UBND xã Yên Thọ</title></head><body><nav><a href="/index.php?language=vi'
+            '&amp;nv=news">Trang nhất</a> <a href="/index.php?language=vi&amp;nv=news&amp;op='
+            f'kinh-te">Kinh tế</a></nav><div class="col-md-18">{items}</div></body></html>')
+    return html, base + (f"&op={op}" if op else "")
+
+
+def test_a_nukeviet_category_without_url_rewriting_is_a_list_of_its_own():
+    """Its address is a query ("?nv=news&op=kinh-te"): a category holding two articles is a
+    list of that category; the module's own page ("?nv=news") lists every category's."""
+    from crawler.parsers.roles import classify
+    from crawler.parsers.urls import menu_query
+
+    slugs = ["kinh-te/ra-mat-to-hop-tac-56.html", "kinh-te/nghiem-thu-kenh-muong-43.html"]
+    html, url = _nukeviet_query_list("kinh-te", "Kinh tế - Nông nghiệp", slugs)
+    verdict = classify(html, url, reached_as="page")
+    assert verdict.role == "listing", verdict.evidence
+    assert (len(verdict.listing.entries), verdict.listing.category) == (2, "Kinh tế - Nông nghiệp")
+    html, url = _nukeviet_query_list(None, "Tin Tức", slugs + ["tin-tuc/sot-xuat-huyet-67.html"])
+    assert classify(html, url, reached_as="page").listing.category is None
+    # the start page's links to them are followed though the site's layout is known
+    assert menu_query("language=vi&nv=news&op=kinh-te", known=True)
+    assert not menu_query("MaCM=5", known=True) and menu_query("MaCM=5")

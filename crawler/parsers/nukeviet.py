@@ -291,8 +291,15 @@ def parse_listing(doc, url: str) -> Listing | None:
     if first(doc, BODY) is not None:
         return None
     # A tag's page may show one or two articles: its address says it is a list.
-    return link_listing(doc, url, article_url, f"{NAME}/{VERSION}",
-                        LISTING_ITEMS, collection=bool(collection_path(urlsplit(url).path)))
+    parts = urlsplit(url)
+    # (without URL rewriting, "?nv=news&op=kinh-te" names a category, and "op=kinh-te/page-2"
+    # one of its pages)
+    op = parse_qs(parts.query).get("op", [""])[0] if "nv=" in parts.query else None
+    listing = link_listing(doc, url, article_url, f"{NAME}/{VERSION}", LISTING_ITEMS,
+                           collection=bool(collection_path(parts.path) or op))
+    if listing is not None and op is not None and (not op or op.startswith("page-")):
+        listing.category = None  # the module's own page ("?nv=news"): every category's news
+    return listing
 
 
 LAYOUTS = (Layout(NAME, VERSION, recognise=is_nukeviet, parse=parse,

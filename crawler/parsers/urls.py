@@ -199,11 +199,17 @@ _TRAP_KEYS = {"sort", "order", "orderby", "dir", "print", "font", "fontsize", "l
 _DATE_VALUE = re.compile(r"\d{1,4}[-/.]\d{1,2}")
 
 
-def menu_query(query: str) -> bool:
+def menu_query(query: str, known: bool = False) -> bool:
     """Whether a query names one of a site's pages, as a script-run site addresses its
     categories ("tintuc.asp?MaCM=5", Joomla's "index.php?option=com_content&view=category
-    &id=12&Itemid=134"), rather than asking a page for an order, a day or a search."""
+    &id=12&Itemid=134"), rather than asking a page for an order, a day or a search.  On a
+    site whose layout is ``known``, only NukeViet's without URL rewriting ("index.php?
+    language=vi&nv=news&op=kinh-te": a module and its category, in the site's language)."""
     asked = {k.lower(): v for k, v in parse_qs(query, keep_blank_values=True).items()}
+    if "nv" in asked:
+        asked.pop("language", None)
+    elif known:
+        return False
     return (0 < len(asked) <= 4 and not _TRAP_KEYS & asked.keys()
             and not any(_DATE_VALUE.search(v) for vs in asked.values() for v in vs))
 

@@ -496,7 +496,7 @@ class PortalSpider(SiteHosts, scrapy.Spider):
                 continue
             known = self.known_layout(url)
             if parts.query and (known or not article_shaped(url)) and not (
-                    hops == 0 and not known and menu_query(parts.query)):
+                    hops == 0 and menu_query(parts.query, bool(known))):
                 continue  # a query no page of the site's own menus needs (a start page's)
             segments = [s for s in parts.path.split("/") if s]
             # On a known layout a one-segment path is a category ("/tin-tuc-su-kien-73053"

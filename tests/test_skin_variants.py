@@ -677,3 +677,30 @@ def test_an_office_set_apart_in_italics_over_the_text_is_its_writer():
     record = _verdict(html, url).record
     assert record.author == "Tổ Chuyên môn Toán - Tin"
     assert "Tổ Chuyên môn" not in record.body and record.body.endswith(LAST)
+
+
+def test_a_subsites_short_ids_name_its_related_articles_and_its_menu_its_category():
+    """A small vnPortal subsite numbers its articles in four digits, and its page prints no
+    trail: the "Các tin khác" box's links shaped as the page's own address are its related
+    articles, and the menu's name for the page's first path segment is its category."""
+    from crawler.parsers import classify
+
+    base = "https://sonv.hatinh.gov.vn"
+    others = [f"/thong-tin-tuyen-dung/ket-qua-xet-tuyen-dot-{n}-56{n}2" for n in range(3)]
+    box = "".join(f'<tr><td><a class="OtherNews" href="{base}{path}">Kết quả đợt {n}</a>'
+                  f'</td></tr>' for n, path in enumerate(others))
+    html = ('<html><head><title>Thông báo tuyển dụng công chức</title></head><body><table>'
+            '<tr><td class="menubar"><a href="/">Trang chủ</a> | <a href="/tin-tuc">Tin tức</a>'
+            ' | <a href="/thong-tin-tuyen-dung">Thông tin tuyển dụng</a></td></tr></table>'
+            '<div class="ArticleDetailControl"><div class="ArticleHeader">Thông báo tuyển dụng '
+            'công chức năm 2025</div><div class="PostDate">12/12/2024 08:00</div><div class='
+            '"ArticleContent"><p>Sở Nội vụ thông báo tuyển dụng 12 công chức làm việc tại các '
+            'phòng chuyên môn, hồ sơ nhận đến hết ngày 31/12/2024 tại bộ phận một cửa.</p><p>'
+            'Thí sinh xem chi tiết điều kiện, tiêu chuẩn và vị trí việc làm trong thông báo '
+            'kèm theo, đồng thời theo dõi lịch thi trên trang thông tin của Sở.</p></div></div>'
+            f'<div class="OtherNewsPane"><div class="header-other">Các tin khác</div><table>{box}'
+            '</table></div></body></html>')
+    url = f"{base}/thong-tin-tuyen-dung/thong-bao-tuyen-dung-cong-chuc-nam-2025-5631"
+    article = classify(html, url).record
+    assert [link.url for link in article.related] == [base + p for p in others]
+    assert article.category == "Thông tin tuyển dụng"

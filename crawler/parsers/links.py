@@ -275,9 +275,9 @@ def extract_related(doc, page_url: str, *, scope_exclude=None, heading=None,
     """The related block's articles, after those of the boxes set inside the text
     (``scope_exclude``, the body); ``is_article``: how the layout tells an article's
     address (default: a slug ending in an id)."""
-    is_article = is_article or is_article_url
     page = canonical_url(page_url)
     host = urlsplit(page).netloc
+    is_article = _or_shaped_as(is_article or is_article_url, page)
     inline = [found for box in (inline_related_boxes(scope_exclude) if scope_exclude is not None
                                 else ()) for found in _article_links(
         [a for a in box.iter("a") if a.get("href")], page_url, page, host, is_article)]
@@ -302,6 +302,27 @@ def extract_related(doc, page_url: str, *, scope_exclude=None, heading=None,
         found += _article_links(_links_after(twin, label), page_url, page, host, is_article)
         twin = twin.getnext()
     return _related_entries(inline + found)
+
+
+_ENDS_IN_ID = re.compile(r"-(\d{3,})/?$")
+
+
+def _or_shaped_as(is_article, page: str):
+    """``is_article``, or an address shaped as the page's own, an article's: in the same
+    category, ending in an id as long, give or take a digit ("/thong-bao/ten-bai-8806" beside
+    "/thong-bao/bai-nay-8812": a subsite whose ids are shorter than the portal's)."""
+    own = urlsplit(page).path
+    found = _ENDS_IN_ID.search(own)
+    if not found or is_article(page):
+        return is_article
+    parent, digits = own.rsplit("/", 1)[0], len(found.group(1))
+
+    def shaped(url: str) -> bool:
+        path = urlsplit(url).path
+        twin = _ENDS_IN_ID.search(path)
+        return is_article(url) or (twin is not None and path.rsplit("/", 1)[0] == parent
+                                   and abs(len(twin.group(1)) - digits) <= 1)
+    return shaped
 
 
 def _links_after(container, heading) -> list:

@@ -17,13 +17,12 @@ from .page import text_of
 HOME_LABELS = {fold(x) for x in ("trang chủ", "home", "trang chu", "")}
 
 
-def parent_link_name(doc, url: str, top: bool = False) -> str | None:
+def parent_link_name(doc, url: str) -> str | None:
     """The name the page links the address above the article's by ("/news/Thong-bao/" for
-    "/news/Thong-bao/Lich-tiep-dan-122/"): its category's, in a menu or a trail; with
-    ``top``, one at the site's top too (vnPortal's "/thong-bao" for "/thong-bao/ten-bai-8812")."""
+    "/news/Thong-bao/Lich-tiep-dan-122/"): its category's, in a menu or a trail."""
     parts = urlsplit(canonical_url(url))
     parent = parts.path.rstrip("/").rsplit("/", 1)[0]
-    if parent.count("/") < (1 if top else 2):  # the site's root, or a module at its top
+    if parent.count("/") < 2:  # the site's root, or a module at its top: no category
         return None
     for a in doc.iter("a"):
         href = (a.get("href") or "").strip()

@@ -26,7 +26,7 @@ from .links import (
     img_src,
     is_article_url,
 )
-from .list_names import breadcrumb_category, parent_link_name
+from .list_names import breadcrumb_category
 from .page import css, first, load, meta_content, shown_text, text_of, xp
 from .published import date_from
 from .registry import Layout
@@ -198,7 +198,7 @@ def author_from_layout(root, selectors=AUTHOR, site=None) -> tuple[str | None, s
     return layout_byline(root, selectors, site)
 
 
-def category(doc, url: str, title_text, ld, sources) -> str | None:
+def category(doc, title_text, ld, sources) -> str | None:
     for sel in BREADCRUMB_ITEMS:
         items = [el.text_content() for el in sel(doc)]
         name = breadcrumb_category(items, title_text)
@@ -213,10 +213,7 @@ def category(doc, url: str, title_text, ld, sources) -> str | None:
     if value:
         sources["category"] = "meta"
         return jsonld_text(value)
-    name = parent_link_name(doc, url, top=True)  # no trail: the menu's name for its path
-    if name:
-        sources["category"] = "menu"
-    return name
+    return None
 
 
 def tags(doc) -> list[str]:
@@ -283,7 +280,7 @@ def parse(doc, url: str, fetched_at: str | None = None, *, post_date=POST_DATE, 
         author=author,
         source=source,
         summary=lead,
-        category=category(doc, url, title_text, ld, sources),
+        category=category(doc, title_text, ld, sources),
         tags=tags(doc),
         related=extract_related(doc, url, scope_exclude=body_el),
         attachments=list(attachments.values()),

@@ -285,6 +285,9 @@ def test_the_files_of_other_documents_beside_it_are_not_its_files():
     ("Phó Chủ tịch UBND tỉnh Đặng Thị Lan", "Đặng Thị Lan"),
     ("KT. GIÁM ĐỐC - PHÓ GIÁM ĐỐC Nguyễn Hữu Tài", "Nguyễn Hữu Tài"),
     ("Giám đốc Sở Nguyễn Văn An", "Nguyễn Văn An"),
+    # a police officer's rank
+    ("Đại tá Trương Quốc Bình", "Trương Quốc Bình"),
+    ("Phó Giám đốc - Thượng tá Lê Minh Đức", "Lê Minh Đức"),
     # a joint document's signers, joined as writers are
     ("Nguyễn Đình Hòa; Chủ tịch UBMTTQ huyện Lê Thị Thanh Xuân",
      "Nguyễn Đình Hòa, Lê Thị Thanh Xuân"),
@@ -353,6 +356,9 @@ _SUMMARY = "Chỉ thị về tăng cường công tác phòng cháy, chữa chá
     f"<h3 class='lawh3'>Chỉ thị số 01/CT-UBND</h3><p>{_SUMMARY}</p>",
     # Joomla's eDocman: the description's <div>
     f"<h1 class='edocman-page-heading'>01/CT-UBND</h1><div class='edocman-description'>{_SUMMARY}</div>",
+    # and its heading in a box of its own, naming the document by kind and number
+    "<div class='edocman-box-heading'><h1 class='edocman-page-heading'>Chỉ thị số 01/CT-UBND"
+    f"</h1></div><div class='edocman-description'><p>{_SUMMARY}</p></div>",
     # the heading is the document's name
     f"<h1>{_SUMMARY}</h1>",
 ])

@@ -515,3 +515,20 @@ def test_a_nukeviet_category_of_two_articles_is_a_list():
     verdict = classify(html, "http://phulac.nghean.gov.vn/hoat-dong-doan-the/", reached_as="page")
     assert verdict.role == "listing", verdict.evidence
     assert (len(verdict.listing.entries), verdict.listing.category) == (2, "Hoạt động đoàn thể")
+
+
+def test_a_wordpress_category_holding_one_post_is_a_list():
+    from crawler.parsers.roles import classify
+
+    post = "https://thpt.nghean.edu.vn/thong-bao-tuyen-dung-giao-vien-hop-dong-mon-tin-hoc/"
+    html = ('<html><head><meta name="generator" content="WordPress 6.6"><title>Tuyển dụng - '
+            'Trường THPT</title></head><body class="archive category category-tuyen-dung '
+            'category-9 generatepress"><main><h1 class="page-title">Tuyển dụng</h1><article '
+            'class="post type-post status-publish"><header class="entry-header"><h2 class='
+            f'"entry-title"><a href="{post}" rel="bookmark">Thông báo tuyển dụng giáo viên hợp '
+            'đồng môn Tin học</a></h2><time class="entry-date" datetime="2024-12-02T08:00:00+07:00">'
+            '02/12/2024</time></header><div class="entry-summary"><p>Nhà trường thông báo tuyển'
+            ' dụng giáo viên.</p></div></article></main></body></html>')
+    verdict = classify(html, "https://thpt.nghean.edu.vn/chuyen-muc/tuyen-dung/", reached_as="listing")
+    assert verdict.role == "listing", verdict.evidence
+    assert [e.url for e in verdict.listing.entries] == [post]

@@ -20,6 +20,8 @@ RELATED_LABELS = ("tin cùng chuyên mục", "tin liên quan", "tin khác", "cá
                   "bài liên quan", "tin bài liên quan", "các tin liên quan", "tin đã đưa",
                   "các tin đã đưa", "bài viết liên quan", "tin tức liên quan",
                   "tin cùng loại", "tin cùng chủ đề", "các bài viết khác", "bài viết khác",
+                  # a photo story's, a bulletin's ("Bản tin dự báo thời tiết")
+                  "tin ảnh khác", "bản tin liên quan", "các bản tin khác",
                   # Liferay's asset links ("Related Assets" in its Vietnamese edition)
                   "nội dung liên quan",
                   "bài viết cùng chuyên mục", "các bài viết cùng chuyên mục",

@@ -24,7 +24,8 @@ BYLINE_LABELS = ("tác giả", "tác giả bài viết", "người viết", "bà
                  "tin và ảnh", "tin, ảnh", "tin - ảnh", "tin ảnh", "tin", "bài", "người đăng",
                  "ảnh, bài", "ảnh - bài", "ảnh và bài", "tin, video", "tin - video", "tin và video",
                  "bài, video", "bài và video", "video",
-                 "biên tập", "phóng viên", "pv", "theo", "thực hiện", "nhóm thực hiện")
+                 "biên tập", "phóng viên", "pv", "theo", "thực hiện", "nhóm thực hiện",
+                 "dự báo viên")  # a weather bulletin's forecaster
 _BYLINE_LABEL_RE = re.compile(
     r"^\s*(?:" + "|".join(re.escape(x) for x in sorted(BYLINE_LABELS, key=len, reverse=True)) + r")\s*[:：]\s*",
     re.IGNORECASE,
@@ -440,6 +441,11 @@ _SIGNER_TITLE = re.compile(rf"^{SIGNER_TITLES}\b[^-–:]{{0,40}}?\s*[-–:]\s*(?
                            rf"|(?<=\S)\s*[-–(]\s*{SIGNER_TITLES}\b[^-–()]{{0,40}}\)?$", re.IGNORECASE)
 
 
+# A police or army officer's rank before the name ("Đại tá Trương Quốc Bình").
+_SIGNER_RANK = re.compile(r"^(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|úy|uý)\s+(?=\S)",
+                          re.IGNORECASE)
+
+
 # Words of an office that may stand capitalised right before the name ("Giám đốc Sở ...").
 _OFFICE_WORDS = {"sở", "ban", "phòng", "ubnd", "hđnd", "tỉnh", "huyện", "xã", "phường", "viện",
                  "cục", "đài"}
@@ -452,7 +458,7 @@ def signer_name(value: str | None) -> str | None:
         return value
     if ";" in value:  # a joint document's signers, one per office: joined as writers are
         return ", ".join(filter(None, (signer_name(part.strip()) for part in value.split(";"))))
-    value = _SIGNER_TITLE.sub("", value, count=1)
+    value = _SIGNER_RANK.sub("", _SIGNER_TITLE.sub("", value, count=1), count=1)
     if not SIGNER_TITLE_LINE.match(value):
         return value
     # The title run into the name, no mark between ("Phó Chủ tịch UBND tỉnh Đặng Thị Lan",

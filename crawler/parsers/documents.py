@@ -347,8 +347,9 @@ def _lead_before(label) -> str | None:
         table = table.getparent()  # a wrapper of its own: <div class="table-responsive">
     lines = []
     for el in table.itersiblings(preceding=True):
-        if el.tag not in ("p", "div") or el.find(".//table") is not None or label_key(text_of(el)):
-            break  # (a description's <div>: eDocman's "edocman-description")
+        if (el.tag not in ("p", "div") or el.find(".//table") is not None
+                or label_key(text_of(el)) or next(el.iter("h1", "h2", "h3"), None) is not None):
+            break  # (a description's <div>: eDocman's "edocman-description"; not its heading)
         lines.insert(0, text_of(el))
     return clean_text(" ".join(x for x in lines if x)) or None
 

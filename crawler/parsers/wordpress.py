@@ -260,8 +260,13 @@ def parse_listing(doc, url: str) -> Listing | None:
             href = (a.get("href") or "").strip()
             if href and not href.startswith(("#", "javascript:", "mailto:")):
                 titled.add(canonical_url(href, url))
+    # (an archive's <body> class says it is a list, which may hold one post)
+    archive = body is not None and bool(ARCHIVE_BODY.search(body.get("class") or ""))
     return link_listing(doc, url, lambda u: article_url(u) or u in titled,
-                        f"{NAME}/{VERSION}", ARCHIVE_ITEMS)
+                        f"{NAME}/{VERSION}", ARCHIVE_ITEMS, collection=archive)
+
+
+ARCHIVE_BODY = re.compile(r"(?:^|\s)(?:archive|category|blog)(?:\s|$)")
 
 
 LAYOUTS = (Layout(NAME, VERSION, recognise=recognise, parse=parse, parse_listing=parse_listing,

@@ -367,3 +367,17 @@ def test_a_documents_summary_without_its_label(before):
             "</div></div></body></html>")
     doc = parse_document(load(html), SITE + "/laws/detail/Chi-thi-so-01-CT-UBND-312/")
     assert doc is not None and (doc.number, doc.summary) == ("01/CT-UBND", _SUMMARY)
+
+
+@pytest.mark.parametrize("printed, number", [
+    ("2310/SGDĐT-GDTrH", "2310/SGDĐT-GDTrH"),  # a code's small letters are its own (trung học)
+    ("1205/qđ-ubnd", "1205/QĐ-UBND"),  # typed all in small letters
+])
+def test_a_documents_number_is_kept_as_the_register_prints_it(printed, number):
+    html = ("<html><body><table class='vb'><tr><th>Số ký hiệu</th>"
+            f"<td>{printed}</td></tr><tr><th>Ngày ban hành</th><td>12/08/2024</td></tr><tr><th>"
+            "Cơ quan ban hành</th><td>Sở Giáo dục và Đào tạo</td></tr><tr><th>Trích yếu</th><td>"
+            "Hướng dẫn nhiệm vụ giáo dục trung học năm học 2024 - 2025</td></tr></table>"
+            "</body></html>")
+    doc = parse_document(load(html), SITE + "/laws/detail/Cong-van-2310-412/")
+    assert doc.number == number

@@ -360,3 +360,12 @@ def test_a_list_of_teasers_is_no_article_whatever_its_body_class_says():
         verdict = classify(html, url, reached_as=reached)
         assert verdict.role == "listing", verdict.evidence
         assert len(verdict.listing.entries) == 3
+
+
+def test_an_address_hidden_by_cloudflare_beside_the_writer_is_no_writer():
+    hidden = ('<a href="/cdn-cgi/l/email-protection#7b0f14"><span class="__cf_email__" '
+              'data-cfemail="7b0f14">[email&#160;protected]</span></a>')
+    html = page(f'<h1>Hội nghị triển khai kế hoạch năm 2024</h1><div class="news-author">Trần '
+                f'Minh Khôi ({hidden})</div><div class=ngay>12/03/2024 08:30</div>{PROSE}')
+    article = parse_article(html, "https://sct.nghean.gov.vn/tin/hoi-nghi-10003")
+    assert article.author == "Trần Minh Khôi"

@@ -500,23 +500,6 @@ def test_a_nukeviet_category_without_url_rewriting_is_a_list_of_its_own():
     assert not menu_query("MaCM=5", known=True) and menu_query("MaCM=5")
 
 
-def test_a_nukeviet_category_of_two_articles_is_a_list():
-    """NukeViet's category "/hoat-dong-doan-the/" holds two articles: its address, which no
-    article's is (theirs end in ".html"), says it is a list."""
-    from crawler.parsers.roles import classify
-
-    items = "".join(
-        f'<div class="news_column panel panel-default"><div class="panel-body"><h3><a href="'
-        f'/hoat-dong-doan-the/bai-{n}-{70 + n}.html">Bài {n} về hoạt động đoàn thể</a></h3>'
-        f"<ul><li>10:30 1{n}/09/2024</li></ul>Tin của xã.</div></div>" for n in range(2))
-    html = ('<html><head><meta name="generator" content="NukeViet v4.5"><title>Hoạt động đoàn '
-            f'thể - UBND xã Phú Lạc</title></head><body><nav><a href="/">Trang nhất</a></nav>'
-            f'<div class="col-md-18">{items}</div></body></html>')
-    verdict = classify(html, "http://phulac.nghean.gov.vn/hoat-dong-doan-the/", reached_as="page")
-    assert verdict.role == "listing", verdict.evidence
-    assert (len(verdict.listing.entries), verdict.listing.category) == (2, "Hoạt động đoàn thể")
-
-
 def test_a_wordpress_category_holding_one_post_is_a_list():
     from crawler.parsers.roles import classify
 

@@ -60,9 +60,13 @@ NUMBER_TYPED = re.compile(
     r"|([^\W\d_]\w*(?:\s*-\s*\w+)+))\s*$")
 
 
-def canonical_number(number: str, year: str | None, code: str) -> str:
-    """The number as registers print it: "1205/QĐ-UBND", "78/2008/QĐ-UBND"."""
-    code = re.sub(r"\s*-\s*", "-", unicodedata.normalize("NFC", code)).upper()
+def canonical_number(number: str, year: str | None, code: str, printed: bool = False) -> str:
+    """The number as registers print it: "1205/QĐ-UBND", "78/2008/QĐ-UBND"; ``printed``: a
+    code in capitals and small letters as the page prints it ("2310/SGDĐT-GDTrH", trung
+    học), one typed all in small letters in capitals."""
+    code = re.sub(r"\s*-\s*", "-", unicodedata.normalize("NFC", code))
+    if not printed or not any(c.islower() for c in code.replace("đ", "")) or code.islower():
+        code = code.upper()
     return "/".join(p for p in (number, year, code) if p)
 
 

@@ -20,10 +20,9 @@ from .page import _within, block_lines, is_all_bold, is_all_italic, is_right_ali
 # --- a byline line: its label, or a credit ----------------------------------------------
 
 BYLINE_LABELS = ("tác giả", "tác giả bài viết", "người viết", "bài và ảnh", "bài, ảnh",
-                 "bài - ảnh", "bài ảnh",
-                 "tin và ảnh", "tin, ảnh", "tin - ảnh", "tin ảnh", "tin", "bài", "người đăng",
-                 "ảnh, bài", "ảnh - bài", "ảnh và bài", "tin, video", "tin - video", "tin và video",
-                 "bài, video", "bài và video", "video",
+                 "bài - ảnh", "bài ảnh", "tin và ảnh", "tin, ảnh", "tin - ảnh", "tin ảnh",
+                 "tin", "bài", "người đăng", "ảnh, bài", "ảnh - bài", "ảnh và bài", "tin, video",
+                 "tin - video", "tin và video", "bài, video", "bài và video", "video",
                  "biên tập", "phóng viên", "pv", "theo", "thực hiện", "nhóm thực hiện",
                  "dự báo viên")  # a weather bulletin's forecaster
 _BYLINE_LABEL_RE = re.compile(
@@ -55,7 +54,14 @@ _EMAIL = re.compile(r"[\s,;|(\[-]*(?:e-?mail\s*[:：]?\s*)?[\w.+-]+@[\w-]+(?:\.[
                     re.IGNORECASE)
 
 
+# Cloudflare's stand-in for an address it hides from robots: "[email protected]".
+_HIDDEN_EMAIL = re.compile(r"[\s,;|(-]*(?:e-?mail\s*[:：]?\s*)?\[?email\s+protected\]?[\s)]*",
+                           re.IGNORECASE)
+
+
 def without_email(text: str) -> str:
+    if "protected" in text:
+        text = _HIDDEN_EMAIL.sub(" ", text).strip()
     return _EMAIL.sub(" ", text).strip() if "@" in text else text
 
 

@@ -324,10 +324,10 @@ def _number(text: str) -> str | None:
     """The number as the page prints it, spaces around its separators closed up."""
     m = NUMBER_IN_TEXT.search(normal_dashes(text))
     if m:
-        return canonical_number(m[1], m[2], m[3] or m[4])
+        return canonical_number(m[1], m[2], m[3] or m[4], printed=True)
     if number_key(text):
         m = NUMBER_TYPED.match(normal_dashes(text))
-        return canonical_number(m[1], m[2], m[3] or m[4])
+        return canonical_number(m[1], m[2], m[3] or m[4], printed=True)
     return clean_text(text) or None
 
 

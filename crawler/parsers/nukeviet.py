@@ -295,10 +295,8 @@ def parse_listing(doc, url: str) -> Listing | None:
     # (without URL rewriting, "?nv=news&op=kinh-te" names a category, and "op=kinh-te/page-2"
     # one of its pages)
     op = parse_qs(parts.query).get("op", [""])[0] if "nv=" in parts.query else None
-    # (a category's address ends in "/" or "/page-N": its articles' in ".html")
-    category_path = parts.path.endswith("/") or bool(PAGER.search(parts.path))
     listing = link_listing(doc, url, article_url, f"{NAME}/{VERSION}", LISTING_ITEMS,
-                           collection=bool(collection_path(parts.path) or op or category_path))
+                           collection=bool(collection_path(parts.path) or op))
     if listing is not None and op is not None and (not op or op.startswith("page-")):
         listing.category = None  # the module's own page ("?nv=news"): every category's news
     return listing

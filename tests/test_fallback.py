@@ -369,3 +369,20 @@ def test_an_address_hidden_by_cloudflare_beside_the_writer_is_no_writer():
                 f'Minh Khôi ({hidden})</div><div class=ngay>12/03/2024 08:30</div>{PROSE}')
     article = parse_article(html, "https://sct.nghean.gov.vn/tin/hoi-nghi-10003")
     assert article.author == "Trần Minh Khôi"
+
+
+def test_a_kicker_before_the_headline_and_a_subtitle_under_it_are_neither_title_nor_lead():
+    """og:title joins the kicker to the headline ("ĐẠI HỘI ...: <h1>"); a subtitle as an
+    <h2> sits between the headline and the sapo, which is the lead."""
+    head = ('<meta property="og:title" content="ĐẠI HỘI ĐẢNG BỘ CÁC CẤP: Đại hội điểm Đảng bộ '
+            'xã Phú Xuân nhiệm kỳ 2025 - 2030">')
+    sapo = ("Ngày 14/8, Đảng bộ xã Phú Xuân tổ chức Đại hội đại biểu lần thứ XXVI, nhiệm kỳ "
+            "2025 - 2030, đại hội điểm cấp cơ sở của tỉnh.")
+    html = page('<div class="article-kicker">ĐẠI HỘI ĐẢNG BỘ CÁC CẤP</div><h1 class="article-'
+                'title">Đại hội điểm Đảng bộ xã Phú Xuân nhiệm kỳ 2025 - 2030</h1><h2 class='
+                '"article-subtitle">Rút kinh nghiệm để chỉ đạo đại hội cấp cơ sở trong toàn '
+                f'tỉnh</h2><div class="article-time">14/8/2024 | 10:30</div><div class="article-'
+                f'sapo">{sapo}</div><div class="article-body">{PROSE}</div>', head=head)
+    article = parse_article(html, "https://lamson.dcs.vn/tin-tuc/dai-hoi-diem-c3n4412.aspx")
+    assert article.title == "Đại hội điểm Đảng bộ xã Phú Xuân nhiệm kỳ 2025 - 2030"
+    assert article.summary == sapo

@@ -617,3 +617,17 @@ def test_a_caption_crediting_the_text_names_its_writer(caption, author):
     found = classify(page, "https://sonv.quangbinh.gov.vn/cai-cach-hanh-chinh/hoi-nghi-3310.html")
     assert [i.caption for i in found.record.images] == [caption]
     assert found.record.author == author
+
+
+def test_a_wordpress_post_naming_no_category_is_in_the_one_its_menu_marks():
+    menu = ('<nav><ul class="menu"><li class="menu-item"><a href="/">Trang chủ</a></li><li class='
+            '"menu-item current-post-ancestor current-menu-parent"><a href="/category/tin-tuc/">'
+            'Tin tức</a></li><li class="menu-item"><a href="/lien-he/">Liên hệ</a></li></ul></nav>')
+    page = ('<html><head><meta charset="utf-8"><meta name="generator" content="WordPress 6.4">'
+            f'<title>{TITLE}</title></head><body class="post-template-default single '
+            f'single-post postid-77">{menu}<main><article class="post-77 post type-post"><header '
+            f'class="entry-header"><h1 class="entry-title">{TITLE}</h1><time class="entry-date" '
+            'datetime="2024-03-15T08:00:00+07:00">15/03/2024</time></header><div class='
+            f'"entry-content">{PARAS}</div></article></main>{FOOT}</body></html>')
+    role = classify(page, "https://xahoathanh.tayninh.gov.vn/ngay-hoi-dai-doan-ket/")
+    assert role.record.category == "Tin tức"

@@ -152,7 +152,9 @@ def title(page: Page, ld, meta_map, body_el) -> tuple[str, object, str]:
         return page.text(el), el, "layout"
     if structured:
         for el in headlines:
-            if fold(page.text(el)) == fold(structured[0]):
+            # (or the structured title is the headline after its kicker: "ĐẠI HỘI ...: <h1>")
+            text, whole = fold(page.text(el)), fold(structured[0])
+            if text == whole or whole.endswith(text) and whole[:-len(text)].rstrip().endswith(":"):
                 return page.text(el), el, "layout"
         return structured[0], None, "jsonld" if ld and ld.get("headline") else "meta"
     above = _headline_above(page, body_el, headlines)
@@ -391,9 +393,21 @@ def _leads(page: Page, scope, start: int, body_start: int, first_only: bool = Fa
             continue
         if 40 <= len(page.text(el)) <= 800 and len(block_lines(el)) == 1:
             out.append(el)
-            if first_only:
+            if first_only and not _subtitle(el):
                 break
+    if first_only and len(out) > 1:  # a subtitle set as a heading, then the sapo: the sapo
+        return [next((el for el in out if not _subtitle(el)), out[0])]
     return out
+
+
+def _subtitle(el) -> bool:
+    """A heading named as the title's second line ("h2.article-subtitle"), not as the lead
+    ("h2.sapo"): a lead named so may follow it."""
+    return el.tag in ("h2", "h3", "h4") and not _SAPO_WORDS.search(_attr_text(el))
+
+
+_SAPO_WORDS = re.compile(r"sapo|summary|lead|chapeau|tomtat|tom-tat|intro|desc|mo-?ta",
+                         re.IGNORECASE)
 
 
 def described(ld, meta_map) -> str:

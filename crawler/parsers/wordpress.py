@@ -164,7 +164,12 @@ def category(post, doc) -> str | None:
         names = [text_of(a) for a in sel(post)] or [text_of(a) for a in sel(doc)]
         if names and names[0]:
             return names[0]
-    return breadcrumb_category([text_of(a) for a in TRAIL(doc)], None)
+    return (breadcrumb_category([text_of(a) for a in TRAIL(doc)], None)
+            or next((text_of(a) for a in MENU_PARENT(doc) if text_of(a)), None))
+
+
+# The menu's item WordPress marks as the post's category (wp_nav_menu's classes).
+MENU_PARENT = css("li.current-post-ancestor > a, li.current-menu-parent > a")
 
 
 def tags(post) -> list[str]:

@@ -386,3 +386,29 @@ def test_a_kicker_before_the_headline_and_a_subtitle_under_it_are_neither_title_
     article = parse_article(html, "https://lamson.dcs.vn/tin-tuc/dai-hoi-diem-c3n4412.aspx")
     assert article.title == "Đại hội điểm Đảng bộ xã Phú Xuân nhiệm kỳ 2025 - 2030"
     assert article.summary == sapo
+
+
+def test_an_interviews_last_words_are_its_text_not_its_signature():
+    html = page("<h1>Thu hút đầu tư phải gắn với chất lượng và hiệu quả</h1><div class=ngay>"
+                f"12/03/2024 08:30</div>{PROSE}<p><strong>PV: Thời gian tới, Sở sẽ tập trung vào"
+                " những giải pháp gì?</strong></p><p><strong>Ông Nguyễn Văn Thịnh:</strong> "
+                "Chúng tôi sẽ rà soát, thu hồi các dự án chậm tiến độ.</p><p><strong>PV: Xin cảm "
+                "ơn ông!</strong></p>")
+    article = parse_article(html, "https://sokhdt.nghean.gov.vn/tin/thu-hut-dau-tu-10003")
+    assert article.body.endswith("PV: Xin cảm ơn ông!")
+    assert article.author is None
+
+
+def test_files_opened_by_a_button_or_embedded_after_the_text_are_its_attachments():
+    box = ('<div class="tepdinhkem"><p><b>Văn bản:</b> CV-1820.pdf <button type="button" onclick='
+           '"window.open(\'/upload/2024/08/CV-1820-STC-NS.pdf\',\'_blank\')">Tải về</button></p>'
+           '<p><a href="javascript:void(0)" onclick="location.href=\'/upload/2024/08/KH-12.docx\'">'
+           'Kế hoạch</a></p><object data="/upload/2024/08/Bieu-mau.pdf#toolbar=0" type='
+           '"application/pdf"><p>Trình duyệt không hỗ trợ xem tệp PDF.</p></object></div>')
+    html = page("<h1>Hướng dẫn xây dựng dự toán ngân sách năm 2025</h1><div class=ngay>12/03/2024"
+                f" 08:30</div><div class=noidung>{PROSE}</div>{box}")
+    article = parse_article(html, "https://stc.nghean.gov.vn/tin/huong-dan-du-toan-10003")
+    assert [a.url for a in article.attachments] == [
+        "https://stc.nghean.gov.vn/upload/2024/08/CV-1820-STC-NS.pdf",
+        "https://stc.nghean.gov.vn/upload/2024/08/KH-12.docx",
+        "https://stc.nghean.gov.vn/upload/2024/08/Bieu-mau.pdf"]

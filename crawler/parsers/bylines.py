@@ -502,8 +502,8 @@ def read_signature(el, *, find_byline: bool = True, site: SiteNames | None = Non
     credit = credit_of(line)
     if credit:
         return Signature(None, credit, when)
-    if not find_byline:
-        return None
+    if not find_byline or line.rstrip().endswith(("!", "?")):
+        return None  # (an interview's last words: "PV: Xin cảm ơn ông!")
     labelled = bool(AUTHOR_LABEL.match(line) or _BYLINE_LABEL_RE.match(line))
     if not (looks_like_byline(el) or ((dated or labelled) and names_people(line))
             or (dated and is_org(line))):

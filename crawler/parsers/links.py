@@ -124,6 +124,10 @@ def files_after(body_el, region, page_url: str, in_noise=lambda el: False) -> li
                 for a in files:
                     url = canonical_url(a.get("href"), page_url)
                     found.setdefault(url, Attachment(url=url, name=text_of(a) or None))
+            elif not _headed_box(sibling) and all(  # a file embedded, a button to one
+                    a.get("href").strip().startswith(("javascript:", "#")) for a in links):
+                for attachment in collect_attachments(sibling, page_url):
+                    found.setdefault(attachment.url, attachment)
         el = el.getparent()
     return list(found.values())
 
@@ -160,7 +164,16 @@ def collect_attachments(scope, page_url: str, selectors=()) -> list[Attachment]:
         found[url] = Attachment(url=url, name=name or None)
 
     # One pass in document order, so attachments keep the page's order.
-    for el in xp(scope, ".//a[@href] | .//iframe[@src] | .//embed[@src] | .//object[@data]"):
+    for el in xp(scope, ".//a[@href] | .//iframe[@src] | .//embed[@src] | .//object[@data]"
+                        " | .//*[@onclick]"):
+        opens = _ONCLICK_URL.search(el.get("onclick") or "")
+        if opens and is_file_link(opens.group(1)):
+            # a button that opens the file ("window.open('/upload/CV-1820.pdf')")
+            add(opens.group(1), text_of(el) or None)
+            continue
+        if el.tag not in ("a", "iframe", "embed", "object") or not (
+                el.get("href") or el.get("src") or el.get("data")):
+            continue
         if el.tag == "a":
             classes = (el.get("class") or "").split()
             href = el.get("href")

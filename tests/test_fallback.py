@@ -412,3 +412,11 @@ def test_files_opened_by_a_button_or_embedded_after_the_text_are_its_attachments
         "https://stc.nghean.gov.vn/upload/2024/08/CV-1820-STC-NS.pdf",
         "https://stc.nghean.gov.vn/upload/2024/08/KH-12.docx",
         "https://stc.nghean.gov.vn/upload/2024/08/Bieu-mau.pdf"]
+
+
+def test_an_office_signing_in_a_right_aligned_line_under_the_text_writes_it():
+    html = page("<h1>Hội nghị triển khai kế hoạch năm 2024</h1><div class=ngay>12/03/2024 "
+                f'08:30</div><div class="noidung">{PROSE}</div><p class="text-end fw-bold">'
+                "Phòng Nghiệp vụ Y</p>")
+    article = parse_article(html, "https://soyte.nghean.gov.vn/tin/hoi-nghi-10003")
+    assert (article.author, article.source) == ("Phòng Nghiệp vụ Y", None)

@@ -702,3 +702,27 @@ def test_a_subsites_short_ids_name_its_related_articles():
     url = f"{base}/thong-tin-tuyen-dung/thong-bao-tuyen-dung-cong-chuc-nam-2025-5631"
     article = classify(html, url).record
     assert [link.url for link in article.related] == [base + p for p in others]
+
+
+def _ninh_binh_page(main: str) -> str:
+    side = "".join(f'<div class="item"><a href="/tin-tuc-su-kien/tin-noi-bat-so-{n}-91230{n}">Tin '
+                   f'nổi bật số {n} của tỉnh</a></div>' for n in range(3))
+    return ('<html><head><title>Thời tiết - Cổng TTĐT tỉnh</title></head><body><div class='
+            f'"main">{main}</div><div class="box-side UIListNews_Default"><h3 class="title-box">'
+            f'<span>Tin nổi bật</span></h3><div class="list">{side}</div></div></body></html>')
+
+
+def test_a_side_box_in_the_lists_own_skin_is_no_part_of_the_list():
+    """Ninh Bình's skin sets its "Tin nổi bật" box in the list module's own classes: on a
+    category page its items are not the category's; a module's page (the weather) that
+    holds only that box is no list."""
+    from crawler.parsers import classify
+
+    items = "".join(f'<div class="item"><a class="title" href="/kinh-te-4102/bai-so-{n}-71250{n}">'
+                    f'Bài số {n} về kinh tế</a><span class="date">1{n}/09/2024</span></div>'
+                    for n in range(4))
+    category = _ninh_binh_page(f'<div class="UIListNews_Default"><h1>Kinh tế</h1>{items}</div>')
+    listing = classify(category, "https://www.ninhbinh.gov.vn/kinh-te-4102", reached_as="page").listing
+    assert [e.url.rsplit("-", 1)[1] for e in listing.entries] == [f"71250{n}" for n in range(4)]
+    weather = _ninh_binh_page('<div class="weather"><h1>Thời tiết</h1><p>Trời nắng, 32 độ.</p></div>')
+    assert classify(weather, "https://www.ninhbinh.gov.vn/thoi-tiet", reached_as="page").role == "other"

@@ -36,7 +36,7 @@ from urllib.parse import parse_qs, urlsplit
 from ..kernel.record import Article
 from ..kernel.text import canonical_url
 from .body import assemble, extract_body
-from .bylines import clean_author, names_people, read_signature
+from .bylines import clean_author, is_org, is_outlet, names_people, read_signature
 from .generic_body import _drop, clean_body, in_teaser_list, is_listing, teasers_within
 from .generic_byline import (
     author,
@@ -181,9 +181,11 @@ def _signed_row_below(body_el, names) -> str | None:
     if below.tag == "tr":
         cells = below.findall("td")
         line = cells[0] if len(cells) == 1 else None
-    else:  # a person's name: a right-aligned line there may be anything else
-        line = below if (below.tag in ("p", "div") and is_right_aligned(below)
-                         and names_people(text_of(below))) else None
+    else:  # a person's name, or an office's: a right-aligned line there may be anything else
+        text = text_of(below)
+        line = below if (below.tag in ("p", "div") and is_right_aligned(below) and (
+            names_people(text) or len(text) <= 60 and is_org(text) and not is_outlet(text))
+        ) else None
     signed = read_signature(line, find_byline=True, site=names) if line is not None else None
     return signed.author if signed is not None else None
 

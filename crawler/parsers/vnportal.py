@@ -18,6 +18,7 @@ from ..kernel.record import Article, Listing, ListingEntry, PageRequest
 from ..kernel.text import canonical_url, clean_or_none, clean_text
 from . import published
 from .body import BodyResult, assemble, extract_body, sapo_element, sapo_text
+from .boxes import side_boxes
 from .bylines import is_org, layout_byline, signed_date, site_names
 from .jsonld import jsonld_article, jsonld_breadcrumb, jsonld_text
 from .links import (
@@ -289,10 +290,14 @@ def parse(doc, url: str, fetched_at: str | None = None, *, post_date=POST_DATE, 
 
 # --- listings ---------------------------------------------------------------------------
 
-def listing_entries(scope, page_url: str, selectors=LISTING_ITEMS) -> list[ListingEntry]:
+def listing_entries(scope, page_url: str, selectors=LISTING_ITEMS,
+                    skip=()) -> list[ListingEntry]:
+    """The list's items; not those in the boxes ``skip`` (side boxes in the list's skin)."""
     entries = []
     seen = set()
     items = first_all(scope, selectors) or (skin_items(scope) if selectors is LISTING_ITEMS else [])
+    if skip:
+        items = [i for i in items if not any(b is i or b in i.iterancestors() for b in skip)]
     if items and selectors is LISTING_ITEMS:
         entries = _featured(items, page_url)
         seen = {e.url for e in entries}
@@ -391,11 +396,16 @@ def parse_listing(doc, url: str) -> Listing | None:
     if not is_listing_page(doc) or is_article_page(doc):
         return None
     url = canonical_url(url)
+    boxes = side_boxes(doc, url)  # "Tin nổi bật" beside the list, in the list's own skin
+    entries = listing_entries(doc, url, skip=boxes)
+    if not entries and boxes and listing_entries(doc, url) and not any(
+            _list_holder(module) for module in loaded_class_prefix(doc, SKINNED_MODULES)):
+        return None  # only side boxes' items: a module's page (the weather, prices), no list
     last, shown_only = _last_page(doc)
     return Listing(
         url=url,
         category=listing_category(doc, url),
-        entries=listing_entries(doc, url),
+        entries=entries,
         pagination=pagination_params(doc),
         max_page=last,
         layout=f"{NAME}/{VERSION}",

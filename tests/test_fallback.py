@@ -420,3 +420,24 @@ def test_an_office_signing_in_a_right_aligned_line_under_the_text_writes_it():
                 "Phòng Nghiệp vụ Y</p>")
     article = parse_article(html, "https://soyte.nghean.gov.vn/tin/hoi-nghi-10003")
     assert (article.author, article.source) == ("Phòng Nghiệp vụ Y", None)
+
+
+@pytest.mark.parametrize("byline", ["Phóng sự ảnh: <strong>Quang Vinh</strong>",
+                                    "Dự báo viên: <strong>Quang Vinh</strong>"])
+def test_a_photo_storys_or_a_bulletins_byline_names_its_maker(byline):
+    html = page('<article class="post-detail"><h1 class="post-title">Sắc màu lễ hội đình làng '
+                f'năm 2024</h1><div class="post-byline">{byline}</div><div class=ngay>'
+                f'12/03/2024 08:30</div><div class="post-content">{PROSE}</div></article>')
+    article = parse_article(html, "https://svhttdl.nghean.gov.vn/tin/sac-mau-le-hoi-10003")
+    assert article.author == "Quang Vinh"
+
+
+def test_a_credit_in_italics_ending_the_last_paragraph_is_the_source():
+    last = ("<p>Người dân cần đậy kín dụng cụ chứa nước và đưa người bệnh đến cơ sở y tế khi "
+            "sốt cao liên tục.<em> (Nguồn: Cục Phòng bệnh - Bộ Y tế)</em></p>")
+    html = page("<h1>Chủ động phòng chống sốt xuất huyết trong mùa mưa</h1><div class=ngay>"
+                f"12/03/2024 08:30</div><div class=noidung>{PROSE}{last}</div>"
+                '<p style="text-align:right"><b>Lan Anh</b></p>')
+    article = parse_article(html, "https://ksbt.nghean.gov.vn/tin/phong-chong-sxh-10003")
+    assert (article.author, article.source) == ("Lan Anh", "Cục Phòng bệnh - Bộ Y tế")
+    assert article.body.endswith("khi sốt cao liên tục.")

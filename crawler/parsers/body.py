@@ -211,6 +211,7 @@ def extract_body(body_el, page_url: str, *, remove=(), find_byline=True, summary
     _drop_more_links(blocks)
     _split_credit_line(blocks)
     _take_signature(blocks, result, find_byline=find_byline, site=site)
+    _take_trailing_credit(blocks, result)
     if find_byline and not result.author:
         _take_opening_byline(blocks, result, site)
     if find_byline and not result.author and blocks:
@@ -291,6 +292,19 @@ def _split_credit_line(blocks: list) -> None:
     for offset, line in enumerate(made):
         parent.insert(at + offset, line)
     blocks[-1:] = [m for m in made if has_text(m)]
+
+
+def _take_trailing_credit(blocks: list, result: BodyResult) -> None:
+    """A credit set in italics at the end of the last paragraph ("... dưới da.<em> (Nguồn:
+    Cục Phòng bệnh - Bộ Y tế)</em>"): the source, out of the text."""
+    last = blocks[-1] if blocks else None
+    tail = last[-1] if last is not None and len(last) else None
+    if tail is None or tail.tag not in ("em", "i") or (tail.tail or "").strip():
+        return
+    credit = credit_of(text_of(tail).strip(" ()"))
+    if credit and text_of(last) != text_of(tail):
+        result.source = result.source or credit
+        tail.drop_tree()
 
 
 def _take_images(body, page_url: str, result: BodyResult) -> None:

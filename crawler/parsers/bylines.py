@@ -24,7 +24,7 @@ BYLINE_LABELS = ("tác giả", "tác giả bài viết", "người viết", "bà
                  "tin", "bài", "người đăng", "ảnh, bài", "ảnh - bài", "ảnh và bài", "tin, video",
                  "tin - video", "tin và video", "bài, video", "bài và video", "video",
                  "biên tập", "phóng viên", "pv", "theo", "thực hiện", "nhóm thực hiện",
-                 "dự báo viên")  # a weather bulletin's forecaster
+                 "dự báo viên", "phóng sự ảnh")  # a bulletin's forecaster, a photo story's
 _BYLINE_LABEL_RE = re.compile(
     r"^\s*(?:" + "|".join(re.escape(x) for x in sorted(BYLINE_LABELS, key=len, reverse=True)) + r")\s*[:：]\s*",
     re.IGNORECASE,

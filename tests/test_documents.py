@@ -381,3 +381,28 @@ def test_a_documents_number_is_kept_as_the_register_prints_it(printed, number):
             "</body></html>")
     doc = parse_document(load(html), SITE + "/laws/detail/Cong-van-2310-412/")
     assert doc.number == number
+
+
+def test_a_sharepoint_list_items_form_is_a_document():
+    """SharePoint's DispForm prints each field's value after a comment naming the field:
+    the value is the text after the comment."""
+    def row(label, value):
+        return (f'<tr><td class="ms-formlabel"><h3 class="ms-standardheader">{label}</h3></td>'
+                f'<td class="ms-formbody">\n<!-- FieldName="{label}" FieldType="SPFieldText" -->'
+                f"\n{value}\n</td></tr>")
+    rows = (row("Số ký hiệu", "1532/QĐ-UBND") + row("Ngày ban hành", "12/08/2024")
+            + row("Cơ quan ban hành", "UBND tỉnh Lam Sơn") + row("Trích yếu", "Về việc phê duyệt"
+                                                                 " Đề án du lịch cộng đồng"))
+    html = (f'<html><body><form id="aspnetForm"><table class="ms-formtable">{rows}</table></form>'
+            "</body></html>")
+    doc = parse_document(load(html), "https://vanban.nghean.gov.vn/Lists/VanBan/DispForm.aspx?ID=2715")
+    assert (doc.number, doc.issued, doc.agency, doc.summary) == (
+        "1532/QĐ-UBND", "2024-08-12", "UBND tỉnh Lam Sơn", "Về việc phê duyệt Đề án du lịch cộng đồng")
+
+
+def test_the_text_after_a_comment_is_text():
+    from crawler.parsers.page import block_lines
+
+    el = load("<html><body><div><p>Hội nghị <!-- sửa 12/3 --> đã thông qua</p><p>x<?php ?>y</p>"
+              "</div></body></html>").find(".//div")
+    assert block_lines(el) == ["Hội nghị đã thông qua", "xy"]

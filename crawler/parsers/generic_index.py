@@ -141,7 +141,7 @@ class Page:
         links = depth = 0
         owner = root
 
-        walker = etree.iterwalk(root, events=("start", "end"))
+        walker = etree.iterwalk(root, events=("start", "end", "comment", "pi"))  # (its tail)
         for event, node in walker:
             tag = node.tag
             if event == "start":

@@ -495,12 +495,16 @@ def block_lines(el) -> list[str]:
     Walked without recursion (lxml's iterwalk), so a page nested a thousand deep costs
     no Python stack."""
     parts: list[str] = [el.text or ""]
-    walker = etree.iterwalk(el, events=("start", "end"))
+    # (a comment's or a processing instruction's event brings the text after it)
+    walker = etree.iterwalk(el, events=("start", "end", "comment", "pi"))
     for event, node in walker:
         if node is el:
             continue
         tag = node.tag if isinstance(node.tag, str) else ""
-        if event == "start":
+        if event in ("comment", "pi"):
+            if node.tail:
+                parts.append(node.tail)
+        elif event == "start":
             if tag in NOISE_TAGS:
                 walker.skip_subtree()
                 continue

@@ -515,3 +515,14 @@ def test_a_wordpress_category_holding_one_post_is_a_list():
     verdict = classify(html, "https://thpt.nghean.edu.vn/chuyen-muc/tuyen-dung/", reached_as="listing")
     assert verdict.role == "listing", verdict.evidence
     assert [e.url for e in verdict.listing.entries] == [post]
+
+
+@pytest.mark.parametrize("later", ["trang2.htm", "index2.htm", "trang-2.html"])
+def test_a_static_sites_next_page_is_its_pagers(later):
+    from crawler.parsers.pagers import pager_links
+
+    html = ('<html><body><ul><li><a href="tin01.htm">Tin 1</a></li></ul><p align="right">Trang '
+            f'1/4 <a href="{later}">Trang sau &gt;&gt;</a> <a href="../lienhe.htm">Liên hệ</a></p>'
+            "</body></html>")
+    url = "http://bdt.nghean.gov.vn/tin/2003/index.htm"
+    assert pager_links(load(html), url) == [f"http://bdt.nghean.gov.vn/tin/2003/{later}"]

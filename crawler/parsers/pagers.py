@@ -30,8 +30,9 @@ _PAGER_QUERY = re.compile(r"(?:^|&)(?:page|trang|p|pg|pageindex|pagenumber|page_
                           re.IGNORECASE)
 # /page/2/, /trang-2; EasyDNN News' /PgrID/1089/PageID/2, DNN's query written in the path
 # (/currentpage/2); a WordPress page's posts widget pages its own address
-# (/tin-hoat-dong/2/); a static site's index2.htm; a hand-made site's /chinh-sach/2.html.
-_PAGER_PATH = re.compile(r"/(?:page|trang|currentpage|pageindex)[-/]\d+(?:\.html?)?/?$"
+# (/tin-hoat-dong/2/); a static site's index2.htm or trang2.htm; a hand-made site's
+# /chinh-sach/2.html.
+_PAGER_PATH = re.compile(r"/(?:page|trang|currentpage|pageindex)[-/]?\d+(?:\.html?)?/?$"
                          r"|/PgrID/\d+/PageID/\d+/?$|/\d{1,3}/?$"
                          r"|/index_?\d+\.s?html?/?$|/\d{1,3}\.html?/?$", re.IGNORECASE)
 _INDEX = re.compile(r"/index\.s?html?$", re.IGNORECASE)

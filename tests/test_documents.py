@@ -406,3 +406,15 @@ def test_the_text_after_a_comment_is_text():
     el = load("<html><body><div><p>Hội nghị <!-- sửa 12/3 --> đã thông qua</p><p>x<?php ?>y</p>"
               "</div></body></html>").find(".//div")
     assert block_lines(el) == ["Hội nghị đã thông qua", "xy"]
+
+
+def test_wordpress_download_managers_button_is_the_documents_file():
+    dl = ("https://xatanhoa.nghean.gov.vn/download/quyet-dinh-245/?wpdmdl=1187"
+          "&refresh=6761b0c3e5a8f")
+    html = ("<html><body><h1>Quyết định số 245/QĐ-UBND</h1><table><tr><td>Số ký hiệu</td><td>"
+            "245/QĐ-UBND</td></tr><tr><td>Ngày ban hành</td><td>02/12/2024</td></tr><tr><td>Cơ "
+            "quan ban hành</td><td>UBND xã Tân Hòa</td></tr></table><a class='wpdm-download-link "
+            f"btn' rel='nofollow' href='#' data-downloadurl=\"{dl.replace('&', '&amp;')}\">Tải về"
+            "</a></body></html>")
+    doc = parse_document(load(html), "https://xatanhoa.nghean.gov.vn/download/quyet-dinh-245/")
+    assert [f.url for f in doc.files] == [dl]

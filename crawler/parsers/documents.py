@@ -423,6 +423,8 @@ def _files(doc, url: str) -> list[DocFile]:
             # address in a data-url, else the script's last quoted argument
             quoted = _QUOTED.findall(href)
             href = (a.get("data-url") or (quoted[-1] if quoted else "")).strip()
+        if href in ("", "#") and a.get("data-downloadurl"):
+            href = a.get("data-downloadurl").strip()  # WordPress Download Manager's button
         if (not (is_file_link(href) or _download_link(a, href)
                  or (href and asks_for_a_file(urlsplit(href).query))) or _in_chrome(a)
                 or _another_documents(a, url)):

@@ -55,7 +55,8 @@ JOOMLA_ID = re.compile(r"^\d+:[\w-]+$")
 LIST_VIEWS = {"category", "categories", "archive", "featured", "frontpage", "section",
               "search", "tag", "tags"}
 # A query that asks for a file, whatever else it names.
-DOWNLOAD_KEYS = {"download", "dl", "attachment", "file", "fileid"}
+DOWNLOAD_KEYS = {"download", "dl", "attachment", "file", "fileid",
+                 "wpdmdl"}  # WordPress Download Manager's package file
 # DotNetNuke and its kind write the query into the path: ".../tabid/85/ArticleID/15541/
 # Default.aspx"; the tab is a page, the ArticleID one article.
 PATH_ID = re.compile(r"/(?:articleid|newsid|news_id|itemid|postid|tinid|idtin|nid)/\d+(?:/|$)",

@@ -631,3 +631,21 @@ def test_a_wordpress_post_naming_no_category_is_in_the_one_its_menu_marks():
             f'"entry-content">{PARAS}</div></article></main>{FOOT}</body></html>')
     role = classify(page, "https://xahoathanh.tayninh.gov.vn/ngay-hoi-dai-doan-ket/")
     assert role.record.category == "Tin tức"
+
+
+def test_a_nukeviet_print_views_lead_text_writer_and_source_are_read():
+    html = ('<html><head><title>Huyện có thêm 3 xã đạt chuẩn</title></head><body><div id="print">'
+            '<div id="hd_print"><h2>Cổng thông tin điện tử huyện</h2></div><div id="content"><h1>'
+            'Huyện có thêm 3 xã đạt chuẩn nông thôn mới nâng cao</h1><ul class="list-inline"><li>'
+            'Thứ hai - 16/12/2024 10:40</li></ul><div id="hometext">Ngày 14/12, UBND tỉnh trao '
+            'quyết định công nhận ba xã đạt chuẩn.</div><div id="bodytext" class="clearfix"><p>'
+            "Với kết quả này, toàn huyện có 9/17 xã đạt chuẩn nông thôn mới nâng cao.</p><p>Ba xã"
+            " đã huy động hơn 86 tỷ đồng để đầu tư hạ tầng giao thông nông thôn.</p></div><div "
+            'id="author"><p><strong>Tác giả:</strong> Hồng Nhung</p><p><strong>Nguồn tin:</strong>'
+            " Trung tâm Văn hóa - Thông tin huyện</p></div></div></div></body></html>")
+    found = classify(html.encode(), "https://vinhtra.nghean.gov.vn/print/kinh-te/ba-xa-1452.html")
+    article = found.record
+    assert (article.summary, article.author, article.source) == (
+        "Ngày 14/12, UBND tỉnh trao quyết định công nhận ba xã đạt chuẩn.", "Hồng Nhung",
+        "Trung tâm Văn hóa - Thông tin huyện")
+    assert article.body.startswith("Với kết quả này")

@@ -35,7 +35,8 @@ NAME = "nukeviet"
 VERSION = "1"
 
 GENERATOR = "nukeviet"
-BODY = (css("div#news-bodyhtml"), css("div.bodytext"), css("#news-bodyhtml"))
+BODY = (css("div#news-bodyhtml"), css("div.bodytext"), css("#news-bodyhtml"),
+        css("#hd_print ~ #content #bodytext, #print #bodytext"))  # the print view's
 TITLE = (css(".news_column h1"), css("h1.title"), css("h1"), css("h2.title"), css("h2.news-title"))
 DATE = (css(".news_column span.h5"), css("span.h5"), css(".time"), css(".publtime"), css("time"))
 # NukeViet 3 writes the lead as div#hometext, with the picture and its caption inside
@@ -44,7 +45,7 @@ SUMMARY = (css("div.hometext"), css(".hometext"), css("#hometext"))
 LEAD_PICTURE = css("#imghome, .imghome, figure")
 BYLINE_LINES = css("p.h5.text-right, p.text-right, .author, p[style*=right], .text-right > p,"
                    " [class*=author] > p, div.source,"  # NukeViet 3: "Tác giả bài viết:"
-                   " div.text-right, #author, #source")  # themes' "news-source", print view
+                   " div.text-right, #author, #author > p, #source")  # "news-source", print view
 TAG_LINKS = (css("a[href*='/tag/']"),)
 BREADCRUMB_ITEMS = (css(".breadcrumbs li"), css(".breadcrumb li"),
                     css("[itemtype*=BreadcrumbList] [itemprop=name]"), css(".breadcrumbs a"))

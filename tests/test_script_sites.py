@@ -32,6 +32,12 @@ def _page(title: str, body: str) -> bytes:
             "</body></html>").encode()
 
 
+def _story(title: str, menu: str, head: str, topic: str) -> Response:
+    """An article page: the menu, ``head`` (its headline's markup, "{}" the title, and its
+    date), the text on ``topic``."""
+    return Response(200, _page(title, menu + head.format(title) + _prose(topic)))
+
+
 class _AspSite(FamilySite):
     """tintuc.asp?MaCM=5: four items a page over two pages, page 2 named only by the jump
     menu; chitiet.asp?ID=N: the article, its writer in a right-aligned paragraph under the
@@ -98,10 +104,8 @@ class _StaticSite(FamilySite):
             return Response(200, _page("Tin tức", menu + items + older))
         if target.startswith("/tintuc/2023/tin_"):
             n = self.ids.index(int(target.rsplit("_", 1)[1].split(".")[0]))
-            return Response(200, _page(
-                f"Huyện triển khai công tác {TOPICS[n]}", menu
-                + f"<h2>Huyện triển khai công tác {TOPICS[n]}</h2>"
-                f"<p><i>Ngày {20 - n}/10/2023</i></p>{_prose(TOPICS[n])}"))
+            return _story(f"Huyện triển khai công tác {TOPICS[n]}", menu,
+                          "<h2>{}</h2>" f"<p><i>Ngày {20 - n}/10/2023</i></p>", TOPICS[n])
         return Response(404, b"not found")
 
     def article_urls(self) -> list[str]:
@@ -134,10 +138,8 @@ class _LiferaySite(FamilySite):
                                        f'<div class="asset-publisher">{items}</div>{pager}</section>'))
         if target.startswith("/w/"):
             n = self.slugs.index(target[3:])
-            return Response(200, _page(
-                f"Sở triển khai công tác {TOPICS[n]}", menu
-                + f'<div class="news-detail"><h1>Sở triển khai công tác {TOPICS[n]}</h1>'
-                f'<p class="date">{20 - n}/09/2024 08:30</p>{_prose(TOPICS[n])}</div>'))
+            return _story(f"Sở triển khai công tác {TOPICS[n]}", menu, '<div class="news-detail">'
+                          "<h1>{}</h1>" f'<p class="date">{20 - n}/09/2024 08:30</p>', TOPICS[n])
         return Response(404, b"not found")
 
     def article_urls(self) -> list[str]:

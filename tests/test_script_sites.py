@@ -209,32 +209,28 @@ def test_a_script_run_site_and_a_static_site_are_archived_whole(tmp_path):
 def test_a_start_address_keeps_its_query(tmp_path):
     """A list given as the start page ("tintuc.asp?MaCM=5") is asked as given: without its
     query it is another page, here a 404."""
+    _archived_whole(tmp_path, f"http://{ASP_HOST}/tintuc.asp?MaCM=5", ASP_HOST)
+
+
+def _archived_whole(tmp_path, start: str, host: str):
+    """The archive of a crawl from ``start``, holding every article of ``host``'s site."""
     db = tmp_path / "a.db"
     with FamilyProxy(_family(), port=0) as proxy:
-        run = family_crawl(proxy, db, f"http://{ASP_HOST}/tintuc.asp?MaCM=5")
-        asp = proxy.family.sites[ASP_HOST]
+        run = family_crawl(proxy, db, start)
+        site = proxy.family.sites[host]
     assert run.returncode == 0, run.stderr[-3000:]
-    assert sorted(u for (u,) in query(db, "select url from articles")) == sorted(asp.article_urls())
+    assert sorted(u for (u,) in query(db, "select url from articles")) == sorted(site.article_urls())
+    return db
 
 
 def test_a_lists_last_page_of_one_item_is_walked_from_its_pager(tmp_path):
     """Page 2 of a list whose articles' addresses have no id holds one item: reached from
     the list's pager it is read as the list's page, and that article is archived."""
-    db = tmp_path / "a.db"
-    with FamilyProxy(_family(), port=0) as proxy:
-        run = family_crawl(proxy, db, f"http://{LIFERAY_HOST}/")
-        site = proxy.family.sites[LIFERAY_HOST]
-    assert run.returncode == 0, run.stderr[-3000:]
-    assert sorted(u for (u,) in query(db, "select url from articles")) == sorted(site.article_urls())
+    _archived_whole(tmp_path, f"http://{LIFERAY_HOST}/", LIFERAY_HOST)
 
 
 def test_a_home_page_that_only_runs_a_redirecting_script_is_followed(tmp_path):
-    db = tmp_path / "a.db"
-    with FamilyProxy(_family(), port=0) as proxy:
-        run = family_crawl(proxy, db, f"http://{_ScriptHomeSite.host}/")
-        site = proxy.family.sites[_ScriptHomeSite.host]
-    assert run.returncode == 0, run.stderr[-3000:]
-    assert sorted(u for (u,) in query(db, "select url from articles")) == sorted(site.article_urls())
+    db = _archived_whole(tmp_path, f"http://{_ScriptHomeSite.host}/", _ScriptHomeSite.host)
     assert query(db, "select status from site_runs") == [("ok",)]
 
 

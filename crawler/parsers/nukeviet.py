@@ -36,7 +36,7 @@ VERSION = "1"
 
 GENERATOR = "nukeviet"
 BODY = (css("div#news-bodyhtml"), css("div.bodytext"), css("#news-bodyhtml"),
-        css("#hd_print ~ #content #bodytext, #print #bodytext"))  # the print view's
+        css("#print #bodytext"))  # the print view's
 TITLE = (css(".news_column h1"), css("h1.title"), css("h1"), css("h2.title"), css("h2.news-title"))
 DATE = (css(".news_column span.h5"), css("span.h5"), css(".time"), css(".publtime"), css("time"))
 # NukeViet 3 writes the lead as div#hometext, with the picture and its caption inside

@@ -526,3 +526,16 @@ def test_a_static_sites_next_page_is_its_pagers(later):
             "</body></html>")
     url = "http://bdt.nghean.gov.vn/tin/2003/index.htm"
     assert pager_links(load(html), url) == [f"http://bdt.nghean.gov.vn/tin/2003/{later}"]
+
+
+def test_a_sharepoint_list_views_next_page_is_named_in_its_script():
+    from crawler.parsers.pagers import pager_links
+
+    script = ('javascript:RefreshPageTo(event, "\\u002ftin-tuc\\u002fPages\\u002fdefault.aspx?Paged='
+              'TRUE\\u0026p_ID=3171\\u0026PageFirstRow=7");javascript:return false;')
+    html = ("<html><body><ul><li><a href='/tin-tuc/Pages/bai-1.aspx'>Bài 1</a></li></ul><table>"
+            f"<tr><td><a onclick='{script}' href='javascript:'><img src='/_layouts/15/images/"
+            "spcommon.png' alt='Tiếp'></a></td></tr></table></body></html>")
+    url = "https://www.nghean.gov.vn/tin-tuc/Pages/default.aspx"
+    assert pager_links(load(html), url) == [
+        "https://www.nghean.gov.vn/tin-tuc/Pages/default.aspx?Paged=TRUE&p_ID=3171&PageFirstRow=7"]

@@ -26,6 +26,7 @@ _PAGE_WORD = re.compile(r"^(?:trang|page)\s*(?=\d)")
 # WordPress's query-loop block numbers its own pager ("?query-2-page=2").
 # Liferay's asset publisher numbers its pages "_101_INSTANCE_Xy12_cur=2".
 _PAGER_QUERY = re.compile(r"(?:^|&)(?:page|trang|p|pg|pageindex|pagenumber|page_no|pageno"
+                          r"|pagefirstrow"  # SharePoint's list view
                           r"|currentpage|start|offset|query-\d+-page|\w+_cur)=\d+",
                           re.IGNORECASE)
 # /page/2/, /trang-2; EasyDNN News' /PgrID/1089/PageID/2, DNN's query written in the path
@@ -51,10 +52,20 @@ def _base(path: str) -> str:
     return _PAGER_PATH.sub("", path.rstrip("/") + "/").rstrip("/")
 
 
+# SharePoint's list view pages by script: onclick="RefreshPageTo(event, "\u002ftin-tuc...")".
+_REFRESH_PAGE = re.compile(r"""RefreshPageTo\(\s*event\s*,\s*["']([^"']+)["']""")
+_JS_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
+
+
 def _named(doc):
-    """(href, its text) of every link, jump-menu option and "load more" anchor."""
+    """(href, its text) of every link (or the page its script goes to), jump-menu option and
+    "load more" anchor."""
     for a in doc.iter("a"):
-        yield a.get("href"), text_of(a) or a.get("title") or a.get("aria-label") or ""
+        href, script = a.get("href"), _REFRESH_PAGE.search(a.get("onclick") or "")
+        if script:
+            href = _JS_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), script.group(1))
+        yield href, (text_of(a) or a.get("title") or a.get("aria-label")
+                     or next((i.get("alt") for i in a.iter("img") if i.get("alt")), ""))
     for option in doc.iter("option"):
         if option.get("selected") is None:  # the page shown
             yield option.get("value"), text_of(option)

@@ -726,3 +726,17 @@ def test_a_side_box_in_the_lists_own_skin_is_no_part_of_the_list():
     assert [e.url.rsplit("-", 1)[1] for e in listing.entries] == [f"71250{n}" for n in range(4)]
     weather = _ninh_binh_page('<div class="weather"><h1>Thời tiết</h1><p>Trời nắng, 32 độ.</p></div>')
     assert classify(weather, "https://www.ninhbinh.gov.vn/thoi-tiet", reached_as="page").role == "other"
+
+
+def test_a_box_label_whose_smallest_box_is_the_whole_column_hides_no_item():
+    """A "Tin mới" label set loose in the column that holds the page's heading and its list:
+    the smallest element around it holding a link is that column, no side box."""
+    from crawler.parsers import classify
+
+    items = "".join(f'<div class="item"><a class="title" href="/kinh-te-4102/bai-so-{n}-71250{n}">'
+                    f'Bài số {n} về kinh tế</a><span class="date">1{n}/09/2024</span></div>'
+                    for n in range(4))
+    page = _ninh_binh_page(f'<div class="row"><h1>Kinh tế</h1><div class="UIListNews_Default">'
+                           f'{items}</div><span>Tin mới</span></div>')
+    listing = classify(page, "https://www.ninhbinh.gov.vn/kinh-te-4102", reached_as="page").listing
+    assert [e.url.rsplit("-", 1)[1] for e in listing.entries] == [f"71250{n}" for n in range(4)]

@@ -396,7 +396,9 @@ def parse_listing(doc, url: str) -> Listing | None:
     if not is_listing_page(doc) or is_article_page(doc):
         return None
     url = canonical_url(url)
-    boxes = side_boxes(doc, url)  # "Tin nổi bật" beside the list, in the list's own skin
+    # "Tin nổi bật" beside the list, in the list's own skin (not a box around the page's
+    # heading: a label's smallest box may hold the whole column)
+    boxes = [box for box in side_boxes(doc, url) if box.find(".//h1") is None]
     entries = listing_entries(doc, url, skip=boxes)
     if not entries and boxes and listing_entries(doc, url) and not any(
             _list_holder(module) for module in loaded_class_prefix(doc, SKINNED_MODULES)):
